@@ -1,0 +1,309 @@
+package cadence
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Rules of the cadence, named so that the reasons and the tests speak of the
+// same numbers.
+const (
+	// SoonDays is how far ahead a birthday or important date boosts someone.
+	SoonDays = 3
+	// QuietDays is how long someone is left in peace after any interaction.
+	QuietDays = 2
+	// DefaultLimit is how many people today suggests.
+	DefaultLimit = 5
+
+	dateBoost     = 1.0
+	memoryBoost   = 0.5
+	owedBoost     = 0.5
+	owedAfterHour = 24
+)
+
+// Contact is one interaction as cadence sees it.
+type Contact struct {
+	At        time.Time
+	Via       Channel
+	Direction Direction
+}
+
+// IsZero reports whether there was no such interaction.
+func (c Contact) IsZero() bool { return c.At.IsZero() }
+
+// Dated is an important date in someone's life, such as an anniversary.
+type Dated struct {
+	Label string
+	Date  MonthDay
+}
+
+// Reminder is an open memory: something they told you, maybe with a day to
+// bring it back on.
+type Reminder struct {
+	Text string
+	Due  time.Time // zero when it has no due date; only its year, month and day count
+}
+
+// Person is everything cadence needs to know about someone.
+type Person struct {
+	ID             string
+	Name           string
+	Tier           Tier
+	Every          int // days; 0 means the tier's default
+	Birthday       MonthDay
+	ImportantDates []Dated
+	CreatedAt      time.Time
+	ArchivedAt     time.Time // zero when active
+	SnoozedUntil   time.Time // zero when not snoozed
+	LastReal       Contact   // the latest real conversation, if any
+	Last           Contact   // the latest interaction of any kind, if any
+	Reminders      []Reminder
+}
+
+// Interval is the number of days the person's rhythm allows between real
+// conversations.
+func (p Person) Interval() int {
+	if p.Every > 0 {
+		return p.Every
+	}
+	return p.Tier.Every()
+}
+
+// Status is where someone stands at a moment: how long since you really
+// talked, whether they are due, and why they would be suggested.
+type Status struct {
+	Person        Person
+	Interval      int
+	LastRealAt    time.Time // LastReal.At, or CreatedAt when you never talked
+	DaysSinceReal int
+	DueRatio      float64
+	Due           bool
+	Priority      float64
+	Boosted       bool     // a date, a due memory or an owed reply raised the priority
+	Birthday      bool     // their birthday is today
+	Reasons       []string // human reasons, most important first
+	Left          string   // why they are left out of today, or ""
+}
+
+// Assess works out one person's status at now.
+func Assess(p Person, now time.Time) Status {
+	s := Status{Person: p, Interval: p.Interval()}
+	s.LastRealAt = p.LastReal.At
+	if p.LastReal.IsZero() {
+		s.LastRealAt = p.CreatedAt
+	}
+	s.DaysSinceReal = max(0, DaysBetween(s.LastRealAt, now))
+	s.DueRatio = round2(float64(s.DaysSinceReal) / float64(s.Interval))
+	s.Due = s.DueRatio >= 1
+	s.Priority = s.DueRatio
+
+	var boosts []string
+	for _, d := range upcomingDates(p, now) {
+		s.Priority += dateBoost
+		boosts = append(boosts, d.reason)
+		if d.birthday && d.days == 0 {
+			s.Birthday = true
+		}
+	}
+	for _, r := range p.Reminders {
+		if r.Due.IsZero() {
+			continue
+		}
+		overdue := DaysBetween(calendarDay(r.Due, now.Location()), now)
+		if overdue < 0 {
+			continue
+		}
+		s.Priority += memoryBoost
+		boosts = append(boosts, "remember: "+oneLine(r.Text)+" ("+dueWords(overdue)+")")
+	}
+	if owed, days := owesReply(p, now); owed {
+		s.Priority += owedBoost
+		boosts = append(boosts, fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), plural(days, "day")))
+	}
+	s.Priority = round2(s.Priority)
+	s.Boosted = len(boosts) > 0
+
+	// A boost that is about a day (a birthday) leads; the rhythm follows.
+	s.Reasons = append(s.Reasons, boosts...)
+	if s.Due {
+		s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal), rhythmWords(p))
+	}
+	s.Left = leftOut(p, s, now)
+	return s
+}
+
+// Today returns the people to contact at now, at most limit of them (all
+// when limit is 0 or less), in priority order: priority descending, then tier
+// (inner first), then name.
+func Today(people []Person, now time.Time, limit int) []Status {
+	var out []Status
+	for _, p := range people {
+		s := Assess(p, now)
+		if s.Left != "" || !(s.Due || s.Boosted) {
+			continue
+		}
+		out = append(out, s)
+	}
+	SortByPriority(out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// SortByPriority orders statuses as today lists them.
+func SortByPriority(ss []Status) {
+	slices.SortStableFunc(ss, func(a, b Status) int {
+		if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Person.ID, b.Person.ID)
+	})
+}
+
+// leftOut says why someone is not suggested today even if due.
+func leftOut(p Person, s Status, now time.Time) string {
+	switch {
+	case !p.ArchivedAt.IsZero():
+		return "archived"
+	case p.SnoozedUntil.After(now):
+		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
+	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= QuietDays && !s.Birthday:
+		return "talked " + agoWords(DaysBetween(p.Last.At, now))
+	}
+	return ""
+}
+
+// owesReply reports whether the latest interaction is an inbound touch older
+// than a day with nothing after it, and how many days it has waited.
+func owesReply(p Person, now time.Time) (bool, int) {
+	l := p.Last
+	if l.IsZero() || l.Direction != In || l.Via.Real() {
+		return false, 0
+	}
+	if now.Sub(l.At) <= owedAfterHour*time.Hour {
+		return false, 0
+	}
+	return true, max(1, DaysBetween(l.At, now))
+}
+
+type upcoming struct {
+	days     int
+	birthday bool
+	reason   string
+}
+
+// upcomingDates lists the birthday and important dates falling today or in
+// the next SoonDays days.
+func upcomingDates(p Person, now time.Time) []upcoming {
+	var out []upcoming
+	add := func(d MonthDay, label string, birthday bool) {
+		if d.IsZero() {
+			return
+		}
+		days := DaysBetween(now, d.Next(now))
+		if days > SoonDays {
+			return
+		}
+		out = append(out, upcoming{days: days, birthday: birthday, reason: label + " " + dayWords(days, d.Next(now))})
+	}
+	add(p.Birthday, "birthday", true)
+	for _, d := range p.ImportantDates {
+		add(d.Date, strings.TrimSpace(d.Label), false)
+	}
+	slices.SortStableFunc(out, func(a, b upcoming) int { return cmp.Compare(a.days, b.days) })
+	return out
+}
+
+func sinceWords(p Person, days int) string {
+	if p.LastReal.IsZero() {
+		return fmt.Sprintf("added %s ago, no real conversation yet", plural(days, "day"))
+	}
+	switch p.LastReal.Via {
+	case InPerson:
+		return fmt.Sprintf("%s since you last met in person", plural(days, "day"))
+	case Video:
+		return fmt.Sprintf("%s since your last video call", plural(days, "day"))
+	default:
+		return fmt.Sprintf("%s since your last call", plural(days, "day"))
+	}
+}
+
+func rhythmWords(p Person) string {
+	if p.Every > 0 {
+		return fmt.Sprintf("every %s", plural(p.Every, "day"))
+	}
+	return fmt.Sprintf("%s: every %s", p.Tier, plural(p.Tier.Every(), "day"))
+}
+
+// dayWords names a day in the next week: "today", "tomorrow", "on Friday".
+func dayWords(days int, t time.Time) string {
+	switch days {
+	case 0:
+		return "today"
+	case 1:
+		return "tomorrow"
+	}
+	return "on " + t.Weekday().String()
+}
+
+func dueWords(overdue int) string {
+	switch overdue {
+	case 0:
+		return "due today"
+	case 1:
+		return "due yesterday"
+	}
+	return fmt.Sprintf("due %d days ago", overdue)
+}
+
+func agoWords(days int) string {
+	switch days {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return fmt.Sprintf("%d days ago", days)
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
+}
+
+// oneLine keeps a reason on one line, however the memory was written.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}
+
+// calendarDay is the start of t's date, read as a date and placed in loc.
+func calendarDay(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

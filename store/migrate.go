@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered schema change. Version n brings a database from
+// user_version n-1 to n.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrations()) }
+
+func migrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // embedded at build time: cannot fail at run time
+	}
+	var ms []migration
+	for i, e := range entries {
+		body, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			panic(err)
+		}
+		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		if err != nil || n != i+1 {
+			panic(fmt.Sprintf("migration %s is out of sequence", e.Name()))
+		}
+		ms = append(ms, migration{version: n, name: e.Name(), sql: string(body)})
+	}
+	return ms
+}
+
+// migrate brings the schema up to date. Each migration runs in its own
+// immediate transaction that re-reads user_version first, so processes that
+// open a new database at the same moment apply each step once. Before the
+// first step on a database that already holds data, a copy is written next
+// to the file.
+func (s *Store) migrate(ctx context.Context, ms []migration) error {
+	current, err := s.userVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if current > len(ms) {
+		return fmt.Errorf("%w: schema version %d, this tend knows up to %d; upgrade tend (the file was left untouched)", ErrNewerSchema, current, len(ms))
+	}
+	if current == len(ms) {
+		return nil
+	}
+	if current > 0 {
+		if err := s.backup(ctx, current); err != nil {
+			return err
+		}
+	}
+	for _, m := range ms[current:] {
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			var v int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+				return err
+			}
+			if v >= m.version {
+				return nil // another process got here first
+			}
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) userVersion(ctx context.Context) (int, error) {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return v, nil
+}
+
+// backup writes a consistent copy of the database next to it, named after
+// the schema version it holds, before a migration changes it.
+func (s *Store) backup(ctx context.Context, version int) error {
+	dst := fmt.Sprintf("%s.v%d.bak", s.path, version)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(dst); os.IsNotExist(err) {
+			break
+		}
+		dst = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, i)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+		return fmt.Errorf("back up before migrating: %w", err)
+	}
+	if err := os.Chmod(dst, 0o600); err != nil {
+		return fmt.Errorf("back up before migrating: %w", err)
+	}
+	return nil
+}

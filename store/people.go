@@ -1,0 +1,444 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// Person is someone in your life, as stored.
+type Person struct {
+	ID             string
+	Name           string
+	Tier           cadence.Tier
+	Every          int // days between real conversations; 0 for the tier's default
+	Birthday       cadence.MonthDay
+	Phones         []string
+	Emails         []string
+	Tags           []string
+	Notes          string
+	ImportantDates []ImportantDate
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	ArchivedAt     time.Time // zero while active
+	SnoozedUntil   time.Time // zero when not snoozed
+}
+
+// ImportantDate is a date that matters to someone: an anniversary, a name day.
+type ImportantDate struct {
+	Label string
+	Date  cadence.MonthDay
+}
+
+// Archived reports whether the person has been let go.
+func (p Person) Archived() bool { return !p.ArchivedAt.IsZero() }
+
+// MaxEvery is the longest rhythm accepted, in days: ten years.
+const MaxEvery = 3660
+
+// Validate checks a person before it is written, and tidies what can be
+// tidied (surrounding space, empty list entries, a missing tier).
+func (p *Person) Validate() error {
+	p.Name = strings.TrimSpace(p.Name)
+	if err := validText("name", p.Name); err != nil {
+		return err
+	}
+	if p.Name == "" {
+		return fmt.Errorf("%w: name is empty", ErrInvalid)
+	}
+	if p.Tier == "" {
+		p.Tier = cadence.DefaultTier
+	}
+	if _, err := cadence.ParseTier(string(p.Tier)); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if p.Every < 0 || p.Every > MaxEvery {
+		return fmt.Errorf("%w: every must be between 1 and %d days, not %d", ErrInvalid, MaxEvery, p.Every)
+	}
+	if err := validText("notes", p.Notes); err != nil {
+		return err
+	}
+	var err error
+	for _, list := range []struct {
+		field string
+		items *[]string
+	}{{"phone", &p.Phones}, {"email", &p.Emails}, {"tag", &p.Tags}} {
+		if *list.items, err = tidyList(list.field, *list.items); err != nil {
+			return err
+		}
+	}
+	for i := range p.ImportantDates {
+		d := &p.ImportantDates[i]
+		d.Label = strings.TrimSpace(d.Label)
+		if d.Label == "" || d.Date.IsZero() {
+			return fmt.Errorf("%w: an important date needs a label and a date", ErrInvalid)
+		}
+		if err := validText("date label", d.Label); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validText refuses text that cannot be shown back as it was typed.
+func validText(field, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalid, field)
+	}
+	if strings.ContainsRune(s, 0) {
+		return fmt.Errorf("%w: %s contains a NUL byte", ErrInvalid, field)
+	}
+	return nil
+}
+
+func tidyList(field string, items []string) ([]string, error) {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if err := validText(field, it); err != nil {
+			return nil, err
+		}
+		if it == "" || seen[strings.ToLower(it)] {
+			continue
+		}
+		seen[strings.ToLower(it)] = true
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// nameKey folds a name for case-insensitive comparison, Unicode included.
+func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// AddPerson stores a new person and returns it with its id and times set.
+func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
+	if err := p.Validate(); err != nil {
+		return Person{}, err
+	}
+	if p.ID == "" {
+		p.ID = s.newID()
+	}
+	now := s.now().UTC().Truncate(time.Second)
+	p.CreatedAt, p.UpdatedAt = now, now
+	err := s.write(ctx, func(tx *sql.Tx) error { return insertPerson(ctx, tx, p) })
+	if err != nil {
+		return Person{}, err
+	}
+	return p, nil
+}
+
+func insertPerson(ctx context.Context, tx *sql.Tx, p Person) error {
+	if err := checkNameFree(ctx, tx, p); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO people (id, name, name_key, tier, every_days, birthday, phones, emails, tags,
+		                    notes, created_at, updated_at, archived_at, snoozed_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ID, p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
+		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
+		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
+		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil))
+	if err != nil {
+		return fmt.Errorf("add %s: %w", p.Name, err)
+	}
+	return writeDates(ctx, tx, p)
+}
+
+// checkNameFree refuses a second active person with the same name, with a
+// message that says who is in the way.
+func checkNameFree(ctx context.Context, tx *sql.Tx, p Person) error {
+	if p.Archived() {
+		return nil
+	}
+	var name string
+	err := tx.QueryRowContext(ctx,
+		`SELECT name FROM people WHERE name_key = ? AND archived_at IS NULL AND id <> ?`,
+		nameKey(p.Name), p.ID).Scan(&name)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("check name: %w", err)
+	}
+	return fmt.Errorf("%w: %q is already someone in tend (use --name on edit, or archive them first)", ErrNameTaken, name)
+}
+
+func writeDates(ctx context.Context, tx *sql.Tx, p Person) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM important_dates WHERE person_id = ?`, p.ID); err != nil {
+		return fmt.Errorf("save dates: %w", err)
+	}
+	for _, d := range p.ImportantDates {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT OR IGNORE INTO important_dates (person_id, label, date) VALUES (?, ?, ?)`,
+			p.ID, d.Label, d.Date.String()); err != nil {
+			return fmt.Errorf("save dates: %w", err)
+		}
+	}
+	return nil
+}
+
+// UpdatePerson loads a person, lets change alter it, and saves the result,
+// all in one transaction. updated_at is set to now.
+func (s *Store) UpdatePerson(ctx context.Context, id string, change func(*Person) error) (Person, error) {
+	var out Person
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		p, err := getPerson(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := change(&p); err != nil {
+			return err
+		}
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		p.ID = id
+		p.UpdatedAt = s.now().UTC().Truncate(time.Second)
+		if err := checkNameFree(ctx, tx, p); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
+			       phones = ?, emails = ?, tags = ?, notes = ?, updated_at = ?,
+			       archived_at = ?, snoozed_until = ?
+			WHERE id = ?`,
+			p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
+			jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes, formatTime(p.UpdatedAt),
+			formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), id)
+		if err != nil {
+			return fmt.Errorf("save %s: %w", p.Name, err)
+		}
+		if err := writeDates(ctx, tx, p); err != nil {
+			return err
+		}
+		out = p
+		return nil
+	})
+	return out, err
+}
+
+// DeletePerson removes a person with their memories and dates, and takes
+// them out of shared interactions; an interaction left with nobody goes too.
+func (s *Store) DeletePerson(ctx context.Context, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("person %s: %w", id, ErrNotFound)
+		}
+		_, err = tx.ExecContext(ctx, `
+			DELETE FROM interactions
+			WHERE NOT EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = interactions.id)`)
+		if err != nil {
+			return fmt.Errorf("delete interactions: %w", err)
+		}
+		return nil
+	})
+}
+
+// Person returns one person by id.
+func (s *Store) Person(ctx context.Context, id string) (Person, error) {
+	return getPerson(ctx, s.db, id)
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+const personColumns = `p.id, p.name, p.tier, p.every_days, p.birthday, p.phones, p.emails, p.tags,
+	p.notes, p.created_at, p.updated_at, p.archived_at, p.snoozed_until`
+
+func getPerson(ctx context.Context, q queryer, id string) (Person, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.id = ?`, id)
+	if err != nil {
+		return Person{}, fmt.Errorf("load person: %w", err)
+	}
+	people, err := scanPeople(rows)
+	if err != nil {
+		return Person{}, err
+	}
+	if len(people) == 0 {
+		return Person{}, fmt.Errorf("person %s: %w", id, ErrNotFound)
+	}
+	if err := loadDates(ctx, q, people); err != nil {
+		return Person{}, err
+	}
+	return people[0], nil
+}
+
+// PeopleFilter narrows a listing of people.
+type PeopleFilter struct {
+	Archived bool         // archived people instead of active ones
+	Tier     cadence.Tier // only this tier, when set
+	Tag      string       // only people with this tag (any case), when set
+}
+
+func (f PeopleFilter) where() (string, []any) {
+	clauses := []string{"p.archived_at IS NULL"}
+	if f.Archived {
+		clauses[0] = "p.archived_at IS NOT NULL"
+	}
+	var args []any
+	if f.Tier != "" {
+		clauses = append(clauses, "p.tier = ?")
+		args = append(args, string(f.Tier))
+	}
+	if f.Tag != "" {
+		clauses = append(clauses, "EXISTS (SELECT 1 FROM json_each(p.tags) t WHERE lower(t.value) = ?)")
+		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
+	}
+	return " WHERE " + strings.Join(clauses, " AND "), args
+}
+
+// People lists people, ordered by name.
+func (s *Store) People(ctx context.Context, f PeopleFilter) ([]Person, error) {
+	where, args := f.where()
+	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people p`+where+` ORDER BY p.name_key, p.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	people, err := scanPeople(rows)
+	if err != nil {
+		return nil, err
+	}
+	return people, loadDates(ctx, s.db, people)
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanPeople(rows *sql.Rows) ([]Person, error) {
+	defer rows.Close()
+	people := []Person{}
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		people = append(people, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
+	}
+	return people, nil
+}
+
+// scanPerson reads the personColumns, plus any extra destinations after them.
+func scanPerson(row scanner, extra ...any) (Person, error) {
+	var (
+		p                    Person
+		tier                 string
+		every                sql.NullInt64
+		birthday             sql.NullString
+		phones, emails, tags string
+		created, updated     string
+		archived, snoozed    sql.NullString
+	)
+	dest := append([]any{&p.ID, &p.Name, &tier, &every, &birthday, &phones, &emails, &tags,
+		&p.Notes, &created, &updated, &archived, &snoozed}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return Person{}, fmt.Errorf("read person: %w", err)
+	}
+	p.Tier = cadence.Tier(tier)
+	p.Every = int(every.Int64)
+	var err error
+	if birthday.Valid && birthday.String != "" {
+		if p.Birthday, err = cadence.ParseMonthDay(birthday.String); err != nil {
+			return Person{}, fmt.Errorf("person %s birthday: %w", p.ID, err)
+		}
+	}
+	for _, l := range []struct {
+		raw  string
+		into *[]string
+	}{{phones, &p.Phones}, {emails, &p.Emails}, {tags, &p.Tags}} {
+		*l.into = []string{}
+		if err := json.Unmarshal([]byte(l.raw), l.into); err != nil {
+			return Person{}, fmt.Errorf("person %s: stored list: %w", p.ID, err)
+		}
+	}
+	if p.CreatedAt, err = parseTime(created); err != nil {
+		return Person{}, err
+	}
+	if p.UpdatedAt, err = parseTime(updated); err != nil {
+		return Person{}, err
+	}
+	if p.ArchivedAt, err = parseOptionalTime(archived); err != nil {
+		return Person{}, err
+	}
+	if p.SnoozedUntil, err = parseOptionalTime(snoozed); err != nil {
+		return Person{}, err
+	}
+	p.ImportantDates = []ImportantDate{}
+	return p, nil
+}
+
+// loadDates fills in the important dates of the given people.
+func loadDates(ctx context.Context, q queryer, people []Person) error {
+	if len(people) == 0 {
+		return nil
+	}
+	index := make(map[string]int, len(people))
+	for i, p := range people {
+		index[p.ID] = i
+	}
+	query := `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`
+	var args []any
+	if len(people) == 1 {
+		query = `SELECT person_id, label, date FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), label`
+		args = append(args, people[0].ID)
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("load dates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, label, date string
+		if err := rows.Scan(&id, &label, &date); err != nil {
+			return fmt.Errorf("load dates: %w", err)
+		}
+		i, ok := index[id]
+		if !ok {
+			continue
+		}
+		d, err := cadence.ParseMonthDay(date)
+		if err != nil {
+			return fmt.Errorf("person %s date: %w", id, err)
+		}
+		people[i].ImportantDates = append(people[i].ImportantDates, ImportantDate{Label: label, Date: d})
+	}
+	return rows.Err()
+}
+
+func jsonList(items []string) string {
+	if items == nil {
+		items = []string{}
+	}
+	b, _ := json.Marshal(items) // a []string always marshals
+	return string(b)
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

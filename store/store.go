@@ -1,0 +1,210 @@
+// Package store keeps tend's data in one SQLite file and owns every line of
+// SQL in the program.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// Errors a caller may want to tell apart. Each is wrapped with context.
+var (
+	// ErrNotFound means no record matched.
+	ErrNotFound = errors.New("not found")
+	// ErrNameTaken means an active person already has that name.
+	ErrNameTaken = errors.New("name taken")
+	// ErrInvalid means a value was refused before anything was written.
+	ErrInvalid = errors.New("invalid")
+	// ErrNewerSchema means the file was written by a newer tend.
+	ErrNewerSchema = errors.New("database from a newer version of tend")
+)
+
+// Options configure a Store.
+type Options struct {
+	// Now is the clock. It is the only source of time the store uses: for
+	// created_at and updated_at, and for the time part of new ids.
+	Now func() time.Time
+	// Entropy feeds the random part of new ids; crypto/rand when nil.
+	Entropy io.Reader
+}
+
+// Store is an open tend database.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+
+	idMu    sync.Mutex
+	entropy io.Reader
+}
+
+// busyTimeout is how long a write waits for another process's write to
+// finish. A TUI and many shell `tend log` calls share one file, and each
+// write is short, so seconds are plenty and "database is locked" never
+// reaches the user.
+const busyTimeout = 10 * time.Second
+
+// Open opens the database at path, creating it (and its folder, 0700) if
+// needed, and brings its schema up to date. A file that is not a tend
+// database, or one written by a newer version, is refused and left as it is.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Entropy == nil {
+		opts.Entropy = rand.Reader
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := prepareFile(abs); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: abs, now: opts.Now, entropy: opts.Entropy}
+	if err := s.migrate(context.Background(), migrations()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// prepareFile creates the folder (0700) and an empty file (0600) so that
+// SQLite never creates them with looser modes, and refuses a path that is a
+// folder.
+func prepareFile(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("open %s: is a directory, not a database file", path)
+	case err == nil:
+		return nil
+	case !errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create data folder: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil // another process created it first
+		}
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// dsn builds a URI for the file with the connection settings every
+// connection needs. Writes take the lock up front (_txlock=immediate) so
+// that concurrent writers wait for each other instead of failing when a read
+// inside a transaction tries to become a write.
+func dsn(path string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return u.String() + "?" + q.Encode()
+}
+
+// write runs fn in one transaction: every write of a command is all or
+// nothing.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// newID returns a new ULID: unique, never reused, and sorting by the time
+// it was made on the store's clock.
+func (s *Store) newID() string {
+	s.idMu.Lock()
+	defer s.idMu.Unlock()
+	return ulid.MustNew(ulid.Timestamp(s.now()), s.entropy).String()
+}
+
+// stamp is the current time as stored.
+func (s *Store) stamp() string { return formatTime(s.now()) }
+
+// timeLayout is RFC 3339 in UTC to the second, of fixed width, so that the
+// text order of stored times is their time order.
+const timeLayout = "2006-01-02T15:04:05Z"
+
+func formatTime(t time.Time) string { return t.UTC().Truncate(time.Second).Format(timeLayout) }
+
+func formatOptionalTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return formatTime(t)
+}
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+func parseOptionalTime(ns sql.NullString) (time.Time, error) {
+	if !ns.Valid || ns.String == "" {
+		return time.Time{}, nil
+	}
+	return parseTime(ns.String)
+}
+
+// dateLayout is how a calendar day (a memory's due date) is stored.
+const dateLayout = "2006-01-02"
+
+func formatOptionalDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(dateLayout)
+}
+
+func parseOptionalDate(ns sql.NullString) (time.Time, error) {
+	if !ns.Valid || ns.String == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(dateLayout, ns.String)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored date %q: %w", ns.String, err)
+	}
+	return t, nil
+}
