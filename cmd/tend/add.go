@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+func newAddCmd(a *app) *cobra.Command {
+	var flags personFlags
+	cmd := &cobra.Command{
+		Use:   "add NAME",
+		Short: "Add someone to tend",
+		Long: `Add someone to tend. Their cadence clock starts today: until you log a real
+conversation, the day they were added counts as the last one.`,
+		Example: `  tend add "Ana Lima" --tier close --birthday 04-15
+  tend add Ben --tier inner --every 10d --tag family --phone "+44 7700 900123"
+  tend add "Chloé" --date anniversary=2015-06-01`,
+		Args: exactArgs(1, "one NAME (quote names with spaces)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p := store.Person{Name: args[0]}
+			if err := flags.apply(cmd, &p); err != nil {
+				return err
+			}
+			s, err := a.Store()
+			if err != nil {
+				return err
+			}
+			p, err = s.AddPerson(a.ctx(), p)
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return a.printJSON(exchange.Person(p))
+			}
+			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", styleName.Render(p.Name), tierText(p.Tier), describeRhythm(p))
+			return err
+		},
+	}
+	flags.register(cmd, "")
+	addJSONFlag(a, cmd)
+	return cmd
+}

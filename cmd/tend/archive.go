@@ -1,0 +1,50 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+func newArchiveCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "archive NAME",
+		Short: "Let someone go, keeping everything",
+		Long: `Archive someone: they are never suggested again, and their history and
+memories are kept. tend restore brings them back.`,
+		Example: `  tend archive "old colleague"
+  tend list --archived`,
+		Args: exactArgs(1, "one NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now, err := a.Now()
+			if err != nil {
+				return err
+			}
+			s, err := a.Store()
+			if err != nil {
+				return err
+			}
+			found, err := s.FindPerson(a.ctx(), args[0], store.OnlyActive)
+			if err != nil {
+				return err
+			}
+			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+				p.ArchivedAt = now
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return a.printJSON(exchange.Person(p))
+			}
+			_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", styleName.Render(p.Name), quoteArg(p.Name))
+			return err
+		},
+	}
+	addJSONFlag(a, cmd)
+	return cmd
+}

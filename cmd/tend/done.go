@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/exchange"
+)
+
+func newDoneCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "done MEMORY-ID",
+		Short: "Mark a memory as done",
+		Long:  "Mark a memory as done. The id is shown by tend show; any unique start of it will do.",
+		Example: `  tend show ana
+  tend done 01JD8X4T`,
+		Args: exactArgs(1, "one MEMORY-ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.Store()
+			if err != nil {
+				return err
+			}
+			m, err := s.MarkMemoryDone(a.ctx(), args[0])
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return a.printJSON(exchange.Memory(m))
+			}
+			_, err = fmt.Fprintf(a.out, "Done: %s\n", m.Text)
+			return err
+		},
+	}
+	addJSONFlag(a, cmd)
+	return cmd
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+func newEditCmd(a *app) *cobra.Command {
+	var (
+		flags   personFlags
+		newName string
+	)
+	cmd := &cobra.Command{
+		Use:   "edit NAME",
+		Short: "Change someone's details",
+		Long: `Change someone's details. Only the flags you give change; a list flag
+(--tag, --phone, --email, --date) replaces the whole list.`,
+		Example: `  tend edit ana --tier inner
+  tend edit ana --every 14d --tag family --tag school
+  tend edit ana --birthday ""             # forget the birthday
+  tend edit "ana l" --name "Ana Lima-Souza"`,
+		Args: exactArgs(1, "one NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.Store()
+			if err != nil {
+				return err
+			}
+			found, err := s.FindPerson(a.ctx(), args[0], store.PreferActive)
+			if err != nil {
+				return err
+			}
+			changed := false
+			cmd.Flags().Visit(func(f *pflag.Flag) {
+				if f.Name != "json" {
+					changed = true
+				}
+			})
+			if !changed {
+				return usageErrorf("nothing to change: give a flag such as --tier or --name (see: tend edit --help)")
+			}
+			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+				if cmd.Flags().Changed("name") {
+					p.Name = newName
+				}
+				return flags.apply(cmd, p)
+			})
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return a.printJSON(exchange.Person(p))
+			}
+			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", styleName.Render(p.Name), tierText(p.Tier), describeRhythm(p))
+			return err
+		},
+	}
+	flags.register(cmd, "; replaces the list")
+	cmd.Flags().StringVar(&newName, "name", "", "a new name")
+	addJSONFlag(a, cmd)
+	return cmd
+}

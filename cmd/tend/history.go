@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/when"
+)
+
+type historyOptions struct {
+	name  string
+	since string
+	limit int
+}
+
+func newHistoryCmd(a *app) *cobra.Command {
+	var opts historyOptions
+	cmd := &cobra.Command{
+		Use:   "history [NAME]",
+		Short: "Interactions, newest first",
+		Example: `  tend history
+  tend history ana --since 2026-01-01
+  tend history --since 2w --json | jq 'map(select(.via == "call")) | length'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErrorf("history takes at most one NAME")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.name = args[0]
+			}
+			if opts.limit < 0 {
+				return usageErrorf("--limit must be 0 (all) or more, not %d", opts.limit)
+			}
+			return runHistory(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.since, "since", "", "only since WHEN (2026-01-01, 2w, tuesday, ...)")
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "at most this many (0 for all)")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runHistory(a *app, opts historyOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	f := store.InteractionFilter{Limit: opts.limit}
+	if opts.since != "" {
+		m, err := pastDay(opts.since, now)
+		if err != nil {
+			return usageErrorf("--since: %v", err)
+		}
+		f.Since = m
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	if opts.name != "" {
+		p, err := s.FindPerson(a.ctx(), opts.name, store.PreferActive)
+		if err != nil {
+			return err
+		}
+		f.Person = p.ID
+	}
+	list, err := s.Interactions(a.ctx(), f)
+	if err != nil {
+		return err
+	}
+	if a.json {
+		out := make([]interactionOut, len(list))
+		for i, in := range list {
+			out[i] = interactionJSON(in)
+		}
+		return a.printJSON(out)
+	}
+	if len(list) == 0 {
+		_, err := fmt.Fprintln(a.out, "Nothing logged yet.")
+		return err
+	}
+	var b strings.Builder
+	for _, in := range list {
+		fmt.Fprintf(&b, "%s  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"),
+			joinNames(flatAll(in.Names)), interactionLine(in, ""))
+	}
+	_, err = fmt.Fprint(a.out, b.String())
+	return err
+}
+
+// pastDay reads a WHEN that looks back; a day means its start.
+func pastDay(s string, now time.Time) (time.Time, error) {
+	m, err := when.Past(s, now)
+	return m.Time, err
+}
+
+// interactionLine describes an interaction in a few words: the channel,
+// who reached out, how long, the others present and the note.
+func interactionLine(in store.Interaction, self string) string {
+	parts := []string{string(in.Via)}
+	if in.Via.Real() {
+		parts[0] = styleName.Render(parts[0])
+	}
+	if in.Direction == cadence.In {
+		parts = append(parts, "from them")
+	}
+	if in.Minutes > 0 {
+		parts = append(parts, fmt.Sprintf("%d min", in.Minutes))
+	}
+	if self != "" && len(in.People) > 1 {
+		var others []string
+		for i, id := range in.People {
+			if id != self {
+				others = append(others, in.Names[i])
+			}
+		}
+		parts = append(parts, "with "+strings.Join(others, ", "))
+	}
+	line := strings.Join(parts, ", ")
+	if in.Note != "" {
+		line += "  " + styleDim.Render(in.Note)
+	}
+	return line
+}
+
+func flatAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = flat(n)
+	}
+	return out
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+// The JSON shapes that only the command line prints. Records shared with the
+// interchange format come from package exchange.
+
+// suggestionJSON is one entry of `tend today --json`.
+type suggestionJSON struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	Tier          string   `json:"tier"`
+	EveryDays     int      `json:"every_days"`
+	LastRealAt    *string  `json:"last_real_at"`
+	LastRealVia   *string  `json:"last_real_via"`
+	DaysSinceReal int      `json:"days_since_real"`
+	DueRatio      float64  `json:"due_ratio"`
+	Priority      float64  `json:"priority"`
+	Reasons       []string `json:"reasons"`
+}
+
+func suggestion(s cadence.Status) suggestionJSON {
+	out := suggestionJSON{
+		ID:            s.Person.ID,
+		Name:          s.Person.Name,
+		Tier:          string(s.Person.Tier),
+		EveryDays:     s.Interval,
+		DaysSinceReal: s.DaysSinceReal,
+		DueRatio:      s.DueRatio,
+		Priority:      s.Priority,
+		Reasons:       append([]string{}, s.Reasons...),
+	}
+	if !s.Person.LastReal.IsZero() {
+		at, via := exchange.Time(s.Person.LastReal.At), string(s.Person.LastReal.Via)
+		out.LastRealAt, out.LastRealVia = &at, &via
+	}
+	return out
+}
+
+// listedPersonJSON is one entry of `tend list --json`: the person record
+// with where they stand.
+type listedPersonJSON struct {
+	exchange.PersonRecord
+	DaysSinceReal int     `json:"days_since_real"`
+	DueRatio      float64 `json:"due_ratio"`
+	Due           bool    `json:"due"`
+}
+
+// interactionOut is an interaction as history and log print it: the
+// interchange record with the people's names beside their ids.
+type interactionOut struct {
+	exchange.InteractionRecord
+	Names []string `json:"names"`
+}
+
+func interactionJSON(in store.Interaction) interactionOut {
+	names := in.Names
+	if names == nil {
+		names = []string{}
+	}
+	return interactionOut{InteractionRecord: exchange.Interaction(in), Names: names}
+}
+
+// personDetailJSON is `tend show --json`: the person record with their
+// interactions and memories.
+type personDetailJSON struct {
+	exchange.PersonRecord
+	Interactions []exchange.InteractionRecord `json:"interactions"`
+	Memories     []exchange.MemoryRecord      `json:"memories"`
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+type listOptions struct {
+	tier     string
+	tag      string
+	due      bool
+	archived bool
+}
+
+func newListCmd(a *app) *cobra.Command {
+	var opts listOptions
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Everyone, most due first",
+		Long: `List the people in tend with their tier, the time since your last real
+conversation and how due they are (1.00 means due today, 2.00 twice overdue).`,
+		Example: `  tend list
+  tend list --tier inner --due
+  tend list --tag family --json | jq -r '.[] | select(.due) | .name'
+  tend list --archived`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error { return runList(a, opts) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.tier, "tier", "", "only this tier")
+	fl.StringVar(&opts.tag, "tag", "", "only people with this tag")
+	fl.BoolVar(&opts.due, "due", false, "only people who are due")
+	fl.BoolVar(&opts.archived, "archived", false, "archived people instead of active ones")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runList(a *app, opts listOptions) error {
+	filter := store.PeopleFilter{Archived: opts.archived, Tag: opts.tag}
+	if opts.tier != "" {
+		t, err := cadence.ParseTier(opts.tier)
+		if err != nil {
+			return usageErrorf("--tier: %v", err)
+		}
+		filter.Tier = t
+	}
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sums, err := s.Summaries(a.ctx(), filter)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		sum store.Summary
+		st  cadence.Status
+	}
+	var rows []row
+	for _, sum := range sums {
+		st := cadence.Assess(sum.Cadence(), now)
+		if opts.due && !st.Due {
+			continue
+		}
+		rows = append(rows, row{sum, st})
+	}
+	slices.SortStableFunc(rows, func(x, y row) int {
+		if c := cmp.Compare(y.st.DueRatio, x.st.DueRatio); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.sum.Person.Tier.Rank(), y.sum.Person.Tier.Rank())
+	})
+	if a.json {
+		out := make([]listedPersonJSON, len(rows))
+		for i, r := range rows {
+			out[i] = listedPersonJSON{
+				PersonRecord:  exchange.Person(r.sum.Person),
+				DaysSinceReal: r.st.DaysSinceReal,
+				DueRatio:      r.st.DueRatio,
+				Due:           r.st.Due,
+			}
+		}
+		return a.printJSON(out)
+	}
+	if len(rows) == 0 {
+		_, err := fmt.Fprintln(a.out, "No one matches.")
+		return err
+	}
+	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")
+	for _, r := range rows {
+		last := "never (added " + agoText(r.st.DaysSinceReal) + ")"
+		if !r.sum.LastReal.IsZero() {
+			last = agoText(r.st.DaysSinceReal) + ", " + string(r.sum.LastReal.Via)
+		}
+		due := fmt.Sprintf("%.2f", r.st.DueRatio)
+		if r.st.Due {
+			due += " due"
+		}
+		t.add(styleName.Render(flat(r.sum.Name)), tierText(r.sum.Tier), last, due)
+	}
+	_, err = fmt.Fprint(a.out, t.String())
+	return err
+}
+
+func agoText(days int) string {
+	switch days {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return fmt.Sprintf("%d days ago", days)
+}
+
+// flat keeps a table cell on one line.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// table lines up columns by their display width, colour and wide runes
+// included.
+type table struct{ rows [][]string }
+
+func newTable(header ...string) *table {
+	for i, h := range header {
+		header[i] = styleDim.Render(h)
+	}
+	return &table{rows: [][]string{header}}
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) String() string {
+	widths := make([]int, len(t.rows[0]))
+	for _, r := range t.rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], lipgloss.Width(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-lipgloss.Width(c)+2))
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/when"
+)
+
+type logOptions struct {
+	names   []string
+	via     string
+	inbound bool
+	at      string
+	minutes int
+	note    string
+}
+
+func newLogCmd(a *app) *cobra.Command {
+	var opts logOptions
+	cmd := &cobra.Command{
+		Use:   "log NAME[,NAME...]",
+		Short: "Record a conversation or a touch",
+		Long: `Record an interaction. With no flags it is a call you made, now.
+
+A call, a video call or meeting in person is a real conversation and resets
+the clock; a text, an e-mail, a letter, a social message or a gift is a touch.
+Several names separated by commas are one interaction with all of them.
+
+Channels: in-person (irl, met, meet), call (phone), video (facetime, zoom),
+text (sms, msg, chat, message), email (mail), letter (card), social (dm), gift.
+
+WHEN is 2026-11-20, an RFC 3339 time, today, yesterday, a weekday (the last
+one), 3d, 2w or "3 days ago".`,
+		Example: `  tend log ana
+  tend log ana --via text --in           # she texted you
+  tend log ana,ben --via in-person --at yesterday --note "dinner at Rosa's"
+  tend log ben --via video --at tuesday --minutes 40`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("log needs a NAME, such as: tend log ana")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.names = args
+			return runLog(a, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.via, "via", "call", "channel: in-person, call, video, text, email, letter, social, gift")
+	fl.BoolVar(&opts.inbound, "in", false, "they reached out, not you")
+	fl.StringVar(&opts.at, "at", "", "when it happened (default now)")
+	fl.IntVar(&opts.minutes, "minutes", 0, "how long it lasted, in minutes")
+	fl.StringVar(&opts.note, "note", "", "what you talked about")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runLog(a *app, opts logOptions) error {
+	via, err := cadence.ParseChannel(opts.via)
+	if err != nil {
+		return usageErrorf("--via: %v", err)
+	}
+	if opts.minutes < 0 {
+		return usageErrorf("--minutes must be a positive number, not %d", opts.minutes)
+	}
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	at := now
+	if opts.at != "" {
+		if at, err = pastMoment(opts.at, now); err != nil {
+			return usageErrorf("--at: %v", err)
+		}
+		if at.After(now.Add(time.Minute)) {
+			return usageErrorf("--at %q is in the future; log what has happened", opts.at)
+		}
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	people, err := resolveNames(a, s, opts.names)
+	if err != nil {
+		return err
+	}
+	in := store.Interaction{Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note}
+	if opts.inbound {
+		in.Direction = cadence.In
+	}
+	for _, p := range people {
+		in.People = append(in.People, p.ID)
+	}
+	in, err = s.AddInteraction(a.ctx(), in)
+	if err != nil {
+		return err
+	}
+	if a.json {
+		return a.printJSON(interactionJSON(in))
+	}
+	_, err = fmt.Fprintf(a.out, "Logged %s with %s, %s.\n", describeInteraction(in), joinNames(in.Names), describeWhen(in.At, now))
+	return err
+}
+
+// pastMoment reads a WHEN that looks back. A day without a time is taken
+// as noon that day, or now if noon has not come yet.
+func pastMoment(s string, now time.Time) (time.Time, error) {
+	m, err := when.Past(s, now)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if !m.DateOnly {
+		return m.Time, nil
+	}
+	noon := m.Time.Add(12 * time.Hour)
+	if noon.After(now) && !m.Time.After(now) {
+		return now, nil
+	}
+	return noon, nil
+}
+
+// resolveNames turns NAME[,NAME...] arguments into people. A whole argument
+// that names someone exactly wins over splitting it at commas, so a name
+// with a comma in it can still be logged.
+func resolveNames(a *app, s *store.Store, args []string) ([]store.Person, error) {
+	var people []store.Person
+	seen := map[string]bool{}
+	for _, arg := range args {
+		parts := strings.Split(arg, ",")
+		if len(parts) > 1 {
+			if p, err := s.FindPerson(a.ctx(), arg, store.PreferActive); err == nil && p.Name == strings.TrimSpace(arg) {
+				parts = []string{arg}
+			}
+		}
+		for _, name := range parts {
+			if strings.TrimSpace(name) == "" {
+				return nil, usageErrorf("empty name in %q", arg)
+			}
+			p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
+			if err != nil {
+				return nil, err
+			}
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				people = append(people, p)
+			}
+		}
+	}
+	return people, nil
+}
+
+func describeInteraction(in store.Interaction) string {
+	var what string
+	switch in.Via {
+	case cadence.InPerson:
+		what = "a meeting in person"
+	case cadence.Video:
+		what = "a video call"
+	case cadence.Email:
+		what = "an e-mail"
+	case cadence.Social:
+		what = "a social message"
+	default:
+		what = "a " + string(in.Via)
+	}
+	if in.Direction == cadence.In {
+		what += " from them"
+	}
+	return what
+}
+
+func joinNames(names []string) string {
+	styled := make([]string, len(names))
+	for i, n := range names {
+		styled[i] = styleName.Render(n)
+	}
+	switch len(styled) {
+	case 0:
+		return "nobody"
+	case 1:
+		return styled[0]
+	}
+	return strings.Join(styled[:len(styled)-1], ", ") + " and " + styled[len(styled)-1]
+}
+
+// describeWhen says when something happened, relative to now.
+func describeWhen(t, now time.Time) string {
+	t = t.In(now.Location())
+	switch d := cadence.DaysBetween(t, now); d {
+	case 0:
+		return "today at " + t.Format("15:04")
+	case 1:
+		return "yesterday at " + t.Format("15:04")
+	default:
+		if d > 1 && d < 7 {
+			return t.Format("Monday") + " at " + t.Format("15:04")
+		}
+		return t.Format("Mon 2 Jan 2006 15:04")
+	}
+}

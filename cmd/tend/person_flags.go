@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// personFlags are the flags add and edit share. Each is applied only when
+// given, so edit changes just what was asked.
+type personFlags struct {
+	tier     string
+	every    string
+	birthday string
+	tags     []string
+	phones   []string
+	emails   []string
+	note     string
+	dates    []string
+}
+
+func (f *personFlags) register(cmd *cobra.Command, verb string) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.tier, "tier", "", "inner, close, regular or outer (default regular)")
+	fl.StringVar(&f.every, "every", "", `talk every N days instead of the tier's rhythm: 14, 14d or 2w ("" for the tier's)`)
+	fl.StringVar(&f.birthday, "birthday", "", `birthday: MM-DD or YYYY-MM-DD ("" to clear)`)
+	fl.StringArrayVar(&f.tags, "tag", nil, "a tag; repeat for more"+verb)
+	fl.StringArrayVar(&f.phones, "phone", nil, "a phone number; repeat for more"+verb)
+	fl.StringArrayVar(&f.emails, "email", nil, "an e-mail address; repeat for more"+verb)
+	fl.StringVar(&f.note, "note", "", "free notes about them")
+	fl.StringArrayVar(&f.dates, "date", nil, `an important date, LABEL=MM-DD or LABEL=YYYY-MM-DD, such as anniversary=2015-06-01; repeat for more`+verb)
+}
+
+// apply copies the flags that were given onto p, checking each.
+func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
+	changed := cmd.Flags().Changed
+	if changed("tier") {
+		t, err := cadence.ParseTier(f.tier)
+		if err != nil {
+			return &usageError{err}
+		}
+		p.Tier = t
+	}
+	if changed("every") {
+		n, err := parseEvery(f.every)
+		if err != nil {
+			return err
+		}
+		p.Every = n
+	}
+	if changed("birthday") {
+		p.Birthday = cadence.MonthDay{}
+		if strings.TrimSpace(f.birthday) != "" {
+			d, err := cadence.ParseMonthDay(f.birthday)
+			if err != nil {
+				return usageErrorf("--birthday: %v", err)
+			}
+			p.Birthday = d
+		}
+	}
+	if changed("tag") {
+		p.Tags = f.tags
+	}
+	if changed("phone") {
+		p.Phones = f.phones
+	}
+	if changed("email") {
+		p.Emails = f.emails
+	}
+	if changed("note") {
+		p.Notes = f.note
+	}
+	if changed("date") {
+		p.ImportantDates = nil
+		for _, raw := range f.dates {
+			label, date, ok := strings.Cut(raw, "=")
+			if !ok || strings.TrimSpace(label) == "" {
+				return usageErrorf("--date %q: want LABEL=MM-DD, such as anniversary=06-01", raw)
+			}
+			d, err := cadence.ParseMonthDay(date)
+			if err != nil {
+				return usageErrorf("--date %s: %v", strings.TrimSpace(label), err)
+			}
+			p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: label, Date: d})
+		}
+	}
+	return nil
+}
+
+// parseEvery reads a rhythm in days: 14, 14d or 2w; "" means the tier's.
+func parseEvery(s string) (int, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if t == "" {
+		return 0, nil
+	}
+	unit := 1
+	switch {
+	case strings.HasSuffix(t, "d"):
+		t = strings.TrimSuffix(t, "d")
+	case strings.HasSuffix(t, "w"):
+		t, unit = strings.TrimSuffix(t, "w"), 7
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil || strings.HasPrefix(t, "+") {
+		return 0, usageErrorf("--every %q: want a number of days, such as 14, 14d or 2w", s)
+	}
+	if n <= 0 || n > store.MaxEvery || n*unit > store.MaxEvery {
+		return 0, usageErrorf("--every %q: must be between 1 and %d days", s, store.MaxEvery)
+	}
+	return n * unit, nil
+}
+
+func describeRhythm(p store.Person) string {
+	if p.Every > 0 {
+		return fmt.Sprintf("every %s", days(p.Every))
+	}
+	return fmt.Sprintf("every %s", days(p.Tier.Every()))
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+func newShowCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "show NAME",
+		Short: "A person with their memories and timeline",
+		Example: `  tend show ana
+  tend show ana --json | jq '.memories[] | select(.done_at == null) | .text'`,
+		Args: exactArgs(1, "one NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error { return runShow(a, args[0]) },
+	}
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runShow(a *app, name string) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
+	if err != nil {
+		return err
+	}
+	sum, err := s.Summary(a.ctx(), p.ID)
+	if err != nil {
+		return err
+	}
+	history, err := s.Interactions(a.ctx(), store.InteractionFilter{Person: p.ID})
+	if err != nil {
+		return err
+	}
+	memories, err := s.Memories(a.ctx(), p.ID)
+	if err != nil {
+		return err
+	}
+	if a.json {
+		out := personDetailJSON{
+			PersonRecord: exchange.Person(p),
+			Interactions: []exchange.InteractionRecord{},
+			Memories:     []exchange.MemoryRecord{},
+		}
+		for _, in := range history {
+			out.Interactions = append(out.Interactions, exchange.Interaction(in))
+		}
+		for _, m := range memories {
+			out.Memories = append(out.Memories, exchange.Memory(m))
+		}
+		return a.printJSON(out)
+	}
+
+	st := cadence.Assess(sum.Cadence(), now)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s, %s\n", styleName.Render(p.Name), tierText(p.Tier), describeRhythm(p))
+	field := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(&b, "  %s %s\n", styleDim.Render(fmt.Sprintf("%-9s", label)), value)
+		}
+	}
+	switch {
+	case p.Archived():
+		field("status", "archived "+p.ArchivedAt.In(now.Location()).Format("2 Jan 2006"))
+	case p.SnoozedUntil.After(now):
+		field("status", "snoozed until "+p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan 2006"))
+	}
+	last := "none yet (added " + agoText(st.DaysSinceReal) + ")"
+	if !sum.LastReal.IsZero() {
+		last = fmt.Sprintf("%s, %s", agoText(st.DaysSinceReal), sum.LastReal.Via)
+	}
+	dueText := fmt.Sprintf("%.2f of the rhythm", st.DueRatio)
+	if st.Due {
+		dueText += ", due"
+	}
+	field("talked", last)
+	field("due", dueText)
+	field("birthday", birthdayText(p.Birthday))
+	for _, d := range p.ImportantDates {
+		field(d.Label, birthdayText(d.Date))
+	}
+	field("phone", strings.Join(p.Phones, ", "))
+	field("email", strings.Join(p.Emails, ", "))
+	field("tags", strings.Join(p.Tags, ", "))
+	field("notes", p.Notes)
+	if len(st.Reasons) > 0 {
+		field("why now", strings.Join(st.Reasons, " · "))
+	}
+
+	b.WriteString("\n" + styleTitle.Render("Remember") + "\n")
+	if len(memories) == 0 {
+		b.WriteString("  nothing yet (tend remember " + quoteArg(p.Name) + " \"...\")\n")
+	}
+	for _, m := range memories {
+		mark := "[ ]"
+		if m.Done() {
+			mark = "[x]"
+		}
+		due := ""
+		if !m.Due.IsZero() {
+			due = "  " + styleDim.Render("due "+m.Due.Format("Mon 2 Jan 2006"))
+		}
+		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, m.Text, due, styleDim.Render(m.ID))
+	}
+
+	b.WriteString("\n" + styleTitle.Render("Timeline") + "\n")
+	if len(history) == 0 {
+		b.WriteString("  nothing logged yet (tend log " + quoteArg(p.Name) + ")\n")
+	}
+	for _, in := range history {
+		fmt.Fprintf(&b, "  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"), interactionLine(in, p.ID))
+	}
+	_, err = fmt.Fprint(a.out, b.String())
+	return err
+}
+
+// birthdayText shows a yearly date as "15 April" or "15 April 1990".
+func birthdayText(d cadence.MonthDay) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Year == 0:
+		return fmt.Sprintf("%d %s", d.Day, d.Month)
+	default:
+		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	}
+}
+
+// quoteArg quotes a name for a shell command line when it needs it.
+func quoteArg(s string) string {
+	if strings.ContainsAny(s, " \t\n'\"\\$`;&|<>()*?[]#~!") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return s
+}

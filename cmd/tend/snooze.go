@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/when"
+)
+
+type snoozeOptions struct {
+	name  string
+	dur   string
+	until string
+	off   bool
+}
+
+func newSnoozeCmd(a *app) *cobra.Command {
+	var opts snoozeOptions
+	cmd := &cobra.Command{
+		Use:   "snooze NAME",
+		Short: "Leave someone out of today's list for a while",
+		Long: `Leave someone out of today's list until a day comes (a week by default).
+They come back at the start of that day.`,
+		Example: `  tend snooze ana                 # a week
+  tend snooze ana --for 3d
+  tend snooze ben --until friday
+  tend snooze ben --off           # back now`,
+		Args: exactArgs(1, "one NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.name = args[0]
+			if cmd.Flags().Changed("for") && cmd.Flags().Changed("until") {
+				return usageErrorf("give --for or --until, not both")
+			}
+			return runSnooze(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.dur, "for", "7d", "how long: 3d, 2w, 10")
+	cmd.Flags().StringVar(&opts.until, "until", "", "until WHEN (friday, 2026-12-01, ...)")
+	cmd.Flags().BoolVar(&opts.off, "off", false, "end the snooze now")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runSnooze(a *app, opts snoozeOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	var until time.Time
+	switch {
+	case opts.off:
+	case opts.until != "":
+		m, err := when.Future(opts.until, now)
+		if err != nil {
+			return usageErrorf("--until: %v", err)
+		}
+		if !m.Time.After(now) {
+			return usageErrorf("--until %q is not in the future", opts.until)
+		}
+		until = m.Time
+	default:
+		n, err := parseEvery(opts.dur)
+		if err != nil || n == 0 {
+			return usageErrorf("--for %q: want a number of days, such as 3d or 2w", opts.dur)
+		}
+		y, mo, d := now.Date()
+		until = time.Date(y, mo, d+n, 0, 0, 0, 0, now.Location())
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	found, err := s.FindPerson(a.ctx(), opts.name, store.OnlyActive)
+	if err != nil {
+		return err
+	}
+	p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+		p.SnoozedUntil = until
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if a.json {
+		return a.printJSON(exchange.Person(p))
+	}
+	if until.IsZero() {
+		_, err = fmt.Fprintf(a.out, "%s is back in today's list.\n", styleName.Render(p.Name))
+		return err
+	}
+	_, err = fmt.Fprintf(a.out, "Snoozed %s until %s.\n", styleName.Render(p.Name), until.In(now.Location()).Format("Mon 2 Jan 2006"))
+	return err
+}

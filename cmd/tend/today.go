@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+const defaultLimit = cadence.DefaultLimit
+
+type todayOptions struct {
+	limit int
+}
+
+func newTodayCmd(a *app) *cobra.Command {
+	opts := todayOptions{limit: defaultLimit}
+	cmd := &cobra.Command{
+		Use:   "today",
+		Short: "The people to contact today, with the reasons",
+		Long: `The few people to contact today, most pressing first, each with the reasons.
+
+Someone is due when the days since your last real conversation reach their
+rhythm (their tier's, or their own --every). A birthday or important date
+within 3 days, a memory that has come due, or a message of theirs you have
+not answered moves them up. Archived and snoozed people, and anyone you were
+in touch with in the last 2 days, are left in peace (unless it is their
+birthday).`,
+		Example: `  tend today
+  tend today --limit 10
+  tend today --json | jq -r '.[].name'`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.limit < 1 {
+				return usageErrorf("--limit must be at least 1, not %d", opts.limit)
+			}
+			return runToday(a, opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.limit, "limit", defaultLimit, "how many people at most")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runToday(a *app, opts todayOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sums, err := s.Summaries(a.ctx(), store.PeopleFilter{})
+	if err != nil {
+		return err
+	}
+	people := make([]cadence.Person, len(sums))
+	for i, sum := range sums {
+		people[i] = sum.Cadence()
+	}
+	today := cadence.Today(people, now, opts.limit)
+	if a.json {
+		out := make([]suggestionJSON, len(today))
+		for i, st := range today {
+			out[i] = suggestion(st)
+		}
+		return a.printJSON(out)
+	}
+	var b strings.Builder
+	switch {
+	case len(people) == 0:
+		b.WriteString("No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n")
+	case len(today) == 0:
+		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
+	default:
+		fmt.Fprintf(&b, "%s: %s to talk to\n\n", styleTitle.Render(now.Format("Monday 2 January")), countPeople(len(today)))
+		for i, st := range today {
+			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, styleName.Render(st.Person.Name), tierText(st.Person.Tier))
+			fmt.Fprintf(&b, "   %s\n", strings.Join(st.Reasons, " · "))
+		}
+	}
+	_, err = fmt.Fprint(a.out, b.String())
+	return err
+}
+
+func countPeople(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
