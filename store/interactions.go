@@ -27,22 +27,22 @@ type Interaction struct {
 // Validate checks an interaction before it is written.
 func (in *Interaction) Validate() error {
 	if len(in.People) == 0 {
-		return fmt.Errorf("%w: an interaction needs at least one person", ErrInvalid)
+		return kindErrorf(ErrInvalid, "an interaction needs at least one person")
 	}
 	if _, err := cadence.ParseChannel(string(in.Via)); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
+		return kindErrorf(ErrInvalid, "%v", err)
 	}
 	if in.Direction == "" {
 		in.Direction = cadence.Out
 	}
 	if _, err := cadence.ParseDirection(string(in.Direction)); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
+		return kindErrorf(ErrInvalid, "%v", err)
 	}
 	if in.At.IsZero() {
-		return fmt.Errorf("%w: an interaction needs a time", ErrInvalid)
+		return kindErrorf(ErrInvalid, "an interaction needs a time")
 	}
 	if in.Minutes < 0 || in.Minutes > 24*60*7 {
-		return fmt.Errorf("%w: minutes must be between 1 and %d, not %d", ErrInvalid, 24*60*7, in.Minutes)
+		return kindErrorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
 	}
 	return validText("note", in.Note)
 }
@@ -91,7 +91,7 @@ func insertInteraction(ctx context.Context, tx *sql.Tx, in Interaction) error {
 			in.ID, pid, at, real)
 		if err != nil {
 			if strings.Contains(err.Error(), "FOREIGN KEY") {
-				return fmt.Errorf("person %s: %w", pid, ErrNotFound)
+				return kindErrorf(ErrNotFound, "no person with id %s", pid)
 			}
 			return fmt.Errorf("log interaction: %w", err)
 		}

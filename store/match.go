@@ -69,7 +69,7 @@ func (s *Store) FindPerson(ctx context.Context, query string, scope Scope) (Pers
 			return Person{}, &AmbiguousError{Query: query, Candidates: names}
 		}
 	}
-	return Person{}, fmt.Errorf("no one called %q (add them with: tend add %q): %w", query, strings.TrimSpace(query), ErrNotFound)
+	return Person{}, kindErrorf(ErrNotFound, "no one called %q (add them with: tend add %q)", query, strings.TrimSpace(query))
 }
 
 func (s *Store) candidatePools(ctx context.Context, scope Scope) ([][]Candidate, error) {

@@ -25,7 +25,7 @@ func (m Memory) Done() bool { return !m.DoneAt.IsZero() }
 func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 	m.Text = strings.TrimSpace(m.Text)
 	if m.Text == "" {
-		return Memory{}, fmt.Errorf("%w: nothing to remember: the text is empty", ErrInvalid)
+		return Memory{}, kindErrorf(ErrInvalid, "nothing to remember: the text is empty")
 	}
 	if err := validText("text", m.Text); err != nil {
 		return Memory{}, err
@@ -39,7 +39,7 @@ func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 			`INSERT INTO memories (id, person_id, text, due, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			m.ID, m.PersonID, m.Text, formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt), formatTime(m.CreatedAt))
 		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
-			return fmt.Errorf("person %s: %w", m.PersonID, ErrNotFound)
+			return kindErrorf(ErrNotFound, "no person with id %s", m.PersonID)
 		}
 		if err != nil {
 			return fmt.Errorf("remember: %w", err)
@@ -103,7 +103,7 @@ func scanMemory(row scanner) (Memory, error) {
 func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, error) {
 	idPrefix = strings.ToUpper(strings.TrimSpace(idPrefix))
 	if idPrefix == "" {
-		return Memory{}, fmt.Errorf("%w: memory id is empty", ErrInvalid)
+		return Memory{}, kindErrorf(ErrInvalid, "memory id is empty")
 	}
 	var out Memory
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -124,9 +124,9 @@ func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, er
 		rows.Close()
 		switch len(found) {
 		case 0:
-			return fmt.Errorf("memory %q: %w", idPrefix, ErrNotFound)
+			return kindErrorf(ErrNotFound, "no memory with id %q (tend show NAME lists them)", idPrefix)
 		case 2:
-			return fmt.Errorf("%w: memory id %q is ambiguous; give more of it", ErrInvalid, idPrefix)
+			return kindErrorf(ErrInvalid, "memory id %q is ambiguous; give more of it", idPrefix)
 		}
 		out = found[0]
 		if out.Done() {

@@ -51,16 +51,16 @@ func (p *Person) Validate() error {
 		return err
 	}
 	if p.Name == "" {
-		return fmt.Errorf("%w: name is empty", ErrInvalid)
+		return kindErrorf(ErrInvalid, "name is empty")
 	}
 	if p.Tier == "" {
 		p.Tier = cadence.DefaultTier
 	}
 	if _, err := cadence.ParseTier(string(p.Tier)); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
+		return kindErrorf(ErrInvalid, "%v", err)
 	}
 	if p.Every < 0 || p.Every > MaxEvery {
-		return fmt.Errorf("%w: every must be between 1 and %d days, not %d", ErrInvalid, MaxEvery, p.Every)
+		return kindErrorf(ErrInvalid, "every must be between 1 and %d days, not %d", MaxEvery, p.Every)
 	}
 	if err := validText("notes", p.Notes); err != nil {
 		return err
@@ -78,7 +78,7 @@ func (p *Person) Validate() error {
 		d := &p.ImportantDates[i]
 		d.Label = strings.TrimSpace(d.Label)
 		if d.Label == "" || d.Date.IsZero() {
-			return fmt.Errorf("%w: an important date needs a label and a date", ErrInvalid)
+			return kindErrorf(ErrInvalid, "an important date needs a label and a date")
 		}
 		if err := validText("date label", d.Label); err != nil {
 			return err
@@ -90,10 +90,10 @@ func (p *Person) Validate() error {
 // validText refuses text that cannot be shown back as it was typed.
 func validText(field, s string) error {
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalid, field)
+		return kindErrorf(ErrInvalid, "%s is not valid UTF-8", field)
 	}
 	if strings.ContainsRune(s, 0) {
-		return fmt.Errorf("%w: %s contains a NUL byte", ErrInvalid, field)
+		return kindErrorf(ErrInvalid, "%s contains a NUL byte", field)
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func checkNameFree(ctx context.Context, tx *sql.Tx, p Person) error {
 	case err != nil:
 		return fmt.Errorf("check name: %w", err)
 	}
-	return fmt.Errorf("%w: %q is already someone in tend (use --name on edit, or archive them first)", ErrNameTaken, name)
+	return kindErrorf(ErrNameTaken, "%q is already someone in tend (use --name on edit, or archive them first)", name)
 }
 
 func writeDates(ctx context.Context, tx *sql.Tx, p Person) error {
@@ -235,7 +235,7 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 			return fmt.Errorf("delete: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("person %s: %w", id, ErrNotFound)
+			return kindErrorf(ErrNotFound, "no person with id %s", id)
 		}
 		_, err = tx.ExecContext(ctx, `
 			DELETE FROM interactions
@@ -270,7 +270,7 @@ func getPerson(ctx context.Context, q queryer, id string) (Person, error) {
 		return Person{}, err
 	}
 	if len(people) == 0 {
-		return Person{}, fmt.Errorf("person %s: %w", id, ErrNotFound)
+		return Person{}, kindErrorf(ErrNotFound, "no person with id %s", id)
 	}
 	if err := loadDates(ctx, q, people); err != nil {
 		return Person{}, err

@@ -19,18 +19,6 @@ import (
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
-// Errors a caller may want to tell apart. Each is wrapped with context.
-var (
-	// ErrNotFound means no record matched.
-	ErrNotFound = errors.New("not found")
-	// ErrNameTaken means an active person already has that name.
-	ErrNameTaken = errors.New("name taken")
-	// ErrInvalid means a value was refused before anything was written.
-	ErrInvalid = errors.New("invalid")
-	// ErrNewerSchema means the file was written by a newer tend.
-	ErrNewerSchema = errors.New("database from a newer version of tend")
-)
-
 // Options configure a Store.
 type Options struct {
 	// Now is the clock. It is the only source of time the store uses: for

@@ -114,7 +114,7 @@ func (s *Store) Summary(ctx context.Context, id string) (Summary, error) {
 			return sum, nil
 		}
 	}
-	return Summary{}, fmt.Errorf("person %s: %w", id, ErrNotFound)
+	return Summary{}, kindErrorf(ErrNotFound, "no person with id %s", id)
 }
 
 func contact(cols [3]sql.NullString) (cadence.Contact, error) {
