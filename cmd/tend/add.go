@@ -36,7 +36,7 @@ conversation, the day they were added counts as the last one.`,
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", styleName.Render(p.Name), tierText(p.Tier), describeRhythm(p))
+			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
 			return err
 		},
 	}

@@ -25,6 +25,8 @@ type app struct {
 	env        map[string]string
 	isTerminal bool // standard output is a terminal
 	clock      func() time.Time
+	entropy    io.Reader
+	loc        *time.Location
 
 	// Global flags.
 	dbPath  string
@@ -36,14 +38,21 @@ type app struct {
 	store *store.Store
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, isTerminal bool, clock func() time.Time) *app {
+func newApp(sys system) *app {
+	loc := sys.Location
+	if loc == nil {
+		loc = time.Local
+	}
 	env := map[string]string{}
-	for _, kv := range environ {
+	for _, kv := range sys.Environ {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			env[k] = v
 		}
 	}
-	return &app{stdin: stdin, stdout: stdout, out: stdout, stderr: stderr, env: env, isTerminal: isTerminal, clock: clock}
+	return &app{
+		stdin: sys.Stdin, stdout: sys.Stdout, out: sys.Stdout, stderr: sys.Stderr,
+		env: env, isTerminal: sys.IsTerminal, clock: sys.Clock, entropy: sys.Entropy, loc: loc,
+	}
 }
 
 // setUp runs after flags are parsed: it fits colours to the output.
@@ -67,7 +76,7 @@ func (a *app) environ() []string {
 }
 
 // Now is the moment the command runs at: --now, else TEND_NOW, else the
-// clock, in the local time zone, where days are counted.
+// clock, in the user's time zone, where days are counted.
 func (a *app) Now() (time.Time, error) {
 	if !a.now.IsZero() {
 		return a.now, nil
@@ -77,10 +86,10 @@ func (a *app) Now() (time.Time, error) {
 		raw, source = a.env["TEND_NOW"], "TEND_NOW"
 	}
 	if raw == "" {
-		a.now = a.clock().In(time.Local)
+		a.now = a.clock().In(a.loc)
 		return a.now, nil
 	}
-	t, err := parseNow(raw)
+	t, err := parseNow(raw, a.loc)
 	if err != nil {
 		return time.Time{}, usageErrorf("%s: %v", source, err)
 	}
@@ -88,12 +97,12 @@ func (a *app) Now() (time.Time, error) {
 	return t, nil
 }
 
-func parseNow(s string) (time.Time, error) {
+func parseNow(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(time.Local), nil
+		return t.In(loc), nil
 	}
-	if t, err := time.ParseInLocation(time.DateOnly, s, time.Local); err == nil {
+	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
@@ -112,7 +121,7 @@ func (a *app) Store() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Now: func() time.Time { return now }})
+	s, err := store.Open(path, store.Options{Now: func() time.Time { return now }, Entropy: a.entropy})
 	if err != nil {
 		return nil, err
 	}

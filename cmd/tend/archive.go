@@ -41,7 +41,7 @@ memories are kept. tend restore brings them back.`,
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", styleName.Render(p.Name), quoteArg(p.Name))
+			_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", paint(styleName, p.Name), quoteArg(p.Name))
 			return err
 		},
 	}

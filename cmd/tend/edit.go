@@ -36,7 +36,7 @@ func newEditCmd(a *app) *cobra.Command {
 			}
 			changed := false
 			cmd.Flags().Visit(func(f *pflag.Flag) {
-				if f.Name != "json" {
+				if f.Name != "json" && cmd.InheritedFlags().Lookup(f.Name) == nil {
 					changed = true
 				}
 			})
@@ -55,7 +55,7 @@ func newEditCmd(a *app) *cobra.Command {
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", styleName.Render(p.Name), tierText(p.Tier), describeRhythm(p))
+			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
 			return err
 		},
 	}

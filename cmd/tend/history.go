@@ -107,7 +107,7 @@ func pastDay(s string, now time.Time) (time.Time, error) {
 func interactionLine(in store.Interaction, self string) string {
 	parts := []string{string(in.Via)}
 	if in.Via.Real() {
-		parts[0] = styleName.Render(parts[0])
+		parts[0] = paint(styleName, parts[0])
 	}
 	if in.Direction == cadence.In {
 		parts = append(parts, "from them")
@@ -126,7 +126,7 @@ func interactionLine(in store.Interaction, self string) string {
 	}
 	line := strings.Join(parts, ", ")
 	if in.Note != "" {
-		line += "  " + styleDim.Render(in.Note)
+		line += "  " + paint(styleDim, in.Note)
 	}
 	return line
 }

@@ -109,7 +109,7 @@ func runList(a *app, opts listOptions) error {
 		if r.st.Due {
 			due += " due"
 		}
-		t.add(styleName.Render(flat(r.sum.Name)), tierText(r.sum.Tier), last, due)
+		t.add(paint(styleName, flat(r.sum.Name)), tierText(r.sum.Tier), last, due)
 	}
 	_, err = fmt.Fprint(a.out, t.String())
 	return err
@@ -134,7 +134,7 @@ type table struct{ rows [][]string }
 
 func newTable(header ...string) *table {
 	for i, h := range header {
-		header[i] = styleDim.Render(h)
+		header[i] = paint(styleDim, h)
 	}
 	return &table{rows: [][]string{header}}
 }

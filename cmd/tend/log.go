@@ -105,7 +105,11 @@ func runLog(a *app, opts logOptions) error {
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}
-	_, err = fmt.Fprintf(a.out, "Logged %s with %s, %s.\n", describeInteraction(in), joinNames(in.Names), describeWhen(in.At, now))
+	with := "with"
+	if in.Direction == cadence.In {
+		with = "from"
+	}
+	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", describeInteraction(in), with, joinNames(in.Names), describeWhen(in.At, now))
 	return err
 }
 
@@ -170,16 +174,13 @@ func describeInteraction(in store.Interaction) string {
 	default:
 		what = "a " + string(in.Via)
 	}
-	if in.Direction == cadence.In {
-		what += " from them"
-	}
 	return what
 }
 
 func joinNames(names []string) string {
 	styled := make([]string, len(names))
 	for i, n := range names {
-		styled[i] = styleName.Render(n)
+		styled[i] = paint(styleName, n)
 	}
 	switch len(styled) {
 	case 0:

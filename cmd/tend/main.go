@@ -10,6 +10,12 @@ import (
 )
 
 func main() {
-	isTerminal := term.IsTerminal(int(os.Stdout.Fd()))
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ(), isTerminal, time.Now))
+	os.Exit(run(os.Args[1:], system{
+		Stdin:      os.Stdin,
+		Stdout:     os.Stdout,
+		Stderr:     os.Stderr,
+		Environ:    os.Environ(),
+		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Clock:      time.Now,
+	}))
 }

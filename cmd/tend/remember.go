@@ -62,7 +62,7 @@ done (tend done ID; the id is in tend show).`,
 			if !m.Due.IsZero() {
 				due = ", for " + m.Due.Format("Mon 2 Jan 2006")
 			}
-			_, err = fmt.Fprintf(a.out, "Remembered for %s%s: %s  %s\n", styleName.Render(p.Name), due, m.Text, styleDim.Render(m.ID))
+			_, err = fmt.Fprintf(a.out, "Remembered for %s%s: %s  %s\n", paint(styleName, p.Name), due, m.Text, paint(styleDim, m.ID))
 			return err
 		},
 	}

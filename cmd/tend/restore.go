@@ -38,7 +38,7 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Restored %s.\n", styleName.Render(p.Name))
+			_, err = fmt.Fprintf(a.out, "Restored %s.\n", paint(styleName, p.Name))
 			return err
 		},
 	}

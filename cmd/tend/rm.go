@@ -36,7 +36,7 @@ go and keep the history, use tend archive.`,
 			if a.json {
 				return a.printJSON(map[string]any{"id": p.ID, "name": p.Name, "deleted": true})
 			}
-			_, err = fmt.Fprintf(a.out, "Deleted %s.\n", styleName.Render(p.Name))
+			_, err = fmt.Fprintf(a.out, "Deleted %s.\n", paint(styleName, p.Name))
 			return err
 		},
 	}

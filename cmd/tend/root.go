@@ -19,21 +19,34 @@ const (
 	exitUsage   = 2 // bad usage or input
 )
 
-// run executes tend with the given arguments and streams and returns the
-// exit code. It is main without the process: tests call it directly.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, environ []string, isTerminal bool, clock func() time.Time) int {
-	a := newApp(stdin, stdout, stderr, environ, isTerminal, clock)
+// system is what tend takes from the process it runs in. Tests build one
+// with buffers, a fixed environment and a clock of their own.
+type system struct {
+	Stdin      io.Reader
+	Stdout     io.Writer
+	Stderr     io.Writer
+	Environ    []string
+	IsTerminal bool             // standard output is a terminal
+	Clock      func() time.Time // the only clock tend reads
+	Location   *time.Location   // where days are counted; time.Local when nil
+	Entropy    io.Reader        // randomness for new ids; crypto/rand when nil
+}
+
+// run executes tend with the given arguments and returns the exit code. It
+// is main without the process: tests call it directly.
+func run(args []string, sys system) int {
+	a := newApp(sys)
 	defer a.close()
 	root := newRootCmd(a)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(sys.Stdin)
+	root.SetOut(sys.Stdout)
+	root.SetErr(sys.Stderr)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "tend: "+oneLine(err.Error()))
+	fmt.Fprintln(sys.Stderr, "tend: "+oneLine(err.Error()))
 	return exitCode(err)
 }
 
@@ -73,7 +86,12 @@ With no command, tend shows today's suggestions.`,
   tend show ana --json | jq .memories`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf("unknown command %q (see: tend --help)", args[0])
+			}
+			return nil
+		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			a.setUp()
 			return nil

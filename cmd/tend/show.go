@@ -66,10 +66,10 @@ func runShow(a *app, name string) error {
 
 	st := cadence.Assess(sum.Cadence(), now)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s, %s\n", styleName.Render(p.Name), tierText(p.Tier), describeRhythm(p))
+	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
 	field := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(&b, "  %s %s\n", styleDim.Render(fmt.Sprintf("%-9s", label)), value)
+			fmt.Fprintf(&b, "  %s %s\n", paint(styleDim, fmt.Sprintf("%-11s", label)), value)
 		}
 	}
 	switch {
@@ -100,7 +100,7 @@ func runShow(a *app, name string) error {
 		field("why now", strings.Join(st.Reasons, " · "))
 	}
 
-	b.WriteString("\n" + styleTitle.Render("Remember") + "\n")
+	b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
 	if len(memories) == 0 {
 		b.WriteString("  nothing yet (tend remember " + quoteArg(p.Name) + " \"...\")\n")
 	}
@@ -111,12 +111,12 @@ func runShow(a *app, name string) error {
 		}
 		due := ""
 		if !m.Due.IsZero() {
-			due = "  " + styleDim.Render("due "+m.Due.Format("Mon 2 Jan 2006"))
+			due = "  " + paint(styleDim, "due "+m.Due.Format("Mon 2 Jan 2006"))
 		}
-		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, m.Text, due, styleDim.Render(m.ID))
+		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, m.Text, due, paint(styleDim, m.ID))
 	}
 
-	b.WriteString("\n" + styleTitle.Render("Timeline") + "\n")
+	b.WriteString("\n" + paint(styleTitle, "Timeline") + "\n")
 	if len(history) == 0 {
 		b.WriteString("  nothing logged yet (tend log " + quoteArg(p.Name) + ")\n")
 	}

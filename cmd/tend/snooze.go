@@ -89,9 +89,9 @@ func runSnooze(a *app, opts snoozeOptions) error {
 		return a.printJSON(exchange.Person(p))
 	}
 	if until.IsZero() {
-		_, err = fmt.Fprintf(a.out, "%s is back in today's list.\n", styleName.Render(p.Name))
+		_, err = fmt.Fprintf(a.out, "%s is back in today's list.\n", paint(styleName, p.Name))
 		return err
 	}
-	_, err = fmt.Fprintf(a.out, "Snoozed %s until %s.\n", styleName.Render(p.Name), until.In(now.Location()).Format("Mon 2 Jan 2006"))
+	_, err = fmt.Fprintf(a.out, "Snoozed %s until %s.\n", paint(styleName, p.Name), until.In(now.Location()).Format("Mon 2 Jan 2006"))
 	return err
 }

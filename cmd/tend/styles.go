@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 
 	"github.com/tend-app/tend/cadence"
@@ -22,5 +24,16 @@ var (
 )
 
 func tierText(t cadence.Tier) string {
-	return tierStyles[t].Render(string(t))
+	return paint(tierStyles[t], string(t))
+}
+
+// paint styles each line on its own. Rendering a multi-line string whole
+// would pad its lines to one width, and names and notes must come back
+// exactly as they were typed.
+func paint(st lipgloss.Style, s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }

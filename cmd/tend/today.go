@@ -77,9 +77,9 @@ func runToday(a *app, opts todayOptions) error {
 	case len(today) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
 	default:
-		fmt.Fprintf(&b, "%s: %s to talk to\n\n", styleTitle.Render(now.Format("Monday 2 January")), countPeople(len(today)))
+		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), countPeople(len(today)))
 		for i, st := range today {
-			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, styleName.Render(st.Person.Name), tierText(st.Person.Tier))
+			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
 			fmt.Fprintf(&b, "   %s\n", strings.Join(st.Reasons, " · "))
 		}
 	}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// snapshot is everything a user can see of the database, to show that a
+// refused command wrote nothing.
+func (h *harness) snapshot() string {
+	h.t.Helper()
+	var b strings.Builder
+	for _, args := range [][]string{
+		{"list", "--json"}, {"list", "--archived", "--json"}, {"history", "--json"},
+		{"show", "ana", "--json"}, {"show", "ben", "--json"},
+	} {
+		var out, errb strings.Builder
+		code := run(append([]string{"--db", h.db, "--now", "2026-11-24"}, args...), system{
+			Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Environ: h.env, Location: h.loc(),
+		})
+		if code != 0 {
+			h.t.Fatalf("snapshot %v: exit %d: %s", args, code, errb.String())
+		}
+		b.WriteString(out.String())
+	}
+	return b.String()
+}
+
+func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // in the one-line error
+	}{
+		{"empty name", []string{"add", ""}, "name is empty"},
+		{"blank name", []string{"add", "   "}, "name is empty"},
+		{"duplicate name", []string{"add", "ana lima"}, `"Ana Lima" is already someone in tend`},
+		{"unknown tier", []string{"add", "Zoe", "--tier", "boss"}, `unknown tier "boss"`},
+		{"every zero", []string{"add", "Zoe", "--every", "0"}, `--every "0"`},
+		{"every negative", []string{"add", "Zoe", "--every", "-3"}, `--every "-3"`},
+		{"every unparsable", []string{"add", "Zoe", "--every", "often"}, `--every "often"`},
+		{"every too long", []string{"add", "Zoe", "--every", "100000"}, "between 1 and 3660"},
+		{"impossible birthday", []string{"add", "Zoe", "--birthday", "02-30"}, "February has no day 30"},
+		{"impossible month", []string{"add", "Zoe", "--birthday", "2026-13-01"}, `"2026-13-01"`},
+		{"bad important date", []string{"add", "Zoe", "--date", "anniversary"}, "LABEL=MM-DD"},
+		{"NUL in name", []string{"add", "Zo\x00e"}, "NUL"},
+		{"invalid UTF-8 note", []string{"add", "Zoe", "--note", "\xff\xfe"}, "UTF-8"},
+		{"unknown channel", []string{"log", "ana", "--via", "pigeon"}, `unknown channel "pigeon"`},
+		{"future at", []string{"log", "ana", "--at", "2026-12-01"}, "in the future"},
+		{"future at time", []string{"log", "ana", "--at", "2026-11-24T09:32:00Z"}, "in the future"},
+		{"unreadable at", []string{"log", "ana", "--at", "next blursday"}, `cannot read date "next blursday"`},
+		{"impossible at", []string{"log", "ana", "--at", "2026-02-30"}, "February has no day 30"},
+		{"negative minutes", []string{"log", "ana", "--minutes", "-5"}, "--minutes"},
+		{"unknown person", []string{"log", "zed"}, `no one called "zed"`},
+		{"unknown among several", []string{"log", "ana,zed"}, `no one called "zed"`},
+		{"ambiguous person", []string{"log", "a"}, `"a" matches 2 people: Ana Lima, Anders Berg`},
+		{"empty name in list", []string{"log", "ana,"}, "empty name"},
+		{"log without name", []string{"log"}, "log needs a NAME"},
+		{"limit zero", []string{"today", "--limit", "0"}, "--limit must be at least 1"},
+		{"limit negative", []string{"today", "--limit", "-1"}, "--limit must be at least 1"},
+		{"limit not a number", []string{"today", "--limit", "many"}, "invalid argument"},
+		{"unknown flag", []string{"today", "--bogus"}, "unknown flag: --bogus"},
+		{"unknown command", []string{"bogus"}, `unknown command "bogus"`},
+		{"bad now", []string{"today", "--now", "soon"}, `--now: cannot read "soon"`},
+		{"edit nothing", []string{"edit", "ana"}, "nothing to change"},
+		{"rename onto another", []string{"edit", "ana", "--name", "Ben Okafor"}, "already someone"},
+		{"rm without yes", []string{"rm", "ana"}, "--yes"},
+		{"remember empty", []string{"remember", "ana", "  "}, "text is empty"},
+		{"remember unreadable on", []string{"remember", "ana", "x", "--on", "someday"}, `cannot read date "someday"`},
+		{"done unknown", []string{"done", "ZZZZ"}, "no memory"},
+		{"snooze past", []string{"snooze", "ana", "--until", "2026-11-01"}, "not in the future"},
+		{"snooze both", []string{"snooze", "ana", "--for", "3d", "--until", "friday"}, "not both"},
+		{"restore active", []string{"restore", "ana"}, "not archived"},
+		{"unknown list tier", []string{"list", "--tier", "best"}, `unknown tier "best"`},
+		{"history since future word", []string{"history", "--since", "tomorrow"}, "looks ahead"},
+		{"completion shell", []string{"completion", "tcsh"}, "unknown shell"},
+	}
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--now", "2026-09-01")
+	h.ok("add", "Anders Berg", "--now", "2026-09-01")
+	h.ok("add", "Ben Okafor", "--now", "2026-09-01")
+	h.ok("log", "ana", "--at", "2026-10-12")
+	before := h.snapshot()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := h.run(tc.args...)
+			if r.code != exitUsage {
+				t.Errorf("exit code = %d, want %d (stderr %q)", r.code, exitUsage, r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout = %q, want nothing", r.stdout)
+			}
+			line := strings.TrimSuffix(r.stderr, "\n")
+			if strings.Contains(line, "\n") || !strings.HasPrefix(line, "tend: ") {
+				t.Errorf("stderr = %q, want one line starting with \"tend: \"", r.stderr)
+			}
+			if !strings.Contains(line, tc.want) {
+				t.Errorf("stderr = %q, want it to mention %q", line, tc.want)
+			}
+			if after := h.snapshot(); after != before {
+				t.Errorf("the database changed:\n%s", lineDiff(before, after))
+			}
+		})
+	}
+}
+
+func TestHostileTextIsStoredVerbatim(t *testing.T) {
+	names := []string{
+		"Zoë 🌻 O'Brien",
+		`Ann "the Hammer" Lee`,
+		"two\nlines",
+		"مريم الحسن",
+		"'); DROP TABLE people;--",
+	}
+	h := newHarness(t)
+	for _, name := range names {
+		h.ok("add", name, "--note", name+" note")
+	}
+	for _, name := range names {
+		r := h.ok("show", name, "--json")
+		if !strings.Contains(r.stdout, jsonString(name)) {
+			t.Errorf("show %q --json does not hold the name verbatim:\n%s", name, r.stdout)
+		}
+		if text := h.ok("show", name).stdout; !strings.HasPrefix(text, name+"  ") {
+			t.Errorf("show %q starts %q, want the name verbatim", name, text[:min(len(text), 40)])
+		}
+	}
+	big := strings.Repeat("a long story, ", 100*1024/14)
+	h.ok("log", "zoë", "--note", big)
+	if r := h.ok("history", "zoë", "--json"); !strings.Contains(r.stdout, big) {
+		t.Errorf("a %d-byte note did not come back whole", len(big))
+	}
+	if got := strings.Count(h.ok("list", "--json").stdout, `"id"`); got != len(names) {
+		t.Errorf("list --json has %d people, want %d", got, len(names))
+	}
+}
+
+func TestBadDatabasePaths(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	garbage := []byte(strings.Repeat("this is not a database\n", 200))
+	if err := os.WriteFile(junk, garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, db, want string
+	}{
+		{"directory", dir, "is a directory"},
+		{"not sqlite", junk, "not a database"},
+		{"unwritable place", "/proc/tend-test/tend.db", "create data folder"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb strings.Builder
+			code := run([]string{"--db", tc.db, "--now", "2026-11-24", "today"}, system{
+				Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Location: timeUTC(),
+			})
+			if code != exitFailure || !strings.Contains(errb.String(), tc.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, errb.String(), exitFailure, tc.want)
+			}
+		})
+	}
+	if got, _ := os.ReadFile(junk); string(got) != string(garbage) {
+		t.Error("a file that is not a database was changed")
+	}
+}
