@@ -41,7 +41,7 @@ type ImportantDate struct {
 func (p Person) Archived() bool { return !p.ArchivedAt.IsZero() }
 
 // MaxEvery is the longest rhythm accepted, in days: ten years.
-const MaxEvery = 3660
+const MaxEvery = cadence.MaxEvery
 
 // Validate checks a person before it is written, and tidies what can be
 // tidied (surrounding space, empty list entries, a missing tier).

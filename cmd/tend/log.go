@@ -76,11 +76,8 @@ func runLog(a *app, opts logOptions) error {
 	}
 	at := now
 	if opts.at != "" {
-		if at, err = pastMoment(opts.at, now); err != nil {
+		if at, err = when.At(opts.at, now); err != nil {
 			return usageErrorf("--at: %v", err)
-		}
-		if at.After(now.Add(time.Minute)) {
-			return usageErrorf("--at %q is in the future; log what has happened", opts.at)
 		}
 	}
 	s, err := a.Store()
@@ -111,23 +108,6 @@ func runLog(a *app, opts logOptions) error {
 	}
 	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", describeInteraction(in), with, joinNames(in.Names), describeWhen(in.At, now))
 	return err
-}
-
-// pastMoment reads a WHEN that looks back. A day without a time is taken
-// as noon that day, or now if noon has not come yet.
-func pastMoment(s string, now time.Time) (time.Time, error) {
-	m, err := when.Past(s, now)
-	if err != nil {
-		return time.Time{}, err
-	}
-	if !m.DateOnly {
-		return m.Time, nil
-	}
-	noon := m.Time.Add(12 * time.Hour)
-	if noon.After(now) && !m.Time.After(now) {
-		return now, nil
-	}
-	return noon, nil
 }
 
 // resolveNames turns NAME[,NAME...] arguments into people. A whole argument

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -47,9 +46,9 @@ func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
 		p.Tier = t
 	}
 	if changed("every") {
-		n, err := parseEvery(f.every)
+		n, err := cadence.ParseEvery(f.every)
 		if err != nil {
-			return err
+			return usageErrorf("--every: %v", err)
 		}
 		p.Every = n
 	}
@@ -90,29 +89,6 @@ func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
 		}
 	}
 	return nil
-}
-
-// parseEvery reads a rhythm in days: 14, 14d or 2w; "" means the tier's.
-func parseEvery(s string) (int, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if t == "" {
-		return 0, nil
-	}
-	unit := 1
-	switch {
-	case strings.HasSuffix(t, "d"):
-		t = strings.TrimSuffix(t, "d")
-	case strings.HasSuffix(t, "w"):
-		t, unit = strings.TrimSuffix(t, "w"), 7
-	}
-	n, err := strconv.Atoi(t)
-	if err != nil || strings.HasPrefix(t, "+") {
-		return 0, usageErrorf("--every %q: want a number of days, such as 14, 14d or 2w", s)
-	}
-	if n <= 0 || n > store.MaxEvery || n*unit > store.MaxEvery {
-		return 0, usageErrorf("--every %q: must be between 1 and %d days", s, store.MaxEvery)
-	}
-	return n * unit, nil
 }
 
 func describeRhythm(p store.Person) string {

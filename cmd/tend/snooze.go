@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/exchange"
 	"github.com/tend-app/tend/store"
 	"github.com/tend-app/tend/when"
@@ -63,7 +64,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 		}
 		until = m.Time
 	default:
-		n, err := parseEvery(opts.dur)
+		n, err := cadence.ParseEvery(opts.dur)
 		if err != nil || n == 0 {
 			return usageErrorf("--for %q: want a number of days, such as 3d or 2w", opts.dur)
 		}
