@@ -98,7 +98,9 @@ func Assess(p Person, now time.Time) Status {
 	}
 	s.DaysSinceReal = max(0, DaysBetween(s.LastRealAt, now))
 	s.DueRatio = round2(float64(s.DaysSinceReal) / float64(s.Interval))
-	s.Due = s.DueRatio >= 1
+	// Due compares whole days, not the rounded ratio: 364 days of 365 show
+	// as 1.00 but are not yet due.
+	s.Due = s.DaysSinceReal >= s.Interval
 	s.Priority = s.DueRatio
 
 	var boosts []string
@@ -179,7 +181,7 @@ func leftOut(p Person, s Status, now time.Time) string {
 	case p.SnoozedUntil.After(now):
 		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
 	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= QuietDays && !s.Birthday:
-		return "talked " + agoWords(DaysBetween(p.Last.At, now))
+		return "talked " + agoWords(max(0, DaysBetween(p.Last.At, now)))
 	}
 	return ""
 }

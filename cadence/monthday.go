@@ -45,7 +45,7 @@ func ParseMonthDay(s string) (MonthDay, error) {
 	case len(parts) == 2 && len(parts[0]) == 2 && len(parts[1]) == 2:
 	case len(parts) == 3 && len(parts[0]) == 4 && len(parts[1]) == 2 && len(parts[2]) == 2 && !strings.HasPrefix(strings.TrimSpace(s), "--"):
 		y, err := strconv.Atoi(parts[0])
-		if err != nil || y < 1 {
+		if err != nil || y < 1 || parts[0][0] == '+' {
 			return bad()
 		}
 		d.Year = y
@@ -59,17 +59,13 @@ func ParseMonthDay(s string) (MonthDay, error) {
 		return bad()
 	}
 	d.Month, d.Day = time.Month(m), day
+	if d.Month < 1 || d.Month > 12 {
+		return MonthDay{}, fmt.Errorf("invalid date %q: no month %d", s, m)
+	}
 	if !d.valid() {
-		return MonthDay{}, fmt.Errorf("invalid date %q: %s has no day %d", s, monthName(d), day)
+		return MonthDay{}, fmt.Errorf("invalid date %q: %s has no day %d", s, d.Month, day)
 	}
 	return d, nil
-}
-
-func monthName(d MonthDay) string {
-	if d.Month < 1 || d.Month > 12 {
-		return fmt.Sprintf("month %d", int(d.Month))
-	}
-	return d.Month.String()
 }
 
 func (d MonthDay) valid() bool {

@@ -1,0 +1,976 @@
+package cadence
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The tests never read the clock: "now" is a fixed Tuesday morning.
+var (
+	now     = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	pacific = time.FixedZone("UTC-8", -8*60*60)
+	japan   = time.FixedZone("UTC+9", 9*60*60)
+)
+
+// ago is n calendar days before now, at the same time of day.
+func ago(n int) time.Time { return now.AddDate(0, 0, -n) }
+
+// date is midnight UTC on a day, the way a date-only value is stored.
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func md(m time.Month, d int) MonthDay { return MonthDay{Month: m, Day: d} }
+
+func touch(at time.Time, via Channel, dir Direction) Contact {
+	return Contact{At: at, Via: via, Direction: dir}
+}
+
+// friend is someone added long ago whose latest interaction of any kind was
+// a call you made daysAgo days before now.
+func friend(name string, tier Tier, daysAgo int) Person {
+	c := touch(ago(daysAgo), Call, Out)
+	return Person{ID: "id-" + strings.ToLower(name), Name: name, Tier: tier, CreatedAt: ago(800), LastReal: c, Last: c}
+}
+
+// want is what a test expects of a Status.
+type want struct {
+	days     int
+	ratio    float64
+	due      bool
+	priority float64
+	boosted  bool
+	birthday bool
+	reasons  []string
+}
+
+func checkStatus(t *testing.T, got Status, w want) {
+	t.Helper()
+	if got.DaysSinceReal != w.days {
+		t.Errorf("DaysSinceReal = %d; want %d", got.DaysSinceReal, w.days)
+	}
+	if got.DueRatio != w.ratio {
+		t.Errorf("DueRatio = %v; want %v", got.DueRatio, w.ratio)
+	}
+	if got.Due != w.due {
+		t.Errorf("Due = %v; want %v", got.Due, w.due)
+	}
+	if got.Priority != w.priority {
+		t.Errorf("Priority = %v; want %v", got.Priority, w.priority)
+	}
+	if got.Boosted != w.boosted {
+		t.Errorf("Boosted = %v; want %v", got.Boosted, w.boosted)
+	}
+	if got.Birthday != w.birthday {
+		t.Errorf("Birthday = %v; want %v", got.Birthday, w.birthday)
+	}
+	if !slices.Equal(got.Reasons, w.reasons) {
+		t.Errorf("Reasons = %q; want %q", got.Reasons, w.reasons)
+	}
+}
+
+func ids(ss []Status) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.Person.ID
+	}
+	return out
+}
+
+func TestDesignExample(t *testing.T) {
+	// DESIGN.md, "tend today --json": a close friend last called on
+	// 2026-10-12T18:00:00Z, seen on 2026-11-24.
+	call := touch(time.Date(2026, 10, 12, 18, 0, 0, 0, time.UTC), Call, Out)
+	ana := Person{ID: "01J-ana", Name: "Ana Lima", Tier: Close, CreatedAt: date(2025, 1, 1), LastReal: call, Last: call}
+	reasons := []string{"43 days since your last call", "close: every 30 days"}
+
+	t.Run("assess", func(t *testing.T) {
+		s := Assess(ana, now)
+		checkStatus(t, s, want{days: 43, ratio: 1.43, due: true, priority: 1.43, reasons: reasons})
+		if s.Interval != 30 {
+			t.Errorf("Interval = %d; want 30", s.Interval)
+		}
+		if !s.LastRealAt.Equal(call.At) {
+			t.Errorf("LastRealAt = %s; want %s", s.LastRealAt, call.At)
+		}
+		if s.Left != "" {
+			t.Errorf("Left = %q; want \"\"", s.Left)
+		}
+	})
+	t.Run("today", func(t *testing.T) {
+		got := Today([]Person{ana}, now, DefaultLimit)
+		if len(got) != 1 || got[0].Person.ID != ana.ID {
+			t.Fatalf("Today = %q; want [%q]", ids(got), ana.ID)
+		}
+		checkStatus(t, got[0], want{days: 43, ratio: 1.43, due: true, priority: 1.43, reasons: reasons})
+	})
+}
+
+func TestAssessRhythm(t *testing.T) {
+	with := func(p Person, f func(*Person)) Person { f(&p); return p }
+	tests := []struct {
+		name         string
+		p            Person
+		now          time.Time // zero means now
+		want         want
+		wantInterval int
+	}{
+		{
+			name: "close, due exactly at ratio 1",
+			p:    friend("Ana", Close, 30),
+			want: want{days: 30, ratio: 1, due: true, priority: 1,
+				reasons: []string{"30 days since your last call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name:         "close, just below ratio 1",
+			p:            friend("Ana", Close, 29),
+			want:         want{days: 29, ratio: 0.97, priority: 0.97},
+			wantInterval: 30,
+		},
+		{
+			name: "inner, due at 7 days",
+			p:    friend("Ana", Inner, 7),
+			want: want{days: 7, ratio: 1, due: true, priority: 1,
+				reasons: []string{"7 days since your last call", "inner: every 7 days"}},
+			wantInterval: 7,
+		},
+		{
+			name:         "inner, not due at 6 days",
+			p:            friend("Ana", Inner, 6),
+			want:         want{days: 6, ratio: 0.86, priority: 0.86},
+			wantInterval: 7,
+		},
+		{
+			name:         "regular, half way",
+			p:            friend("Ana", Regular, 45),
+			want:         want{days: 45, ratio: 0.5, priority: 0.5},
+			wantInterval: 90,
+		},
+		{
+			name: "regular, due at 90 days",
+			p:    friend("Ana", Regular, 90),
+			want: want{days: 90, ratio: 1, due: true, priority: 1,
+				reasons: []string{"90 days since your last call", "regular: every 90 days"}},
+			wantInterval: 90,
+		},
+		{
+			// 364/365 = 0.997: shown rounded as 1, but not yet due.
+			name:         "outer, a day before the year is up",
+			p:            friend("Ana", Outer, 364),
+			want:         want{days: 364, ratio: 1, priority: 1},
+			wantInterval: 365,
+		},
+		{
+			name: "outer, due at 365 days",
+			p:    friend("Ana", Outer, 365),
+			want: want{days: 365, ratio: 1, due: true, priority: 1,
+				reasons: []string{"365 days since your last call", "outer: every 365 days"}},
+			wantInterval: 365,
+		},
+		{
+			name: "every override beats the tier, due",
+			p:    with(friend("Ana", Close, 14), func(p *Person) { p.Every = 14 }),
+			want: want{days: 14, ratio: 1, due: true, priority: 1,
+				reasons: []string{"14 days since your last call", "every 14 days"}},
+			wantInterval: 14,
+		},
+		{
+			name:         "every override beats the tier, not yet due",
+			p:            with(friend("Ana", Close, 13), func(p *Person) { p.Every = 14 }),
+			want:         want{days: 13, ratio: 0.93, priority: 0.93},
+			wantInterval: 14,
+		},
+		{
+			name: "every override longer than the tier",
+			p:    with(friend("Ana", Inner, 20), func(p *Person) { p.Every = 10 }),
+			want: want{days: 20, ratio: 2, due: true, priority: 2,
+				reasons: []string{"20 days since your last call", "every 10 days"}},
+			wantInterval: 10,
+		},
+		{
+			name: "every 1 day, singular words",
+			p:    with(friend("Ana", Close, 1), func(p *Person) { p.Every = 1 }),
+			want: want{days: 1, ratio: 1, due: true, priority: 1,
+				reasons: []string{"1 day since your last call", "every 1 day"}},
+			wantInterval: 1,
+		},
+		{
+			name:         "ratio 2/3 rounds up to 0.67",
+			p:            with(friend("Ana", Close, 2), func(p *Person) { p.Every = 3 }),
+			want:         want{days: 2, ratio: 0.67, priority: 0.67},
+			wantInterval: 3,
+		},
+		{
+			name:         "ratio 1/3 rounds down to 0.33",
+			p:            with(friend("Ana", Close, 1), func(p *Person) { p.Every = 3 }),
+			want:         want{days: 1, ratio: 0.33, priority: 0.33},
+			wantInterval: 3,
+		},
+		{
+			name: "ratio 20/7 rounds to 2.86",
+			p:    friend("Ana", Inner, 20),
+			want: want{days: 20, ratio: 2.86, due: true, priority: 2.86,
+				reasons: []string{"20 days since your last call", "inner: every 7 days"}},
+			wantInterval: 7,
+		},
+		{
+			name: "ratio 100/30 rounds to 3.33",
+			p:    friend("Ana", Close, 100),
+			want: want{days: 100, ratio: 3.33, due: true, priority: 3.33,
+				reasons: []string{"100 days since your last call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "last met in person",
+			p: with(friend("Ana", Inner, 14), func(p *Person) {
+				p.LastReal.Via, p.Last.Via = InPerson, InPerson
+			}),
+			want: want{days: 14, ratio: 2, due: true, priority: 2,
+				reasons: []string{"14 days since you last met in person", "inner: every 7 days"}},
+			wantInterval: 7,
+		},
+		{
+			name: "last video call",
+			p: with(friend("Ana", Close, 40), func(p *Person) {
+				p.LastReal.Via, p.Last.Via = Video, Video
+			}),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
+				reasons: []string{"40 days since your last video call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "never talked: counts from the day they were added",
+			p:    Person{ID: "id-ana", Name: "Ana", Tier: Close, CreatedAt: ago(43)},
+			want: want{days: 43, ratio: 1.43, due: true, priority: 1.43,
+				reasons: []string{"added 43 days ago, no real conversation yet", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "never talked, added a day ago with a daily rhythm",
+			p:    Person{ID: "id-ana", Name: "Ana", Tier: Close, Every: 1, CreatedAt: ago(1)},
+			want: want{days: 1, ratio: 1, due: true, priority: 1,
+				reasons: []string{"added 1 day ago, no real conversation yet", "every 1 day"}},
+			wantInterval: 1,
+		},
+		{
+			name:         "never talked, added recently",
+			p:            Person{ID: "id-ana", Name: "Ana", Tier: Close, CreatedAt: ago(10)},
+			want:         want{days: 10, ratio: 0.33, priority: 0.33},
+			wantInterval: 30,
+		},
+		{
+			name: "never talked, only texts: a text does not reset the clock",
+			p: Person{ID: "id-ana", Name: "Ana", Tier: Close, CreatedAt: ago(43),
+				Last: touch(ago(5), Text, Out)},
+			want: want{days: 43, ratio: 1.43, due: true, priority: 1.43,
+				reasons: []string{"added 43 days ago, no real conversation yet", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "days since real come from LastReal, not Last",
+			p: with(friend("Ana", Close, 43), func(p *Person) {
+				p.Last = touch(ago(1), Text, Out)
+			}),
+			want: want{days: 43, ratio: 1.43, due: true, priority: 1.43,
+				reasons: []string{"43 days since your last call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "an e-mail after the call does not reset the clock",
+			p: with(friend("Ana", Close, 43), func(p *Person) {
+				p.Last = touch(ago(10), Email, Out)
+			}),
+			want: want{days: 43, ratio: 1.43, due: true, priority: 1.43,
+				reasons: []string{"43 days since your last call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name:         "a call dated after now counts as 0 days",
+			p:            friend("Ana", Close, -2),
+			want:         want{days: 0, ratio: 0, priority: 0},
+			wantInterval: 30,
+		},
+		{
+			name: "days counted in now's zone, west of UTC",
+			// 2026-10-13T05:00Z is the evening of 12 October in UTC-8.
+			p: Person{ID: "id-ana", Name: "Ana", Tier: Close, CreatedAt: date(2025, 1, 1),
+				LastReal: touch(time.Date(2026, 10, 13, 5, 0, 0, 0, time.UTC), Call, Out),
+				Last:     touch(time.Date(2026, 10, 13, 5, 0, 0, 0, time.UTC), Call, Out)},
+			now: time.Date(2026, 11, 24, 9, 30, 0, 0, pacific),
+			want: want{days: 43, ratio: 1.43, due: true, priority: 1.43,
+				reasons: []string{"43 days since your last call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "the same call counted in UTC",
+			p: Person{ID: "id-ana", Name: "Ana", Tier: Close, CreatedAt: date(2025, 1, 1),
+				LastReal: touch(time.Date(2026, 10, 13, 5, 0, 0, 0, time.UTC), Call, Out),
+				Last:     touch(time.Date(2026, 10, 13, 5, 0, 0, 0, time.UTC), Call, Out)},
+			want: want{days: 42, ratio: 1.4, due: true, priority: 1.4,
+				reasons: []string{"42 days since your last call", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			at := tc.now
+			if at.IsZero() {
+				at = now
+			}
+			s := Assess(tc.p, at)
+			checkStatus(t, s, tc.want)
+			if s.Interval != tc.wantInterval {
+				t.Errorf("Interval = %d; want %d", s.Interval, tc.wantInterval)
+			}
+			wantLastReal := tc.p.LastReal.At
+			if tc.p.LastReal.IsZero() {
+				wantLastReal = tc.p.CreatedAt
+			}
+			if !s.LastRealAt.Equal(wantLastReal) {
+				t.Errorf("LastRealAt = %s; want %s", s.LastRealAt, wantLastReal)
+			}
+			if s.Person.ID != tc.p.ID {
+				t.Errorf("Person.ID = %q; want %q", s.Person.ID, tc.p.ID)
+			}
+		})
+	}
+}
+
+func TestAssessBoosts(t *testing.T) {
+	// Ben is a close friend you called 10 days ago: not due (ratio 0.33), so
+	// any priority above 0.33 comes from a boost.
+	base := func(f func(*Person)) Person {
+		p := friend("Ben Okafor", Close, 10)
+		f(&p)
+		return p
+	}
+	long := "a very long memory that goes on and on, well past what fits on one line of a terminal"
+	tests := []struct {
+		name string
+		p    Person
+		now  time.Time // zero means now
+		want want
+	}{
+		{
+			name: "no boost",
+			p:    base(func(*Person) {}),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "birthday today",
+			p:    base(func(p *Person) { p.Birthday = md(time.November, 24) }),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true, birthday: true,
+				reasons: []string{"birthday today"}},
+		},
+		{
+			name: "birthday tomorrow",
+			p:    base(func(p *Person) { p.Birthday = md(time.November, 25) }),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"birthday tomorrow"}},
+		},
+		{
+			name: "birthday in 2 days",
+			p:    base(func(p *Person) { p.Birthday = md(time.November, 26) }),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"birthday on Thursday"}},
+		},
+		{
+			name: "birthday in 3 days",
+			p:    base(func(p *Person) { p.Birthday = md(time.November, 27) }),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"birthday on Friday"}},
+		},
+		{
+			name: "birthday with a year in 3 days",
+			p:    base(func(p *Person) { p.Birthday = MonthDay{Year: 1990, Month: time.November, Day: 27} }),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"birthday on Friday"}},
+		},
+		{
+			name: "birthday in 4 days: no boost",
+			p:    base(func(p *Person) { p.Birthday = md(time.November, 28) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "birthday yesterday: no boost",
+			p:    base(func(p *Person) { p.Birthday = md(time.November, 23) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "birthday today in now's zone, tomorrow in UTC",
+			// 2026-11-24T20:00Z is 05:00 on 25 November in UTC+9.
+			p:   base(func(p *Person) { p.Birthday = md(time.November, 25) }),
+			now: time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC).In(japan),
+			want: want{days: 11, ratio: 0.37, priority: 1.37, boosted: true, birthday: true,
+				reasons: []string{"birthday today"}},
+		},
+		{
+			name: "important date today",
+			p: base(func(p *Person) {
+				p.ImportantDates = []Dated{{Label: "anniversary", Date: MonthDay{Year: 2015, Month: time.November, Day: 24}}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"anniversary today"}},
+		},
+		{
+			name: "important date tomorrow, label trimmed",
+			p: base(func(p *Person) {
+				p.ImportantDates = []Dated{{Label: "  name day ", Date: md(time.November, 25)}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"name day tomorrow"}},
+		},
+		{
+			name: "important date in 3 days",
+			p: base(func(p *Person) {
+				p.ImportantDates = []Dated{{Label: "name day", Date: md(time.November, 27)}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"name day on Friday"}},
+		},
+		{
+			name: "important date in 4 days: no boost",
+			p: base(func(p *Person) {
+				p.ImportantDates = []Dated{{Label: "name day", Date: md(time.November, 28)}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "important date unset: no boost",
+			p: base(func(p *Person) {
+				p.ImportantDates = []Dated{{Label: "anniversary"}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "memory due today",
+			p:    base(func(p *Person) { p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 24)}} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"remember: exam (due today)"}},
+		},
+		{
+			name: "memory due yesterday",
+			p:    base(func(p *Person) { p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 23)}} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"remember: exam (due yesterday)"}},
+		},
+		{
+			name: "memory overdue by 5 days",
+			p:    base(func(p *Person) { p.Reminders = []Reminder{{Text: "new job", Due: date(2026, 11, 19)}} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"remember: new job (due 5 days ago)"}},
+		},
+		{
+			name: "memory due tomorrow: no boost",
+			p:    base(func(p *Person) { p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 25)}} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "memory without a due date: no boost",
+			p:    base(func(p *Person) { p.Reminders = []Reminder{{Text: "exam"}} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "memory due today in now's zone",
+			// Only the due date's year, month and day count; now is already
+			// 25 November in UTC+9.
+			p:   base(func(p *Person) { p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 25)}} }),
+			now: time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC).In(japan),
+			want: want{days: 11, ratio: 0.37, priority: 0.87, boosted: true,
+				reasons: []string{"remember: exam (due today)"}},
+		},
+		{
+			name: "memory due today, west of UTC",
+			// A due date is stored as midnight UTC; in UTC-8 that instant is
+			// still 23 November, but the date is the 24th.
+			p:   base(func(p *Person) { p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 24)}} }),
+			now: time.Date(2026, 11, 24, 9, 30, 0, 0, pacific),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"remember: exam (due today)"}},
+		},
+		{
+			name: "memory text kept on one line",
+			p: base(func(p *Person) {
+				p.Reminders = []Reminder{{Text: "  exam\n on\tFriday  ", Due: date(2026, 11, 24)}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"remember: exam on Friday (due today)"}},
+		},
+		{
+			name: "long memory text shortened to 60 characters",
+			p:    base(func(p *Person) { p.Reminders = []Reminder{{Text: long, Due: date(2026, 11, 24)}} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"remember: " + long[:59] + "… (due today)"}},
+		},
+		{
+			name: "owed reply: inbound text 4 days ago",
+			p:    base(func(p *Person) { p.Last = touch(ago(4), Text, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 4 days ago, you have not answered"}},
+		},
+		{
+			name: "owed reply: inbound e-mail",
+			p:    base(func(p *Person) { p.Last = touch(ago(4), Email, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 4 days ago, you have not answered"}},
+		},
+		{
+			name: "owed reply: inbound social message",
+			p:    base(func(p *Person) { p.Last = touch(ago(6), Social, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 6 days ago, you have not answered"}},
+		},
+		{
+			name: "owed reply: inbound letter",
+			p:    base(func(p *Person) { p.Last = touch(ago(4), Letter, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 4 days ago, you have not answered"}},
+		},
+		{
+			name: "owed reply: 25 hours ago is 1 day",
+			p:    base(func(p *Person) { p.Last = touch(now.Add(-25*time.Hour), Text, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 1 day ago, you have not answered"}},
+		},
+		{
+			name: "owed reply: 47 hours ago is 2 calendar days",
+			p:    base(func(p *Person) { p.Last = touch(now.Add(-47*time.Hour), Text, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 2 days ago, you have not answered"}},
+		},
+		{
+			name: "owed reply: first name of a single name",
+			p: base(func(p *Person) {
+				p.Name = "Ben"
+				p.Last = touch(ago(4), Text, In)
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben wrote 4 days ago, you have not answered"}},
+		},
+		{
+			name: "no owed reply: inbound text 20 hours ago",
+			p:    base(func(p *Person) { p.Last = touch(now.Add(-20*time.Hour), Text, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "no owed reply: inbound text exactly 24 hours ago",
+			p:    base(func(p *Person) { p.Last = touch(now.Add(-24*time.Hour), Text, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "no owed reply: outbound text",
+			p:    base(func(p *Person) { p.Last = touch(ago(4), Text, Out) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "no owed reply: inbound call",
+			p: base(func(p *Person) {
+				p.LastReal = touch(ago(4), Call, In)
+				p.Last = p.LastReal
+			}),
+			want: want{days: 4, ratio: 0.13, priority: 0.13},
+		},
+		{
+			name: "no owed reply: inbound visit",
+			p: base(func(p *Person) {
+				p.LastReal = touch(ago(4), InPerson, In)
+				p.Last = p.LastReal
+			}),
+			want: want{days: 4, ratio: 0.13, priority: 0.13},
+		},
+		{
+			name: "no owed reply: inbound video call",
+			p: base(func(p *Person) {
+				p.LastReal = touch(ago(4), Video, In)
+				p.Last = p.LastReal
+			}),
+			want: want{days: 4, ratio: 0.13, priority: 0.13},
+		},
+		{
+			name: "two memories due add up",
+			p: base(func(p *Person) {
+				p.Reminders = []Reminder{
+					{Text: "exam", Due: date(2026, 11, 23)},
+					{Text: "no date"},
+					{Text: "move", Due: date(2026, 11, 24)},
+					{Text: "later", Due: date(2026, 12, 1)},
+				}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 1.33, boosted: true,
+				reasons: []string{"remember: exam (due yesterday)", "remember: move (due today)"}},
+		},
+		{
+			name: "birthday and important date, nearest first",
+			p: base(func(p *Person) {
+				p.Birthday = md(time.November, 27)
+				p.ImportantDates = []Dated{
+					{Label: "name day", Date: md(time.November, 30)},
+					{Label: "anniversary", Date: md(time.November, 24)},
+				}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 2.33, boosted: true,
+				reasons: []string{"anniversary today", "birthday on Friday"}},
+		},
+		{
+			name: "birthday and important date on the same day, birthday first",
+			p: base(func(p *Person) {
+				p.Birthday = md(time.November, 25)
+				p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.November, 25)}}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 2.33, boosted: true,
+				reasons: []string{"birthday tomorrow", "anniversary tomorrow"}},
+		},
+		{
+			name: "every boost at once on someone due",
+			p: base(func(p *Person) {
+				p.LastReal = touch(time.Date(2026, 10, 12, 18, 0, 0, 0, time.UTC), Call, Out)
+				p.Last = touch(ago(4), Text, In)
+				p.Birthday = md(time.November, 25)
+				p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 23)}}
+			}),
+			want: want{days: 43, ratio: 1.43, due: true, priority: 3.43, boosted: true,
+				reasons: []string{
+					"birthday tomorrow",
+					"remember: exam (due yesterday)",
+					"Ben wrote 4 days ago, you have not answered",
+					"43 days since your last call",
+					"close: every 30 days",
+				}},
+		},
+		{
+			name: "birthday today on someone due leads the reasons",
+			p: base(func(p *Person) {
+				p.LastReal = touch(ago(14), InPerson, Out)
+				p.Last = p.LastReal
+				p.Tier = Inner
+				p.Birthday = md(time.November, 24)
+			}),
+			want: want{days: 14, ratio: 2, due: true, priority: 3, boosted: true, birthday: true,
+				reasons: []string{"birthday today", "14 days since you last met in person", "inner: every 7 days"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			at := tc.now
+			if at.IsZero() {
+				at = now
+			}
+			checkStatus(t, Assess(tc.p, at), tc.want)
+		})
+	}
+}
+
+func TestLeapDayBirthday(t *testing.T) {
+	// Someone born on 29 February, called 10 days before each now.
+	tests := []struct {
+		name         string
+		now          time.Time
+		wantBirthday bool
+		wantReasons  []string
+	}{
+		{"28 Feb of a common year is the birthday", time.Date(2027, 2, 28, 9, 30, 0, 0, time.UTC), true, []string{"birthday today"}},
+		{"27 Feb of a common year is the day before", time.Date(2027, 2, 27, 9, 30, 0, 0, time.UTC), false, []string{"birthday tomorrow"}},
+		{"1 Mar of a common year is past it", time.Date(2027, 3, 1, 9, 30, 0, 0, time.UTC), false, nil},
+		{"29 Feb of a leap year is the birthday", time.Date(2028, 2, 29, 9, 30, 0, 0, time.UTC), true, []string{"birthday today"}},
+		{"28 Feb of a leap year is the day before", time.Date(2028, 2, 28, 9, 30, 0, 0, time.UTC), false, []string{"birthday tomorrow"}},
+		{"26 Feb of a leap year is 3 days before", time.Date(2028, 2, 26, 9, 30, 0, 0, time.UTC), false, []string{"birthday on Tuesday"}},
+	}
+	leap, err := ParseMonthDay("--02-29")
+	if err != nil {
+		t.Fatalf("ParseMonthDay(--02-29): %v", err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			call := touch(tc.now.AddDate(0, 0, -10), Call, Out)
+			p := Person{ID: "id-leo", Name: "Leo", Tier: Close, Birthday: leap, CreatedAt: date(2020, 1, 1), LastReal: call, Last: call}
+			s := Assess(p, tc.now)
+			if s.Birthday != tc.wantBirthday {
+				t.Errorf("Birthday = %v; want %v", s.Birthday, tc.wantBirthday)
+			}
+			if !slices.Equal(s.Reasons, tc.wantReasons) {
+				t.Errorf("Reasons = %q; want %q", s.Reasons, tc.wantReasons)
+			}
+			wantPriority := 0.33
+			if tc.wantReasons != nil {
+				wantPriority = 1.33
+			}
+			if s.Priority != wantPriority {
+				t.Errorf("Priority = %v; want %v", s.Priority, wantPriority)
+			}
+		})
+	}
+}
+
+func TestTodayExclusions(t *testing.T) {
+	// Ana is due (43 days since a call); each case adds a reason to leave her
+	// out of today, or not.
+	due := func(f func(*Person)) Person {
+		p := friend("Ana Lima", Close, 43)
+		f(&p)
+		return p
+	}
+	tests := []struct {
+		name     string
+		p        Person
+		now      time.Time // zero means now
+		wantIn   bool
+		wantLeft string
+	}{
+		{"due and free", due(func(*Person) {}), time.Time{}, true, ""},
+		{"archived", due(func(p *Person) { p.ArchivedAt = ago(1) }), time.Time{}, false, "archived"},
+		{"archived, on their birthday", due(func(p *Person) {
+			p.ArchivedAt = ago(30)
+			p.Birthday = md(time.November, 24)
+		}), time.Time{}, false, "archived"},
+		{"snoozed until tomorrow", due(func(p *Person) { p.SnoozedUntil = date(2026, 11, 25) }), time.Time{}, false, "snoozed until Wed 25 Nov"},
+		{"snoozed until later today", due(func(p *Person) { p.SnoozedUntil = now.Add(time.Hour) }), time.Time{}, false, "snoozed until Tue 24 Nov"},
+		{"snoozed past now, on their birthday", due(func(p *Person) {
+			p.SnoozedUntil = date(2026, 12, 1)
+			p.Birthday = md(time.November, 24)
+		}), time.Time{}, false, "snoozed until Tue 1 Dec"},
+		{"snooze shown in now's zone", due(func(p *Person) { p.SnoozedUntil = time.Date(2026, 11, 25, 3, 0, 0, 0, time.UTC) }),
+			time.Date(2026, 11, 24, 9, 30, 0, 0, pacific), false, "snoozed until Tue 24 Nov"},
+		{"snoozed until a second after now", due(func(p *Person) { p.SnoozedUntil = now.Add(time.Second) }), time.Time{}, false, "snoozed until Tue 24 Nov"},
+		{"snooze ended yesterday", due(func(p *Person) { p.SnoozedUntil = ago(1) }), time.Time{}, true, ""},
+		{"snooze ends exactly now", due(func(p *Person) { p.SnoozedUntil = now }), time.Time{}, true, ""},
+		{"a text today", due(func(p *Person) { p.Last = touch(now.Add(-time.Hour), Text, Out) }), time.Time{}, false, "talked today"},
+		{"a text yesterday", due(func(p *Person) { p.Last = touch(ago(1), Text, Out) }), time.Time{}, false, "talked yesterday"},
+		{"a text 2 days ago", due(func(p *Person) { p.Last = touch(ago(2), Text, Out) }), time.Time{}, false, "talked 2 days ago"},
+		{"a text 2 calendar days ago, late at night", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC), Text, Out) }), time.Time{}, false, "talked 2 days ago"},
+		{"a text 3 days ago", due(func(p *Person) { p.Last = touch(ago(3), Text, Out) }), time.Time{}, true, ""},
+		{"a text 3 calendar days ago, under 60 hours", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 21, 23, 59, 0, 0, time.UTC), Text, Out) }), time.Time{}, true, ""},
+		{"a gift yesterday", due(func(p *Person) { p.Last = touch(ago(1), Gift, Out) }), time.Time{}, false, "talked yesterday"},
+		{"a call yesterday", due(func(p *Person) {
+			p.Every = 1
+			p.LastReal = touch(ago(1), Call, Out)
+			p.Last = p.LastReal
+		}), time.Time{}, false, "talked yesterday"},
+		{"an inbound text yesterday, owed but in the quiet days", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, false, "talked yesterday"},
+		{"talked yesterday, birthday today", due(func(p *Person) {
+			p.Last = touch(ago(1), Text, Out)
+			p.Birthday = md(time.November, 24)
+		}), time.Time{}, true, ""},
+		{"talked today, birthday today", due(func(p *Person) {
+			p.Last = touch(now.Add(-time.Hour), Call, Out)
+			p.LastReal = p.Last
+			p.Birthday = md(time.November, 24)
+		}), time.Time{}, true, ""},
+		{"talked yesterday, birthday tomorrow", due(func(p *Person) {
+			p.Last = touch(ago(1), Text, Out)
+			p.Birthday = md(time.November, 25)
+		}), time.Time{}, false, "talked yesterday"},
+		// 2026-11-22T05:00Z is the evening of 21 November in UTC-8.
+		{"3 calendar days ago in now's zone", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 22, 5, 0, 0, 0, time.UTC), Text, Out) }),
+			time.Date(2026, 11, 24, 9, 30, 0, 0, pacific), true, ""},
+		{"the same text is 2 days ago in UTC", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 22, 5, 0, 0, 0, time.UTC), Text, Out) }),
+			time.Time{}, false, "talked 2 days ago"},
+		{"not due and not boosted", friend("Ana Lima", Close, 10), time.Time{}, false, ""},
+		{"not due, 29 days", friend("Ana Lima", Close, 29), time.Time{}, false, ""},
+		{"outer, a day before due", friend("Ana Lima", Outer, 364), time.Time{}, false, ""},
+		{"not due, birthday tomorrow", func() Person {
+			p := friend("Ana Lima", Close, 10)
+			p.Birthday = md(time.November, 25)
+			return p
+		}(), time.Time{}, true, ""},
+		{"not due, memory due", func() Person {
+			p := friend("Ana Lima", Close, 10)
+			p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 24)}}
+			return p
+		}(), time.Time{}, true, ""},
+		{"not due, owed reply", func() Person {
+			p := friend("Ana Lima", Close, 10)
+			p.Last = touch(ago(4), Text, In)
+			return p
+		}(), time.Time{}, true, ""},
+		{"not due, memory without a date", func() Person {
+			p := friend("Ana Lima", Close, 10)
+			p.Reminders = []Reminder{{Text: "exam"}}
+			return p
+		}(), time.Time{}, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			at := tc.now
+			if at.IsZero() {
+				at = now
+			}
+			if got := Assess(tc.p, at).Left; got != tc.wantLeft {
+				t.Errorf("Assess(...).Left = %q; want %q", got, tc.wantLeft)
+			}
+			got := Today([]Person{tc.p}, at, 0)
+			in := len(got) == 1 && got[0].Person.ID == tc.p.ID
+			if in != tc.wantIn || len(got) > 1 {
+				t.Errorf("Today = %q; want included = %v", ids(got), tc.wantIn)
+			}
+		})
+	}
+}
+
+// rankedPeople are all due (or boosted), most tied at priority 2, listed in
+// an order that is not the one Today must return.
+func rankedPeople() []Person {
+	named := func(id, name string, tier Tier, days int) Person {
+		p := friend(name, tier, days)
+		p.ID = id
+		return p
+	}
+	birthdayMax := named("max", "Max", Regular, 90) // 1 + birthday boost 1 = 2
+	birthdayMax.Birthday = md(time.November, 24)
+	return []Person{
+		named("low", "Low", Close, 31),      // 1.03
+		named("yara", "Yara", Outer, 730),   // 2, outer
+		named("sam-b", "Sam", Close, 60),    // 2, close, same name as sam-a
+		named("carl", "carl", Close, 60),    // 2, close
+		birthdayMax,                         // 2, regular
+		named("bea", "Bea", Close, 60),      // 2, close
+		named("zoe", "Zoe", Inner, 14),      // 2, inner
+		named("anna", "anna", Close, 60),    // 2, close
+		named("sam-a", "Sam", Close, 60),    // 2, close
+		named("top", "Top", Close, 100),     // 3.33
+		named("rest", "Rest", Close, 10),    // 0.33, not due
+		named("quiet", "Quiet", Inner, 200), // due but talked yesterday
+	}
+}
+
+func TestTodayOrder(t *testing.T) {
+	people := rankedPeople()
+	for i := range people {
+		if people[i].ID == "quiet" {
+			people[i].Last = touch(ago(1), Text, Out)
+		}
+	}
+	wantOrder := []string{
+		"top",                                   // highest priority
+		"zoe",                                   // priority 2, inner first
+		"anna", "bea", "carl", "sam-a", "sam-b", // close, by name ignoring case, then id
+		"max",  // regular
+		"yara", // outer
+		"low",  // lowest priority that is due
+	}
+	reversed := slices.Clone(people)
+	slices.Reverse(reversed)
+	tests := []struct {
+		name   string
+		people []Person
+	}{
+		{"given order", people},
+		{"reversed order", reversed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Today(tc.people, now, 0)
+			if !slices.Equal(ids(got), wantOrder) {
+				t.Errorf("Today order = %q; want %q", ids(got), wantOrder)
+			}
+		})
+	}
+	t.Run("priorities", func(t *testing.T) {
+		got := Today(people, now, 0)
+		want := []float64{3.33, 2, 2, 2, 2, 2, 2, 2, 2, 1.03}
+		var prios []float64
+		for _, s := range got {
+			prios = append(prios, s.Priority)
+		}
+		if !slices.Equal(prios, want) {
+			t.Errorf("priorities = %v; want %v", prios, want)
+		}
+	})
+}
+
+func TestSortByPriority(t *testing.T) {
+	st := func(id, name string, tier Tier, prio float64) Status {
+		return Status{Person: Person{ID: id, Name: name, Tier: tier}, Priority: prio}
+	}
+	tests := []struct {
+		name string
+		in   []Status
+		want []string
+	}{
+		{"priority descending", []Status{st("a", "A", Inner, 1), st("b", "B", Inner, 3), st("c", "C", Inner, 2)}, []string{"b", "c", "a"}},
+		{"tier breaks a priority tie", []Status{st("o", "A", Outer, 1), st("r", "A", Regular, 1), st("c", "A", Close, 1), st("i", "A", Inner, 1)}, []string{"i", "c", "r", "o"}},
+		{"name ignoring case breaks a tier tie", []Status{st("3", "carl", Close, 1), st("1", "Bea", Close, 1), st("2", "anna", Close, 1)}, []string{"2", "1", "3"}},
+		{"id breaks a name tie", []Status{st("b", "Sam", Close, 1), st("a", "sam", Close, 1)}, []string{"a", "b"}},
+		{"priority beats tier", []Status{st("i", "A", Inner, 1), st("o", "A", Outer, 1.01)}, []string{"o", "i"}},
+		{"tier beats name", []Status{st("z", "Zed", Inner, 1), st("a", "Abe", Close, 1)}, []string{"z", "a"}},
+		{"empty", nil, []string{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ss := slices.Clone(tc.in)
+			SortByPriority(ss)
+			if got := ids(ss); !slices.Equal(got, tc.want) {
+				t.Errorf("SortByPriority order = %q; want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTodayLimit(t *testing.T) {
+	people := rankedPeople()
+	all := ids(Today(people, now, 0))
+	if len(all) != 11 {
+		t.Fatalf("Today with limit 0 returned %d people %q; want 11", len(all), all)
+	}
+	tests := []struct {
+		name  string
+		limit int
+		want  []string
+	}{
+		{"limit 0 returns all", 0, all},
+		{"negative limit returns all", -1, all},
+		{"limit 1", 1, all[:1]},
+		{"limit 2", 2, all[:2]},
+		{"default limit", DefaultLimit, all[:5]},
+		{"limit above the count returns all", 50, all},
+		{"limit equal to the count", len(all), all},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ids(Today(people, now, tc.limit)); !slices.Equal(got, tc.want) {
+				t.Errorf("Today(limit %d) = %q; want %q", tc.limit, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTodayNobody(t *testing.T) {
+	tests := []struct {
+		name   string
+		people []Person
+	}{
+		{"no people", nil},
+		{"nobody due", []Person{friend("Ana", Close, 10), friend("Ben", Inner, 3), friend("Cy", Outer, 200)}},
+		{"due but all left out", []Person{
+			func() Person { p := friend("Ana", Close, 43); p.ArchivedAt = ago(2); return p }(),
+			func() Person { p := friend("Ben", Close, 43); p.SnoozedUntil = date(2026, 12, 1); return p }(),
+			func() Person { p := friend("Cy", Close, 43); p.Last = touch(ago(2), Email, Out); return p }(),
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Today(tc.people, now, 0); len(got) != 0 {
+				t.Errorf("Today = %q; want nobody", ids(got))
+			}
+		})
+	}
+}
+
+func TestAssessIsPure(t *testing.T) {
+	// The same inputs give the same answer, and the input is not changed.
+	p := friend("Ana", Close, 43)
+	p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 23)}}
+	p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.November, 25)}}
+	first := Assess(p, now)
+	second := Assess(p, now)
+	t.Run("repeatable", func(t *testing.T) {
+		if first.Priority != second.Priority || !slices.Equal(first.Reasons, second.Reasons) {
+			t.Errorf("second Assess = %v %q; want %v %q", second.Priority, second.Reasons, first.Priority, first.Reasons)
+		}
+	})
+	t.Run("input unchanged", func(t *testing.T) {
+		if p.Reminders[0].Text != "exam" || p.ImportantDates[0].Label != "anniversary" {
+			t.Errorf("input changed to %+v; want it untouched", p)
+		}
+	})
+}
