@@ -14,7 +14,7 @@ import (
 // with three friends is one interaction.
 type Interaction struct {
 	ID        string
-	People    []string // person ids, in the order given
+	People    []string // person ids; read back in the order of their names
 	Names     []string // their names, filled in when read
 	Via       cadence.Channel
 	Direction cadence.Direction
@@ -29,15 +29,19 @@ func (in *Interaction) Validate() error {
 	if len(in.People) == 0 {
 		return kindErrorf(ErrInvalid, "an interaction needs at least one person")
 	}
-	if _, err := cadence.ParseChannel(string(in.Via)); err != nil {
+	via, err := cadence.ParseChannel(string(in.Via))
+	if err != nil {
 		return kindErrorf(ErrInvalid, "%v", err)
 	}
+	in.Via = via // "phone" is accepted, and the table holds "call"
 	if in.Direction == "" {
 		in.Direction = cadence.Out
 	}
-	if _, err := cadence.ParseDirection(string(in.Direction)); err != nil {
+	dir, err := cadence.ParseDirection(string(in.Direction))
+	if err != nil {
 		return kindErrorf(ErrInvalid, "%v", err)
 	}
+	in.Direction = dir
 	if in.At.IsZero() {
 		return kindErrorf(ErrInvalid, "an interaction needs a time")
 	}

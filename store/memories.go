@@ -108,7 +108,7 @@ func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, er
 	var out Memory
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories
-			WHERE substr(id, 1, length(?)) = ? LIMIT 2`, idPrefix, idPrefix)
+			WHERE upper(substr(id, 1, length(?))) = ? LIMIT 2`, idPrefix, idPrefix) // imported ids may be lower case
 		if err != nil {
 			return fmt.Errorf("find memory: %w", err)
 		}

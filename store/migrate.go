@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -76,6 +77,11 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 			if v >= m.version {
 				return nil // another process got here first
 			}
+			if v == 0 {
+				if err := checkEmpty(ctx, tx); err != nil {
+					return err
+				}
+			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
@@ -85,6 +91,19 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 		if err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkEmpty refuses to lay the first schema over a file that already holds
+// tables: an SQLite file of another program, which must be left untouched.
+func checkEmpty(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	if n > 0 {
+		return errors.New("not a tend database: the file holds other tables (it was left untouched)")
 	}
 	return nil
 }
@@ -107,10 +126,15 @@ func (s *Store) backup(ctx context.Context, version int) error {
 		}
 		dst = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, i)
 	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+	// VACUUM INTO accepts an empty file; making it first, 0600, means the
+	// copy is never readable by others, not even for a moment.
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
 		return fmt.Errorf("back up before migrating: %w", err)
 	}
-	if err := os.Chmod(dst, 0o600); err != nil {
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+		os.Remove(dst)
 		return fmt.Errorf("back up before migrating: %w", err)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -56,8 +57,13 @@ func (p *Person) Validate() error {
 	if p.Tier == "" {
 		p.Tier = cadence.DefaultTier
 	}
-	if _, err := cadence.ParseTier(string(p.Tier)); err != nil {
+	tier, err := cadence.ParseTier(string(p.Tier))
+	if err != nil {
 		return kindErrorf(ErrInvalid, "%v", err)
+	}
+	p.Tier = tier // "Close" is accepted, and the table holds "close"
+	if err := validDate("birthday", p.Birthday); err != nil {
+		return err
 	}
 	if p.Every < 0 || p.Every > MaxEvery {
 		return kindErrorf(ErrInvalid, "every must be between 1 and %d days, not %d", MaxEvery, p.Every)
@@ -65,7 +71,6 @@ func (p *Person) Validate() error {
 	if err := validText("notes", p.Notes); err != nil {
 		return err
 	}
-	var err error
 	for _, list := range []struct {
 		field string
 		items *[]string
@@ -83,6 +88,24 @@ func (p *Person) Validate() error {
 		if err := validText("date label", d.Label); err != nil {
 			return err
 		}
+		if err := validDate(d.Label, d.Date); err != nil {
+			return err
+		}
+	}
+	if p.ImportantDates == nil {
+		p.ImportantDates = []ImportantDate{} // as a stored person reads back
+	}
+	return nil
+}
+
+// validDate refuses a date that could be written but not read back (02-30,
+// month 13): one such row would make every listing of people fail.
+func validDate(field string, d cadence.MonthDay) error {
+	if d.IsZero() {
+		return nil
+	}
+	if _, err := cadence.ParseMonthDay(d.String()); err != nil {
+		return kindErrorf(ErrInvalid, "%s: %v", field, err)
 	}
 	return nil
 }
@@ -295,11 +318,22 @@ func (f PeopleFilter) where() (string, []any) {
 		clauses = append(clauses, "p.tier = ?")
 		args = append(args, string(f.Tier))
 	}
-	if f.Tag != "" {
-		clauses = append(clauses, "EXISTS (SELECT 1 FROM json_each(p.tags) t WHERE lower(t.value) = ?)")
-		args = append(args, strings.ToLower(strings.TrimSpace(f.Tag)))
-	}
 	return " WHERE " + strings.Join(clauses, " AND "), args
+}
+
+// keep applies the tag filter. It is done here and not in SQL because
+// SQLite's lower() folds only ASCII: "Équipe" would not match "équipe".
+func (f PeopleFilter) keep(p Person) bool {
+	if f.Tag == "" {
+		return true
+	}
+	want := strings.ToLower(strings.TrimSpace(f.Tag))
+	for _, t := range p.Tags {
+		if strings.ToLower(t) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // People lists people, ordered by name.
@@ -313,6 +347,7 @@ func (s *Store) People(ctx context.Context, f PeopleFilter) ([]Person, error) {
 	if err != nil {
 		return nil, err
 	}
+	people = slices.DeleteFunc(people, func(p Person) bool { return !f.keep(p) })
 	return people, loadDates(ctx, s.db, people)
 }
 

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+	"modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
 )
 
 // Options configure a Store.
@@ -70,6 +70,13 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// WAL is switched on only now, once the file is known to be a tend
+	// database of this version: the switch rewrites the file header, and a
+	// refused file must be left as it was. The mode is kept in the file.
+	if err := setWAL(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -105,16 +112,40 @@ func prepareFile(path string) error {
 	return f.Close()
 }
 
+// setWAL switches the file to WAL mode (a no-op when it already is). When
+// several processes open a new file at once, SQLite answers all but one
+// SQLITE_BUSY at once, without waiting on busy_timeout, so this waits and
+// tries again for as long as busy_timeout would.
+func setWAL(db *sql.DB) error {
+	const (
+		sqliteBusy = 5 // SQLITE_BUSY, the primary code of every busy error
+		pause      = 10 * time.Millisecond
+	)
+	// Counting tries rather than reading a clock keeps the store's only
+	// clock the injected one.
+	for try := 0; ; try++ {
+		_, err := db.Exec("PRAGMA journal_mode = WAL")
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || try >= int(busyTimeout/pause) {
+			if err != nil {
+				return fmt.Errorf("set WAL mode: %w", err)
+			}
+			return nil
+		}
+		time.Sleep(pause)
+	}
+}
+
 // dsn builds a URI for the file with the connection settings every
 // connection needs. Writes take the lock up front (_txlock=immediate) so
 // that concurrent writers wait for each other instead of failing when a read
-// inside a transaction tries to become a write.
+// inside a transaction tries to become a write. WAL mode is not set here:
+// setting it writes to the file, so Open sets it after the schema check.
 func dsn(path string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
 	return u.String() + "?" + q.Encode()

@@ -71,6 +71,9 @@ func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]Summary, error
 			rows.Close()
 			return nil, err
 		}
+		if !f.keep(p) {
+			continue
+		}
 		sum := Summary{Person: p}
 		if sum.LastReal, err = contact(real); err != nil {
 			rows.Close()
