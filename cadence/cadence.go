@@ -62,6 +62,20 @@ type Person struct {
 	LastReal       Contact   // the latest real conversation, if any
 	Last           Contact   // the latest interaction of any kind, if any
 	Reminders      []Reminder
+
+	// The rules about patterns (patterns.go) read a little more history.
+	// Left empty, those rules stay silent and the rest works as before.
+
+	// Recent is the latest interactions of any kind, newest first, at most
+	// RecentCount of them.
+	Recent []Contact
+	// RecentReal is when the latest real conversations were, newest first,
+	// at most RealCount of them.
+	RecentReal []time.Time
+	// LastIn is the latest interaction they started, if any. Only whether
+	// it falls within OneSidedDays matters, so a caller may leave it empty
+	// when it is older than that before the latest interaction.
+	LastIn Contact
 }
 
 // Interval is the number of days the person's rhythm allows between real
@@ -83,10 +97,16 @@ type Status struct {
 	DueRatio      float64
 	Due           bool
 	Priority      float64
-	Boosted       bool     // a date, a due memory or an owed reply raised the priority
-	Birthday      bool     // their birthday is today
-	Reasons       []string // human reasons, most important first
-	Left          string   // why they are left out of today, or ""
+	// Boosted says a date, a due memory, an owed reply or drift raised the
+	// priority, which makes someone a suggestion before they are due.
+	// YourTurn does not count: it raises the priority of someone due, but on
+	// its own it is no reason to call (you may have talked last week).
+	Boosted  bool
+	Birthday bool     // their birthday is today
+	YourTurn bool     // they started the last TurnCount interactions
+	Drift    []int    // the growing gaps, in days and oldest first, when drifting
+	Reasons  []string // human reasons, most important first
+	Left     string   // why they are left out of today, or ""
 }
 
 // Assess works out one person's status at now.
@@ -126,8 +146,23 @@ func Assess(p Person, now time.Time) Status {
 		s.Priority += owedBoost
 		boosts = append(boosts, fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), plural(days, "day")))
 	}
-	s.Priority = round2(s.Priority)
 	s.Boosted = len(boosts) > 0
+	if YourTurn(p) {
+		s.YourTurn = true
+		s.Priority += turnBoost
+		boosts = append(boosts, turnWords(p))
+	}
+	if gaps := Drift(p, now); gaps != nil {
+		s.Drift = gaps
+		boosts = append(boosts, driftWords(gaps))
+		// Drift is meant to be noticed before someone is overdue, but not
+		// the day after a conversation: from half their interval on.
+		if 2*s.DaysSinceReal >= s.Interval {
+			s.Priority += driftBoost
+			s.Boosted = true
+		}
+	}
+	s.Priority = round2(s.Priority)
 
 	// A boost that is about a day (a birthday) leads; the rhythm follows.
 	s.Reasons = append(s.Reasons, boosts...)

@@ -4,18 +4,23 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/tend-app/tend/cadence"
 )
 
 // Summary is a person with what the cadence engine needs to know of their
 // history: the latest real conversation, the latest interaction of any kind,
-// and their open memories that have a due date.
+// their open memories that have a due date, and the little more history the
+// patterns read (see cadence.Person).
 type Summary struct {
 	Person
-	LastReal  cadence.Contact
-	Last      cadence.Contact
-	Reminders []cadence.Reminder
+	LastReal   cadence.Contact
+	Last       cadence.Contact
+	Reminders  []cadence.Reminder
+	Recent     []cadence.Contact // the latest cadence.RecentCount interactions, newest first
+	RecentReal []time.Time       // the latest cadence.RealCount real conversations, newest first
+	LastIn     cadence.Contact   // the latest interaction they started
 }
 
 // Cadence returns the summary as the cadence engine's input.
@@ -37,6 +42,9 @@ func (s Summary) Cadence() cadence.Person {
 		LastReal:       s.LastReal,
 		Last:           s.Last,
 		Reminders:      s.Reminders,
+		Recent:         s.Recent,
+		RecentReal:     s.RecentReal,
+		LastIn:         s.LastIn,
 	}
 }
 
@@ -99,7 +107,10 @@ func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]Summary, error
 	for i := range out {
 		out[i].Person = people[i]
 	}
-	return out, s.loadReminders(ctx, out)
+	if err := s.loadReminders(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, s.loadHistory(ctx, out, f)
 }
 
 // Summary returns one person's summary.

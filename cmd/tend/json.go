@@ -66,9 +66,11 @@ func interactionJSON(in store.Interaction) interactionOut {
 }
 
 // personDetailJSON is `tend show --json`: the person record with their
-// interactions and memories.
+// interactions and memories, and the gentle notes show adds (a rhythm hint,
+// that you have been the one reaching out).
 type personDetailJSON struct {
 	exchange.PersonRecord
 	Interactions []exchange.InteractionRecord `json:"interactions"`
 	Memories     []exchange.MemoryRecord      `json:"memories"`
+	Advice       []string                     `json:"advice"`
 }

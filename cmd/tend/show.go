@@ -15,6 +15,13 @@ func newShowCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show NAME",
 		Short: "A person with their memories and timeline",
+		Long: `A person: where they stand, why they would be suggested now, their
+memories and their timeline.
+
+When tend notices something, show says so, and changes nothing: a rhythm
+hint when your real conversations keep a rhythm far from the one set (with
+the command that would take it), or that you reached out the last 5 times
+and they have not in a year. With --json, those lines are in "advice".`,
 		Example: `  tend show ana
   tend show ana --json | jq '.memories[] | select(.done_at == null) | .text'`,
 		Args: exactArgs(1, "one NAME"),
@@ -49,11 +56,19 @@ func runShow(a *app, name string) error {
 	if err != nil {
 		return err
 	}
+	cp := sum.Cadence()
+	// Notes on someone archived would be advice about a friendship you
+	// have let go.
+	notes := []string{}
+	if !p.Archived() {
+		notes = append(notes, cadence.Notes(cp, now)...)
+	}
 	if a.json {
 		out := personDetailJSON{
 			PersonRecord: exchange.Person(p),
 			Interactions: []exchange.InteractionRecord{},
 			Memories:     []exchange.MemoryRecord{},
+			Advice:       notes,
 		}
 		for _, in := range history {
 			out.Interactions = append(out.Interactions, exchange.Interaction(in))
@@ -64,7 +79,7 @@ func runShow(a *app, name string) error {
 		return a.printJSON(out)
 	}
 
-	st := cadence.Assess(sum.Cadence(), now)
+	st := cadence.Assess(cp, now)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
 	field := func(label, value string) {
@@ -98,6 +113,15 @@ func runShow(a *app, name string) error {
 	field("notes", p.Notes)
 	if len(st.Reasons) > 0 {
 		field("why now", strings.Join(st.Reasons, " · "))
+	}
+	hint, hasHint := cadence.Rhythm(cp, now)
+	for _, n := range notes {
+		if hasHint && n == hint.Text {
+			// The command goes on a line of its own, under the hint.
+			field("rhythm", n+"\n"+strings.Repeat(" ", 14)+paint(styleDim, rhythmCommand(p.Name, hint)))
+			continue
+		}
+		field("noticed", n)
 	}
 
 	b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
@@ -145,4 +169,13 @@ func quoteArg(s string) string {
 		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
 	return s
+}
+
+// rhythmCommand is the command that would take a rhythm hint, for the user
+// to run if they agree: tend never applies it.
+func rhythmCommand(name string, h cadence.RhythmHint) string {
+	if h.Tier != "" {
+		return fmt.Sprintf("tend edit %s --tier %s", quoteArg(name), h.Tier)
+	}
+	return fmt.Sprintf("tend edit %s --every %dd", quoteArg(name), h.Every)
 }

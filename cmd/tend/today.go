@@ -28,7 +28,12 @@ rhythm (their tier's, or their own --every). A birthday or important date
 within 3 days, a memory that has come due, or a message of theirs you have
 not answered moves them up. Archived and snoozed people, and anyone you were
 in touch with in the last 2 days, are left in peace (unless it is their
-birthday).`,
+birthday).
+
+Two patterns are named too. When they reached out the last 3 times, it is
+your turn, and they move up. An inner or close friend whose gaps between
+real conversations keep growing is drifting, and is suggested from half
+their rhythm on, before they are due.`,
 		Example: `  tend today
   tend today --limit 10
   tend today --json | jq -r '.[].name'`,

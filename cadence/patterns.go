@@ -1,0 +1,236 @@
+package cadence
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Patterns in someone's history that a thoughtful friend would notice: who
+// has been doing the reaching out, whether your real conversations keep a
+// rhythm of their own, and whether the gaps between them keep growing.
+//
+// They read Person.Recent, Person.RecentReal and Person.LastIn; a person
+// without that history shows no pattern.
+
+const (
+	// RecentCount is how many of the latest interactions Person.Recent holds:
+	// as many as the longest reciprocity rule looks at.
+	RecentCount = OneSidedCount
+	// RealCount is how many of the latest real conversations
+	// Person.RecentReal holds: enough for a median over seven gaps, so that
+	// one odd gap does not decide the rhythm hint.
+	RealCount = 8
+
+	// TurnCount is how many interactions in a row they must have started for
+	// it to be your turn.
+	TurnCount = 3
+	// OneSidedCount is how many interactions in a row you must have started,
+	// with nothing from them in OneSidedDays, for show to note it.
+	OneSidedCount = 5
+	// OneSidedDays is how long they must not have reached out for the
+	// one-sided note.
+	OneSidedDays = 365
+	// RhythmMin is how many real conversations, on different days, a rhythm
+	// hint needs.
+	RhythmMin = 4
+	// DriftGaps is how many gaps between real conversations, each longer than
+	// the one before, make someone drifting.
+	DriftGaps = 3
+
+	// turnBoost is as large as an owed reply: when they reached out three
+	// times in a row, answering is as pressing as a message waiting.
+	turnBoost = 0.5
+	// driftBoost is small on purpose: it is there to bring a drifting inner
+	// or close friend into today's list from half their interval on, not to
+	// push aside people who are overdue.
+	driftBoost = 0.25
+	// fitFactor is how far a tier's rhythm may be from the median gap and
+	// still be suggested: up to twice or half of it, the same band the hint
+	// itself allows the current rhythm.
+	fitFactor = 2
+)
+
+// YourTurn reports whether they started each of the last TurnCount
+// interactions.
+func YourTurn(p Person) bool {
+	if len(p.Recent) < TurnCount {
+		return false
+	}
+	for _, c := range p.Recent[:TurnCount] {
+		if c.Direction != In {
+			return false
+		}
+	}
+	return true
+}
+
+// OneSided reports whether you started each of the last OneSidedCount
+// interactions and they have not reached out in OneSidedDays. It is a note
+// for show, never a change of priority: some friendships are like that.
+func OneSided(p Person, now time.Time) bool {
+	if len(p.Recent) < OneSidedCount {
+		return false
+	}
+	for _, c := range p.Recent[:OneSidedCount] {
+		if c.Direction != Out {
+			return false
+		}
+	}
+	since := p.LastIn.At
+	if p.LastIn.IsZero() {
+		// They never reached out: the silence runs from the first thing
+		// known of them, so that five calls in a month to someone added last
+		// month are not "a year" of silence.
+		since = p.Recent[OneSidedCount-1].At
+		if !p.CreatedAt.IsZero() && p.CreatedAt.Before(since) {
+			since = p.CreatedAt
+		}
+	}
+	return DaysBetween(since, now) >= OneSidedDays
+}
+
+// Drift returns the gaps in days, oldest first, between the last DriftGaps+1
+// real conversations with an inner or close person when each gap is longer
+// than the one before and the latest is longer than half their interval; nil
+// otherwise. The floor keeps a friend you see every two, three, then four
+// days from being called drifting.
+func Drift(p Person, now time.Time) []int {
+	if p.Tier != Inner && p.Tier != Close {
+		return nil
+	}
+	gaps := realGaps(p, now.Location())
+	if len(gaps) < DriftGaps {
+		return nil
+	}
+	last := slices.Clone(gaps[:DriftGaps])
+	slices.Reverse(last)
+	for i := 1; i < len(last); i++ {
+		if last[i] <= last[i-1] {
+			return nil
+		}
+	}
+	if 2*last[len(last)-1] <= p.Interval() {
+		return nil
+	}
+	return last
+}
+
+// RhythmHint is a suggestion to fit someone's rhythm to the one your real
+// conversations actually keep. It is only ever shown, never applied.
+type RhythmHint struct {
+	Conversations int     // the real conversations (on different days) it is drawn from
+	MedianGap     float64 // the median number of days between them
+	Interval      int     // the rhythm set now, in days
+	Tier          Tier    // the tier suggested, or "" when Every is suggested
+	Every         int     // the --every suggested, in days, or 0 when a tier is
+	Text          string  // the hint in words
+}
+
+// Rhythm suggests a better tier or rhythm when there are at least RhythmMin
+// real conversations and their median gap is under half the interval or
+// over twice it. The tier suggested is the one whose rhythm is nearest the
+// median (as a ratio, so 12 days is nearer 7 than 30) if it is another tier
+// and within fitFactor of the median; otherwise an --every of the median.
+// Someone with an --every of their own is always offered an --every, since a
+// new tier would not change their rhythm.
+func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
+	gaps := realGaps(p, now.Location())
+	if len(gaps)+1 < RhythmMin {
+		return RhythmHint{}, false
+	}
+	h := RhythmHint{Conversations: len(gaps) + 1, MedianGap: medianInts(gaps), Interval: p.Interval()}
+	iv := float64(h.Interval)
+	if !(2*h.MedianGap < iv || h.MedianGap > 2*iv) {
+		return RhythmHint{}, false
+	}
+	days := min(MaxEvery, max(1, int(math.Round(h.MedianGap))))
+	best := slices.MinFunc(Tiers(), func(a, b Tier) int {
+		return cmp.Compare(ratioDistance(h.MedianGap, a.Every()), ratioDistance(h.MedianGap, b.Every()))
+	})
+	if p.Every == 0 && best != p.Tier && ratioDistance(h.MedianGap, best.Every()) <= math.Log(fitFactor) {
+		h.Tier = best
+	} else {
+		h.Every = days
+	}
+
+	expect := fmt.Sprintf("%s tier expects %d", p.Tier, h.Interval)
+	if p.Every > 0 {
+		expect = fmt.Sprintf("you set every %d", h.Interval)
+	}
+	ask := fmt.Sprintf("try --every %dd?", h.Every)
+	if h.Tier != "" {
+		ask = fmt.Sprintf("move to %s?", h.Tier)
+	}
+	h.Text = fmt.Sprintf("you talk about every %s; %s — %s", plural(days, "day"), expect, ask)
+	return h, true
+}
+
+// Notes are the gentle observations show adds about someone, which never
+// change their priority: that you have been the one reaching out, and a
+// rhythm hint.
+func Notes(p Person, now time.Time) []string {
+	var out []string
+	if OneSided(p, now) {
+		out = append(out, fmt.Sprintf("you reached out the last %d times; %s has not reached out in a year",
+			OneSidedCount, firstName(p.Name)))
+	}
+	if h, ok := Rhythm(p, now); ok {
+		out = append(out, h.Text)
+	}
+	return out
+}
+
+func turnWords(p Person) string {
+	return fmt.Sprintf("%s reached out the last %d times — your turn", firstName(p.Name), TurnCount)
+}
+
+func driftWords(gaps []int) string {
+	parts := make([]string, len(gaps))
+	for i, g := range gaps {
+		parts[i] = strconv.Itoa(g)
+	}
+	return "drifting: gaps of " + strings.Join(parts, ", ") + " days"
+}
+
+// realGaps returns the days between consecutive real conversations, newest
+// first. Conversations on the same day (a call, then dinner) count once, so
+// that a busy day does not read as a rhythm of zero days.
+func realGaps(p Person, loc *time.Location) []int {
+	days := make([]time.Time, 0, len(p.RecentReal))
+	for _, t := range p.RecentReal {
+		days = append(days, startOfDay(t.In(loc)))
+	}
+	slices.SortFunc(days, func(a, b time.Time) int { return b.Compare(a) })
+	days = slices.CompactFunc(days, time.Time.Equal)
+	gaps := make([]int, 0, len(days))
+	for i := 1; i < len(days); i++ {
+		gaps = append(gaps, DaysBetween(days[i], days[i-1]))
+	}
+	return gaps
+}
+
+// ratioDistance is how far apart two rhythms are as a ratio: doubling and
+// halving are equally far.
+func ratioDistance(median float64, every int) float64 {
+	return math.Abs(math.Log(median / float64(every)))
+}
+
+// medianInts is the median of ns, the mean of the middle two when their
+// number is even; 0 for none.
+func medianInts(ns []int) float64 {
+	if len(ns) == 0 {
+		return 0
+	}
+	s := slices.Clone(ns)
+	slices.Sort(s)
+	mid := len(s) / 2
+	if len(s)%2 == 1 {
+		return float64(s[mid])
+	}
+	return float64(s[mid-1]+s[mid]) / 2
+}

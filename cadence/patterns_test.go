@@ -1,0 +1,339 @@
+package cadence
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// withRecent gives p a history: the interactions newest first, with Last,
+// LastReal, RecentReal and LastIn made to agree with them.
+func withRecent(p Person, recent ...Contact) Person {
+	p.Recent = recent
+	p.Last, p.LastReal, p.LastIn, p.RecentReal = Contact{}, Contact{}, Contact{}, nil
+	if len(recent) > 0 {
+		p.Last = recent[0]
+	}
+	for _, c := range recent {
+		if c.Via.Real() {
+			if p.LastReal.IsZero() {
+				p.LastReal = c
+			}
+			p.RecentReal = append(p.RecentReal, c.At)
+		}
+		if c.Direction == In && p.LastIn.IsZero() {
+			p.LastIn = c
+		}
+	}
+	return p
+}
+
+// conversations gives p real calls (made by you) the given days ago,
+// newest first.
+func conversations(p Person, daysAgo ...int) Person {
+	var recent []Contact
+	for _, d := range daysAgo {
+		recent = append(recent, touch(ago(d), Call, Out))
+	}
+	return withRecent(p, recent...)
+}
+
+func TestYourTurn(t *testing.T) {
+	in := func(d int) Contact { return touch(ago(d), Text, In) }
+	out := func(d int) Contact { return touch(ago(d), Text, Out) }
+	tests := []struct {
+		name   string
+		recent []Contact
+		want   bool
+	}{
+		{"last three inbound", []Contact{in(5), in(10), in(20)}, true},
+		{"last three inbound, older outbound", []Contact{in(5), in(10), in(20), out(30), out(40)}, true},
+		{"five inbound", []Contact{in(5), in(10), in(20), in(30), in(40)}, true},
+		{"two inbound, then yours", []Contact{in(5), in(10), out(20), in(30)}, false},
+		{"yours last, three inbound before", []Contact{out(5), in(10), in(20), in(30)}, false},
+		{"only two interactions, both inbound", []Contact{in(5), in(10)}, false},
+		{"no history", nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := withRecent(friend("Ben Okafor", Close, 43), tc.recent...)
+			if got := YourTurn(p); got != tc.want {
+				t.Errorf("YourTurn = %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAssessYourTurn(t *testing.T) {
+	callIn := func(d int) Contact { return touch(ago(d), Call, In) }
+	tests := []struct {
+		name   string
+		p      Person
+		want   want
+		inList bool
+	}{
+		{
+			name: "due, and they called the last 3 times",
+			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(40), callIn(50), callIn(60)),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.83,
+				reasons: []string{"Ben reached out the last 3 times — your turn", "40 days since your last call", "close: every 30 days"}},
+			inList: true,
+		},
+		{
+			name: "due, they called twice, you once before",
+			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(40), callIn(50), touch(ago(60), Call, Out)),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
+				reasons: []string{"40 days since your last call", "close: every 30 days"}},
+			inList: true,
+		},
+		{
+			// Their turn raises the priority of someone due but is no reason
+			// on its own: you talked ten days ago.
+			name: "not due, and they called the last 3 times",
+			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(10), callIn(20), callIn(30)),
+			want: want{days: 10, ratio: 0.33, priority: 0.83,
+				reasons: []string{"Ben reached out the last 3 times — your turn"}},
+		},
+		{
+			name: "three unanswered texts: owed, and your turn",
+			p: func() Person {
+				p := withRecent(friend("Ben Okafor", Close, 0), touch(ago(4), Text, In), touch(ago(6), Text, In), touch(ago(8), Text, In))
+				p.LastReal, p.RecentReal = touch(ago(20), Call, Out), []time.Time{ago(20)}
+				return p
+			}(),
+			want: want{days: 20, ratio: 0.67, priority: 1.67, boosted: true,
+				reasons: []string{"Ben wrote 4 days ago, you have not answered", "Ben reached out the last 3 times — your turn"}},
+			inList: true,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Assess(tc.p, now)
+			checkStatus(t, s, tc.want)
+			if wantTurn := YourTurn(tc.p); s.YourTurn != wantTurn {
+				t.Errorf("Status.YourTurn = %v; want %v as YourTurn says", s.YourTurn, wantTurn)
+			}
+			got := Today([]Person{tc.p}, now, 0)
+			if (len(got) == 1) != tc.inList {
+				t.Errorf("Today = %q; want listed = %v", ids(got), tc.inList)
+			}
+		})
+	}
+}
+
+func TestOneSided(t *testing.T) {
+	outs := func(days ...int) []Contact {
+		var cs []Contact
+		for _, d := range days {
+			cs = append(cs, touch(ago(d), Call, Out))
+		}
+		return cs
+	}
+	tests := []struct {
+		name    string
+		recent  []Contact
+		lastIn  int // days ago, or -1 for never
+		created int // days ago
+		want    bool
+	}{
+		{"five yours, theirs exactly a year ago", outs(10, 40, 80, 120, 200), 365, 800, true},
+		{"five yours, theirs a day under a year ago", outs(10, 40, 80, 120, 200), 364, 800, false},
+		{"four yours, then theirs", append(outs(10, 40, 80, 120), touch(ago(400), Call, In)), 400, 800, false},
+		{"only four interactions, all yours", outs(10, 40, 80, 120), -1, 800, false},
+		{"never theirs, known for over a year", outs(10, 20, 30, 40, 50), -1, 400, true},
+		{"never theirs, known for under a year", outs(10, 20, 30, 40, 50), -1, 100, false},
+		{"never theirs, added lately but logged back a year", outs(10, 100, 200, 300, 365), -1, 5, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := withRecent(friend("Dana Reyes", Regular, 0), tc.recent...)
+			p.CreatedAt = ago(tc.created)
+			if tc.lastIn >= 0 {
+				p.LastIn = touch(ago(tc.lastIn), Text, In)
+			}
+			if got := OneSided(p, now); got != tc.want {
+				t.Errorf("OneSided = %v; want %v", got, tc.want)
+			}
+			notes := Notes(p, now)
+			wantNote := "you reached out the last 5 times; Dana has not reached out in a year"
+			if got := slices.Contains(notes, wantNote); got != tc.want {
+				t.Errorf("Notes = %q; want the one-sided note: %v", notes, tc.want)
+			}
+			// A note only: the priority is the same as without the history.
+			plain := p
+			plain.Recent, plain.LastIn = nil, Contact{}
+			if a, b := Assess(p, now).Priority, Assess(plain, now).Priority; a != b {
+				t.Errorf("priority with the one-sided history = %v; want %v as without", a, b)
+			}
+		})
+	}
+}
+
+func TestDrift(t *testing.T) {
+	tests := []struct {
+		name    string
+		tier    Tier
+		every   int
+		daysAgo []int // real conversations, newest first
+		want    []int
+	}{
+		// 56, 46, 30, 5 days ago: gaps of 10, 16, 25.
+		{"close, gaps 10, 16, 25", Close, 0, []int{5, 30, 46, 56}, []int{10, 16, 25}},
+		{"inner, gaps 10, 16, 25", Inner, 0, []int{5, 30, 46, 56}, []int{10, 16, 25}},
+		{"regular never drifts", Regular, 0, []int{5, 30, 46, 56}, nil},
+		{"outer never drifts", Outer, 0, []int{5, 30, 46, 56}, nil},
+		{"last gap one day longer", Close, 0, []int{5, 22, 38, 48}, []int{10, 16, 17}},
+		{"last gap the same", Close, 0, []int{5, 21, 37, 47}, nil},
+		{"middle gap the same", Close, 0, []int{5, 30, 40, 50}, nil},
+		{"shrinking", Close, 0, []int{5, 15, 31, 56}, nil},
+		{"last gap just over half the interval", Close, 0, []int{1, 17, 27, 32}, []int{5, 10, 16}},
+		{"last gap exactly half the interval", Close, 0, []int{1, 16, 26, 31}, nil},
+		{"half of their own every", Close, 10, []int{1, 7, 11, 13}, []int{2, 4, 6}},
+		{"under half of their own every", Close, 12, []int{1, 7, 11, 13}, nil},
+		{"three conversations are two gaps", Close, 0, []int{5, 30, 46}, nil},
+		{"two on one day count once", Close, 0, []int{5, 30, 30, 46}, nil},
+		{"only the last three gaps count", Close, 0, []int{5, 30, 46, 56, 100}, []int{10, 16, 25}},
+		{"no history", Close, 0, nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := conversations(friend("Ana Lima", tc.tier, 0), tc.daysAgo...)
+			p.Every = tc.every
+			if got := Drift(p, now); !slices.Equal(got, tc.want) {
+				t.Errorf("Drift = %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAssessDrift(t *testing.T) {
+	// Gaps of 10, 16 and 25 days, the latest conversation n days ago.
+	drifting := func(n int) Person {
+		return conversations(friend("Ana Lima", Close, 0), n, n+25, n+41, n+51)
+	}
+	reason := "drifting: gaps of 10, 16, 25 days"
+	tests := []struct {
+		name   string
+		p      Person
+		want   want
+		inList bool
+	}{
+		{"half the interval: suggested", drifting(15),
+			want{days: 15, ratio: 0.5, priority: 0.75, boosted: true, reasons: []string{reason}}, true},
+		{"a day short of half: named, not suggested", drifting(14),
+			want{days: 14, ratio: 0.47, priority: 0.47, reasons: []string{reason}}, false},
+		{"due and drifting", drifting(31),
+			want{days: 31, ratio: 1.03, due: true, priority: 1.28, boosted: true,
+				reasons: []string{reason, "31 days since your last call", "close: every 30 days"}}, true},
+		{"not drifting: as before", conversations(friend("Ana Lima", Close, 0), 15, 40, 50, 60),
+			want{days: 15, ratio: 0.5, priority: 0.5}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkStatus(t, Assess(tc.p, now), tc.want)
+			got := Today([]Person{tc.p}, now, 0)
+			if (len(got) == 1) != tc.inList {
+				t.Errorf("Today = %q; want listed = %v", ids(got), tc.inList)
+			}
+		})
+	}
+}
+
+func TestRhythm(t *testing.T) {
+	// every returns the days-ago of conversations with the given gaps,
+	// newest first, the latest 3 days ago.
+	every := func(gaps ...int) []int {
+		out := []int{3}
+		for _, g := range gaps {
+			out = append(out, out[len(out)-1]+g)
+		}
+		return out
+	}
+	tests := []struct {
+		name      string
+		tier      Tier
+		own       int
+		daysAgo   []int
+		wantOK    bool
+		wantTier  Tier
+		wantEvery int
+		wantText  string
+	}{
+		{name: "the example: every 12 days, close", tier: Close, daysAgo: every(12, 12, 12), wantOK: true, wantTier: Inner,
+			wantText: "you talk about every 12 days; close tier expects 30 — move to inner?"},
+		{name: "median 14, just under half of 30", tier: Close, daysAgo: every(14, 14, 14), wantOK: true, wantTier: Inner,
+			wantText: "you talk about every 14 days; close tier expects 30 — move to inner?"},
+		{name: "median 15, exactly half of 30", tier: Close, daysAgo: every(15, 15, 15)},
+		{name: "median 60, exactly twice 30", tier: Close, daysAgo: every(60, 60, 60)},
+		{name: "median 61, just over twice 30", tier: Close, daysAgo: every(61, 61, 61), wantOK: true, wantTier: Regular,
+			wantText: "you talk about every 61 days; close tier expects 30 — move to regular?"},
+		{name: "three conversations are not enough", tier: Close, daysAgo: every(12, 12)},
+		{name: "four on three days are not enough", tier: Close, daysAgo: []int{3, 3, 15, 27}},
+		{name: "median of an even number of gaps", tier: Close, daysAgo: every(10, 40, 12, 14), wantOK: true, wantTier: Inner,
+			wantText: "you talk about every 13 days; close tier expects 30 — move to inner?"},
+		{name: "median, not mean: one long gap", tier: Close, daysAgo: every(10, 200, 11), wantOK: true, wantTier: Inner,
+			wantText: "you talk about every 11 days; close tier expects 30 — move to inner?"},
+		{name: "inner, every 2 days: no closer tier", tier: Inner, daysAgo: every(2, 2, 2), wantOK: true, wantEvery: 2,
+			wantText: "you talk about every 2 days; inner tier expects 7 — try --every 2d?"},
+		{name: "outer, every 3 years: no wider tier", tier: Outer, daysAgo: every(1000, 1000, 1000), wantOK: true, wantEvery: 1000,
+			wantText: "you talk about every 1000 days; outer tier expects 365 — try --every 1000d?"},
+		{name: "regular, every 200 days: outer", tier: Regular, daysAgo: every(200, 200, 200), wantOK: true, wantTier: Outer,
+			wantText: "you talk about every 200 days; regular tier expects 90 — move to outer?"},
+		{name: "their own every: always an every", tier: Close, own: 10, daysAgo: every(28, 28, 28), wantOK: true, wantEvery: 28,
+			wantText: "you talk about every 28 days; you set every 10 — try --every 28d?"},
+		{name: "their own every, kept", tier: Close, own: 20, daysAgo: every(28, 28, 28)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := conversations(friend("Ana Lima", tc.tier, 0), tc.daysAgo...)
+			p.Every = tc.own
+			h, ok := Rhythm(p, now)
+			if ok != tc.wantOK {
+				t.Fatalf("Rhythm ok = %v (%+v); want %v", ok, h, tc.wantOK)
+			}
+			if h.Tier != tc.wantTier || h.Every != tc.wantEvery || h.Text != tc.wantText {
+				t.Errorf("Rhythm = tier %q, every %d, %q; want tier %q, every %d, %q",
+					h.Tier, h.Every, h.Text, tc.wantTier, tc.wantEvery, tc.wantText)
+			}
+			notes := Notes(p, now)
+			if slices.Contains(notes, tc.wantText) != tc.wantOK {
+				t.Errorf("Notes = %q; want the hint: %v", notes, tc.wantOK)
+			}
+			// Never applied: the status keeps the rhythm that is set.
+			if st := Assess(p, now); st.Interval != p.Interval() {
+				t.Errorf("Assess interval = %d; want %d", st.Interval, p.Interval())
+			}
+		})
+	}
+}
+
+func TestRhythmCountsDaysInNowsZone(t *testing.T) {
+	// Two calls 4 hours apart across midnight UTC are on one day in UTC-8:
+	// four calls, but only three days there.
+	calls := []time.Time{
+		time.Date(2026, 11, 20, 2, 0, 0, 0, time.UTC),
+		time.Date(2026, 11, 19, 22, 0, 0, 0, time.UTC),
+		time.Date(2026, 11, 8, 12, 0, 0, 0, time.UTC),
+		time.Date(2026, 10, 27, 12, 0, 0, 0, time.UTC),
+	}
+	p := friend("Ana Lima", Close, 4)
+	p.RecentReal = calls
+	if _, ok := Rhythm(p, now); !ok {
+		t.Errorf("Rhythm in UTC: no hint; want one (four days)")
+	}
+	if h, ok := Rhythm(p, now.In(pacific)); ok {
+		t.Errorf("Rhythm in UTC-8 = %+v; want none (three days)", h)
+	}
+}
+
+func TestPatternsKeepInputs(t *testing.T) {
+	p := conversations(friend("Ana Lima", Close, 0), 46, 5, 56, 30) // not sorted
+	before := slices.Clone(p.RecentReal)
+	if got := Drift(p, now); !slices.Equal(got, []int{10, 16, 25}) {
+		t.Errorf("Drift on unsorted times = %v; want [10 16 25]", got)
+	}
+	Rhythm(p, now)
+	if !slices.Equal(p.RecentReal, before) {
+		t.Errorf("RecentReal changed to %v; want %v", p.RecentReal, before)
+	}
+}

@@ -1,0 +1,145 @@
+package cadence
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ActivityWeeks is how far back the activity in Stats looks: thirteen weeks,
+// about 90 days, in weekly buckets that end today.
+const ActivityWeeks = 13
+
+// BadlyOverdue is the due ratio from which someone counts as badly overdue.
+const BadlyOverdue = 2
+
+// Event is one interaction as the statistics see it.
+type Event struct {
+	At        time.Time
+	Via       Channel
+	Direction Direction
+	People    []string // the ids of the people in it
+}
+
+// TierStats is the health of one tier.
+type TierStats struct {
+	Tier      Tier
+	People    int // active people in the tier
+	Guideline int // how many people the tier holds in a human social network
+	OnTrack   int // not yet due
+	Due       int // due, but less than BadlyOverdue times their interval
+	Overdue   int // badly overdue: at least BadlyOverdue times their interval
+	// MedianDaysSinceReal is the median of the days since each person's last
+	// real conversation (or since they were added); 0 for an empty tier.
+	MedianDaysSinceReal float64
+}
+
+// Over reports whether the tier holds more people than its guideline. It is
+// reported, never refused.
+func (t TierStats) Over() bool { return t.People > t.Guideline }
+
+// Activity is what happened over the last ActivityWeeks weeks.
+type Activity struct {
+	Since   time.Time // the first day counted, at its start in now's location
+	Real    int       // interactions that were real conversations
+	Touches int       // the others: texts, e-mails, letters...
+	Out     int       // interactions you started
+	In      int       // interactions they started
+	// PerWeek counts interactions per week, oldest first; the last week is
+	// the seven days ending today.
+	PerWeek [ActivityWeeks]int
+}
+
+// Total is the number of interactions counted.
+func (a Activity) Total() int { return a.Real + a.Touches }
+
+// Stats is the health of your circles at a moment.
+type Stats struct {
+	Tiers    []TierStats // every tier, closest first
+	Active   int         // people not archived
+	Archived int         // archived people, counted apart from the tiers
+	Activity Activity
+	// Drifting lists the active inner and close people whose gaps between
+	// real conversations keep growing, by tier and then name.
+	Drifting []Status
+}
+
+// Summarize works out the statistics at now from everyone (archived people
+// included, to be counted apart) and the interactions since at least
+// ActivityWeeks weeks before now; older and later events are ignored. Each
+// interaction counts once, however many people were in it.
+func Summarize(people []Person, events []Event, now time.Time) Stats {
+	st := Stats{Drifting: []Status{}}
+	days := map[Tier][]int{}
+	counts := map[Tier]*TierStats{}
+	for _, t := range Tiers() {
+		counts[t] = &TierStats{Tier: t, Guideline: t.Guideline()}
+	}
+	for _, p := range people {
+		if !p.ArchivedAt.IsZero() {
+			st.Archived++
+			continue
+		}
+		st.Active++
+		s := Assess(p, now)
+		ts, ok := counts[p.Tier]
+		if !ok { // a tier this version does not know counts as the default
+			ts = counts[DefaultTier]
+		}
+		ts.People++
+		days[ts.Tier] = append(days[ts.Tier], s.DaysSinceReal)
+		// Whole days, like Due, so that a rounded ratio of 2.00 is not
+		// counted before the days are there.
+		switch {
+		case s.DaysSinceReal >= BadlyOverdue*s.Interval:
+			ts.Overdue++
+		case s.Due:
+			ts.Due++
+		default:
+			ts.OnTrack++
+		}
+		if s.Drift != nil {
+			st.Drifting = append(st.Drifting, s)
+		}
+	}
+	for _, t := range Tiers() {
+		ts := counts[t]
+		ts.MedianDaysSinceReal = medianInts(days[t])
+		st.Tiers = append(st.Tiers, *ts)
+	}
+	slices.SortStableFunc(st.Drifting, func(a, b Status) int {
+		if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+			return c
+		}
+		return cmp.Compare(strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name))
+	})
+
+	span := ActivityWeeks * 7
+	st.Activity.Since = ActivitySince(now)
+	for _, e := range events {
+		ago := DaysBetween(e.At, now)
+		if ago < 0 || ago >= span {
+			continue
+		}
+		a := &st.Activity
+		a.PerWeek[ActivityWeeks-1-ago/7]++
+		if e.Via.Real() {
+			a.Real++
+		} else {
+			a.Touches++
+		}
+		if e.Direction == In {
+			a.In++
+		} else {
+			a.Out++
+		}
+	}
+	return st
+}
+
+// ActivitySince is the first moment whose interactions Summarize counts at
+// now: what a caller needs to load.
+func ActivitySince(now time.Time) time.Time {
+	return startOfDay(now).AddDate(0, 0, -(ActivityWeeks*7 - 1))
+}

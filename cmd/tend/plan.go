@@ -1,0 +1,145 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// maxPlanDays is the longest plan: a year, leap day included.
+const maxPlanDays = 366
+
+type planOptions struct {
+	days   int
+	perDay int
+}
+
+func newPlanCmd(a *app) *cobra.Command {
+	opts := planOptions{days: 7, perDay: defaultLimit}
+	cmd := &cobra.Command{
+		Use:   "plan",
+		Short: "Spread everyone due over the coming days",
+		Long: `Spread everyone who is due, or becomes due, over the coming days (today
+first), so that no day holds more than --per-day people.
+
+Each day is seen as today would see it then: the most overdue and the
+closest tiers first, snoozes respected, nobody twice, archived people
+never. A birthday or important date lands on its day: someone whose day
+falls in the plan waits for it. Whoever does not fit is listed as later.
+
+With --json, the plan is an array with one element per day,
+{"date": "2026-11-24", "people": [...]}, each person as in today --json,
+and one last element {"date": null, "people": [...]} for those later (its
+people are [] when everyone fits).`,
+		Example: `  tend plan
+  tend plan --days 14 --per-day 3
+  tend plan --json | jq -r '.[] | select(.date) | "\(.date): \(.people | map(.name) | join(", "))"'`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.days < 1 || opts.days > maxPlanDays {
+				return usageErrorf("--days must be between 1 and %d, not %d", maxPlanDays, opts.days)
+			}
+			if opts.perDay < 1 {
+				return usageErrorf("--per-day must be at least 1, not %d", opts.perDay)
+			}
+			return runPlan(a, opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.days, "days", opts.days, "how many days to plan, today included (1 to 366)")
+	cmd.Flags().IntVar(&opts.perDay, "per-day", opts.perDay, "how many people a day at most")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+// planDayJSON is one element of `tend plan --json`; Date is null for the
+// people later.
+type planDayJSON struct {
+	Date   *string          `json:"date"`
+	People []suggestionJSON `json:"people"`
+}
+
+func runPlan(a *app, opts planOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	sums, err := s.Summaries(a.ctx(), store.PeopleFilter{})
+	if err != nil {
+		return err
+	}
+	people := make([]cadence.Person, len(sums))
+	for i, sum := range sums {
+		people[i] = sum.Cadence()
+	}
+	plan := cadence.Plan(people, now, opts.days, opts.perDay)
+	if a.json {
+		return a.printJSON(planJSON(plan))
+	}
+
+	var b strings.Builder
+	first, last := plan.Days[0].Date, plan.Days[len(plan.Days)-1].Date
+	span := first.Format("Mon 2 Jan")
+	if opts.days > 1 {
+		span += " to " + last.Format("Mon 2 Jan")
+	}
+	planned := 0
+	for _, d := range plan.Days {
+		planned += len(d.People)
+	}
+	switch {
+	case len(people) == 0:
+		b.WriteString("No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n")
+	case planned+len(plan.Later) == 0:
+		fmt.Fprintf(&b, "%s: no one is due. Enjoy the days.\n", span)
+	default:
+		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), countPeople(planned), opts.perDay)
+		for i, d := range plan.Days {
+			if len(d.People) == 0 {
+				continue
+			}
+			day := d.Date.Format("Mon 2 Jan")
+			if i == 0 {
+				day += ", today"
+			}
+			b.WriteString("\n" + paint(styleName, day) + "\n")
+			writePlanned(&b, d.People)
+		}
+		if len(plan.Later) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", countPeople(len(plan.Later)))))
+			writePlanned(&b, plan.Later)
+		}
+	}
+	_, err = fmt.Fprint(a.out, b.String())
+	return err
+}
+
+func writePlanned(b *strings.Builder, ss []cadence.Status) {
+	for _, st := range ss {
+		fmt.Fprintf(b, "  %s  %s\n", paint(styleName, flat(st.Person.Name)), tierText(st.Person.Tier))
+		fmt.Fprintf(b, "    %s\n", strings.Join(st.Reasons, " · "))
+	}
+}
+
+func planJSON(plan cadence.Schedule) []planDayJSON {
+	out := make([]planDayJSON, 0, len(plan.Days)+1)
+	entries := func(ss []cadence.Status) []suggestionJSON {
+		list := make([]suggestionJSON, len(ss))
+		for i, st := range ss {
+			list[i] = suggestion(st)
+		}
+		return list
+	}
+	for _, d := range plan.Days {
+		date := d.Date.Format("2006-01-02")
+		out = append(out, planDayJSON{Date: &date, People: entries(d.People)})
+	}
+	return append(out, planDayJSON{People: entries(plan.Later)})
+}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+func newStatsCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "The health of your circles",
+		Long: `For each tier: how many people it holds against its guideline (5, 15, 50
+and 150), how many are on track, due, or badly overdue (twice their
+rhythm or more), and the median days since your last real conversation.
+Archived people are counted apart.
+
+Over the last 13 weeks (about 90 days): real conversations against touches,
+who reached out (you or them), and interactions per week, oldest first.
+Last, the inner and close friends who are drifting: each gap between your
+real conversations longer than the one before.`,
+		Example: `  tend stats
+  tend stats --json | jq '.tiers[] | select(.over_guideline) | .tier'`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error { return runStats(a) },
+	}
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+// statsJSON is `tend stats --json`.
+type statsJSON struct {
+	Date     string          `json:"date"`
+	Active   int             `json:"active"`
+	Archived int             `json:"archived"`
+	Tiers    []tierStatsJSON `json:"tiers"`
+	Activity activityJSON    `json:"activity"`
+	Drifting []driftingJSON  `json:"drifting"`
+}
+
+type tierStatsJSON struct {
+	Tier                string   `json:"tier"`
+	People              int      `json:"people"`
+	Guideline           int      `json:"guideline"`
+	OverGuideline       bool     `json:"over_guideline"`
+	OnTrack             int      `json:"on_track"`
+	Due                 int      `json:"due"`
+	BadlyOverdue        int      `json:"badly_overdue"`
+	MedianDaysSinceReal *float64 `json:"median_days_since_real"` // null for an empty tier
+}
+
+type activityJSON struct {
+	Since        string `json:"since"`
+	Weeks        int    `json:"weeks"`
+	Interactions int    `json:"interactions"`
+	Real         int    `json:"real"`
+	Touches      int    `json:"touches"`
+	Out          int    `json:"out"`
+	In           int    `json:"in"`
+	PerWeek      []int  `json:"per_week"`
+}
+
+type driftingJSON struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Tier     string `json:"tier"`
+	GapsDays []int  `json:"gaps_days"`
+}
+
+func runStats(a *app) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	var people []cadence.Person
+	for _, archived := range []bool{false, true} {
+		sums, err := s.Summaries(a.ctx(), store.PeopleFilter{Archived: archived})
+		if err != nil {
+			return err
+		}
+		for _, sum := range sums {
+			people = append(people, sum.Cadence())
+		}
+	}
+	events, err := s.Events(a.ctx(), cadence.ActivitySince(now))
+	if err != nil {
+		return err
+	}
+	st := cadence.Summarize(people, events, now)
+	if a.json {
+		return a.printJSON(statsOut(st, now.Format("2006-01-02")))
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", paint(styleTitle, "Your circles, "+now.Format("Monday 2 January")))
+	t := newTable("TIER", "PEOPLE", "ON TRACK", "DUE", "BADLY OVERDUE", "MEDIAN DAYS SINCE REAL")
+	for _, ts := range st.Tiers {
+		size := fmt.Sprintf("%d of %d", ts.People, ts.Guideline)
+		if ts.Over() {
+			size += ", over"
+		}
+		median := "-"
+		if ts.People > 0 {
+			median = strconv.FormatFloat(ts.MedianDaysSinceReal, 'f', -1, 64)
+		}
+		t.add(tierText(ts.Tier), size, strconv.Itoa(ts.OnTrack), strconv.Itoa(ts.Due), strconv.Itoa(ts.Overdue), median)
+	}
+	b.WriteString(t.String())
+	if st.Archived > 0 {
+		fmt.Fprintf(&b, "%s\n", paint(styleDim, fmt.Sprintf("%s archived, not counted above.", countPeople(st.Archived))))
+	}
+
+	act := st.Activity
+	fmt.Fprintf(&b, "\n%s\n", paint(styleTitle, fmt.Sprintf("Last %d weeks, since %s", cadence.ActivityWeeks, act.Since.Format("Mon 2 Jan"))))
+	if act.Total() == 0 {
+		b.WriteString("  nothing logged (tend log NAME)\n")
+	} else {
+		fmt.Fprintf(&b, "  %-18s %s  %d real · %s\n", "conversations", shareBar(act.Real, act.Total()), act.Real,
+			countOf(act.Touches, "touch", "touches"))
+		fmt.Fprintf(&b, "  %-18s %s  %d you · %d them\n", "who reached out", shareBar(act.Out, act.Total()), act.Out, act.In)
+		most := 0
+		for _, n := range act.PerWeek {
+			most = max(most, n)
+		}
+		fmt.Fprintf(&b, "  %-18s %s  %s\n", "per week", paint(styleBar, sparkline(act.PerWeek[:])),
+			paint(styleDim, fmt.Sprintf("up to %d a week, this week last", most)))
+	}
+
+	fmt.Fprintf(&b, "\n%s\n", paint(styleTitle, "Drifting"))
+	if len(st.Drifting) == 0 {
+		b.WriteString("  no one\n")
+	}
+	for _, d := range st.Drifting {
+		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, flat(d.Person.Name)), tierText(d.Person.Tier), gapsText(d.Drift))
+	}
+	_, err = fmt.Fprint(a.out, b.String())
+	return err
+}
+
+func statsOut(st cadence.Stats, date string) statsJSON {
+	out := statsJSON{Date: date, Active: st.Active, Archived: st.Archived, Drifting: []driftingJSON{}}
+	for _, ts := range st.Tiers {
+		j := tierStatsJSON{Tier: string(ts.Tier), People: ts.People, Guideline: ts.Guideline, OverGuideline: ts.Over(),
+			OnTrack: ts.OnTrack, Due: ts.Due, BadlyOverdue: ts.Overdue}
+		if ts.People > 0 {
+			m := ts.MedianDaysSinceReal
+			j.MedianDaysSinceReal = &m
+		}
+		out.Tiers = append(out.Tiers, j)
+	}
+	act := st.Activity
+	out.Activity = activityJSON{Since: act.Since.Format("2006-01-02"), Weeks: cadence.ActivityWeeks,
+		Interactions: act.Total(), Real: act.Real, Touches: act.Touches, Out: act.Out, In: act.In,
+		PerWeek: append([]int{}, act.PerWeek[:]...)}
+	for _, d := range st.Drifting {
+		out.Drifting = append(out.Drifting, driftingJSON{ID: d.Person.ID, Name: d.Person.Name,
+			Tier: string(d.Person.Tier), GapsDays: append([]int{}, d.Drift...)})
+	}
+	return out
+}
+
+// styleBar colours the filled part of a bar; the numbers beside it say the
+// same, so it reads without colour too.
+var styleBar = lipgloss.NewStyle().Foreground(lipgloss.Color("75"))
+
+// barWidth is the width of a share bar in cells.
+const barWidth = 20
+
+// shareBar draws part of whole as a bar of full blocks over a light shade.
+func shareBar(part, whole int) string {
+	filled := 0
+	if whole > 0 {
+		filled = (part*barWidth + whole/2) / whole
+	}
+	return paint(styleBar, strings.Repeat("█", filled)) + paint(styleDim, strings.Repeat("░", barWidth-filled))
+}
+
+// sparkRunes are the eight heights of a sparkline, lowest first.
+var sparkRunes = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws each count as a block: the lowest for none, and the
+// others scaled so that the largest count is a full block and any count
+// above zero shows above the baseline.
+func sparkline(counts []int) string {
+	most := 0
+	for _, n := range counts {
+		most = max(most, n)
+	}
+	var b strings.Builder
+	for _, n := range counts {
+		level := 0
+		if n > 0 {
+			top := len(sparkRunes) - 1
+			level = max(1, (n*top+most-1)/most) // rounded up: 1 of 100 still shows
+		}
+		b.WriteRune(sparkRunes[level])
+	}
+	return b.String()
+}
+
+// gapsText says "gaps of 10, 16, 25 days".
+func gapsText(gaps []int) string {
+	parts := make([]string, len(gaps))
+	for i, g := range gaps {
+		parts[i] = strconv.Itoa(g)
+	}
+	return "gaps of " + strings.Join(parts, ", ") + " days"
+}
+
+// countOf says "1 touch" or "3 touches".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,193 @@
+package store_test
+
+import (
+	"cmp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// histLog logs an interaction daysAgo days before fixedNow (to the second),
+// minutes after the day's hour so that several on one day keep their order.
+func histLog(t *testing.T, s *store.Store, via cadence.Channel, dir cadence.Direction, daysAgo, minutes int, people ...store.Person) store.Interaction {
+	t.Helper()
+	in := store.Interaction{Via: via, Direction: dir,
+		At: fixedNow.Truncate(time.Second).AddDate(0, 0, -daysAgo).Add(time.Duration(minutes) * time.Minute)}
+	for _, p := range people {
+		in.People = append(in.People, p.ID)
+	}
+	got, err := s.AddInteraction(t.Context(), in)
+	if err != nil {
+		t.Fatalf("AddInteraction(%s %s %d days ago) = %v, want no error", via, dir, daysAgo, err)
+	}
+	return got
+}
+
+func histContacts(ins ...store.Interaction) []cadence.Contact {
+	out := []cadence.Contact{}
+	for _, in := range ins {
+		out = append(out, cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction})
+	}
+	return out
+}
+
+func histTimes(ins ...store.Interaction) []time.Time {
+	out := []time.Time{}
+	for _, in := range ins {
+		out = append(out, in.At)
+	}
+	return out
+}
+
+func TestSummariesRecentHistory(t *testing.T) {
+	s := openTest(t)
+	ana, ben, cy, dee, eve := mustAdd(t, s, "Ana"), mustAdd(t, s, "Ben"), mustAdd(t, s, "Cy"), mustAdd(t, s, "Dee"), mustAdd(t, s, "Eve")
+	fin := mustAdd(t, s, "Fin")
+	const in, out = cadence.In, cadence.Out
+
+	// Ana: ten real calls and four texts; Recent is the five newest of all,
+	// RecentReal the eight newest calls.
+	var anaCalls []store.Interaction
+	for d := 100; d >= 10; d -= 10 {
+		anaCalls = append(anaCalls, histLog(t, s, cadence.Call, out, d, 0, ana))
+	}
+	t1 := histLog(t, s, cadence.Text, in, 8, 0, ana)
+	t2 := histLog(t, s, cadence.Text, in, 6, 0, ana)
+	t3 := histLog(t, s, cadence.Text, out, 4, 0, ana)
+	t4 := histLog(t, s, cadence.Text, in, 2, 0, ana)
+	slices.Reverse(anaCalls) // newest first
+
+	// Ben: five of yours lately; his only message is older, found by the
+	// extra look-up. An older one still is past the look-up's year.
+	histLog(t, s, cadence.Email, in, 800, 0, ben)
+	benIn := histLog(t, s, cadence.Email, in, 300, 0, ben)
+	var benOut []store.Interaction
+	for d := 50; d >= 10; d -= 10 {
+		benOut = append(benOut, histLog(t, s, cadence.Call, out, d, 0, ben))
+	}
+	slices.Reverse(benOut)
+
+	// Cy: five of yours, and his only message is over a year and a day
+	// before the latest of them: not looked for.
+	histLog(t, s, cadence.Text, in, 1+367, 0, cy)
+	var cyOut []store.Interaction
+	for d := 5; d >= 1; d-- {
+		cyOut = append(cyOut, histLog(t, s, cadence.Text, out, d, 0, cy))
+	}
+	slices.Reverse(cyOut)
+
+	// Fin: as Cy, but his message is exactly a year and a day before: found.
+	finIn := histLog(t, s, cadence.Text, in, 1+366, 0, fin)
+	var finOut []store.Interaction
+	for d := 5; d >= 1; d-- {
+		finOut = append(finOut, histLog(t, s, cadence.Text, out, d, 0, fin))
+	}
+	slices.Reverse(finOut)
+
+	// Dee: six interactions at one moment (a tie), and a dinner with Eve.
+	var deeTie []store.Interaction
+	for range 6 {
+		deeTie = append(deeTie, histLog(t, s, cadence.Text, in, 3, 0, dee))
+	}
+	dinner := histLog(t, s, cadence.InPerson, out, 1, 0, dee, eve)
+	slices.SortFunc(deeTie, func(a, b store.Interaction) int { return cmp.Compare(b.ID, a.ID) })
+
+	sums := mustSummaries(t, s, store.PeopleFilter{})
+	tests := []struct {
+		name       string
+		recent     []cadence.Contact
+		recentReal []time.Time
+		lastIn     cadence.Contact
+	}{
+		{"Ana", histContacts(t4, t3, t2, t1, anaCalls[0]), histTimes(anaCalls[:8]...), histContacts(t4)[0]},
+		{"Ben", histContacts(benOut...), histTimes(benOut...), histContacts(benIn)[0]},
+		{"Cy", histContacts(cyOut...), []time.Time{}, cadence.Contact{}},
+		{"Fin", histContacts(finOut...), []time.Time{}, histContacts(finIn)[0]},
+		{"Dee", histContacts(dinner, deeTie[0], deeTie[1], deeTie[2], deeTie[3]), histTimes(dinner), histContacts(deeTie[0])[0]},
+		{"Eve", histContacts(dinner), histTimes(dinner), cadence.Contact{}},
+	}
+	for _, tc := range tests {
+		sum := sums[tc.name]
+		if !slices.Equal(sum.Recent, tc.recent) {
+			t.Errorf("%s: Recent = %+v, want %+v", tc.name, sum.Recent, tc.recent)
+		}
+		if !slices.EqualFunc(sum.RecentReal, tc.recentReal, time.Time.Equal) {
+			t.Errorf("%s: RecentReal = %v, want %v", tc.name, sum.RecentReal, tc.recentReal)
+		}
+		if sum.LastIn != tc.lastIn {
+			t.Errorf("%s: LastIn = %+v, want %+v", tc.name, sum.LastIn, tc.lastIn)
+		}
+		if got := sum.Cadence(); !slices.Equal(got.Recent, sum.Recent) || got.LastIn != sum.LastIn || len(got.RecentReal) != len(sum.RecentReal) {
+			t.Errorf("%s: Cadence() does not carry the history: %+v", tc.name, got)
+		}
+	}
+	// The latest of Recent is the summary's Last, tie-break included.
+	for name, sum := range sums {
+		if len(sum.Recent) > 0 && sum.Recent[0] != sum.Last {
+			t.Errorf("%s: Recent[0] = %+v, want Last %+v", name, sum.Recent[0], sum.Last)
+		}
+	}
+}
+
+func TestSummariesRecentHistoryFilters(t *testing.T) {
+	s := openTest(t)
+	ana := mustAddPerson(t, s, store.Person{Name: "Ana", Tier: cadence.Inner})
+	ben := mustAddPerson(t, s, store.Person{Name: "Ben", Tier: cadence.Close})
+	gone := mustAddPerson(t, s, store.Person{Name: "Gone", Tier: cadence.Inner})
+	histLog(t, s, cadence.Call, cadence.In, 3, 0, ana, ben, gone)
+	mustArchive(t, s, gone)
+	nobody := mustAdd(t, s, "Nobody")
+
+	inner := mustSummaries(t, s, store.PeopleFilter{Tier: cadence.Inner})
+	if len(inner) != 1 || len(inner["Ana"].Recent) != 1 || len(inner["Ana"].RecentReal) != 1 {
+		t.Errorf("Summaries(inner) = %+v, want Ana with her call", inner)
+	}
+	archived := mustSummaries(t, s, store.PeopleFilter{Archived: true, Tier: cadence.Inner})
+	if len(archived) != 1 || archived["Gone"].LastIn.IsZero() {
+		t.Errorf("Summaries(archived inner) = %+v, want Gone with the call", archived)
+	}
+	all := mustSummaries(t, s, store.PeopleFilter{})
+	if sum := all[nobody.Name]; sum.Recent == nil || len(sum.Recent) != 0 || sum.RecentReal == nil || !sum.LastIn.IsZero() {
+		t.Errorf("Nobody: Recent %#v, RecentReal %#v, LastIn %+v; want empty lists and no message", sum.Recent, sum.RecentReal, sum.LastIn)
+	}
+}
+
+func TestEvents(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	if got, err := s.Events(ctx, fixedNow.AddDate(0, 0, -91)); err != nil || got == nil || len(got) != 0 {
+		t.Fatalf("Events on an empty database = %#v, %v; want [] and no error", got, err)
+	}
+	ana, ben := mustAdd(t, s, "Ana"), mustAdd(t, s, "Ben")
+	histLog(t, s, cadence.Call, cadence.Out, 100, 0, ana) // before since
+	edge := histLog(t, s, cadence.Text, cadence.In, 91, 0, ben)
+	dinner := histLog(t, s, cadence.InPerson, cadence.Out, 30, 0, ana, ben)
+	last := histLog(t, s, cadence.Email, cadence.In, 1, 0, ana)
+
+	got, err := s.Events(ctx, edge.At)
+	if err != nil {
+		t.Fatalf("Events = %v, want no error", err)
+	}
+	want := []cadence.Event{
+		{At: edge.At, Via: cadence.Text, Direction: cadence.In, People: []string{ben.ID}},
+		{At: dinner.At, Via: cadence.InPerson, Direction: cadence.Out, People: sortedIDs(ana.ID, ben.ID)},
+		{At: last.At, Via: cadence.Email, Direction: cadence.In, People: []string{ana.ID}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Events = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if !g.At.Equal(w.At) || g.Via != w.Via || g.Direction != w.Direction || !slices.Equal(g.People, w.People) {
+			t.Errorf("Events[%d] = %+v, want %+v", i, g, w)
+		}
+	}
+}
+
+func sortedIDs(ids ...string) []string {
+	slices.Sort(ids)
+	return ids
+}
