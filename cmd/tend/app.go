@@ -108,6 +108,16 @@ func parseNow(s string, loc *time.Location) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
 }
 
+// clockFunc is the clock for work that outlives a moment, such as the
+// TUI and the store's created_at stamps: fixed at now when --now or
+// TEND_NOW was given, the real clock otherwise.
+func (a *app) clockFunc(now time.Time) func() time.Time {
+	if a.nowFlag != "" || a.env["TEND_NOW"] != "" {
+		return func() time.Time { return now }
+	}
+	return func() time.Time { return a.clock().In(a.loc) }
+}
+
 // Store opens the database on first use.
 func (a *app) Store() (*store.Store, error) {
 	if a.store != nil {
@@ -121,7 +131,7 @@ func (a *app) Store() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Now: func() time.Time { return now }, Entropy: a.entropy})
+	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy})
 	if err != nil {
 		return nil, err
 	}

@@ -78,7 +78,8 @@ talked: a call, a video call or meeting in person (a text is only a touch).
 It ranks everyone by tier and time since that conversation and tells you the
 few people to call today, with the reasons.
 
-With no command, tend shows today's suggestions.`,
+With no command, tend opens the TUI when its output is a terminal, and
+prints today's suggestions otherwise.`,
 		Example: `  tend add "Ana Lima" --tier close --birthday 04-15
   tend log ana                      # a call, now
   tend log ana,ben --via in-person --at yesterday --note "dinner"
@@ -97,6 +98,9 @@ With no command, tend shows today's suggestions.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.isTerminal {
+				return runTUI(a)
+			}
 			return runToday(a, todayOptions{limit: defaultLimit})
 		},
 	}

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"github.com/tend-app/tend/tui"
+)
+
+// runTUI opens the TUI on the database. Its clock is --now (or TEND_NOW)
+// when one was given, so the TUI shows the same day as every command;
+// otherwise the real clock, in the user's time zone. Input is left to
+// Bubble Tea, which reads the terminal even when standard input is not one.
+func runTUI(a *app) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	return tui.Run(a.ctx(), tui.Options{
+		Store:   s,
+		Now:     a.clockFunc(now),
+		Plain:   a.noColor || a.env["NO_COLOR"] != "",
+		Output:  a.stdout,
+		Environ: a.environ(),
+	})
+}

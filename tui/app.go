@@ -1,0 +1,778 @@
+// Package tui is tend in a terminal: a Bubble Tea app over the same store
+// and cadence engine as the command line.
+//
+// One root Model owns the focus, the routing of messages, the window size
+// and the status line. The views (Today, People, Person, History) and the
+// forms are small structs that render strings. Update never touches the
+// database: every read and write is a tea.Cmd that returns a typed message
+// (see data.go). The package never reads the clock either; it is given one.
+package tui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// Options configure the TUI.
+type Options struct {
+	// Store is the open database. The TUI does not close it.
+	Store *store.Store
+	// Now is the clock: the only source of time the TUI uses. It returns the
+	// fixed --now when one was given.
+	Now func() time.Time
+	// Plain turns colour off (--no-color, NO_COLOR). Markers and words carry
+	// every meaning, so nothing is lost.
+	Plain bool
+	// Limit is how many people Today suggests; cadence.DefaultLimit when 0.
+	Limit int
+	// PollEvery is how often the TUI asks whether another process changed
+	// the database; a second when 0.
+	PollEvery time.Duration
+
+	// Input, Output and Environ are the terminal Run talks to; the process's
+	// own when nil.
+	Input   io.Reader
+	Output  io.Writer
+	Environ []string
+}
+
+// Run runs the TUI until the user quits.
+func Run(ctx context.Context, opts Options) error {
+	m := New(opts)
+	m.ctx = ctx
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.Input != nil {
+		popts = append(popts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		popts = append(popts, tea.WithOutput(opts.Output))
+	}
+	if opts.Environ != nil {
+		popts = append(popts, tea.WithEnvironment(opts.Environ))
+	}
+	if opts.Plain {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(m, popts...).Run()
+	if fm, ok := final.(*Model); ok {
+		fm.close()
+	} else {
+		m.close()
+	}
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// tab is one of the four views.
+type tab int
+
+const (
+	tabToday tab = iota
+	tabPeople
+	tabPerson
+	tabHistory
+	tabCount
+)
+
+func (t tab) String() string {
+	return [...]string{"Today", "People", "Person", "History"}[t]
+}
+
+// entry is a person as the views see them: what is stored and where they
+// stand today.
+type entry struct {
+	sum      store.Summary
+	status   cadence.Status
+	archived bool
+}
+
+// world is what the views render: the last snapshot read and the moment it
+// is judged at.
+type world struct {
+	now      time.Time
+	st       styles
+	limit    int
+	loaded   bool
+	active   []*entry // by name
+	archived []*entry // by name
+	byID     map[string]*entry
+	due      []dueMemory
+	today    []cadence.Status
+}
+
+func (w *world) set(snap snapshot) {
+	w.loaded = true
+	w.byID = make(map[string]*entry, len(snap.active)+len(snap.archived))
+	w.active = w.entries(snap.active, false)
+	w.archived = w.entries(snap.archived, true)
+	w.due = snap.due
+	people := make([]cadence.Person, len(snap.active))
+	for i, s := range snap.active {
+		people[i] = s.Cadence()
+	}
+	w.today = cadence.Today(people, w.now, w.limit)
+}
+
+func (w *world) entries(sums []store.Summary, archived bool) []*entry {
+	out := make([]*entry, len(sums))
+	for i, s := range sums {
+		e := &entry{sum: s, status: cadence.Assess(s.Cadence(), w.now), archived: archived}
+		out[i] = e
+		w.byID[s.ID] = e
+	}
+	return out
+}
+
+var (
+	_ tea.Model   = (*Model)(nil)
+	_ help.KeyMap = KeyMap{}
+)
+
+// Model is the root of the TUI: it owns the focus, routes messages, knows
+// the window size and keeps the status line. Create it with New.
+type Model struct {
+	ctx  context.Context
+	opts Options
+	keys KeyMap
+	help help.Model
+	w    world
+
+	width, height int
+	tab           tab
+	back          tab // where esc returns to from Person
+	today         todayView
+	people        peopleView
+	person        personView
+	history       historyView
+
+	form      form // the open form, or nil
+	showHelp  bool
+	status    string
+	statusErr bool
+
+	seq     int    // the latest load asked for; older answers are dropped
+	pending string // the person to put the cursor on after the next load
+	watcher *store.Watcher
+	poll    func() tea.Cmd
+}
+
+// New returns the root model. It does no I/O: Init asks for the data.
+func New(opts Options) *Model {
+	if opts.Limit <= 0 {
+		opts.Limit = cadence.DefaultLimit
+	}
+	if opts.PollEvery <= 0 {
+		opts.PollEvery = time.Second
+	}
+	if opts.Now == nil {
+		panic("tui: Options.Now is required")
+	}
+	st := newStyles(opts.Plain)
+	h := help.New()
+	if opts.Plain {
+		h.Styles = help.Styles{}
+	} else {
+		h.Styles = help.DefaultDarkStyles()
+	}
+	m := &Model{
+		ctx:    context.Background(),
+		opts:   opts,
+		keys:   DefaultKeyMap(),
+		help:   h,
+		w:      world{now: opts.Now(), st: st, limit: opts.Limit},
+		width:  80,
+		height: 24,
+		people: newPeopleView(st),
+	}
+	every := opts.PollEvery
+	m.poll = func() tea.Cmd {
+		return tea.Tick(every, func(time.Time) tea.Msg { return pollMsg{} })
+	}
+	m.layout()
+	m.syncKeys()
+	return m
+}
+
+// Init starts watching the database for other writers, then reads the
+// data: in that order, so that no write can fall between the two unseen.
+func (m *Model) Init() tea.Cmd {
+	return watchCmd(m.ctx, m.opts.Store)
+}
+
+func (m *Model) close() {
+	if m.watcher != nil {
+		m.watcher.Close()
+		m.watcher = nil
+	}
+}
+
+// reload asks for a fresh snapshot.
+func (m *Model) reload() tea.Cmd {
+	m.seq++
+	return loadCmd(m.ctx, m.opts.Store, m.seq, m.w.now)
+}
+
+// Update handles one message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return nil
+
+	case tea.KeyPressMsg:
+		return m.key(msg)
+
+	case tea.PasteMsg:
+		if m.form != nil {
+			return m.form.paste(msg)
+		}
+		if m.people.filtering {
+			m.people.paste(msg, &m.w)
+		}
+		return nil
+
+	case loadedMsg:
+		if msg.seq != m.seq {
+			return nil // a newer load is on its way
+		}
+		if msg.err != nil {
+			m.setError(msg.err)
+			return nil
+		}
+		m.w.set(msg.snap)
+		m.refresh()
+		var cmds []tea.Cmd
+		if m.person.id != "" {
+			cmds = append(cmds, loadPersonCmd(m.ctx, m.opts.Store, m.person.id))
+		}
+		if m.history.loaded || m.tab == tabHistory {
+			cmds = append(cmds, loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit))
+		}
+		return tea.Batch(cmds...)
+
+	case personLoadedMsg:
+		if msg.id != m.person.id {
+			return nil
+		}
+		if msg.err != nil {
+			m.setError(msg.err)
+			return nil
+		}
+		m.person.set(msg, &m.w)
+		return nil
+
+	case historyLoadedMsg:
+		if msg.err != nil {
+			m.setError(msg.err)
+			return nil
+		}
+		m.history.set(msg)
+		return nil
+
+	case watchStartedMsg:
+		if msg.err != nil {
+			m.setError(msg.err) // no live updates, but the data still loads
+			return m.reload()
+		}
+		m.watcher = msg.w
+		return tea.Batch(m.reload(), m.poll())
+
+	case pollMsg:
+		if m.watcher == nil {
+			return nil
+		}
+		now := m.opts.Now()
+		newDay := cadence.DaysBetween(m.w.now, now) != 0
+		m.w.now = now
+		if newDay {
+			return tea.Batch(m.reload(), checkCmd(m.ctx, m.watcher))
+		}
+		return checkCmd(m.ctx, m.watcher)
+
+	case changedMsg:
+		next := m.poll()
+		if msg.err != nil {
+			m.setError(msg.err)
+			return next
+		}
+		if msg.changed {
+			return tea.Batch(m.reload(), next)
+		}
+		return next
+
+	case savedMsg:
+		if msg.err != nil {
+			// The form stays open with what was typed, to try again.
+			m.setError(msg.err)
+			if m.form != nil {
+				m.form.setErr(msg.err)
+			}
+			return nil
+		}
+		if pf, ok := m.form.(*personForm); ok && pf.id == "" {
+			m.switchTab(tabPeople) // show whom you just added
+			if m.people.filtered() || m.people.filtering {
+				m.people.clearFilter(&m.w)
+			}
+		}
+		m.form = nil
+		m.setStatus(msg.status)
+		m.pending = msg.selectID
+		return m.reload()
+	}
+	return nil
+}
+
+// refresh hands a new snapshot to every view, each keeping its cursor on
+// the same person.
+func (m *Model) refresh() {
+	m.today.refresh(&m.w, m.pending)
+	m.people.refresh(&m.w, m.pending)
+	m.pending = ""
+}
+
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+
+func (m *Model) setError(err error) {
+	m.status, m.statusErr = clean(err.Error()), true
+}
+
+// layout hands out the space: a line of tabs and a rule above the view, a
+// status line and a help line below it.
+func (m *Model) layout() {
+	h := max(1, m.height-4)
+	m.today.setSize(m.width, h)
+	m.people.setSize(m.width, h)
+	m.person.setSize(m.width, h)
+	m.history.setSize(m.width, h)
+	m.help.SetWidth(m.width)
+	if m.form != nil {
+		m.form.setWidth(m.width)
+	}
+}
+
+// key routes a key press: quitting first, then the open form, the People
+// filter, the help screen, and last the view.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if matches(msg, k.ForceQuit) {
+		return tea.Quit
+	}
+	switch {
+	case m.form != nil:
+		return m.formKey(msg)
+	case m.showHelp:
+		switch {
+		case matches(msg, k.Quit):
+			return tea.Quit
+		case matches(msg, k.Help, k.Back):
+			m.showHelp = false
+		}
+		return nil
+	case m.people.filtering:
+		m.people.filterKey(msg, k, &m.w)
+		return nil
+	}
+
+	switch {
+	case matches(msg, k.Quit):
+		return tea.Quit
+	case matches(msg, k.Help):
+		m.showHelp = true
+		return nil
+	case matches(msg, k.NextTab):
+		return m.switchTab(m.nextTab(1))
+	case matches(msg, k.PrevTab):
+		return m.switchTab(m.nextTab(-1))
+	case matches(msg, k.TabToday):
+		return m.switchTab(tabToday)
+	case matches(msg, k.TabPeople):
+		return m.switchTab(tabPeople)
+	case matches(msg, k.TabPerson):
+		return m.switchTab(tabPerson)
+	case matches(msg, k.TabHistory):
+		return m.switchTab(tabHistory)
+	case matches(msg, k.Back):
+		m.status = ""
+		switch {
+		case m.tab == tabPerson:
+			return m.switchTab(m.back)
+		case m.tab == tabPeople && m.people.filtered():
+			m.people.clearFilter(&m.w)
+		}
+		return nil
+	case matches(msg, k.Add):
+		m.openForm(newPersonForm(m.w.st, nil))
+		return nil
+	case matches(msg, k.Filter):
+		return m.people.startFilter()
+	case matches(msg, k.Archived):
+		m.people.showArchived = !m.people.showArchived
+		m.people.refresh(&m.w, "")
+		if m.people.showArchived {
+			m.setStatus("Showing archived people too (A hides them).")
+		} else {
+			m.setStatus("Archived people hidden.")
+		}
+		return nil
+	}
+
+	sel := m.selection()
+	switch {
+	case matches(msg, k.Open):
+		if sel.id != "" {
+			return m.openPerson(sel.id)
+		}
+		return nil
+	case matches(msg, k.Log):
+		m.openForm(newLogForm(m.w.st, sel.entry))
+		return nil
+	case matches(msg, k.Edit):
+		m.openForm(newPersonForm(m.w.st, sel.entry))
+		return nil
+	case matches(msg, k.Remember):
+		m.openForm(newRememberForm(m.w.st, sel.entry))
+		return nil
+	case matches(msg, k.Snooze):
+		m.openForm(newSnoozeForm(m.w.st, sel.entry, m.w.now))
+		return nil
+	case matches(msg, k.Archive):
+		m.openForm(newArchiveConfirm(sel.entry))
+		return nil
+	case matches(msg, k.Restore):
+		return restoreCmd(m.env(), sel.entry)
+	case matches(msg, k.Done):
+		return doneCmd(m.ctx, m.opts.Store, sel.memory.ID)
+	}
+
+	if cmd, ok := m.navigate(msg); ok {
+		return cmd
+	}
+	return nil
+}
+
+// navigate moves the cursor of the current view.
+func (m *Model) navigate(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	var v interface {
+		move(delta int)
+		pageSize() int
+	}
+	switch m.tab {
+	case tabToday:
+		v = &m.today
+	case tabPeople:
+		v = &m.people
+	case tabPerson:
+		v = &m.person
+	case tabHistory:
+		v = &m.history
+	}
+	k := m.keys
+	switch {
+	case matches(msg, k.Up):
+		v.move(-1)
+	case matches(msg, k.Down):
+		v.move(1)
+	case matches(msg, k.PageUp):
+		v.move(-v.pageSize())
+	case matches(msg, k.PageDown):
+		v.move(v.pageSize())
+	case matches(msg, k.Home):
+		v.move(-1 << 30)
+	case matches(msg, k.End):
+		v.move(1 << 30)
+	default:
+		return nil, false
+	}
+	if m.tab == tabHistory && m.history.wantsMore() {
+		m.history.limit += historyPage
+		return loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit), true
+	}
+	return nil, true
+}
+
+func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if c, ok := m.form.(*confirmForm); ok {
+		switch {
+		case matches(msg, k.Yes):
+			cmd, _ := c.submit(m.env())
+			return cmd
+		case matches(msg, k.No):
+			m.form = nil
+		}
+		return nil
+	}
+	switch {
+	case matches(msg, k.Cancel):
+		m.form = nil
+		m.status = ""
+		return nil
+	case matches(msg, k.Save):
+		cmd, err := m.form.submit(m.env())
+		if err != nil {
+			m.form.setErr(err)
+			m.setError(err)
+			return nil
+		}
+		return cmd
+	}
+	return m.form.update(msg, k)
+}
+
+// env is what a form needs to turn its input into a write.
+func (m *Model) env() env {
+	return env{ctx: m.ctx, store: m.opts.Store, now: m.opts.Now()}
+}
+
+func (m *Model) openForm(f form) {
+	m.form = f
+	m.form.setWidth(m.width)
+	m.status = ""
+}
+
+func (m *Model) nextTab(step int) tab {
+	t := m.tab
+	for range tabCount {
+		t = (t + tab(step) + tabCount) % tabCount
+		if t != tabPerson || m.person.id != "" {
+			return t
+		}
+	}
+	return m.tab
+}
+
+func (m *Model) switchTab(t tab) tea.Cmd {
+	if t == tabPerson && m.person.id == "" {
+		return nil
+	}
+	if t == tabPerson && m.tab != tabPerson {
+		m.back = m.tab
+	}
+	m.tab = t
+	if t == tabHistory && !m.history.loaded {
+		if m.history.limit == 0 {
+			m.history.limit = historyPage
+		}
+		return loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit)
+	}
+	return nil
+}
+
+func (m *Model) openPerson(id string) tea.Cmd {
+	if m.tab != tabPerson {
+		m.back = m.tab
+	}
+	m.person.open(id)
+	m.tab = tabPerson
+	return loadPersonCmd(m.ctx, m.opts.Store, id)
+}
+
+// selection is what the cursor is on, wherever it is.
+type selection struct {
+	id     string       // a person's id, or ""
+	entry  *entry       // that person, when known
+	memory store.Memory // an open memory under the cursor, if any
+}
+
+func (m *Model) selection() selection {
+	var s selection
+	switch m.tab {
+	case tabToday:
+		s = m.today.selected()
+	case tabPeople:
+		s = m.people.selected()
+	case tabPerson:
+		s = m.person.selected()
+	case tabHistory:
+		s = m.history.selected()
+	}
+	if s.id != "" && s.entry == nil {
+		s.entry = m.w.byID[s.id]
+	}
+	return s
+}
+
+// syncKeys enables the keys that do something where the user is, so that
+// help shows just those.
+func (m *Model) syncKeys() {
+	c := keyContext{mode: modeBrowse, tab: m.tab, hasPerson: m.person.id != ""}
+	switch {
+	case m.form != nil:
+		c.mode = modeForm
+		if _, ok := m.form.(*confirmForm); ok {
+			c.mode = modeConfirm
+		}
+	case m.showHelp:
+		c.mode = modeHelp
+	case m.people.filtering:
+		c.mode = modeFilter
+	}
+	sel := m.selection()
+	c.hasItem = sel.id != "" && m.tab != tabPerson // enter opens someone from a list
+	if sel.entry != nil {
+		c.active = !sel.entry.archived
+		c.archived = sel.entry.archived
+	}
+	c.memory = sel.memory.ID != "" && !sel.memory.Done()
+	c.filtered = m.tab == tabPeople && m.people.filtered()
+	m.keys.enableFor(c)
+}
+
+// View draws the screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "tend"
+	return v
+}
+
+func (m *Model) render() string {
+	bodyHeight := max(1, m.height-4)
+	var body string
+	switch {
+	case m.showHelp:
+		// The whole map, whatever is selected: this is the reference.
+		body = m.w.st.title.Render("Keys") + m.w.st.dim.Render(" (? or esc closes)") + "\n\n" +
+			fullHelp(m.help, DefaultKeyMap().FullHelp(), m.width)
+	case m.form != nil:
+		body = m.form.view(m.w.st, m.width)
+	case !m.w.loaded:
+		body = "Loading…"
+	default:
+		switch m.tab {
+		case tabToday:
+			body = m.today.render(&m.w)
+		case tabPeople:
+			body = m.people.render(&m.w)
+		case tabPerson:
+			body = m.person.render(&m.w)
+		case tabHistory:
+			body = m.history.render(&m.w)
+		}
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.tabBar(), m.w.st.dim.Render(strings.Repeat("─", m.width)))
+	bodyLines := strings.Split(body, "\n")
+	for i := range bodyHeight {
+		l := ""
+		if i < len(bodyLines) {
+			l = fit(bodyLines[i], m.width)
+		}
+		lines = append(lines, l)
+	}
+	lines = append(lines, fit(m.statusLine(), m.width), fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width))
+	if m.height > 0 && len(lines) > m.height { // a tiny window: the top of it
+		lines = lines[:m.height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fullHelp lays the help columns out side by side as far as they fit, and
+// the rest below, instead of cutting them off.
+func fullHelp(h help.Model, groups [][]key.Binding, width int) string {
+	h.SetWidth(0) // measure without cutting
+	var blocks []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		try := append(slices.Clone(row), g)
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(try)) > width {
+			blocks = append(blocks, h.FullHelpView(row))
+			try = [][]key.Binding{g}
+		}
+		row = try
+	}
+	if len(row) > 0 {
+		blocks = append(blocks, h.FullHelpView(row))
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// tabBar shows the views, the current one in brackets, and the day. In a
+// very narrow window the other views keep only their numbers.
+func (m *Model) tabBar() string {
+	if bar := m.tabs(false); widthOf(bar) <= m.width {
+		return m.withDay(bar)
+	}
+	return fit(m.tabs(true), m.width)
+}
+
+func (m *Model) tabs(short bool) string {
+	st := m.w.st
+	var parts []string
+	for t := range tabCount {
+		label := " " + string(rune('1'+t)) + " " + t.String() + " "
+		if short && t != m.tab {
+			label = " " + string(rune('1'+t)) + " "
+		}
+		switch {
+		case t == m.tab:
+			parts = append(parts, st.tabActive.Render("["+strings.TrimSpace(label)+"]"))
+		case t == tabPerson && m.person.id == "":
+			parts = append(parts, st.dim.Render(label))
+		default:
+			parts = append(parts, st.tab.Render(label))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (m *Model) withDay(bar string) string {
+	st := m.w.st
+	day := m.w.now.Format("Mon 2 Jan 2006")
+	if gap := m.width - widthOf(bar) - len(day) - 1; gap >= 1 {
+		bar += strings.Repeat(" ", gap) + st.dim.Render(day)
+	}
+	return bar
+}
+
+func (m *Model) statusLine() string {
+	st := m.w.st
+	switch {
+	case m.statusErr:
+		return st.err.Render("! " + m.status)
+	case m.status != "":
+		return st.info.Render(m.status)
+	}
+	return ""
+}
+
+// sortByDue orders people as the People view lists them: the most due
+// first, then by tier (inner first), then by name.
+func sortByDue(es []*entry) {
+	slices.SortStableFunc(es, func(a, b *entry) int {
+		if c := cmp.Compare(b.status.DueRatio, a.status.DueRatio); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.sum.Tier.Rank(), b.sum.Tier.Rank()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(strings.ToLower(a.sum.Name), strings.ToLower(b.sum.Name)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.sum.ID, b.sum.ID)
+	})
+}

@@ -1,0 +1,385 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// sizes are the windows every screen is drawn at: the classic terminal and
+// a narrow one, where columns are dropped instead of wrapped.
+var sizes = []struct{ w, h int }{{80, 24}, {50, 24}}
+
+func TestEmptyDatabaseSaysHowToStart(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			h := newHarness(t).start(sz.w, sz.h)
+			h.contains("Press a to add the first person")
+			h.golden(fmt.Sprintf("empty_%dx%d", sz.w, sz.h))
+			h.press("2")
+			h.contains("Press a to add the first person")
+		})
+	}
+}
+
+func TestScreens(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"today", nil},
+		{"people", []string{"2"}},
+		{"person", []string{"2", "down", "enter"}}, // Ana Lima
+		{"history", []string{"4"}},
+		{"help", []string{"?"}},
+		{"log", []string{"l"}},
+		{"add", []string{"a"}},
+		{"edit", []string{"2", "e"}},
+		{"remember", []string{"m"}},
+		{"snooze", []string{"s"}},
+		{"archive", []string{"x"}},
+		{"filter", []string{"2", "/", "c", "h"}},
+		{"today_memory", []string{"down", "down"}},
+	}
+	for _, sz := range sizes {
+		for _, sc := range screens {
+			name := fmt.Sprintf("%s_%dx%d", sc.name, sz.w, sz.h)
+			t.Run(name, func(t *testing.T) {
+				h := newHarness(t)
+				h.seedTour()
+				h.start(sz.w, sz.h)
+				h.press(sc.keys...)
+				h.golden(name)
+			})
+		}
+	}
+}
+
+func TestTodayShowsSuggestionsMemoriesAndBirthdays(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.contains(
+		"Tuesday 24 November: 2 people to talk to",
+		"1. Ben Okafor", "inner", "14 days ago, in-person",
+		"birthday on Friday · Ben wrote 4 days ago, you have not answered",
+		"2. Ana Lima", "43 days ago, call",
+		"Remember", "Ana Lima: exam on Friday · due yesterday",
+		"This week", "Ben Okafor: birthday, Friday 27 Nov (turns 36)",
+	)
+	if got := h.cursorLine(); !strings.Contains(got, "Ben Okafor") {
+		t.Errorf("the cursor starts on %q, want the first suggestion", got)
+	}
+}
+
+func TestTabsAndNumberKeys(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	steps := []struct {
+		key  string
+		want tab
+	}{
+		{"tab", tabPeople}, {"tab", tabHistory}, // Person is skipped until someone is opened
+		{"tab", tabToday}, {"shift+tab", tabHistory}, {"2", tabPeople}, {"3", tabPeople},
+		{"enter", tabPerson}, {"esc", tabPeople}, {"3", tabPerson}, {"1", tabToday}, {"4", tabHistory},
+	}
+	for i, s := range steps {
+		h.press(s.key)
+		if h.m.tab != s.want {
+			t.Fatalf("step %d (%s): on %v, want %v", i, s.key, h.m.tab, s.want)
+		}
+	}
+}
+
+func TestPeopleFilterIsFuzzyAndEscClearsIt(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("2", "/")
+	h.typeText("cmt") // Chloé MarTin, fuzzily
+	h.contains("1 of 4", "Chloé Martin")
+	if s := h.screen(); strings.Contains(s, "Ana Lima") {
+		t.Errorf("the filter lets Ana Lima through:\n%s", s)
+	}
+	h.press("enter") // keep the filter, give the keys back
+	h.press("enter") // open the one match
+	if h.m.tab != tabPerson || !strings.Contains(h.screen(), "Chloé Martin  regular") {
+		t.Fatalf("enter did not open Chloé:\n%s", h.screen())
+	}
+	h.press("esc", "esc") // back to People, then clear the filter
+	h.contains("Ana Lima", "Ben Okafor", "Dev Patel")
+	if h.m.people.filtered() {
+		t.Error("esc did not clear the filter")
+	}
+}
+
+func TestPeopleSortedByDueWithBar(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("2")
+	var order []string
+	for _, l := range strings.Split(h.screen(), "\n") {
+		for _, n := range []string{"Ana Lima", "Ben Okafor", "Chloé Martin", "Dev Patel"} {
+			if strings.Contains(l, n) {
+				order = append(order, n)
+			}
+		}
+	}
+	want := []string{"Ben Okafor", "Ana Lima", "Chloé Martin", "Dev Patel"}
+	if strings.Join(order, ",") != strings.Join(want, ",") {
+		t.Errorf("people in order %v, want %v", order, want)
+	}
+	h.contains("██████████ 2.00 !!", "██████████ 1.43 !!", "██░░░░░░░░ 0.16")
+}
+
+func TestNarrowWindowDropsColumns(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(50, 20)
+	h.press("2")
+	s := h.screen()
+	if strings.Contains(s, "LAST REAL") || strings.Contains(s, "█") {
+		t.Errorf("at 50 columns the bar and the last talk should be dropped:\n%s", s)
+	}
+	h.contains("2.00 !!", "inner")
+	// Growing the window brings them back.
+	h.width, h.height = 100, 30
+	h.send(windowSize(100, 30))
+	h.contains("LAST REAL CONVERSATION", "██████████ 2.00 !!")
+}
+
+func TestArchivedHiddenUnlessToggled(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "end", "x")
+	h.contains("Archive Dev Patel?")
+	h.press("y")
+	if !h.person(ids["Dev"]).Archived() {
+		t.Fatal("y did not archive Dev Patel")
+	}
+	h.contains("Archived Dev Patel.")
+	if strings.Contains(h.screen(), "Dev Patel  ") {
+		t.Errorf("an archived person is listed:\n%s", h.screen())
+	}
+	h.press("A")
+	h.contains("Dev Patel (archived)")
+	h.press("end")
+	if got := h.cursorLine(); !strings.HasPrefix(got, "Dev Patel (archived)") {
+		t.Fatalf("cursor on %q, want Dev Patel", got)
+	}
+	h.press("u")
+	if h.person(ids["Dev"]).Archived() {
+		t.Fatal("u did not restore Dev Patel")
+	}
+	h.contains("Restored Dev Patel.")
+}
+
+func TestArchiveNeedsConfirmation(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	before := h.snapshot()
+	h.press("x", "n")
+	h.press("x", "esc")
+	if h.m.form != nil {
+		t.Fatal("the question is still open")
+	}
+	if after := h.snapshot(); after != before {
+		t.Errorf("saying no wrote something:\n%s\n%s", before, after)
+	}
+}
+
+func TestDoneMarksTheMemory(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("down", "down") // Today: the memory under the suggestions
+	if got := h.cursorLine(); !strings.Contains(got, "exam on Friday") {
+		t.Fatalf("cursor on %q, want the memory", got)
+	}
+	h.press("d")
+	h.contains("Done: exam on Friday")
+	if strings.Contains(h.screen(), "Remember") {
+		t.Errorf("a done memory is still in Today:\n%s", h.screen())
+	}
+	// It shows as done in the person's view.
+	h.press("2", "g", "down", "enter")
+	h.contains("[x] exam on Friday")
+}
+
+func TestRememberWithADay(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "end", "m") // Dev Patel
+	h.typeText("new job at the bakery")
+	h.press("tab")
+	h.typeText("friday")
+	h.press("enter")
+	h.contains("Remembered for Dev Patel, for Fri 27 Nov: new job at the bakery")
+	h.press("enter")
+	h.contains("[ ] new job at the bakery · due Fri 27 Nov 2026", "Remember · 1 open")
+	ms, err := h.s.Memories(t.Context(), ids["Dev"])
+	if err != nil || len(ms) != 1 || ms[0].Due.Format("2006-01-02") != "2026-11-27" {
+		t.Errorf("memories = %+v, %v; want one due 2026-11-27", ms, err)
+	}
+}
+
+func TestSnoozeAWeek(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("s", "enter") // Ben, the default: a week
+	got := h.person(ids["Ben"]).SnoozedUntil
+	if want := "2026-12-01T00:00:00Z"; got.UTC().Format("2006-01-02T15:04:05Z") != want {
+		t.Errorf("snoozed until %v, want %s", got, want)
+	}
+	h.contains("Snoozed Ben Okafor until Tue 1 Dec 2026.")
+	if got := h.cursorLine(); strings.Contains(got, "Ben Okafor") && strings.Contains(got, "1.") {
+		t.Errorf("Ben is still suggested: %q", got)
+	}
+	// Waking up is offered to someone snoozed.
+	h.press("2", "s")
+	h.contains("wake up")
+}
+
+func TestSnoozeChoices(t *testing.T) {
+	for _, tc := range []struct {
+		keys  []string
+		typed string
+		want  string
+	}{
+		{[]string{"left", "left"}, "", "2026-11-25"},
+		{[]string{"left"}, "", "2026-11-27"},
+		{[]string{"tab"}, "friday", "2026-11-27"},
+		{[]string{"tab"}, "2026-12-24", "2026-12-24"},
+	} {
+		h := newHarness(t)
+		ids := h.seedTour()
+		h.start(80, 24)
+		h.press("s")
+		h.press(tc.keys...)
+		h.typeText(tc.typed)
+		h.press("enter")
+		if got := h.person(ids["Ben"]).SnoozedUntil.Format("2006-01-02"); got != tc.want {
+			t.Errorf("%v %q: snoozed until %s, want %s", tc.keys, tc.typed, got, tc.want)
+		}
+	}
+}
+
+func TestEditChangesOnlyWhatWasTyped(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "e")                // Ben
+	h.press("tab", "right", "right") // inner → regular
+	h.press("enter")
+	p := h.person(ids["Ben"])
+	if p.Tier != cadence.Regular || p.Birthday.String() != "1990-11-27" || strings.Join(p.Tags, ",") != "family" {
+		t.Errorf("after edit: tier %s, birthday %s, tags %v; want regular, 1990-11-27, [family]", p.Tier, p.Birthday, p.Tags)
+	}
+	h.contains("Updated Ben Okafor (regular, every 90 days).")
+}
+
+func TestAddPersonWithEveryField(t *testing.T) {
+	h := newHarness(t)
+	h.start(80, 24)
+	h.press("a")
+	h.typeText("Zoë O'Brien")
+	h.press("tab", "left") // regular → close
+	h.press("tab")
+	h.typeText("2w")
+	h.press("tab")
+	h.typeText("1990-04-15")
+	h.press("tab", "tab", "tab", "tab")
+	h.typeText("anniversary=2015-06-01")
+	h.press("enter")
+	h.contains("Added Zoë O'Brien (close, every 14 days).")
+	if h.m.tab != tabPeople || !strings.HasPrefix(h.cursorLine(), "Zoë O'Brien") {
+		t.Errorf("after adding, on %v with the cursor on %q; want People, on Zoë", h.m.tab, h.cursorLine())
+	}
+	h.press("enter")
+	h.contains("birthday    15 April 1990", "anniversary 1 June 2015")
+}
+
+func TestHistoryLoadsMoreNearTheEnd(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	for i := range historyPage + 10 {
+		h.clock = testNow
+		if _, err := h.s.AddInteraction(t.Context(), interactionFor(ids["Dev"], i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.press("4")
+	if n := len(h.m.history.items); n != historyPage {
+		t.Fatalf("history read %d, want a first page of %d", n, historyPage)
+	}
+	h.press("end")
+	if n := len(h.m.history.items); n != historyPage+13 {
+		t.Fatalf("after end, history holds %d, want all %d", n, historyPage+13)
+	}
+}
+
+func TestQuit(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		h := newHarness(t).start(80, 24)
+		h.press(k)
+		if !h.quit {
+			t.Errorf("%s did not quit", k)
+		}
+	}
+	// In a form q is a letter; ctrl+c still quits.
+	h := newHarness(t).start(80, 24)
+	h.press("a", "q")
+	if h.quit {
+		t.Error("q quit from inside a form")
+	}
+	h.press("ctrl+c")
+	if !h.quit {
+		t.Error("ctrl+c did not quit from a form")
+	}
+}
+
+func TestPersonTimelineScrolls(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	for i := range 40 {
+		if _, err := h.s.AddInteraction(t.Context(), interactionFor(ids["Dev"], i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start(80, 24)
+	h.press("2", "end", "enter") // Dev Patel, last in People
+	h.contains("Dev Patel  outer", "Timeline · 40 interactions", "text 0")
+	h.press("end")
+	h.contains("text 39")
+	if s := h.screen(); strings.Contains(s, "Dev Patel  outer") || !strings.HasPrefix(h.cursorLine(), "2026-11-22 17:30") {
+		t.Errorf("end should scroll to the oldest interaction, cursor on %q:\n%s", h.cursorLine(), s)
+	}
+	h.press("g")
+	h.contains("Dev Patel  outer")
+}
+
+func TestTinyWindowNeverOverflows(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	for _, sz := range []struct{ w, h int }{{30, 6}, {20, 3}, {120, 40}} {
+		h.width, h.height = sz.w, sz.h
+		if h.m == nil {
+			h.start(sz.w, sz.h)
+		} else {
+			h.send(windowSize(sz.w, sz.h))
+		}
+		for _, k := range []string{"1", "2", "4", "?", "esc", "l", "esc", "a", "esc"} {
+			h.press(k)
+			h.screen() // checks every line fits and the height is the window's
+		}
+	}
+}

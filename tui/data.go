@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// Every read and write of the store happens here, in a tea.Cmd that returns
+// a typed message: Update itself never touches the database.
+
+// snapshot is everything the lists show, read in one go.
+type snapshot struct {
+	active   []store.Summary
+	archived []store.Summary
+	due      []dueMemory // open memories whose day has come, oldest first
+}
+
+// dueMemory is an open memory that has come due, with whose it is.
+type dueMemory struct {
+	store.Memory
+	Name string
+}
+
+// loadedMsg carries a fresh snapshot. seq tells an answer to an old request
+// from the answer to the latest one.
+type loadedMsg struct {
+	seq  int
+	snap snapshot
+	err  error
+}
+
+func loadCmd(ctx context.Context, s *store.Store, seq int, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		var (
+			snap snapshot
+			err  error
+		)
+		if snap.active, err = s.Summaries(ctx, store.PeopleFilter{}); err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		if snap.archived, err = s.Summaries(ctx, store.PeopleFilter{Archived: true}); err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		// Summaries carry the text and day of open memories, not their ids;
+		// the few people with one that has come due are asked for theirs, so
+		// that d can mark it done.
+		for _, sum := range snap.active {
+			if !anyDue(sum.Reminders, now) {
+				continue
+			}
+			ms, err := s.Memories(ctx, sum.ID)
+			if err != nil {
+				return loadedMsg{seq: seq, err: err}
+			}
+			for _, m := range ms {
+				if !m.Done() && !m.Due.IsZero() && memoryDays(m.Due, now) >= 0 {
+					snap.due = append(snap.due, dueMemory{Memory: m, Name: sum.Name})
+				}
+			}
+		}
+		sortDue(snap.due)
+		return loadedMsg{seq: seq, snap: snap}
+	}
+}
+
+func anyDue(rs []cadence.Reminder, now time.Time) bool {
+	for _, r := range rs {
+		if !r.Due.IsZero() && memoryDays(r.Due, now) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// memoryDays is how many days ago a memory's day was: 0 today, negative
+// when it is still to come. A memory's day is a calendar date, read as such
+// in now's location.
+func memoryDays(due, now time.Time) int {
+	y, m, d := due.Date()
+	return cadence.DaysBetween(time.Date(y, m, d, 0, 0, 0, 0, now.Location()), now)
+}
+
+// personLoadedMsg carries one person's memories and timeline.
+type personLoadedMsg struct {
+	id       string
+	memories []store.Memory
+	timeline []store.Interaction
+	err      error
+}
+
+func loadPersonCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		ms, err := s.Memories(ctx, id)
+		if err != nil {
+			return personLoadedMsg{id: id, err: err}
+		}
+		tl, err := s.Interactions(ctx, store.InteractionFilter{Person: id})
+		if err != nil {
+			return personLoadedMsg{id: id, err: err}
+		}
+		return personLoadedMsg{id: id, memories: ms, timeline: tl}
+	}
+}
+
+// historyLoadedMsg carries the newest interactions, at most limit of them.
+type historyLoadedMsg struct {
+	limit int
+	items []store.Interaction
+	err   error
+}
+
+func loadHistoryCmd(ctx context.Context, s *store.Store, limit int) tea.Cmd {
+	return func() tea.Msg {
+		items, err := s.Interactions(ctx, store.InteractionFilter{Limit: limit})
+		return historyLoadedMsg{limit: limit, items: items, err: err}
+	}
+}
+
+// watchStartedMsg hands over the watcher that notices other writers.
+type watchStartedMsg struct {
+	w   *store.Watcher
+	err error
+}
+
+func watchCmd(ctx context.Context, s *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		w, err := s.Watch(ctx)
+		return watchStartedMsg{w: w, err: err}
+	}
+}
+
+// pollMsg says it is time to ask whether the database changed.
+type pollMsg struct{}
+
+// changedMsg answers a poll.
+type changedMsg struct {
+	changed bool
+	err     error
+}
+
+func checkCmd(ctx context.Context, w *store.Watcher) tea.Cmd {
+	return func() tea.Msg {
+		changed, err := w.Changed(ctx)
+		return changedMsg{changed: changed, err: err}
+	}
+}
+
+// savedMsg reports the end of a write. On success status says what was done
+// and selectID, when set, is the person to put the cursor on; on failure err
+// is shown and the form stays open for another try.
+type savedMsg struct {
+	status   string
+	selectID string
+	err      error
+}
+
+func addPersonCmd(ctx context.Context, s *store.Store, p store.Person) tea.Cmd {
+	return func() tea.Msg {
+		p, err := s.AddPerson(ctx, p)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: "Added " + clean(p.Name) + " (" + string(p.Tier) + ", " + rhythmWords(p) + ").", selectID: p.ID}
+	}
+}
+
+// updatePersonCmd changes one person in one transaction; say words the
+// result for the status line.
+func updatePersonCmd(ctx context.Context, s *store.Store, id string, change func(*store.Person) error, say func(store.Person) string) tea.Cmd {
+	return func() tea.Msg {
+		p, err := s.UpdatePerson(ctx, id, change)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: say(p), selectID: p.ID}
+	}
+}
+
+func logCmd(ctx context.Context, s *store.Store, in store.Interaction, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		in, err := s.AddInteraction(ctx, in)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		who := "with"
+		if in.Direction == cadence.In {
+			who = "from"
+		}
+		name := ""
+		if len(in.Names) > 0 {
+			name = clean(in.Names[0])
+		}
+		status := "Logged " + channelWords(in.Via) + " " + who + " " + name + ", " + whenWords(in.At, now) + "."
+		return savedMsg{status: status, selectID: in.People[0]}
+	}
+}
+
+func rememberCmd(ctx context.Context, s *store.Store, m store.Memory, name string) tea.Cmd {
+	return func() tea.Msg {
+		m, err := s.AddMemory(ctx, m)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		due := ""
+		if !m.Due.IsZero() {
+			due = ", for " + m.Due.Format("Mon 2 Jan")
+		}
+		return savedMsg{status: "Remembered for " + clean(name) + due + ": " + clean(m.Text), selectID: m.PersonID}
+	}
+}
+
+func doneCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		m, err := s.MarkMemoryDone(ctx, id)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		return savedMsg{status: "Done: " + clean(m.Text), selectID: m.PersonID}
+	}
+}

@@ -1,0 +1,268 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tend-app/tend/store"
+)
+
+// form is an open form. The root keeps it until it is saved or cancelled;
+// save (enter), cancel (esc) and quit (ctrl+c) are the root's keys, every
+// other key is the form's.
+type form interface {
+	// update handles a key that is not save, cancel or quit.
+	update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd
+	// paste takes pasted text into the focused field.
+	paste(msg tea.PasteMsg) tea.Cmd
+	// submit checks what was typed and returns the write to run, or the
+	// first thing wrong, worded as the command line words it.
+	submit(e env) (tea.Cmd, error)
+	// setErr shows a problem in the form (nil clears it).
+	setErr(err error)
+	setWidth(w int)
+	view(st styles, width int) string
+}
+
+// env is what a form needs to turn its input into a write.
+type env struct {
+	ctx   context.Context
+	store *store.Store
+	now   time.Time
+}
+
+// choiceGroup is a row of options in a picker, with an optional label.
+type choiceGroup struct {
+	label string
+	items []string
+}
+
+// field is one line of a form: a text input, a picker, or both (a picker
+// whose value can also be typed, as channel aliases can).
+type field struct {
+	label  string
+	input  textinput.Model
+	groups []choiceGroup       // the options ←/→ cycle through, if any
+	locked bool                // only the options can be picked; typing does nothing
+	canon  func(string) string // the option a typed value stands for ("phone" → "call")
+	value  string              // a locked field's value
+}
+
+func (f *field) choices() []string {
+	var all []string
+	for _, g := range f.groups {
+		all = append(all, g.items...)
+	}
+	return all
+}
+
+// current is the field's value: what was typed, or the option picked.
+func (f *field) current() string {
+	if f.locked {
+		return f.value
+	}
+	return f.input.Value()
+}
+
+// chosen is the option the value stands for, or "".
+func (f *field) chosen() string {
+	v := strings.TrimSpace(f.current())
+	if f.canon != nil {
+		v = f.canon(v)
+	}
+	for _, c := range f.choices() {
+		if strings.EqualFold(c, v) {
+			return c
+		}
+	}
+	return ""
+}
+
+// cycle picks the option step places from the current one.
+func (f *field) cycle(step int) {
+	all := f.choices()
+	if len(all) == 0 {
+		return
+	}
+	i := -1
+	if c := f.chosen(); c != "" {
+		for j, x := range all {
+			if x == c {
+				i = j
+			}
+		}
+	}
+	if i < 0 && step < 0 {
+		i = 0
+	}
+	next := all[((i+step)%len(all)+len(all))%len(all)]
+	if f.locked {
+		f.value = next
+		return
+	}
+	f.input.SetValue(next)
+	f.input.CursorEnd()
+}
+
+// newInput is a one-line text input that does not blink (a blinking cursor
+// would tick for ever and make screens differ from one moment to the next).
+func newInput(st styles, value, placeholder string) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	if placeholder != "" {
+		// In brackets, so that a hint never reads as a value, colour or not.
+		ti.Placeholder = "(" + placeholder + ")"
+	}
+	s := textinput.DefaultDarkStyles()
+	s.Cursor.Blink = false
+	if st.plain {
+		s.Focused = textinput.StyleState{}
+		s.Blurred = textinput.StyleState{}
+	} else {
+		s.Focused.Placeholder = st.dim
+		s.Blurred.Placeholder = st.dim
+	}
+	ti.SetStyles(s)
+	ti.SetValue(value)
+	ti.CursorEnd()
+	return ti
+}
+
+// fieldSet is the fields of a form, one of them focused, and the last
+// problem found.
+type fieldSet struct {
+	fields []*field
+	focus  int
+	err    error
+	width  int
+}
+
+func (fs *fieldSet) add(f *field) *field {
+	fs.fields = append(fs.fields, f)
+	fs.focusOn(fs.focus)
+	return f
+}
+
+func (fs *fieldSet) focusOn(i int) {
+	fs.focus = (i + len(fs.fields)) % len(fs.fields)
+	for j, f := range fs.fields {
+		if f.locked {
+			continue // a picker has no text input
+		}
+		if j == fs.focus {
+			f.input.Focus()
+		} else {
+			f.input.Blur()
+		}
+	}
+}
+
+func (fs *fieldSet) setErr(err error) { fs.err = err }
+
+func (fs *fieldSet) setWidth(w int) {
+	fs.width = w
+	for _, f := range fs.fields {
+		f.input.SetWidth(max(10, w-fs.labelWidth()-6))
+	}
+}
+
+func (fs *fieldSet) labelWidth() int {
+	n := 0
+	for _, f := range fs.fields {
+		n = max(n, len(f.label))
+	}
+	return n
+}
+
+func (fs *fieldSet) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
+	f := fs.fields[fs.focus]
+	switch {
+	case matches(msg, k.NextField):
+		fs.focusOn(fs.focus + 1)
+		return nil
+	case matches(msg, k.PrevField):
+		fs.focusOn(fs.focus - 1)
+		return nil
+	case len(f.groups) > 0 && msg.String() == "right":
+		f.cycle(1)
+		return nil
+	case len(f.groups) > 0 && msg.String() == "left":
+		f.cycle(-1)
+		return nil
+	case f.locked:
+		if msg.String() == "space" {
+			f.cycle(1)
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	return cmd
+}
+
+func (fs *fieldSet) paste(msg tea.PasteMsg) tea.Cmd {
+	f := fs.fields[fs.focus]
+	if f.locked {
+		return nil
+	}
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	return cmd
+}
+
+// view draws a title, the fields, and the problem, if any.
+func (fs *fieldSet) view(st styles, title string) string {
+	var b strings.Builder
+	b.WriteString(st.title.Render(title) + "\n\n")
+	lw := fs.labelWidth()
+	indent := strings.Repeat(" ", lw+4)
+	for i, f := range fs.fields {
+		marker, label := "  ", st.label.Render(pad(f.label, lw))
+		if i == fs.focus {
+			marker, label = "▸ ", st.focus.Render(pad(f.label, lw))
+		}
+		line := marker + label + "  "
+		if f.locked {
+			line += picker(st, f.groups[0].items, f.chosen())
+		} else {
+			line += f.input.View()
+		}
+		b.WriteString(line + "\n")
+		if !f.locked {
+			for _, g := range f.groups {
+				row := picker(st, g.items, f.chosen())
+				if g.label != "" {
+					row = st.dim.Render(pad(g.label, 6)) + row
+				}
+				b.WriteString(indent + row + "\n")
+			}
+		}
+	}
+	if fs.err != nil {
+		b.WriteString("\n" + st.err.Render("! "+clean(fs.err.Error())) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// picker draws options in a row, the chosen one in brackets.
+func picker(st styles, items []string, chosen string) string {
+	parts := make([]string, len(items))
+	for i, it := range items {
+		if it == chosen {
+			parts[i] = st.choice.Render("[" + it + "]")
+		} else {
+			parts[i] = it
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// matches reports whether a key press is one of the bindings.
+func matches(msg tea.KeyPressMsg, bs ...key.Binding) bool {
+	return key.Matches(msg, bs...)
+}

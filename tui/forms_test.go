@@ -1,0 +1,260 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+func TestLogCallWithOneKeystroke(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "down") // Ana Lima
+	before := len(h.interactions())
+	h.press("l", "enter")
+	list := h.interactions()
+	if len(list) != before+1 {
+		t.Fatalf("%d interactions after l enter, want %d", len(list), before+1)
+	}
+	in := list[0]
+	if in.Via != cadence.Call || in.Direction != cadence.Out || !in.At.Equal(testNow) || in.People[0] != ids["Ana"] {
+		t.Errorf("logged %s %s at %v with %v; want a call out, now, with Ana", in.Via, in.Direction, in.At, in.Names)
+	}
+	if h.m.form != nil {
+		t.Error("the form is still open")
+	}
+	h.contains("Logged a call with Ana Lima, today at 09:30.")
+	// The cursor stays on Ana, who has moved to the bottom.
+	if got := h.cursorLine(); !strings.HasPrefix(got, "Ana Lima") {
+		t.Errorf("cursor on %q, want Ana Lima", got)
+	}
+}
+
+func TestLogEveryField(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("l")            // Ben, first in Today
+	h.press("right")        // call → video
+	h.press("tab", "space") // out → in
+	h.press("tab")
+	h.typeText("yesterday")
+	h.press("tab")
+	h.typeText("40")
+	h.press("tab")
+	h.typeText("his new flat")
+	h.press("enter")
+	in := h.interactions()[0]
+	if in.Via != cadence.Video || in.Direction != cadence.In || in.Minutes != 40 || in.Note != "his new flat" ||
+		!in.At.Equal(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("logged %+v; want a video call from Ben yesterday at noon, 40 minutes, with the note", in)
+	}
+	h.contains("Logged a video call from Ben Okafor, yesterday at 12:00.")
+}
+
+func TestLogChannelPickerPutsRealConversationsFirst(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("l")
+	h.contains("real  in-person [call] video", "touch text email letter social gift")
+	h.press("right", "right") // video, then text: the first touch
+	h.contains("touch [text] email")
+	// An alias typed in full picks its channel.
+	h.press("backspace", "backspace", "backspace", "backspace")
+	h.typeText("zoom")
+	h.contains("in-person call [video]")
+}
+
+// TestFormValidation gives each form the bad input of the command line's
+// own error tests and expects the command line's message. Where the command
+// line names a flag ("--via: ", "--until "), the TUI names the field
+// ("channel: ", "until "); the rest, msg below, is word for word what
+// `tend` prints for the same input.
+func TestFormValidation(t *testing.T) {
+	type tc struct {
+		name  string
+		keys  []string // keys that open the form and reach the field
+		typed string   // typed there
+		more  []string // keys after typing, before enter
+		field string   // how the TUI names the field
+		msg   string   // the command line's message after its flag
+	}
+	chars := func(s string) []string { return strings.Split(s, "") }
+	tests := []tc{
+		{"bad channel", []string{"l", "ctrl+u"}, "pigeon", nil, "channel: ",
+			`unknown channel "pigeon" (want in-person, call, video, text, email, letter, social or gift)`},
+		{"future when", []string{"l", "tab", "tab"}, "2026-12-01", nil, "when: ",
+			`"2026-12-01" is in the future; log what has happened`},
+		{"future when time", []string{"l", "tab", "tab"}, "2026-11-24T09:32:00Z", nil, "when: ",
+			`"2026-11-24T09:32:00Z" is in the future; log what has happened`},
+		{"unreadable when", []string{"l", "tab", "tab"}, "next blursday", nil, "when: ",
+			`cannot read date "next blursday" (try 2026-11-20, yesterday, tuesday, 3d or "3 days ago")`},
+		{"impossible when", []string{"l", "tab", "tab"}, "2026-02-30", nil, "when: ",
+			`invalid date "2026-02-30": February has no day 30`},
+		{"negative minutes", []string{"l", "tab", "tab", "tab"}, "-5", nil, "minutes ",
+			`must be a positive number, not -5`},
+		{"every unparsable", []string{"a"}, "Zoe", append([]string{"tab", "tab"}, chars("often")...), "every: ",
+			`"often" is not a number of days (try 14, 14d or 2w)`},
+		{"every zero", []string{"a"}, "Zoe", append([]string{"tab", "tab"}, chars("0")...), "every: ",
+			`"0" must be between 1 and 3660 days`},
+		{"every negative", []string{"a"}, "Zoe", append([]string{"tab", "tab"}, chars("-3")...), "every: ",
+			`"-3" must be between 1 and 3660 days`},
+		{"every too long", []string{"a"}, "Zoe", append([]string{"tab", "tab"}, chars("100000")...), "every: ",
+			`"100000" must be between 1 and 3660 days`},
+		{"empty name", []string{"a"}, "   ", nil, "",
+			`name is empty`},
+		{"duplicate name", []string{"a"}, "ana lima", nil, "",
+			`"Ana Lima" is already someone in tend (use --name on edit, or archive them first)`},
+		{"rename onto another", []string{"2", "down", "e", "ctrl+u"}, "Ben Okafor", nil, "",
+			`"Ben Okafor" is already someone in tend (use --name on edit, or archive them first)`},
+		{"unknown tier", []string{"a"}, "Zoe", append([]string{"tab", "ctrl+u"}, chars("boss")...), "tier: ",
+			`unknown tier "boss" (want inner, close, regular or outer)`},
+		{"impossible birthday", []string{"a"}, "Zoe", append([]string{"tab", "tab", "tab"}, chars("02-30")...), "birthday: ",
+			`invalid date "02-30": February has no day 30`},
+		{"bad important date", []string{"a"}, "Zoe", append([]string{"tab", "tab", "tab", "tab", "tab", "tab", "tab"}, chars("anniversary")...), "date ",
+			`"anniversary": want LABEL=MM-DD, such as anniversary=06-01`},
+		{"remember empty", []string{"m"}, "  ", nil, "",
+			`nothing to remember: the text is empty`},
+		{"remember unreadable on", []string{"m"}, "x", append([]string{"tab"}, chars("someday")...), "on: ",
+			`cannot read date "someday" (try 2026-11-20, tomorrow, friday, 3d or "in 3 days")`},
+		{"snooze past", []string{"s", "tab"}, "2026-11-01", nil, "until ",
+			`"2026-11-01" is not in the future`},
+		{"snooze unreadable", []string{"s", "tab"}, "blah", nil, "until: ",
+			`cannot read date "blah" (try 2026-11-20, tomorrow, friday, 3d or "in 3 days")`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.seedTour()
+			h.start(80, 24)
+			before := h.snapshot()
+			h.press(tc.keys...)
+			h.typeText(tc.typed)
+			h.press(tc.more...)
+			h.press("enter")
+			if h.m.form == nil {
+				t.Fatal("the form closed on bad input")
+			}
+			want := tc.field + tc.msg
+			if got := h.m.status; got != want || !h.m.statusErr {
+				t.Errorf("status line = %q (error %v), want %q", got, h.m.statusErr, want)
+			}
+			h.contains("! " + want[:min(len(want), 40)])
+			if after := h.snapshot(); after != before {
+				t.Errorf("bad input wrote to the database:\n%s\n---\n%s", before, after)
+			}
+		})
+	}
+}
+
+func TestEscWritesNothing(t *testing.T) {
+	forms := [][]string{
+		{"l"}, {"a"}, {"2", "e"}, {"m"}, {"s"}, {"x"},
+	}
+	for _, keys := range forms {
+		h := newHarness(t)
+		h.seedTour()
+		h.start(80, 24)
+		before := h.snapshot()
+		h.press(keys...)
+		if h.m.form == nil {
+			t.Fatalf("%v opened no form", keys)
+		}
+		h.typeText("Zed")
+		h.press("esc")
+		if h.m.form != nil {
+			t.Errorf("%v: esc left the form open", keys)
+		}
+		if after := h.snapshot(); after != before {
+			t.Errorf("%v then esc wrote to the database", keys)
+		}
+	}
+}
+
+// TestWriteErrorKeepsTheForm closes the database under the TUI: the write
+// fails, the error is in the status line, nothing crashes, and the form
+// keeps what was typed so the user can try again.
+func TestWriteErrorKeepsTheForm(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("l", "tab", "tab", "tab")
+	h.typeText("25")
+	broken, err := store.Open(h.path, store.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken.Close()
+	good := h.m.opts.Store
+	h.m.opts.Store = broken
+	h.press("enter")
+	if h.m.form == nil {
+		t.Fatal("a failed write closed the form")
+	}
+	if !h.m.statusErr || !strings.Contains(h.m.status, "closed") {
+		t.Errorf("status = %q, want the write error", h.m.status)
+	}
+	h.contains("! ", "25")
+	h.m.opts.Store = good
+	h.press("enter")
+	if h.m.form != nil {
+		t.Fatalf("the retry failed: %s", h.m.status)
+	}
+	if in := h.interactions()[0]; in.Minutes != 25 {
+		t.Errorf("the retry logged %d minutes, want 25", in.Minutes)
+	}
+}
+
+// TestAnotherWriterShowsUp logs from a second connection, as `tend log`
+// from another shell would, and expects the TUI to show it after one poll
+// with the cursor still on the same person and an open form untouched.
+func TestAnotherWriterShowsUp(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "down", "down") // Chloé Martin, third
+	if got := h.cursorLine(); !strings.HasPrefix(got, "Chloé Martin") {
+		t.Fatalf("cursor on %q, want Chloé", got)
+	}
+	other, err := store.Open(h.path, store.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	// Ben, first in the list, is called: he drops to the bottom, and
+	// Chloé moves up a row.
+	if _, err := other.AddInteraction(t.Context(), store.Interaction{People: []string{ids["Ben"]}, Via: cadence.Call, At: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(h.screen(), "today, call") {
+		t.Fatal("the change shows before any poll")
+	}
+	h.send(pollMsg{})
+	h.contains("today, call")
+	if got := h.cursorLine(); !strings.HasPrefix(got, "Chloé Martin") {
+		t.Errorf("after the poll the cursor is on %q, want Chloé", got)
+	}
+
+	// An open form survives a poll with what was typed in it.
+	h.press("l", "tab", "tab", "tab")
+	h.typeText("15")
+	if _, err := other.AddInteraction(t.Context(), store.Interaction{People: []string{ids["Dev"]}, Via: cadence.Text, At: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	h.send(pollMsg{})
+	if h.m.form == nil {
+		t.Fatal("a poll closed the form")
+	}
+	h.contains("Log a conversation with Chloé Martin", "minutes  15")
+	// A poll with nothing new reads nothing.
+	seq := h.m.seq
+	h.send(pollMsg{})
+	if h.m.seq != seq {
+		t.Error("a poll with no change reloaded")
+	}
+}

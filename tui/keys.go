@@ -1,0 +1,169 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the TUI answers to. It implements help.KeyMap, so the
+// help line and the full help screen (?) are drawn from the same bindings
+// the Update functions match, and cannot disagree with them. Bindings that
+// make no sense where the user is are disabled, which hides them from help
+// too.
+type KeyMap struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Home     key.Binding
+	End      key.Binding
+	Open     key.Binding
+	Back     key.Binding
+
+	NextTab    key.Binding
+	PrevTab    key.Binding
+	TabToday   key.Binding
+	TabPeople  key.Binding
+	TabPerson  key.Binding
+	TabHistory key.Binding
+
+	Log      key.Binding
+	Add      key.Binding
+	Edit     key.Binding
+	Remember key.Binding
+	Done     key.Binding
+	Snooze   key.Binding
+	Archive  key.Binding
+	Restore  key.Binding
+	Filter   key.Binding
+	Archived key.Binding
+
+	Save      key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Choose    key.Binding
+	Cancel    key.Binding
+	Yes       key.Binding
+	No        key.Binding
+
+	Help      key.Binding
+	Quit      key.Binding
+	ForceQuit key.Binding
+}
+
+// DefaultKeyMap returns the keys tend ships with.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
+	k := func(keys ...string) []string { return keys }
+	return KeyMap{
+		Up:       b(k("up", "k"), "↑/k", "up"),
+		Down:     b(k("down", "j"), "↓/j", "down"),
+		PageUp:   b(k("pgup", "ctrl+u"), "pgup", "page up"),
+		PageDown: b(k("pgdown", "ctrl+d"), "pgdn", "page down"),
+		Home:     b(k("home", "g"), "g", "first"),
+		End:      b(k("end", "G"), "G", "last"),
+		Open:     b(k("enter"), "enter", "open"),
+		Back:     b(k("esc"), "esc", "back"),
+
+		NextTab:    b(k("tab"), "tab", "next view"),
+		PrevTab:    b(k("shift+tab"), "shift+tab", "previous view"),
+		TabToday:   b(k("1"), "1", "today"),
+		TabPeople:  b(k("2"), "2", "people"),
+		TabPerson:  b(k("3"), "3", "person"),
+		TabHistory: b(k("4"), "4", "history"),
+
+		Log:      b(k("l"), "l", "log"),
+		Add:      b(k("a"), "a", "add"),
+		Edit:     b(k("e"), "e", "edit"),
+		Remember: b(k("m"), "m", "remember"),
+		Done:     b(k("d"), "d", "done"),
+		Snooze:   b(k("s"), "s", "snooze"),
+		Archive:  b(k("x"), "x", "archive"),
+		Restore:  b(k("u"), "u", "restore"),
+		Filter:   b(k("/"), "/", "filter"),
+		Archived: b(k("A"), "A", "show archived"),
+
+		Save:      b(k("enter"), "enter", "save"),
+		NextField: b(k("tab", "down"), "tab/↓", "next field"),
+		PrevField: b(k("shift+tab", "up"), "shift+tab/↑", "previous field"),
+		Choose:    b(k("left", "right"), "←/→", "choose"),
+		Cancel:    b(k("esc"), "esc", "cancel"),
+		Yes:       b(k("y", "enter"), "y", "yes"),
+		No:        b(k("n", "esc"), "n/esc", "no"),
+
+		Help:      b(k("?"), "?", "help"),
+		Quit:      b(k("q", "ctrl+c"), "q", "quit"),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c")),
+	}
+}
+
+// ShortHelp is the one line of help under every screen.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{
+		k.Open, k.Log, k.Save, k.Yes, k.No, k.Cancel, k.Back, k.Help, k.Quit,
+		k.Done, k.Restore, k.Add, k.Filter, k.NextField, k.Choose, k.NextTab,
+	}
+}
+
+// FullHelp is the help screen, in columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Back},
+		{k.NextTab, k.PrevTab, k.TabToday, k.TabPeople, k.TabPerson, k.TabHistory, k.Filter, k.Archived},
+		{k.Log, k.Add, k.Edit, k.Remember, k.Done, k.Snooze, k.Archive, k.Restore},
+		{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Yes, k.No, k.Help, k.Quit},
+	}
+}
+
+// keyContext is what decides which keys work.
+type keyContext struct {
+	mode      mode
+	tab       tab
+	hasItem   bool // something is under the cursor
+	active    bool // an active person is selected
+	archived  bool // an archived person is selected
+	memory    bool // an open memory is under the cursor
+	filtered  bool // the People filter is set
+	hasPerson bool // the Person tab has someone to show
+}
+
+// mode is what has the keyboard.
+type mode int
+
+const (
+	modeBrowse  mode = iota // moving around the views
+	modeFilter              // typing in the People filter
+	modeForm                // filling in a form
+	modeConfirm             // answering a yes/no question
+	modeHelp                // reading the full help
+)
+
+// enableFor turns on exactly the bindings that do something in c.
+func (k *KeyMap) enableFor(c keyContext) {
+	browse := c.mode == modeBrowse
+	form := c.mode == modeForm
+	set := func(on bool, bs ...*key.Binding) {
+		for _, b := range bs {
+			b.SetEnabled(on)
+		}
+	}
+	set(browse, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End,
+		&k.NextTab, &k.PrevTab, &k.TabToday, &k.TabPeople, &k.TabHistory, &k.Add, &k.Help)
+	set(browse && c.hasPerson, &k.TabPerson)
+	set(browse && c.hasItem, &k.Open)
+	set(browse && (c.tab == tabPerson || c.filtered) || c.mode == modeFilter || c.mode == modeHelp, &k.Back)
+	set(browse && c.active, &k.Log, &k.Remember, &k.Snooze, &k.Archive)
+	set(browse && c.archived, &k.Restore)
+	set(browse && (c.active || c.archived), &k.Edit)
+	set(browse && c.memory, &k.Done)
+	set(browse && c.tab == tabPeople, &k.Filter, &k.Archived)
+	set(form, &k.Save, &k.NextField, &k.PrevField, &k.Choose, &k.Cancel)
+	set(c.mode == modeConfirm, &k.Yes, &k.No)
+	set(browse || c.mode == modeHelp, &k.Quit)
+	k.Open.SetHelp("enter", "open")
+	k.Back.SetHelp("esc", "back")
+	if c.mode == modeFilter {
+		k.Open.SetEnabled(true)
+		k.Open.SetHelp("enter", "keep filter")
+		k.Back.SetHelp("esc", "clear filter")
+	}
+}

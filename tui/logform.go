@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/when"
+)
+
+// logForm records an interaction with one person. Its defaults are a call
+// you made, now, so enter alone logs the most common case.
+type logForm struct {
+	fieldSet
+	person                              *entry
+	channel, direction, at, mins, notes *field
+}
+
+func newLogForm(st styles, p *entry) *logForm {
+	f := &logForm{person: p}
+	var real, touch []string
+	for _, c := range cadence.Channels() {
+		if c.Real() {
+			real = append(real, string(c))
+		} else {
+			touch = append(touch, string(c))
+		}
+	}
+	f.channel = f.add(&field{
+		label:  "channel",
+		input:  newInput(st, string(cadence.Call), "call, or an alias such as zoom"),
+		groups: []choiceGroup{{"real", real}, {"touch", touch}},
+		canon: func(s string) string {
+			if c, err := cadence.ParseChannel(s); err == nil {
+				return string(c)
+			}
+			return s
+		},
+	})
+	f.direction = f.add(&field{
+		label:  "who",
+		groups: []choiceGroup{{"", []string{"out", "in"}}},
+		locked: true,
+		value:  "out",
+	})
+	f.at = f.add(&field{label: "when", input: newInput(st, "", "now")})
+	f.mins = f.add(&field{label: "minutes", input: newInput(st, "", "optional")})
+	f.notes = f.add(&field{label: "note", input: newInput(st, "", "optional")})
+	f.focusOn(0)
+	return f
+}
+
+func (f *logForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd { return f.fieldSet.update(msg, k) }
+func (f *logForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fieldSet.paste(msg) }
+
+func (f *logForm) view(st styles, width int) string {
+	v := f.fieldSet.view(st, "Log a conversation with "+clean(f.person.sum.Name))
+	hint := wrapText("who: out if you reached out, in if they did (space or ←/→). "+
+		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at.", min(width, 72))
+	return v + "\n\n" + st.dim.Render(strings.Join(hint, "\n"))
+}
+
+// submit checks the input with the same rules, and the same words, as
+// tend log: --via, --at and --minutes.
+func (f *logForm) submit(e env) (tea.Cmd, error) {
+	via, err := cadence.ParseChannel(f.channel.current())
+	if err != nil {
+		return nil, fmt.Errorf("channel: %w", err)
+	}
+	at := e.now
+	if s := strings.TrimSpace(f.at.current()); s != "" {
+		if at, err = when.At(s, e.now); err != nil {
+			return nil, fmt.Errorf("when: %w", err)
+		}
+	}
+	minutes := 0
+	if s := strings.TrimSpace(f.mins.current()); s != "" {
+		if minutes, err = strconv.Atoi(s); err != nil {
+			return nil, fmt.Errorf("minutes: %q is not a whole number", s)
+		}
+		if minutes < 0 {
+			return nil, fmt.Errorf("minutes must be a positive number, not %d", minutes)
+		}
+	}
+	in := store.Interaction{
+		People:    []string{f.person.sum.ID},
+		Via:       via,
+		Direction: cadence.Direction(f.direction.current()),
+		At:        at,
+		Minutes:   minutes,
+		Note:      f.notes.current(),
+	}
+	return logCmd(e.ctx, e.store, in, e.now), nil
+}

@@ -1,0 +1,276 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// peopleView lists everyone, the most due first, with a fuzzy filter (/)
+// and archived people on request (A).
+type peopleView struct {
+	w             *world
+	width, height int
+	showArchived  bool
+	all           []*entry // in due order, archived last
+	names         []string // all's names, for the filter
+	rows          []*entry // what the filter lets through
+	input         textinput.Model
+	filtering     bool // the filter has the keyboard
+	cur, top      int
+}
+
+func newPeopleView(st styles) peopleView {
+	in := newInput(st, "", "type a name")
+	in.Prompt = "/ "
+	return peopleView{input: in}
+}
+
+func (v *peopleView) setSize(w, h int) {
+	v.width, v.height = w, h
+	v.input.SetWidth(max(10, w-20))
+	v.scroll()
+}
+
+func (v *peopleView) selectedID() string {
+	if v.cur < len(v.rows) {
+		return v.rows[v.cur].sum.ID
+	}
+	return ""
+}
+
+func (v *peopleView) refresh(w *world, prefer string) {
+	v.w = w
+	keep := v.selectedID()
+	if prefer != "" {
+		keep = prefer
+	}
+	v.all = append(v.all[:0], w.active...)
+	sortByDue(v.all)
+	if v.showArchived {
+		v.all = append(v.all, w.archived...)
+	}
+	v.names = v.names[:0]
+	for _, e := range v.all {
+		v.names = append(v.names, e.sum.Name)
+	}
+	v.applyFilter(keep)
+}
+
+// applyFilter runs the filter and puts the cursor back on keep, or on the
+// best match.
+func (v *peopleView) applyFilter(keep string) {
+	q := strings.TrimSpace(v.input.Value())
+	if q == "" {
+		v.rows = v.all
+	} else {
+		matches := fuzzy.Find(q, v.names)
+		v.rows = make([]*entry, len(matches))
+		for i, m := range matches {
+			v.rows[i] = v.all[m.Index]
+		}
+	}
+	v.cur = 0
+	if keep != "" {
+		for i, e := range v.rows {
+			if e.sum.ID == keep {
+				v.cur = i
+				break
+			}
+		}
+	}
+	v.scroll()
+}
+
+func (v *peopleView) filtered() bool { return strings.TrimSpace(v.input.Value()) != "" }
+
+func (v *peopleView) startFilter() tea.Cmd {
+	v.filtering = true
+	v.scroll()
+	return v.input.Focus()
+}
+
+func (v *peopleView) clearFilter(w *world) {
+	v.filtering = false
+	v.input.Blur()
+	keep := v.selectedID()
+	v.input.SetValue("")
+	v.applyFilter(keep)
+}
+
+// filterKey handles a key while the filter has the keyboard: enter keeps
+// the filter and gives the keyboard back, esc drops it, ↑/↓ still move.
+func (v *peopleView) filterKey(msg tea.KeyPressMsg, k KeyMap, w *world) {
+	switch {
+	case matches(msg, k.Open):
+		v.filtering = false
+		v.input.Blur()
+		v.scroll()
+		return
+	case matches(msg, k.Back):
+		v.clearFilter(w)
+		return
+	}
+	switch msg.String() { // not k.Up and k.Down: j and k are letters of names
+	case "up":
+		v.move(-1)
+		return
+	case "down":
+		v.move(1)
+		return
+	}
+	before := v.input.Value()
+	v.input, _ = v.input.Update(msg)
+	if v.input.Value() != before {
+		v.applyFilter("")
+	}
+}
+
+func (v *peopleView) paste(msg tea.PasteMsg, w *world) {
+	v.input, _ = v.input.Update(msg)
+	v.applyFilter("")
+}
+
+func (v *peopleView) move(delta int) {
+	v.cur = clampInt(v.cur+delta, 0, len(v.rows)-1)
+	v.scroll()
+}
+
+func (v *peopleView) pageSize() int { return max(1, v.listHeight()-1) }
+
+func (v *peopleView) selected() selection {
+	if v.cur < len(v.rows) {
+		e := v.rows[v.cur]
+		return selection{id: e.sum.ID, entry: e}
+	}
+	return selection{}
+}
+
+// headerLines is how many lines come before the rows.
+func (v *peopleView) headerLines() int {
+	n := 2 // the counts and the column names
+	if v.filtering || v.filtered() {
+		n++
+	}
+	return n
+}
+
+func (v *peopleView) listHeight() int { return max(1, v.height-v.headerLines()) }
+
+func (v *peopleView) scroll() {
+	h := v.listHeight()
+	if v.cur < v.top {
+		v.top = v.cur
+	}
+	if v.cur >= v.top+h {
+		v.top = v.cur - h + 1
+	}
+	v.top = clampInt(v.top, 0, max(0, len(v.rows)-h))
+}
+
+// columns decides what fits: at 80 cells and more every column, from 60
+// the due bar without the last talk, under 60 only the due number.
+func (v *peopleView) columns() (nameW int, bar, last bool) {
+	const marker, tier = 2, 8
+	const most = 30 // wider names than this are cut short
+	switch {
+	case v.width >= 80:
+		return min(most, max(10, v.width-marker-tier-19-26)), true, true
+	case v.width >= 60:
+		return min(most, max(10, v.width-marker-tier-19)), true, false
+	}
+	return min(most, max(6, v.width-marker-tier-8)), false, false
+}
+
+func (v *peopleView) render(w *world) string {
+	st := w.st
+	if len(w.active) == 0 && len(w.archived) == 0 {
+		return strings.Join(emptyState(st, v.width), "\n")
+	}
+	var lines []string
+	lines = append(lines, v.counts(w))
+	if v.filtering || v.filtered() {
+		line := v.input.View()
+		if !v.filtering {
+			line = "/ " + v.input.Value()
+		}
+		lines = append(lines, line+st.dim.Render(fmt.Sprintf("  %s of %s", thousands(len(v.rows)), thousands(len(v.all)))))
+	}
+	nameW, bar, last := v.columns()
+	head := "  " + pad("NAME", nameW) + " " + pad("TIER", 7)
+	if bar {
+		head += " " + pad("DUE", 18)
+	} else {
+		head += " DUE"
+	}
+	if last {
+		head += " LAST REAL CONVERSATION"
+	}
+	lines = append(lines, st.header.Render(strings.TrimRight(head, " ")))
+	if len(v.rows) == 0 {
+		lines = append(lines, "  no one matches")
+	}
+	end := min(len(v.rows), v.top+v.listHeight())
+	for i := v.top; i < end; i++ {
+		lines = append(lines, v.row(v.rows[i], i == v.cur, nameW, bar, last))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (v *peopleView) row(e *entry, selected bool, nameW int, bar, last bool) string {
+	st := v.w.st
+	marker, nameStyle := "  ", st.name
+	if selected {
+		marker, nameStyle = "▸ ", st.selected
+	}
+	name := clean(e.sum.Name)
+	switch {
+	case e.archived:
+		name += " (archived)"
+	case e.sum.SnoozedUntil.After(v.w.now):
+		name += " (snoozed)"
+	}
+	line := marker + nameStyle.Render(pad(name, nameW)) + " " + st.tier(e.sum.Tier, 7) + " "
+	s := e.status
+	if bar {
+		line += st.dueBar(s.DueRatio, s.Due, 10)
+	} else {
+		line += st.dueNumber(s.DueRatio, s.Due)
+	}
+	if last {
+		line += " " + st.dim.Render(lastTalkWords(e))
+	}
+	return line
+}
+
+// counts sums up the list, and reports a tier above its guideline size.
+func (v *peopleView) counts(w *world) string {
+	n := map[cadence.Tier]int{}
+	for _, e := range w.active {
+		n[e.sum.Tier]++
+	}
+	parts := []string{thousands(len(w.active)) + " people"}
+	if len(w.active) == 1 {
+		parts[0] = "1 person"
+	}
+	for _, t := range cadence.Tiers() {
+		p := fmt.Sprintf("%s %d/%d", t, n[t], t.Guideline())
+		over := n[t] > t.Guideline()
+		if over {
+			p = w.st.nearly.Render(p + " over")
+		}
+		if over || v.width >= 70 { // narrow: only the tiers above their size
+			parts = append(parts, p)
+		}
+	}
+	if len(w.archived) > 0 {
+		parts = append(parts, fmt.Sprintf("%d archived", len(w.archived)))
+	}
+	return strings.Join(slices.Clip(parts), " · ")
+}

@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// personView shows one person: details, important dates, memories (open
+// and done) and the timeline, newest first. The cursor moves over the
+// memories and the timeline; d marks the memory under it done.
+type personView struct {
+	w             *world
+	width, height int
+	id            string
+	loaded        bool
+	memories      []store.Memory
+	timeline      []store.Interaction
+	cur, top      int
+}
+
+func (v *personView) setSize(w, h int) {
+	v.width, v.height = w, h
+	v.scroll()
+}
+
+// open shows someone; their memories and timeline follow in a message.
+func (v *personView) open(id string) {
+	if id == v.id {
+		return
+	}
+	*v = personView{w: v.w, width: v.width, height: v.height, id: id}
+}
+
+func (v *personView) itemKey(i int) string {
+	if i < len(v.memories) {
+		return "m" + v.memories[i].ID
+	}
+	if j := i - len(v.memories); j < len(v.timeline) {
+		return "i" + v.timeline[j].ID
+	}
+	return ""
+}
+
+func (v *personView) items() int { return len(v.memories) + len(v.timeline) }
+
+func (v *personView) set(msg personLoadedMsg, w *world) {
+	keep := v.itemKey(v.cur)
+	v.w = w
+	v.loaded = true
+	v.memories, v.timeline = msg.memories, msg.timeline
+	v.cur = 0
+	for i := range v.items() {
+		if v.itemKey(i) == keep {
+			v.cur = i
+			break
+		}
+	}
+	v.scroll()
+}
+
+func (v *personView) move(delta int) {
+	v.cur = clampInt(v.cur+delta, 0, v.items()-1)
+	v.scroll()
+}
+
+func (v *personView) pageSize() int { return max(1, v.height-2) }
+
+func (v *personView) selected() selection {
+	if v.id == "" {
+		return selection{}
+	}
+	s := selection{id: v.id}
+	if v.cur < len(v.memories) {
+		s.memory = v.memories[v.cur]
+	}
+	return s
+}
+
+func (v *personView) scroll() {
+	if v.w == nil || v.id == "" {
+		return
+	}
+	_, spans := v.layout()
+	if v.cur >= len(spans) || v.cur == 0 {
+		v.top = 0
+		return
+	}
+	sp := spans[v.cur]
+	if sp.to > v.top+v.height {
+		v.top = sp.to - v.height
+	}
+	if sp.from < v.top {
+		v.top = sp.from
+	}
+}
+
+func (v *personView) render(w *world) string {
+	v.w = w
+	lines, _ := v.layout()
+	end := min(len(lines), v.top+v.height)
+	return strings.Join(lines[min(v.top, end):end], "\n")
+}
+
+func (v *personView) layout() ([]string, []span) {
+	w, st := v.w, v.w.st
+	e := w.byID[v.id]
+	if e == nil {
+		return []string{"This person is no longer in tend."}, nil
+	}
+	p, s := e.sum, e.status
+	var lines []string
+	head := st.name.Render(clean(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + rhythmWords(p.Person)
+	switch {
+	case e.archived:
+		head += st.dim.Render(" · archived " + p.ArchivedAt.In(w.now.Location()).Format("2 Jan 2006"))
+	case p.SnoozedUntil.After(w.now):
+		head += st.dim.Render(" · snoozed until " + p.SnoozedUntil.In(w.now.Location()).Format("Mon 2 Jan 2006"))
+	}
+	lines = append(lines, head)
+
+	labelW := 11
+	for _, d := range p.ImportantDates {
+		labelW = max(labelW, min(20, widthOf(clean(d.Label))))
+	}
+	field := func(label, value string) {
+		if value != "" {
+			lines = append(lines, "  "+st.label.Render(pad(label, labelW))+" "+value)
+		}
+	}
+	field("talked", lastTalkWords(e))
+	due := st.dueBar(s.DueRatio, s.Due, 10)
+	if s.Left != "" && !e.archived {
+		due += st.dim.Render(" · " + s.Left)
+	}
+	field("due", due)
+	field("birthday", monthDayWords(p.Birthday))
+	for _, d := range p.ImportantDates {
+		field(clean(d.Label), monthDayWords(d.Date))
+	}
+	field("phone", clean(strings.Join(p.Phones, ", ")))
+	field("email", clean(strings.Join(p.Emails, ", ")))
+	field("tags", clean(strings.Join(p.Tags, ", ")))
+	field("notes", clean(p.Notes))
+	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {
+		if i == 0 {
+			field("why now", r)
+		} else {
+			lines = append(lines, strings.Repeat(" ", labelW+3)+r)
+		}
+	}
+
+	spans := make([]span, v.items())
+	if !v.loaded {
+		return append(lines, "", "Loading…"), spans
+	}
+	open := 0
+	for _, m := range v.memories {
+		if !m.Done() {
+			open++
+		}
+	}
+	lines = append(lines, "", st.title.Render("Remember")+st.dim.Render(fmt.Sprintf(" · %d open", open)))
+	if len(v.memories) == 0 {
+		lines = append(lines, st.dim.Render("  nothing yet (m remembers something)"))
+	}
+	for i, m := range v.memories {
+		marker := "  "
+		if i == v.cur {
+			marker = "▸ "
+		}
+		box := "[ ] "
+		if m.Done() {
+			box = "[x] "
+		}
+		text := clean(m.Text)
+		if i == v.cur {
+			text = st.selected.Render(text)
+		}
+		line := marker + box + text
+		if !m.Due.IsZero() {
+			line += st.dim.Render(" · " + memoryDueWords(m.Due, w.now))
+		}
+		spans[i] = span{len(lines), len(lines) + 1}
+		lines = append(lines, line)
+	}
+
+	lines = append(lines, "", st.title.Render("Timeline")+st.dim.Render(" · "+plural(len(v.timeline), "interaction")))
+	if len(v.timeline) == 0 {
+		lines = append(lines, st.dim.Render("  nothing logged yet (l logs a conversation)"))
+	}
+	layout := "2006-01-02 15:04"
+	if v.width < 60 {
+		layout = "2006-01-02"
+	}
+	for j, in := range v.timeline {
+		i := len(v.memories) + j
+		marker := "  "
+		date := in.At.In(w.now.Location()).Format(layout)
+		if i == v.cur {
+			marker, date = "▸ ", st.selected.Render(date)
+		}
+		spans[i] = span{len(lines), len(lines) + 1}
+		lines = append(lines, marker+date+"  "+interactionWords(st, in, v.id))
+	}
+	return lines, spans
+}
+
+// interactionWords describes an interaction in a few words, as tend show
+// does: the channel, who reached out, how long, the others there, the note.
+func interactionWords(st styles, in store.Interaction, self string) string {
+	parts := []string{string(in.Via)}
+	if in.Via.Real() {
+		parts[0] = st.name.Render(parts[0])
+	}
+	if in.Direction == cadence.In {
+		parts = append(parts, "from them")
+	}
+	if in.Minutes > 0 {
+		parts = append(parts, fmt.Sprintf("%d min", in.Minutes))
+	}
+	if self != "" && len(in.People) > 1 {
+		var others []string
+		for i, id := range in.People {
+			if id != self && i < len(in.Names) {
+				others = append(others, clean(in.Names[i]))
+			}
+		}
+		parts = append(parts, "with "+strings.Join(others, ", "))
+	}
+	line := strings.Join(parts, ", ")
+	if in.Note != "" {
+		line += "  " + st.dim.Render(clean(in.Note))
+	}
+	return line
+}

@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/when"
+)
+
+// rememberForm keeps something a person told you, with an optional day to
+// bring it back on.
+type rememberForm struct {
+	fieldSet
+	person   *entry
+	text, on *field
+}
+
+func newRememberForm(st styles, p *entry) *rememberForm {
+	f := &rememberForm{person: p}
+	f.text = f.add(&field{label: "remember", input: newInput(st, "", "such as: exam on Friday")})
+	f.on = f.add(&field{label: "on", input: newInput(st, "", "optional: friday, 3d, 2026-12-01")})
+	f.focusOn(0)
+	return f
+}
+
+func (f *rememberForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
+	return f.fieldSet.update(msg, k)
+}
+func (f *rememberForm) paste(msg tea.PasteMsg) tea.Cmd { return f.fieldSet.paste(msg) }
+
+func (f *rememberForm) view(st styles, width int) string {
+	note := wrapText("With a day, it moves them up in Today from then until you mark it done (d).", min(width, 64))
+	return f.fieldSet.view(st, "Remember something about "+clean(f.person.sum.Name)) + "\n\n" +
+		st.dim.Render(strings.Join(note, "\n"))
+}
+
+// submit checks the input as tend remember checks --on; the store refuses
+// empty text with the command line's words.
+func (f *rememberForm) submit(e env) (tea.Cmd, error) {
+	m := store.Memory{PersonID: f.person.sum.ID, Text: f.text.current()}
+	if s := strings.TrimSpace(f.on.current()); s != "" {
+		mo, err := when.Future(s, e.now)
+		if err != nil {
+			return nil, fmt.Errorf("on: %w", err)
+		}
+		t := mo.Time.In(e.now.Location())
+		m.Due = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return rememberCmd(e.ctx, e.store, m, f.person.sum.Name), nil
+}

@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/when"
+)
+
+// The snooze choices. "until…" takes a day typed in the field below it.
+const (
+	snoozeDay   = "1 day"
+	snooze3     = "3 days"
+	snoozeWeek  = "a week"
+	snoozeUntil = "until…"
+	snoozeOff   = "wake up"
+)
+
+// snoozeForm leaves someone out of Today for a while.
+type snoozeForm struct {
+	fieldSet
+	person      *entry
+	span, until *field
+}
+
+func newSnoozeForm(st styles, p *entry, now time.Time) *snoozeForm {
+	f := &snoozeForm{person: p}
+	choices := []string{snoozeDay, snooze3, snoozeWeek, snoozeUntil}
+	if p.sum.SnoozedUntil.After(now) {
+		choices = append(choices, snoozeOff)
+	}
+	f.span = f.add(&field{label: "for", groups: []choiceGroup{{"", choices}}, locked: true, value: snoozeWeek})
+	f.until = f.add(&field{label: "until", input: newInput(st, "", "friday, 2w, 2026-12-01")})
+	f.focusOn(0)
+	return f
+}
+
+func (f *snoozeForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
+	cmd := f.fieldSet.update(msg, k)
+	if f.focus == 1 && strings.TrimSpace(f.until.current()) != "" {
+		f.span.value = snoozeUntil // typing a day means "until"
+	}
+	return cmd
+}
+
+func (f *snoozeForm) paste(msg tea.PasteMsg) tea.Cmd { return f.fieldSet.paste(msg) }
+
+func (f *snoozeForm) view(st styles, width int) string {
+	v := f.fieldSet.view(st, "Snooze "+clean(f.person.sum.Name))
+	note := "They come back at the start of that day."
+	if !f.person.sum.SnoozedUntil.IsZero() {
+		note = "Snoozed until " + f.person.sum.SnoozedUntil.Format("Mon 2 Jan 2006") + ". " + note
+	}
+	return v + "\n\n" + st.dim.Render(strings.Join(wrapText(note, min(width, 64)), "\n"))
+}
+
+// submit works out the day as tend snooze does, with its words for a bad
+// --until.
+func (f *snoozeForm) submit(e env) (tea.Cmd, error) {
+	now := e.now
+	var until time.Time
+	days := 0
+	switch f.span.current() {
+	case snoozeDay:
+		days = 1
+	case snooze3:
+		days = 3
+	case snoozeWeek:
+		days = 7
+	case snoozeOff:
+	case snoozeUntil:
+		s := strings.TrimSpace(f.until.current())
+		if s == "" {
+			return nil, errors.New("until: give a day, such as friday or 2026-12-01")
+		}
+		m, err := when.Future(s, now)
+		if err != nil {
+			return nil, fmt.Errorf("until: %w", err)
+		}
+		if !m.Time.After(now) {
+			return nil, fmt.Errorf("until %q is not in the future", s)
+		}
+		until = m.Time
+	}
+	if days > 0 {
+		y, mo, d := now.Date()
+		until = time.Date(y, mo, d+days, 0, 0, 0, 0, now.Location())
+	}
+	change := func(p *store.Person) error {
+		p.SnoozedUntil = until
+		return nil
+	}
+	say := func(p store.Person) string {
+		if until.IsZero() {
+			return clean(p.Name) + " is back in today's list."
+		}
+		return "Snoozed " + clean(p.Name) + " until " + until.In(now.Location()).Format("Mon 2 Jan 2006") + "."
+	}
+	return updatePersonCmd(e.ctx, e.store, f.person.sum.ID, change, say), nil
+}

@@ -1,0 +1,311 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// weekDays is how far ahead Today looks for birthdays and important dates.
+const weekDays = 7
+
+type todayKind int
+
+const (
+	todaySuggestion todayKind = iota
+	todayMemory
+	todayDate
+)
+
+// todayItem is one line (or a few) of Today the cursor can rest on.
+type todayItem struct {
+	kind   todayKind
+	id     string // the person's id
+	status cadence.Status
+	memory dueMemory
+	date   soonDate
+}
+
+// key tells items apart across reloads.
+func (it todayItem) key() string {
+	switch it.kind {
+	case todayMemory:
+		return "m" + it.memory.ID
+	case todayDate:
+		return "d" + it.id + it.date.label
+	}
+	return "s" + it.id
+}
+
+// soonDate is a birthday or important date in the coming week.
+type soonDate struct {
+	name  string
+	label string
+	on    time.Time
+	days  int
+	age   int // how old they turn, 0 when the year is not known
+}
+
+// span is the lines [from, to) an item takes.
+type span struct{ from, to int }
+
+// todayView shows the people to talk to today, then the memories that have
+// come due and the birthdays and dates of the week.
+type todayView struct {
+	w             *world
+	width, height int
+	items         []todayItem
+	suggestions   int
+	cur, top      int
+}
+
+func (v *todayView) setSize(w, h int) {
+	v.width, v.height = w, h
+	v.scroll()
+}
+
+func (v *todayView) refresh(w *world, prefer string) {
+	v.w = w
+	var keep string
+	if v.cur < len(v.items) {
+		keep = v.items[v.cur].key()
+	}
+	v.items = v.items[:0]
+	for _, s := range w.today {
+		v.items = append(v.items, todayItem{kind: todaySuggestion, id: s.Person.ID, status: s})
+	}
+	v.suggestions = len(v.items)
+	for _, m := range w.due {
+		v.items = append(v.items, todayItem{kind: todayMemory, id: m.PersonID, memory: m})
+	}
+	for _, d := range soonDates(w) {
+		v.items = append(v.items, todayItem{kind: todayDate, id: d.id, date: d.soonDate})
+	}
+	v.cur = 0
+	for i, it := range v.items {
+		if prefer != "" && it.id == prefer {
+			v.cur = i
+			break
+		}
+		if it.key() == keep {
+			v.cur = i
+		}
+	}
+	v.scroll()
+}
+
+type soonFor struct {
+	soonDate
+	id string
+}
+
+// soonDates lists the birthdays and important dates of active people in
+// the coming week, soonest first.
+func soonDates(w *world) []soonFor {
+	var out []soonFor
+	for _, e := range w.active {
+		add := func(d cadence.MonthDay, label string) {
+			if d.IsZero() {
+				return
+			}
+			next := d.Next(w.now)
+			days := cadence.DaysBetween(w.now, next)
+			if days < 0 || days >= weekDays {
+				return
+			}
+			age := 0
+			if d.Year > 0 {
+				age = next.Year() - d.Year
+			}
+			out = append(out, soonFor{id: e.sum.ID, soonDate: soonDate{name: e.sum.Name, label: label, on: next, days: days, age: age}})
+		}
+		add(e.sum.Birthday, "birthday")
+		for _, d := range e.sum.ImportantDates {
+			add(d.Date, d.Label)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b soonFor) int {
+		if c := cmp.Compare(a.days, b.days); c != 0 {
+			return c
+		}
+		return cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name))
+	})
+	return out
+}
+
+func (v *todayView) move(delta int) {
+	v.cur = clampInt(v.cur+delta, 0, len(v.items)-1)
+	v.scroll()
+}
+
+func (v *todayView) pageSize() int { return max(1, v.height/3) }
+
+func (v *todayView) selected() selection {
+	if v.cur >= len(v.items) {
+		return selection{}
+	}
+	it := v.items[v.cur]
+	s := selection{id: it.id}
+	if it.kind == todayMemory {
+		s.memory = it.memory.Memory
+	}
+	return s
+}
+
+// scroll keeps the item under the cursor on screen.
+func (v *todayView) scroll() {
+	if v.w == nil {
+		return
+	}
+	_, spans := v.layout()
+	if v.cur >= len(spans) {
+		v.top = 0
+		return
+	}
+	sp := spans[v.cur]
+	if v.cur == 0 {
+		v.top = 0
+	}
+	if sp.to > v.top+v.height {
+		v.top = sp.to - v.height
+	}
+	if sp.from < v.top {
+		v.top = sp.from
+	}
+}
+
+func (v *todayView) render(w *world) string {
+	lines, _ := v.layout()
+	end := min(len(lines), v.top+v.height)
+	return strings.Join(lines[min(v.top, end):end], "\n")
+}
+
+// layout draws every line of Today and says which lines each item takes.
+func (v *todayView) layout() ([]string, []span) {
+	w, st := v.w, v.w.st
+	if len(w.active) == 0 && len(w.archived) == 0 {
+		return emptyState(st, v.width), nil
+	}
+	var lines []string
+	spans := make([]span, len(v.items))
+	day := w.now.Format("Monday 2 January")
+	if v.suggestions == 0 {
+		lines = append(lines, st.title.Render(day)+": no one is due. Enjoy the day.")
+	} else {
+		lines = append(lines, st.title.Render(day)+": "+countPeople(v.suggestions)+" to talk to")
+	}
+	lines = append(lines, "")
+	wide := v.width >= 60
+	nameW := 22
+	if !wide {
+		nameW = min(22, max(8, v.width-2-4-8))
+	}
+	for i, it := range v.items {
+		if i > 0 && it.kind != v.items[i-1].kind || i == 0 && it.kind != todaySuggestion {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			switch it.kind {
+			case todayMemory:
+				lines = append(lines, st.title.Render("Remember"))
+			case todayDate:
+				lines = append(lines, st.title.Render("This week"))
+			}
+		}
+		from := len(lines)
+		marker := "  "
+		nameStyle := st.name
+		if i == v.cur {
+			marker, nameStyle = "▸ ", st.selected
+		}
+		switch it.kind {
+		case todaySuggestion:
+			e := w.byID[it.id]
+			line := marker + fmt.Sprintf("%d. ", i+1) + nameStyle.Render(pad(clean(it.status.Person.Name), nameW)) + " " + st.tier(it.status.Person.Tier, 7)
+			if wide && e != nil {
+				line += " " + st.dim.Render(lastTalkWords(e))
+			}
+			lines = append(lines, line)
+			for _, r := range wrapReasons(it.status.Reasons, v.width-5) {
+				lines = append(lines, "     "+r)
+			}
+		case todayMemory:
+			m := it.memory
+			lines = append(lines, marker+"○ "+nameStyle.Render(clean(m.Name))+": "+clean(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))
+		case todayDate:
+			d := it.date
+			when := d.on.Format("Monday 2 Jan")
+			switch d.days {
+			case 0:
+				when = "today"
+			case 1:
+				when = "tomorrow, " + d.on.Format("Mon 2 Jan")
+			}
+			text := clean(d.label) + ", " + when
+			if d.age > 0 && d.label == "birthday" {
+				text += fmt.Sprintf(" (turns %d)", d.age)
+			}
+			lines = append(lines, marker+"◇ "+nameStyle.Render(clean(d.name))+": "+text)
+		}
+		spans[i] = span{from, len(lines)}
+	}
+	return lines, spans
+}
+
+// wrapReasons lays reasons out on lines of at most width cells, breaking
+// only between reasons.
+func wrapReasons(reasons []string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, r := range reasons {
+		r = clean(r)
+		if widthOf(r)+2 > width { // a long reason is broken between words
+			if cur != "" {
+				lines = append(lines, cur)
+			}
+			parts := wrapText("· "+r, width)
+			if len(lines) == 0 && cur == "" {
+				parts = wrapText(r, width)
+			}
+			lines = append(lines, parts[:len(parts)-1]...)
+			cur = parts[len(parts)-1]
+			continue
+		}
+		switch {
+		case cur == "":
+			cur = r
+		case widthOf(cur)+3+widthOf(r) <= width:
+			cur += " · " + r
+		default:
+			lines = append(lines, cur)
+			cur = "· " + r
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// emptyState greets a first run.
+func emptyState(st styles, width int) []string {
+	width = min(width, 64)
+	lines := []string{st.title.Render("Welcome to tend."), ""}
+	lines = append(lines, wrapText("No one here yet. Press a to add the first person: a name is enough. "+
+		"The tier says how often you want to talk: inner every week, close every month, "+
+		"regular every three months (the default), outer once a year.", width)...)
+	lines = append(lines, "")
+	lines = append(lines, wrapText("Then, each day, Today shows the few people to call, and l logs the call.", width)...)
+	return lines
+}
+
+func clampInt(x, lo, hi int) int {
+	if hi < lo {
+		return lo
+	}
+	return min(max(x, lo), hi)
+}

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// The small phrases the views share, worded as the command line words them.
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+func rhythmWords(p store.Person) string {
+	if p.Every > 0 {
+		return "every " + plural(p.Every, "day")
+	}
+	return "every " + plural(p.Tier.Every(), "day")
+}
+
+func agoWords(days int) string {
+	switch days {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return fmt.Sprintf("%d days ago", days)
+}
+
+// lastTalkWords says when you last really talked: "43 days ago, call", or
+// "never (added 23 days ago)".
+func lastTalkWords(e *entry) string {
+	if e.sum.LastReal.IsZero() {
+		return "never (added " + agoWords(e.status.DaysSinceReal) + ")"
+	}
+	return agoWords(e.status.DaysSinceReal) + ", " + string(e.sum.LastReal.Via)
+}
+
+// shortSince is lastTalkWords for a narrow column: "43d call", "never".
+func shortSince(e *entry) string {
+	if e.sum.LastReal.IsZero() {
+		return "never"
+	}
+	return fmt.Sprintf("%dd %s", e.status.DaysSinceReal, e.sum.LastReal.Via)
+}
+
+func channelWords(c cadence.Channel) string {
+	switch c {
+	case cadence.InPerson:
+		return "a meeting in person"
+	case cadence.Video:
+		return "a video call"
+	case cadence.Email:
+		return "an e-mail"
+	case cadence.Social:
+		return "a social message"
+	}
+	return "a " + string(c)
+}
+
+// whenWords says when something happened, relative to now.
+func whenWords(t, now time.Time) string {
+	t = t.In(now.Location())
+	switch d := cadence.DaysBetween(t, now); {
+	case d == 0:
+		return "today at " + t.Format("15:04")
+	case d == 1:
+		return "yesterday at " + t.Format("15:04")
+	case d > 1 && d < 7:
+		return t.Format("Monday") + " at " + t.Format("15:04")
+	}
+	return t.Format("Mon 2 Jan 2006 15:04")
+}
+
+// monthDayWords shows a yearly date as "15 April" or "15 April 1990".
+func monthDayWords(d cadence.MonthDay) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Year == 0:
+		return fmt.Sprintf("%d %s", d.Day, d.Month)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+}
+
+// dueWords says when a memory's day is or was.
+func memoryDueWords(due, now time.Time) string {
+	switch d := memoryDays(due, now); {
+	case d == 0:
+		return "due today"
+	case d == 1:
+		return "due yesterday"
+	case d > 1:
+		return fmt.Sprintf("due %d days ago", d)
+	case d == -1:
+		return "due tomorrow"
+	}
+	return "due " + due.Format("Mon 2 Jan 2006")
+}
+
+func sortDue(ms []dueMemory) {
+	slices.SortStableFunc(ms, func(a, b dueMemory) int {
+		if c := a.Due.Compare(b.Due); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
+
+// countPeople says "1 person" or "3 people".
+func countPeople(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
+// thousands writes 2000 as "2,000".
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
