@@ -2,10 +2,11 @@
 // and cadence engine as the command line.
 //
 // One root Model owns the focus, the routing of messages, the window size
-// and the status line. The views (Today, People, Person, History) and the
-// forms are small structs that render strings. Update never touches the
-// database: every read and write is a tea.Cmd that returns a typed message
-// (see data.go). The package never reads the clock either; it is given one.
+// and the status line. The views (Today, People, Person, History, Plan and
+// Stats) and the forms are small structs that render strings. Update never
+// touches the database: every read and write is a tea.Cmd that returns a
+// typed message (see data.go). The package never reads the clock either;
+// it is given one.
 package tui
 
 import (
@@ -79,7 +80,7 @@ func Run(ctx context.Context, opts Options) error {
 	return err
 }
 
-// tab is one of the four views.
+// tab is one of the six views.
 type tab int
 
 const (
@@ -87,11 +88,13 @@ const (
 	tabPeople
 	tabPerson
 	tabHistory
+	tabPlan
+	tabStats
 	tabCount
 )
 
 func (t tab) String() string {
-	return [...]string{"Today", "People", "Person", "History"}[t]
+	return [...]string{"Today", "People", "Person", "History", "Plan", "Stats"}[t]
 }
 
 // entry is a person as the views see them: what is stored and where they
@@ -113,6 +116,7 @@ type world struct {
 	archived []*entry // by name
 	byID     map[string]*entry
 	due      []dueMemory
+	people   []cadence.Person // the active people, as cadence sees them
 	today    []cadence.Status
 }
 
@@ -122,11 +126,11 @@ func (w *world) set(snap snapshot) {
 	w.active = w.entries(snap.active, false)
 	w.archived = w.entries(snap.archived, true)
 	w.due = snap.due
-	people := make([]cadence.Person, len(snap.active))
+	w.people = make([]cadence.Person, len(snap.active))
 	for i, s := range snap.active {
-		people[i] = s.Cadence()
+		w.people[i] = s.Cadence()
 	}
-	w.today = cadence.Today(people, w.now, w.limit)
+	w.today = cadence.Today(w.people, w.now, w.limit)
 }
 
 func (w *world) entries(sums []store.Summary, archived bool) []*entry {
@@ -160,16 +164,22 @@ type Model struct {
 	people        peopleView
 	person        personView
 	history       historyView
+	plan          planView
+	stats         statsView
 
 	form      form // the open form, or nil
 	showHelp  bool
+	helpTop   int // the first line of the key map shown, when it is scrolled
 	status    string
 	statusErr bool
 
-	seq     int    // the latest load asked for; older answers are dropped
-	pending string // the person to put the cursor on after the next load
-	watcher *store.Watcher
-	poll    func() tea.Cmd
+	seq        int    // the latest load asked for; older answers are dropped
+	planSeq    int    // the same for the Plan view's plan
+	planPrefer string // the person to put the Plan cursor on when it comes
+	statsSeq   int    // the same for the Stats view's figures
+	pending    string // the person to put the cursor on after the next load
+	watcher    *store.Watcher
+	poll       func() tea.Cmd
 }
 
 // New returns the root model. It does no I/O: Init asks for the data.
@@ -263,13 +273,20 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.w.set(msg.snap)
+		prefer := m.pending
 		m.refresh()
 		var cmds []tea.Cmd
+		if m.plan.wanted {
+			cmds = append(cmds, m.askPlan(prefer))
+		}
 		if m.person.id != "" {
 			cmds = append(cmds, loadPersonCmd(m.ctx, m.opts.Store, m.person.id))
 		}
 		if m.history.loaded || m.tab == tabHistory {
 			cmds = append(cmds, loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit))
+		}
+		if m.stats.loaded || m.tab == tabStats {
+			cmds = append(cmds, m.loadStats())
 		}
 		return tea.Batch(cmds...)
 
@@ -290,6 +307,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.history.set(msg)
+		return nil
+
+	case planMsg:
+		if msg.seq != m.planSeq {
+			return nil
+		}
+		m.plan.set(msg.plan, &m.w, m.planPrefer)
+		m.planPrefer = ""
+		return nil
+
+	case statsLoadedMsg:
+		if msg.seq != m.statsSeq {
+			return nil
+		}
+		if msg.err != nil {
+			m.setError(msg.err)
+			return nil
+		}
+		m.stats.set(msg.stats, &m.w)
 		return nil
 
 	case watchStartedMsg:
@@ -347,11 +383,32 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 }
 
 // refresh hands a new snapshot to every view, each keeping its cursor on
-// the same person.
+// the same person. Plan and Stats wait for what loadedMsg asks for next
+// (askPlan, loadStats).
 func (m *Model) refresh() {
 	m.today.refresh(&m.w, m.pending)
 	m.people.refresh(&m.w, m.pending)
 	m.pending = ""
+}
+
+// askPlan asks for a plan over the snapshot; prefer is the person to put
+// the cursor on when it comes.
+func (m *Model) askPlan(prefer string) tea.Cmd {
+	m.planSeq++
+	m.planPrefer = prefer
+	return planCmd(m.planSeq, m.w.people, m.w.now, planDays, m.w.limit)
+}
+
+// loadStats asks for the Stats view's figures over the snapshot's people,
+// archived ones included.
+func (m *Model) loadStats() tea.Cmd {
+	m.statsSeq++
+	people := make([]cadence.Person, 0, len(m.w.people)+len(m.w.archived))
+	people = append(people, m.w.people...)
+	for _, e := range m.w.archived {
+		people = append(people, e.sum.Cadence())
+	}
+	return loadStatsCmd(m.ctx, m.opts.Store, m.statsSeq, people, m.w.now)
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
@@ -368,6 +425,8 @@ func (m *Model) layout() {
 	m.people.setSize(m.width, h)
 	m.person.setSize(m.width, h)
 	m.history.setSize(m.width, h)
+	m.plan.setSize(m.width, h)
+	m.stats.setSize(m.width, h)
 	m.help.SetWidth(m.width)
 	if m.form != nil {
 		m.form.setWidth(m.width)
@@ -390,6 +449,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		case matches(msg, k.Help, k.Back):
 			m.showHelp = false
+		case matches(msg, k.Up):
+			m.helpTop--
+		case matches(msg, k.Down):
+			m.helpTop++
+		case matches(msg, k.PageUp):
+			m.helpTop -= m.height / 2
+		case matches(msg, k.PageDown):
+			m.helpTop += m.height / 2
 		}
 		return nil
 	case m.people.filtering:
@@ -401,7 +468,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Quit):
 		return tea.Quit
 	case matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return nil
 	case matches(msg, k.NextTab):
 		return m.switchTab(m.nextTab(1))
@@ -415,6 +482,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.switchTab(tabPerson)
 	case matches(msg, k.TabHistory):
 		return m.switchTab(tabHistory)
+	case matches(msg, k.TabPlan):
+		return m.switchTab(tabPlan)
+	case matches(msg, k.TabStats):
+		return m.switchTab(tabStats)
 	case matches(msg, k.Back):
 		m.status = ""
 		switch {
@@ -489,6 +560,10 @@ func (m *Model) navigate(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		v = &m.person
 	case tabHistory:
 		v = &m.history
+	case tabPlan:
+		v = &m.plan
+	case tabStats:
+		v = &m.stats
 	}
 	k := m.keys
 	switch {
@@ -573,11 +648,19 @@ func (m *Model) switchTab(t tab) tea.Cmd {
 		m.back = m.tab
 	}
 	m.tab = t
-	if t == tabHistory && !m.history.loaded {
+	switch {
+	case t == tabHistory && !m.history.loaded:
 		if m.history.limit == 0 {
 			m.history.limit = historyPage
 		}
 		return loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit)
+	case t == tabPlan && !m.plan.wanted:
+		m.plan.wanted = true
+		if m.w.loaded {
+			return m.askPlan("")
+		}
+	case t == tabStats && !m.stats.loaded && m.w.loaded:
+		return m.loadStats()
 	}
 	return nil
 }
@@ -609,6 +692,10 @@ func (m *Model) selection() selection {
 		s = m.person.selected()
 	case tabHistory:
 		s = m.history.selected()
+	case tabPlan:
+		s = m.plan.selected()
+	case tabStats:
+		s = m.stats.selected()
 	}
 	if s.id != "" && s.entry == nil {
 		s.entry = m.w.byID[s.id]
@@ -655,9 +742,7 @@ func (m *Model) render() string {
 	var body string
 	switch {
 	case m.showHelp:
-		// The whole map, whatever is selected: this is the reference.
-		body = m.w.st.title.Render("Keys") + m.w.st.dim.Render(" (? or esc closes)") + "\n\n" +
-			fullHelp(m.help, DefaultKeyMap().FullHelp(), m.width)
+		body = m.helpScreen(bodyHeight)
 	case m.form != nil:
 		body = m.form.view(m.w.st, m.width)
 	case !m.w.loaded:
@@ -672,6 +757,10 @@ func (m *Model) render() string {
 			body = m.person.render(&m.w)
 		case tabHistory:
 			body = m.history.render(&m.w)
+		case tabPlan:
+			body = m.plan.render(&m.w)
+		case tabStats:
+			body = m.stats.render(&m.w)
 		}
 	}
 	lines := make([]string, 0, m.height)
@@ -689,6 +778,21 @@ func (m *Model) render() string {
 		lines = lines[:m.height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// helpScreen is the whole key map, whatever is selected: this is the
+// reference. Where it does not fit, ↑/↓ scroll it under its title.
+func (m *Model) helpScreen(height int) string {
+	st := m.w.st
+	keys := strings.Split(fullHelp(m.help, DefaultKeyMap().FullHelp(), m.width), "\n")
+	room := max(1, height-2)
+	m.helpTop = clampInt(m.helpTop, 0, max(0, len(keys)-room))
+	title := st.title.Render("Keys") + st.dim.Render(" (? or esc closes)")
+	if len(keys) > room {
+		title += st.dim.Render(" ↑/↓ scroll")
+	}
+	end := min(len(keys), m.helpTop+room)
+	return title + "\n\n" + strings.Join(keys[m.helpTop:end], "\n")
 }
 
 // fullHelp lays the help columns out side by side as far as they fit, and

@@ -83,8 +83,12 @@ func TestTabsAndNumberKeys(t *testing.T) {
 		want tab
 	}{
 		{"tab", tabPeople}, {"tab", tabHistory}, // Person is skipped until someone is opened
-		{"tab", tabToday}, {"shift+tab", tabHistory}, {"2", tabPeople}, {"3", tabPeople},
+		{"tab", tabPlan}, {"tab", tabStats}, {"tab", tabToday}, {"shift+tab", tabStats},
+		{"shift+tab", tabPlan}, {"shift+tab", tabHistory}, {"2", tabPeople}, {"3", tabPeople},
 		{"enter", tabPerson}, {"esc", tabPeople}, {"3", tabPerson}, {"1", tabToday}, {"4", tabHistory},
+		{"5", tabPlan}, {"6", tabStats}, {"tab", tabToday}, {"shift+tab", tabStats},
+		{"3", tabPerson}, {"tab", tabHistory}, {"6", tabStats}, {"shift+tab", tabPlan},
+		{"esc", tabPlan}, {"5", tabPlan},
 	}
 	for i, s := range steps {
 		h.press(s.key)
@@ -377,7 +381,7 @@ func TestTinyWindowNeverOverflows(t *testing.T) {
 		} else {
 			h.send(windowSize(sz.w, sz.h))
 		}
-		for _, k := range []string{"1", "2", "4", "?", "esc", "l", "esc", "a", "esc"} {
+		for _, k := range []string{"1", "2", "4", "5", "end", "6", "end", "?", "down", "esc", "l", "esc", "a", "esc"} {
 			h.press(k)
 			h.screen() // checks every line fits and the height is the window's
 		}

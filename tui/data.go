@@ -121,6 +121,44 @@ func loadHistoryCmd(ctx context.Context, s *store.Store, limit int) tea.Cmd {
 	}
 }
 
+// planMsg carries the plan for the Plan view. It reads nothing of its own:
+// it is cadence.Plan over the snapshot's active people, the same
+// store.Summaries that tend plan reads. Working out a plan for thousands of
+// people takes a while, so it is done in a command too, off the Update loop.
+// seq tells an answer to an old request from the answer to the latest one.
+type planMsg struct {
+	seq  int
+	plan cadence.Schedule
+}
+
+func planCmd(seq int, people []cadence.Person, now time.Time, days, perDay int) tea.Cmd {
+	return func() tea.Msg {
+		return planMsg{seq: seq, plan: cadence.Plan(people, now, days, perDay)}
+	}
+}
+
+// statsLoadedMsg carries the figures of the Stats view: cadence.Summarize
+// over everyone (archived people included, to be counted apart) and the
+// interactions since cadence.ActivitySince(now), read as tend stats reads
+// them. seq tells an answer to an old request from the latest.
+type statsLoadedMsg struct {
+	seq   int
+	stats cadence.Stats
+	err   error
+}
+
+// loadStatsCmd reads the interactions the figures count and works the
+// figures out. people is not changed.
+func loadStatsCmd(ctx context.Context, s *store.Store, seq int, people []cadence.Person, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		events, err := s.Events(ctx, cadence.ActivitySince(now))
+		if err != nil {
+			return statsLoadedMsg{seq: seq, err: err}
+		}
+		return statsLoadedMsg{seq: seq, stats: cadence.Summarize(people, events, now)}
+	}
+}
+
 // watchStartedMsg hands over the watcher that notices other writers.
 type watchStartedMsg struct {
 	w   *store.Watcher

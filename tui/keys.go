@@ -23,6 +23,8 @@ type KeyMap struct {
 	TabPeople  key.Binding
 	TabPerson  key.Binding
 	TabHistory key.Binding
+	TabPlan    key.Binding
+	TabStats   key.Binding
 
 	Log      key.Binding
 	Add      key.Binding
@@ -70,6 +72,8 @@ func DefaultKeyMap() KeyMap {
 		TabPeople:  b(k("2"), "2", "people"),
 		TabPerson:  b(k("3"), "3", "person"),
 		TabHistory: b(k("4"), "4", "history"),
+		TabPlan:    b(k("5"), "5", "plan"),
+		TabStats:   b(k("6"), "6", "stats"),
 
 		Log:      b(k("l"), "l", "log"),
 		Add:      b(k("a"), "a", "add"),
@@ -104,13 +108,15 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	}
 }
 
-// FullHelp is the help screen, in columns.
+// FullHelp is the help screen, in columns: moving, the views, what can be
+// done to someone, the rest, and the keys of the forms.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Back},
-		{k.NextTab, k.PrevTab, k.TabToday, k.TabPeople, k.TabPerson, k.TabHistory, k.Filter, k.Archived},
+		{k.NextTab, k.PrevTab, k.TabToday, k.TabPeople, k.TabPerson, k.TabHistory, k.TabPlan, k.TabStats},
 		{k.Log, k.Add, k.Edit, k.Remember, k.Done, k.Snooze, k.Archive, k.Restore},
-		{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Yes, k.No, k.Help, k.Quit},
+		{k.Filter, k.Archived, k.Help, k.Quit},
+		{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Yes, k.No},
 	}
 }
 
@@ -146,8 +152,10 @@ func (k *KeyMap) enableFor(c keyContext) {
 			b.SetEnabled(on)
 		}
 	}
-	set(browse, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End,
-		&k.NextTab, &k.PrevTab, &k.TabToday, &k.TabPeople, &k.TabHistory, &k.Add, &k.Help)
+	set(browse || c.mode == modeHelp, &k.Up, &k.Down, &k.PageUp, &k.PageDown)
+	set(browse, &k.Home, &k.End,
+		&k.NextTab, &k.PrevTab, &k.TabToday, &k.TabPeople, &k.TabHistory, &k.TabPlan, &k.TabStats,
+		&k.Add, &k.Help)
 	set(browse && c.hasPerson, &k.TabPerson)
 	set(browse && c.hasItem, &k.Open)
 	set(browse && (c.tab == tabPerson || c.filtered) || c.mode == modeFilter || c.mode == modeHelp, &k.Back)

@@ -144,11 +144,27 @@ func (v *personView) layout() ([]string, []span) {
 	field("email", clean(strings.Join(p.Emails, ", ")))
 	field("tags", clean(strings.Join(p.Tags, ", ")))
 	field("notes", clean(p.Notes))
+	indent := strings.Repeat(" ", labelW+3)
 	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {
 		if i == 0 {
 			field("why now", r)
 		} else {
-			lines = append(lines, strings.Repeat(" ", labelW+3)+r)
+			lines = append(lines, indent+r)
+		}
+	}
+	// What tend notices, as tend show says it: shown, never applied.
+	for _, n := range v.notes(e) {
+		for i, l := range wrapText(n.text, v.width-labelW-3) {
+			if i == 0 {
+				field(n.label, l)
+			} else {
+				lines = append(lines, indent+l)
+			}
+		}
+		if n.hint != "" {
+			for _, l := range wrapText(n.hint, v.width-labelW-3) {
+				lines = append(lines, indent+st.dim.Render(l))
+			}
 		}
 	}
 
@@ -206,6 +222,38 @@ func (v *personView) layout() ([]string, []span) {
 		lines = append(lines, marker+date+"  "+interactionWords(st, in, v.id))
 	}
 	return lines, spans
+}
+
+// note is something tend noticed about someone: a rhythm hint or that the
+// friendship is one-sided.
+type note struct {
+	label string // "rhythm" or "noticed"
+	text  string
+	hint  string // how to act on it, for a rhythm hint
+}
+
+// notes are tend show's notes on someone (cadence.Notes): a rhythm hint,
+// with the key that would take it, and a one-sided note. Nothing is
+// changed: the user decides. Someone archived gets none.
+func (v *personView) notes(e *entry) []note {
+	if e.archived {
+		return nil
+	}
+	p := e.sum.Cadence()
+	hint, hasHint := cadence.Rhythm(p, v.w.now)
+	var out []note
+	for _, n := range cadence.Notes(p, v.w.now) {
+		if !hasHint || n != hint.Text {
+			out = append(out, note{label: "noticed", text: n})
+			continue
+		}
+		h := fmt.Sprintf("press e to set every to %dd; nothing changes until you do", hint.Every)
+		if hint.Tier != "" {
+			h = fmt.Sprintf("press e to change the tier to %s; nothing changes until you do", hint.Tier)
+		}
+		out = append(out, note{label: "rhythm", text: n, hint: h})
+	}
+	return out
 }
 
 // interactionWords describes an interaction in a few words, as tend show

@@ -32,6 +32,7 @@ type styles struct {
 	label     lipgloss.Style // form labels
 	focus     lipgloss.Style // the focused form label
 	choice    lipgloss.Style // the chosen option in a picker
+	bar       lipgloss.Style // the filled part of a chart
 	tiers     map[cadence.Tier]lipgloss.Style
 }
 
@@ -54,6 +55,7 @@ func newStyles(plain bool) styles {
 		label:     s(),
 		focus:     s().Bold(true),
 		choice:    s().Bold(true),
+		bar:       s(),
 		tiers: map[cadence.Tier]lipgloss.Style{
 			cadence.Inner: s(), cadence.Close: s(), cadence.Regular: s(), cadence.Outer: s(),
 		},
@@ -76,6 +78,7 @@ func newStyles(plain bool) styles {
 	st.label = st.label.Faint(true)
 	st.focus = st.focus.Foreground(c("212"))
 	st.choice = st.choice.Foreground(c("230")).Background(c("62"))
+	st.bar = st.bar.Foreground(c("75"))
 	st.tiers = map[cadence.Tier]lipgloss.Style{
 		cadence.Inner:   s().Foreground(c("205")),
 		cadence.Close:   s().Foreground(c("141")),
