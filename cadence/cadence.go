@@ -110,7 +110,12 @@ type Status struct {
 }
 
 // Assess works out one person's status at now.
-func Assess(p Person, now time.Time) Status {
+func Assess(p Person, now time.Time) Status { return assess(p, now, true) }
+
+// assess is Assess, with the reasons in words only when words is set:
+// ranking thousands of people needs the numbers of all of them but the
+// words of only the few it keeps, and the words are most of the work.
+func assess(p Person, now time.Time, words bool) Status {
 	s := Status{Person: p, Interval: p.Interval()}
 	s.LastRealAt = p.LastReal.At
 	if p.LastReal.IsZero() {
@@ -124,9 +129,16 @@ func Assess(p Person, now time.Time) Status {
 	s.Priority = s.DueRatio
 
 	var boosts []string
+	boosted := false
+	boost := func(reason func() string) {
+		boosted = true
+		if words {
+			boosts = append(boosts, reason())
+		}
+	}
 	for _, d := range upcomingDates(p, now) {
 		s.Priority += dateBoost
-		boosts = append(boosts, d.reason)
+		boost(func() string { return d.label + " " + dayWords(d.days, d.at) })
 		if d.birthday && d.days == 0 {
 			s.Birthday = true
 		}
@@ -140,21 +152,27 @@ func Assess(p Person, now time.Time) Status {
 			continue
 		}
 		s.Priority += memoryBoost
-		boosts = append(boosts, "remember: "+oneLine(r.Text)+" ("+dueWords(overdue)+")")
+		boost(func() string { return "remember: " + oneLine(r.Text) + " (" + dueWords(overdue) + ")" })
 	}
 	if owed, days := owesReply(p, now); owed {
 		s.Priority += owedBoost
-		boosts = append(boosts, fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), plural(days, "day")))
+		boost(func() string {
+			return fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), plural(days, "day"))
+		})
 	}
-	s.Boosted = len(boosts) > 0
+	s.Boosted = boosted
 	if YourTurn(p) {
 		s.YourTurn = true
 		s.Priority += turnBoost
-		boosts = append(boosts, turnWords(p))
+		if words {
+			boosts = append(boosts, turnWords(p))
+		}
 	}
 	if gaps := Drift(p, now); gaps != nil {
 		s.Drift = gaps
-		boosts = append(boosts, driftWords(gaps))
+		if words {
+			boosts = append(boosts, driftWords(gaps))
+		}
 		// Drift is meant to be noticed before someone is overdue, but not
 		// the day after a conversation: from half their interval on.
 		if 2*s.DaysSinceReal >= s.Interval {
@@ -165,9 +183,11 @@ func Assess(p Person, now time.Time) Status {
 	s.Priority = round2(s.Priority)
 
 	// A boost that is about a day (a birthday) leads; the rhythm follows.
-	s.Reasons = append(s.Reasons, boosts...)
-	if s.Due {
-		s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal), rhythmWords(p))
+	if words {
+		s.Reasons = append(s.Reasons, boosts...)
+		if s.Due {
+			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal), rhythmWords(p))
+		}
 	}
 	s.Left = leftOut(p, s, now)
 	return s
@@ -177,35 +197,115 @@ func Assess(p Person, now time.Time) Status {
 // when limit is 0 or less), in priority order: priority descending, then tier
 // (inner first), then name.
 func Today(people []Person, now time.Time, limit int) []Status {
-	var out []Status
+	r := NewRanking(now, limit)
 	for _, p := range people {
-		s := Assess(p, now)
-		if s.Left != "" || !(s.Due || s.Boosted) {
-			continue
-		}
-		out = append(out, s)
+		r.Add(p)
 	}
-	SortByPriority(out)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+	return r.Result()
+}
+
+// Ranking is Today for people who come one at a time, as a store reads
+// them: it keeps only the limit most pressing so far, so that ranking
+// thousands of people never holds them all.
+type Ranking struct {
+	now   time.Time
+	limit int
+	top   []Status // most pressing first, at most limit when limit > 0
+}
+
+// NewRanking starts a ranking at now of at most limit people (all when
+// limit is 0 or less).
+func NewRanking(now time.Time, limit int) *Ranking { return &Ranking{now: now, limit: limit} }
+
+// Add assesses p and keeps them if they are to be contacted and among the
+// most pressing so far. What it keeps of p it copies, so the caller may use
+// p's slices again once Add returns (a store reading thousands of people
+// reads each one's history into the same memory).
+func (r *Ranking) Add(p Person) {
+	s := assess(p, r.now, false)
+	if s.Left != "" || !(s.Due || s.Boosted) {
+		return
 	}
-	return out
+	if r.limit <= 0 {
+		r.top = append(r.top, Assess(own(p), r.now))
+		return
+	}
+	// After everyone kept who comes before s or ties with it: the order a
+	// stable sort of everyone would give.
+	i := len(r.top)
+	for i > 0 && before(&s, &r.top[i-1]) {
+		i--
+	}
+	if i >= r.limit {
+		return
+	}
+	r.top = slices.Insert(r.top, i, Assess(own(p), r.now)) // now with the reasons in words
+	if len(r.top) > r.limit {
+		r.top = r.top[:r.limit]
+	}
+}
+
+// own gives p slices of its own.
+func own(p Person) Person {
+	p.ImportantDates = slices.Clone(p.ImportantDates)
+	p.Reminders = slices.Clone(p.Reminders)
+	p.Recent = slices.Clone(p.Recent)
+	p.RecentReal = slices.Clone(p.RecentReal)
+	return p
+}
+
+// Result returns the people to contact, most pressing first.
+func (r *Ranking) Result() []Status {
+	if r.limit <= 0 {
+		SortByPriority(r.top)
+	}
+	return r.top
 }
 
 // SortByPriority orders statuses as today lists them.
 func SortByPriority(ss []Status) {
-	slices.SortStableFunc(ss, func(a, b Status) int {
-		if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Person.ID, b.Person.ID)
-	})
+	// A Status is a few hundred bytes, and a sort of thousands moves them
+	// many times over; sorting their positions instead moves each once.
+	// Names are folded once each, not once per comparison.
+	order := make([]int, len(ss))
+	names := make([]string, len(ss))
+	for i := range ss {
+		order[i] = i
+		names[i] = strings.ToLower(ss[i].Person.Name)
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return comparePriority(&ss[i], &ss[j], names[i], names[j]) })
+	sorted := make([]Status, len(ss))
+	for k, i := range order {
+		sorted[k] = ss[i]
+	}
+	copy(ss, sorted)
+}
+
+// before reports whether a comes before b in today's order, folding the
+// names only when it comes to them.
+func before(a, b *Status) bool {
+	if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
+		return c < 0
+	}
+	if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+		return c < 0
+	}
+	return comparePriority(a, b, strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name)) < 0
+}
+
+// comparePriority is today's order: priority descending, then tier (inner
+// first), then name (folded: aName and bName), then id.
+func comparePriority(a, b *Status, aName, bName string) int {
+	if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(aName, bName); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Person.ID, b.Person.ID)
 }
 
 // leftOut says why someone is not suggested today even if due.
@@ -236,8 +336,9 @@ func owesReply(p Person, now time.Time) (bool, int) {
 
 type upcoming struct {
 	days     int
+	at       time.Time // the day it falls on
 	birthday bool
-	reason   string
+	label    string
 }
 
 // upcomingDates lists the birthday and important dates falling today or in
@@ -248,11 +349,12 @@ func upcomingDates(p Person, now time.Time) []upcoming {
 		if d.IsZero() {
 			return
 		}
-		days := DaysBetween(now, d.Next(now))
+		next := d.Next(now)
+		days := DaysBetween(now, next)
 		if days > SoonDays {
 			return
 		}
-		out = append(out, upcoming{days: days, birthday: birthday, reason: label + " " + dayWords(days, d.Next(now))})
+		out = append(out, upcoming{days: days, at: next, birthday: birthday, label: label})
 	}
 	add(p.Birthday, "birthday", true)
 	for _, d := range p.ImportantDates {

@@ -16,6 +16,8 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrNewerSchema means the file was written by a newer tend.
 	ErrNewerSchema = errors.New("database from a newer version of tend")
+	// ErrReadOnly means the database could be read but not written.
+	ErrReadOnly = errors.New("database is read-only")
 )
 
 // kindError is a message for the user that belongs to one of the kinds

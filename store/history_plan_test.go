@@ -9,6 +9,19 @@ import (
 	"github.com/tend-app/tend/cadence"
 )
 
+// triggerRecent is the query by which person_history's triggers recompute
+// someone's recent list (and, with the real condition, the real one).
+func triggerRecent(person, real string) string {
+	limit := cadence.RecentCount
+	if real != "" {
+		limit = cadence.RealCount
+	}
+	return fmt.Sprintf(`SELECT ip.at AS at, ip.interaction_id AS id, json_array(unixepoch(ip.at), i.via, i.direction, ip.interaction_id) AS e
+		FROM interaction_people ip CROSS JOIN interactions i ON i.id = ip.interaction_id
+		WHERE ip.person_id = %s%s
+		ORDER BY ip.at DESC, ip.interaction_id DESC LIMIT %d`, person, real, limit)
+}
+
 // TestHistoryQueryPlans pins how SQLite runs the history queries: from the
 // people, into an index range of each one's latest rows, never a scan of all
 // interactions. A plan that reads all of history would make today slower
@@ -17,26 +30,58 @@ func TestHistoryQueryPlans(t *testing.T) {
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
 	where, args := PeopleFilter{Tier: cadence.Close}.where()
 	tests := []struct {
-		name  string
-		query string
-		args  []any
-		want  []string
+		name   string
+		query  string
+		args   []any
+		want   []string
+		noSort bool // the order must come from an index, not a sort of all rows
 	}{
 		{
-			name:  "recent interactions and real conversations",
-			query: fmt.Sprintf(recentQuery, cadence.RecentCount-1, cadence.RealCount-1, where),
-			args:  append(args, args...),
+			name:  "people for summaries",
+			query: `SELECT ` + personColumns + ` FROM people p` + where + ` ORDER BY p.name_key, p.id`,
+			args:  args,
+			want:  []string{"SCAN p"},
+		},
+		{
+			name:  "everyone's history, in one pass",
+			query: historyQuery,
+			want:  []string{"SCAN person_history"},
+		},
+		{
+			name:   "ranking input, people and history side by side in id order",
+			query:  cadenceQuery,
+			noSort: true,
+			want:   []string{"SCAN p USING COVERING INDEX people_cadence", "SEARCH h USING PRIMARY KEY (person_id=?)"},
+		},
+		{
+			name:   "open memories with a due date",
+			query:  remindersQuery,
+			noSort: true,
+			want:   []string{"USING INDEX memories_open_due"},
+		},
+		{
+			name:  "one person's history",
+			query: historyQuery + ` WHERE person_id = ?`,
+			args:  []any{"01ID"},
+			want:  []string{"SEARCH person_history USING PRIMARY KEY (person_id=?)"},
+		},
+		{
+			name:  "a person's recent interactions, as the triggers recompute them",
+			query: triggerRecent("?", ""),
+			args:  []any{"01ID"},
 			want: []string{
-				"SEARCH ip USING COVERING INDEX interaction_people_person_at (person_id=? AND at>?)",
-				"SEARCH ip USING COVERING INDEX interaction_people_person_real_at (person_id=? AND real=? AND at>?)",
+				"SEARCH ip USING COVERING INDEX interaction_people_person_at (person_id=?)",
 				"SEARCH i USING INDEX sqlite_autoindex_interactions_1 (id=?)",
 			},
 		},
 		{
-			name:  "their latest message",
-			query: lastInQuery,
-			args:  []any{"01ID", "2025-11-23T00:00:00Z"},
-			want:  []string{"SEARCH ip USING COVERING INDEX interaction_people_person_at (person_id=? AND at>?)"},
+			name:  "a person's recent real conversations, as the triggers recompute them",
+			query: triggerRecent("?", " AND ip.real = 1"),
+			args:  []any{"01ID"},
+			want: []string{
+				"SEARCH ip USING COVERING INDEX interaction_people_person_real_at (person_id=? AND real=?)",
+				"SEARCH i USING INDEX sqlite_autoindex_interactions_1 (id=?)",
+			},
 		},
 		{
 			name:  "events since",
@@ -44,6 +89,14 @@ func TestHistoryQueryPlans(t *testing.T) {
 			args:  []any{"2026-08-26T00:00:00Z"},
 			want:  []string{"SEARCH i USING INDEX interactions_at (at>?)", "SEARCH ip USING PRIMARY KEY (interaction_id=?)"},
 		},
+	}
+	// The triggers' queries are checked here as they are written in the
+	// migration, so a plan that reads all history cannot hide in a trigger.
+	schema := strings.Join(strings.Fields(migrations()[1].sql), " ")
+	for _, q := range []string{triggerRecent("NEW.person_id", ""), triggerRecent("NEW.person_id", " AND ip.real = 1")} {
+		if !strings.Contains(schema, strings.Join(strings.Fields(q), " ")) {
+			t.Errorf("migration 0002 lacks the query whose plan is checked:\n%s", q)
+		}
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,6 +121,9 @@ func TestHistoryQueryPlans(t *testing.T) {
 				}
 			}
 			for _, step := range steps {
+				if tc.noSort && strings.Contains(step, "TEMP B-TREE") {
+					t.Errorf("plan sorts in a temporary b-tree (%q):\n%s", step, plan)
+				}
 				if strings.HasPrefix(step, "SCAN ip") || strings.HasPrefix(step, "SCAN i ") || step == "SCAN i" {
 					t.Errorf("plan scans interactions (%q):\n%s", step, plan)
 				}

@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -15,12 +18,28 @@ type AmbiguousError struct {
 }
 
 func (e *AmbiguousError) Error() string {
-	names := e.Candidates
-	more := ""
-	if len(names) > 8 {
-		names, more = names[:8], fmt.Sprintf(" and %d more", len(names)-8)
+	var names []string
+	for _, n := range e.Candidates[:min(len(e.Candidates), 8)] {
+		// A name may hold a line break; the message is one line.
+		names = append(names, clip(strings.Join(strings.Fields(n), " ")))
 	}
-	return fmt.Sprintf("%q matches %d people: %s%s; be more specific", e.Query, len(e.Candidates), strings.Join(names, ", "), more)
+	more := ""
+	if len(e.Candidates) > 8 {
+		more = fmt.Sprintf(" and %d more", len(e.Candidates)-8)
+	}
+	return fmt.Sprintf("%q matches %d people: %s%s; be more specific", clip(e.Query), len(e.Candidates), strings.Join(names, ", "), more)
+}
+
+// clipLength is how much of what a user typed an error quotes back.
+const clipLength = 60
+
+// clip shortens text quoted back in an error, so that a pasted page or a
+// megabyte argument gives a one-line message, not the page again.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= clipLength {
+		return s
+	}
+	return string([]rune(s)[:clipLength]) + "…"
 }
 
 // Is makes an AmbiguousError match ErrInvalid: it is bad input.
@@ -50,6 +69,20 @@ type Candidate struct {
 // stage that finds any is an *AmbiguousError; none is ErrNotFound. It never
 // creates anyone.
 func (s *Store) FindPerson(ctx context.Context, query string, scope Scope) (Person, error) {
+	// The whole name, in any case, is what is typed most, and among
+	// active people it names at most one (their name keys are unique): one
+	// index lookup answers it without reading everyone's name. It is the
+	// answer Match would give, as active people are looked at first.
+	if scope != PreferArchived && strings.TrimSpace(query) != "" {
+		var id string
+		err := s.db.QueryRowContext(ctx, `SELECT id FROM people WHERE name_key = ? AND archived_at IS NULL`, nameKey(query)).Scan(&id)
+		switch {
+		case err == nil:
+			return s.Person(ctx, id)
+		case !errors.Is(err, sql.ErrNoRows):
+			return Person{}, fmt.Errorf("find person: %w", err)
+		}
+	}
 	pools, err := s.candidatePools(ctx, scope)
 	if err != nil {
 		return Person{}, err
@@ -68,6 +101,9 @@ func (s *Store) FindPerson(ctx context.Context, query string, scope Scope) (Pers
 			}
 			return Person{}, &AmbiguousError{Query: query, Candidates: names}
 		}
+	}
+	if utf8.RuneCountInString(query) > clipLength {
+		return Person{}, kindErrorf(ErrNotFound, "no one called %q", clip(query))
 	}
 	return Person{}, kindErrorf(ErrNotFound, "no one called %q (add them with: tend add %q)", query, strings.TrimSpace(query))
 }
@@ -118,24 +154,36 @@ func Match(query string, pool []Candidate) []Candidate {
 	if q == "" {
 		return nil
 	}
-	key := nameKey(q)
-	stages := []func(Candidate) bool{
-		func(c Candidate) bool { return c.Name == q },
-		func(c Candidate) bool { return nameKey(c.Name) == key },
-		func(c Candidate) bool { return hasWordPrefix(nameKey(c.Name), key) },
+	var found []Candidate
+	for _, c := range pool {
+		if c.Name == q {
+			found = append(found, c)
+		}
 	}
-	for _, matches := range stages {
-		var found []Candidate
-		for _, c := range pool {
-			if matches(c) {
-				found = append(found, c)
+	if len(found) > 0 {
+		return found
+	}
+	// The names folded once for the later stages: folding allocates, and
+	// ten thousand names were folded up to four times over.
+	key := nameKey(q)
+	keys := make([]string, len(pool))
+	for i, c := range pool {
+		keys[i] = nameKey(c.Name)
+	}
+	for _, matches := range []func(string) bool{
+		func(k string) bool { return k == key },
+		func(k string) bool { return hasWordPrefix(k, key) },
+	} {
+		for i, k := range keys {
+			if matches(k) {
+				found = append(found, pool[i])
 			}
 		}
 		if len(found) > 0 {
 			return found
 		}
 	}
-	return fuzzyMatch(key, pool)
+	return fuzzyMatch(key, keys, pool)
 }
 
 // hasWordPrefix reports whether prefix starts the name or any word in it.
@@ -151,16 +199,12 @@ func hasWordPrefix(name, prefix string) bool {
 	return false
 }
 
-// fuzzyMatch finds names that hold the query's letters in order ("alma"
-// finds "Ana Lima"), best first. Every match counts: a fuzzy guess is only
-// taken when it is the only one.
-func fuzzyMatch(key string, pool []Candidate) []Candidate {
-	names := make([]string, len(pool))
-	for i, c := range pool {
-		names[i] = nameKey(c.Name)
-	}
+// fuzzyMatch finds names (keys, the pool's names folded) that hold the
+// query's letters in order ("alma" finds "Ana Lima"), best first. Every
+// match counts: a fuzzy guess is only taken when it is the only one.
+func fuzzyMatch(key string, keys []string, pool []Candidate) []Candidate {
 	var out []Candidate
-	for _, m := range fuzzy.Find(key, names) {
+	for _, m := range fuzzy.Find(key, keys) {
 		out = append(out, pool[m.Index])
 	}
 	return out

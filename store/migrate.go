@@ -64,8 +64,16 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 		return nil
 	}
 	if current > 0 {
-		if err := s.backup(ctx, current); err != nil {
+		// A file another process is creating at this moment is at an
+		// early version with nothing in it yet: there is nothing to keep.
+		empty, err := s.holdsNoOne(ctx)
+		if err != nil {
 			return err
+		}
+		if !empty {
+			if err := s.backup(ctx, current); err != nil {
+				return err
+			}
 		}
 	}
 	for _, m := range ms[current:] {
@@ -106,6 +114,16 @@ func checkEmpty(ctx context.Context, tx *sql.Tx) error {
 		return errors.New("not a tend database: the file holds other tables (it was left untouched)")
 	}
 	return nil
+}
+
+// holdsNoOne reports whether the database has no people, and so no data:
+// everything else in it belongs to someone.
+func (s *Store) holdsNoOne(ctx context.Context) (bool, error) {
+	var any bool
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM people)").Scan(&any); err != nil {
+		return false, fmt.Errorf("read people: %w", err)
+	}
+	return !any, nil
 }
 
 func (s *Store) userVersion(ctx context.Context) (int, error) {

@@ -1,9 +1,14 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -48,127 +53,543 @@ func (s Summary) Cadence() cadence.Person {
 	}
 }
 
-// summaryQuery finds, for each person, the latest real and the latest
-// interaction with one index seek each (interaction_people is indexed by
-// person, real, at), so its cost grows with people and not with history.
-const summaryQuery = `
-	SELECT ` + personColumns + `,
-	       lr.at, lr.via, lr.direction, la.at, la.via, la.direction
-	FROM people p
-	LEFT JOIN interactions lr ON lr.id = (
-		SELECT ip.interaction_id FROM interaction_people ip
-		WHERE ip.person_id = p.id AND ip.real = 1
-		ORDER BY ip.at DESC, ip.interaction_id DESC LIMIT 1)
-	LEFT JOIN interactions la ON la.id = (
-		SELECT ip.interaction_id FROM interaction_people ip
-		WHERE ip.person_id = p.id
-		ORDER BY ip.at DESC, ip.interaction_id DESC LIMIT 1)`
+// historyQuery reads the rows of person_history, which triggers keep up to
+// date on every write (migration 0002): one short row per person, however
+// long their history, so that the cost of ranking follows the number of
+// people. Summaries reads them apart from the people, in the table's own
+// order, and matches them in memory: joining them in name order would read
+// the table's pages in random order, each many times over once the table is
+// larger than SQLite's page cache. TestHistoryQueryPlans pins the plans.
+const historyQuery = `SELECT person_id, recent, recent_real, last_in_at, last_in_via FROM person_history`
 
 // Summaries lists people with their cadence inputs, ordered by name.
 func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]Summary, error) {
 	where, args := f.where()
-	rows, err := s.db.QueryContext(ctx, summaryQuery+where+` ORDER BY p.name_key, p.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("load people: %w", err)
-	}
-	out := []Summary{}
-	for rows.Next() {
-		var real, last [3]sql.NullString
-		p, err := scanPerson(rows, &real[0], &real[1], &real[2], &last[0], &last[1], &last[2])
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if !f.keep(p) {
-			continue
-		}
-		sum := Summary{Person: p}
-		if sum.LastReal, err = contact(real); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if sum.Last, err = contact(last); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, sum)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load people: %w", err)
-	}
-	people := make([]Person, len(out))
-	for i := range out {
-		people[i] = out[i].Person
-	}
-	if err := loadDates(ctx, s.db, people); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Person = people[i]
-	}
-	if err := s.loadReminders(ctx, out); err != nil {
-		return nil, err
-	}
-	return out, s.loadHistory(ctx, out, f)
+	return s.summaries(ctx, where+` ORDER BY p.name_key, p.id`, args, f, "", nil)
 }
 
 // Summary returns one person's summary.
 func (s *Store) Summary(ctx context.Context, id string) (Summary, error) {
-	p, err := s.Person(ctx, id)
+	out, err := s.summaries(ctx, ` WHERE p.id = ?`, []any{id}, PeopleFilter{}, ` WHERE person_id = ?`, []any{id})
 	if err != nil {
 		return Summary{}, err
 	}
-	all, err := s.Summaries(ctx, PeopleFilter{Archived: p.Archived(), Tier: p.Tier})
-	if err != nil {
-		return Summary{}, err
+	if len(out) == 0 {
+		return Summary{}, kindErrorf(ErrNotFound, "no person with id %s", id)
 	}
-	for _, sum := range all {
-		if sum.ID == id {
-			return sum, nil
+	return out[0], nil
+}
+
+// summaries loads the people the first condition selects, and their
+// history from the rows of person_history the second one selects.
+func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, historyWhere string, historyArgs []any) ([]Summary, error) {
+	people, err := s.queryPeople(ctx, where, args)
+	if err != nil {
+		return nil, err
+	}
+	people = slices.DeleteFunc(people, func(p Person) bool { return !f.keep(p) })
+	if err := loadDates(ctx, s.db, people); err != nil {
+		return nil, err
+	}
+	out := make([]Summary, len(people))
+	index := make(map[string]int, len(people))
+	for i, p := range people {
+		out[i].Person = p
+		out[i].Recent, out[i].RecentReal = []cadence.Contact{}, []time.Time{}
+		index[p.ID] = i
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+
+	rows, err := s.db.QueryContext(ctx, historyQuery+historyWhere, historyArgs...)
+	if err != nil {
+		return nil, fmt.Errorf("load history: %w", err)
+	}
+	for rows.Next() {
+		var id, recent, real, lastInAt, lastInVia sql.RawBytes // read before the next row, never kept
+		if err := rows.Scan(&id, &recent, &real, &lastInAt, &lastInVia); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load history: %w", err)
 		}
+		i, ok := index[string(id)]
+		if !ok {
+			continue // someone the filter left out
+		}
+		h, err := parseHistory(recent, real, lastInAt, lastInVia, new(historyLists))
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("person %s: %w", id, err)
+		}
+		sum := &out[i]
+		sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
 	}
-	return Summary{}, kindErrorf(ErrNotFound, "no person with id %s", id)
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load history: %w", err)
+	}
+	reminders, err := s.reminders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Reminders = reminders[out[i].ID]
+	}
+	return out, nil
 }
 
-func contact(cols [3]sql.NullString) (cadence.Contact, error) {
-	if !cols[0].Valid {
-		return cadence.Contact{}, nil
-	}
-	at, err := parseTime(cols[0].String)
-	if err != nil {
-		return cadence.Contact{}, err
-	}
-	return cadence.Contact{At: at, Via: cadence.Channel(cols[1].String), Direction: cadence.Direction(cols[2].String)}, nil
-}
+// cadenceQuery reads what ranking needs of each active person and their
+// row of person_history, in one pass over both tables in person id order
+// (the people through the people_cadence index, person_history in its own
+// order), so each page is read once. TestHistoryQueryPlans pins the plan.
+//
+// The columns come joined into one, separated by NUL: the driver's cost
+// for each column of each row is as large as SQLite's for the row, and at
+// ten thousand people one column instead of eleven halves the time of the
+// query. NUL cannot be in a name (validText refuses it), a tier, a date or
+// a person_history list (JSON escapes it); an imported id could hold one,
+// and so give a row of the wrong number of fields: that person is read
+// again column by column (cadenceRowQuery), by the rowid that starts the
+// row. Nullable columns are coalesced to the empty string: concat_ws skips
+// NULLs.
+const cadenceQuery = `
+	SELECT concat_ws(char(0), p.rowid, ` + cadenceColumns + `)
+	FROM people p LEFT JOIN person_history h ON h.person_id = p.id
+	WHERE p.archived_at IS NULL
+	ORDER BY p.id`
 
-// loadReminders attaches open memories with a due date.
-func (s *Store) loadReminders(ctx context.Context, out []Summary) error {
-	index := make(map[string]int, len(out))
-	for i, sum := range out {
-		index[sum.ID] = i
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT person_id, text, due FROM memories
-		WHERE done_at IS NULL AND due IS NOT NULL ORDER BY due, created_at`)
+const cadenceColumns = `p.id, p.name, p.tier, coalesce(p.every_days, ''), coalesce(p.birthday, ''),
+	p.created_at, coalesce(p.snoozed_until, ''), coalesce(h.recent, ''), coalesce(h.recent_real, ''),
+	coalesce(h.last_in_at, ''), coalesce(h.last_in_via, '')`
+
+// cadenceRowQuery reads one row of cadenceQuery column by column.
+const cadenceRowQuery = `SELECT ` + cadenceColumns + `
+	FROM people p LEFT JOIN person_history h ON h.person_id = p.id WHERE p.rowid = ?`
+
+// cadenceFields is the number of fields in a row of cadenceQuery, after
+// the rowid.
+const cadenceFields = 11
+
+// EachCadence calls fn with the cadence engine's input for each active
+// person, in no order to rely on, stopping at fn's first error. The input
+// is what Summaries gives, less what only a listing shows (phones, e-mails,
+// tags, notes).
+//
+// It holds one person at a time, so that ranking thousands of people, which
+// keeps only the few it suggests, touches little memory: the person's
+// Recent and RecentReal live only until fn returns (their memory is used
+// again for the next person), so fn must copy them to keep them, as
+// cadence.Ranking does.
+func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) error {
+	dates, err := s.datesByPerson(ctx)
 	if err != nil {
-		return fmt.Errorf("load memories: %w", err)
+		return err
+	}
+	reminders, err := s.reminders(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, cadenceQuery)
+	if err != nil {
+		return fmt.Errorf("load people: %w", err)
 	}
 	defer rows.Close()
+	var (
+		buf    historyLists // every person's lists, in turn
+		fields [cadenceFields][]byte
+	)
+	for rows.Next() {
+		var row sql.RawBytes // read before the next row, never kept
+		if err := rows.Scan(&row); err != nil {
+			return fmt.Errorf("read person: %w", err)
+		}
+		rowid, rest, _ := bytes.Cut(row, []byte{0})
+		n := 0
+		for field := range bytes.SplitSeq(rest, []byte{0}) {
+			if n < len(fields) {
+				fields[n] = field
+			}
+			n++
+		}
+		if n != len(fields) {
+			if err := s.cadenceRow(ctx, rowid, &fields); err != nil {
+				return err
+			}
+		}
+		p, err := cadencePerson(fields, &buf)
+		if err != nil {
+			return err
+		}
+		p.ImportantDates = dates[p.ID]
+		if p.ImportantDates == nil {
+			p.ImportantDates = []cadence.Dated{} // as Summary.Cadence gives it
+		}
+		p.Reminders = reminders[p.ID]
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load people: %w", err)
+	}
+	return nil
+}
+
+// cadenceRow reads the fields of one person's row column by column, for a
+// row whose fields could not be told apart.
+func (s *Store) cadenceRow(ctx context.Context, rowid []byte, fields *[cadenceFields][]byte) error {
+	dest := make([]any, cadenceFields)
+	for i := range fields {
+		dest[i] = &fields[i]
+	}
+	if err := s.db.QueryRowContext(ctx, cadenceRowQuery, string(rowid)).Scan(dest...); err != nil {
+		return fmt.Errorf("read person: %w", err)
+	}
+	return nil
+}
+
+// cadencePerson reads the fields of a row of cadenceQuery.
+func cadencePerson(f [cadenceFields][]byte, buf *historyLists) (cadence.Person, error) {
+	p := cadence.Person{ID: string(f[0]), Name: string(f[1]), Tier: tierNames[string(f[2])]}
+	if p.Tier == "" {
+		return p, fmt.Errorf("person %s: stored tier %q", p.ID, f[2])
+	}
+	var err error
+	if len(f[3]) > 0 {
+		if p.Every, err = strconv.Atoi(string(f[3])); err != nil {
+			return p, fmt.Errorf("person %s: stored rhythm %q", p.ID, f[3])
+		}
+	}
+	if len(f[4]) > 0 {
+		if p.Birthday, err = cadence.ParseMonthDay(string(f[4])); err != nil {
+			return p, fmt.Errorf("person %s birthday: %w", p.ID, err)
+		}
+	}
+	if p.CreatedAt, err = parseTime(f[5]); err != nil {
+		return p, err
+	}
+	if len(f[6]) > 0 {
+		if p.SnoozedUntil, err = parseTime(f[6]); err != nil {
+			return p, err
+		}
+	}
+	h, err := parseHistory(f[7], f[8], f[9], f[10], buf)
+	if err != nil {
+		return p, fmt.Errorf("person %s: %w", p.ID, err)
+	}
+	p.LastReal, p.Last, p.LastIn, p.Recent, p.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
+	return p, nil
+}
+
+// tierNames maps a stored tier to its constant, so that reading one
+// allocates nothing.
+var tierNames = func() map[string]cadence.Tier {
+	m := map[string]cadence.Tier{}
+	for _, t := range cadence.Tiers() {
+		m[string(t)] = t
+	}
+	return m
+}()
+
+// CadencePeople returns the cadence engine's input for every active person,
+// ordered by name, as Summaries would give it: for those that rank everyone
+// at once (a plan) and print no more of them than their names.
+func (s *Store) CadencePeople(ctx context.Context) ([]cadence.Person, error) {
+	var out []cadence.Person
+	err := s.EachCadence(ctx, func(p cadence.Person) error {
+		p.Recent, p.RecentReal = slices.Clone(p.Recent), slices.Clone(p.RecentReal)
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := make(map[string]string, len(out))
+	for _, p := range out {
+		keys[p.ID] = nameKey(p.Name)
+	}
+	slices.SortFunc(out, func(a, b cadence.Person) int {
+		if c := cmp.Compare(keys[a.ID], keys[b.ID]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	if out == nil {
+		out = []cadence.Person{}
+	}
+	return out, nil
+}
+
+// history is a row of person_history, read.
+type history struct {
+	lastReal, last, lastIn cadence.Contact
+	recent                 []cadence.Contact
+	recentReal             []time.Time
+}
+
+// historyLists holds one person's lists.
+type historyLists struct {
+	recent [cadence.RecentCount]cadence.Contact
+	real   [cadence.RealCount]time.Time
+}
+
+// parseHistory reads a row of person_history into buf: LastReal, Last,
+// Recent and RecentReal from the lists, and LastIn (lastInAt is empty when
+// they never started an interaction).
+func parseHistory(recent, real, lastInAt, lastInVia []byte, buf *historyLists) (history, error) {
+	var h history
+	n := 0
+	err := parseContacts(recent, len(buf.recent), func(c cadence.Contact) {
+		buf.recent[n] = c
+		n++
+	})
+	if err != nil {
+		return h, err
+	}
+	h.recent = buf.recent[:n:n]
+	n = 0
+	err = parseContacts(real, len(buf.real), func(c cadence.Contact) {
+		if n == 0 {
+			h.lastReal = c
+		}
+		buf.real[n] = c.At
+		n++
+	})
+	if err != nil {
+		return h, err
+	}
+	h.recentReal = buf.real[:n:n]
+	if len(h.recent) > 0 {
+		h.last = h.recent[0]
+	}
+
+	// Their latest message: the newest of the recent ones they started, or
+	// the one person_history keeps, if within a year and a day of the
+	// latest interaction. The one-sided rule asks only whether they reached
+	// out within a year, so an older message is left out, as cadence allows.
+	for _, c := range h.recent {
+		if c.Direction == cadence.In {
+			h.lastIn = c
+			return h, nil
+		}
+	}
+	if len(lastInAt) == 0 || len(h.recent) < cadence.RecentCount {
+		return h, nil
+	}
+	at, err := parseTime(lastInAt)
+	if err != nil {
+		return h, err
+	}
+	if !at.Before(h.recent[0].At.AddDate(0, 0, -(cadence.OneSidedDays + 1))) {
+		via := channelOf(lastInVia)
+		if via == "" {
+			return h, fmt.Errorf("stored channel %q", lastInVia)
+		}
+		h.lastIn = cadence.Contact{At: at, Via: via, Direction: cadence.In}
+	}
+	return h, nil
+}
+
+// channelOf returns the channel a stored name stands for, or "" for none;
+// a switch on the bytes allocates nothing and is faster than a map.
+func channelOf(b []byte) cadence.Channel {
+	switch string(b) {
+	case "in-person":
+		return cadence.InPerson
+	case "call":
+		return cadence.Call
+	case "video":
+		return cadence.Video
+	case "text":
+		return cadence.Text
+	case "email":
+		return cadence.Email
+	case "letter":
+		return cadence.Letter
+	case "social":
+		return cadence.Social
+	case "gift":
+		return cadence.Gift
+	}
+	return ""
+}
+
+// directionOf returns the direction a stored name stands for, or "".
+func directionOf(b []byte) cadence.Direction {
+	switch string(b) {
+	case "in":
+		return cadence.In
+	case "out":
+		return cadence.Out
+	}
+	return ""
+}
+
+// atoi reads a whole number of seconds, perhaps negative (before 1970).
+func atoi(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// parseContacts reads a list of person_history, a JSON array of
+// [Unix seconds, via, direction, interaction id] newest first, and hands
+// each of the first limit entries to add.
+//
+// Ten thousand people are twenty thousand lists, so the usual shape (no
+// escapes) is read by hand, many times faster than encoding/json; any other
+// shape, such as an imported id with a quote in it, goes through
+// encoding/json.
+func parseContacts(list []byte, limit int, add func(cadence.Contact)) error {
+	if len(list) == 0 || string(list) == "[]" {
+		return nil
+	}
+	if bytes.IndexByte(list, '\\') >= 0 {
+		return parseContactsJSON(list, limit, add)
+	}
+	var entries [cadence.RealCount]cadence.Contact // a list holds at most RealCount
+	n, ok := scanContacts(list, entries[:min(limit, len(entries))])
+	if !ok {
+		return parseContactsJSON(list, limit, add)
+	}
+	for _, c := range entries[:n] {
+		if c.Via == "" || c.Direction == "" {
+			return fmt.Errorf("stored history %q: unknown channel or direction", list)
+		}
+		add(c)
+	}
+	return nil
+}
+
+// scanContacts reads the usual shape of a list into out, and reports how
+// many entries it read, or false if the list is not of that shape.
+func scanContacts(list []byte, out []cadence.Contact) (int, bool) {
+	rest, ok := bytes.CutPrefix(list, []byte("[["))
+	if !ok {
+		return 0, false
+	}
+	n := 0
+	for n < len(out) {
+		// 1732480000,"call","out","01J..."] then ,[ or ]
+		comma := bytes.IndexByte(rest, ',')
+		if comma < 1 {
+			return 0, false
+		}
+		sec, ok := atoi(rest[:comma])
+		if !ok {
+			return 0, false
+		}
+		rest = rest[comma+1:]
+		var fields [3][]byte // via, direction, id
+		for i := range fields {
+			if rest, ok = bytes.CutPrefix(rest, []byte(`"`)); !ok {
+				return 0, false
+			}
+			end := bytes.IndexByte(rest, '"')
+			if end < 0 {
+				return 0, false
+			}
+			fields[i], rest = rest[:end], rest[end+1:]
+			if i < len(fields)-1 {
+				if rest, ok = bytes.CutPrefix(rest, []byte(",")); !ok {
+					return 0, false
+				}
+			}
+		}
+		out[n] = cadence.Contact{At: time.Unix(sec, 0).UTC(), Via: channelOf(fields[0]), Direction: directionOf(fields[1])}
+		n++
+		if string(rest) == "]]" {
+			break
+		}
+		if rest, ok = bytes.CutPrefix(rest, []byte("],[")); !ok {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// parseContactsJSON is parseContacts by encoding/json, for any list.
+func parseContactsJSON(list []byte, limit int, add func(cadence.Contact)) error {
+	var raw [][]json.RawMessage
+	if err := json.Unmarshal(list, &raw); err != nil {
+		return fmt.Errorf("stored history %q: %w", list, err)
+	}
+	for _, e := range raw[:min(limit, len(raw))] {
+		var (
+			sec      int64
+			via, dir string
+		)
+		if len(e) != 4 || json.Unmarshal(e[0], &sec) != nil || json.Unmarshal(e[1], &via) != nil || json.Unmarshal(e[2], &dir) != nil {
+			return fmt.Errorf("stored history %q: want [seconds, via, direction, id] entries", list)
+		}
+		add(cadence.Contact{At: time.Unix(sec, 0).UTC(), Via: cadence.Channel(via), Direction: cadence.Direction(dir)})
+	}
+	return nil
+}
+
+// remindersQuery reads the open memories with a due date, through their
+// own index.
+const remindersQuery = `SELECT person_id, text, due FROM memories
+	WHERE done_at IS NULL AND due IS NOT NULL ORDER BY due, created_at`
+
+// reminders reads open memories with a due date, by person, each person's
+// in order of due date and creation.
+func (s *Store) reminders(ctx context.Context) (map[string][]cadence.Reminder, error) {
+	rows, err := s.db.QueryContext(ctx, remindersQuery)
+	if err != nil {
+		return nil, fmt.Errorf("load memories: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]cadence.Reminder{}
 	for rows.Next() {
 		var pid, text string
 		var due sql.NullString
 		if err := rows.Scan(&pid, &text, &due); err != nil {
-			return fmt.Errorf("load memories: %w", err)
-		}
-		i, ok := index[pid]
-		if !ok {
-			continue
+			return nil, fmt.Errorf("load memories: %w", err)
 		}
 		d, err := parseOptionalDate(due)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out[i].Reminders = append(out[i].Reminders, cadence.Reminder{Text: text, Due: d})
+		out[pid] = append(out[pid], cadence.Reminder{Text: text, Due: d})
 	}
-	return rows.Err()
+	return out, rows.Err()
+}
+
+// datesByPerson reads everyone's important dates, in the order loadDates
+// gives them.
+func (s *Store) datesByPerson(ctx context.Context) (map[string][]cadence.Dated, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`)
+	if err != nil {
+		return nil, fmt.Errorf("load dates: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]cadence.Dated{}
+	for rows.Next() {
+		var id, label, date string
+		if err := rows.Scan(&id, &label, &date); err != nil {
+			return nil, fmt.Errorf("load dates: %w", err)
+		}
+		d, err := cadence.ParseMonthDay(date)
+		if err != nil {
+			return nil, fmt.Errorf("person %s date: %w", id, err)
+		}
+		out[id] = append(out[id], cadence.Dated{Label: label, Date: d})
+	}
+	return out, rows.Err()
 }

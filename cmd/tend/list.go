@@ -65,20 +65,25 @@ func runList(a *app, opts listOptions) error {
 	if err != nil {
 		return err
 	}
+	// A row points into sums, and only what it needs of the status is
+	// copied: with thousands of people, sorting whole summaries and
+	// statuses (a kilobyte each) moved more memory than anything else.
 	type row struct {
-		sum store.Summary
-		st  cadence.Status
+		sum           *store.Summary
+		daysSinceReal int
+		dueRatio      float64
+		due           bool
 	}
-	var rows []row
-	for _, sum := range sums {
-		st := cadence.Assess(sum.Cadence(), now)
+	rows := make([]row, 0, len(sums))
+	for i := range sums {
+		st := cadence.Assess(sums[i].Cadence(), now)
 		if opts.due && !st.Due {
 			continue
 		}
-		rows = append(rows, row{sum, st})
+		rows = append(rows, row{&sums[i], st.DaysSinceReal, st.DueRatio, st.Due})
 	}
 	slices.SortStableFunc(rows, func(x, y row) int {
-		if c := cmp.Compare(y.st.DueRatio, x.st.DueRatio); c != 0 {
+		if c := cmp.Compare(y.dueRatio, x.dueRatio); c != 0 {
 			return c
 		}
 		return cmp.Compare(x.sum.Person.Tier.Rank(), y.sum.Person.Tier.Rank())
@@ -88,9 +93,9 @@ func runList(a *app, opts listOptions) error {
 		for i, r := range rows {
 			out[i] = listedPersonJSON{
 				PersonRecord:  exchange.Person(r.sum.Person),
-				DaysSinceReal: r.st.DaysSinceReal,
-				DueRatio:      r.st.DueRatio,
-				Due:           r.st.Due,
+				DaysSinceReal: r.daysSinceReal,
+				DueRatio:      r.dueRatio,
+				Due:           r.due,
 			}
 		}
 		return a.printJSON(out)
@@ -101,12 +106,12 @@ func runList(a *app, opts listOptions) error {
 	}
 	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")
 	for _, r := range rows {
-		last := "never (added " + agoText(r.st.DaysSinceReal) + ")"
+		last := "never (added " + agoText(r.daysSinceReal) + ")"
 		if !r.sum.LastReal.IsZero() {
-			last = agoText(r.st.DaysSinceReal) + ", " + string(r.sum.LastReal.Via)
+			last = agoText(r.daysSinceReal) + ", " + string(r.sum.LastReal.Via)
 		}
-		due := fmt.Sprintf("%.2f", r.st.DueRatio)
-		if r.st.Due {
+		due := fmt.Sprintf("%.2f", r.dueRatio)
+		if r.due {
 			due += " due"
 		}
 		t.add(paint(styleName, flat(r.sum.Name)), tierText(r.sum.Tier), last, due)

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
 )
 
 // maxPlanDays is the longest plan: a year, leap day included.
@@ -71,13 +70,9 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
-	sums, err := s.Summaries(a.ctx(), store.PeopleFilter{})
+	people, err := s.CadencePeople(a.ctx())
 	if err != nil {
 		return err
-	}
-	people := make([]cadence.Person, len(sums))
-	for i, sum := range sums {
-		people[i] = sum.Cadence()
 	}
 	plan := cadence.Plan(people, now, opts.days, opts.perDay)
 	if a.json {

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
 )
 
 const defaultLimit = cadence.DefaultLimit
@@ -59,15 +58,20 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	sums, err := s.Summaries(a.ctx(), store.PeopleFilter{})
+	// People stream from the store into the ranking, which keeps only the
+	// few it suggests: with thousands of people, holding them all would
+	// cost more than ranking them.
+	rank := cadence.NewRanking(now, opts.limit)
+	count := 0
+	err = s.EachCadence(a.ctx(), func(p cadence.Person) error {
+		count++
+		rank.Add(p)
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	people := make([]cadence.Person, len(sums))
-	for i, sum := range sums {
-		people[i] = sum.Cadence()
-	}
-	today := cadence.Today(people, now, opts.limit)
+	today := rank.Result()
 	if a.json {
 		out := make([]suggestionJSON, len(today))
 		for i, st := range today {
@@ -77,7 +81,7 @@ func runToday(a *app, opts todayOptions) error {
 	}
 	var b strings.Builder
 	switch {
-	case len(people) == 0:
+	case count == 0:
 		b.WriteString("No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n")
 	case len(today) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))

@@ -1,0 +1,312 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync/atomic"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+// importFormats are the formats import reads.
+var importFormats = map[string]string{
+	"json": "json", "vcard": "vcard", "vcf": "vcard", "csv": "csv", "friends": "friends", "friends.md": "friends",
+}
+
+type importOptions struct {
+	format string
+	file   string
+	dryRun bool
+}
+
+func newImportCmd(a *app) *cobra.Command {
+	var opts importOptions
+	cmd := &cobra.Command{
+		Use:   "import json|vcard|csv|friends FILE|-",
+		Short: "Bring people in from a tend export, an address book, a spreadsheet or friends.md",
+		Long: `Read FILE (- for standard input) into tend, all or nothing: one bad record
+rejects the whole file, naming it, and nothing is written.
+
+  json     tend's interchange format (tend export json): merged by id, the
+           newer updated_at wins; importing it twice changes nothing
+  vcard    an address book (vCard 2.1, 3.0, 4.0): names, phones, e-mails,
+           birthdays, categories as tags, notes, anniversaries
+  csv      a header row naming the columns: name (required), tier, every,
+           birthday, phone, email, tags, notes
+  friends  the friends.md file of the friends command-line tool
+
+People from vCard, CSV and friends.md are matched by name (ignoring case):
+someone tend already has is updated, not added twice. --dry-run shows what
+would happen and writes nothing.`,
+		Example: `  tend import vcard contacts.vcf --dry-run
+  tend import json tend-backup.json
+  ssh laptop tend export json | tend import json -
+  tend import csv people.csv --json`,
+		Args:      exactArgs(2, "a format (json, vcard, csv or friends) and a FILE (- for standard input)"),
+		ValidArgs: []string{"json", "vcard", "csv", "friends"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, ok := importFormats[strings.ToLower(args[0])]
+			if !ok {
+				return usageErrorf("unknown import format %q (want json, vcard, csv or friends)", args[0])
+			}
+			opts.format, opts.file = format, args[1]
+			return runImport(a, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "show what would be imported, and write nothing")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+func runImport(a *app, opts importOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	name, in, size, err := openInput(a, opts.file)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	counted := &countingReader{r: in}
+	bar := newProgress(a.stderr, isTerminalWriter(a.stderr), name, size, counted)
+	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun}, func(im *store.Import) error {
+		t := &progressTarget{Target: im, bar: bar}
+		switch opts.format {
+		case "json":
+			return exchange.ReadJSON(counted, t)
+		case "vcard":
+			return exchange.ReadVCard(counted, t)
+		case "csv":
+			return exchange.ReadCSV(counted, t)
+		default:
+			return exchange.ReadFriends(counted, t, now)
+		}
+	})
+	bar.finish()
+	if err != nil {
+		var ie *exchange.InputError
+		if errors.As(err, &ie) {
+			return &usageError{fmt.Errorf("import %s: %w", name, err)}
+		}
+		return fmt.Errorf("import %s: %w", name, err)
+	}
+	if a.json {
+		return a.printJSON(importJSON(name, opts.format, res))
+	}
+	return printImport(a, name, res)
+}
+
+// openInput opens FILE, or standard input for "-". size is 0 when unknown.
+func openInput(a *app, file string) (name string, in io.ReadCloser, size int64, err error) {
+	if file == "-" {
+		return "standard input", io.NopCloser(a.stdin), 0, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", nil, 0, usageErrorf("import %s: %v", file, err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return "", nil, 0, fmt.Errorf("import %s: %w", file, err)
+	}
+	if info.IsDir() {
+		f.Close()
+		return "", nil, 0, usageErrorf("import %s: is a directory, not a file", file)
+	}
+	return file, f, info.Size(), nil
+}
+
+func printImport(a *app, name string, res store.ImportResult) error {
+	var b strings.Builder
+	verb, tail := "Imported", ""
+	if res.DryRun {
+		verb, tail = "Would import", " (dry run: nothing was written)"
+	}
+	fmt.Fprintf(&b, "%s %s: %d new, %d matched, %d skipped%s.\n", verb, name, res.New(), res.Matched(), res.SkippedCount(), tail)
+	for _, k := range []struct {
+		what string
+		c    store.ImportCounts
+	}{{"people", res.People}, {"interactions", res.Interactions}, {"memories", res.Memories}} {
+		if k.c.New == 0 && k.c.Matched == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "  %-13s %d new, %d matched", k.what+":", k.c.New, k.c.Matched)
+		if k.c.Updated > 0 {
+			fmt.Fprintf(&b, " (%d updated)", k.c.Updated)
+		}
+		b.WriteString("\n")
+	}
+	for _, sk := range res.Skipped {
+		where := sk.Where
+		if where != "" {
+			where += ": "
+		}
+		fmt.Fprintf(&b, "  skipped %s%s\n", where, flat(sk.Reason))
+	}
+	_, err := fmt.Fprint(a.out, b.String())
+	return err
+}
+
+// importResultJSON is `tend import --json`.
+type importResultJSON struct {
+	File         string           `json:"file"`
+	Format       string           `json:"format"`
+	DryRun       bool             `json:"dry_run"`
+	New          int              `json:"new"`
+	Matched      int              `json:"matched"`
+	Updated      int              `json:"updated"`
+	Skipped      int              `json:"skipped"`
+	People       importCountsJSON `json:"people"`
+	Interactions importCountsJSON `json:"interactions"`
+	Memories     importCountsJSON `json:"memories"`
+	Skips        []importSkipJSON `json:"skips"`
+}
+
+type importCountsJSON struct {
+	New     int `json:"new"`
+	Matched int `json:"matched"`
+	Updated int `json:"updated"`
+}
+
+type importSkipJSON struct {
+	Where  string `json:"where"`
+	Reason string `json:"reason"`
+	Count  int    `json:"count"`
+}
+
+func importJSON(name, format string, res store.ImportResult) importResultJSON {
+	counts := func(c store.ImportCounts) importCountsJSON {
+		return importCountsJSON{New: c.New, Matched: c.Matched, Updated: c.Updated}
+	}
+	out := importResultJSON{
+		File: name, Format: format, DryRun: res.DryRun,
+		New: res.New(), Matched: res.Matched(), Updated: res.Updated(), Skipped: res.SkippedCount(),
+		People: counts(res.People), Interactions: counts(res.Interactions), Memories: counts(res.Memories),
+		Skips: []importSkipJSON{},
+	}
+	for _, s := range res.Skipped {
+		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N()})
+	}
+	return out
+}
+
+// isTerminalWriter reports whether w is a terminal. Only the real stderr
+// can be one; tests pass buffers, which are not.
+func isTerminalWriter(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// countingReader counts the bytes read, for the progress bar. The JSON
+// reader reads on one goroutine while the bar is drawn on another, hence
+// the atomic.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// progressTarget counts records on their way to the store.
+type progressTarget struct {
+	exchange.Target
+	bar *progress
+}
+
+func (t *progressTarget) PutPerson(p store.Person) error {
+	t.bar.tick()
+	return t.Target.PutPerson(p)
+}
+
+func (t *progressTarget) MatchPerson(p store.Person) (string, error) {
+	t.bar.tick()
+	return t.Target.MatchPerson(p)
+}
+
+func (t *progressTarget) PutInteraction(in store.Interaction) error {
+	t.bar.tick()
+	return t.Target.PutInteraction(in)
+}
+
+func (t *progressTarget) PutMemory(m store.Memory) error {
+	t.bar.tick()
+	return t.Target.PutMemory(m)
+}
+
+// progress is a one-line progress bar on stderr, redrawn in place with a
+// carriage return. It shows only on a terminal, and only once an import
+// has passed progressAfter records: small imports finish before a bar
+// would be read, and a bar in a log file or a pipe is noise. It redraws
+// every progressEvery records rather than on a timer, so it reads no clock.
+type progress struct {
+	w       io.Writer
+	on      bool
+	name    string
+	size    int64 // bytes in the file; 0 when unknown (standard input)
+	read    *countingReader
+	records int
+	shown   bool
+}
+
+const (
+	progressAfter = 5000
+	progressEvery = 1000
+	progressWidth = 30
+)
+
+func newProgress(w io.Writer, on bool, name string, size int64, read *countingReader) *progress {
+	return &progress{w: w, on: on, name: name, size: size, read: read}
+}
+
+func (p *progress) tick() {
+	p.records++
+	if !p.on || p.records < progressAfter || p.records%progressEvery != 0 {
+		return
+	}
+	p.shown = true
+	line := fmt.Sprintf("importing %s  %s records", p.name, groupDigits(p.records))
+	if p.size > 0 {
+		frac := min(float64(p.read.n.Load())/float64(p.size), 1)
+		filled := int(frac * progressWidth)
+		line = fmt.Sprintf("importing %s  [%s%s] %3.0f%%  %s records", p.name,
+			strings.Repeat("=", filled), strings.Repeat(" ", progressWidth-filled), frac*100, groupDigits(p.records))
+	}
+	fmt.Fprint(p.w, "\r"+line+"\x1b[K")
+}
+
+// finish clears the bar, so the summary starts on a clean line.
+func (p *progress) finish() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+// groupDigits writes 1234567 as 1,234,567.
+func groupDigits(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/tend-app/tend/seal"
+)
+
+// passphraseEnv gives the passphrase of an encrypted file to a script or a
+// test, where there is no terminal to ask on.
+const passphraseEnv = "TEND_PASSPHRASE"
+
+// passphrase returns the passphrase for an encrypted file: TEND_PASSPHRASE
+// when it is set, else one typed on the terminal without echo. confirm asks
+// twice, for a new file, so that a typo cannot lock its owner out.
+func (a *app) passphrase(confirm bool) (string, error) {
+	if p, ok := a.env[passphraseEnv]; ok {
+		if p == "" {
+			return "", usageErrorf("%s is set but empty", passphraseEnv)
+		}
+		return p, nil
+	}
+	// Standard input, not /dev/tty: tend run from a script or a test
+	// without a passphrase must fail, not wait for someone to type.
+	f, ok := a.stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or give an age public key with --recipient", passphraseEnv)
+	}
+	read := func(prompt string) (string, error) {
+		fmt.Fprint(a.stderr, prompt)
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(a.stderr)
+		if err != nil {
+			return "", fmt.Errorf("read the passphrase: %w", err)
+		}
+		return string(b), nil
+	}
+	p, err := read("Passphrase: ")
+	if err != nil {
+		return "", err
+	}
+	if p == "" {
+		return "", usageErrorf("the passphrase is empty")
+	}
+	if confirm {
+		again, err := read("The same passphrase again: ")
+		if err != nil {
+			return "", err
+		}
+		if again != p {
+			return "", usageErrorf("the two passphrases differ; nothing was written")
+		}
+	}
+	return p, nil
+}
+
+// recipients are who a new encrypted file is for: the age public keys
+// given, else a passphrase (age cannot seal one file for both).
+func (a *app) recipients(keys []string) ([]seal.Recipient, error) {
+	if len(keys) == 0 {
+		p, err := a.passphrase(true)
+		if err != nil {
+			return nil, err
+		}
+		r, err := seal.Passphrase(p)
+		if err != nil {
+			return nil, usageErrorf("%v", err)
+		}
+		return []seal.Recipient{r}, nil
+	}
+	var out []seal.Recipient
+	for _, k := range keys {
+		r, err := seal.ParseRecipient(k)
+		if err != nil {
+			return nil, usageErrorf("--recipient: %v", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,111 @@
+package exchange_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+func TestCSVExportThenImport(t *testing.T) {
+	src := richStore(t)
+	sums, err := src.Summaries(t.Context(), store.PeopleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := exchange.WriteCSV(&buf, sums, exportedAt); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatalf("the export is not CSV: %v", err)
+	}
+	if !slices.Equal(rows[0], exchange.CSVColumns) || len(rows) != 1+len(sums) {
+		t.Fatalf("header %q and %d rows", rows[0], len(rows))
+	}
+	// Ana: close, last talked at dinner on 5 September, 80 days before now.
+	ana := rows[1]
+	if ana[0] != "Ana Lima" || ana[1] != "close" || ana[3] != "--04-15" || ana[4] != "+44 7700 900123; +351 912" ||
+		ana[8] != "2026-09-05T19:30:00Z" || ana[9] != "in-person" || ana[10] != "80" || ana[11] != "2.67" || ana[12] != "true" {
+		t.Errorf("Ana's row = %q", ana)
+	}
+
+	// The same file imports into an empty store, and again as all matched.
+	dst := openStore(t, nil)
+	for i := range 2 {
+		res, err := dst.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
+			return exchange.ReadCSV(bytes.NewReader(buf.Bytes()), im)
+		})
+		if err != nil {
+			t.Fatalf("import %d: %v", i+1, err)
+		}
+		if i == 1 && (res.People.New != 0 || res.People.Matched != len(sums) || res.People.Updated != 0) {
+			t.Errorf("second import %+v, want all matched and nothing updated", res.People)
+		}
+	}
+	got, _ := dst.People(t.Context(), store.PeopleFilter{})
+	for i, sum := range sums {
+		w, g := sum.Person, got[i]
+		if g.Name != w.Name || g.Tier != w.Tier || g.Every != w.Every || g.Birthday != w.Birthday || g.Notes != w.Notes ||
+			!slices.Equal(g.Phones, w.Phones) || !slices.Equal(g.Emails, w.Emails) || !slices.Equal(g.Tags, w.Tags) {
+			t.Errorf("read back\n %+v\nwant\n %+v", g, w)
+		}
+	}
+}
+
+func TestCSVImport(t *testing.T) {
+	data := "\uFEFFName;Tier;Every;Birthday;Phones;Email;Tags\n" +
+		"Ana Lima;Close;2w;04-15;\"+44 1; +44 2\";ana@example.org;family, work\n" +
+		";;;;;;\n" +
+		"\"Ben; the builder\";;;1990-02-01;;;\n"
+	r := newRecorder()
+	if err := exchange.ReadCSV(strings.NewReader(data), r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.people) != 2 {
+		t.Fatalf("people = %+v", r.people)
+	}
+	ana := r.people[0]
+	if ana.Tier != cadence.Close || ana.Every != 14 || ana.Birthday != (cadence.MonthDay{Month: 4, Day: 15}) ||
+		!slices.Equal(ana.Phones, []string{"+44 1", "+44 2"}) || !slices.Equal(ana.Tags, []string{"family", "work"}) {
+		t.Errorf("Ana = %+v", ana)
+	}
+	if r.people[1].Name != "Ben; the builder" || r.people[1].Tier != "" {
+		t.Errorf("Ben = %+v", r.people[1])
+	}
+}
+
+func TestCSVBadInput(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"unknown columns", "name,nickname,age\nAna,Nan,30\n", `line 1: unknown columns "nickname", "age"`},
+		{"no name column", "tier,email\nclose,a@b.c\n", "no name column"},
+		{"twice", "name,tier,Name\nAna,close,Ana\n", `column "name" appears twice`},
+		{"ragged", "name,tier\nAna,close\nBen\n", "line 3: the row has 1 fields, the header 2"},
+		{"ragged long", "name,tier\nAna,close,extra\n", "line 2: the row has 3 fields"},
+		{"empty name", "name,tier\n,close\n", "line 2: name is empty"},
+		{"bad tier", "name,tier\nAna,boss\n", `line 2: tier "boss" is not a tier`},
+		{"bad birthday", "name,birthday\nAna,02-30\n", "line 2: birthday"},
+		{"bad every", "name,every\nAna,often\n", `line 2: every: "often" is not a number of days`},
+		{"bad quote", "name,tier\n\"Ana,close\n", "line 2"},
+		{"empty file", "", "the file is empty"},
+		{"binary", "PK\x03\x04\x00\x00\x08\x00", "binary file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := exchange.ReadCSV(strings.NewReader(tc.data), newRecorder())
+			var ie *exchange.InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error = %v, want an InputError mentioning %q", err, tc.want)
+			}
+		})
+	}
+}

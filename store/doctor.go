@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+)
+
+// Health is what Inspect found in a database file.
+type Health struct {
+	// SchemaVersion is the file's schema version (PRAGMA user_version);
+	// SchemaVersion() is the one this build writes.
+	SchemaVersion int
+	// Damage is what integrity_check reported, at most maxDamage lines;
+	// empty when the file is sound.
+	Damage []string
+	// BrokenLinks is what foreign_key_check reported, by table.
+	BrokenLinks []BrokenLinks
+	// Orphans are rows that belong to nothing, by kind; only kinds with
+	// rows are listed.
+	Orphans []Orphans
+	// Skipped says why the checks after integrity_check were not run: a
+	// damaged file cannot be trusted to answer them.
+	Skipped string
+	// Foreign says the file holds another program's tables, not tend's.
+	Foreign bool
+	// People and Interactions count what the file holds, for the report.
+	People, Interactions int
+}
+
+// BrokenLinks counts the rows of one table that point at a row of another
+// that does not exist.
+type BrokenLinks struct {
+	Table, Parent string
+	Rows          int
+}
+
+// Orphans counts rows of one kind that belong to nothing.
+type Orphans struct {
+	What string // in plain words: "memories of people who do not exist"
+	Rows int
+}
+
+// maxDamage bounds integrity_check's report: a badly damaged file has
+// thousands of lines of it, and the first few say enough.
+const maxDamage = 20
+
+// orphanChecks count, in plain words, the rows tend's own writes never
+// leave behind: a delete cascades, and removing someone removes the
+// interactions left with no one in them. They can only come from another
+// program writing to the file with foreign keys off, or from damage.
+var orphanChecks = []struct{ what, query string }{
+	{"interactions with no one in them", `SELECT count(*) FROM interactions i
+		WHERE NOT EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = i.id)`},
+	{"links from interactions to people who do not exist", `SELECT count(*) FROM interaction_people ip
+		WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = ip.person_id)`},
+	{"links from people to interactions that do not exist", `SELECT count(*) FROM interaction_people ip
+		WHERE NOT EXISTS (SELECT 1 FROM interactions i WHERE i.id = ip.interaction_id)`},
+	{"memories of people who do not exist", `SELECT count(*) FROM memories m
+		WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = m.person_id)`},
+	{"important dates of people who do not exist", `SELECT count(*) FROM important_dates d
+		WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = d.person_id)`},
+}
+
+// Inspect checks the database file at path and reports what it found. Its
+// connection is query-only and it runs no migration, so it changes nothing,
+// and it works on a file that Open would refuse (one from a newer tend).
+// An error means the file could not be read as a database at all.
+func Inspect(ctx context.Context, path string) (Health, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+	}
+	// query_only, not mode=ro: both refuse every write, but a read-only
+	// connection to a WAL database makes -wal and -shm files it cannot
+	// remove when it closes, and leaves them behind with its owner and
+	// the file's mode (root's, after a sudo). A query-only connection
+	// closes like any tend command: the last one out tidies them away.
+	// mode=rw keeps SQLite from creating a file that is not there.
+	db, err := sql.Open("sqlite", dsn(abs)+"&mode=rw&_pragma=query_only(1)")
+	if err != nil {
+		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+	}
+	defer db.Close()
+	// One connection: the checks read one after another, and a pool
+	// would only open the file again.
+	db.SetMaxOpenConns(1)
+
+	var h Health
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&h.SchemaVersion); err != nil {
+		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+	}
+	if h.Damage, err = integrity(ctx, db); err != nil {
+		// integrity_check stops with an error where the damage is too
+		// deep to list: that is its report.
+		h.Damage = []string{err.Error()}
+	}
+	if len(h.Damage) > 0 {
+		h.Skipped = "the file is damaged"
+		return h, nil
+	}
+	if h.SchemaVersion == 0 {
+		// A new, empty file has nothing else to check; one with tables
+		// and no version is another program's, which Open refuses too.
+		var tables int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+		}
+		if tables > 0 {
+			h.Foreign, h.Skipped = true, "the file is not a tend database"
+		}
+		return h, nil
+	}
+	if h.BrokenLinks, err = brokenLinks(ctx, db); err != nil {
+		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+	}
+	if h.SchemaVersion > SchemaVersion() {
+		// The tables may not be the ones this tend knows.
+		h.Skipped = "the file is from a newer tend"
+		return h, nil
+	}
+	for _, c := range orphanChecks {
+		o := Orphans{What: c.what}
+		if err := db.QueryRowContext(ctx, c.query).Scan(&o.Rows); err != nil {
+			return Health{}, fmt.Errorf("inspect %s: count %s: %w", path, o.What, err)
+		}
+		if o.Rows > 0 {
+			h.Orphans = append(h.Orphans, o)
+		}
+	}
+	for _, c := range []struct {
+		n     *int
+		query string
+	}{{&h.People, "SELECT count(*) FROM people"}, {&h.Interactions, "SELECT count(*) FROM interactions"}} {
+		if err := db.QueryRowContext(ctx, c.query).Scan(c.n); err != nil {
+			return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+		}
+	}
+	return h, nil
+}
+
+// Sound reports whether the file is sound: not damaged, every link holds,
+// no orphans, and a schema this tend can open.
+func (h Health) Sound() bool {
+	return len(h.Damage) == 0 && len(h.BrokenLinks) == 0 && len(h.Orphans) == 0 &&
+		!h.Foreign && h.SchemaVersion <= SchemaVersion()
+}
+
+func integrity(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", maxDamage))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		if line != "ok" {
+			out = append(out, line)
+		}
+	}
+	return out, rows.Err()
+}
+
+func brokenLinks(ctx context.Context, db *sql.DB) ([]BrokenLinks, error) {
+	// foreign_key_check gives one row per broken link; the report wants
+	// them counted by table and parent.
+	rows, err := db.QueryContext(ctx, `
+		SELECT "table", parent, count(*) FROM pragma_foreign_key_check
+		GROUP BY "table", parent ORDER BY "table", parent`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BrokenLinks
+	for rows.Next() {
+		var b BrokenLinks
+		if err := rows.Scan(&b.Table, &b.Parent, &b.Rows); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,137 @@
+package store_test
+
+import (
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tend-app/tend/store"
+)
+
+// The name matcher takes whatever a user types after tend log, show or edit.
+// These fuzzers feed it anything: it must never panic, must only ever name
+// people it was given, and must say what it did in one line. Seeds beyond
+// the ones here live in testdata/fuzz/FuzzMatch and FuzzFindPerson; CI runs
+// each fuzzer for a few seconds (.ci/run).
+
+// fuzzPeople are the people the fuzzers look among: names that share
+// prefixes, differ only by case or accents, hold spaces, quotes and scripts
+// other than Latin.
+var fuzzPeople = []string{
+	"Ana Lima", "Anders Berg", "ana lima (work)", "Zoë O'Brien", `Ann "the Hammer" Lee`,
+	"مريم الحسن", "李小龙", "Ben", "ben okafor", "two\nlines", "x",
+}
+
+func fuzzPool() []store.Candidate {
+	pool := make([]store.Candidate, len(fuzzPeople))
+	for i, name := range fuzzPeople {
+		pool[i] = store.Candidate{ID: string(rune('A' + i)), Name: name}
+	}
+	return pool
+}
+
+func addMatchSeeds(f *testing.F) {
+	for _, q := range []string{
+		"ana", "Ana Lima", "ANA LIMA", "an", "a", "alma", "zoe", "zoë", "o'b", `"the`, "مريم", "李",
+		"", "   ", "\x00", "\xff\xfe", "ana\x00lima", strings.Repeat("a", 500), "%", "_", "*", "ben ", " ben",
+	} {
+		f.Add(q, strings.Join(fuzzPeople, "\n"))
+	}
+}
+
+func FuzzMatch(f *testing.F) {
+	addMatchSeeds(f)
+	f.Fuzz(func(t *testing.T, query, names string) {
+		var pool []store.Candidate
+		for i, name := range strings.Split(names, "\n") {
+			pool = append(pool, store.Candidate{ID: string(rune('A'+i%26)) + strings.Repeat("'", i/26), Name: name})
+		}
+		got := store.Match(query, pool)
+		if strings.TrimSpace(query) == "" && len(got) != 0 {
+			t.Errorf("Match(%q) = %v, want nothing for a blank query", query, got)
+		}
+		seen := map[string]bool{}
+		for _, c := range got {
+			if !slices.Contains(pool, c) {
+				t.Errorf("Match(%q) = %v: %+v is not in the pool", query, got, c)
+			}
+			if seen[c.ID] {
+				t.Errorf("Match(%q) names %+v twice", query, c)
+			}
+			seen[c.ID] = true
+		}
+		// An exact name wins over every looser match.
+		q := strings.TrimSpace(query)
+		var exact []store.Candidate
+		for _, c := range pool {
+			if q != "" && c.Name == q {
+				exact = append(exact, c)
+			}
+		}
+		if len(exact) > 0 && !slices.Equal(got, exact) {
+			t.Errorf("Match(%q) = %v, want the exact matches %v", query, got, exact)
+		}
+		if again := store.Match(query, pool); !slices.Equal(got, again) {
+			t.Errorf("Match(%q) gave %v, then %v; want the same answer", query, got, again)
+		}
+	})
+}
+
+// FuzzFindPerson runs the whole lookup, SQL included, against a real file.
+func FuzzFindPerson(f *testing.F) {
+	addMatchSeeds(f)
+	s, err := store.Open(filepath.Join(f.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return fixedNow }, Entropy: seeded(1)})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { s.Close() })
+	for i, name := range fuzzPeople {
+		p, err := s.AddPerson(f.Context(), store.Person{Name: name})
+		if err != nil {
+			f.Fatal(err)
+		}
+		if i%3 == 2 { // some archived, so every scope has work to do
+			if _, err := s.UpdatePerson(f.Context(), p.ID, func(p *store.Person) error { p.ArchivedAt = fixedNow; return nil }); err != nil {
+				f.Fatal(err)
+			}
+		}
+	}
+	// A lookup must never write: the watcher sees any commit, from any
+	// connection of the pool.
+	w, err := s.Watch(f.Context())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { w.Close() })
+	f.Fuzz(func(t *testing.T, query, _ string) {
+		for _, scope := range []store.Scope{store.PreferActive, store.OnlyActive, store.PreferArchived} {
+			p, err := s.FindPerson(t.Context(), query, scope)
+			switch {
+			case err == nil:
+				if !slices.Contains(fuzzPeople, p.Name) {
+					t.Errorf("FindPerson(%q) = %q, who was never added", query, p.Name)
+				}
+				if scope == store.OnlyActive && p.Archived() {
+					t.Errorf("FindPerson(%q, OnlyActive) = %q, who is archived", query, p.Name)
+				}
+			case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrInvalid):
+				msg := err.Error()
+				if strings.Contains(msg, "\n") || !utf8.ValidString(msg) && utf8.ValidString(query) {
+					t.Errorf("FindPerson(%q) error %q is not one clean line", query, msg)
+				}
+				if len(msg) > 2000 {
+					t.Errorf("FindPerson(%d-byte query) error is %d bytes, want it short", len(query), len(msg))
+				}
+			default:
+				t.Errorf("FindPerson(%q) = %v, want a person, ErrNotFound or ErrInvalid", query, err)
+			}
+		}
+		if changed, err := w.Changed(t.Context()); err != nil || changed {
+			t.Errorf("after FindPerson(%q) the database changed = %v (%v), want no write", query, changed, err)
+		}
+	})
+}
