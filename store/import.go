@@ -155,7 +155,7 @@ type importStatements struct {
 // the cache allows before they spill to a file. Measured on a million
 // interactions: 32 MiB takes 190 MB and the same time, within a few
 // percent, as 64 MiB, which takes 350 MB.
-const importCacheKiB = 64 * 1024
+const importCacheKiB = 32 * 1024
 
 // Import runs fill inside one transaction and commits what it wrote, or
 // rolls everything back if fill (or a final check) fails or opts.DryRun is
@@ -866,7 +866,7 @@ func (im *Import) finish() error {
 func (im *Import) dropDerived() error {
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, name, sql FROM sqlite_schema
 		WHERE sql IS NOT NULL AND (
-			(type = 'index' AND tbl_name IN ('interactions', 'interaction_people')) OR
+			(type = 'index' AND tbl_name = 'interaction_people') OR
 			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people')))
 		ORDER BY type, name`)
 	if err != nil {
