@@ -22,7 +22,10 @@ var exportFormats = map[string]string{
 }
 
 func newExportCmd(a *app) *cobra.Command {
-	var output string
+	var (
+		output  string
+		sealing sealOptions
+	)
 	cmd := &cobra.Command{
 		Use:   "export json|vcard|csv|ics",
 		Short: "Write your people out: everything as JSON, or as vCard, CSV or a calendar",
@@ -38,7 +41,8 @@ replaced in one step, so an interrupted export never leaves half a file).
 		Example: `  tend export json -o tend-backup.json
   tend export json | ssh laptop tend import json -
   tend export vcard > people.vcf
-  tend export ics -o ~/calendars/tend.ics`,
+  tend export ics -o ~/calendars/tend.ics
+  tend export json --encrypt -o tend.json.age      # tend import json reads it back`,
 		Args:      exactArgs(1, "a format: json, vcard, csv or ics"),
 		ValidArgs: []string{"json", "vcard", "csv", "ics"},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,15 +50,21 @@ replaced in one step, so an interrupted export never leaves half a file).
 			if !ok {
 				return usageErrorf("unknown export format %q (want json, vcard, csv or ics)", args[0])
 			}
-			return runExport(a, format, output)
+			return runExport(a, format, output, sealing)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output")
+	sealing.register(cmd)
 	return cmd
 }
 
-func runExport(a *app, format, output string) error {
+func runExport(a *app, format, output string, so sealOptions) error {
 	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	// Ask for the passphrase before anything is read or written.
+	wrap, err := so.sealer(a)
 	if err != nil {
 		return err
 	}
@@ -63,7 +73,7 @@ func runExport(a *app, format, output string) error {
 		return err
 	}
 	var count exportCount
-	write := func(w io.Writer) error {
+	write := wrap(func(w io.Writer) error {
 		switch format {
 		case "json":
 			return exportJSON(a, s, w, &count)
@@ -97,7 +107,7 @@ func runExport(a *app, format, output string) error {
 			count.events, err = exchange.WriteICS(w, people, memories, now)
 			return err
 		}
-	}
+	})
 	if output == "" {
 		bw := bufio.NewWriterSize(a.stdout, 64<<10)
 		if err := write(bw); err != nil {

@@ -21,9 +21,10 @@ var importFormats = map[string]string{
 }
 
 type importOptions struct {
-	format string
-	file   string
-	dryRun bool
+	format     string
+	file       string
+	dryRun     bool
+	identities []string
 }
 
 func newImportCmd(a *app) *cobra.Command {
@@ -44,11 +45,14 @@ rejects the whole file, naming it, and nothing is written.
 
 People from vCard, CSV and friends.md are matched by name (ignoring case):
 someone tend already has is updated, not added twice. --dry-run shows what
-would happen and writes nothing.`,
+would happen and writes nothing. A file encrypted with age (tend export
+--encrypt, tend backup --encrypt is a database, not an import) is opened with
+a passphrase or with --identity.`,
 		Example: `  tend import vcard contacts.vcf --dry-run
   tend import json tend-backup.json
   ssh laptop tend export json | tend import json -
-  tend import csv people.csv --json`,
+  tend import csv people.csv --json
+  tend import json tend.json.age          # asks for the passphrase`,
 		Args:      exactArgs(2, "a format (json, vcard, csv or friends) and a FILE (- for standard input)"),
 		ValidArgs: []string{"json", "vcard", "csv", "friends"},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -61,6 +65,7 @@ would happen and writes nothing.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "show what would be imported, and write nothing")
+	cmd.Flags().StringArrayVar(&opts.identities, "identity", nil, "open an age-encrypted FILE with the secret keys in this `FILE` (else a passphrase is asked, or read from "+passphraseEnv+")")
 	addJSONFlag(a, cmd)
 	return cmd
 }
@@ -75,6 +80,10 @@ func runImport(a *app, opts importOptions) error {
 		return err
 	}
 	defer in.Close()
+	in, err = unsealed(a, name, in, opts.identities)
+	if err != nil {
+		return err
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
