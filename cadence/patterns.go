@@ -189,12 +189,16 @@ func turnWords(p Person) string {
 	return fmt.Sprintf("%s reached out the last %d times — your turn", firstName(p.Name), TurnCount)
 }
 
-func driftWords(gaps []int) string {
+func driftWords(gaps []int) string { return "drifting: " + GapWords(gaps) }
+
+// GapWords says "gaps of 10, 16, 25 days", as the reasons, tend stats and
+// the TUI all word drift.
+func GapWords(gaps []int) string {
 	parts := make([]string, len(gaps))
 	for i, g := range gaps {
 		parts[i] = strconv.Itoa(g)
 	}
-	return "drifting: gaps of " + strings.Join(parts, ", ") + " days"
+	return "gaps of " + strings.Join(parts, ", ") + " days"
 }
 
 // realGaps returns the days between consecutive real conversations, newest

@@ -143,3 +143,26 @@ func Summarize(people []Person, events []Event, now time.Time) Stats {
 func ActivitySince(now time.Time) time.Time {
 	return startOfDay(now).AddDate(0, 0, -(ActivityWeeks*7 - 1))
 }
+
+// sparkRunes are the eight heights of a sparkline, lowest first.
+var sparkRunes = []rune("▁▂▃▄▅▆▇█")
+
+// Sparkline draws each count as a block: the lowest for none, and the
+// others scaled so that the largest count is a full block and any count
+// above zero shows above the baseline.
+func Sparkline(counts []int) string {
+	most := 0
+	for _, n := range counts {
+		most = max(most, n)
+	}
+	var b strings.Builder
+	for _, n := range counts {
+		level := 0
+		if n > 0 {
+			top := len(sparkRunes) - 1
+			level = max(1, (n*top+most-1)/most) // rounded up: 1 of 100 still shows
+		}
+		b.WriteRune(sparkRunes[level])
+	}
+	return b.String()
+}

@@ -137,7 +137,7 @@ func (v *statsView) layout() ([]string, []span) {
 		if !wide {
 			words = fmt.Sprintf("up to %d a week", most)
 		}
-		row(labels[2], st.bar.Render(sparkline(act.PerWeek[:])), st.dim.Render(words))
+		row(labels[2], st.bar.Render(cadence.Sparkline(act.PerWeek[:])), st.dim.Render(words))
 	}
 
 	lines = append(lines, "", st.title.Render("Drifting")+st.dim.Render(" · inner and close, each gap longer"))
@@ -149,7 +149,7 @@ func (v *statsView) layout() ([]string, []span) {
 	if !wide { // names give way to the gaps
 		gapsW := 0
 		for _, d := range s.Drifting {
-			gapsW = max(gapsW, widthOf(gapsWords(d.Drift)))
+			gapsW = max(gapsW, widthOf(cadence.GapWords(d.Drift)))
 		}
 		nameW = min(22, max(8, v.width-2-1-8-gapsW))
 	}
@@ -158,7 +158,7 @@ func (v *statsView) layout() ([]string, []span) {
 		if i == v.cur {
 			marker, nameStyle = "▸ ", st.selected
 		}
-		line := marker + nameStyle.Render(pad(clean(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + gapsWords(d.Drift)
+		line := marker + nameStyle.Render(pad(clean(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + cadence.GapWords(d.Drift)
 		if e := w.byID[d.Person.ID]; wide && e != nil {
 			line += st.dim.Render(" · last " + agoWords(e.status.DaysSinceReal))
 		}
@@ -232,38 +232,6 @@ func (st styles) shareBar(part, whole, width int) string {
 		filled = min(width, (part*width+whole/2)/whole)
 	}
 	return st.bar.Render(strings.Repeat("█", filled)) + st.dim.Render(strings.Repeat("░", width-filled))
-}
-
-// sparkRunes are the eight heights of a sparkline, lowest first.
-var sparkRunes = []rune("▁▂▃▄▅▆▇█")
-
-// sparkline draws each count as one block, as tend stats does: the lowest
-// for none, the largest count a full block, and any count above zero above
-// the baseline.
-func sparkline(counts []int) string {
-	most := 0
-	for _, n := range counts {
-		most = max(most, n)
-	}
-	var b strings.Builder
-	for _, n := range counts {
-		level := 0
-		if n > 0 {
-			top := len(sparkRunes) - 1
-			level = max(1, (n*top+most-1)/most)
-		}
-		b.WriteRune(sparkRunes[level])
-	}
-	return b.String()
-}
-
-// gapsWords says "gaps of 10, 16, 25 days".
-func gapsWords(gaps []int) string {
-	parts := make([]string, len(gaps))
-	for i, g := range gaps {
-		parts[i] = strconv.Itoa(g)
-	}
-	return "gaps of " + strings.Join(parts, ", ") + " days"
 }
 
 // countOf says "1 touch" or "3 touches".

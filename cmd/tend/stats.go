@@ -132,7 +132,7 @@ func runStats(a *app) error {
 		for _, n := range act.PerWeek {
 			most = max(most, n)
 		}
-		fmt.Fprintf(&b, "  %-18s %s  %s\n", "per week", paint(styleBar, sparkline(act.PerWeek[:])),
+		fmt.Fprintf(&b, "  %-18s %s  %s\n", "per week", paint(styleBar, cadence.Sparkline(act.PerWeek[:])),
 			paint(styleDim, fmt.Sprintf("up to %d a week, this week last", most)))
 	}
 
@@ -141,7 +141,7 @@ func runStats(a *app) error {
 		b.WriteString("  no one\n")
 	}
 	for _, d := range st.Drifting {
-		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, flat(d.Person.Name)), tierText(d.Person.Tier), gapsText(d.Drift))
+		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, flat(d.Person.Name)), tierText(d.Person.Tier), cadence.GapWords(d.Drift))
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
@@ -183,38 +183,6 @@ func shareBar(part, whole int) string {
 		filled = (part*barWidth + whole/2) / whole
 	}
 	return paint(styleBar, strings.Repeat("█", filled)) + paint(styleDim, strings.Repeat("░", barWidth-filled))
-}
-
-// sparkRunes are the eight heights of a sparkline, lowest first.
-var sparkRunes = []rune("▁▂▃▄▅▆▇█")
-
-// sparkline draws each count as a block: the lowest for none, and the
-// others scaled so that the largest count is a full block and any count
-// above zero shows above the baseline.
-func sparkline(counts []int) string {
-	most := 0
-	for _, n := range counts {
-		most = max(most, n)
-	}
-	var b strings.Builder
-	for _, n := range counts {
-		level := 0
-		if n > 0 {
-			top := len(sparkRunes) - 1
-			level = max(1, (n*top+most-1)/most) // rounded up: 1 of 100 still shows
-		}
-		b.WriteRune(sparkRunes[level])
-	}
-	return b.String()
-}
-
-// gapsText says "gaps of 10, 16, 25 days".
-func gapsText(gaps []int) string {
-	parts := make([]string, len(gaps))
-	for i, g := range gaps {
-		parts[i] = strconv.Itoa(g)
-	}
-	return "gaps of " + strings.Join(parts, ", ") + " days"
 }
 
 // countOf says "1 touch" or "3 touches".
