@@ -144,11 +144,8 @@ func assess(p Person, now time.Time, words bool) Status {
 		}
 	}
 	for _, r := range p.Reminders {
-		if r.Due.IsZero() {
-			continue
-		}
-		overdue := DaysBetween(calendarDay(r.Due, now.Location()), now)
-		if overdue < 0 {
+		overdue, due := reminderOverdue(r, now)
+		if !due {
 			continue
 		}
 		s.Priority += memoryBoost
@@ -346,15 +343,9 @@ type upcoming struct {
 func upcomingDates(p Person, now time.Time) []upcoming {
 	var out []upcoming
 	add := func(d MonthDay, label string, birthday bool) {
-		if d.IsZero() {
-			return
+		if days, next, ok := soon(d, now); ok {
+			out = append(out, upcoming{days: days, at: next, birthday: birthday, label: label})
 		}
-		next := d.Next(now)
-		days := DaysBetween(now, next)
-		if days > SoonDays {
-			return
-		}
-		out = append(out, upcoming{days: days, at: next, birthday: birthday, label: label})
 	}
 	add(p.Birthday, "birthday", true)
 	for _, d := range p.ImportantDates {

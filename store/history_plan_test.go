@@ -54,6 +54,24 @@ func TestHistoryQueryPlans(t *testing.T) {
 			want:   []string{"SCAN p USING COVERING INDEX people_cadence", "SEARCH h USING PRIMARY KEY (person_id=?)"},
 		},
 		{
+			name:  "everyone by how overdue, from one index",
+			query: overdueQuery,
+			args:  []any{internalNow.Unix(), 128, 0},
+			want:  []string{"SCAN p USING COVERING INDEX people_overdue"},
+		},
+		{
+			name:  "those a date or memory may move up, from the same index",
+			query: movedUpQuery,
+			args:  []any{internalNow.Unix(), `["11-24"]`, `["01ID"]`},
+			want:  []string{"SCAN p USING COVERING INDEX people_overdue"},
+		},
+		{
+			name:  "one person's ranking input",
+			query: cadenceRowQuery,
+			args:  []any{1},
+			want:  []string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH h USING PRIMARY KEY (person_id=?)"},
+		},
+		{
 			name:   "open memories with a due date",
 			query:  remindersQuery,
 			noSort: true,

@@ -270,6 +270,7 @@ func TestBulkImportKeepsHistory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkRankByOverdue(t, s, ts("2026-11-24T09:30:00Z"), 1, 3)
 		return s, fmt.Sprintf("%+v", sums)
 	}
 	_, plain := load(1 << 30)

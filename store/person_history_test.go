@@ -99,6 +99,23 @@ func checkHistories(t *testing.T, s *Store, when string) {
 					t.Fatalf("%s: ranking EachCadence (limit %d)\n got %+v\nwant %+v", when, limit, got, want)
 				}
 			}
+			// And so does ranking what RankByOverdue gives.
+			for _, limit := range []int{0, 1, 3} {
+				r := cadence.NewRanking(internalNow, limit)
+				if _, err := s.RankByOverdue(t.Context(), internalNow, r); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := r.Result(), cadence.Today(people, internalNow, limit); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s: ranking RankByOverdue (limit %d)\n got %+v\nwant %+v", when, limit, got, want)
+				}
+			}
+		}
+		// people.last_real_at, which orders RankByOverdue, is the first real
+		// conversation of person_history, or NULL.
+		var stale int
+		if err := s.db.QueryRowContext(t.Context(), `SELECT count(*) FROM people p LEFT JOIN person_history h ON h.person_id = p.id
+			WHERE p.last_real_at IS NOT (h.recent_real ->> '$[0][0]')`).Scan(&stale); err != nil || stale != 0 {
+			t.Fatalf("%s: %d people whose last_real_at is not their latest real conversation (%v)", when, stale, err)
 		}
 		var rows int
 		if err := s.db.QueryRowContext(t.Context(), `SELECT count(*) FROM person_history h

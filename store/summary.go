@@ -128,7 +128,7 @@ func (s *Store) summaries(ctx context.Context, where string, args []any, f Peopl
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load history: %w", err)
 	}
-	reminders, err := s.reminders(ctx)
+	reminders, err := remindersByPerson(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}
@@ -181,11 +181,11 @@ const cadenceFields = 11
 // again for the next person), so fn must copy them to keep them, as
 // cadence.Ranking does.
 func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) error {
-	dates, err := s.datesByPerson(ctx)
+	dates, err := datesByPerson(ctx, s.db)
 	if err != nil {
 		return err
 	}
-	reminders, err := s.reminders(ctx)
+	reminders, err := remindersByPerson(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -547,10 +547,10 @@ func parseContactsJSON(list []byte, limit int, add func(cadence.Contact)) error 
 const remindersQuery = `SELECT person_id, text, due FROM memories
 	WHERE done_at IS NULL AND due IS NOT NULL ORDER BY due, created_at`
 
-// reminders reads open memories with a due date, by person, each person's
+// remindersByPerson reads open memories with a due date, by person, each person's
 // in order of due date and creation.
-func (s *Store) reminders(ctx context.Context) (map[string][]cadence.Reminder, error) {
-	rows, err := s.db.QueryContext(ctx, remindersQuery)
+func remindersByPerson(ctx context.Context, q queryer) (map[string][]cadence.Reminder, error) {
+	rows, err := q.QueryContext(ctx, remindersQuery)
 	if err != nil {
 		return nil, fmt.Errorf("load memories: %w", err)
 	}
@@ -573,8 +573,8 @@ func (s *Store) reminders(ctx context.Context) (map[string][]cadence.Reminder, e
 
 // datesByPerson reads everyone's important dates, in the order loadDates
 // gives them.
-func (s *Store) datesByPerson(ctx context.Context) (map[string][]cadence.Dated, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`)
+func datesByPerson(ctx context.Context, q queryer) (map[string][]cadence.Dated, error) {
+	rows, err := q.QueryContext(ctx, `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`)
 	if err != nil {
 		return nil, fmt.Errorf("load dates: %w", err)
 	}

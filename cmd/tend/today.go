@@ -58,16 +58,11 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	// People stream from the store into the ranking, which keeps only the
-	// few it suggests: with thousands of people, holding them all would
-	// cost more than ranking them.
+	// The store gives the ranking the people most overdue first, and stops
+	// once no one left could make the list: with thousands of people, today
+	// reads the history of a few dozen.
 	rank := cadence.NewRanking(now, opts.limit)
-	count := 0
-	err = s.EachCadence(a.ctx(), func(p cadence.Person) error {
-		count++
-		rank.Add(p)
-		return nil
-	})
+	count, err := s.RankByOverdue(a.ctx(), now, rank)
 	if err != nil {
 		return err
 	}

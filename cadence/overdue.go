@@ -1,0 +1,103 @@
+package cadence
+
+import (
+	"math"
+	"time"
+)
+
+// Today keeps a handful of people, yet ranking means reading everyone's
+// history. The rules here let a store read far fewer: it gives a Ranking
+// people in order of MaxPriority, which needs only a few numbers of each
+// person that it can keep in an index, and stops as soon as the ranking
+// Needs no one of the next one's MaxPriority.
+
+// overdueSlack bounds how far a due ratio can exceed Overdue: a day, since
+// calendar days are counted, not days of 24 hours, and an hour or two of
+// daylight saving, over the shortest interval, a day.
+const overdueSlack = 1.1
+
+// Overdue is a rough due ratio that a store can work out for everyone in
+// SQL: the time from since (the last real conversation, or the day they
+// were added) to now, in days of 24 hours, over the interval in days.
+func Overdue(since time.Time, interval int, now time.Time) float64 {
+	return now.Sub(since).Hours() / 24 / float64(interval)
+}
+
+// MaxPriority is the highest priority p can have at now when Overdue gives
+// at most overdue for them, knowing of p only what a store has at hand for
+// everyone: the birthday, important dates and memories, which are counted
+// as they are; every boost that needs more of their history is counted as
+// if it applied. The due ratio is at most overdueSlack more than overdue
+// (and at least 0), rounded up.
+func MaxPriority(overdue float64, p Person, now time.Time) float64 {
+	if math.IsNaN(overdue) {
+		return math.Inf(1)
+	}
+	ceiling := max(overdue, 0) + overdueSlack + 0.005 + owedBoost + turnBoost + driftBoost
+	ceiling += dateBoost * float64(len(upcomingDates(p, now)))
+	for _, r := range p.Reminders {
+		if ReminderDue(r, now) {
+			ceiling += memoryBoost
+		}
+	}
+	return ceiling
+}
+
+// Needs reports whether the ranking could still keep someone whose
+// MaxPriority is ceiling: false once it holds as many as it keeps and the
+// last of them has a higher priority. (At the same priority, tier and name
+// decide.)
+func (r *Ranking) Needs(ceiling float64) bool {
+	return r.limit <= 0 || len(r.top) < r.limit || ceiling >= r.top[len(r.top)-1].Priority
+}
+
+// DateSoon reports whether a birthday or important date on d moves someone
+// up at now: whether its next day falls within SoonDays.
+func DateSoon(d MonthDay, now time.Time) bool {
+	_, _, ok := soon(d, now)
+	return ok
+}
+
+// soon gives the next day of d from now, and how many days away it is,
+// when that is within SoonDays.
+func soon(d MonthDay, now time.Time) (days int, next time.Time, ok bool) {
+	if d.IsZero() {
+		return 0, time.Time{}, false
+	}
+	next = d.Next(now)
+	days = DaysBetween(now, next)
+	return days, next, days <= SoonDays
+}
+
+// SoonMonthDays lists the month and day of every date that DateSoon is true
+// for at now (the year of a date plays no part), for a store to find the
+// birthdays among them.
+func SoonMonthDays(now time.Time) []MonthDay {
+	var out []MonthDay
+	today := startOfDay(now)
+	for i := range SoonDays + 1 {
+		day := today.AddDate(0, 0, i)
+		out = append(out, MonthDay{Month: day.Month(), Day: day.Day()})
+		// Next puts 29 February on the 28th in a year without it.
+		if day.Month() == time.February && day.Day() == 28 && daysIn(day.Year(), time.February) == 28 {
+			out = append(out, MonthDay{Month: time.February, Day: 29})
+		}
+	}
+	return out
+}
+
+// ReminderDue reports whether a memory with a due date moves someone up at
+// now: whether its day has come.
+func ReminderDue(r Reminder, now time.Time) bool {
+	_, ok := reminderOverdue(r, now)
+	return ok
+}
+
+// reminderOverdue gives how many days ago a memory came due, when it has.
+func reminderOverdue(r Reminder, now time.Time) (int, bool) {
+	if r.Due.IsZero() {
+		return 0, false
+	}
+	days := DaysBetween(calendarDay(r.Due, now.Location()), now)
+	return days, days >= 0
+}

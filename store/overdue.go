@@ -1,0 +1,281 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// A Ranker takes people one at a time and says when it needs no more of
+// them: a *cadence.Ranking.
+type Ranker interface {
+	Add(cadence.Person)
+	Needs(ceiling float64) bool
+}
+
+// overdueSQL is cadence.Overdue at ?1 (Unix seconds) of the person p, from
+// what the people_overdue index holds. A time that cannot be read gives
+// NULL, which RankByOverdue takes as the most overdue of all.
+var overdueSQL = `(?1 - coalesce(p.last_real_at, unixepoch(p.created_at))) / (86400.0 * coalesce(p.every_days, ` + tierEverySQL() + `))`
+
+// tierEverySQL is the SQL for the interval of a tier, p.tier.
+func tierEverySQL() string {
+	var b strings.Builder
+	b.WriteString("CASE p.tier")
+	for _, t := range cadence.Tiers() {
+		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, t.Every())
+	}
+	b.WriteString(" END")
+	return b.String()
+}
+
+// movedUpQuery reads the active people whom a date or a memory may move up:
+// ?2 lists the month-days of a birthday that may, ?3 the ids of people with
+// an important date or a memory that may. There are few of them, so they
+// are read whole.
+var movedUpQuery = `SELECT p.rowid, p.id, coalesce(p.birthday, ''), ` + overdueSQL + `
+	FROM people p
+	WHERE p.archived_at IS NULL AND (substr(p.birthday, -5) IN (SELECT value FROM json_each(?2))
+		OR p.id IN (SELECT value FROM json_each(?3)))`
+
+// overdueQuery orders all active people by overdueSQL, most overdue first,
+// and returns the page of ?2 rows from ?3 on. It reads the people_overdue
+// index alone, one short entry a person (TestHistoryQueryPlans pins it).
+var overdueQuery = `SELECT p.rowid, ` + overdueSQL + ` AS overdue
+	FROM people p
+	WHERE p.archived_at IS NULL
+	ORDER BY overdue IS NULL DESC, overdue DESC, p.rowid
+	LIMIT ?2 OFFSET ?3`
+
+// overdueFirstPage is how many people the first page of overdueQuery
+// holds; each further page is four times the one before. Today needs the
+// five it keeps and those about as overdue as the fifth: a few dozen.
+const overdueFirstPage = 128
+
+// A candidate is someone RankByOverdue may give the ranker.
+type candidate struct {
+	rowid   int64
+	ceiling float64 // their cadence.MaxPriority
+}
+
+// RankByOverdue gives r the active people, as EachCadence gives them, in
+// order of cadence.MaxPriority, until r needs no one of the next one's
+// (see cadence.Ranking.Needs), and returns how many it gave. It reads the
+// whole of someone's history only when it gives them: at ten thousand
+// people, today reads that of a few dozen instead of everyone's. It reads
+// in one transaction, so that the order and the people agree.
+func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("load people: %w", err)
+	}
+	defer conn.Close()
+	// A deferred transaction: it only reads, and takes no lock from writers.
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return 0, fmt.Errorf("load people: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+
+	dates, err := datesByPerson(ctx, conn)
+	if err != nil {
+		return 0, err
+	}
+	reminders, err := remindersByPerson(ctx, conn)
+	if err != nil {
+		return 0, err
+	}
+	movedUp, err := movedUpCandidates(ctx, conn, now, dates, reminders)
+	if err != nil {
+		return 0, err
+	}
+	skip := make(map[int64]bool, len(movedUp))
+	for _, c := range movedUp {
+		skip[c.rowid] = true
+	}
+	person, err := conn.PrepareContext(ctx, cadenceRowQuery)
+	if err != nil {
+		return 0, fmt.Errorf("load people: %w", err)
+	}
+	defer person.Close()
+
+	var (
+		given  int
+		fields [cadenceFields][]byte
+		buf    historyLists
+	)
+	give := func(rowid int64) error {
+		dest := make([]any, cadenceFields)
+		for i := range fields {
+			dest[i] = &fields[i]
+		}
+		if err := person.QueryRowContext(ctx, rowid).Scan(dest...); err != nil {
+			return fmt.Errorf("read person: %w", err)
+		}
+		p, err := cadencePerson(fields, &buf)
+		if err != nil {
+			return err
+		}
+		p.ImportantDates = dates[p.ID]
+		if p.ImportantDates == nil {
+			p.ImportantDates = []cadence.Dated{} // as Summary.Cadence gives it
+		}
+		p.Reminders = reminders[p.ID]
+		r.Add(p)
+		given++
+		return nil
+	}
+
+	// Everyone, most overdue first, page by page, and among them those a
+	// date or memory may move up, in order of their ceilings. Needs is
+	// false for one ceiling only when it is false for every lower one.
+	var page []candidate
+	for offset, size := 0, overdueFirstPage; ; offset, size = offset+size, size*4 {
+		var full bool
+		page, full, err = overduePage(ctx, conn, now, size, offset, skip, page[:0])
+		if err != nil {
+			return given, err
+		}
+		for _, c := range page {
+			for len(movedUp) > 0 && movedUp[0].ceiling >= c.ceiling {
+				if !r.Needs(movedUp[0].ceiling) {
+					return given, nil
+				}
+				if err := give(movedUp[0].rowid); err != nil {
+					return given, err
+				}
+				movedUp = movedUp[1:]
+			}
+			if !r.Needs(c.ceiling) {
+				return given, nil
+			}
+			if err := give(c.rowid); err != nil {
+				return given, err
+			}
+		}
+		if !full {
+			break
+		}
+	}
+	for _, c := range movedUp {
+		if !r.Needs(c.ceiling) {
+			break
+		}
+		if err := give(c.rowid); err != nil {
+			return given, err
+		}
+	}
+	return given, nil
+}
+
+// movedUpCandidates reads the people whom a date or a memory may move up,
+// with their ceilings, highest first.
+func movedUpCandidates(ctx context.Context, q queryer, now time.Time, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) ([]candidate, error) {
+	days, ids, err := mayMoveUp(now, dates, reminders)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, movedUpQuery, now.Unix(), days, ids)
+	if err != nil {
+		return nil, fmt.Errorf("order people: %w", err)
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var (
+			c        candidate
+			id, bday string
+			overdue  sql.NullFloat64
+		)
+		if err := rows.Scan(&c.rowid, &id, &bday, &overdue); err != nil {
+			return nil, fmt.Errorf("order people: %w", err)
+		}
+		p := cadence.Person{ImportantDates: dates[id], Reminders: reminders[id]}
+		if bday != "" {
+			if p.Birthday, err = cadence.ParseMonthDay(bday); err != nil {
+				return nil, fmt.Errorf("person %s birthday: %w", id, err)
+			}
+		}
+		c.ceiling = cadence.MaxPriority(nullNaN(overdue), p, now)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("order people: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b candidate) int { return cmp.Compare(b.ceiling, a.ceiling) })
+	return out, nil
+}
+
+// overduePage appends to page a page of overdueQuery, less the people in
+// skip, with their ceilings, and says whether the page was full.
+func overduePage(ctx context.Context, q queryer, now time.Time, size, offset int, skip map[int64]bool, page []candidate) ([]candidate, bool, error) {
+	rows, err := q.QueryContext(ctx, overdueQuery, now.Unix(), size, offset)
+	if err != nil {
+		return nil, false, fmt.Errorf("order people: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var (
+			c       candidate
+			overdue sql.NullFloat64
+		)
+		if err := rows.Scan(&c.rowid, &overdue); err != nil {
+			return nil, false, fmt.Errorf("order people: %w", err)
+		}
+		n++
+		if !skip[c.rowid] {
+			c.ceiling = cadence.MaxPriority(nullNaN(overdue), cadence.Person{}, now)
+			page = append(page, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("order people: %w", err)
+	}
+	return page, n == size, nil
+}
+
+// nullNaN gives NULL as NaN, which cadence.MaxPriority takes as no bound.
+func nullNaN(f sql.NullFloat64) float64 {
+	if !f.Valid {
+		return math.NaN()
+	}
+	return f.Float64
+}
+
+// mayMoveUp gives movedUpQuery, as JSON arrays, the month-days on which a
+// birthday moves someone up at now, and the ids of the people whom an
+// important date or a memory does.
+func mayMoveUp(now time.Time, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) (days, ids string, err error) {
+	var mds []string
+	for _, d := range cadence.SoonMonthDays(now) {
+		mds = append(mds, fmt.Sprintf("%02d-%02d", int(d.Month), d.Day))
+	}
+	people := []string{}
+	for id, ds := range dates {
+		if slices.ContainsFunc(ds, func(d cadence.Dated) bool { return cadence.DateSoon(d.Date, now) }) {
+			people = append(people, id)
+		}
+	}
+	for id, rs := range reminders {
+		if slices.ContainsFunc(rs, func(r cadence.Reminder) bool { return cadence.ReminderDue(r, now) }) {
+			people = append(people, id)
+		}
+	}
+	a, err := json.Marshal(mds)
+	if err != nil {
+		return "", "", err
+	}
+	b, err := json.Marshal(people)
+	if err != nil {
+		return "", "", err
+	}
+	return string(a), string(b), nil
+}
