@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 
@@ -35,12 +34,12 @@ import (
 // take the underscores off place names in the text.
 
 var (
-	friendsHeader = regexp.MustCompile(`^###\s*(Activities|Notes|Friends|Locations):\s*$`)
-	friendsTag    = regexp.MustCompile(`(?:^|\s)@(\p{L}[\p{L}\p{N}]*(?:[:-]?[\p{L}\p{N}]+)*|\p{N}[\p{L}\p{N}]*(?:[:-]?[\p{L}\p{N}]+)*)`)
-	friendsBold   = regexp.MustCompile(`\*\*([^*]+)\*\*`)
-	friendsAKA    = regexp.MustCompile(`\s*\(a\.k\.a\.\s+([^)]*)\)`)
-	friendsPlace  = regexp.MustCompile(`\s*\[([^\]]*)\]`)
-	isoDate       = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	friendsHeader = lazyRegexp(`^###\s*(Activities|Notes|Friends|Locations):\s*$`)
+	friendsTag    = lazyRegexp(`(?:^|\s)@(\p{L}[\p{L}\p{N}]*(?:[:-]?[\p{L}\p{N}]+)*|\p{N}[\p{L}\p{N}]*(?:[:-]?[\p{L}\p{N}]+)*)`)
+	friendsBold   = lazyRegexp(`\*\*([^*]+)\*\*`)
+	friendsAKA    = lazyRegexp(`\s*\(a\.k\.a\.\s+([^)]*)\)`)
+	friendsPlace  = lazyRegexp(`\s*\[([^\]]*)\]`)
+	isoDate       = lazyRegexp(`^\d{4}-\d{2}-\d{2}$`)
 )
 
 type friendsEntry struct {
@@ -74,7 +73,7 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 		if strings.TrimSpace(raw) == "" {
 			continue
 		}
-		if m := friendsHeader.FindStringSubmatch(raw); m != nil {
+		if m := friendsHeader().FindStringSubmatch(raw); m != nil {
 			section = m[1]
 			continue
 		}
@@ -175,22 +174,22 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 // parseFriend reads "Name (a.k.a. Nick a.k.a. Nick) [Place] @tag @tag".
 func parseFriend(s string) store.Person {
 	var p store.Person
-	for _, m := range friendsTag.FindAllStringSubmatch(s, -1) {
+	for _, m := range friendsTag().FindAllStringSubmatch(s, -1) {
 		p.Tags = append(p.Tags, m[1])
 	}
-	s = friendsTag.ReplaceAllString(s, "")
+	s = friendsTag().ReplaceAllString(s, "")
 	var notes []string
-	if m := friendsAKA.FindStringSubmatch(s); m != nil {
+	if m := friendsAKA().FindStringSubmatch(s); m != nil {
 		nicks := strings.Split(m[1], " a.k.a. ")
 		for i := range nicks {
 			nicks[i] = strings.TrimSpace(nicks[i])
 		}
 		notes = append(notes, "Also known as "+strings.Join(nicks, ", ")+".")
-		s = friendsAKA.ReplaceAllString(s, "")
+		s = friendsAKA().ReplaceAllString(s, "")
 	}
-	if m := friendsPlace.FindStringSubmatch(s); m != nil {
+	if m := friendsPlace().FindStringSubmatch(s); m != nil {
 		notes = append(notes, "Location: "+strings.TrimSpace(m[1])+".")
-		s = friendsPlace.ReplaceAllString(s, "")
+		s = friendsPlace().ReplaceAllString(s, "")
 	}
 	p.Name = strings.TrimSpace(s)
 	p.Notes = strings.Join(notes, " ")
@@ -202,11 +201,11 @@ func friendsPlaces(entries []friendsEntry) []string {
 	var out []string
 	for _, e := range entries {
 		s := e.text
-		if m := friendsAKA.FindStringSubmatch(s); m != nil {
+		if m := friendsAKA().FindStringSubmatch(s); m != nil {
 			for _, a := range strings.Split(m[1], " a.k.a. ") {
 				out = append(out, strings.TrimSpace(a))
 			}
-			s = friendsAKA.ReplaceAllString(s, "")
+			s = friendsAKA().ReplaceAllString(s, "")
 		}
 		out = append(out, strings.TrimSpace(s))
 	}
@@ -221,7 +220,7 @@ func friendsDated(e friendsEntry, now time.Time) (day, text string, at time.Time
 	if ok {
 		if t, err := when.At(prefix, now); err == nil {
 			return t.Format(time.DateOnly), strings.TrimSpace(rest), t, nil
-		} else if isoDate.MatchString(strings.TrimSpace(prefix)) {
+		} else if isoDate().MatchString(strings.TrimSpace(prefix)) {
 			return "", "", time.Time{}, inputErrorf(e.line, "", "date: %v", err)
 		}
 	}
@@ -232,7 +231,7 @@ func friendsDated(e friendsEntry, now time.Time) (day, text string, at time.Time
 func boldNames(text string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range friendsBold.FindAllStringSubmatch(text, -1) {
+	for _, m := range friendsBold().FindAllStringSubmatch(text, -1) {
 		name := strings.TrimSpace(m[1])
 		if name != "" && !seen[name] {
 			seen[name] = true
@@ -245,7 +244,7 @@ func boldNames(text string) []string {
 // plainText takes the friends markup off a text: **Name** becomes Name and
 // _Place_ becomes Place for the places the file lists.
 func plainText(text string, places []string) string {
-	text = friendsBold.ReplaceAllString(text, "$1")
+	text = friendsBold().ReplaceAllString(text, "$1")
 	for _, p := range places {
 		if p != "" {
 			text = strings.ReplaceAll(text, "_"+p+"_", p)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"mime/quotedprintable"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -89,9 +88,9 @@ type rawCard struct {
 }
 
 var (
-	qpParam     = regexp.MustCompile(`(?i)(^|;)\s*(ENCODING\s*=\s*)?QUOTED-PRINTABLE\s*(;|$)`)
-	base64Param = regexp.MustCompile(`(?i)(^|;)\s*(ENCODING\s*=\s*)?(BASE64|B)\s*(;|$)`)
-	charsetRe   = regexp.MustCompile(`(?i)(^|;)\s*CHARSET\s*=\s*("[^"]*"|[^;:]*)`)
+	qpParam     = lazyRegexp(`(?i)(^|;)\s*(ENCODING\s*=\s*)?QUOTED-PRINTABLE\s*(;|$)`)
+	base64Param = lazyRegexp(`(?i)(^|;)\s*(ENCODING\s*=\s*)?(BASE64|B)\s*(;|$)`)
+	charsetRe   = lazyRegexp(`(?i)(^|;)\s*CHARSET\s*=\s*("[^"]*"|[^;:]*)`)
 )
 
 // splitCards unfolds the file's lines and groups them into cards.
@@ -156,7 +155,7 @@ func splitCards(data []byte) ([]rawCard, error) {
 			cur.props = append(cur.props, l)
 			last = &cur.props[len(cur.props)-1]
 			lastQP = isQP(l.params) && strings.HasSuffix(l.value, "=")
-			lastB = base64Param.MatchString(l.params)
+			lastB = base64Param().MatchString(l.params)
 		}
 	}
 	if cur != nil {
@@ -182,7 +181,7 @@ func splitPhysical(data []byte) []string {
 	return lines
 }
 
-func isQP(params string) bool { return qpParam.MatchString(params) }
+func isQP(params string) bool { return qpParam().MatchString(params) }
 
 // parseVLine splits "group.NAME;params:value" at the first colon outside
 // quotes. The value is kept as raw bytes here; it is decoded in clean.
@@ -224,9 +223,9 @@ func (l vLine) clean() (string, error) {
 	params := l.params
 	value := []byte(l.value)
 	charset := ""
-	if m := charsetRe.FindStringSubmatch(params); m != nil {
+	if m := charsetRe().FindStringSubmatch(params); m != nil {
 		charset = strings.Trim(m[2], `" `)
-		params = charsetRe.ReplaceAllString(params, "$1")
+		params = charsetRe().ReplaceAllString(params, "$1")
 	}
 	qp := isQP(params)
 	if qp {
@@ -235,7 +234,7 @@ func (l vLine) clean() (string, error) {
 			return "", fmt.Errorf("bad QUOTED-PRINTABLE value: %v", err)
 		}
 		value = decoded
-		params = qpParam.ReplaceAllString(params, "$1$3")
+		params = qpParam().ReplaceAllString(params, "$1$3")
 	}
 	text := toUTF8(value, charset)
 	if qp {
@@ -556,9 +555,9 @@ func abLabel(card vcard.Card, group string) string {
 }
 
 var (
-	basicDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
-	extDate   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	noYear    = regexp.MustCompile(`^--(\d{2})-?(\d{2})$`)
+	basicDate = lazyRegexp(`^(\d{4})(\d{2})(\d{2})$`)
+	extDate   = lazyRegexp(`^(\d{4})-(\d{2})-(\d{2})$`)
+	noYear    = lazyRegexp(`^--(\d{2})-?(\d{2})$`)
 )
 
 // parseVCardDate reads a BDAY or anniversary: 19800101, 1980-01-01, a
@@ -571,11 +570,11 @@ func parseVCardDate(f *vcard.Field) (cadence.MonthDay, error) {
 		s = s[:i]
 	}
 	var y, m, d string
-	if g := basicDate.FindStringSubmatch(s); g != nil {
+	if g := basicDate().FindStringSubmatch(s); g != nil {
 		y, m, d = g[1], g[2], g[3]
-	} else if g := extDate.FindStringSubmatch(s); g != nil {
+	} else if g := extDate().FindStringSubmatch(s); g != nil {
 		y, m, d = g[1], g[2], g[3]
-	} else if g := noYear.FindStringSubmatch(s); g != nil {
+	} else if g := noYear().FindStringSubmatch(s); g != nil {
 		m, d = g[1], g[2]
 	} else {
 		return cadence.MonthDay{}, errors.New("not a date tend can read (want YYYYMMDD, YYYY-MM-DD or --MMDD)")
