@@ -39,8 +39,8 @@ func tierEverySQL() string {
 
 // movedUpQuery reads the active people whom a date or a memory may move up:
 // ?2 lists the month-days of a birthday that may, ?3 the ids of people with
-// an important date or a memory that may. There are few of them, so they
-// are read whole.
+// an important date or a memory that may. They are few, and all of them
+// are read, with what their ceilings need.
 var movedUpQuery = `SELECT p.rowid, p.id, coalesce(p.birthday, ''), ` + overdueSQL + `
 	FROM people p
 	WHERE p.archived_at IS NULL AND (substr(p.birthday, -5) IN (SELECT value FROM json_each(?2))
