@@ -30,10 +30,14 @@ var bench struct {
 	err  error
 }
 
+// TestMain removes what tests share across the run: the benchmarks'
+// database and the binary the end-to-end tests build.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if bench.dir != "" {
-		os.RemoveAll(bench.dir)
+	for _, dir := range []string{bench.dir, binDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }

@@ -13,6 +13,7 @@ import (
 
 var (
 	buildOnce sync.Once
+	binDir    string // removed by TestMain
 	binPath   string
 	buildErr  error
 )
@@ -24,12 +25,11 @@ func tendBinary(t *testing.T) string {
 		t.Skip("builds and runs the binary; skipped with -short")
 	}
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "tend-e2e-")
-		if err != nil {
-			buildErr = err
+		binDir, buildErr = os.MkdirTemp("", "tend-e2e-")
+		if buildErr != nil {
 			return
 		}
-		binPath = filepath.Join(dir, "tend")
+		binPath = filepath.Join(binDir, "tend")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
