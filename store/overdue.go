@@ -112,22 +112,13 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 		buf    historyLists
 	)
 	give := func(rowid int64) error {
-		dest := make([]any, cadenceFields)
-		for i := range fields {
-			dest[i] = &fields[i]
+		if err := scanCadenceRow(person.QueryRowContext(ctx, rowid), &fields); err != nil {
+			return err
 		}
-		if err := person.QueryRowContext(ctx, rowid).Scan(dest...); err != nil {
-			return fmt.Errorf("read person: %w", err)
-		}
-		p, err := cadencePerson(fields, &buf)
+		p, err := rankingInput(fields, &buf, dates, reminders)
 		if err != nil {
 			return err
 		}
-		p.ImportantDates = dates[p.ID]
-		if p.ImportantDates == nil {
-			p.ImportantDates = []cadence.Dated{} // as Summary.Cadence gives it
-		}
-		p.Reminders = reminders[p.ID]
 		r.Add(p)
 		given++
 		return nil

@@ -216,15 +216,10 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 				return err
 			}
 		}
-		p, err := cadencePerson(fields, &buf)
+		p, err := rankingInput(fields, &buf, dates, reminders)
 		if err != nil {
 			return err
 		}
-		p.ImportantDates = dates[p.ID]
-		if p.ImportantDates == nil {
-			p.ImportantDates = []cadence.Dated{} // as Summary.Cadence gives it
-		}
-		p.Reminders = reminders[p.ID]
 		if err := fn(p); err != nil {
 			return err
 		}
@@ -238,14 +233,34 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 // cadenceRow reads the fields of one person's row column by column, for a
 // row whose fields could not be told apart.
 func (s *Store) cadenceRow(ctx context.Context, rowid []byte, fields *[cadenceFields][]byte) error {
+	return scanCadenceRow(s.db.QueryRowContext(ctx, cadenceRowQuery, string(rowid)), fields)
+}
+
+// scanCadenceRow reads a row of cadenceRowQuery into fields.
+func scanCadenceRow(row *sql.Row, fields *[cadenceFields][]byte) error {
 	dest := make([]any, cadenceFields)
 	for i := range fields {
 		dest[i] = &fields[i]
 	}
-	if err := s.db.QueryRowContext(ctx, cadenceRowQuery, string(rowid)).Scan(dest...); err != nil {
+	if err := row.Scan(dest...); err != nil {
 		return fmt.Errorf("read person: %w", err)
 	}
 	return nil
+}
+
+// rankingInput is cadencePerson with the person's important dates and
+// open memories with a due date, from everyone's.
+func rankingInput(f [cadenceFields][]byte, buf *historyLists, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) (cadence.Person, error) {
+	p, err := cadencePerson(f, buf)
+	if err != nil {
+		return p, err
+	}
+	p.ImportantDates = dates[p.ID]
+	if p.ImportantDates == nil {
+		p.ImportantDates = []cadence.Dated{} // as Summary.Cadence gives it
+	}
+	p.Reminders = reminders[p.ID]
+	return p, nil
 }
 
 // cadencePerson reads the fields of a row of cadenceQuery.
