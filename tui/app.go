@@ -744,7 +744,7 @@ func (m *Model) render() string {
 	case m.showHelp:
 		body = m.helpScreen(bodyHeight)
 	case m.form != nil:
-		body = m.form.view(m.w.st, m.width)
+		body = keepInView(m.form.view(m.w.st, m.width), bodyHeight)
 	case !m.w.loaded:
 		body = "Loading…"
 	default:

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/store"
 )
@@ -247,6 +249,34 @@ func (fs *fieldSet) view(st styles, title string) string {
 		b.WriteString("\n" + st.err.Render("! "+clean(fs.err.Error())) + "\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// keepInView cuts a form taller than height to a window of its lines that
+// shows the focused field (the line marked ▸) and the choices under it,
+// below the title, with the problem (the line marked !), if any, kept on
+// the last line. In a short terminal the fields below would otherwise be
+// typed into unseen.
+func keepInView(body string, height int) string {
+	lines := strings.Split(body, "\n")
+	if len(lines) <= height || height < 3 {
+		return body
+	}
+	title, rest := lines[0], lines[1:]
+	marked := func(mark string) func(string) bool {
+		return func(l string) bool { return strings.HasPrefix(ansi.Strip(l), mark) }
+	}
+	var problem []string
+	if i := slices.IndexFunc(rest, marked("! ")); i >= 0 {
+		problem = rest[i : i+1]
+		rest = slices.Delete(slices.Clone(rest), i, i+1)
+	}
+	focus := max(0, slices.IndexFunc(rest, marked("▸ ")))
+	room := height - 1 - len(problem)
+	end := min(len(rest), focus+3) // the field, and up to two rows of its choices
+	top := max(0, end-room)
+	out := append([]string{title}, rest[top:min(len(rest), top+room)]...)
+	out = append(out, problem...)
+	return strings.Join(out, "\n")
 }
 
 // picker draws options in a row, the chosen one in brackets.

@@ -258,3 +258,33 @@ func TestAnotherWriterShowsUp(t *testing.T) {
 		t.Error("a poll with no change reloaded")
 	}
 }
+
+// TestFormInAShortWindow moves through the add form in a window too short
+// for it: the focused field is always on screen, under the title, and a
+// problem stays on the last line of the form.
+func TestFormInAShortWindow(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 12)
+	h.press("a")
+	h.typeText("Zoe")
+	labels := []string{"name", "tier", "every", "birthday", "phones", "e-mails", "tags", "dates", "notes"}
+	for i, label := range labels {
+		if i > 0 {
+			h.press("tab")
+		}
+		screen := h.screen()
+		if !strings.Contains(screen, "▸ "+label) {
+			t.Fatalf("focus on %s, not on screen:\n%s", label, screen)
+		}
+		if !strings.Contains(screen, "Add someone") {
+			t.Fatalf("focus on %s, the title is gone:\n%s", label, screen)
+		}
+	}
+	h.golden("add_form_last_field_80x12")
+	h.press("shift+tab")
+	h.typeText("anniversary")
+	h.press("enter")
+	h.contains("▸ dates", "! date ")
+	h.golden("add_form_problem_80x12")
+}
