@@ -562,8 +562,8 @@ func parseContactsJSON(list []byte, limit int, add func(cadence.Contact)) error 
 const remindersQuery = `SELECT person_id, text, due FROM memories
 	WHERE done_at IS NULL AND due IS NOT NULL ORDER BY due, created_at`
 
-// remindersByPerson reads open memories with a due date, by person, each person's
-// in order of due date and creation.
+// remindersByPerson reads open memories with a due date, by person, each
+// person's in order of due date and creation.
 func remindersByPerson(ctx context.Context, q queryer) (map[string][]cadence.Reminder, error) {
 	rows, err := q.QueryContext(ctx, remindersQuery)
 	if err != nil {

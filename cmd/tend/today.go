@@ -58,9 +58,9 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	// The store gives the ranking the people most overdue first, and stops
-	// once no one left could make the list: with thousands of people, today
-	// reads the history of a few dozen.
+	// The store gives the ranking people in order of how pressing they could
+	// be, and stops once no one left could make the list: with thousands of
+	// people, today reads the history of a few dozen.
 	rank := cadence.NewRanking(now, opts.limit)
 	count, err := s.RankByOverdue(a.ctx(), now, rank)
 	if err != nil {
