@@ -115,8 +115,7 @@ func (v *statsView) layout() ([]string, []span) {
 	if act.Total() == 0 {
 		lines = append(lines, st.dim.Render("  nothing logged (l logs a conversation)"))
 	} else {
-		mix := fmt.Sprintf("%d real · %s", act.Real, countOf(act.Touches, "touch", "touches"))
-		who := fmt.Sprintf("%d you · %d them", act.Out, act.In)
+		mix, who := act.MixWords(), act.WhoWords()
 		labelW, barW := 17, 20
 		labels := [3]string{"conversations", "who reached out", "per week"}
 		if !wide { // the bars give way to the numbers
@@ -232,12 +231,4 @@ func (st styles) shareBar(part, whole, width int) string {
 		filled = min(width, (part*width+whole/2)/whole)
 	}
 	return st.bar.Render(strings.Repeat("█", filled)) + st.dim.Render(strings.Repeat("░", width-filled))
-}
-
-// countOf says "1 touch" or "3 touches".
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -125,9 +125,8 @@ func runStats(a *app) error {
 	if act.Total() == 0 {
 		b.WriteString("  nothing logged (tend log NAME)\n")
 	} else {
-		fmt.Fprintf(&b, "  %-18s %s  %d real · %s\n", "conversations", shareBar(act.Real, act.Total()), act.Real,
-			countOf(act.Touches, "touch", "touches"))
-		fmt.Fprintf(&b, "  %-18s %s  %d you · %d them\n", "who reached out", shareBar(act.Out, act.Total()), act.Out, act.In)
+		fmt.Fprintf(&b, "  %-18s %s  %s\n", "conversations", shareBar(act.Real, act.Total()), act.MixWords())
+		fmt.Fprintf(&b, "  %-18s %s  %s\n", "who reached out", shareBar(act.Out, act.Total()), act.WhoWords())
 		most := 0
 		for _, n := range act.PerWeek {
 			most = max(most, n)
@@ -183,12 +182,4 @@ func shareBar(part, whole int) string {
 		filled = (part*barWidth + whole/2) / whole
 	}
 	return paint(styleBar, strings.Repeat("█", filled)) + paint(styleDim, strings.Repeat("░", barWidth-filled))
-}
-
-// countOf says "1 touch" or "3 touches".
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
