@@ -88,20 +88,13 @@ func (v *personView) scroll() {
 		v.top = 0
 		return
 	}
-	sp := spans[v.cur]
-	if sp.to > v.top+v.height {
-		v.top = sp.to - v.height
-	}
-	if sp.from < v.top {
-		v.top = sp.from
-	}
+	v.top = spans[v.cur].reveal(v.top, v.height)
 }
 
 func (v *personView) render(w *world) string {
 	v.w = w
 	lines, _ := v.layout()
-	end := min(len(lines), v.top+v.height)
-	return strings.Join(lines[min(v.top, end):end], "\n")
+	return window(lines, v.top, v.height)
 }
 
 func (v *personView) layout() ([]string, []span) {

@@ -98,13 +98,7 @@ func (v *planView) scroll() {
 		v.top = 0
 		return
 	}
-	sp := spans[v.cur]
-	if sp.to > v.top+v.height {
-		v.top = sp.to - v.height
-	}
-	if sp.from < v.top {
-		v.top = sp.from
-	}
+	v.top = spans[v.cur].reveal(v.top, v.height)
 }
 
 func (v *planView) render(w *world) string {

@@ -50,9 +50,6 @@ type soonDate struct {
 	age   int // how old they turn, 0 when the year is not known
 }
 
-// span is the lines [from, to) an item takes.
-type span struct{ from, to int }
-
 // todayView shows the people to talk to today, then the memories that have
 // come due and the birthdays and dates of the week.
 type todayView struct {
@@ -166,22 +163,15 @@ func (v *todayView) scroll() {
 		v.top = 0
 		return
 	}
-	sp := spans[v.cur]
 	if v.cur == 0 {
 		v.top = 0
 	}
-	if sp.to > v.top+v.height {
-		v.top = sp.to - v.height
-	}
-	if sp.from < v.top {
-		v.top = sp.from
-	}
+	v.top = spans[v.cur].reveal(v.top, v.height)
 }
 
 func (v *todayView) render(w *world) string {
 	lines, _ := v.layout()
-	end := min(len(lines), v.top+v.height)
-	return strings.Join(lines[min(v.top, end):end], "\n")
+	return window(lines, v.top, v.height)
 }
 
 // layout draws every line of Today and says which lines each item takes.

@@ -1,0 +1,26 @@
+package tui
+
+import "strings"
+
+// The views taller than the window (Today, Person, Plan, Stats) lay out
+// all their lines, say which lines each item takes, and show the window's
+// worth from a first line that keeps the item under the cursor on screen.
+
+// span is the lines [from, to) an item takes.
+type span struct{ from, to int }
+
+// reveal returns the first line to show, from top, of a window height
+// lines tall, so that the whole span is on screen (its start, if it is
+// taller than the window).
+func (sp span) reveal(top, height int) int {
+	if sp.to > top+height {
+		top = sp.to - height
+	}
+	return min(top, sp.from)
+}
+
+// window joins the lines of a window height lines tall from top.
+func window(lines []string, top, height int) string {
+	end := min(len(lines), top+height)
+	return strings.Join(lines[min(top, end):end], "\n")
+}

@@ -1,0 +1,41 @@
+package tui
+
+import "testing"
+
+func TestSpanReveal(t *testing.T) {
+	tests := []struct {
+		name        string
+		sp          span
+		top, height int
+		want        int
+	}{
+		{"already on screen", span{3, 5}, 2, 4, 2},
+		{"below: scrolls down until its end shows", span{8, 10}, 2, 4, 6},
+		{"above: scrolls up to its start", span{1, 3}, 5, 4, 1},
+		{"taller than the window: its start", span{4, 12}, 0, 4, 4},
+		{"at the very top", span{0, 1}, 7, 4, 0},
+	}
+	for _, tc := range tests {
+		if got := tc.sp.reveal(tc.top, tc.height); got != tc.want {
+			t.Errorf("%s: span%v.reveal(%d, %d) = %d; want %d", tc.name, tc.sp, tc.top, tc.height, got, tc.want)
+		}
+	}
+}
+
+func TestWindow(t *testing.T) {
+	lines := []string{"a", "b", "c", "d"}
+	tests := []struct {
+		top, height int
+		want        string
+	}{
+		{0, 2, "a\nb"},
+		{2, 5, "c\nd"},
+		{9, 2, ""},
+		{1, 0, ""},
+	}
+	for _, tc := range tests {
+		if got := window(lines, tc.top, tc.height); got != tc.want {
+			t.Errorf("window(top %d, height %d) = %q; want %q", tc.top, tc.height, got, tc.want)
+		}
+	}
+}
