@@ -124,7 +124,8 @@ func resolveNames(a *app, s *store.Store, args []string) ([]store.Person, error)
 			}
 		}
 		for _, name := range parts {
-			if strings.TrimSpace(name) == "" {
+			name = strings.TrimSpace(name)
+			if name == "" {
 				return nil, usageErrorf("empty name in %q", arg)
 			}
 			p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
