@@ -220,6 +220,7 @@ func updatePersonCmd(ctx context.Context, s *store.Store, id string, change func
 }
 
 func logCmd(ctx context.Context, s *store.Store, in store.Interaction, now time.Time) tea.Cmd {
+	selected := in.People[0] // the one the form was opened on
 	return func() tea.Msg {
 		in, err := s.AddInteraction(ctx, in)
 		if err != nil {
@@ -229,12 +230,8 @@ func logCmd(ctx context.Context, s *store.Store, in store.Interaction, now time.
 		if in.Direction == cadence.In {
 			who = "from"
 		}
-		name := ""
-		if len(in.Names) > 0 {
-			name = clean(in.Names[0])
-		}
-		status := "Logged " + channelWords(in.Via) + " " + who + " " + name + ", " + whenWords(in.At, now) + "."
-		return savedMsg{status: status, selectID: in.People[0]}
+		status := "Logged " + channelWords(in.Via) + " " + who + " " + nameList(in.Names) + ", " + whenWords(in.At, now) + "."
+		return savedMsg{status: status, selectID: selected}
 	}
 }
 

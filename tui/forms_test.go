@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,6 +99,10 @@ func TestFormValidation(t *testing.T) {
 			`invalid date "2026-02-30": February has no day 30`},
 		{"negative minutes", []string{"l", "tab", "tab", "tab"}, "-5", nil, "minutes ",
 			`must be a positive number, not -5`},
+		{"with no one of that name", []string{"l", "tab", "tab", "tab", "tab", "tab"}, "ben, zed", nil, "with: ",
+			`no one called "zed" (add them with: tend add "zed")`},
+		{"with more than one", []string{"l", "tab", "tab", "tab", "tab", "tab"}, "n", nil, "with: ",
+			`"n" matches 3 people: Ana Lima, Ben Okafor, Chloé Martin; be more specific`},
 		{"every unparsable", []string{"a"}, "Zoe", append([]string{"tab", "tab"}, chars("often")...), "every: ",
 			`"often" is not a number of days (try 14, 14d or 2w)`},
 		{"every zero", []string{"a"}, "Zoe", append([]string{"tab", "tab"}, chars("0")...), "every: ",
@@ -287,4 +292,31 @@ func TestFormInAShortWindow(t *testing.T) {
 	h.press("enter")
 	h.contains("▸ dates", "! date ")
 	h.golden("add_form_problem_80x12")
+}
+
+// TestLogWithOthers logs a dinner with the selected person and two more,
+// named as tend log names them: one interaction with all three.
+func TestLogWithOthers(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "down") // Ana Lima
+	before := len(h.interactions())
+	h.press("l", "ctrl+u")
+	h.typeText("irl")
+	h.press("tab", "tab", "tab", "tab", "tab")
+	h.typeText("ben, chloé, Ana Lima")
+	h.press("enter")
+	list := h.interactions()
+	if len(list) != before+1 {
+		t.Fatalf("%d interactions, want %d", len(list), before+1)
+	}
+	got := list[0].People
+	slices.Sort(got)
+	want := []string{ids["Ana"], ids["Ben"], ids["Chloé"]}
+	slices.Sort(want)
+	if !slices.Equal(got, want) || list[0].Via != cadence.InPerson {
+		t.Errorf("logged %s with %v; want in-person with Ana, Ben and Chloé", list[0].Via, list[0].Names)
+	}
+	h.contains("Logged a meeting in person with Ana Lima, Ben Okafor and Chloé Martin, today at")
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,12 +13,13 @@ import (
 	"github.com/tend-app/tend/when"
 )
 
-// logForm records an interaction with one person. Its defaults are a call
-// you made, now, so enter alone logs the most common case.
+// logForm records an interaction with the selected person, and anyone else
+// who was there. Its defaults are a call you made, now, so enter alone logs
+// the most common case.
 type logForm struct {
 	fieldSet
-	person                              *entry
-	channel, direction, at, mins, notes *field
+	person                                    *entry
+	channel, direction, at, mins, notes, with *field
 }
 
 func newLogForm(st styles, p *entry) *logForm {
@@ -50,6 +52,7 @@ func newLogForm(st styles, p *entry) *logForm {
 	f.at = f.add(&field{label: "when", input: newInput(st, "", "now")})
 	f.mins = f.add(&field{label: "minutes", input: newInput(st, "", "optional")})
 	f.notes = f.add(&field{label: "note", input: newInput(st, "", "optional")})
+	f.with = f.add(&field{label: "with", input: newInput(st, "", "others there too, commas between")})
 	f.focusOn(0)
 	return f
 }
@@ -60,12 +63,13 @@ func (f *logForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.field
 func (f *logForm) view(st styles, width int) string {
 	v := f.fieldSet.view(st, "Log a conversation with "+clean(f.person.sum.Name))
 	hint := wrapText("who: out if you reached out, in if they did (space or ←/→). "+
-		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at.", min(width, 72))
+		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at. "+
+		"with: names as tend log takes them, such as ben, chloé.", min(width, 72))
 	return v + "\n\n" + st.dim.Render(strings.Join(hint, "\n"))
 }
 
 // submit checks the input with the same rules, and the same words, as
-// tend log: --via, --at and --minutes.
+// tend log: --via, --at, --minutes, and the names after the first.
 func (f *logForm) submit(e env) (tea.Cmd, error) {
 	via, err := cadence.ParseChannel(f.channel.current())
 	if err != nil {
@@ -86,8 +90,12 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 			return nil, fmt.Errorf("minutes must be a positive number, not %d", minutes)
 		}
 	}
+	people, err := f.people(e)
+	if err != nil {
+		return nil, fmt.Errorf("with: %w", err)
+	}
 	in := store.Interaction{
-		People:    []string{f.person.sum.ID},
+		People:    people,
 		Via:       via,
 		Direction: cadence.Direction(f.direction.current()),
 		At:        at,
@@ -95,4 +103,24 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 		Note:      f.notes.current(),
 	}
 	return logCmd(e.ctx, e.store, in, e.now), nil
+}
+
+// people is the selected person and those named in "with", each
+// once, found as tend log finds them.
+func (f *logForm) people(e env) ([]string, error) {
+	ids := []string{f.person.sum.ID}
+	for _, name := range strings.Split(f.with.current(), ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		p, err := e.store.FindPerson(e.ctx, name, store.PreferActive)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(ids, p.ID) {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids, nil
 }

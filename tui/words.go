@@ -136,3 +136,16 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// nameList joins names as a sentence does: "Ana Lima", "Ana Lima and Ben
+// Okafor", "Ana Lima, Ben Okafor and Chloé Martin".
+func nameList(names []string) string {
+	cleaned := make([]string, len(names))
+	for i, n := range names {
+		cleaned[i] = clean(n)
+	}
+	if len(cleaned) < 2 {
+		return strings.Join(cleaned, "")
+	}
+	return strings.Join(cleaned[:len(cleaned)-1], ", ") + " and " + cleaned[len(cleaned)-1]
+}
