@@ -313,7 +313,7 @@ func leftOut(p Person, s Status, now time.Time) string {
 	case p.SnoozedUntil.After(now):
 		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
 	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= QuietDays && !s.Birthday:
-		return "talked " + agoWords(max(0, DaysBetween(p.Last.At, now)))
+		return "talked " + AgoWords(max(0, DaysBetween(p.Last.At, now)))
 	}
 	return ""
 }
@@ -397,7 +397,8 @@ func dueWords(overdue int) string {
 	return fmt.Sprintf("due %d days ago", overdue)
 }
 
-func agoWords(days int) string {
+// AgoWords says how long ago a day was: "today", "yesterday", "43 days ago".
+func AgoWords(days int) string {
 	switch days {
 	case 0:
 		return "today"

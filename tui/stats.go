@@ -152,7 +152,7 @@ func (v *statsView) layout() ([]string, []span) {
 		}
 		line := marker + nameStyle.Render(pad(clean(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + cadence.GapWords(d.Drift)
 		if e := w.byID[d.Person.ID]; wide && e != nil {
-			line += st.dim.Render(" · last " + agoWords(e.status.DaysSinceReal))
+			line += st.dim.Render(" · last " + cadence.AgoWords(e.status.DaysSinceReal))
 		}
 		spans[i] = span{len(lines), len(lines) + 1}
 		lines = append(lines, line)

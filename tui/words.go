@@ -27,23 +27,13 @@ func rhythmWords(p store.Person) string {
 	return "every " + plural(p.Tier.Every(), "day")
 }
 
-func agoWords(days int) string {
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
 // lastTalkWords says when you last really talked: "43 days ago, call", or
 // "never (added 23 days ago)".
 func lastTalkWords(e *entry) string {
 	if e.sum.LastReal.IsZero() {
-		return "never (added " + agoWords(e.status.DaysSinceReal) + ")"
+		return "never (added " + cadence.AgoWords(e.status.DaysSinceReal) + ")"
 	}
-	return agoWords(e.status.DaysSinceReal) + ", " + string(e.sum.LastReal.Via)
+	return cadence.AgoWords(e.status.DaysSinceReal) + ", " + string(e.sum.LastReal.Via)
 }
 
 // shortSince is lastTalkWords for a narrow column: "43d call", "never".
