@@ -94,11 +94,7 @@ func (v *planView) scroll() {
 		return
 	}
 	_, spans := v.layout()
-	if v.cur >= len(spans) || v.cur == 0 {
-		v.top = 0
-		return
-	}
-	v.top = spans[v.cur].reveal(v.top, v.height)
+	v.top = follow(spans, v.cur, v.top, v.height)
 }
 
 func (v *planView) render(w *world) string {

@@ -19,6 +19,15 @@ func (sp span) reveal(top, height int) int {
 	return min(top, sp.from)
 }
 
+// follow returns the first line to show so that the item at cur is on
+// screen; on the first item, the view shows from its top.
+func follow(spans []span, cur, top, height int) int {
+	if cur == 0 || cur >= len(spans) {
+		return 0
+	}
+	return spans[cur].reveal(top, height)
+}
+
 // window joins the lines of a window height lines tall from top.
 func window(lines []string, top, height int) string {
 	end := min(len(lines), top+height)

@@ -22,6 +22,22 @@ func TestSpanReveal(t *testing.T) {
 	}
 }
 
+func TestFollow(t *testing.T) {
+	spans := []span{{2, 3}, {3, 5}, {9, 11}}
+	tests := []struct{ cur, top, want int }{
+		{0, 6, 0}, // the first item: from the top, headings and all
+		{1, 0, 1}, // down just far enough for its last line
+		{2, 0, 7},
+		{1, 7, 3},
+		{5, 7, 0}, // no such item
+	}
+	for _, tc := range tests {
+		if got := follow(spans, tc.cur, tc.top, 4); got != tc.want {
+			t.Errorf("follow(cur %d, top %d) = %d; want %d", tc.cur, tc.top, got, tc.want)
+		}
+	}
+}
+
 func TestWindow(t *testing.T) {
 	lines := []string{"a", "b", "c", "d"}
 	tests := []struct {
