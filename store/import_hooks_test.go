@@ -8,3 +8,12 @@ func SetBulkAfter(n int) (restore func()) {
 	bulkAfter = n
 	return func() { bulkAfter = old }
 }
+
+// SetOneByOneUpTo lowers the number of people RankByOverdue reads one at a
+// time before it reads the rest in one pass, so that tests can run that
+// path on a few people. It returns a function that puts the number back.
+func SetOneByOneUpTo(n int) (restore func()) {
+	old := oneByOneUpTo
+	oneByOneUpTo = n
+	return func() { oneByOneUpTo = old }
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -60,6 +61,15 @@ var overdueQuery = `SELECT p.rowid, ` + overdueSQL + ` AS overdue
 // five it keeps and those about as overdue as the fifth: a few dozen.
 const overdueFirstPage = 128
 
+// oneByOneUpTo is how many people RankByOverdue reads one at a time before
+// it reads the rest in one pass instead. A ranking that does not fill
+// (fewer people are due than it keeps) needs everyone, and one pass reads a
+// person for a fraction of what looking them up alone costs.
+var oneByOneUpTo = 256 // a variable only so that tests can lower it
+
+// errReadTheRest stops RankByOverdue's reading one at a time.
+var errReadTheRest = errors.New("read the rest in one pass")
+
 // A candidate is someone RankByOverdue may give the ranker.
 type candidate struct {
 	rowid   int64
@@ -70,8 +80,10 @@ type candidate struct {
 // order of cadence.MaxPriority, until r needs no one of the next one's
 // (see cadence.Ranking.Needs), and returns how many it gave. It reads the
 // whole of someone's history only when it gives them: at ten thousand
-// people, today reads that of a few dozen instead of everyone's. It reads
-// in one transaction, so that the order and the people agree.
+// people, today reads that of a few dozen instead of everyone's. Past
+// oneByOneUpTo people (a ranking that does not fill needs everyone), it
+// gives the rest as EachCadence reads them, in one pass. It reads in one
+// transaction, so that the order and the people agree.
 func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -96,10 +108,6 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	if err != nil {
 		return 0, err
 	}
-	skip := make(map[int64]bool, len(movedUp))
-	for _, c := range movedUp {
-		skip[c.rowid] = true
-	}
 	person, err := conn.PrepareContext(ctx, cadenceRowQuery)
 	if err != nil {
 		return 0, fmt.Errorf("load people: %w", err)
@@ -107,11 +115,14 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	defer person.Close()
 
 	var (
-		given  int
+		given  = map[string]bool{} // by person id
 		fields [cadenceFields][]byte
 		buf    historyLists
 	)
 	give := func(rowid int64) error {
+		if len(given) == oneByOneUpTo {
+			return errReadTheRest
+		}
 		if err := scanCadenceRow(person.QueryRowContext(ctx, rowid), &fields); err != nil {
 			return err
 		}
@@ -120,8 +131,29 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 			return err
 		}
 		r.Add(p)
-		given++
+		given[p.ID] = true
 		return nil
+	}
+	err = giveInOrder(ctx, conn, now, r, movedUp, give)
+	if errors.Is(err, errReadTheRest) {
+		// The ranking's result does not depend on the order it is given people in.
+		err = eachCadence(ctx, conn, dates, reminders, func(p cadence.Person) error {
+			if !given[p.ID] {
+				r.Add(p)
+				given[p.ID] = true
+			}
+			return nil
+		})
+	}
+	return len(given), err
+}
+
+// giveInOrder gives r, through give, everyone in order of their ceilings
+// (see RankByOverdue) until r needs no one of the next one's.
+func giveInOrder(ctx context.Context, conn *sql.Conn, now time.Time, r Ranker, movedUp []candidate, give func(rowid int64) error) error {
+	skip := make(map[int64]bool, len(movedUp))
+	for _, c := range movedUp {
+		skip[c.rowid] = true
 	}
 
 	// Everyone, most overdue first, page by page, and among them those a
@@ -129,26 +161,29 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	// false for one ceiling only when it is false for every lower one.
 	var page []candidate
 	for offset, size := 0, overdueFirstPage; ; offset, size = offset+size, size*4 {
-		var full bool
+		var (
+			full bool
+			err  error
+		)
 		page, full, err = overduePage(ctx, conn, now, size, offset, skip, page[:0])
 		if err != nil {
-			return given, err
+			return err
 		}
 		for _, c := range page {
 			for len(movedUp) > 0 && movedUp[0].ceiling >= c.ceiling {
 				if !r.Needs(movedUp[0].ceiling) {
-					return given, nil
+					return nil
 				}
 				if err := give(movedUp[0].rowid); err != nil {
-					return given, err
+					return err
 				}
 				movedUp = movedUp[1:]
 			}
 			if !r.Needs(c.ceiling) {
-				return given, nil
+				return nil
 			}
 			if err := give(c.rowid); err != nil {
-				return given, err
+				return err
 			}
 		}
 		if !full {
@@ -160,10 +195,10 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 			break
 		}
 		if err := give(c.rowid); err != nil {
-			return given, err
+			return err
 		}
 	}
-	return given, nil
+	return nil
 }
 
 // movedUpCandidates reads the people whom a date or a memory may move up,

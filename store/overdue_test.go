@@ -131,6 +131,11 @@ func TestRankByOverdueMovedUp(t *testing.T) {
 	remember(dated, 7)
 
 	checkRankByOverdue(t, s, now, 3, 5, 150, 0)
+	// Past the people read one at a time, the rest in one pass, whether the
+	// ranking fills (3) or not (0).
+	restore := store.SetOneByOneUpTo(2)
+	checkRankByOverdue(t, s, now, 3, 150, 0)
+	restore()
 	r := cadence.NewRanking(now, 3)
 	if _, err := s.RankByOverdue(ctx, now, r); err != nil {
 		t.Fatal(err)

@@ -189,7 +189,13 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 	if err != nil {
 		return err
 	}
-	rows, err := s.db.QueryContext(ctx, cadenceQuery)
+	return eachCadence(ctx, s.db, dates, reminders, fn)
+}
+
+// eachCadence is EachCadence through q, given everyone's important dates
+// and reminders.
+func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder, fn func(cadence.Person) error) error {
+	rows, err := q.QueryContext(ctx, cadenceQuery)
 	if err != nil {
 		return fmt.Errorf("load people: %w", err)
 	}
@@ -212,7 +218,7 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 			n++
 		}
 		if n != len(fields) {
-			if err := s.cadenceRow(ctx, rowid, &fields); err != nil {
+			if err := cadenceRow(ctx, q, rowid, &fields); err != nil {
 				return err
 			}
 		}
@@ -232,8 +238,8 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 
 // cadenceRow reads the fields of one person's row column by column, for a
 // row whose fields could not be told apart.
-func (s *Store) cadenceRow(ctx context.Context, rowid []byte, fields *[cadenceFields][]byte) error {
-	return scanCadenceRow(s.db.QueryRowContext(ctx, cadenceRowQuery, string(rowid)), fields)
+func cadenceRow(ctx context.Context, q queryer, rowid []byte, fields *[cadenceFields][]byte) error {
+	return scanCadenceRow(q.QueryRowContext(ctx, cadenceRowQuery, string(rowid)), fields)
 }
 
 // scanCadenceRow reads a row of cadenceRowQuery into fields.
