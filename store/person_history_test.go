@@ -290,4 +290,10 @@ func TestCadenceOddIDs(t *testing.T) {
 	if err != nil || len(lean) != 4 {
 		t.Fatalf("CadencePeople = %d people, %v; want 4", len(lean), err)
 	}
+	// RankByOverdue reading the rest in one pass, on its own connection,
+	// reads a row it cannot split on that connection too.
+	old := oneByOneUpTo
+	oneByOneUpTo = 1
+	defer func() { oneByOneUpTo = old }()
+	checkHistories(t, s, "odd ids, read in one pass")
 }
