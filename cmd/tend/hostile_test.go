@@ -80,28 +80,7 @@ func TestHostileInputIsRefusedAndWritesNothing(t *testing.T) {
 	h.ok("log", "ana", "--at", "2026-10-12", "--note", "dinner")
 	before := h.snapshot()
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r := h.run(tc.args...)
-			if r.code != exitUsage {
-				t.Errorf("exit code = %d, want %d (stderr %.200q)", r.code, exitUsage, r.stderr)
-			}
-			if r.stdout != "" {
-				t.Errorf("stdout = %.200q, want nothing", r.stdout)
-			}
-			line := strings.TrimSuffix(r.stderr, "\n")
-			if strings.Contains(line, "\n") || !strings.HasPrefix(line, "tend: ") {
-				t.Errorf("stderr = %.200q, want one line starting with \"tend: \"", r.stderr)
-			}
-			if len(line) > maxErrorLine {
-				t.Errorf("the error is %d bytes, want at most %d: %.200q…", len(line), maxErrorLine, line)
-			}
-			if !strings.Contains(line, tc.want) {
-				t.Errorf("stderr = %.300q, want it to mention %q", line, tc.want)
-			}
-			if after := h.snapshot(); after != before {
-				t.Errorf("the database changed:\n%s", lineDiff(before, after))
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { h.refused(t, tc.args, tc.want, before) })
 	}
 }
 
