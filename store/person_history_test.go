@@ -292,8 +292,6 @@ func TestCadenceOddIDs(t *testing.T) {
 	}
 	// RankByOverdue reading the rest in one pass, on its own connection,
 	// reads a row it cannot split on that connection too.
-	old := oneByOneUpTo
-	oneByOneUpTo = 1
-	defer func() { oneByOneUpTo = old }()
+	defer SetOneByOneUpTo(1)()
 	checkHistories(t, s, "odd ids, read in one pass")
 }

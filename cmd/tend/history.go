@@ -134,7 +134,7 @@ func interactionLine(in store.Interaction, self string) string {
 func flatAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = flat(n)
+		out[i] = oneLine(n)
 	}
 	return out
 }

@@ -167,7 +167,7 @@ func printImport(a *app, name string, res store.ImportResult) error {
 		if where != "" {
 			where += ": "
 		}
-		fmt.Fprintf(&b, "  skipped %s%s\n", where, flat(sk.Reason))
+		fmt.Fprintf(&b, "  skipped %s%s\n", where, oneLine(sk.Reason))
 	}
 	_, err := fmt.Fprint(a.out, b.String())
 	return err

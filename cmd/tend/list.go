@@ -106,32 +106,19 @@ func runList(a *app, opts listOptions) error {
 	}
 	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")
 	for _, r := range rows {
-		last := "never (added " + agoText(r.daysSinceReal) + ")"
+		last := "never (added " + cadence.AgoWords(r.daysSinceReal) + ")"
 		if !r.sum.LastReal.IsZero() {
-			last = agoText(r.daysSinceReal) + ", " + string(r.sum.LastReal.Via)
+			last = cadence.AgoWords(r.daysSinceReal) + ", " + string(r.sum.LastReal.Via)
 		}
 		due := fmt.Sprintf("%.2f", r.dueRatio)
 		if r.due {
 			due += " due"
 		}
-		t.add(paint(styleName, flat(r.sum.Name)), tierText(r.sum.Tier), last, due)
+		t.add(paint(styleName, oneLine(r.sum.Name)), tierText(r.sum.Tier), last, due)
 	}
 	_, err = fmt.Fprint(a.out, t.String())
 	return err
 }
-
-func agoText(days int) string {
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
-// flat keeps a table cell on one line.
-func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // table lines up columns by their display width, colour and wide runes
 // included.

@@ -64,7 +64,8 @@ func exitCode(err error) int {
 	return exitFailure
 }
 
-// oneLine keeps an error on one line however it was built.
+// oneLine keeps text on one line however it was built: an error, a table
+// cell.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -93,9 +93,9 @@ func runShow(a *app, name string) error {
 	case p.SnoozedUntil.After(now):
 		field("status", "snoozed until "+p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan 2006"))
 	}
-	last := "none yet (added " + agoText(st.DaysSinceReal) + ")"
+	last := "none yet (added " + cadence.AgoWords(st.DaysSinceReal) + ")"
 	if !sum.LastReal.IsZero() {
-		last = fmt.Sprintf("%s, %s", agoText(st.DaysSinceReal), sum.LastReal.Via)
+		last = fmt.Sprintf("%s, %s", cadence.AgoWords(st.DaysSinceReal), sum.LastReal.Via)
 	}
 	dueText := fmt.Sprintf("%.2f of the rhythm", st.DueRatio)
 	if st.Due {

@@ -140,7 +140,7 @@ func runStats(a *app) error {
 		b.WriteString("  no one\n")
 	}
 	for _, d := range st.Drifting {
-		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, flat(d.Person.Name)), tierText(d.Person.Tier), cadence.GapWords(d.Drift))
+		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, oneLine(d.Person.Name)), tierText(d.Person.Tier), cadence.GapWords(d.Drift))
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err

@@ -1,7 +1,7 @@
 -- When each person last really talked with you, on their row of people, and
 -- a small index of what says how overdue they are: today orders everyone by
 -- it from that index alone and reads the whole history only of the few at
--- the top who could make the list (store.RankToday), instead of reading
+-- the top who could make the list (store.RankByOverdue), instead of reading
 -- and ranking everyone. At ten thousand people, reading person_history
 -- whole is most of the time of `tend today`.
 --
