@@ -154,15 +154,23 @@ func runBackup(a *app, opts backupOptions) error {
 	return err
 }
 
-// backupPath is where the copy goes: FILE, or inside FILE when it is a
-// folder, or next to the database, named after the database and the day.
-func backupPath(file, dbPath string, now time.Time, encrypted bool) string {
+// backupNameParts splits the database's file name into the stem and the
+// extension a backup beside it is named with (stem-YYYY-MM-DD.ext);
+// doctor looks for backups by the same parts.
+func backupNameParts(dbPath string) (stem, ext string) {
 	base := filepath.Base(dbPath)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
+	ext = filepath.Ext(base)
+	stem = strings.TrimSuffix(base, ext)
 	if ext == "" {
 		ext = ".db"
 	}
+	return stem, ext
+}
+
+// backupPath is where the copy goes: FILE, or inside FILE when it is a
+// folder, or next to the database, named after the database and the day.
+func backupPath(file, dbPath string, now time.Time, encrypted bool) string {
+	stem, ext := backupNameParts(dbPath)
 	name := stem + "-" + now.Format(time.DateOnly) + ext
 	if encrypted {
 		name += ".age"

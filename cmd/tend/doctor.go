@@ -222,11 +222,7 @@ func checkPermissions(path string) doctorCheck {
 // Encrypted ones (.age) are left out: others reading them is no harm.
 func backupsBeside(path string) []string {
 	base := filepath.Base(path)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	if ext == "" {
-		ext = ".db"
-	}
+	stem, ext := backupNameParts(path)
 	dir := filepath.Dir(path)
 	var out []string
 	for _, pattern := range []string{
