@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed migrations/*.sql
@@ -27,7 +29,12 @@ type migration struct {
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations()) }
 
-func migrations() []migration {
+// migrations are read from the embedded files once per process: a command
+// that both opens the database and reports the schema version (doctor)
+// needs them twice.
+var migrations = sync.OnceValue(readMigrations)
+
+func readMigrations() []migration {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
 		panic(err) // embedded at build time: cannot fail at run time
@@ -44,7 +51,7 @@ func migrations() []migration {
 		}
 		ms = append(ms, migration{version: n, name: e.Name(), sql: string(body)})
 	}
-	return ms
+	return slices.Clip(ms) // shared: an append must copy
 }
 
 // migrate brings the schema up to date. Each migration runs in its own
