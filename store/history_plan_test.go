@@ -72,6 +72,12 @@ func TestHistoryQueryPlans(t *testing.T) {
 			want:  []string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH h USING PRIMARY KEY (person_id=?)"},
 		},
 		{
+			name:  "one person's open memories with a due date",
+			query: personRemindersQuery,
+			args:  []any{"01ID"},
+			want:  []string{"SEARCH memories USING INDEX memories_person (person_id=?)"},
+		},
+		{
 			name:   "open memories with a due date",
 			query:  remindersQuery,
 			noSort: true,

@@ -100,7 +100,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	if err != nil {
 		return 0, err
 	}
-	reminders, err := remindersByPerson(ctx, conn)
+	reminders, err := remindersByPerson(ctx, conn, "")
 	if err != nil {
 		return 0, err
 	}

@@ -64,7 +64,7 @@ func TestMovedUpCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reminders, err := remindersByPerson(ctx, s.db)
+	reminders, err := remindersByPerson(ctx, s.db, "")
 	if err != nil {
 		t.Fatal(err)
 	}

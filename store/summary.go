@@ -65,12 +65,12 @@ const historyQuery = `SELECT person_id, recent, recent_real, last_in_at, last_in
 // Summaries lists people with their cadence inputs, ordered by name.
 func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]Summary, error) {
 	where, args := f.where()
-	return s.summaries(ctx, where+` ORDER BY p.name_key, p.id`, args, f, "", nil)
+	return s.summaries(ctx, where+` ORDER BY p.name_key, p.id`, args, f, "")
 }
 
 // Summary returns one person's summary.
 func (s *Store) Summary(ctx context.Context, id string) (Summary, error) {
-	out, err := s.summaries(ctx, ` WHERE p.id = ?`, []any{id}, PeopleFilter{}, ` WHERE person_id = ?`, []any{id})
+	out, err := s.summaries(ctx, ` WHERE p.id = ?`, []any{id}, PeopleFilter{}, id)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -80,9 +80,10 @@ func (s *Store) Summary(ctx context.Context, id string) (Summary, error) {
 	return out[0], nil
 }
 
-// summaries loads the people the first condition selects, and their
-// history from the rows of person_history the second one selects.
-func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, historyWhere string, historyArgs []any) ([]Summary, error) {
+// summaries loads the people the condition selects, and their history and
+// reminders: everyone's, or only those of the person with the id one, when
+// the condition selects only them.
+func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]Summary, error) {
 	people, err := s.queryPeople(ctx, where, args)
 	if err != nil {
 		return nil, err
@@ -102,6 +103,10 @@ func (s *Store) summaries(ctx context.Context, where string, args []any, f Peopl
 		return out, nil
 	}
 
+	historyWhere, historyArgs := "", []any(nil)
+	if one != "" {
+		historyWhere, historyArgs = ` WHERE person_id = ?`, []any{one}
+	}
 	rows, err := s.db.QueryContext(ctx, historyQuery+historyWhere, historyArgs...)
 	if err != nil {
 		return nil, fmt.Errorf("load history: %w", err)
@@ -128,7 +133,7 @@ func (s *Store) summaries(ctx context.Context, where string, args []any, f Peopl
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load history: %w", err)
 	}
-	reminders, err := remindersByPerson(ctx, s.db)
+	reminders, err := remindersByPerson(ctx, s.db, one)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +190,7 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 	if err != nil {
 		return err
 	}
-	reminders, err := remindersByPerson(ctx, s.db)
+	reminders, err := remindersByPerson(ctx, s.db, "")
 	if err != nil {
 		return err
 	}
@@ -564,14 +569,23 @@ func parseContactsJSON(list []byte, limit int, add func(cadence.Contact)) error 
 }
 
 // remindersQuery reads the open memories with a due date, through their
-// own index.
-const remindersQuery = `SELECT person_id, text, due FROM memories
+// own index; personRemindersQuery those of one person, through theirs.
+const (
+	remindersQuery = `SELECT person_id, text, due FROM memories
 	WHERE done_at IS NULL AND due IS NOT NULL ORDER BY due, created_at`
+	personRemindersQuery = `SELECT person_id, text, due FROM memories
+	WHERE person_id = ? AND done_at IS NULL AND due IS NOT NULL ORDER BY due, created_at`
+)
 
 // remindersByPerson reads open memories with a due date, by person, each
-// person's in order of due date and creation.
-func remindersByPerson(ctx context.Context, q queryer) (map[string][]cadence.Reminder, error) {
-	rows, err := q.QueryContext(ctx, remindersQuery)
+// person's in order of due date and creation: everyone's, or only those of
+// the person with the id one.
+func remindersByPerson(ctx context.Context, q queryer, one string) (map[string][]cadence.Reminder, error) {
+	query, args := remindersQuery, []any(nil)
+	if one != "" {
+		query, args = personRemindersQuery, []any{one}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load memories: %w", err)
 	}
