@@ -108,6 +108,38 @@ func (s *Store) FindPerson(ctx context.Context, query string, scope Scope) (Pers
 	return Person{}, kindErrorf(ErrNotFound, "no one called %q (add them with: tend add %q)", query, strings.TrimSpace(query))
 }
 
+// FindPeople resolves lists of names typed by a user, each NAME[,NAME...],
+// to people, each once, in the order named, by FindPerson's rules. A whole
+// list that is exactly someone's name names them, so a name with a comma
+// in it can still be given; an empty name in a list is ErrInvalid.
+func (s *Store) FindPeople(ctx context.Context, lists []string, scope Scope) ([]Person, error) {
+	var people []Person
+	seen := map[string]bool{}
+	for _, list := range lists {
+		names := strings.Split(list, ",")
+		if len(names) > 1 {
+			if p, err := s.FindPerson(ctx, list, scope); err == nil && p.Name == strings.TrimSpace(list) {
+				names = []string{list}
+			}
+		}
+		for _, name := range names {
+			name = strings.TrimSpace(name)
+			if name == "" {
+				return nil, kindErrorf(ErrInvalid, "empty name in %q", list)
+			}
+			p, err := s.FindPerson(ctx, name, scope)
+			if err != nil {
+				return nil, err
+			}
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				people = append(people, p)
+			}
+		}
+	}
+	return people, nil
+}
+
 func (s *Store) candidatePools(ctx context.Context, scope Scope) ([][]Candidate, error) {
 	load := func(archived bool) ([]Candidate, error) {
 		cond := "archived_at IS NULL"

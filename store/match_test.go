@@ -152,3 +152,35 @@ func TestAmbiguousErrorListsAtMostEight(t *testing.T) {
 			errors.Is(err, store.ErrInvalid), errors.Is(err, store.ErrNotFound))
 	}
 }
+
+func TestFindPeople(t *testing.T) {
+	s := openTest(t)
+	for _, name := range []string{"Ana Lima", "Ben Okafor", "Smith, Jo", "Chloé Martin"} {
+		mustAdd(t, s, name)
+	}
+	tests := []struct {
+		lists   []string
+		want    []string // names, in order
+		wantErr error
+	}{
+		{[]string{"ana"}, []string{"Ana Lima"}, nil},
+		{[]string{"ben, ana", "chloé"}, []string{"Ben Okafor", "Ana Lima", "Chloé Martin"}, nil},
+		{[]string{"ana,ana lima", "ANA"}, []string{"Ana Lima"}, nil},       // each once
+		{[]string{"Smith, Jo"}, []string{"Smith, Jo"}, nil},                // a whole name with a comma
+		{[]string{"smith, ben"}, []string{"Smith, Jo", "Ben Okafor"}, nil}, // split when it is no one's name
+		{[]string{"ana,"}, nil, store.ErrInvalid},
+		{[]string{"ana, zed"}, nil, store.ErrNotFound},
+	}
+	for _, tc := range tests {
+		got, err := s.FindPeople(t.Context(), tc.lists, store.PreferActive)
+		if tc.wantErr != nil {
+			if !errors.Is(err, tc.wantErr) {
+				t.Errorf("FindPeople(%q) = %v, %v; want %v", tc.lists, names(got), err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(names(got), tc.want) {
+			t.Errorf("FindPeople(%q) = %v, %v; want %v", tc.lists, names(got), err, tc.want)
+		}
+	}
+}

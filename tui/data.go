@@ -2,6 +2,9 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -219,9 +222,23 @@ func updatePersonCmd(ctx context.Context, s *store.Store, id string, change func
 	}
 }
 
-func logCmd(ctx context.Context, s *store.Store, in store.Interaction, now time.Time) tea.Cmd {
-	selected := in.People[0] // the one the form was opened on
+// logCmd logs in, with the people named in with (NAME[,NAME...], as tend
+// log takes them) beside the one the form was opened on. The names are
+// looked up here, with the write, not in Update.
+func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with string, now time.Time) tea.Cmd {
+	selected := in.People[0]
 	return func() tea.Msg {
+		if strings.TrimSpace(with) != "" {
+			others, err := s.FindPeople(ctx, []string{with}, store.PreferActive)
+			if err != nil {
+				return savedMsg{err: fmt.Errorf("with: %w", err)}
+			}
+			for _, p := range others {
+				if !slices.Contains(in.People, p.ID) {
+					in.People = append(in.People, p.ID)
+				}
+			}
+		}
 		in, err := s.AddInteraction(ctx, in)
 		if err != nil {
 			return savedMsg{err: err}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -90,37 +89,13 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 			return nil, fmt.Errorf("minutes must be a positive number, not %d", minutes)
 		}
 	}
-	people, err := f.people(e)
-	if err != nil {
-		return nil, fmt.Errorf("with: %w", err)
-	}
 	in := store.Interaction{
-		People:    people,
+		People:    []string{f.person.sum.ID},
 		Via:       via,
 		Direction: cadence.Direction(f.direction.current()),
 		At:        at,
 		Minutes:   minutes,
 		Note:      f.notes.current(),
 	}
-	return logCmd(e.ctx, e.store, in, e.now), nil
-}
-
-// people is the selected person and those named in "with", each
-// once, found as tend log finds them.
-func (f *logForm) people(e env) ([]string, error) {
-	ids := []string{f.person.sum.ID}
-	for _, name := range strings.Split(f.with.current(), ",") {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			continue
-		}
-		p, err := e.store.FindPerson(e.ctx, name, store.PreferActive)
-		if err != nil {
-			return nil, err
-		}
-		if !slices.Contains(ids, p.ID) {
-			ids = append(ids, p.ID)
-		}
-	}
-	return ids, nil
+	return logCmd(e.ctx, e.store, in, f.with.current(), e.now), nil
 }

@@ -84,7 +84,7 @@ func runLog(a *app, opts logOptions) error {
 	if err != nil {
 		return err
 	}
-	people, err := resolveNames(a, s, opts.names)
+	people, err := s.FindPeople(a.ctx(), opts.names, store.PreferActive)
 	if err != nil {
 		return err
 	}
@@ -108,37 +108,6 @@ func runLog(a *app, opts logOptions) error {
 	}
 	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", describeInteraction(in), with, joinNames(in.Names), describeWhen(in.At, now))
 	return err
-}
-
-// resolveNames turns NAME[,NAME...] arguments into people. A whole argument
-// that names someone exactly wins over splitting it at commas, so a name
-// with a comma in it can still be logged.
-func resolveNames(a *app, s *store.Store, args []string) ([]store.Person, error) {
-	var people []store.Person
-	seen := map[string]bool{}
-	for _, arg := range args {
-		parts := strings.Split(arg, ",")
-		if len(parts) > 1 {
-			if p, err := s.FindPerson(a.ctx(), arg, store.PreferActive); err == nil && p.Name == strings.TrimSpace(arg) {
-				parts = []string{arg}
-			}
-		}
-		for _, name := range parts {
-			name = strings.TrimSpace(name)
-			if name == "" {
-				return nil, usageErrorf("empty name in %q", arg)
-			}
-			p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
-			if err != nil {
-				return nil, err
-			}
-			if !seen[p.ID] {
-				seen[p.ID] = true
-				people = append(people, p)
-			}
-		}
-	}
-	return people, nil
 }
 
 func describeInteraction(in store.Interaction) string {
