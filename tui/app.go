@@ -474,18 +474,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.switchTab(m.nextTab(1))
 	case matches(msg, k.PrevTab):
 		return m.switchTab(m.nextTab(-1))
-	case matches(msg, k.TabToday):
-		return m.switchTab(tabToday)
-	case matches(msg, k.TabPeople):
-		return m.switchTab(tabPeople)
-	case matches(msg, k.TabPerson):
-		return m.switchTab(tabPerson)
-	case matches(msg, k.TabHistory):
-		return m.switchTab(tabHistory)
-	case matches(msg, k.TabPlan):
-		return m.switchTab(tabPlan)
-	case matches(msg, k.TabStats):
-		return m.switchTab(tabStats)
+	case matches(msg, k.tabKeys()...):
+		for t, b := range k.tabKeys() {
+			if matches(msg, b) {
+				return m.switchTab(tab(t))
+			}
+		}
 	case matches(msg, k.Back):
 		m.status = ""
 		switch {

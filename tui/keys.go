@@ -100,6 +100,11 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
+// tabKeys are the keys straight to each view, in the order of the tabs.
+func (k KeyMap) tabKeys() []key.Binding {
+	return []key.Binding{k.TabToday, k.TabPeople, k.TabPerson, k.TabHistory, k.TabPlan, k.TabStats}
+}
+
 // ShortHelp is the one line of help under every screen.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
