@@ -23,6 +23,15 @@ type suggestionJSON struct {
 	Reasons       []string `json:"reasons"`
 }
 
+// suggestions are statuses as today --json and plan --json print them.
+func suggestions(ss []cadence.Status) []suggestionJSON {
+	out := make([]suggestionJSON, len(ss))
+	for i, st := range ss {
+		out[i] = suggestion(st)
+	}
+	return out
+}
+
 func suggestion(s cadence.Status) suggestionJSON {
 	out := suggestionJSON{
 		ID:            s.Person.ID,

@@ -91,7 +91,7 @@ func runPlan(a *app, opts planOptions) error {
 	}
 	switch {
 	case len(people) == 0:
-		b.WriteString("No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n")
+		b.WriteString(nobodyYet)
 	case planned+len(plan.Later) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the days.\n", span)
 	default:
@@ -125,16 +125,9 @@ func writePlanned(b *strings.Builder, ss []cadence.Status) {
 
 func planJSON(plan cadence.Schedule) []planDayJSON {
 	out := make([]planDayJSON, 0, len(plan.Days)+1)
-	entries := func(ss []cadence.Status) []suggestionJSON {
-		list := make([]suggestionJSON, len(ss))
-		for i, st := range ss {
-			list[i] = suggestion(st)
-		}
-		return list
-	}
 	for _, d := range plan.Days {
 		date := d.Date.Format("2006-01-02")
-		out = append(out, planDayJSON{Date: &date, People: entries(d.People)})
+		out = append(out, planDayJSON{Date: &date, People: suggestions(d.People)})
 	}
-	return append(out, planDayJSON{People: entries(plan.Later)})
+	return append(out, planDayJSON{People: suggestions(plan.Later)})
 }

@@ -68,16 +68,12 @@ func runToday(a *app, opts todayOptions) error {
 	}
 	today := rank.Result()
 	if a.json {
-		out := make([]suggestionJSON, len(today))
-		for i, st := range today {
-			out[i] = suggestion(st)
-		}
-		return a.printJSON(out)
+		return a.printJSON(suggestions(today))
 	}
 	var b strings.Builder
 	switch {
 	case count == 0:
-		b.WriteString("No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n")
+		b.WriteString(nobodyYet)
 	case len(today) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
 	default:
@@ -90,6 +86,9 @@ func runToday(a *app, opts todayOptions) error {
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
 }
+
+// nobodyYet is what today and plan say on a database with no one in it.
+const nobodyYet = "No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n"
 
 func countPeople(n int) string {
 	if n == 1 {
