@@ -48,7 +48,8 @@ func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 		pin    int // the day of their date in the window, or -1
 		placed bool
 		seen   bool   // free and due (or boosted) on some day
-		last   Status // as they stood the last day they were free
+		last   Status // as they stood the last day they were free, without reasons
+		lastAt time.Time
 	}
 	var cands []*candidate
 	for _, p := range people {
@@ -64,11 +65,13 @@ func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 			if c.placed || c.pin > d {
 				continue
 			}
-			st := Assess(onlyDatesOn(c.p, at), at)
+			// The numbers decide the order; the words are worked out only
+			// for those placed, below, and they are most of the work.
+			st := assess(onlyDatesOn(c.p, at), at, false)
 			if st.Left != "" || !(st.Due || st.Boosted) {
 				continue
 			}
-			c.seen, c.last = true, st
+			c.seen, c.last, c.lastAt = true, st, at
 			byID[c.p.ID] = c
 			if c.pin == d {
 				pinned = append(pinned, st)
@@ -84,15 +87,16 @@ func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 		if perDay > 0 && len(chosen) > perDay {
 			chosen = chosen[:perDay]
 		}
-		for _, st := range chosen {
+		for i, st := range chosen {
 			byID[st.Person.ID].placed = true
+			chosen[i] = Assess(st.Person, at)
 		}
 		SortByPriority(chosen)
 		s.Days[d].People = append(s.Days[d].People, chosen...)
 	}
 	for _, c := range cands {
 		if c.seen && !c.placed {
-			s.Later = append(s.Later, c.last)
+			s.Later = append(s.Later, Assess(c.last.Person, c.lastAt))
 		}
 	}
 	SortByPriority(s.Later)
