@@ -154,7 +154,7 @@ func assess(p Person, now time.Time, words bool) Status {
 	if owed, days := owesReply(p, now); owed {
 		s.Priority += owedBoost
 		boost(func() string {
-			return fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), plural(days, "day"))
+			return fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), Plural(days, "day"))
 		})
 	}
 	s.Boosted = boosted
@@ -357,23 +357,23 @@ func upcomingDates(p Person, now time.Time) []upcoming {
 
 func sinceWords(p Person, days int) string {
 	if p.LastReal.IsZero() {
-		return fmt.Sprintf("added %s ago, no real conversation yet", plural(days, "day"))
+		return fmt.Sprintf("added %s ago, no real conversation yet", Plural(days, "day"))
 	}
 	switch p.LastReal.Via {
 	case InPerson:
-		return fmt.Sprintf("%s since you last met in person", plural(days, "day"))
+		return fmt.Sprintf("%s since you last met in person", Plural(days, "day"))
 	case Video:
-		return fmt.Sprintf("%s since your last video call", plural(days, "day"))
+		return fmt.Sprintf("%s since your last video call", Plural(days, "day"))
 	default:
-		return fmt.Sprintf("%s since your last call", plural(days, "day"))
+		return fmt.Sprintf("%s since your last call", Plural(days, "day"))
 	}
 }
 
 func rhythmWords(p Person) string {
 	if p.Every > 0 {
-		return fmt.Sprintf("every %s", plural(p.Every, "day"))
+		return EveryWords(p.Every)
 	}
-	return fmt.Sprintf("%s: every %s", p.Tier, plural(p.Tier.Every(), "day"))
+	return string(p.Tier) + ": " + EveryWords(p.Tier.Every())
 }
 
 // dayWords names a day in the next week: "today", "tomorrow", "on Friday".
@@ -406,13 +406,6 @@ func AgoWords(days int) string {
 		return "yesterday"
 	}
 	return fmt.Sprintf("%d days ago", days)
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
 }
 
 func firstName(name string) string {

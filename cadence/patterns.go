@@ -166,7 +166,7 @@ func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
 	if h.Tier != "" {
 		ask = fmt.Sprintf("move to %s?", h.Tier)
 	}
-	h.Text = fmt.Sprintf("you talk about every %s; %s — %s", plural(days, "day"), expect, ask)
+	h.Text = fmt.Sprintf("you talk about every %s; %s — %s", Plural(days, "day"), expect, ask)
 	return h, true
 }
 

@@ -41,6 +41,15 @@ type ImportantDate struct {
 // Archived reports whether the person has been let go.
 func (p Person) Archived() bool { return !p.ArchivedAt.IsZero() }
 
+// Interval is the number of days the person's rhythm allows between real
+// conversations: their own, or their tier's.
+func (p Person) Interval() int {
+	if p.Every > 0 {
+		return p.Every
+	}
+	return p.Tier.Every()
+}
+
 // MaxEvery is the longest rhythm accepted, in days: ten years.
 const MaxEvery = cadence.MaxEvery
 

@@ -489,3 +489,18 @@ func TestDeletePerson(t *testing.T) {
 		wantErr(t, "DeletePerson a second time", s.DeletePerson(ctx, ghost.ID), store.ErrNotFound)
 	})
 }
+
+func TestPersonInterval(t *testing.T) {
+	for _, tc := range []struct {
+		p    store.Person
+		want int
+	}{
+		{store.Person{Tier: cadence.Close}, 30},
+		{store.Person{Tier: cadence.Outer}, 365},
+		{store.Person{Tier: cadence.Close, Every: 14}, 14},
+	} {
+		if got := tc.p.Interval(); got != tc.want {
+			t.Errorf("%+v.Interval() = %d; want %d", tc.p, got, tc.want)
+		}
+	}
+}

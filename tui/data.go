@@ -206,7 +206,7 @@ func addPersonCmd(ctx context.Context, s *store.Store, p store.Person) tea.Cmd {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Added " + clean(p.Name) + " (" + string(p.Tier) + ", " + rhythmWords(p) + ").", selectID: p.ID}
+		return savedMsg{status: "Added " + clean(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ").", selectID: p.ID}
 	}
 }
 
@@ -247,7 +247,7 @@ func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with stri
 		if in.Direction == cadence.In {
 			who = "from"
 		}
-		status := "Logged " + channelWords(in.Via) + " " + who + " " + nameList(in.Names) + ", " + whenWords(in.At, now) + "."
+		status := "Logged " + cadence.ChannelWords(in.Via) + " " + who + " " + nameList(in.Names) + ", " + cadence.WhenWords(in.At, now) + "."
 		return savedMsg{status: status, selectID: selected}
 	}
 }

@@ -101,7 +101,7 @@ func (v *personView) layout() ([]string, []span) {
 	}
 	p, s := e.sum, e.status
 	var lines []string
-	head := st.name.Render(clean(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + rhythmWords(p.Person)
+	head := st.name.Render(clean(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + cadence.EveryWords(p.Person.Interval())
 	switch {
 	case e.archived:
 		head += st.dim.Render(" · archived " + p.ArchivedAt.In(w.now.Location()).Format("2 Jan 2006"))
@@ -125,9 +125,9 @@ func (v *personView) layout() ([]string, []span) {
 		due += st.dim.Render(" · " + s.Left)
 	}
 	field("due", due)
-	field("birthday", monthDayWords(p.Birthday))
+	field("birthday", p.Birthday.Words())
 	for _, d := range p.ImportantDates {
-		field(clean(d.Label), monthDayWords(d.Date))
+		field(clean(d.Label), d.Date.Words())
 	}
 	field("phone", clean(strings.Join(p.Phones, ", ")))
 	field("email", clean(strings.Join(p.Emails, ", ")))
@@ -192,7 +192,7 @@ func (v *personView) layout() ([]string, []span) {
 		lines = append(lines, line)
 	}
 
-	lines = append(lines, "", st.title.Render("Timeline")+st.dim.Render(" · "+plural(len(v.timeline), "interaction")))
+	lines = append(lines, "", st.title.Render("Timeline")+st.dim.Render(" · "+cadence.Plural(len(v.timeline), "interaction")))
 	if len(v.timeline) == 0 {
 		lines = append(lines, st.dim.Render("  nothing logged yet (l logs a conversation)"))
 	}

@@ -128,7 +128,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		return nil
 	}
 	say := func(p store.Person) string {
-		return "Updated " + clean(p.Name) + " (" + string(p.Tier) + ", " + rhythmWords(p) + ")."
+		return "Updated " + clean(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ")."
 	}
 	return updatePersonCmd(e.ctx, e.store, f.id, change, say), nil
 }

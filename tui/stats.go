@@ -99,7 +99,7 @@ func (v *statsView) layout() ([]string, []span) {
 	lines := []string{st.title.Render(title), ""}
 	lines = append(lines, v.tierTable(s.Tiers, wide)...)
 	if s.Archived > 0 {
-		lines = append(lines, st.dim.Render(countPeople(s.Archived)+" archived, not counted above."))
+		lines = append(lines, st.dim.Render(cadence.Count(s.Archived, "person", "people")+" archived, not counted above."))
 	}
 
 	act := s.Activity

@@ -186,7 +186,7 @@ func (v *todayView) layout() ([]string, []span) {
 	if v.suggestions == 0 {
 		lines = append(lines, st.title.Render(day)+": no one is due. Enjoy the day.")
 	} else {
-		lines = append(lines, st.title.Render(day)+": "+countPeople(v.suggestions)+" to talk to")
+		lines = append(lines, st.title.Render(day)+": "+cadence.Count(v.suggestions, "person", "people")+" to talk to")
 	}
 	lines = append(lines, "")
 	wide := v.width >= 60

@@ -8,24 +8,9 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
 )
 
 // The small phrases the views share, worded as the command line words them.
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-func rhythmWords(p store.Person) string {
-	if p.Every > 0 {
-		return "every " + plural(p.Every, "day")
-	}
-	return "every " + plural(p.Tier.Every(), "day")
-}
 
 // lastTalkWords says when you last really talked: "43 days ago, call", or
 // "never (added 23 days ago)".
@@ -42,45 +27,6 @@ func shortSince(e *entry) string {
 		return "never"
 	}
 	return fmt.Sprintf("%dd %s", e.status.DaysSinceReal, e.sum.LastReal.Via)
-}
-
-func channelWords(c cadence.Channel) string {
-	switch c {
-	case cadence.InPerson:
-		return "a meeting in person"
-	case cadence.Video:
-		return "a video call"
-	case cadence.Email:
-		return "an e-mail"
-	case cadence.Social:
-		return "a social message"
-	}
-	return "a " + string(c)
-}
-
-// whenWords says when something happened, relative to now.
-func whenWords(t, now time.Time) string {
-	t = t.In(now.Location())
-	switch d := cadence.DaysBetween(t, now); {
-	case d == 0:
-		return "today at " + t.Format("15:04")
-	case d == 1:
-		return "yesterday at " + t.Format("15:04")
-	case d > 1 && d < 7:
-		return t.Format("Monday") + " at " + t.Format("15:04")
-	}
-	return t.Format("Mon 2 Jan 2006 15:04")
-}
-
-// monthDayWords shows a yearly date as "15 April" or "15 April 1990".
-func monthDayWords(d cadence.MonthDay) string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Year == 0:
-		return fmt.Sprintf("%d %s", d.Day, d.Month)
-	}
-	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }
 
 // dueWords says when a memory's day is or was.
@@ -108,14 +54,6 @@ func sortDue(ms []dueMemory) {
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-}
-
-// countPeople says "1 person" or "3 people".
-func countPeople(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
 }
 
 // thousands writes 2000 as "2,000".

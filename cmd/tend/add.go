@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -36,7 +37,7 @@ conversation, the day they were added counts as the last one.`,
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
+			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
 			return err
 		},
 	}

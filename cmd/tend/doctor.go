@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/store"
 )
 
@@ -133,7 +134,7 @@ func diagnose(a *app, path string) doctorReport {
 	default:
 		var msgs []string
 		for _, b := range h.BrokenLinks {
-			msgs = append(msgs, fmt.Sprintf("%s in %s point at %s that do not exist", countWord(b.Rows, "row"), b.Table, b.Parent))
+			msgs = append(msgs, fmt.Sprintf("%s in %s point at %s that do not exist", cadence.Plural(b.Rows, "row"), b.Table, b.Parent))
 		}
 		r.Checks = append(r.Checks, checkProblem("links", msgs...))
 	}
@@ -303,19 +304,12 @@ func doctorFindings(checks []doctorCheck) string {
 	}
 	var parts []string
 	if problems > 0 {
-		parts = append(parts, countWord(problems, "problem"))
+		parts = append(parts, cadence.Plural(problems, "problem"))
 	}
 	if warnings > 0 {
-		parts = append(parts, countWord(warnings, "warning"))
+		parts = append(parts, cadence.Plural(warnings, "warning"))
 	}
 	return strings.Join(parts, " and ")
-}
-
-func countWord(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func printDoctor(a *app, r doctorReport) error {
@@ -327,7 +321,7 @@ func printDoctor(a *app, r doctorReport) error {
 	}
 	fmt.Fprintf(&b, "%s %s", paint(styleTitle, "Database"), r.Database)
 	if r.SchemaVersion > 0 && r.SchemaVersion <= store.SchemaVersion() {
-		fmt.Fprintf(&b, " (%s, %s)", countPeople(r.People), countWord(r.Interactions, "interaction"))
+		fmt.Fprintf(&b, " (%s, %s)", cadence.Count(r.People, "person", "people"), cadence.Plural(r.Interactions, "interaction"))
 	}
 	b.WriteString("\n\n")
 	for _, c := range r.Checks {

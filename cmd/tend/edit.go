@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -55,7 +56,7 @@ func newEditCmd(a *app) *cobra.Command {
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
+			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
 			return err
 		},
 	}

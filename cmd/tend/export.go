@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -127,20 +128,13 @@ type exportCount struct{ people, interactions, memories, events int }
 
 func (c exportCount) text(format string) string {
 	if format == "ics" {
-		return plural(c.events, "event", "events")
+		return cadence.Count(c.events, "event", "events")
 	}
-	parts := []string{plural(c.people, "person", "people")}
+	parts := []string{cadence.Count(c.people, "person", "people")}
 	if format == "json" {
-		parts = append(parts, plural(c.interactions, "interaction", "interactions"), plural(c.memories, "memory", "memories"))
+		parts = append(parts, cadence.Count(c.interactions, "interaction", "interactions"), cadence.Count(c.memories, "memory", "memories"))
 	}
 	return joinAnd(parts)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func joinAnd(parts []string) string {

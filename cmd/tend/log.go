@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -106,25 +105,8 @@ func runLog(a *app, opts logOptions) error {
 	if in.Direction == cadence.In {
 		with = "from"
 	}
-	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", describeInteraction(in), with, joinNames(in.Names), describeWhen(in.At, now))
+	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", cadence.ChannelWords(in.Via), with, joinNames(in.Names), cadence.WhenWords(in.At, now))
 	return err
-}
-
-func describeInteraction(in store.Interaction) string {
-	var what string
-	switch in.Via {
-	case cadence.InPerson:
-		what = "a meeting in person"
-	case cadence.Video:
-		what = "a video call"
-	case cadence.Email:
-		what = "an e-mail"
-	case cadence.Social:
-		what = "a social message"
-	default:
-		what = "a " + string(in.Via)
-	}
-	return what
 }
 
 func joinNames(names []string) string {
@@ -139,20 +121,4 @@ func joinNames(names []string) string {
 		return styled[0]
 	}
 	return strings.Join(styled[:len(styled)-1], ", ") + " and " + styled[len(styled)-1]
-}
-
-// describeWhen says when something happened, relative to now.
-func describeWhen(t, now time.Time) string {
-	t = t.In(now.Location())
-	switch d := cadence.DaysBetween(t, now); d {
-	case 0:
-		return "today at " + t.Format("15:04")
-	case 1:
-		return "yesterday at " + t.Format("15:04")
-	default:
-		if d > 1 && d < 7 {
-			return t.Format("Monday") + " at " + t.Format("15:04")
-		}
-		return t.Format("Mon 2 Jan 2006 15:04")
-	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,18 +88,4 @@ func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
 		}
 	}
 	return nil
-}
-
-func describeRhythm(p store.Person) string {
-	if p.Every > 0 {
-		return fmt.Sprintf("every %s", days(p.Every))
-	}
-	return fmt.Sprintf("every %s", days(p.Tier.Every()))
-}
-
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }

@@ -95,7 +95,7 @@ func runPlan(a *app, opts planOptions) error {
 	case planned+len(plan.Later) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the days.\n", span)
 	default:
-		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), countPeople(planned), opts.perDay)
+		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), cadence.Count(planned, "person", "people"), opts.perDay)
 		for i, d := range plan.Days {
 			if len(d.People) == 0 {
 				continue
@@ -108,7 +108,7 @@ func runPlan(a *app, opts planOptions) error {
 			writePlanned(&b, d.People)
 		}
 		if len(plan.Later) > 0 {
-			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", countPeople(len(plan.Later)))))
+			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", cadence.Count(len(plan.Later), "person", "people"))))
 			writePlanned(&b, plan.Later)
 		}
 	}

@@ -81,7 +81,7 @@ func runShow(a *app, name string) error {
 
 	st := cadence.Assess(cp, now)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), describeRhythm(p))
+	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
 	field := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(&b, "  %s %s\n", paint(styleDim, fmt.Sprintf("%-11s", label)), value)
@@ -103,9 +103,9 @@ func runShow(a *app, name string) error {
 	}
 	field("talked", last)
 	field("due", dueText)
-	field("birthday", birthdayText(p.Birthday))
+	field("birthday", p.Birthday.Words())
 	for _, d := range p.ImportantDates {
-		field(d.Label, birthdayText(d.Date))
+		field(d.Label, d.Date.Words())
 	}
 	field("phone", strings.Join(p.Phones, ", "))
 	field("email", strings.Join(p.Emails, ", "))
@@ -149,18 +149,6 @@ func runShow(a *app, name string) error {
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
-}
-
-// birthdayText shows a yearly date as "15 April" or "15 April 1990".
-func birthdayText(d cadence.MonthDay) string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Year == 0:
-		return fmt.Sprintf("%d %s", d.Day, d.Month)
-	default:
-		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
-	}
 }
 
 // quoteArg quotes a name for a shell command line when it needs it.

@@ -117,7 +117,7 @@ func runStats(a *app) error {
 	}
 	b.WriteString(t.String())
 	if st.Archived > 0 {
-		fmt.Fprintf(&b, "%s\n", paint(styleDim, fmt.Sprintf("%s archived, not counted above.", countPeople(st.Archived))))
+		fmt.Fprintf(&b, "%s\n", paint(styleDim, fmt.Sprintf("%s archived, not counted above.", cadence.Count(st.Archived, "person", "people"))))
 	}
 
 	act := st.Activity

@@ -77,7 +77,7 @@ func runToday(a *app, opts todayOptions) error {
 	case len(today) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
 	default:
-		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), countPeople(len(today)))
+		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), cadence.Count(len(today), "person", "people"))
 		for i, st := range today {
 			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
 			fmt.Fprintf(&b, "   %s\n", strings.Join(st.Reasons, " · "))
@@ -89,10 +89,3 @@ func runToday(a *app, opts todayOptions) error {
 
 // nobodyYet is what today and plan say on a database with no one in it.
 const nobodyYet = "No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n"
-
-func countPeople(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
-}
