@@ -116,3 +116,18 @@ func DaysBetween(a, b time.Time) int {
 	db := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
 	return int(db.Sub(da).Hours() / 24)
 }
+
+// ParseDated reads an important date as typed, LABEL=MM-DD (or
+// LABEL=YYYY-MM-DD). The errors name what was typed or the label; callers
+// say which flag or field it came from.
+func ParseDated(raw string) (Dated, error) {
+	label, date, ok := strings.Cut(raw, "=")
+	if !ok || strings.TrimSpace(label) == "" {
+		return Dated{}, fmt.Errorf("%q: want LABEL=MM-DD, such as anniversary=06-01", raw)
+	}
+	d, err := ParseMonthDay(date)
+	if err != nil {
+		return Dated{}, fmt.Errorf("%s: %w", strings.TrimSpace(label), err)
+	}
+	return Dated{Label: label, Date: d}, nil
+}

@@ -268,3 +268,29 @@ func TestDaysBetweenDST(t *testing.T) {
 		})
 	}
 }
+
+func TestParseDated(t *testing.T) {
+	tests := []struct {
+		raw     string
+		want    Dated
+		wantErr string
+	}{
+		{"anniversary=06-01", Dated{Label: "anniversary", Date: MonthDay{Month: time.June, Day: 1}}, ""},
+		{"name day=2015-06-01", Dated{Label: "name day", Date: MonthDay{Year: 2015, Month: time.June, Day: 1}}, ""},
+		{"anniversary", Dated{}, `"anniversary": want LABEL=MM-DD, such as anniversary=06-01`},
+		{" =06-01", Dated{}, `" =06-01": want LABEL=MM-DD`},
+		{"wedding=02-30", Dated{}, `wedding: invalid date "02-30"`},
+	}
+	for _, tc := range tests {
+		got, err := ParseDated(tc.raw)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("ParseDated(%q) = %v, %v; want an error with %q", tc.raw, got, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("ParseDated(%q) = %+v, %v; want %+v", tc.raw, got, err, tc.want)
+		}
+	}
+}

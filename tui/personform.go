@@ -107,15 +107,11 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		p.Notes = f.orig.Notes
 	}
 	for _, raw := range splitList(f.dates.current()) {
-		label, date, ok := strings.Cut(raw, "=")
-		if !ok || strings.TrimSpace(label) == "" {
-			return nil, fmt.Errorf("date %q: want LABEL=MM-DD, such as anniversary=06-01", raw)
-		}
-		d, err := cadence.ParseMonthDay(date)
+		d, err := cadence.ParseDated(raw)
 		if err != nil {
-			return nil, fmt.Errorf("date %s: %w", strings.TrimSpace(label), err)
+			return nil, fmt.Errorf("date %w", err)
 		}
-		p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: label, Date: d})
+		p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: d.Label, Date: d.Date})
 	}
 
 	if f.id == "" {

@@ -76,15 +76,11 @@ func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
 	if changed("date") {
 		p.ImportantDates = nil
 		for _, raw := range f.dates {
-			label, date, ok := strings.Cut(raw, "=")
-			if !ok || strings.TrimSpace(label) == "" {
-				return usageErrorf("--date %q: want LABEL=MM-DD, such as anniversary=06-01", raw)
-			}
-			d, err := cadence.ParseMonthDay(date)
+			d, err := cadence.ParseDated(raw)
 			if err != nil {
-				return usageErrorf("--date %s: %v", strings.TrimSpace(label), err)
+				return usageErrorf("--date %v", err)
 			}
-			p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: label, Date: d})
+			p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: d.Label, Date: d.Date})
 		}
 	}
 	return nil
