@@ -159,8 +159,14 @@ const importCacheKiB = 32 * 1024
 
 // Import runs fill inside one transaction and commits what it wrote, or
 // rolls everything back if fill (or a final check) fails or opts.DryRun is
-// set. The result counts what was, or would have been, done.
+// set. The result counts what was, or would have been, done. On a
+// read-only file it says so, as every other write does.
 func (s *Store) Import(ctx context.Context, opts ImportOptions, fill func(*Import) error) (ImportResult, error) {
+	res, err := s.importAll(ctx, opts, fill)
+	return res, s.explainWrite(err)
+}
+
+func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Import) error) (ImportResult, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("import: %w", err)

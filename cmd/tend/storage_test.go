@@ -80,6 +80,10 @@ func TestReadOnlyDatabase(t *testing.T) {
 	if err := os.Chmod(db, 0o400); err != nil {
 		t.Fatal(err)
 	}
+	importFile := filepath.Join(dir, "import.json")
+	if err := os.WriteFile(importFile, []byte(`{"format": "tend", "version": 1, "people": [{"id": "01JCLE0D1AZ000000000000000", "name": "Cleo Diaz", "tier": "close"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	want, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -121,6 +125,7 @@ func TestReadOnlyDatabase(t *testing.T) {
 		{"edit", "ana", "--tier", "close"},
 		{"remember", "ana", "her exam"},
 		{"archive", "ana"},
+		{"import", "json", importFile},
 	} {
 		_, errb, code := run(args...)
 		line := strings.TrimSuffix(errb, "\n")
