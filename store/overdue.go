@@ -96,7 +96,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 
-	dates, err := datesByPerson(ctx, conn)
+	dates, err := datesByPerson(ctx, conn, "")
 	if err != nil {
 		return 0, err
 	}

@@ -60,7 +60,7 @@ func TestMovedUpCandidates(t *testing.T) {
 	}
 	add("Nothing soon", nil)
 
-	dates, err := datesByPerson(ctx, s.db)
+	dates, err := datesByPerson(ctx, s.db, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -470,37 +470,20 @@ func loadDates(ctx context.Context, q queryer, people []Person) error {
 	if len(people) == 0 {
 		return nil
 	}
-	index := make(map[string]int, len(people))
-	for i, p := range people {
-		index[p.ID] = i
-	}
-	query := `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`
-	var args []any
+	one := ""
 	if len(people) == 1 {
-		query = `SELECT person_id, label, date FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), label`
-		args = append(args, people[0].ID)
+		one = people[0].ID
 	}
-	rows, err := q.QueryContext(ctx, query, args...)
+	dates, err := datesByPerson(ctx, q, one)
 	if err != nil {
-		return fmt.Errorf("load dates: %w", err)
+		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, label, date string
-		if err := rows.Scan(&id, &label, &date); err != nil {
-			return fmt.Errorf("load dates: %w", err)
+	for i := range people {
+		for _, d := range dates[people[i].ID] {
+			people[i].ImportantDates = append(people[i].ImportantDates, ImportantDate{Label: d.Label, Date: d.Date})
 		}
-		i, ok := index[id]
-		if !ok {
-			continue
-		}
-		d, err := cadence.ParseMonthDay(date)
-		if err != nil {
-			return fmt.Errorf("person %s date: %w", id, err)
-		}
-		people[i].ImportantDates = append(people[i].ImportantDates, ImportantDate{Label: label, Date: d})
 	}
-	return rows.Err()
+	return nil
 }
 
 func jsonList(items []string) string {

@@ -186,7 +186,7 @@ const cadenceFields = 11
 // again for the next person), so fn must copy them to keep them, as
 // cadence.Ranking does.
 func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) error {
-	dates, err := datesByPerson(ctx, s.db)
+	dates, err := datesByPerson(ctx, s.db, "")
 	if err != nil {
 		return err
 	}
@@ -606,10 +606,15 @@ func remindersByPerson(ctx context.Context, q queryer, one string) (map[string][
 	return out, rows.Err()
 }
 
-// datesByPerson reads everyone's important dates, in the order loadDates
-// gives them.
-func datesByPerson(ctx context.Context, q queryer) (map[string][]cadence.Dated, error) {
-	rows, err := q.QueryContext(ctx, `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`)
+// datesByPerson reads important dates by person, each person's by month
+// and day, then label: everyone's, or only those of the person with the id
+// one.
+func datesByPerson(ctx context.Context, q queryer, one string) (map[string][]cadence.Dated, error) {
+	query, args := `SELECT person_id, label, date FROM important_dates ORDER BY person_id, substr(date, -5), label`, []any(nil)
+	if one != "" {
+		query, args = `SELECT person_id, label, date FROM important_dates WHERE person_id = ? ORDER BY substr(date, -5), label`, []any{one}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load dates: %w", err)
 	}
