@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-
-	"github.com/tend-app/tend/cadence"
 )
 
 // The reads an export needs. They hand records to a function one at a time
@@ -49,14 +46,10 @@ func (s *Store) EachInteraction(ctx context.Context, fn func(Interaction) error)
 		have bool
 	)
 	for rows.Next() {
-		var (
-			in                 Interaction
-			via, dir, at, made string
-			minutes            sql.NullInt64
-			pid, name          string
-		)
-		if err := rows.Scan(&in.ID, &via, &dir, &at, &minutes, &in.Note, &made, &pid, &name); err != nil {
-			return fmt.Errorf("read interaction: %w", err)
+		var pid, name string
+		in, err := scanInteraction(rows, &pid, &name)
+		if err != nil {
+			return err
 		}
 		if have && in.ID == cur.ID {
 			cur.People = append(cur.People, pid)
@@ -67,13 +60,6 @@ func (s *Store) EachInteraction(ctx context.Context, fn func(Interaction) error)
 			if err := fn(cur); err != nil {
 				return err
 			}
-		}
-		in.Via, in.Direction, in.Minutes = cadence.Channel(via), cadence.Direction(dir), int(minutes.Int64)
-		if in.At, err = parseTime(at); err != nil {
-			return err
-		}
-		if in.CreatedAt, err = parseTime(made); err != nil {
-			return err
 		}
 		in.People, in.Names = []string{pid}, []string{name}
 		cur, have = in, true

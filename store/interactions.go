@@ -161,21 +161,8 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 	out := []Interaction{}
 	index := map[string]int{}
 	for rows.Next() {
-		var (
-			in                 Interaction
-			via, dir, at, made string
-			minutes            sql.NullInt64
-		)
-		if err := rows.Scan(&in.ID, &via, &dir, &at, &minutes, &in.Note, &made); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read interaction: %w", err)
-		}
-		in.Via, in.Direction, in.Minutes = cadence.Channel(via), cadence.Direction(dir), int(minutes.Int64)
-		if in.At, err = parseTime(at); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if in.CreatedAt, err = parseTime(made); err != nil {
+		in, err := scanInteraction(rows)
+		if err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -188,6 +175,28 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 		return nil, fmt.Errorf("read interactions: %w", err)
 	}
 	return out, s.loadParticipants(ctx, out, index)
+}
+
+// scanInteraction reads an interaction's own columns, i.id, i.via,
+// i.direction, i.at, i.minutes, i.note and i.created_at, then extra.
+func scanInteraction(row scanner, extra ...any) (Interaction, error) {
+	var (
+		in                 Interaction
+		via, dir, at, made string
+		minutes            sql.NullInt64
+	)
+	if err := row.Scan(append([]any{&in.ID, &via, &dir, &at, &minutes, &in.Note, &made}, extra...)...); err != nil {
+		return in, fmt.Errorf("read interaction: %w", err)
+	}
+	in.Via, in.Direction, in.Minutes = cadence.Channel(via), cadence.Direction(dir), int(minutes.Int64)
+	var err error
+	if in.At, err = parseTime(at); err != nil {
+		return in, err
+	}
+	if in.CreatedAt, err = parseTime(made); err != nil {
+		return in, err
+	}
+	return in, nil
 }
 
 // loadParticipants fills in People and Names, asking for a few hundred
