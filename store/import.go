@@ -255,8 +255,8 @@ func (im *Import) prepare() error {
 		dst   **sql.Stmt
 		query string
 	}{
-		{&st.insPerson, `INSERT INTO people (id, name, name_key, tier, every_days, birthday, phones, emails, tags,
-			notes, created_at, updated_at, archived_at, snoozed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.insPerson, insertPersonSQL},
+		// The columns of insertPersonSQL after the id, in its order.
 		{&st.updPerson, `UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
 			phones = ?, emails = ?, tags = ?, notes = ?, created_at = ?, updated_at = ?, archived_at = ?,
 			snoozed_until = ? WHERE id = ?`},
@@ -511,11 +511,7 @@ func (im *Import) insertPerson(p Person) error {
 		// plainly rather than with SQLite's constraint message.
 		return kindErrorf(ErrNameTaken, "%q is already someone in tend (id %s)", p.Name, owner)
 	}
-	_, err := im.st.insPerson.ExecContext(im.ctx,
-		p.ID, p.Name, key, string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
-		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
-		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
-		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil))
+	_, err := im.st.insPerson.ExecContext(im.ctx, personRow(p)...)
 	if err != nil {
 		return fmt.Errorf("add %s: %w", p.Name, err)
 	}
@@ -530,11 +526,7 @@ func (im *Import) insertPerson(p Person) error {
 
 func (im *Import) updatePerson(p Person, rec *importedPerson) error {
 	key := nameKey(p.Name)
-	_, err := im.st.updPerson.ExecContext(im.ctx,
-		p.Name, key, string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
-		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
-		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
-		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), p.ID)
+	_, err := im.st.updPerson.ExecContext(im.ctx, append(personRow(p)[1:], p.ID)...)
 	if err != nil {
 		return fmt.Errorf("save %s: %w", p.Name, err)
 	}

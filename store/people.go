@@ -183,18 +183,23 @@ func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 	return p, nil
 }
 
+// insertPersonSQL writes a person's row; personRow gives its values.
+const insertPersonSQL = `INSERT INTO people (id, name, name_key, tier, every_days, birthday, phones, emails, tags,
+	notes, created_at, updated_at, archived_at, snoozed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// personRow is p as the columns of insertPersonSQL hold it, in their order.
+func personRow(p Person) []any {
+	return []any{p.ID, p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
+		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
+		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
+		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil)}
+}
+
 func insertPerson(ctx context.Context, tx *sql.Tx, p Person) error {
 	if err := checkNameFree(ctx, tx, p); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `
-		INSERT INTO people (id, name, name_key, tier, every_days, birthday, phones, emails, tags,
-		                    notes, created_at, updated_at, archived_at, snoozed_until)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.ID, p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
-		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
-		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
-		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil))
+	_, err := tx.ExecContext(ctx, insertPersonSQL, personRow(p)...)
 	if err != nil {
 		return fmt.Errorf("add %s: %w", p.Name, err)
 	}
