@@ -349,14 +349,18 @@ func (jr *jsonReader) section(name string) error {
 	for i := 0; jr.dec.More(); i++ {
 		where := fmt.Sprintf("%s[%d]", name, i)
 		off := jr.dec.InputOffset()
+		item := jsonItem{where: where}
 		var err error
 		switch name {
 		case "people":
-			err = jr.person(where, off)
+			item.person, item.line, err = decodeRecord[store.Person, PersonRecord](jr, where, off)
 		case "interactions":
-			err = jr.interaction(where, off)
+			item.in, item.line, err = decodeRecord[store.Interaction, InteractionRecord](jr, where, off)
 		default:
-			err = jr.memory(where, off)
+			item.memory, item.line, err = decodeRecord[store.Memory, MemoryRecord](jr, where, off)
+		}
+		if err == nil {
+			err = jr.send(item)
 		}
 		if err == nil {
 			continue
@@ -383,43 +387,19 @@ func (jr *jsonReader) section(name string) error {
 	return nil
 }
 
-func (jr *jsonReader) person(where string, off int64) error {
-	var rec PersonRecord
+// decodeRecord reads the record of a section at off, where, as R, and
+// gives it as the store's S, with its line.
+func decodeRecord[S any, R interface{ toStore() (S, error) }](jr *jsonReader, where string, off int64) (*S, int, error) {
+	var rec R
 	if err := jr.decode(&rec); err != nil {
-		return jr.decodeErr(err, where, off)
+		return nil, 0, jr.decodeErr(err, where, off)
 	}
 	line := jr.line(off)
-	p, err := rec.toStore()
+	v, err := rec.toStore()
 	if err != nil {
-		return &InputError{Line: line, Record: where, Err: err}
+		return nil, line, &InputError{Line: line, Record: where, Err: err}
 	}
-	return jr.send(jsonItem{where: where, line: line, person: &p})
-}
-
-func (jr *jsonReader) interaction(where string, off int64) error {
-	var rec InteractionRecord
-	if err := jr.decode(&rec); err != nil {
-		return jr.decodeErr(err, where, off)
-	}
-	line := jr.line(off)
-	in, err := rec.toStore()
-	if err != nil {
-		return &InputError{Line: line, Record: where, Err: err}
-	}
-	return jr.send(jsonItem{where: where, line: line, in: &in})
-}
-
-func (jr *jsonReader) memory(where string, off int64) error {
-	var rec MemoryRecord
-	if err := jr.decode(&rec); err != nil {
-		return jr.decodeErr(err, where, off)
-	}
-	line := jr.line(off)
-	m, err := rec.toStore()
-	if err != nil {
-		return &InputError{Line: line, Record: where, Err: err}
-	}
-	return jr.send(jsonItem{where: where, line: line, memory: &m})
+	return &v, line, nil
 }
 
 // ref checks, on the writer's side, that a person id names someone, or
