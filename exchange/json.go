@@ -470,12 +470,17 @@ func (jr *jsonReader) decodeErr(err error, where string, off int64) error {
 
 // syntax describes a JSON syntax error or a file that ends too soon.
 func (jr *jsonReader) syntax(err error) error {
-	var se *json.SyntaxError
+	var (
+		se  *json.SyntaxError
+		ute *json.UnmarshalTypeError
+	)
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return inputErrorf(jr.lc.lines+1, "", "the file ends too soon (is it truncated?)")
 	case errors.As(err, &se):
 		return inputErrorf(jr.syntaxLine(), "", "not valid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
+	case errors.As(err, &ute): // a token no Go number holds, such as 1e700
+		return inputErrorf(jr.line(jr.mark), "", "%s is out of range", ute.Value)
 	case errors.As(err, new(*InputError)):
 		return err
 	}
