@@ -217,14 +217,14 @@ func TestImportBadInputWritesNothing(t *testing.T) {
 func checkRefused(t *testing.T, r result, prefix, want string) {
 	t.Helper()
 	if r.code != exitUsage {
-		t.Errorf("exit code = %d, want %d (stderr %q)", r.code, exitUsage, r.stderr)
+		t.Errorf("exit code = %d, want %d (stderr %.200q)", r.code, exitUsage, r.stderr)
 	}
 	if r.stdout != "" {
-		t.Errorf("stdout = %q, want nothing", r.stdout)
+		t.Errorf("stdout = %.200q, want nothing", r.stdout)
 	}
 	line := strings.TrimSuffix(r.stderr, "\n")
 	if strings.Contains(line, "\n") || !strings.HasPrefix(line, prefix) || !strings.Contains(line, want) {
-		t.Errorf("stderr = %q, want one line starting %q and mentioning %q", r.stderr, prefix, want)
+		t.Errorf("stderr = %.300q, want one line starting %q and mentioning %q", r.stderr, prefix, want)
 	}
 }
 
