@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
 )
 
 // Cadence returns the cadence engine's input for everyone active, as
@@ -21,16 +22,10 @@ func (d Data) Cadence() []cadence.Person {
 		if p.Archived() {
 			continue
 		}
-		dates := make([]cadence.Dated, len(p.ImportantDates))
-		for i, x := range p.ImportantDates {
-			dates[i] = cadence.Dated{Label: x.Label, Date: x.Date}
-		}
 		index[p.ID] = len(out)
-		out = append(out, cadence.Person{
-			ID: p.ID, Name: p.Name, Tier: p.Tier, Every: p.Every, Birthday: p.Birthday,
-			ImportantDates: dates, CreatedAt: p.CreatedAt, SnoozedUntil: p.SnoozedUntil,
-			Recent: []cadence.Contact{}, RecentReal: []time.Time{},
-		})
+		// As the store gives someone with no history yet; the loop below
+		// adds theirs.
+		out = append(out, store.Summary{Person: p, Recent: []cadence.Contact{}, RecentReal: []time.Time{}}.Cadence())
 	}
 
 	// Newest first, ties by id descending: the order of the store's queries.
