@@ -67,14 +67,7 @@ func (v *historyView) selected() selection {
 func (v *historyView) listHeight() int { return max(1, v.height-1) }
 
 func (v *historyView) scroll() {
-	h := v.listHeight()
-	if v.cur < v.top {
-		v.top = v.cur
-	}
-	if v.cur >= v.top+h {
-		v.top = v.cur - h + 1
-	}
-	v.top = clampInt(v.top, 0, max(0, len(v.items)-h))
+	v.top = listTop(v.cur, v.top, v.listHeight(), len(v.items))
 }
 
 func (v *historyView) render(w *world) string {
@@ -102,10 +95,7 @@ func (v *historyView) render(w *world) string {
 	end := min(len(v.items), v.top+v.listHeight())
 	for i := v.top; i < end; i++ {
 		in := v.items[i]
-		marker, nameStyle := "  ", st.name
-		if i == v.cur {
-			marker, nameStyle = "▸ ", st.selected
-		}
+		marker, nameStyle := st.cursor(i == v.cur)
 		names := make([]string, len(in.Names))
 		for j, n := range in.Names {
 			names[j] = clean(n)

@@ -164,14 +164,7 @@ func (v *peopleView) headerLines() int {
 func (v *peopleView) listHeight() int { return max(1, v.height-v.headerLines()) }
 
 func (v *peopleView) scroll() {
-	h := v.listHeight()
-	if v.cur < v.top {
-		v.top = v.cur
-	}
-	if v.cur >= v.top+h {
-		v.top = v.cur - h + 1
-	}
-	v.top = clampInt(v.top, 0, max(0, len(v.rows)-h))
+	v.top = listTop(v.cur, v.top, v.listHeight(), len(v.rows))
 }
 
 // columns decides what fits: at 80 cells and more every column, from 60
@@ -225,10 +218,7 @@ func (v *peopleView) render(w *world) string {
 
 func (v *peopleView) row(e *entry, selected bool, nameW int, bar, last bool) string {
 	st := v.w.st
-	marker, nameStyle := "  ", st.name
-	if selected {
-		marker, nameStyle = "▸ ", st.selected
-	}
+	marker, nameStyle := st.cursor(selected)
 	name := clean(e.sum.Name)
 	switch {
 	case e.archived:

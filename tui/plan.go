@@ -137,10 +137,7 @@ func (v *planView) personLine(i int, selected bool) string {
 	if !v.wide() {
 		nameW = min(22, max(8, v.width-2-1-7))
 	}
-	marker, nameStyle := "  ", st.name
-	if selected {
-		marker, nameStyle = "▸ ", st.selected
-	}
+	marker, nameStyle := st.cursor(selected)
 	p := v.items[i].status.Person
 	line := marker + nameStyle.Render(pad(clean(p.Name), nameW)) + " " + st.tier(p.Tier, 7)
 	if e := w.byID[p.ID]; v.wide() && e != nil {

@@ -28,6 +28,12 @@ func follow(spans []span, cur, top, height int) int {
 	return spans[cur].reveal(top, height)
 }
 
+// listTop returns the first row to show of a list of n rows, one an item,
+// in a window height rows tall, from top, so that row cur is on screen.
+func listTop(cur, top, height, n int) int {
+	return clampInt(span{cur, cur + 1}.reveal(top, height), 0, max(0, n-height))
+}
+
 // window joins the lines of a window height lines tall from top.
 func window(lines []string, top, height int) string {
 	end := min(len(lines), top+height)

@@ -55,3 +55,18 @@ func TestWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestListTop(t *testing.T) {
+	tests := []struct{ cur, top, height, n, want int }{
+		{0, 0, 5, 20, 0},
+		{7, 0, 5, 20, 3},   // down: the cursor on the last row
+		{2, 6, 5, 20, 2},   // up: the cursor on the first row
+		{19, 0, 5, 20, 15}, // the end
+		{3, 9, 5, 6, 1},    // a list shorter than it was: no room left below
+	}
+	for _, tc := range tests {
+		if got := listTop(tc.cur, tc.top, tc.height, tc.n); got != tc.want {
+			t.Errorf("listTop(%d, %d, %d, %d) = %d; want %d", tc.cur, tc.top, tc.height, tc.n, got, tc.want)
+		}
+	}
+}

@@ -146,10 +146,7 @@ func (v *statsView) layout() ([]string, []span) {
 		nameW = min(22, max(8, v.width-2-1-8-gapsW))
 	}
 	for i, d := range s.Drifting {
-		marker, nameStyle := "  ", st.name
-		if i == v.cur {
-			marker, nameStyle = "▸ ", st.selected
-		}
+		marker, nameStyle := st.cursor(i == v.cur)
 		line := marker + nameStyle.Render(pad(clean(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + cadence.GapWords(d.Drift)
 		if e := w.byID[d.Person.ID]; wide && e != nil {
 			line += st.dim.Render(" · last " + cadence.AgoWords(e.status.DaysSinceReal))

@@ -192,3 +192,12 @@ func fit(s string, width int) string {
 	}
 	return ansi.Truncate(s, width, "…")
 }
+
+// cursor is the marker and the style of a name in a list: "▸ " and the
+// selected style under the cursor, blank and the name style elsewhere.
+func (st styles) cursor(selected bool) (string, lipgloss.Style) {
+	if selected {
+		return "▸ ", st.selected
+	}
+	return "  ", st.name
+}

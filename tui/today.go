@@ -207,11 +207,7 @@ func (v *todayView) layout() ([]string, []span) {
 			}
 		}
 		from := len(lines)
-		marker := "  "
-		nameStyle := st.name
-		if i == v.cur {
-			marker, nameStyle = "▸ ", st.selected
-		}
+		marker, nameStyle := st.cursor(i == v.cur)
 		switch it.kind {
 		case todaySuggestion:
 			e := w.byID[it.id]
