@@ -209,7 +209,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	}
 	im := &Import{
 		ctx: ctx, s: s, tx: tx,
-		now:        s.now().UTC().Truncate(time.Second),
+		now:        s.moment(),
 		people:     map[string]*importedPerson{},
 		activeName: map[string]string{},
 		otherName:  map[string]string{},
@@ -736,10 +736,7 @@ func (im *Import) insertParticipants(ins []Interaction) error {
 		return nil
 	}
 	for _, in := range ins {
-		real := 0
-		if in.Via.Real() {
-			real = 1
-		}
+		real := realFlag(in.Via)
 		at := formatTime(in.At)
 		im.touch(in.People...)
 		for _, pid := range in.People {

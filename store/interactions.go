@@ -60,7 +60,7 @@ func (s *Store) AddInteraction(ctx context.Context, in Interaction) (Interaction
 		in.ID = s.newID()
 	}
 	in.At = in.At.UTC().Truncate(time.Second)
-	in.CreatedAt = s.now().UTC().Truncate(time.Second)
+	in.CreatedAt = s.moment()
 	in.People = dedupe(in.People)
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := insertInteraction(ctx, tx, in); err != nil {
@@ -85,10 +85,7 @@ func insertInteraction(ctx context.Context, tx *sql.Tx, in Interaction) error {
 	if err != nil {
 		return fmt.Errorf("log interaction: %w", err)
 	}
-	real := 0
-	if in.Via.Real() {
-		real = 1
-	}
+	real := realFlag(in.Via)
 	for _, pid := range in.People {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO interaction_people (interaction_id, person_id, at, real) VALUES (?, ?, ?, ?)`,
@@ -175,6 +172,15 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 		return nil, fmt.Errorf("read interactions: %w", err)
 	}
 	return out, s.loadParticipants(ctx, out, index)
+}
+
+// realFlag is interaction_people.real for a channel: 1 for a real
+// conversation, 0 for a touch.
+func realFlag(c cadence.Channel) int {
+	if c.Real() {
+		return 1
+	}
+	return 0
 }
 
 // scanInteraction reads an interaction's own columns, i.id, i.via,

@@ -33,7 +33,7 @@ func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 	if m.ID == "" {
 		m.ID = s.newID()
 	}
-	m.CreatedAt = s.now().UTC().Truncate(time.Second)
+	m.CreatedAt = s.moment()
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO memories (id, person_id, text, due, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -132,7 +132,7 @@ func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, er
 		if out.Done() {
 			return nil
 		}
-		out.DoneAt = s.now().UTC().Truncate(time.Second)
+		out.DoneAt = s.moment()
 		_, err = tx.ExecContext(ctx, `UPDATE memories SET done_at = ? WHERE id = ?`, formatTime(out.DoneAt), out.ID)
 		if err != nil {
 			return fmt.Errorf("mark done: %w", err)

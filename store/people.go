@@ -174,7 +174,7 @@ func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 	if p.ID == "" {
 		p.ID = s.newID()
 	}
-	now := s.now().UTC().Truncate(time.Second)
+	now := s.moment()
 	p.CreatedAt, p.UpdatedAt = now, now
 	err := s.write(ctx, func(tx *sql.Tx) error { return insertPerson(ctx, tx, p) })
 	if err != nil {
@@ -255,7 +255,7 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, change func(*Person
 			return err
 		}
 		p.ID = id
-		p.UpdatedAt = s.now().UTC().Truncate(time.Second)
+		p.UpdatedAt = s.moment()
 		if err := checkNameFree(ctx, tx, p); err != nil {
 			return err
 		}

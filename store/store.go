@@ -83,6 +83,10 @@ func Open(path string, opts Options) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// moment is the time a write records (created_at, updated_at, done_at):
+// the injected clock's, in UTC, to the second, as times are stored.
+func (s *Store) moment() time.Time { return s.now().UTC().Truncate(time.Second) }
+
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
@@ -188,9 +192,6 @@ func (s *Store) newID() string {
 	defer s.idMu.Unlock()
 	return ulid.MustNew(ulid.Timestamp(s.now()), s.entropy).String()
 }
-
-// stamp is the current time as stored.
-func (s *Store) stamp() string { return formatTime(s.now()) }
 
 // timeLayout is RFC 3339 in UTC to the second, of fixed width, so that the
 // text order of stored times is their time order.
