@@ -26,14 +26,6 @@ var fuzzPeople = []string{
 	"مريم الحسن", "李小龙", "Ben", "ben okafor", "two\nlines", "x",
 }
 
-func fuzzPool() []store.Candidate {
-	pool := make([]store.Candidate, len(fuzzPeople))
-	for i, name := range fuzzPeople {
-		pool[i] = store.Candidate{ID: string(rune('A' + i)), Name: name}
-	}
-	return pool
-}
-
 func addMatchSeeds(f *testing.F) {
 	for _, q := range []string{
 		"ana", "Ana Lima", "ANA LIMA", "an", "a", "alma", "zoe", "zoë", "o'b", `"the`, "مريم", "李",

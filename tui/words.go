@@ -21,14 +21,6 @@ func lastTalkWords(e *entry) string {
 	return cadence.AgoWords(e.status.DaysSinceReal) + ", " + string(e.sum.LastReal.Via)
 }
 
-// shortSince is lastTalkWords for a narrow column: "43d call", "never".
-func shortSince(e *entry) string {
-	if e.sum.LastReal.IsZero() {
-		return "never"
-	}
-	return fmt.Sprintf("%dd %s", e.status.DaysSinceReal, e.sum.LastReal.Via)
-}
-
 // dueWords says when a memory's day is or was.
 func memoryDueWords(due, now time.Time) string {
 	switch d := memoryDays(due, now); {
