@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
 )
 
 // The ranking benchmarks run on generated people (package gen), turned into
@@ -31,7 +31,7 @@ func circle(tb testing.TB, n int) []cadence.Person {
 	if p, ok := circles.people[n]; ok {
 		return p
 	}
-	p := gen.Circle(1, n, 50*n, benchNow).Cadence()
+	p := datagen.Circle(1, n, 50*n, benchNow).Cadence()
 	circles.people[n] = p
 	return p
 }

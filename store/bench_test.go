@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
 	"github.com/tend-app/tend/store"
 )
 
@@ -42,9 +42,9 @@ var benchNow = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 var benchDBs = struct {
 	sync.Mutex
 	dir  string
-	data map[dataset]gen.Data
+	data map[dataset]datagen.Data
 	path map[dataset]string
-}{data: map[dataset]gen.Data{}, path: map[dataset]string{}}
+}{data: map[dataset]datagen.Data{}, path: map[dataset]string{}}
 
 func TestMain(m *testing.M) {
 	code := m.Run()
@@ -64,7 +64,7 @@ func benchSets() []dataset {
 
 // benchData returns the generated data of a set and the path of a database
 // that holds it, building both on first use.
-func benchData(b *testing.B, ds dataset) (gen.Data, string) {
+func benchData(b *testing.B, ds dataset) (datagen.Data, string) {
 	b.Helper()
 	benchDBs.Lock()
 	defer benchDBs.Unlock()
@@ -79,9 +79,9 @@ func benchData(b *testing.B, ds dataset) (gen.Data, string) {
 		benchDBs.dir = dir
 	}
 	start := time.Now()
-	d := gen.Circle(1, ds.people, ds.interactions, benchNow)
+	d := datagen.Circle(1, ds.people, ds.interactions, benchNow)
 	path := filepath.Join(benchDBs.dir, ds.name+".db")
-	if err := gen.WriteDB(context.Background(), path, d); err != nil {
+	if err := datagen.WriteDB(context.Background(), path, d); err != nil {
 		b.Fatal(err)
 	}
 	fmt.Fprintf(os.Stderr, "bench: built %s (%d people, %d interactions) in %v\n",
@@ -182,7 +182,7 @@ func BenchmarkList(b *testing.B) {
 
 // busiest returns the active person with the most interactions: the worst
 // case for show and the timeline.
-func busiest(d gen.Data) store.Person {
+func busiest(d datagen.Data) store.Person {
 	count := map[string]int{}
 	for _, in := range d.Interactions {
 		for _, id := range in.People {
@@ -252,7 +252,7 @@ type matchQuery struct{ stage, query string }
 
 // matchQueries picks, from the generated people, a query that each stage of
 // the matcher answers with exactly one person.
-func matchQueries(b *testing.B, d gen.Data) []matchQuery {
+func matchQueries(b *testing.B, d datagen.Data) []matchQuery {
 	b.Helper()
 	var pool []store.Candidate
 	for _, p := range d.People {
@@ -279,7 +279,7 @@ func matchQueries(b *testing.B, d gen.Data) []matchQuery {
 
 // BenchmarkMatch is the name matcher alone, over ten thousand names.
 func BenchmarkMatch(b *testing.B) {
-	d := gen.Circle(1, 10_000, 0, benchNow)
+	d := datagen.Circle(1, 10_000, 0, benchNow)
 	var pool []store.Candidate
 	for _, p := range d.People {
 		pool = append(pool, store.Candidate{ID: p.ID, Name: p.Name})

@@ -11,7 +11,7 @@ import (
 	_ "time/tzdata" // the zones below, on a machine without them
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
 	"github.com/tend-app/tend/store"
 )
 
@@ -37,7 +37,7 @@ func TestRankByOverdueRanksAsEveryone(t *testing.T) {
 	}
 	for _, seed := range []int64{1, 2} {
 		path := filepath.Join(t.TempDir(), "tend.db")
-		if err := gen.WriteDB(context.Background(), path, gen.Circle(seed, 300, 6000, base)); err != nil {
+		if err := datagen.WriteDB(context.Background(), path, datagen.Circle(seed, 300, 6000, base)); err != nil {
 			t.Fatal(err)
 		}
 		s, err := store.Open(path, store.Options{Now: func() time.Time { return base }})

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
-	"github.com/tend-app/tend/when"
 )
 
 // logForm records an interaction with the selected person, and anyone else

@@ -7,8 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
-	"github.com/tend-app/tend/when"
 )
 
 // rememberForm keeps something a person told you, with an optional day to

@@ -8,8 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
-	"github.com/tend-app/tend/when"
 )
 
 // The snooze choices. "until…" takes a day typed in the field below it.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 

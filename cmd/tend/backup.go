@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/seal"
+	"github.com/tend-app/tend/internal/seal"
 	"github.com/tend-app/tend/store"
 )
 

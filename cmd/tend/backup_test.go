@@ -15,7 +15,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/tend-app/tend/seal"
+	"github.com/tend-app/tend/internal/seal"
 )
 
 // wantMode fails unless path exists with exactly mode.

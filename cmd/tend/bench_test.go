@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
 )
 
 // Whole commands in-process, as the process runs them after start-up:
@@ -48,9 +48,9 @@ func benchDB(b *testing.B) string {
 		if bench.dir, bench.err = os.MkdirTemp("", "tend-cmd-bench-"); bench.err != nil {
 			return
 		}
-		d := gen.Circle(1, 1000, 50_000, benchNow)
+		d := datagen.Circle(1, 1000, 50_000, benchNow)
 		bench.path = filepath.Join(bench.dir, "tend.db")
-		bench.err = gen.WriteDB(context.Background(), bench.path, d)
+		bench.err = datagen.WriteDB(context.Background(), bench.path, d)
 		// The inner-tier person with the most interactions.
 		count := map[string]int{}
 		for _, in := range d.Interactions {

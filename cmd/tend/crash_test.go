@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
 )
 
 // TestImportSurvivesKill kills `tend import json` at pseudo-random moments
@@ -67,7 +67,7 @@ func TestImportSurvivesKill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := gen.WriteJSON(f, gen.Circle(7, 1000, 30000, at)); err != nil {
+	if err := datagen.WriteJSON(f, datagen.Circle(7, 1000, 30000, at)); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
-	"github.com/tend-app/tend/when"
 )
 
 type historyOptions struct {

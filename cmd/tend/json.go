@@ -2,7 +2,7 @@ package main
 
 import (
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 

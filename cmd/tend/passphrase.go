@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/tend-app/tend/seal"
+	"github.com/tend-app/tend/internal/seal"
 )
 
 // passphraseEnv gives the passphrase of an encrypted file to a script or a

@@ -7,9 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
-	"github.com/tend-app/tend/when"
 )
 
 func newRememberCmd(a *app) *cobra.Command {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/seal"
+	"github.com/tend-app/tend/internal/seal"
 )
 
 // sealOptions are the flags that encrypt what a command writes.

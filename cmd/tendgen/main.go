@@ -17,7 +17,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
 )
 
 func main() {
@@ -55,23 +55,23 @@ func run() error {
 	}
 
 	start := time.Now()
-	d := gen.Circle(*seed, *people, *interactions, now)
+	d := datagen.Circle(*seed, *people, *interactions, now)
 	fmt.Fprintf(os.Stderr, "tendgen: generated %d people, %d interactions, %d memories in %v\n",
 		len(d.People), len(d.Interactions), len(d.Memories), time.Since(start).Round(time.Millisecond))
 
 	if *jsonPath != "" {
-		if err := writeFile(*jsonPath, func(w io.Writer) error { return gen.WriteJSON(w, d) }); err != nil {
+		if err := writeFile(*jsonPath, func(w io.Writer) error { return datagen.WriteJSON(w, d) }); err != nil {
 			return err
 		}
 	}
 	if *friendsPath != "" {
-		if err := writeFile(*friendsPath, func(w io.Writer) error { return gen.WriteFriends(w, d) }); err != nil {
+		if err := writeFile(*friendsPath, func(w io.Writer) error { return datagen.WriteFriends(w, d) }); err != nil {
 			return err
 		}
 	}
 	if *dbPath != "" {
 		start = time.Now()
-		if err := gen.WriteDB(context.Background(), *dbPath, d); err != nil {
+		if err := datagen.WriteDB(context.Background(), *dbPath, d); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "tendgen: wrote %s in %v\n", *dbPath, time.Since(start).Round(time.Millisecond))

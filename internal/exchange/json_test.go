@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 

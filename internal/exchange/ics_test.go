@@ -9,7 +9,7 @@ import (
 	"github.com/emersion/go-ical"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 

@@ -78,7 +78,7 @@ func (r *recorder) person(t *testing.T, name string) store.Person {
 func sharedDir(t *testing.T, parts ...string) string {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(append([]string{filepath.Dir(file), "..", "..", "shared"}, parts...)...)
+	dir := filepath.Join(append([]string{filepath.Dir(file), "..", "..", "..", "shared"}, parts...)...)
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("test data %s is not here (it lives in ../shared beside the module): %v", dir, err)
 	}

@@ -1,4 +1,4 @@
-package gen
+package datagen
 
 import (
 	"bufio"
@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 

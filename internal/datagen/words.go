@@ -1,4 +1,4 @@
-package gen
+package datagen
 
 // The words the generator builds people and their history from. Names mix
 // scripts and accents on purpose: matching folds case beyond ASCII, and the

@@ -1,4 +1,4 @@
-// Package gen builds realistic, seeded, reproducible data for benchmarks and
+// Package datagen builds realistic, seeded, reproducible data for benchmarks and
 // scale tests.
 //
 // Circle makes a circle of people with ten years of history: the tiers in
@@ -7,7 +7,7 @@
 // common channels, dinners with several friends, things to remember and
 // birthdays. The same seed, sizes and now always give the same data, to the
 // byte: it reads no clock and no global randomness.
-package gen
+package datagen
 
 import (
 	"cmp"

@@ -1,4 +1,4 @@
-package gen_test
+package datagen_test
 
 import (
 	"bytes"
@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/exchange"
-	"github.com/tend-app/tend/gen"
+	"github.com/tend-app/tend/internal/datagen"
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 
@@ -30,26 +30,26 @@ func TestTierCounts(t *testing.T) {
 		{1000, []int{23, 68, 227, 682}},
 		{10000, []int{227, 682, 2273, 6818}},
 	} {
-		if got := gen.TierCounts(tc.n); !slices.Equal(got, tc.want) {
+		if got := datagen.TierCounts(tc.n); !slices.Equal(got, tc.want) {
 			t.Errorf("TierCounts(%d) = %v, want %v", tc.n, got, tc.want)
 		}
 	}
 }
 
 func TestCircleIsReproducible(t *testing.T) {
-	a := gen.Circle(7, 300, 5000, now)
-	b := gen.Circle(7, 300, 5000, now)
+	a := datagen.Circle(7, 300, 5000, now)
+	b := datagen.Circle(7, 300, 5000, now)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("the same seed gave different data")
 	}
-	c := gen.Circle(8, 300, 5000, now)
+	c := datagen.Circle(8, 300, 5000, now)
 	if reflect.DeepEqual(a.People, c.People) {
 		t.Fatal("another seed gave the same people")
 	}
 }
 
 func TestCircleShape(t *testing.T) {
-	d := gen.Circle(1, 1000, 50000, now)
+	d := datagen.Circle(1, 1000, 50000, now)
 	if len(d.People) != 1000 || len(d.Interactions) != 50000 {
 		t.Fatalf("got %d people and %d interactions, want 1000 and 50000", len(d.People), len(d.Interactions))
 	}
@@ -69,7 +69,7 @@ func TestCircleShape(t *testing.T) {
 			t.Errorf("%s: %v", p.Name, err)
 		}
 	}
-	if want := gen.TierCounts(1000); tiers[cadence.Inner] != want[0] || tiers[cadence.Outer] != want[3] {
+	if want := datagen.TierCounts(1000); tiers[cadence.Inner] != want[0] || tiers[cadence.Outer] != want[3] {
 		t.Errorf("tiers %v, want %v", tiers, want)
 	}
 	if birthdays < 600 || birthdays > 900 {
@@ -78,7 +78,7 @@ func TestCircleShape(t *testing.T) {
 
 	via := map[cadence.Channel]int{}
 	in, groups := 0, 0
-	first := now.AddDate(-gen.Years, 0, 0)
+	first := now.AddDate(-datagen.Years, 0, 0)
 	for i, x := range d.Interactions {
 		via[x.Via]++
 		if x.Direction == cadence.In {
@@ -123,10 +123,10 @@ func TestCircleShape(t *testing.T) {
 // TestCadence checks the in-memory cadence input against what the store
 // gives for the same data, so the ranking benchmarks rank what tend ranks.
 func TestCadence(t *testing.T) {
-	d := gen.Circle(3, 300, 8000, now)
+	d := datagen.Circle(3, 300, 8000, now)
 	path := filepath.Join(t.TempDir(), "tend.db")
 	ctx := context.Background()
-	if err := gen.WriteDB(ctx, path, d); err != nil {
+	if err := datagen.WriteDB(ctx, path, d); err != nil {
 		t.Fatal(err)
 	}
 	s, err := store.Open(path, store.Options{Now: func() time.Time { return now }})
@@ -154,9 +154,9 @@ func TestCadence(t *testing.T) {
 }
 
 func TestWriteJSON(t *testing.T) {
-	d := gen.Circle(1, 50, 400, now)
+	d := datagen.Circle(1, 50, 400, now)
 	var buf bytes.Buffer
-	if err := gen.WriteJSON(&buf, d); err != nil {
+	if err := datagen.WriteJSON(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
@@ -192,9 +192,9 @@ func TestWriteJSON(t *testing.T) {
 }
 
 func TestWriteFriends(t *testing.T) {
-	d := gen.Circle(1, 50, 400, now)
+	d := datagen.Circle(1, 50, 400, now)
 	var buf bytes.Buffer
-	if err := gen.WriteFriends(&buf, d); err != nil {
+	if err := datagen.WriteFriends(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 )
 
 // fuzzRead runs a reader on data with a recorder, which never fails: so

@@ -5,8 +5,8 @@
 // size) of the import, then of importing the same file again (every record
 // matched) and of exporting it back.
 //
-//	go run ./scripts/import-scale                 # the full 10k / 1M run
-//	go run ./scripts/import-scale -people 1000 -interactions 50000
+//	go run ./cmd/import-scale                 # the full 10k / 1M run
+//	go run ./cmd/import-scale -people 1000 -interactions 50000
 //
 // It is a script, not a test: the numbers depend on the machine. The goal
 // is under 60 s and under 500 MB for the first import on 2 cores.
@@ -28,7 +28,7 @@ import (
 
 	"github.com/oklog/ulid/v2"
 
-	"github.com/tend-app/tend/exchange"
+	"github.com/tend-app/tend/internal/exchange"
 )
 
 func main() {
