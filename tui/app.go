@@ -168,6 +168,7 @@ type Model struct {
 	stats         statsView
 
 	form      form // the open form, or nil
+	discard   bool // esc was pressed on a changed form: y throws it away
 	showHelp  bool
 	helpTop   int // the first line of the key map shown, when it is scrolled
 	status    string
@@ -361,10 +362,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case savedMsg:
 		if msg.err != nil {
-			// The form stays open with what was typed, to try again.
-			m.setError(msg.err)
+			// The form stays open with what was typed, to try again, and
+			// shows the problem itself.
 			if m.form != nil {
 				m.form.setErr(msg.err)
+			} else {
+				m.setError(msg.err)
 			}
 			return nil
 		}
@@ -374,7 +377,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 				m.people.clearFilter(&m.w)
 			}
 		}
-		m.form = nil
+		m.closeForm()
 		m.setStatus(msg.status)
 		m.pending = msg.selectID
 		return m.reload()
@@ -483,12 +486,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Back):
 		m.status = ""
 		switch {
-		case m.tab == tabPerson:
-			return m.switchTab(m.back)
 		case m.tab == tabPeople && m.people.filtered():
 			m.people.clearFilter(&m.w)
+			return nil
+		case m.tab == tabPerson:
+			return m.switchTab(m.back)
 		}
-		return nil
+		return m.switchTab(tabToday)
 	case matches(msg, k.Add):
 		m.openForm(newPersonForm(m.w.st, nil))
 		return nil
@@ -535,6 +539,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 	if cmd, ok := m.navigate(msg); ok {
 		return cmd
+	}
+	if why := m.whyNot(msg); why != "" {
+		m.setStatus(why)
 	}
 	return nil
 }
@@ -595,16 +602,29 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.discard {
+		switch {
+		case matches(msg, k.Yes):
+			m.closeForm()
+		case matches(msg, k.No):
+			m.discard = false
+			m.setStatus("")
+		}
+		return nil
+	}
 	switch {
 	case matches(msg, k.Cancel):
-		m.form = nil
-		m.status = ""
+		if m.form.changed() {
+			m.discard = true
+			m.setStatus("Throw away what you typed? y throws it away, n keeps editing.")
+			return nil
+		}
+		m.closeForm()
 		return nil
 	case matches(msg, k.Save):
 		cmd, err := m.form.submit(m.env())
 		if err != nil {
-			m.form.setErr(err)
-			m.setError(err)
+			m.form.setErr(err) // shown once, in the form
 			return nil
 		}
 		return cmd
@@ -620,7 +640,12 @@ func (m *Model) env() env {
 func (m *Model) openForm(f form) {
 	m.form = f
 	m.form.setWidth(m.width)
-	m.status = ""
+	m.setStatus("")
+}
+
+func (m *Model) closeForm() {
+	m.form, m.discard = nil, false
+	m.setStatus("")
 }
 
 func (m *Model) nextTab(step int) tab {
@@ -637,6 +662,9 @@ func (m *Model) nextTab(step int) tab {
 func (m *Model) switchTab(t tab) tea.Cmd {
 	if t == tabPerson && m.person.id == "" {
 		return nil
+	}
+	if t != m.tab {
+		m.setStatus("") // what was said belongs to the view it was said in
 	}
 	if t == tabPerson && m.tab != tabPerson {
 		m.back = m.tab
@@ -704,7 +732,7 @@ func (m *Model) syncKeys() {
 	switch {
 	case m.form != nil:
 		c.mode = modeForm
-		if _, ok := m.form.(*confirmForm); ok {
+		if _, ok := m.form.(*confirmForm); ok || m.discard {
 			c.mode = modeConfirm
 		}
 	case m.showHelp:
@@ -767,7 +795,7 @@ func (m *Model) render() string {
 		}
 		lines = append(lines, l)
 	}
-	lines = append(lines, fit(m.statusLine(), m.width), fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width))
+	lines = append(lines, fitWords(m.statusLine(), m.width), fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width))
 	if m.height > 0 && len(lines) > m.height { // a tiny window: the top of it
 		lines = lines[:m.height]
 	}
@@ -850,7 +878,7 @@ func (m *Model) withDay(bar string) string {
 func (m *Model) statusLine() string {
 	st := m.w.st
 	switch {
-	case m.statusErr:
+	case m.statusErr && m.status != "":
 		return st.err.Render("! " + m.status)
 	case m.status != "":
 		return st.info.Render(m.status)

@@ -88,13 +88,57 @@ func TestTabsAndNumberKeys(t *testing.T) {
 		{"enter", tabPerson}, {"esc", tabPeople}, {"3", tabPerson}, {"1", tabToday}, {"4", tabHistory},
 		{"5", tabPlan}, {"6", tabStats}, {"tab", tabToday}, {"shift+tab", tabStats},
 		{"3", tabPerson}, {"tab", tabHistory}, {"6", tabStats}, {"shift+tab", tabPlan},
-		{"esc", tabPlan}, {"5", tabPlan},
+		{"esc", tabToday}, {"5", tabPlan}, {"esc", tabToday}, {"2", tabPeople}, {"esc", tabToday},
+		{"4", tabHistory}, {"esc", tabToday}, {"esc", tabToday},
 	}
 	for i, s := range steps {
 		h.press(s.key)
 		if h.m.tab != s.want {
 			t.Fatalf("step %d (%s): on %v, want %v", i, s.key, h.m.tab, s.want)
 		}
+	}
+}
+
+func TestQuestionMarkOpensAndClosesTheHelp(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("?")
+	if !h.m.showHelp {
+		t.Fatal("? did not open the help")
+	}
+	h.press("?")
+	if h.m.showHelp {
+		t.Fatal("? did not close the help")
+	}
+	h.press("?", "?", "l") // then the keys work again: l opens the log form
+	if _, ok := h.m.form.(*logForm); !ok {
+		t.Fatalf("after ? ? the l key did not open the log form:\n%s", h.screen())
+	}
+}
+
+func TestAKeyThatCannotActSaysWhy(t *testing.T) {
+	cases := []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"/"}, "/ works in People: press 2 first."},
+		{[]string{"A"}, "A works in People: press 2 first."},
+		{[]string{"3"}, "No one is open yet: choose someone and press enter."},
+		{[]string{"u"}, "u restores an archived person; Ben Okafor is not archived."},
+		{[]string{"d"}, "d marks a memory done: move the cursor onto an open memory first."},
+		{[]string{"4", "G", "e", "esc"}, ""}, // e works on History's people: no complaint
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.keys, " "), func(t *testing.T) {
+			h := newHarness(t)
+			h.seedTour()
+			h.start(80, 24)
+			h.press(c.keys...)
+			if h.m.status != c.want {
+				t.Errorf("status = %q, want %q", h.m.status, c.want)
+			}
+		})
 	}
 }
 

@@ -21,6 +21,7 @@ func (f *confirmForm) update(tea.KeyPressMsg, KeyMap) tea.Cmd { return nil }
 func (f *confirmForm) paste(tea.PasteMsg) tea.Cmd             { return nil }
 func (f *confirmForm) setErr(err error)                       { f.err = err }
 func (f *confirmForm) setWidth(int)                           {}
+func (f *confirmForm) changed() bool                          { return false }
 
 func (f *confirmForm) view(st styles, width int) string {
 	name := clean(f.person.sum.Name)

@@ -27,6 +27,9 @@ type form interface {
 	submit(e env) (tea.Cmd, error)
 	// setErr shows a problem in the form (nil clears it).
 	setErr(err error)
+	// changed reports whether anything differs from what the form opened
+	// with: then esc asks before throwing it away.
+	changed() bool
 	setWidth(w int)
 	view(st styles, width int) string
 }
@@ -53,6 +56,7 @@ type field struct {
 	locked bool                // only the options can be picked; typing does nothing
 	canon  func(string) string // the option a typed value stands for ("phone" → "call")
 	value  string              // a locked field's value
+	start  string              // the value the form opened with
 }
 
 func (f *field) choices() []string {
@@ -145,6 +149,7 @@ type fieldSet struct {
 }
 
 func (fs *fieldSet) add(f *field) *field {
+	f.start = f.current()
 	fs.fields = append(fs.fields, f)
 	fs.focusOn(fs.focus)
 	return f
@@ -165,6 +170,15 @@ func (fs *fieldSet) focusOn(i int) {
 }
 
 func (fs *fieldSet) setErr(err error) { fs.err = err }
+
+func (fs *fieldSet) changed() bool {
+	for _, f := range fs.fields {
+		if f.current() != f.start {
+			return true
+		}
+	}
+	return false
+}
 
 func (fs *fieldSet) setWidth(w int) {
 	fs.width = w
@@ -201,6 +215,11 @@ func (fs *fieldSet) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
 			f.cycle(1)
 		}
 		return nil
+	}
+	if len(f.groups) > 0 && msg.Text != "" && f.chosen() != "" && f.input.Position() == len([]rune(f.input.Value())) {
+		// A value picked from the options is replaced by what is typed
+		// over it, not added to: "regular" then q is "q", not "regularq".
+		f.input.SetValue("")
 	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)

@@ -146,10 +146,10 @@ func TestFormValidation(t *testing.T) {
 				t.Fatal("the form closed on bad input")
 			}
 			want := tc.field + tc.msg
-			if got := h.m.status; got != want || !h.m.statusErr {
-				t.Errorf("status line = %q (error %v), want %q", got, h.m.statusErr, want)
+			shown := "! " + want[:min(len(want), 40)]
+			if n := strings.Count(h.screen(), shown); n != 1 {
+				t.Errorf("the problem %q is on the screen %d times, want once:\n%s", shown, n, h.screen())
 			}
-			h.contains("! " + want[:min(len(want), 40)])
 			if after := h.snapshot(); after != before {
 				t.Errorf("bad input wrote to the database:\n%s\n---\n%s", before, after)
 			}
@@ -171,13 +171,50 @@ func TestEscWritesNothing(t *testing.T) {
 			t.Fatalf("%v opened no form", keys)
 		}
 		h.typeText("Zed")
+		typed := h.m.form.changed()
 		h.press("esc")
+		if typed {
+			if h.m.form == nil {
+				t.Fatalf("%v: esc threw away what was typed without asking", keys)
+			}
+			h.contains("Throw away what you typed?")
+			h.press("n") // keep editing: nothing is lost
+			if h.m.form == nil || !h.m.form.changed() {
+				t.Fatalf("%v: n did not keep the form as typed", keys)
+			}
+			h.press("esc", "y")
+		}
 		if h.m.form != nil {
 			t.Errorf("%v: esc left the form open", keys)
+		}
+		if h.m.status != "" || h.m.statusErr {
+			t.Errorf("%v: %q (error %v) is left in the status line", keys, h.m.status, h.m.statusErr)
 		}
 		if after := h.snapshot(); after != before {
 			t.Errorf("%v then esc wrote to the database", keys)
 		}
+	}
+}
+
+func TestEscClosesAnUntouchedFormAtOnce(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("l", "esc")
+	if h.m.form != nil {
+		t.Fatalf("esc on an untouched form asked or stayed:\n%s", h.screen())
+	}
+}
+
+func TestTypingOverAPickedChoiceReplacesIt(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("a", "tab") // the tier field, "regular" picked
+	h.typeText("close")
+	f := h.m.form.(*personForm)
+	if got := f.tier.current(); got != "close" {
+		t.Errorf("typing close over the picked tier gave %q, want close", got)
 	}
 }
 
@@ -201,8 +238,8 @@ func TestWriteErrorKeepsTheForm(t *testing.T) {
 	if h.m.form == nil {
 		t.Fatal("a failed write closed the form")
 	}
-	if !h.m.statusErr || !strings.Contains(h.m.status, "closed") {
-		t.Errorf("status = %q, want the write error", h.m.status)
+	if n := strings.Count(h.screen(), "closed"); n != 1 {
+		t.Errorf("the write error is on the screen %d times, want once in the form:\n%s", n, h.screen())
 	}
 	h.contains("! ", "25")
 	h.m.opts.Store = good

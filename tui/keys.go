@@ -160,10 +160,11 @@ func (k *KeyMap) enableFor(c keyContext) {
 	set(browse || c.mode == modeHelp, &k.Up, &k.Down, &k.PageUp, &k.PageDown)
 	set(browse, &k.Home, &k.End,
 		&k.NextTab, &k.PrevTab, &k.TabToday, &k.TabPeople, &k.TabHistory, &k.TabPlan, &k.TabStats,
-		&k.Add, &k.Help)
+		&k.Add)
+	set(browse || c.mode == modeHelp, &k.Help) // ? opens the help and closes it
 	set(browse && c.hasPerson, &k.TabPerson)
 	set(browse && c.hasItem, &k.Open)
-	set(browse && (c.tab == tabPerson || c.filtered) || c.mode == modeFilter || c.mode == modeHelp, &k.Back)
+	set(browse && (c.tab != tabToday || c.filtered) || c.mode == modeFilter || c.mode == modeHelp, &k.Back)
 	set(browse && c.active, &k.Log, &k.Remember, &k.Snooze, &k.Archive)
 	set(browse && c.archived, &k.Restore)
 	set(browse && (c.active || c.archived), &k.Edit)

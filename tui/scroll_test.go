@@ -70,3 +70,21 @@ func TestListTop(t *testing.T) {
 		}
 	}
 }
+
+func TestFitWordsCutsBetweenWords(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"Logged a call with Ana Lima.", 40, "Logged a call with Ana Lima."},
+		{"Logged a call with Ana Lima.", 20, "Logged a call with…"},
+		{"Logged a call with Ana Lima.", 11, "Logged a…"},
+		{"Unbreakable", 6, "Unbre…"},
+	}
+	for _, c := range cases {
+		if got := fitWords(c.in, c.width); got != c.want {
+			t.Errorf("fitWords(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+	}
+}

@@ -193,6 +193,20 @@ func fit(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
+// fitWords is fit for sentences: a line too wide is cut at the last space
+// that leaves room for the ellipsis, so that no word is cut in half.
+func fitWords(s string, width int) string {
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return fit(s, width)
+	}
+	cut := ansi.Truncate(s, width-1, "")
+	plain := ansi.Strip(cut)
+	if i := strings.LastIndex(plain, " "); i > 0 {
+		return ansi.Truncate(s, ansi.StringWidth(plain[:i]), "") + "…"
+	}
+	return fit(s, width)
+}
+
 // cursor is the marker and the style of a name in a list: "▸ " and the
 // selected style under the cursor, blank and the name style elsewhere.
 func (st styles) cursor(selected bool) (string, lipgloss.Style) {
