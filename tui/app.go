@@ -23,6 +23,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/store"
@@ -795,7 +796,7 @@ func (m *Model) render() string {
 		}
 		lines = append(lines, l)
 	}
-	lines = append(lines, fitWords(m.statusLine(), m.width), fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width))
+	lines = append(lines, m.footer()...)
 	if m.height > 0 && len(lines) > m.height { // a tiny window: the top of it
 		lines = lines[:m.height]
 	}
@@ -873,6 +874,26 @@ func (m *Model) withDay(bar string) string {
 		bar += strings.Repeat(" ", gap) + st.dim.Render(day)
 	}
 	return bar
+}
+
+// footer is the status line and the line of help under it. A status too
+// long for one line takes the help line's place for as long as it is shown,
+// so that what tend says is never cut.
+func (m *Model) footer() []string {
+	status := m.statusLine()
+	helpLine := fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+	if ansi.StringWidth(status) <= m.width {
+		return []string{status, helpLine}
+	}
+	plain := ansi.Strip(status)
+	first := fitWords(plain, m.width+1) // the cut, without its ellipsis
+	first = strings.TrimSuffix(first, "…")
+	rest := strings.TrimSpace(plain[len(first):])
+	style := m.w.st.info
+	if m.statusErr {
+		style = m.w.st.err
+	}
+	return []string{style.Render(first), style.Render(fitWords(rest, m.width))}
 }
 
 func (m *Model) statusLine() string {
