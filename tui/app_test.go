@@ -437,7 +437,7 @@ func TestALongStatusIsNotCut(t *testing.T) {
 	h.seedTour()
 	h.start(50, 24)
 	h.m.setStatus("Logged a meeting in person with Ana Lima, Ben Okafor and Chloé Martin, today at 09:30.")
-	lines := strings.Split(h.screen(), "\n")
+	lines := strings.Split(strings.TrimSuffix(h.screen(), "\n"), "\n")
 	got := strings.Join(strings.Fields(strings.Join(lines[len(lines)-2:], " ")), " ")
 	if got != "Logged a meeting in person with Ana Lima, Ben Okafor and Chloé Martin, today at 09:30." {
 		t.Errorf("the status reads %q across its two lines", got)
