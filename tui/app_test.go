@@ -443,3 +443,15 @@ func TestALongStatusIsNotCut(t *testing.T) {
 		t.Errorf("the status reads %q across its two lines", got)
 	}
 }
+
+func TestTodaySaysWhatIsBelowTheFold(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 12)
+	h.contains("more lines (j or ↓)")
+	h.press("G") // the last item: the end of the view is on screen
+	h.contains("This week")
+	if strings.Contains(h.screen(), "more lines") {
+		t.Errorf("at the end the view still says there is more:\n%s", h.screen())
+	}
+}

@@ -83,8 +83,8 @@ func (v *personView) scroll() {
 	if v.w == nil || v.id == "" {
 		return
 	}
-	_, spans := v.layout()
-	v.top = follow(spans, v.cur, v.top, v.height)
+	lines, spans := v.layout()
+	v.top = follow(spans, v.cur, v.top, room(len(lines), v.height))
 }
 
 func (v *personView) render(w *world) string {

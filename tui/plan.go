@@ -93,8 +93,8 @@ func (v *planView) scroll() {
 	if v.w == nil || !v.ready {
 		return
 	}
-	_, spans := v.layout()
-	v.top = follow(spans, v.cur, v.top, v.height)
+	lines, spans := v.layout()
+	v.top = follow(spans, v.cur, v.top, room(len(lines), v.height))
 }
 
 func (v *planView) render(w *world) string {
@@ -108,13 +108,16 @@ func (v *planView) render(w *world) string {
 	}
 	lines, spans := v.layout()
 	top := min(v.top, len(lines))
-	end := min(len(lines), top+v.height)
+	end := min(len(lines), top+room(len(lines), v.height))
 	shown := slices.Clone(lines[top:end])
 	first := sort.Search(len(spans), func(i int) bool { return spans[i].to > top })
 	for i := first; i < len(spans) && spans[i].from < end; i++ {
 		if spans[i].from >= top {
 			shown[spans[i].from-top] = v.personLine(i, i == v.cur)
 		}
+	}
+	if below := len(lines) - end; below > 0 && v.height > 2 {
+		shown = append(shown, moreBelow(below))
 	}
 	return strings.Join(shown, "\n")
 }

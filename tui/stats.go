@@ -44,7 +44,7 @@ func (v *statsView) move(delta int) {
 	}
 	if len(v.stats.Drifting) == 0 { // nothing to point at: scroll
 		lines, _ := v.layout()
-		v.top = clampInt(v.top+delta, 0, max(0, len(lines)-v.height))
+		v.top = clampInt(v.top+delta, 0, max(0, len(lines)-room(len(lines), v.height)))
 		return
 	}
 	v.cur = clampInt(v.cur+delta, 0, len(v.stats.Drifting)-1)
@@ -67,11 +67,11 @@ func (v *statsView) scroll() {
 		return
 	}
 	lines, spans := v.layout()
-	v.top = clampInt(v.top, 0, max(0, len(lines)-v.height))
+	v.top = clampInt(v.top, 0, max(0, len(lines)-room(len(lines), v.height)))
 	if v.cur >= len(spans) {
 		return
 	}
-	v.top = spans[v.cur].reveal(v.top, v.height)
+	v.top = spans[v.cur].reveal(v.top, room(len(lines), v.height))
 }
 
 func (v *statsView) render(w *world) string {

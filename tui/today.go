@@ -158,7 +158,7 @@ func (v *todayView) scroll() {
 	if v.w == nil {
 		return
 	}
-	_, spans := v.layout()
+	lines, spans := v.layout()
 	if v.cur >= len(spans) {
 		v.top = 0
 		return
@@ -166,7 +166,7 @@ func (v *todayView) scroll() {
 	if v.cur == 0 {
 		v.top = 0
 	}
-	v.top = spans[v.cur].reveal(v.top, v.height)
+	v.top = spans[v.cur].reveal(v.top, room(len(lines), v.height))
 }
 
 func (v *todayView) render(w *world) string {
