@@ -167,19 +167,20 @@ func (v *peopleView) scroll() {
 	v.top = listTop(v.cur, v.top, v.listHeight(), len(v.rows))
 }
 
-// columns decides what fits: at 80 cells and more every column, from 60
-// the due bar without the last talk, under 60 only the due number.
+// columns decides what fits: at 80 cells and more every column; below,
+// the due number instead of the bar and the last talk in short, so that
+// when the last real conversation was is never dropped to keep a wide name.
 func (v *peopleView) columns() (nameW int, bar, last bool) {
 	const marker, tier = 2, 8
 	const most = 30 // wider names than this are cut short
-	switch {
-	case v.width >= 80:
+	if v.width >= 80 {
 		return min(most, max(10, v.width-marker-tier-19-26)), true, true
-	case v.width >= 60:
-		return min(most, max(10, v.width-marker-tier-19)), true, false
 	}
-	return min(most, max(6, v.width-marker-tier-8)), false, false
+	return min(most, max(6, v.width-marker-tier-8-lastShortWidth-1)), false, false
 }
+
+// lastShortWidth is the LAST REAL column of a narrow window.
+const lastShortWidth = 11
 
 func (v *peopleView) render(w *world) string {
 	st := w.st
@@ -204,6 +205,8 @@ func (v *peopleView) render(w *world) string {
 	}
 	if last {
 		head += " LAST REAL CONVERSATION"
+	} else {
+		head = pad(head, 2+nameW+1+7+1+7) + " LAST REAL"
 	}
 	lines = append(lines, st.header.Render(strings.TrimRight(head, " ")))
 	if len(v.rows) == 0 {
@@ -235,6 +238,8 @@ func (v *peopleView) row(e *entry, selected bool, nameW int, bar, last bool) str
 	}
 	if last {
 		line += " " + st.dim.Render(lastTalkWords(e))
+	} else {
+		line = pad(line, 2+nameW+1+7+1+7) + " " + st.dim.Render(lastShortWords(e))
 	}
 	return line
 }

@@ -21,6 +21,15 @@ func lastTalkWords(e *entry) string {
 	return cadence.AgoWords(e.status.DaysSinceReal) + ", " + string(e.sum.LastReal.Via)
 }
 
+// lastShortWords is lastTalkWords for a narrow column: how long ago, or
+// never.
+func lastShortWords(e *entry) string {
+	if e.sum.LastReal.IsZero() {
+		return "never"
+	}
+	return cadence.AgoWords(e.status.DaysSinceReal)
+}
+
 // dueWords says when a memory's day is or was.
 func memoryDueWords(due, now time.Time) string {
 	switch d := memoryDays(due, now); {
