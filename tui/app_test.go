@@ -184,16 +184,16 @@ func TestPeopleSortedByDueWithBar(t *testing.T) {
 	h.contains("██████████ 2.00 !!", "██████████ 1.43 !!", "██░░░░░░░░ 0.16")
 }
 
-func TestNarrowWindowDropsColumns(t *testing.T) {
+func TestNarrowWindowKeepsTheLastTalkInShort(t *testing.T) {
 	h := newHarness(t)
 	h.seedTour()
 	h.start(50, 20)
 	h.press("2")
 	s := h.screen()
-	if strings.Contains(s, "LAST REAL") || strings.Contains(s, "█") {
-		t.Errorf("at 50 columns the bar and the last talk should be dropped:\n%s", s)
+	if strings.Contains(s, "LAST REAL CONVERSATION") || strings.Contains(s, "█") {
+		t.Errorf("at 50 columns the bar and the long last talk should be dropped:\n%s", s)
 	}
-	h.contains("2.00 !!", "inner")
+	h.contains("2.00 !!", "inner", "LAST REAL", "Ben Okafor           inner   2.00 !! 14 days ago", "never")
 	// Growing the window brings them back.
 	h.width, h.height = 100, 30
 	h.send(windowSize(100, 30))
