@@ -455,3 +455,18 @@ func TestTodaySaysWhatIsBelowTheFold(t *testing.T) {
 		t.Errorf("at the end the view still says there is more:\n%s", h.screen())
 	}
 }
+
+func TestPeopleFilterByTag(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("2", "/")
+	h.typeText("#FAMILY")
+	h.contains("1 of 4", "Ben Okafor")
+	if s := h.screen(); strings.Contains(s, "Ana Lima") {
+		t.Errorf("#family lets Ana Lima through:\n%s", s)
+	}
+	h.press("ctrl+u")
+	h.typeText("#family ana")
+	h.contains("0 of 4")
+}

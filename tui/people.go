@@ -27,7 +27,7 @@ type peopleView struct {
 }
 
 func newPeopleView(st styles) peopleView {
-	in := newInput(st, "", "type a name")
+	in := newInput(st, "", "type a name, or #tag")
 	in.Prompt = "/ "
 	return peopleView{input: in}
 }
@@ -64,16 +64,27 @@ func (v *peopleView) refresh(w *world, prefer string) {
 }
 
 // applyFilter runs the filter and puts the cursor back on keep, or on the
-// best match.
+// best match. A word of the filter that starts with # is a tag: "#family"
+// keeps the people tagged family, "#family ana" the Anas among them.
 func (v *peopleView) applyFilter(keep string) {
-	q := strings.TrimSpace(v.input.Value())
-	if q == "" {
-		v.rows = v.all
+	tags, name := splitFilter(v.input.Value())
+	pool, names := v.all, v.names
+	if len(tags) > 0 {
+		pool, names = nil, nil
+		for _, e := range v.all {
+			if hasTags(e.sum.Tags, tags) {
+				pool = append(pool, e)
+				names = append(names, e.sum.Name)
+			}
+		}
+	}
+	if name == "" {
+		v.rows = pool
 	} else {
-		matches := fuzzy.Find(q, v.names)
+		matches := fuzzy.Find(name, names)
 		v.rows = make([]*entry, len(matches))
 		for i, m := range matches {
-			v.rows[i] = v.all[m.Index]
+			v.rows[i] = pool[m.Index]
 		}
 	}
 	v.cur = 0
@@ -86,6 +97,31 @@ func (v *peopleView) applyFilter(keep string) {
 		}
 	}
 	v.scroll()
+}
+
+// splitFilter parts a filter into its #tags and the name it looks for.
+func splitFilter(q string) (tags []string, name string) {
+	var words []string
+	for _, f := range strings.Fields(q) {
+		if t, ok := strings.CutPrefix(f, "#"); ok {
+			if t != "" {
+				tags = append(tags, t)
+			}
+			continue
+		}
+		words = append(words, f)
+	}
+	return tags, strings.Join(words, " ")
+}
+
+// hasTags reports whether have holds every tag of want, ignoring case.
+func hasTags(have, want []string) bool {
+	for _, w := range want {
+		if !slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, w) }) {
+			return false
+		}
+	}
+	return true
 }
 
 func (v *peopleView) filtered() bool { return strings.TrimSpace(v.input.Value()) != "" }
