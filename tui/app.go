@@ -203,14 +203,15 @@ func New(opts Options) *Model {
 		h.Styles = help.DefaultDarkStyles()
 	}
 	m := &Model{
-		ctx:    context.Background(),
-		opts:   opts,
-		keys:   DefaultKeyMap(),
-		help:   h,
-		w:      world{now: opts.Now(), st: st, limit: opts.Limit},
-		width:  80,
-		height: 24,
-		people: newPeopleView(st),
+		ctx:     context.Background(),
+		opts:    opts,
+		keys:    DefaultKeyMap(),
+		help:    h,
+		w:       world{now: opts.Now(), st: st, limit: opts.Limit},
+		width:   80,
+		height:  24,
+		people:  newPeopleView(st),
+		history: newHistoryView(st),
 	}
 	every := opts.PollEvery
 	m.poll = func() tea.Cmd {
@@ -263,6 +264,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		if m.people.filtering {
 			m.people.paste(msg, &m.w)
+		}
+		if m.history.searching {
+			m.history.input, _ = m.history.input.Update(msg)
+			m.history.research()
 		}
 		return nil
 
@@ -466,6 +471,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case m.people.filtering:
 		m.people.filterKey(msg, k, &m.w)
 		return nil
+	case m.history.searching:
+		m.history.searchKey(msg, k)
+		return nil
 	}
 
 	switch {
@@ -490,6 +498,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case m.tab == tabPeople && m.people.filtered():
 			m.people.clearFilter(&m.w)
 			return nil
+		case m.tab == tabHistory && m.history.searched():
+			m.history.clearSearch()
+			return nil
 		case m.tab == tabPerson:
 			return m.switchTab(m.back)
 		}
@@ -498,6 +509,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.openForm(newPersonForm(m.w.st, nil))
 		return nil
 	case matches(msg, k.Filter):
+		if m.tab == tabHistory {
+			return m.history.startSearch()
+		}
 		return m.people.startFilter()
 	case matches(msg, k.Archived):
 		m.people.showArchived = !m.people.showArchived
@@ -738,7 +752,7 @@ func (m *Model) syncKeys() {
 		}
 	case m.showHelp:
 		c.mode = modeHelp
-	case m.people.filtering:
+	case m.people.filtering, m.history.searching:
 		c.mode = modeFilter
 	}
 	sel := m.selection()
@@ -748,7 +762,7 @@ func (m *Model) syncKeys() {
 		c.archived = sel.entry.archived
 	}
 	c.memory = sel.memory.ID != "" && !sel.memory.Done()
-	c.filtered = m.tab == tabPeople && m.people.filtered()
+	c.filtered = m.tab == tabPeople && m.people.filtered() || m.tab == tabHistory && m.history.searched()
 	m.keys.enableFor(c)
 }
 

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
 )
 
 // sizes are the windows every screen is drawn at: the classic terminal and
@@ -122,7 +124,7 @@ func TestAKeyThatCannotActSaysWhy(t *testing.T) {
 		keys []string
 		want string
 	}{
-		{[]string{"/"}, "/ works in People: press 2 first."},
+		{[]string{"/"}, "/ filters People and searches History: press 2 or 4 first."},
 		{[]string{"A"}, "A works in People: press 2 first."},
 		{[]string{"3"}, "No one is open yet: choose someone and press enter."},
 		{[]string{"u"}, "u restores an archived person; Ben Okafor is not archived."},
@@ -469,4 +471,28 @@ func TestPeopleFilterByTag(t *testing.T) {
 	h.press("ctrl+u")
 	h.typeText("#family ana")
 	h.contains("0 of 4")
+}
+
+func TestHistorySearchAndTheWholeNote(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	long := "we talked about her new job at the observatory, the move to Porto in spring, and the dog, who is fine"
+	if _, err := h.s.AddInteraction(t.Context(), store.Interaction{
+		People: []string{ids["Ana"]}, Via: cadence.Call, At: testNow.Add(-time.Hour), Note: long,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("4")
+	h.contains("─ note", "the move to Porto in spring,", "and the dog, who is fine")
+	h.press("/")
+	h.typeText("rosa")
+	h.contains("1 of ", "dinner at Rosa's")
+	if strings.Contains(h.screen(), "observatory") {
+		t.Errorf("the search for rosa lets the call through:\n%s", h.screen())
+	}
+	h.press("enter", "esc") // keep the search, then drop it
+	if h.m.history.searched() || h.m.tab != tabHistory {
+		t.Errorf("esc did not clear the search first (searched %v, on %v)", h.m.history.searched(), h.m.tab)
+	}
 }

@@ -2,7 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/store"
@@ -12,13 +16,24 @@ import (
 // read as the cursor nears the end.
 const historyPage = 500
 
-// historyView lists every interaction, newest first.
+// historyView lists every interaction, newest first, with a search (/)
+// over names, channels and notes, and the whole note of the interaction
+// under the cursor beneath the list.
 type historyView struct {
 	width, height int
 	limit         int
 	loaded        bool
-	items         []store.Interaction
+	all           []store.Interaction // what was read
+	items         []store.Interaction // what the search lets through
+	input         textinput.Model
+	searching     bool // the search has the keyboard
 	cur, top      int
+}
+
+func newHistoryView(st styles) historyView {
+	in := newInput(st, "", "a name, a channel or words of a note")
+	in.Prompt = "/ "
+	return historyView{input: in}
 }
 
 func (v *historyView) setSize(w, h int) {
@@ -33,7 +48,8 @@ func (v *historyView) set(msg historyLoadedMsg) {
 	}
 	v.loaded = true
 	v.limit = max(v.limit, msg.limit)
-	v.items = msg.items
+	v.all = msg.items
+	v.items = searchHistory(v.all, v.input.Value())
 	v.cur = 0
 	for i, in := range v.items {
 		if in.ID == keep {
@@ -47,7 +63,77 @@ func (v *historyView) set(msg historyLoadedMsg) {
 // wantsMore reports whether the cursor is near the end of what was read
 // and there may be more to read.
 func (v *historyView) wantsMore() bool {
-	return v.loaded && len(v.items) >= v.limit && v.cur >= len(v.items)-v.height
+	return v.loaded && len(v.all) >= v.limit && v.cur >= len(v.items)-v.height
+}
+
+// searchHistory keeps the interactions whose names, channel or note hold
+// every word of q, ignoring case.
+func searchHistory(all []store.Interaction, q string) []store.Interaction {
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) == 0 {
+		return all
+	}
+	var out []store.Interaction
+	for _, in := range all {
+		text := strings.ToLower(strings.Join(in.Names, " ") + " " + string(in.Via) + " " + in.Note)
+		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) }) {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+func (v *historyView) searched() bool { return strings.TrimSpace(v.input.Value()) != "" }
+
+func (v *historyView) startSearch() tea.Cmd {
+	v.searching = true
+	return v.input.Focus()
+}
+
+func (v *historyView) clearSearch() {
+	v.searching = false
+	v.input.Blur()
+	v.input.SetValue("")
+	v.research()
+}
+
+// research runs the search again, keeping the cursor on the same
+// interaction where it is still listed.
+func (v *historyView) research() {
+	keep := ""
+	if v.cur < len(v.items) {
+		keep = v.items[v.cur].ID
+	}
+	v.items = searchHistory(v.all, v.input.Value())
+	v.cur = max(0, slices.IndexFunc(v.items, func(in store.Interaction) bool { return in.ID == keep }))
+	v.scroll()
+}
+
+// searchKey handles a key while the search has the keyboard: enter keeps
+// the search, esc drops it, up and down still move.
+func (v *historyView) searchKey(msg tea.KeyPressMsg, k KeyMap) {
+	switch {
+	case matches(msg, k.Open):
+		v.searching = false
+		v.input.Blur()
+		return
+	case matches(msg, k.Back):
+		v.clearSearch()
+		return
+	}
+	switch msg.String() {
+	case "up":
+		v.move(-1)
+		return
+	case "down":
+		v.move(1)
+		return
+	}
+	before := v.input.Value()
+	v.input, _ = v.input.Update(msg)
+	if v.input.Value() != before {
+		v.research()
+	}
 }
 
 func (v *historyView) move(delta int) {
@@ -64,7 +150,39 @@ func (v *historyView) selected() selection {
 	return selection{}
 }
 
-func (v *historyView) listHeight() int { return max(1, v.height-1) }
+// listHeight is the rows left for the list under its heading, the search
+// line and the note panel.
+func (v *historyView) listHeight() int {
+	h := v.height - 1 - len(v.notePanel())
+	if v.searching || v.searched() {
+		h--
+	}
+	return max(1, h)
+}
+
+// notePanel is the whole note of the interaction under the cursor when its
+// row cannot show it all: a rule, then the note wrapped, at most four lines.
+func (v *historyView) notePanel() []string {
+	if v.cur >= len(v.items) || v.height < 10 {
+		return nil
+	}
+	note := clean(v.items[v.cur].Note)
+	if note == "" || v.width >= 60 && widthOf(note) <= v.width-historyNoteColumn-12 {
+		return nil
+	}
+	lines := wrapText(note, v.width-2)
+	if len(lines) > 4 {
+		lines = append(lines[:3], fitWords(strings.Join(lines[3:], " "), v.width-2))
+	}
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return append([]string{strings.Repeat("─", min(v.width, 20)) + " note"}, lines...)
+}
+
+// historyNoteColumn is where a wide row's note starts: marker, date, who,
+// channel, direction.
+const historyNoteColumn = 2 + 16 + 2 + 22 + 1 + 9 + 4 + 2
 
 func (v *historyView) scroll() {
 	v.top = listTop(v.cur, v.top, v.listHeight(), len(v.items))
@@ -75,7 +193,7 @@ func (v *historyView) render(w *world) string {
 	if !v.loaded {
 		return "Loading…"
 	}
-	if len(v.items) == 0 {
+	if len(v.all) == 0 {
 		return "Nothing logged yet. Pick someone in Today or People and press l."
 	}
 	wide := v.width >= 60
@@ -91,7 +209,15 @@ func (v *historyView) render(w *world) string {
 	if wide {
 		head += "  NOTE"
 	}
-	lines := []string{st.header.Render(head)}
+	var lines []string
+	if v.searching || v.searched() {
+		line := v.input.View()
+		if !v.searching {
+			line = "/ " + v.input.Value()
+		}
+		lines = append(lines, line+st.dim.Render(fmt.Sprintf("  %s of %s", thousands(len(v.items)), thousands(len(v.all)))))
+	}
+	lines = append(lines, st.header.Render(head))
 	end := min(len(v.items), v.top+v.listHeight())
 	for i := v.top; i < end; i++ {
 		in := v.items[i]
@@ -123,6 +249,12 @@ func (v *historyView) render(w *world) string {
 			}
 		}
 		lines = append(lines, line)
+	}
+	if panel := v.notePanel(); panel != nil {
+		for len(lines) < v.height-len(panel) {
+			lines = append(lines, "")
+		}
+		lines = append(lines, panel...)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -16,8 +16,10 @@ func (m *Model) whyNot(msg tea.KeyPressMsg) string {
 		}
 	}
 	switch {
-	case matches(msg, all.Filter), matches(msg, all.Archived):
-		return msg.String() + " works in People: press 2 first."
+	case matches(msg, all.Filter):
+		return "/ filters People and searches History: press 2 or 4 first."
+	case matches(msg, all.Archived):
+		return "A works in People: press 2 first."
 	case matches(msg, all.TabPerson):
 		return "No one is open yet: choose someone and press enter."
 	case matches(msg, all.Restore):
