@@ -535,7 +535,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.openForm(newLogForm(m.w.st, sel.entry))
 		return nil
 	case matches(msg, k.Edit):
-		m.openForm(newPersonForm(m.w.st, sel.entry))
+		f := newPersonForm(m.w.st, sel.entry)
+		if m.tab == tabPerson && sel.entry != nil && !sel.entry.archived {
+			// The rhythm hint said "press e": the form opens with it filled
+			// in, to save or to change.
+			if hint, ok := cadence.Rhythm(sel.entry.sum.Cadence(), m.w.now); ok {
+				f.suggest(hint)
+			}
+		}
+		m.openForm(f)
 		return nil
 	case matches(msg, k.Remember):
 		m.openForm(newRememberForm(m.w.st, sel.entry))

@@ -207,8 +207,16 @@ func (v *personView) layout() ([]string, []span) {
 		if i == v.cur {
 			marker, date = "▸ ", st.selected.Render(date)
 		}
-		spans[i] = span{len(lines), len(lines) + 1}
-		lines = append(lines, marker+date+"  "+interactionWords(st, in, v.id))
+		line := marker + date + "  " + interactionWords(st, in, v.id)
+		from := len(lines)
+		lines = append(lines, line)
+		if i == v.cur && in.Note != "" && widthOf(line) > v.width {
+			// The row under the cursor shows its whole note.
+			for _, l := range wrapText(clean(in.Note), v.width-4) {
+				lines = append(lines, "    "+st.dim.Render(l))
+			}
+		}
+		spans[i] = span{from, len(lines)}
 	}
 	return lines, spans
 }
@@ -236,9 +244,9 @@ func (v *personView) notes(e *entry) []note {
 			out = append(out, note{label: "noticed", text: n})
 			continue
 		}
-		h := fmt.Sprintf("press e to set every to %dd; nothing changes until you do", hint.Every)
+		h := fmt.Sprintf("press e, then enter, to set every to %dd; nothing changes until you do", hint.Every)
 		if hint.Tier != "" {
-			h = fmt.Sprintf("press e to change the tier to %s; nothing changes until you do", hint.Tier)
+			h = fmt.Sprintf("press e, then enter, to change the tier to %s; nothing changes until you do", hint.Tier)
 		}
 		out = append(out, note{label: "rhythm", text: n, hint: h})
 	}

@@ -64,6 +64,18 @@ func newPersonForm(st styles, p *entry) *personForm {
 	return f
 }
 
+// suggest fills in what a rhythm hint proposes: the tier, or every.
+func (f *personForm) suggest(h cadence.RhythmHint) {
+	switch {
+	case h.Tier != "":
+		f.tier.input.SetValue(string(h.Tier))
+		f.tier.input.CursorEnd()
+	case h.Every > 0:
+		f.every.input.SetValue(strconv.Itoa(h.Every) + "d")
+		f.every.input.CursorEnd()
+	}
+}
+
 func (f *personForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd { return f.fieldSet.update(msg, k) }
 func (f *personForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fieldSet.paste(msg) }
 

@@ -281,7 +281,7 @@ func TestPersonShowsTheRhythmHint(t *testing.T) {
 	h.open(ids["Ana"])
 	h.contains(
 		"rhythm      you talk about every 12 days; close tier expects 30 — move to inner?",
-		"press e to change the tier to inner; nothing changes until you do",
+		"press e, then enter, to change the tier to inner; nothing changes until you do",
 	)
 	if h.person(ids["Ana"]).Tier != cadence.Close || h.snapshot() != before {
 		t.Error("showing the hint changed something")
@@ -295,10 +295,19 @@ func TestPersonShowsTheRhythmHint(t *testing.T) {
 	if s := h.screen(); strings.Contains(s, "rhythm ") || strings.Contains(s, "noticed") {
 		t.Errorf("Chloé has neither a hint nor a note, yet:\n%s", s)
 	}
-	// The hint is a suggestion: e opens the form with the tier as it is.
+	// e opens the form with the suggestion filled in; esc asks before
+	// throwing it away, and nothing changes until enter.
 	h.open(ids["Ana"])
 	h.press("e")
-	h.contains("[close]")
+	h.contains("[inner]")
+	h.press("esc", "y")
+	if h.person(ids["Ana"]).Tier != cadence.Close {
+		t.Error("esc on the suggestion changed the tier")
+	}
+	h.press("e", "enter")
+	if got := h.person(ids["Ana"]).Tier; got != cadence.Inner {
+		t.Errorf("e then enter left the tier %s, want inner", got)
+	}
 }
 
 // TestRhythmHintForAnEvery: someone with an --every of their own is offered
@@ -319,7 +328,11 @@ func TestRhythmHintForAnEvery(t *testing.T) {
 	}
 	h.start(50, 24)
 	h.open(p.ID)
-	h.contains("rhythm", "you talk about every 10 days;", "press e to set every to 10d;")
+	h.contains("rhythm", "you talk about every 10 days;", "press e, then enter, to set every to", "10d; nothing changes")
+	h.press("e")
+	if got := h.m.form.(*personForm).every.current(); got != "10d" {
+		t.Errorf("e opened the form with every %q, want the suggested 10d", got)
+	}
 }
 
 // TestPlanAndStatsFollowAnotherWriter: a conversation logged from another
