@@ -496,3 +496,18 @@ func TestHistorySearchAndTheWholeNote(t *testing.T) {
 		t.Errorf("esc did not clear the search first (searched %v, on %v)", h.m.history.searched(), h.m.tab)
 	}
 }
+
+func TestPersonTimelineShowsTheWholeNoteUnderTheCursor(t *testing.T) {
+	h := newHarness(t)
+	p, err := h.s.AddPerson(t.Context(), store.Person{Name: "Iris Vale", Tier: cadence.Close})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := "she is moving to Porto in spring and wants the old bookshelf, ask about the dates"
+	if _, err := h.s.AddInteraction(t.Context(), store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: testNow.Add(-time.Hour), Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(50, 24)
+	h.open(p.ID)
+	h.contains("she is moving to Porto in spring and", "ask about the dates")
+}
