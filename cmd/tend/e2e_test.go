@@ -121,6 +121,8 @@ func TestEndToEnd(t *testing.T) {
 	}
 	if out := b.ok("version"); !strings.HasPrefix(out, "tend ") {
 		t.Errorf("version printed %q", out)
+	} else if flag := b.ok("--version"); flag != out {
+		t.Errorf("--version printed %q, version %q: want the same line", flag, out)
 	}
 	if out := b.ok("completion", "bash"); !strings.Contains(out, "bash completion") {
 		t.Errorf("completion bash does not look like a bash completion script")

@@ -90,7 +90,7 @@ prints today's suggestions otherwise.`,
 		SilenceErrors: true,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usageErrorf("unknown command %q (see: tend --help)", args[0])
+				return unknownCommand(cmd, args[0])
 			}
 			return nil
 		},
@@ -136,7 +136,47 @@ prints today's suggestions otherwise.`,
 		newCompletionCmd(a),
 	)
 	addJSONFlag(a, root)
+	root.Version = versionLine()
+	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate("tend {{.Version}}\n")
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
+}
+
+// unknownCommand is the error for a command tend does not have, with the
+// commands it may have meant.
+func unknownCommand(root *cobra.Command, name string) error {
+	if s := root.SuggestionsFor(name); len(s) > 0 {
+		return usageErrorf("unknown command %q; did you mean %s? (see: tend --help)", name, orList(s))
+	}
+	return usageErrorf("unknown command %q (see: tend --help)", name)
+}
+
+// orList joins words as "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// newHelpCmd is cobra's help command, except that help on a command tend
+// does not have is an error (exit 2) that says what it may have meant,
+// rather than the general help and success.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		Example: `  tend help
+  tend help log`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				return unknownCommand(root, strings.Join(args, " "))
+			}
+			return target.Help()
+		},
+	}
 }
 
 // addJSONFlag gives --json to a command that prints data.

@@ -12,6 +12,11 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
+// versionLine is what tend version and tend --version print after "tend".
+func versionLine() string {
+	return fmt.Sprintf("%s (%s, schema %d)", version, runtime.Version(), store.SchemaVersion())
+}
+
 func newVersionCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "version",
@@ -21,7 +26,7 @@ func newVersionCmd(a *app) *cobra.Command {
 			if a.json {
 				return a.printJSON(map[string]any{"version": version, "go": runtime.Version(), "schema": store.SchemaVersion()})
 			}
-			_, err := fmt.Fprintf(a.out, "tend %s (%s, schema %d)\n", version, runtime.Version(), store.SchemaVersion())
+			_, err := fmt.Fprintf(a.out, "tend %s\n", versionLine())
 			return err
 		},
 	}
