@@ -101,7 +101,14 @@ func runList(a *app, opts listOptions) error {
 		return a.printJSON(out)
 	}
 	if len(rows) == 0 {
-		_, err := fmt.Fprintln(a.out, "No one matches.")
+		say := "No one matches."
+		switch {
+		case opts == listOptions{}:
+			say = strings.TrimSuffix(nobodyYet, "\n")
+		case opts == listOptions{archived: true}:
+			say = "No one is archived."
+		}
+		_, err := fmt.Fprintln(a.out, say)
 		return err
 	}
 	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")
