@@ -36,6 +36,7 @@ func run() error {
 		dbPath       = flag.String("db", "", "write a new tend database here")
 		jsonPath     = flag.String("json", "", "write interchange JSON here")
 		friendsPath  = flag.String("friends", "", "write a friends.md file here")
+		skew         = flag.Float64("skew", 0, "concentrate the history on a few people (Zipf exponent; 1 gives the busiest of 1,000 about a seventh)")
 	)
 	flag.Parse()
 	if *dbPath == "" && *jsonPath == "" && *friendsPath == "" {
@@ -55,7 +56,7 @@ func run() error {
 	}
 
 	start := time.Now()
-	d := datagen.Circle(*seed, *people, *interactions, now)
+	d := datagen.CircleWith(*seed, *people, *interactions, now, datagen.Options{Skew: *skew})
 	fmt.Fprintf(os.Stderr, "tendgen: generated %d people, %d interactions, %d memories in %v\n",
 		len(d.People), len(d.Interactions), len(d.Memories), time.Since(start).Round(time.Millisecond))
 

@@ -250,3 +250,33 @@ func TestWriteFriends(t *testing.T) {
 			res.People.New, res.Interactions.New, active, activities)
 	}
 }
+
+func TestSkewConcentratesTheHistory(t *testing.T) {
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	busiest := func(d datagen.Data) int {
+		n := map[string]int{}
+		most := 0
+		for _, in := range d.Interactions {
+			for _, p := range in.People {
+				n[p]++
+				most = max(most, n[p])
+			}
+		}
+		return most
+	}
+	even := datagen.Circle(1, 1000, 50000, now)
+	skewed := datagen.CircleWith(1, 1000, 50000, now, datagen.Options{Skew: 1})
+	if len(skewed.Interactions) != len(even.Interactions) || len(skewed.People) != len(even.People) {
+		t.Fatalf("skew changed the sizes: %d/%d people, %d/%d interactions",
+			len(skewed.People), len(even.People), len(skewed.Interactions), len(even.Interactions))
+	}
+	e, s := busiest(even), busiest(skewed)
+	if s < 50000/20 || s < 3*e {
+		t.Errorf("the busiest person has %d interactions skewed and %d even; want a twentieth of all at least, and three times the even", s, e)
+	}
+	for i := range even.People {
+		if even.People[i].Name != skewed.People[i].Name || even.People[i].Tier != skewed.People[i].Tier {
+			t.Fatalf("person %d differs: %q %s against %q %s", i, skewed.People[i].Name, skewed.People[i].Tier, even.People[i].Name, even.People[i].Tier)
+		}
+	}
+}
