@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -98,7 +99,7 @@ func (v *historyView) render(w *world) string {
 		marker, nameStyle := st.cursor(i == v.cur)
 		names := make([]string, len(in.Names))
 		for j, n := range in.Names {
-			names[j] = clean(n)
+			names[j] = termtext.Line(n)
 		}
 		via := pad(string(in.Via), 9)
 		if in.Via.Real() {
@@ -116,7 +117,7 @@ func (v *historyView) render(w *world) string {
 				extra = append(extra, fmt.Sprintf("%d min", in.Minutes))
 			}
 			if in.Note != "" {
-				extra = append(extra, clean(in.Note))
+				extra = append(extra, termtext.Line(in.Note))
 			}
 			if len(extra) > 0 {
 				line += "  " + st.dim.Render(strings.Join(extra, " · "))

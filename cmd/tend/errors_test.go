@@ -93,6 +93,14 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"unknown list tier", []string{"list", "--tier", "best"}, `unknown tier "best"`},
 		{"history since future word", []string{"history", "--since", "tomorrow"}, "looks ahead"},
 		{"completion shell", []string{"completion", "tcsh"}, "unknown shell"},
+		{"title escape in a name", []string{"add", "X\x1b]0;pwned\aY"}, "name contains a control character (U+001B)"},
+		{"clear screen in notes", []string{"add", "Zoe", "--note", "\x1b[2J"}, "notes contains a control character (U+001B)"},
+		{"carriage return in a tag", []string{"add", "Zoe", "--tag", "a\rb"}, "tag contains a control character (U+000D)"},
+		{"clipboard in a log note", []string{"log", "ana", "--note", "\x1b]52;c;aGk=\a"}, "note contains a control character"},
+		{"C1 in a memory", []string{"remember", "ana", "x\u009b2J"}, "text contains a control character (U+009B)"},
+		{"escape in a new name", []string{"edit", "ana", "--name", "Ana\x1b[8m"}, "name contains a control character"},
+		{"zero-width name", []string{"add", "\u200b\u200d"}, "name shows nothing"},
+		{"bidi-only name", []string{"add", "\u202e\u2066 \u2069"}, "name shows nothing"},
 	}
 	h := newHarness(t)
 	h.ok("add", "Ana Lima", "--now", "2026-09-01")

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -43,6 +43,7 @@ func run(args []string, sys system) int {
 	root.SetOut(sys.Stdout)
 	root.SetErr(sys.Stderr)
 	err := root.Execute()
+	a.flush()
 	if err == nil {
 		return exitOK
 	}
@@ -64,10 +65,10 @@ func exitCode(err error) int {
 	return exitFailure
 }
 
-// oneLine keeps text on one line however it was built: an error, a table
-// cell.
+// oneLine keeps text on one line however it was built (an error, a table
+// cell), and safe to show on a terminal.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return termtext.Line(s)
 }
 
 func newRootCmd(a *app) *cobra.Command {
