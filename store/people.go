@@ -133,6 +133,29 @@ func validDate(field string, d cadence.MonthDay) error {
 	return nil
 }
 
+// MinYear is the earliest year a date may name: earlier ones are typos
+// (0990 for 1990), and no one tend keeps was born before it.
+const MinYear = 1900
+
+// CheckBirthday refuses a birthday with a year before MinYear or after
+// now: someone not yet born. (A day and month without a year is always
+// fine.) A day of slack lets a birthday of today pass in every time zone.
+// It is checked where a birthday comes in, so that a person kept with one
+// from before can still be snoozed or archived.
+func CheckBirthday(d cadence.MonthDay, now time.Time) error {
+	if d.Year == 0 {
+		return nil
+	}
+	if d.Year < MinYear {
+		return kindErrorf(ErrInvalid, "birthday: year %d is before %d", d.Year, MinYear)
+	}
+	born := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	if born.After(now.UTC().AddDate(0, 0, 1)) {
+		return kindErrorf(ErrInvalid, "birthday %s is in the future", d)
+	}
+	return nil
+}
+
 // MaxNameLength is the longest name accepted, in characters: far more than
 // any real name, and short enough to show in a list.
 const MaxNameLength = 200
@@ -263,6 +286,9 @@ func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 	if err := p.Validate(); err != nil {
 		return Person{}, err
 	}
+	if err := CheckBirthday(p.Birthday, s.moment()); err != nil {
+		return Person{}, err
+	}
 	if p.ID == "" {
 		p.ID = s.newID()
 	}
@@ -351,6 +377,11 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, change func(*Person
 		}
 		if err := p.checkControls(&old); err != nil {
 			return err
+		}
+		if p.Birthday != old.Birthday {
+			if err := CheckBirthday(p.Birthday, s.moment()); err != nil {
+				return err
+			}
 		}
 		p.ID = id
 		p.UpdatedAt = s.moment()

@@ -117,15 +117,26 @@ func (a *app) Now() (time.Time, error) {
 	return t, nil
 }
 
+// The range --now may name. Every id tend makes holds the moment it was
+// made, which cannot be before 1970; and a clock two centuries out is a
+// typo, not a plan.
+var (
+	minNow = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxNow = time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
 func parseNow(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), nil
+	t, err := time.Parse(time.RFC3339, s)
+	if err == nil {
+		t = t.In(loc)
+	} else if t, err = time.ParseInLocation(time.DateOnly, s, loc); err != nil {
+		return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
 	}
-	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, nil
+	if t.Before(minNow) || !t.Before(maxNow) {
+		return time.Time{}, fmt.Errorf("%q is out of range: tend runs at moments from 1970 to 2200", s)
 	}
-	return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
+	return t, nil
 }
 
 // clockFunc is the clock for work that outlives a moment, such as the

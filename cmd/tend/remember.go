@@ -9,7 +9,6 @@ import (
 
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
 
@@ -37,9 +36,9 @@ done (tend done ID; the id is in tend show).`,
 			}
 			m := store.Memory{Text: strings.Join(args[1:], " ")}
 			if on != "" {
-				mo, err := when.Future(on, now)
+				mo, err := ahead("on", on, now)
 				if err != nil {
-					return usageErrorf("--on: %v", err)
+					return err
 				}
 				t := mo.Time.In(now.Location())
 				m.Due = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
