@@ -155,6 +155,9 @@ func ReadCSV(r io.Reader, t Target) error {
 			continue // a row of empty cells, as spreadsheets leave at the end
 		}
 		p, err := csvPerson(row, cols)
+		if err == nil {
+			err = store.CheckBirthday(p.Birthday, birthdayNow(t))
+		}
 		if err != nil {
 			return &InputError{Line: line, Err: err}
 		}

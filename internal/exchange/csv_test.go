@@ -163,3 +163,21 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 		}
 	}
 }
+
+// A birthday in the future, or before 1900, is refused on the line that
+// has it, as tend add refuses it.
+func TestCSVRefusesImpossibleBirthdays(t *testing.T) {
+	for data, want := range map[string]string{
+		"name,birthday\nAna,1990-04-15\nZed,2030-01-01\n": "line 3: birthday 2030-01-01 is in the future",
+		"name,birthday\nZed,0990-04-15\n":                 "line 2: birthday: year 990 is before 1900",
+	} {
+		s := openStore(t, nil)
+		_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
+			return exchange.ReadCSV(strings.NewReader(data), im)
+		})
+		var ie *exchange.InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), want) {
+			t.Errorf("import %q = %v, want an *InputError mentioning %q", data, err, want)
+		}
+	}
+}
