@@ -764,7 +764,7 @@ func (im *Import) PutMemory(m Memory) error {
 	if m.Text == "" {
 		return kindErrorf(ErrInvalid, "nothing to remember: the text is empty")
 	}
-	if err := validText("text", m.Text); err != nil {
+	if err := validNewText("text", m.Text); err != nil {
 		return err
 	}
 	if strings.TrimSpace(m.PersonID) == "" {

@@ -48,7 +48,7 @@ func (in *Interaction) Validate() error {
 	if in.Minutes < 0 || in.Minutes > 24*60*7 {
 		return kindErrorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
 	}
-	return validText("note", in.Note)
+	return validNewText("note", in.Note)
 }
 
 // AddInteraction records an interaction with one or more people.

@@ -27,7 +27,7 @@ func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 	if m.Text == "" {
 		return Memory{}, kindErrorf(ErrInvalid, "nothing to remember: the text is empty")
 	}
-	if err := validText("text", m.Text); err != nil {
+	if err := validNewText("text", m.Text); err != nil {
 		return Memory{}, err
 	}
 	if m.ID == "" {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // Person is someone in your life, as stored.
@@ -56,6 +57,13 @@ const MaxEvery = cadence.MaxEvery
 // Validate checks a person before it is written, and tidies what can be
 // tidied (surrounding space, empty list entries, a missing tier).
 func (p *Person) Validate() error {
+	if err := p.validate(); err != nil {
+		return err
+	}
+	return p.checkControls(nil)
+}
+
+func (p *Person) validate() error {
 	p.Name = strings.TrimSpace(p.Name)
 	if n := utf8.RuneCountInString(p.Name); n > MaxNameLength {
 		return kindErrorf(ErrInvalid, "name is too long: %d characters, at most %d", n, MaxNameLength)
@@ -65,6 +73,9 @@ func (p *Person) Validate() error {
 	}
 	if p.Name == "" {
 		return kindErrorf(ErrInvalid, "name is empty")
+	}
+	if termtext.Blank(p.Name) {
+		return kindErrorf(ErrInvalid, "name shows nothing: it holds only invisible characters (zero-width, bidirectional controls)")
 	}
 	if p.Tier == "" {
 		p.Tier = cadence.DefaultTier
@@ -122,6 +133,29 @@ func validDate(field string, d cadence.MonthDay) error {
 	return nil
 }
 
+// MinYear is the earliest year a date may name: earlier ones are typos
+// (0990 for 1990), and no one tend keeps was born before it.
+const MinYear = 1900
+
+// CheckBirthday refuses a birthday with a year before MinYear or after
+// now: someone not yet born. (A day and month without a year is always
+// fine.) A day of slack lets a birthday of today pass in every time zone.
+// It is checked where a birthday comes in, so that a person kept with one
+// from before can still be snoozed or archived.
+func CheckBirthday(d cadence.MonthDay, now time.Time) error {
+	if d.Year == 0 {
+		return nil
+	}
+	if d.Year < MinYear {
+		return kindErrorf(ErrInvalid, "birthday: year %d is before %d", d.Year, MinYear)
+	}
+	born := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	if born.After(now.UTC().AddDate(0, 0, 1)) {
+		return kindErrorf(ErrInvalid, "birthday %s is in the future", d)
+	}
+	return nil
+}
+
 // MaxNameLength is the longest name accepted, in characters: far more than
 // any real name, and short enough to show in a list.
 const MaxNameLength = 200
@@ -144,6 +178,87 @@ func validText(field, s string) error {
 		return kindErrorf(ErrInvalid, "%s contains a NUL byte", field)
 	}
 	return nil
+}
+
+// validNewText is validText for text coming in: a terminal would obey an
+// escape sequence or take a carriage return as a move, so such text could
+// not be shown back as it was typed.
+func validNewText(field, s string) error {
+	if err := validText(field, s); err != nil {
+		return err
+	}
+	if r, ok := termtext.FirstControl(s); ok {
+		return kindErrorf(ErrInvalid, "%s contains a control character (U+%04X); only newlines and tabs may be in text", field, r)
+	}
+	return nil
+}
+
+// checkControls refuses control characters in what p brings that old did
+// not have. Text stored before the rule (or by another program) is kept
+// as it is, so that snoozing or archiving such a person still works; tend
+// shows it safely whatever it holds.
+func (p *Person) checkControls(old *Person) error {
+	kept := func(s string, was ...string) bool { return old != nil && slices.Contains(was, s) }
+	if !kept(p.Name, nameOf(old)) {
+		if err := validNewText("name", p.Name); err != nil {
+			return err
+		}
+	}
+	if !kept(p.Notes, notesOf(old)) {
+		if err := validNewText("notes", p.Notes); err != nil {
+			return err
+		}
+	}
+	for _, list := range []struct {
+		field    string
+		now, was []string
+	}{{"phone", p.Phones, listOf(old, "phone")}, {"email", p.Emails, listOf(old, "email")}, {"tag", p.Tags, listOf(old, "tag")}, {"date label", labels(p), labels(old)}} {
+		for _, it := range list.now {
+			if !kept(it, list.was...) {
+				if err := validNewText(list.field, it); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func nameOf(p *Person) string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
+
+func notesOf(p *Person) string {
+	if p == nil {
+		return ""
+	}
+	return p.Notes
+}
+
+func listOf(p *Person, field string) []string {
+	switch {
+	case p == nil:
+		return nil
+	case field == "phone":
+		return p.Phones
+	case field == "email":
+		return p.Emails
+	}
+	return p.Tags
+}
+
+func labels(p *Person) []string {
+	if p == nil {
+		return nil
+	}
+	out := make([]string, len(p.ImportantDates))
+	for i, d := range p.ImportantDates {
+		out[i] = d.Label
+	}
+	return out
 }
 
 func tidyList(field string, items []string) ([]string, error) {
@@ -169,6 +284,9 @@ func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name
 // AddPerson stores a new person and returns it with its id and times set.
 func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 	if err := p.Validate(); err != nil {
+		return Person{}, err
+	}
+	if err := CheckBirthday(p.Birthday, s.moment()); err != nil {
 		return Person{}, err
 	}
 	if p.ID == "" {
@@ -248,11 +366,22 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, change func(*Person
 		if err != nil {
 			return err
 		}
+		old := p
+		old.Phones, old.Emails, old.Tags = slices.Clone(p.Phones), slices.Clone(p.Emails), slices.Clone(p.Tags)
+		old.ImportantDates = slices.Clone(p.ImportantDates)
 		if err := change(&p); err != nil {
 			return err
 		}
-		if err := p.Validate(); err != nil {
+		if err := p.validate(); err != nil {
 			return err
+		}
+		if err := p.checkControls(&old); err != nil {
+			return err
+		}
+		if p.Birthday != old.Birthday {
+			if err := CheckBirthday(p.Birthday, s.moment()); err != nil {
+				return err
+			}
 		}
 		p.ID = id
 		p.UpdatedAt = s.moment()

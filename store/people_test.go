@@ -1,9 +1,11 @@
 package store_test
 
 import (
+	"context"
 	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -226,7 +228,7 @@ func TestTextRoundTrips(t *testing.T) {
 	for what, text := range texts {
 		t.Run(what, func(t *testing.T) {
 			s := openTest(t)
-			tag := strings.ReplaceAll(text, "\n", " ")
+			tag := strings.NewReplacer("\r\n", " ", "\n", " ").Replace(text) // a lone CR is refused
 			p := mustAddPerson(t, s, store.Person{Name: "x" + text + "x", Notes: text, Tags: []string{tag}, Phones: []string{text}})
 			got := mustPerson(t, s, p.ID)
 			if got.Name != "x"+text+"x" {
@@ -502,5 +504,40 @@ func TestPersonInterval(t *testing.T) {
 		if got := tc.p.Interval(); got != tc.want {
 			t.Errorf("%+v.Interval() = %d; want %d", tc.p, got, tc.want)
 		}
+	}
+}
+
+// Text a terminal would obey is refused where it comes in, in every free
+// text field, with the field named; a name of invisible characters only
+// is refused too.
+func TestControlCharactersAreRefused(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ana := mustAddPerson(t, s, store.Person{Name: "Ana"})
+	for _, bad := range []string{"X\x1b]0;pwned\aY", "\x1b[2J", "\x1b]52;c;aGk=\x07", "over\rwrite", "del\x7f", "c1\u009b2J", "bell\a"} {
+		people := map[string]store.Person{
+			"name":  {Name: "Zed" + bad},
+			"notes": {Name: "Zed", Notes: bad},
+			"tag":   {Name: "Zed", Tags: []string{bad}},
+			"phone": {Name: "Zed", Phones: []string{bad}},
+		}
+		for field, p := range people {
+			_, err := s.AddPerson(ctx, p)
+			wantErr(t, field+" "+strconv.Quote(bad), err, store.ErrInvalid)
+			if err != nil && !strings.HasPrefix(err.Error(), field+" contains a control character") {
+				t.Errorf("%s %q: error %q does not name the field", field, bad, err)
+			}
+		}
+		_, err := s.AddInteraction(ctx, store.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow, Note: bad})
+		wantErr(t, "interaction note "+strconv.Quote(bad), err, store.ErrInvalid)
+		_, err = s.AddMemory(ctx, store.Memory{PersonID: ana.ID, Text: bad})
+		wantErr(t, "memory "+strconv.Quote(bad), err, store.ErrInvalid)
+	}
+	for _, blank := range []string{"\u200b", "\u200b\u200c\u200d", "\u202e\u2066", "\ufeff ", "\u3164", "\u00ad"} {
+		_, err := s.AddPerson(ctx, store.Person{Name: blank})
+		wantErr(t, "name "+strconv.Quote(blank), err, store.ErrInvalid)
+	}
+	if _, err := s.AddPerson(ctx, store.Person{Name: "Zoë\u200d", Notes: "tab\tand\nnewline\r\nand a Windows one"}); err != nil {
+		t.Errorf("ordinary text refused: %v", err)
 	}
 }

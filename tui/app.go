@@ -26,6 +26,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -423,7 +424,7 @@ func (m *Model) loadStats() tea.Cmd {
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
 
 func (m *Model) setError(err error) {
-	m.status, m.statusErr = clean(err.Error()), true
+	m.status, m.statusErr = termtext.Line(err.Error()), true
 }
 
 // layout hands out the space: a line of tabs and a rule above the view, a

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -510,4 +511,35 @@ func TestPersonTimelineShowsTheWholeNoteUnderTheCursor(t *testing.T) {
 	h.start(50, 24)
 	h.open(p.ID)
 	h.contains("she is moving to Porto in spring and", "ask about the dates")
+}
+
+// Stored text that a terminal would obey (from a database written before
+// input refused it) is drawn as text: no escape of its own and no
+// reordering control reaches the screen.
+func TestStoredControlsAreDrawnAsText(t *testing.T) {
+	h := newHarness(t)
+	p, err := h.s.AddPerson(t.Context(), store.Person{Name: "Zed", Notes: "n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", h.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE people SET name = ?, notes = ? WHERE id = ?`,
+		"Zed\x1b]0;pwned\x07\u202eX", "\x1b]52;c;aGk=\x07\x1b[2J", p.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.start(100, 30)
+	for _, keys := range [][]string{nil, {"2"}, {"enter"}} {
+		h.press(keys...)
+		content := h.m.View().Content
+		for _, bad := range []string{"\x1b]", "\x1b[2J", "\x07", "\u202e"} {
+			if strings.Contains(content, bad) {
+				t.Errorf("after %v the screen holds %q", keys, bad)
+			}
+		}
+	}
+	h.contains("Zed␛]0;pwned␇X")
 }

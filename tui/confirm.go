@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -24,13 +25,13 @@ func (f *confirmForm) setWidth(int)                           {}
 func (f *confirmForm) changed() bool                          { return false }
 
 func (f *confirmForm) view(st styles, width int) string {
-	name := clean(f.person.sum.Name)
+	name := termtext.Line(f.person.sum.Name)
 	v := st.title.Render("Archive "+name+"?") + "\n\n" +
 		strings.Join(wrapText(name+" will not be suggested again. Nothing is deleted: "+
 			"their history and memories are kept, and u restores them.", min(width, 64)), "\n") +
 		"\n\n  y  archive    n  keep"
 	if f.err != nil {
-		v += "\n\n" + st.err.Render("! "+clean(f.err.Error()))
+		v += "\n\n" + st.err.Render("! "+termtext.Line(f.err.Error()))
 	}
 	return v
 }
@@ -42,7 +43,7 @@ func (f *confirmForm) submit(e env) (tea.Cmd, error) {
 		return nil
 	}
 	say := func(p store.Person) string {
-		return "Archived " + clean(p.Name) + ". Everything is kept; u restores them (A shows archived people)."
+		return "Archived " + termtext.Line(p.Name) + ". Everything is kept; u restores them (A shows archived people)."
 	}
 	return updatePersonCmd(e.ctx, e.store, f.person.sum.ID, change, say), nil
 }
@@ -53,6 +54,6 @@ func restoreCmd(e env, p *entry) tea.Cmd {
 		p.ArchivedAt = time.Time{}
 		return nil
 	}
-	say := func(p store.Person) string { return "Restored " + clean(p.Name) + "." }
+	say := func(p store.Person) string { return "Restored " + termtext.Line(p.Name) + "." }
 	return updatePersonCmd(e.ctx, e.store, p.sum.ID, change, say)
 }

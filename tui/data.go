@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -206,7 +207,7 @@ func addPersonCmd(ctx context.Context, s *store.Store, p store.Person) tea.Cmd {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Added " + clean(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ").", selectID: p.ID}
+		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ").", selectID: p.ID}
 	}
 }
 
@@ -262,7 +263,7 @@ func rememberCmd(ctx context.Context, s *store.Store, m store.Memory, name strin
 		if !m.Due.IsZero() {
 			due = ", for " + m.Due.Format("Mon 2 Jan")
 		}
-		return savedMsg{status: "Remembered for " + clean(name) + due + ": " + clean(m.Text), selectID: m.PersonID}
+		return savedMsg{status: "Remembered for " + termtext.Line(name) + due + ": " + termtext.Line(m.Text), selectID: m.PersonID}
 	}
 }
 
@@ -272,6 +273,6 @@ func doneCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Done: " + clean(m.Text), selectID: m.PersonID}
+		return savedMsg{status: "Done: " + termtext.Line(m.Text), selectID: m.PersonID}
 	}
 }

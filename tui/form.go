@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -134,7 +135,7 @@ func newInput(st styles, value, placeholder string) textinput.Model {
 		s.Blurred.Placeholder = st.dim
 	}
 	ti.SetStyles(s)
-	ti.SetValue(value)
+	ti.SetValue(termtext.Text(value)) // stored text may hold what a terminal would obey
 	ti.CursorEnd()
 	return ti
 }
@@ -265,7 +266,7 @@ func (fs *fieldSet) view(st styles, title string) string {
 		}
 	}
 	if fs.err != nil {
-		b.WriteString("\n" + st.err.Render("! "+clean(fs.err.Error())) + "\n")
+		b.WriteString("\n" + st.err.Render("! "+termtext.Line(fs.err.Error())) + "\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -166,7 +167,7 @@ func (v *historyView) notePanel() []string {
 	if v.cur >= len(v.items) || v.height < 10 {
 		return nil
 	}
-	note := clean(v.items[v.cur].Note)
+	note := termtext.Line(v.items[v.cur].Note)
 	if note == "" || v.width >= 60 && widthOf(note) <= v.width-historyNoteColumn-12 {
 		return nil
 	}
@@ -224,7 +225,7 @@ func (v *historyView) render(w *world) string {
 		marker, nameStyle := st.cursor(i == v.cur)
 		names := make([]string, len(in.Names))
 		for j, n := range in.Names {
-			names[j] = clean(n)
+			names[j] = termtext.Line(n)
 		}
 		via := pad(string(in.Via), 9)
 		if in.Via.Real() {
@@ -242,7 +243,7 @@ func (v *historyView) render(w *world) string {
 				extra = append(extra, fmt.Sprintf("%d min", in.Minutes))
 			}
 			if in.Note != "" {
-				extra = append(extra, clean(in.Note))
+				extra = append(extra, termtext.Line(in.Note))
 			}
 			if len(extra) > 0 {
 				line += "  " + st.dim.Render(strings.Join(extra, " · "))

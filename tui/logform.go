@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
@@ -60,7 +61,7 @@ func (f *logForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd { return f.field
 func (f *logForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fieldSet.paste(msg) }
 
 func (f *logForm) view(st styles, width int) string {
-	v := f.fieldSet.view(st, "Log a conversation with "+clean(f.person.sum.Name))
+	v := f.fieldSet.view(st, "Log a conversation with "+termtext.Line(f.person.sum.Name))
 	hint := wrapText("who: out if you reached out, in if they did (space or ←/→). "+
 		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at. "+
 		"with: names as tend log takes them, such as ben, chloé.", min(width, 72))

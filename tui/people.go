@@ -10,6 +10,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // peopleView lists everyone, the most due first, with a fuzzy filter (/)
@@ -258,7 +259,7 @@ func (v *peopleView) render(w *world) string {
 func (v *peopleView) row(e *entry, selected bool, nameW int, bar, last bool) string {
 	st := v.w.st
 	marker, nameStyle := st.cursor(selected)
-	name := clean(e.sum.Name)
+	name := termtext.Line(e.sum.Name)
 	switch {
 	case e.archived:
 		name += " (archived)"

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -101,7 +102,7 @@ func (v *personView) layout() ([]string, []span) {
 	}
 	p, s := e.sum, e.status
 	var lines []string
-	head := st.name.Render(clean(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + cadence.EveryWords(p.Person.Interval())
+	head := st.name.Render(termtext.Line(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + cadence.EveryWords(p.Person.Interval())
 	switch {
 	case e.archived:
 		head += st.dim.Render(" · archived " + p.ArchivedAt.In(w.now.Location()).Format("2 Jan 2006"))
@@ -112,7 +113,7 @@ func (v *personView) layout() ([]string, []span) {
 
 	labelW := 11
 	for _, d := range p.ImportantDates {
-		labelW = max(labelW, min(20, widthOf(clean(d.Label))))
+		labelW = max(labelW, min(20, widthOf(termtext.Line(d.Label))))
 	}
 	field := func(label, value string) {
 		if value != "" {
@@ -127,12 +128,12 @@ func (v *personView) layout() ([]string, []span) {
 	field("due", due)
 	field("birthday", p.Birthday.Words())
 	for _, d := range p.ImportantDates {
-		field(clean(d.Label), d.Date.Words())
+		field(termtext.Line(d.Label), d.Date.Words())
 	}
-	field("phone", clean(strings.Join(p.Phones, ", ")))
-	field("email", clean(strings.Join(p.Emails, ", ")))
-	field("tags", clean(strings.Join(p.Tags, ", ")))
-	field("notes", clean(p.Notes))
+	field("phone", termtext.Line(strings.Join(p.Phones, ", ")))
+	field("email", termtext.Line(strings.Join(p.Emails, ", ")))
+	field("tags", termtext.Line(strings.Join(p.Tags, ", ")))
+	field("notes", termtext.Line(p.Notes))
 	indent := strings.Repeat(" ", labelW+3)
 	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {
 		if i == 0 {
@@ -180,7 +181,7 @@ func (v *personView) layout() ([]string, []span) {
 		if m.Done() {
 			box = "[x] "
 		}
-		text := clean(m.Text)
+		text := termtext.Line(m.Text)
 		if i == v.cur {
 			text = st.selected.Render(text)
 		}
@@ -212,7 +213,7 @@ func (v *personView) layout() ([]string, []span) {
 		lines = append(lines, line)
 		if i == v.cur && in.Note != "" && widthOf(line) > v.width {
 			// The row under the cursor shows its whole note.
-			for _, l := range wrapText(clean(in.Note), v.width-4) {
+			for _, l := range wrapText(termtext.Line(in.Note), v.width-4) {
 				lines = append(lines, "    "+st.dim.Render(l))
 			}
 		}
@@ -270,14 +271,14 @@ func interactionWords(st styles, in store.Interaction, self string) string {
 		var others []string
 		for i, id := range in.People {
 			if id != self && i < len(in.Names) {
-				others = append(others, clean(in.Names[i]))
+				others = append(others, termtext.Line(in.Names[i]))
 			}
 		}
 		parts = append(parts, "with "+strings.Join(others, ", "))
 	}
 	line := strings.Join(parts, ", ")
 	if in.Note != "" {
-		line += "  " + st.dim.Render(clean(in.Note))
+		line += "  " + st.dim.Render(termtext.Line(in.Note))
 	}
 	return line
 }

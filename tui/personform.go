@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -82,7 +83,7 @@ func (f *personForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fi
 func (f *personForm) view(st styles, width int) string {
 	title := "Add someone"
 	if f.id != "" {
-		title = "Edit " + clean(f.name.current())
+		title = "Edit " + termtext.Line(f.name.current())
 	}
 	return f.fieldSet.view(st, title)
 }
@@ -136,7 +137,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		return nil
 	}
 	say := func(p store.Person) string {
-		return "Updated " + clean(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ")."
+		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ")."
 	}
 	return updatePersonCmd(e.ctx, e.store, f.id, change, say), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // planDays is how many days the Plan view spreads people over, today
@@ -142,7 +143,7 @@ func (v *planView) personLine(i int, selected bool) string {
 	}
 	marker, nameStyle := st.cursor(selected)
 	p := v.items[i].status.Person
-	line := marker + nameStyle.Render(pad(clean(p.Name), nameW)) + " " + st.tier(p.Tier, 7)
+	line := marker + nameStyle.Render(pad(termtext.Line(p.Name), nameW)) + " " + st.tier(p.Tier, 7)
 	if e := w.byID[p.ID]; v.wide() && e != nil {
 		line += " " + st.dim.Render(lastTalkWords(e))
 	}

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
@@ -34,7 +35,7 @@ func (f *rememberForm) paste(msg tea.PasteMsg) tea.Cmd { return f.fieldSet.paste
 
 func (f *rememberForm) view(st styles, width int) string {
 	note := wrapText("With a day, it moves them up in Today from then until you mark it done (d).", min(width, 64))
-	return f.fieldSet.view(st, "Remember something about "+clean(f.person.sum.Name)) + "\n\n" +
+	return f.fieldSet.view(st, "Remember something about "+termtext.Line(f.person.sum.Name)) + "\n\n" +
 		st.dim.Render(strings.Join(note, "\n"))
 }
 

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
@@ -51,7 +52,7 @@ func (f *snoozeForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
 func (f *snoozeForm) paste(msg tea.PasteMsg) tea.Cmd { return f.fieldSet.paste(msg) }
 
 func (f *snoozeForm) view(st styles, width int) string {
-	v := f.fieldSet.view(st, "Snooze "+clean(f.person.sum.Name))
+	v := f.fieldSet.view(st, "Snooze "+termtext.Line(f.person.sum.Name))
 	note := "They come back at the start of that day."
 	if !f.person.sum.SnoozedUntil.IsZero() {
 		note = "Snoozed until " + f.person.sum.SnoozedUntil.Format("Mon 2 Jan 2006") + ". " + note
@@ -97,9 +98,9 @@ func (f *snoozeForm) submit(e env) (tea.Cmd, error) {
 	}
 	say := func(p store.Person) string {
 		if until.IsZero() {
-			return clean(p.Name) + " is back in today's list."
+			return termtext.Line(p.Name) + " is back in today's list."
 		}
-		return "Snoozed " + clean(p.Name) + " until " + until.In(now.Location()).Format("Mon 2 Jan 2006") + "."
+		return "Snoozed " + termtext.Line(p.Name) + " until " + until.In(now.Location()).Format("Mon 2 Jan 2006") + "."
 	}
 	return updatePersonCmd(e.ctx, e.store, f.person.sum.ID, change, say), nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // statsView shows tend stats: the health of each tier, the last 13 weeks
@@ -147,7 +148,7 @@ func (v *statsView) layout() ([]string, []span) {
 	}
 	for i, d := range s.Drifting {
 		marker, nameStyle := st.cursor(i == v.cur)
-		line := marker + nameStyle.Render(pad(clean(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + cadence.GapWords(d.Drift)
+		line := marker + nameStyle.Render(pad(termtext.Line(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + cadence.GapWords(d.Drift)
 		if e := w.byID[d.Person.ID]; wide && e != nil {
 			line += st.dim.Render(" · last " + cadence.AgoWords(e.status.DaysSinceReal))
 		}

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -156,18 +155,6 @@ func formatRatio(r float64) string {
 		return "9.9+"
 	}
 	return fmt.Sprintf("%.2f", r)
-}
-
-// clean puts text typed by a user on one line, fit for a cell: runs of
-// space, tabs and newlines become one space and control characters go.
-func clean(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && !unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // pad cuts or pads s (which may hold colour) to exactly width cells.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // weekDays is how far ahead Today looks for birthdays and important dates.
@@ -211,7 +212,7 @@ func (v *todayView) layout() ([]string, []span) {
 		switch it.kind {
 		case todaySuggestion:
 			e := w.byID[it.id]
-			line := marker + fmt.Sprintf("%d. ", i+1) + nameStyle.Render(pad(clean(it.status.Person.Name), nameW)) + " " + st.tier(it.status.Person.Tier, 7)
+			line := marker + fmt.Sprintf("%d. ", i+1) + nameStyle.Render(pad(termtext.Line(it.status.Person.Name), nameW)) + " " + st.tier(it.status.Person.Tier, 7)
 			if wide && e != nil {
 				line += " " + st.dim.Render(lastTalkWords(e))
 			}
@@ -221,7 +222,7 @@ func (v *todayView) layout() ([]string, []span) {
 			}
 		case todayMemory:
 			m := it.memory
-			lines = append(lines, marker+"○ "+nameStyle.Render(clean(m.Name))+": "+clean(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))
+			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))
 		case todayDate:
 			d := it.date
 			when := d.on.Format("Monday 2 Jan")
@@ -231,11 +232,11 @@ func (v *todayView) layout() ([]string, []span) {
 			case 1:
 				when = "tomorrow, " + d.on.Format("Mon 2 Jan")
 			}
-			text := clean(d.label) + ", " + when
+			text := termtext.Line(d.label) + ", " + when
 			if d.age > 0 && d.label == "birthday" {
 				text += fmt.Sprintf(" (turns %d)", d.age)
 			}
-			lines = append(lines, marker+"◇ "+nameStyle.Render(clean(d.name))+": "+text)
+			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.name))+": "+text)
 		}
 		spans[i] = span{from, len(lines)}
 	}
@@ -248,7 +249,7 @@ func wrapReasons(reasons []string, width int) []string {
 	var lines []string
 	cur := ""
 	for _, r := range reasons {
-		r = clean(r)
+		r = termtext.Line(r)
 		if widthOf(r)+2 > width { // a long reason is broken between words
 			if cur != "" {
 				lines = append(lines, cur)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // The small phrases the views share, worded as the command line words them.
@@ -71,7 +72,7 @@ func thousands(n int) string {
 func nameList(names []string) string {
 	cleaned := make([]string, len(names))
 	for i, n := range names {
-		cleaned[i] = clean(n)
+		cleaned[i] = termtext.Line(n)
 	}
 	if len(cleaned) < 2 {
 		return strings.Join(cleaned, "")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -19,8 +20,9 @@ import (
 // the clock and a lazily opened store. Nothing in the commands is global.
 type app struct {
 	stdin      io.Reader
-	stdout     io.Writer // raw standard output, for JSON
-	out        io.Writer // standard output with colours fitted to the terminal
+	stdout     io.Writer // standard output for data (JSON, exports): made safe on a terminal
+	out        io.Writer // standard output for people: colours fitted, stored text made safe
+	tty        io.Writer // standard output as it is, for the TUI, which draws the screen itself
 	stderr     io.Writer
 	env        map[string]string
 	isTerminal bool // standard output is a terminal
@@ -34,8 +36,9 @@ type app struct {
 	json    bool
 	noColor bool
 
-	now   time.Time // fixed on first use, so one command sees one moment
-	store *store.Store
+	now      time.Time // fixed on first use, so one command sees one moment
+	store    *store.Store
+	flushers []*termtext.Writer
 }
 
 func newApp(sys system) *app {
@@ -50,21 +53,38 @@ func newApp(sys system) *app {
 		}
 	}
 	return &app{
-		stdin: sys.Stdin, stdout: sys.Stdout, out: sys.Stdout, stderr: sys.Stderr,
+		stdin: sys.Stdin, stdout: sys.Stdout, out: sys.Stdout, tty: sys.Stdout, stderr: sys.Stderr,
 		env: env, isTerminal: sys.IsTerminal, clock: sys.Clock, entropy: sys.Entropy, loc: loc,
 	}
 }
 
-// setUp runs after flags are parsed: it fits colours to the output.
+// setUp runs after flags are parsed: it fits colours to the output, and
+// puts the one sanitiser (internal/termtext) between tend and the
+// terminal. Text for people passes tend's own colours and nothing else;
+// data on a terminal passes no escape at all. Data in a pipe or a file is
+// left exactly as written, so an export reads back the same.
 func (a *app) setUp() {
-	w := &colorprofile.Writer{Forward: a.stdout, Profile: colorprofile.NoTTY}
+	w := &colorprofile.Writer{Forward: a.tty, Profile: colorprofile.NoTTY}
 	if a.isTerminal {
 		w.Profile = colorprofile.Env(a.environ())
 		if a.noColor || a.env["NO_COLOR"] != "" {
 			w.Profile = colorprofile.Ascii
 		}
 	}
-	a.out = w
+	out := termtext.NewWriter(w, true)
+	a.out, a.flushers = out, append(a.flushers, out)
+	if a.isTerminal {
+		data := termtext.NewWriter(a.tty, false)
+		a.stdout, a.flushers = data, append(a.flushers, data)
+	}
+}
+
+// flush sends what the sanitisers still hold (an incomplete sequence at
+// the very end of the output).
+func (a *app) flush() {
+	for _, f := range a.flushers {
+		f.Flush()
+	}
 }
 
 func (a *app) environ() []string {
@@ -97,15 +117,26 @@ func (a *app) Now() (time.Time, error) {
 	return t, nil
 }
 
+// The range --now may name. Every id tend makes holds the moment it was
+// made, which cannot be before 1970; and a clock two centuries out is a
+// typo, not a plan.
+var (
+	minNow = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxNow = time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
 func parseNow(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), nil
+	t, err := time.Parse(time.RFC3339, s)
+	if err == nil {
+		t = t.In(loc)
+	} else if t, err = time.ParseInLocation(time.DateOnly, s, loc); err != nil {
+		return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
 	}
-	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, nil
+	if t.Before(minNow) || !t.Before(maxNow) {
+		return time.Time{}, fmt.Errorf("%q is out of range: tend runs at moments from 1970 to 2200", s)
 	}
-	return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
+	return t, nil
 }
 
 // clockFunc is the clock for work that outlives a moment, such as the

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -41,7 +42,7 @@ memories are kept. tend restore brings them back.`,
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", paint(styleName, p.Name), quoteArg(p.Name))
+			_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", paint(styleName, p.Name), termtext.Line(quoteArg(p.Name)))
 			return err
 		},
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 func newDoneCmd(a *app) *cobra.Command {
@@ -28,7 +29,7 @@ func newDoneCmd(a *app) *cobra.Command {
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}
-			_, err = fmt.Fprintf(a.out, "Done: %s\n", m.Text)
+			_, err = fmt.Fprintf(a.out, "Done: %s\n", termtext.Text(m.Text))
 			return err
 		},
 	}

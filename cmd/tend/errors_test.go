@@ -77,7 +77,7 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"log without name", []string{"log"}, "log needs a NAME"},
 		{"limit zero", []string{"today", "--limit", "0"}, "--limit must be at least 1"},
 		{"limit negative", []string{"today", "--limit", "-1"}, "--limit must be at least 1"},
-		{"limit not a number", []string{"today", "--limit", "many"}, "invalid argument"},
+		{"limit not a number", []string{"today", "--limit", "many"}, `--limit: "many" is not a whole number`},
 		{"unknown flag", []string{"today", "--bogus"}, "unknown flag: --bogus"},
 		{"unknown command", []string{"bogus"}, `unknown command "bogus" (see`},
 		{"a command mistyped", []string{"lgo"}, `unknown command "lgo"; did you mean log?`},
@@ -95,6 +95,31 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"unknown list tier", []string{"list", "--tier", "best"}, `unknown tier "best"`},
 		{"history since future word", []string{"history", "--since", "tomorrow"}, "looks ahead"},
 		{"completion shell", []string{"completion", "tcsh"}, "unknown shell"},
+		{"title escape in a name", []string{"add", "X\x1b]0;pwned\aY"}, "name contains a control character (U+001B)"},
+		{"clear screen in notes", []string{"add", "Zoe", "--note", "\x1b[2J"}, "notes contains a control character (U+001B)"},
+		{"carriage return in a tag", []string{"add", "Zoe", "--tag", "a\rb"}, "tag contains a control character (U+000D)"},
+		{"clipboard in a log note", []string{"log", "ana", "--note", "\x1b]52;c;aGk=\a"}, "note contains a control character"},
+		{"C1 in a memory", []string{"remember", "ana", "x\u009b2J"}, "text contains a control character (U+009B)"},
+		{"escape in a new name", []string{"edit", "ana", "--name", "Ana\x1b[8m"}, "name contains a control character"},
+		{"zero-width name", []string{"add", "\u200b\u200d"}, "name shows nothing"},
+		{"now before 1970", []string{"add", "Zed", "--now", "1969-12-31"}, `--now: "1969-12-31" is out of range`},
+		{"now after 2200", []string{"today", "--now", "2201-01-01T00:00:00Z"}, "out of range"},
+		{"limit too large", []string{"today", "--limit", "99999999999999999999"}, `--limit: "99999999999999999999" is far too large a number`},
+		{"history limit not a number", []string{"history", "--limit", "ten"}, `--limit: "ten" is not a whole number`},
+		{"empty at", []string{"log", "ana", "--at", ""}, "--at is empty"},
+		{"blank at", []string{"log", "ana", "--at", "  "}, "--at is empty"},
+		{"empty since", []string{"history", "--since", ""}, "--since is empty"},
+		{"empty until", []string{"snooze", "ana", "--until", ""}, "--until is empty"},
+		{"on at the end of time", []string{"remember", "ana", "x", "--on", "9999-12-31"}, `--on: "9999-12-31" is too far ahead`},
+		{"on 99999 days", []string{"remember", "ana", "x", "--on", "99999d"}, "too far away"},
+		{"until the end of time", []string{"snooze", "ana", "--until", "9999-12-30"}, "too far ahead"},
+		{"birthday in the future", []string{"add", "Zed", "--birthday", "2030-01-01"}, "birthday 2030-01-01 is in the future"},
+		{"birthday in year 1", []string{"add", "Zed", "--birthday", "0001-01-01"}, "year 1 is before 1900"},
+		{"edit birthday into the future", []string{"edit", "ana", "--birthday", "9999-12-31"}, "is in the future"},
+		{"100 KB tier", []string{"add", "Zed", "--tier", strings.Repeat("x", 100<<10)}, `unknown tier "xxxxxxxxxx`},
+		{"100 KB unknown flag value", []string{"today", "--json=" + strings.Repeat("y", 100<<10)}, `--json takes no value`},
+		{"NUL in --db", []string{"list", "--db", "a\x00b"}, "--db: a file name cannot hold a NUL byte"},
+		{"bidi-only name", []string{"add", "\u202e\u2066 \u2069"}, "name shows nothing"},
 	}
 	h := newHarness(t)
 	h.ok("add", "Ana Lima", "--now", "2026-09-01")
@@ -165,5 +190,23 @@ func TestBadDatabasePaths(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(junk); string(got) != string(garbage) {
 		t.Error("a file that is not a database was changed")
+	}
+}
+
+// What an error echoes of the user's input is cut at echoLimit characters,
+// so a 100 KB value gives a short line that still shows where it went.
+func TestErrorsCutWhatTheyEcho(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana")
+	for _, args := range [][]string{
+		{"add", "Zed", "--tier", strings.Repeat("x", 100<<10)},
+		{"show", strings.Repeat("é", 100<<10)},
+		{"log", "ana", "--at", strings.Repeat("3", 100<<10)},
+		{"add", "Zed", "--every", strings.Repeat("9", 100<<10)},
+	} {
+		r := h.run(args...)
+		if r.code != exitUsage || len(r.stderr) > 200 || !strings.Contains(r.stderr, "…\"") {
+			t.Errorf("tend %s %.20s…: exit %d, %d bytes: %.300q; want exit 2 and a short line with the value cut", args[0], args[1], r.code, len(r.stderr), r.stderr)
+		}
 	}
 }

@@ -119,7 +119,7 @@ func interactionLine(in store.Interaction, self string) string {
 		var others []string
 		for i, id := range in.People {
 			if id != self {
-				others = append(others, in.Names[i])
+				others = append(others, oneLine(in.Names[i]))
 			}
 		}
 		parts = append(parts, "with "+strings.Join(others, ", "))

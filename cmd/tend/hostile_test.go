@@ -66,7 +66,7 @@ func TestHostileInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"plan days 0", []string{"plan", "--days", "0"}, "--days must be between 1 and 366"},
 		{"plan days -1", []string{"plan", "--days", "-1"}, "--days must be between 1 and 366"},
 		{"plan per-day -1", []string{"plan", "--per-day", "-1"}, "--per-day must be at least 1"},
-		{"plan days overflow", []string{"plan", "--days", "99999999999999999999"}, "invalid argument"},
+		{"plan days overflow", []string{"plan", "--days", "99999999999999999999"}, "far too large a number"},
 		{"minutes 100000", []string{"log", "ana", "--minutes", "100000"}, "minutes must be between 1 and 10080"},
 		{"every 100000", []string{"edit", "ana", "--every", "100000"}, "between 1 and 3660"},
 		{"at 100000 days ago", []string{"log", "ana", "--at", "100000d"}, "too far away"},

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -89,7 +90,7 @@ func runImport(a *app, opts importOptions) error {
 		return err
 	}
 	counted := &countingReader{r: in}
-	bar := newProgress(a.stderr, isTerminalWriter(a.stderr), name, size, counted)
+	bar := newProgress(a.stderr, isTerminalWriter(a.stderr), termtext.Line(name), size, counted)
 	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun}, func(im *store.Import) error {
 		t := &progressTarget{Target: im, bar: bar}
 		switch opts.format {

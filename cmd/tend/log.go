@@ -74,7 +74,7 @@ func runLog(a *app, opts logOptions) error {
 		return err
 	}
 	at := now
-	if opts.at != "" {
+	if opts.at != "" { // given empty, it is refused before (emptyWhen)
 		if at, err = when.At(opts.at, now); err != nil {
 			return usageErrorf("--at: %v", err)
 		}

@@ -119,7 +119,7 @@ func runPlan(a *app, opts planOptions) error {
 func writePlanned(b *strings.Builder, ss []cadence.Status) {
 	for _, st := range ss {
 		fmt.Fprintf(b, "  %s  %s\n", paint(styleName, oneLine(st.Person.Name)), tierText(st.Person.Tier))
-		fmt.Fprintf(b, "    %s\n", strings.Join(st.Reasons, " · "))
+		fmt.Fprintf(b, "    %s\n", reasonsLine(st.Reasons))
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -36,9 +36,9 @@ done (tend done ID; the id is in tend show).`,
 			}
 			m := store.Memory{Text: strings.Join(args[1:], " ")}
 			if on != "" {
-				mo, err := when.Future(on, now)
+				mo, err := ahead("on", on, now)
 				if err != nil {
-					return usageErrorf("--on: %v", err)
+					return err
 				}
 				t := mo.Time.In(now.Location())
 				m.Due = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
@@ -62,7 +62,7 @@ done (tend done ID; the id is in tend show).`,
 			if !m.Due.IsZero() {
 				due = ", for " + m.Due.Format("Mon 2 Jan 2006")
 			}
-			_, err = fmt.Fprintf(a.out, "Remembered for %s%s: %s  %s\n", paint(styleName, p.Name), due, m.Text, paint(styleDim, m.ID))
+			_, err = fmt.Fprintf(a.out, "Remembered for %s%s: %s  %s\n", paint(styleName, p.Name), due, termtext.Text(m.Text), paint(styleDim, m.ID))
 			return err
 		},
 	}

@@ -4,11 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
 
@@ -43,11 +49,37 @@ func run(args []string, sys system) int {
 	root.SetOut(sys.Stdout)
 	root.SetErr(sys.Stderr)
 	err := root.Execute()
+	a.flush()
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(sys.Stderr, "tend: "+oneLine(err.Error()))
+	fmt.Fprintln(sys.Stderr, "tend: "+errorLine(err))
 	return exitCode(err)
+}
+
+// echoLimit is how much of what someone typed an error quotes back, in
+// characters: enough to recognise it, and a 100 KB argument still gives a
+// short line.
+const echoLimit = 60
+
+// errorLineLimit bounds the whole error line, whatever built it.
+const errorLineLimit = 300
+
+// quoted matches a Go-quoted string (%q) in an error: what it echoes.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// errorLine is err as the one line the user sees: on one line, safe for a
+// terminal, each echoed value cut to echoLimit characters, and the whole
+// cut to errorLineLimit.
+func errorLine(err error) string {
+	line := quoted.ReplaceAllStringFunc(err.Error(), func(q string) string {
+		v, uerr := strconv.Unquote(q)
+		if uerr != nil || utf8.RuneCountInString(v) <= echoLimit {
+			return q
+		}
+		return strconv.Quote(termtext.Cut(v, echoLimit))
+	})
+	return termtext.Cut(oneLine(line), errorLineLimit)
 }
 
 // exitCode decides, in one place, which errors are the user's input (2) and
@@ -64,10 +96,10 @@ func exitCode(err error) int {
 	return exitFailure
 }
 
-// oneLine keeps text on one line however it was built: an error, a table
-// cell.
+// oneLine keeps text on one line however it was built (an error, a table
+// cell), and safe to show on a terminal.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return termtext.Line(s)
 }
 
 func newRootCmd(a *app) *cobra.Command {
@@ -96,7 +128,10 @@ prints today's suggestions otherwise.`,
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			a.setUp()
-			return nil
+			if err := emptyWhen(cmd); err != nil {
+				return err
+			}
+			return nulInPath(cmd, a)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.isTerminal {
@@ -110,7 +145,7 @@ prints today's suggestions otherwise.`,
 	flags.StringVar(&a.nowFlag, "now", "", "act as if it were this moment: RFC 3339 or YYYY-MM-DD (env TEND_NOW)")
 	flags.BoolVar(&a.noColor, "no-color", false, "no colours (also NO_COLOR)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &usageError{fmt.Errorf("%w (see: %s --help)", err, cmd.CommandPath())}
+		return &usageError{fmt.Errorf("%w (see: %s --help)", plainFlagError(err), cmd.CommandPath())}
 	})
 	root.AddCommand(
 		newAddCmd(a),
@@ -192,4 +227,72 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// plainFlagError says what is wrong with a flag's value in plain words;
+// pflag's own message ends in strconv's ("strconv.ParseInt: parsing ...:
+// value out of range").
+func plainFlagError(err error) error {
+	var invalid *pflag.InvalidValueError
+	if !errors.As(err, &invalid) {
+		return err
+	}
+	name, value := "--"+invalid.GetFlag().Name, strconv.Quote(termtext.Cut(invalid.GetValue(), echoLimit))
+	switch invalid.GetFlag().Value.Type() {
+	case "int", "int64", "int32", "uint", "uint64":
+		if errors.Is(err, strconv.ErrRange) {
+			return fmt.Errorf("%s: %s is far too large a number", name, value)
+		}
+		return fmt.Errorf("%s: %s is not a whole number", name, value)
+	case "bool":
+		return fmt.Errorf("%s takes no value, or true or false, not %s", name, value)
+	}
+	return fmt.Errorf("%s: %s is not a valid value", name, value)
+}
+
+// whenFlags take a WHEN; none of them has a meaning when given empty.
+var whenFlags = []string{"at", "on", "until", "since", "for"}
+
+// emptyWhen refuses a WHEN flag given as "" (a variable that was not set,
+// say): taking it as "not given" would log now, or snooze a week, when
+// the user meant something else.
+func emptyWhen(cmd *cobra.Command) error {
+	for _, name := range whenFlags {
+		f := cmd.Flags().Lookup(name)
+		if f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
+			return usageErrorf("--%s is empty: give a day or a time, such as yesterday, 3d or 2026-11-20", name)
+		}
+	}
+	return nil
+}
+
+// ahead reads a WHEN that looks ahead (--on, --until), no further than
+// when.MaxDays: "9999-12-31" is refused like "99999d", and a day past
+// the last year a calendar can hold never reaches a file.
+func ahead(flag, s string, now time.Time) (when.Moment, error) {
+	m, err := when.Future(s, now)
+	if err != nil {
+		return when.Moment{}, usageErrorf("--%s: %v", flag, err)
+	}
+	if m.Time.After(now.AddDate(0, 0, when.MaxDays)) {
+		return when.Moment{}, usageErrorf("--%s: %q is too far ahead (at most %d days, about 100 years)", flag, s, when.MaxDays)
+	}
+	return m, nil
+}
+
+// fileFlags name files.
+var fileFlags = []string{"db", "output", "identity"}
+
+// nulInPath refuses a file name holding a NUL byte, which no file system
+// allows: the system's answer ("invalid argument") says nothing useful.
+func nulInPath(cmd *cobra.Command, a *app) error {
+	for _, name := range fileFlags {
+		if f := cmd.Flags().Lookup(name); f != nil && strings.ContainsRune(f.Value.String(), 0) {
+			return usageErrorf("--%s: a file name cannot hold a NUL byte", name)
+		}
+	}
+	if strings.ContainsRune(a.env["TEND_DB"], 0) {
+		return usageErrorf("TEND_DB: a file name cannot hold a NUL byte")
+	}
+	return nil
 }

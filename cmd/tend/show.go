@@ -8,6 +8,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
@@ -105,28 +106,28 @@ func runShow(a *app, name string) error {
 	field("due", dueText)
 	field("birthday", p.Birthday.Words())
 	for _, d := range p.ImportantDates {
-		field(d.Label, d.Date.Words())
+		field(termtext.Line(d.Label), d.Date.Words())
 	}
-	field("phone", strings.Join(p.Phones, ", "))
-	field("email", strings.Join(p.Emails, ", "))
-	field("tags", strings.Join(p.Tags, ", "))
-	field("notes", p.Notes)
+	field("phone", termtext.Line(strings.Join(p.Phones, ", ")))
+	field("email", termtext.Line(strings.Join(p.Emails, ", ")))
+	field("tags", termtext.Line(strings.Join(p.Tags, ", ")))
+	field("notes", termtext.Text(p.Notes))
 	if len(st.Reasons) > 0 {
-		field("why now", strings.Join(st.Reasons, " · "))
+		field("why now", reasonsLine(st.Reasons))
 	}
 	hint, hasHint := cadence.Rhythm(cp, now)
 	for _, n := range notes {
 		if hasHint && n == hint.Text {
 			// The command goes on a line of its own, under the hint.
-			field("rhythm", n+"\n"+strings.Repeat(" ", 14)+paint(styleDim, rhythmCommand(p.Name, hint)))
+			field("rhythm", termtext.Line(n)+"\n"+strings.Repeat(" ", 14)+paint(styleDim, rhythmCommand(p.Name, hint)))
 			continue
 		}
-		field("noticed", n)
+		field("noticed", termtext.Line(n))
 	}
 
 	b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
 	if len(memories) == 0 {
-		b.WriteString("  nothing yet (tend remember " + quoteArg(p.Name) + " \"...\")\n")
+		b.WriteString("  nothing yet (tend remember " + termtext.Line(quoteArg(p.Name)) + " \"...\")\n")
 	}
 	for _, m := range memories {
 		mark := "[ ]"
@@ -137,12 +138,12 @@ func runShow(a *app, name string) error {
 		if !m.Due.IsZero() {
 			due = "  " + paint(styleDim, "due "+m.Due.Format("Mon 2 Jan 2006"))
 		}
-		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, m.Text, due, paint(styleDim, m.ID))
+		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, termtext.Text(m.Text), due, paint(styleDim, m.ID))
 	}
 
 	b.WriteString("\n" + paint(styleTitle, "Timeline") + "\n")
 	if len(history) == 0 {
-		b.WriteString("  nothing logged yet (tend log " + quoteArg(p.Name) + ")\n")
+		b.WriteString("  nothing logged yet (tend log " + termtext.Line(quoteArg(p.Name)) + ")\n")
 	}
 	for _, in := range history {
 		fmt.Fprintf(&b, "  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"), interactionLine(in, p.ID))
@@ -166,4 +167,10 @@ func rhythmCommand(name string, h cadence.RhythmHint) string {
 		return fmt.Sprintf("tend edit %s --tier %s", quoteArg(name), h.Tier)
 	}
 	return fmt.Sprintf("tend edit %s --every %dd", quoteArg(name), h.Every)
+}
+
+// reasonsLine joins the reasons someone is suggested, which can name them
+// or quote a memory, on one line made safe to show.
+func reasonsLine(reasons []string) string {
+	return termtext.Line(strings.Join(reasons, " · "))
 }

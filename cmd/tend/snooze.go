@@ -8,7 +8,6 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
 
@@ -55,9 +54,9 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	switch {
 	case opts.off:
 	case opts.until != "":
-		m, err := when.Future(opts.until, now)
+		m, err := ahead("until", opts.until, now)
 		if err != nil {
-			return usageErrorf("--until: %v", err)
+			return err
 		}
 		if !m.Time.After(now) {
 			return usageErrorf("--until %q is not in the future", opts.until)

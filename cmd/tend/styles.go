@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 )
 
 // Styles for text output. Colour never carries meaning alone: tiers are
@@ -29,9 +30,11 @@ func tierText(t cadence.Tier) string {
 
 // paint styles each line on its own. Rendering a multi-line string whole
 // would pad its lines to one width, and names and notes must come back
-// exactly as they were typed.
+// exactly as they were typed. What it paints is mostly stored text, so it
+// is made safe first: a stored colour sequence shows as text, and only
+// tend's own styling reaches the terminal.
 func paint(st lipgloss.Style, s string) string {
-	lines := strings.Split(s, "\n")
+	lines := strings.Split(termtext.Text(s), "\n")
 	for i, l := range lines {
 		lines[i] = st.Render(l)
 	}

@@ -80,7 +80,7 @@ func runToday(a *app, opts todayOptions) error {
 		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), cadence.Count(len(today), "person", "people"))
 		for i, st := range today {
 			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
-			fmt.Fprintf(&b, "   %s\n", strings.Join(st.Reasons, " · "))
+			fmt.Fprintf(&b, "   %s\n", reasonsLine(st.Reasons))
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())

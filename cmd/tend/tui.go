@@ -21,7 +21,7 @@ func runTUI(a *app) error {
 		Store:   s,
 		Now:     a.clockFunc(now),
 		Plain:   a.noColor || a.env["NO_COLOR"] != "",
-		Output:  a.stdout,
+		Output:  a.tty,
 		Environ: a.environ(),
 	})
 }

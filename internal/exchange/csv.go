@@ -61,6 +61,9 @@ func WriteCSV(w io.Writer, people []store.Summary, now time.Time) error {
 			lastAt, lastVia, strconv.Itoa(st.DaysSinceReal), strconv.FormatFloat(st.DueRatio, 'f', 2, 64),
 			strconv.FormatBool(st.Due), p.ID,
 		}
+		for i := range row {
+			row[i] = defuseCell(row[i])
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -69,9 +72,42 @@ func WriteCSV(w io.Writer, people []store.Summary, now time.Time) error {
 	return cw.Error()
 }
 
+// formulaStart holds the characters a spreadsheet takes as the start of a
+// formula (=, +, -, @) or strips before one (tab, carriage return): a
+// note "=HYPERLINK(...)" would become a live link when the file is opened.
+const formulaStart = "=+-@\t\r"
+
+// defuseCell keeps a spreadsheet from evaluating a cell, the way
+// spreadsheet-safe exporters do: a cell that starts with a formula
+// character is written after an apostrophe, which spreadsheets show as
+// text and do not display. So that ReadCSV can take the apostrophe off
+// again without changing anything else, a cell that already starts with
+// apostrophes followed by a formula character gets one more.
+func defuseCell(s string) string {
+	if looksLikeFormula(strings.TrimLeft(s, "'")) {
+		return "'" + s
+	}
+	return s
+}
+
+// restoreCell undoes defuseCell: one apostrophe comes off a cell that
+// starts with apostrophes followed by a formula character.
+func restoreCell(s string) string {
+	if strings.HasPrefix(s, "'") && looksLikeFormula(strings.TrimLeft(s, "'")) {
+		return s[1:]
+	}
+	return s
+}
+
+func looksLikeFormula(s string) bool {
+	return s != "" && strings.IndexByte(formulaStart, s[0]) >= 0
+}
+
 // ReadCSV reads people from a table whose first row names the columns:
 // name (required), tier, every, birthday, phone, email, tags and notes, in
-// any order and case. Each row is matched by name to someone in tend or
+// any order and case. A cell WriteCSV kept from being a formula (an
+// apostrophe before =, +, -, @, a tab or a carriage return) reads back
+// without that apostrophe. Each row is matched by name to someone in tend or
 // added. Lists in one cell are split at semicolons (e-mails and tags at
 // commas too). The separator may be a comma, a semicolon (as spreadsheets
 // in many countries write) or a tab. An unknown column, a row with the
@@ -119,6 +155,9 @@ func ReadCSV(r io.Reader, t Target) error {
 			continue // a row of empty cells, as spreadsheets leave at the end
 		}
 		p, err := csvPerson(row, cols)
+		if err == nil {
+			err = store.CheckBirthday(p.Birthday, birthdayNow(t))
+		}
 		if err != nil {
 			return &InputError{Line: line, Err: err}
 		}
@@ -168,7 +207,7 @@ func csvHeader(header []string) (map[string]int, error) {
 func csvPerson(row []string, cols map[string]int) (store.Person, error) {
 	cell := func(name string) string {
 		if i, ok := cols[name]; ok {
-			return strings.TrimSpace(row[i])
+			return restoreCell(strings.TrimSpace(row[i]))
 		}
 		return ""
 	}

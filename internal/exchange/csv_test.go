@@ -32,7 +32,7 @@ func TestCSVExportThenImport(t *testing.T) {
 	}
 	// Ana: close, last talked at dinner on 5 September, 80 days before now.
 	ana := rows[1]
-	if ana[0] != "Ana Lima" || ana[1] != "close" || ana[3] != "--04-15" || ana[4] != "+44 7700 900123; +351 912" ||
+	if ana[0] != "Ana Lima" || ana[1] != "close" || ana[3] != "'--04-15" || ana[4] != "'+44 7700 900123; +351 912" ||
 		ana[8] != "2026-09-05T19:30:00Z" || ana[9] != "in-person" || ana[10] != "80" || ana[11] != "2.67" || ana[12] != "true" {
 		t.Errorf("Ana's row = %q", ana)
 	}
@@ -107,5 +107,77 @@ func TestCSVBadInput(t *testing.T) {
 				t.Errorf("error = %v, want an InputError mentioning %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// A cell a spreadsheet would evaluate is written after an apostrophe, and
+// tend's own import takes the apostrophe off again: what was stored comes
+// back, and nothing runs when the file is opened in a spreadsheet.
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	tests := []struct{ stored, written string }{
+		{`=HYPERLINK("http://evil","click")`, `'=HYPERLINK("http://evil","click")`},
+		{"+1 555 0100", "'+1 555 0100"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tTab first", "'\tTab first"},
+		{"\r=x", "'\r=x"},
+		{"'=already quoted", "''=already quoted"},
+		{"''+two", "'''+two"},
+		{"'plain apostrophe", "'plain apostrophe"},
+		{"O'Brien", "O'Brien"},
+		{"a=b", "a=b"},
+		{"'", "'"},
+	}
+	for _, tt := range tests {
+		p := store.Person{ID: "01J0000000000000000000000A", Name: "Zed " + tt.stored, Tier: cadence.Close, Notes: tt.stored,
+			Phones: []string{tt.stored}, Tags: []string{tt.stored}}
+		var buf bytes.Buffer
+		if err := exchange.WriteCSV(&buf, []store.Summary{{Person: p}}, exportedAt); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+		if err != nil {
+			t.Fatalf("%q: the export is not CSV: %v", tt.stored, err)
+		}
+		row := rows[1]
+		if row[7] != tt.written || row[4] != tt.written || row[6] != tt.written {
+			t.Errorf("%q written as notes %q, phone %q, tags %q; want %q", tt.stored, row[7], row[4], row[6], tt.written)
+		}
+		for i, c := range row {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				t.Errorf("%q: cell %d (%s) starts a formula: %q", tt.stored, i, exchange.CSVColumns[i], c)
+			}
+		}
+		rec := newRecorder()
+		if err := exchange.ReadCSV(bytes.NewReader(buf.Bytes()), rec); err != nil {
+			t.Fatalf("%q: import: %v", tt.stored, err)
+		}
+		got := rec.people[0]
+		want := strings.TrimSpace(tt.stored) // import trims, as it always has, unless the apostrophe guards the start
+		if tt.written != tt.stored {
+			want = tt.stored
+		}
+		// List entries are trimmed one by one, as the store trims them.
+		if got.Notes != want || len(got.Phones) != 1 || got.Phones[0] != strings.TrimSpace(tt.stored) {
+			t.Errorf("%q read back as notes %q, phones %q", tt.stored, got.Notes, got.Phones)
+		}
+	}
+}
+
+// A birthday in the future, or before 1900, is refused on the line that
+// has it, as tend add refuses it.
+func TestCSVRefusesImpossibleBirthdays(t *testing.T) {
+	for data, want := range map[string]string{
+		"name,birthday\nAna,1990-04-15\nZed,2030-01-01\n": "line 3: birthday 2030-01-01 is in the future",
+		"name,birthday\nZed,0990-04-15\n":                 "line 2: birthday: year 990 is before 1900",
+	} {
+		s := openStore(t, nil)
+		_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
+			return exchange.ReadCSV(strings.NewReader(data), im)
+		})
+		var ie *exchange.InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), want) {
+			t.Errorf("import %q = %v, want an *InputError mentioning %q", data, err, want)
+		}
 	}
 }

@@ -56,7 +56,9 @@ func WriteICS(w io.Writer, people []store.Person, memories []store.Memory, stamp
 	}
 	for _, m := range memories {
 		name, ok := names[m.PersonID]
-		if !ok || m.Due.IsZero() || m.Done() {
+		// A day whose next day is past year 9999 (kept before tend bounded
+		// --on) has no DTEND a calendar can read.
+		if !ok || m.Due.IsZero() || m.Done() || m.Due.AddDate(0, 0, 1).Year() > 9999 {
 			continue
 		}
 		events++

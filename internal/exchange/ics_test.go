@@ -118,3 +118,25 @@ func keys(m map[string]ical.Event) []string {
 	}
 	return out
 }
+
+// A memory due on the last day a calendar can name (kept before --on was
+// bounded) has no next day for DTEND: it is left out, and the calendar
+// stays readable.
+func TestICSLeavesOutADayWithNoNextDay(t *testing.T) {
+	people := []store.Person{{ID: "P1", Name: "Ana"}}
+	memories := []store.Memory{
+		{ID: "M1", PersonID: "P1", Text: "end of time", Due: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{ID: "M2", PersonID: "P1", Text: "exam", Due: time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC)},
+	}
+	var buf bytes.Buffer
+	n, err := exchange.WriteICS(&buf, people, memories, exportedAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || strings.Contains(buf.String(), "100000101") || !strings.Contains(buf.String(), "DTEND;VALUE=DATE:99991231") {
+		t.Errorf("%d events:\n%s", n, buf.String())
+	}
+	if _, err := ical.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(); err != nil {
+		t.Errorf("the calendar does not parse: %v", err)
+	}
+}

@@ -6,11 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/store"
@@ -135,8 +136,8 @@ func ReadJSON(r io.Reader, t Target) error {
 	if err := checkText(start, "a tend JSON export"); err != nil {
 		return err
 	}
-	lc := &lineCounter{r: r}
-	jr := &jsonReader{dec: json.NewDecoder(lc), lc: lc, t: t, items: make(chan jsonItem, 512)}
+	lc := &lineCounter{r: r, badUTF8: -1}
+	jr := &jsonReader{dec: json.NewDecoder(lc), lc: lc, t: t, items: make(chan jsonItem, 512), now: importNow(t), idSeed: maphash.MakeSeed()}
 
 	// Decoding and writing run side by side: this goroutine decodes and
 	// checks records, and one other hands them to t in file order. Decoding
@@ -230,6 +231,10 @@ type jsonReader struct {
 	mark            int64  // the input offset before the current step
 	failed          error  // the first bad record, when the version is not known yet
 
+	now    time.Time              // the import's moment; zero when the target has none
+	seen   [3]map[uint64]struct{} // hashes of the ids of each section so far
+	idSeed maphash.Seed
+
 	items    chan jsonItem
 	stopped  atomic.Bool  // the writer has failed: stop reading
 	writeErr error        // the writer's error; read only after it has finished
@@ -278,6 +283,9 @@ func (jr *jsonReader) read() error {
 	}
 	if jr.failed != nil {
 		return jr.failed
+	}
+	if bad := jr.lc.badUTF8; bad >= 0 {
+		return inputErrorf(jr.lc.lineOf(bad), "", "not valid UTF-8 (at byte %d of the file)", bad)
 	}
 	if jr.format == "" {
 		return inputErrorf(0, "", `not a tend export: no "format": "tend"`)
@@ -358,6 +366,9 @@ func (jr *jsonReader) section(name string) error {
 			item.in, item.line, err = decodeRecord[store.Interaction, InteractionRecord](jr, where, off)
 		default:
 			item.memory, item.line, err = decodeRecord[store.Memory, MemoryRecord](jr, where, off)
+		}
+		if err == nil {
+			err = jr.check(item)
 		}
 		if err == nil {
 			err = jr.send(item)
@@ -564,6 +575,40 @@ type lineCounter struct {
 	read  int64  // bytes read so far
 	lines int    // newlines in them
 	tail  []byte // the last bytes read, at most 2*tailKeep
+
+	// badUTF8 is the offset of the first byte that is not UTF-8, or -1:
+	// the JSON decoder would take it as U+FFFD without a word.
+	badUTF8 int64
+	pend    []byte // the start of a rune cut by the end of the last read
+}
+
+// scanUTF8 looks for the first byte of p, which starts at offset base,
+// that is not UTF-8.
+func (c *lineCounter) scanUTF8(p []byte, base int64, eof bool) {
+	if c.badUTF8 >= 0 {
+		return
+	}
+	if len(c.pend) > 0 {
+		base -= int64(len(c.pend))
+		p = append(c.pend, p...)
+		c.pend = nil
+	}
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if !utf8.FullRune(p[i:]) && !eof {
+			c.pend = append([]byte(nil), p[i:]...)
+			return
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			c.badUTF8 = base + int64(i)
+			return
+		}
+		i += size
+	}
 }
 
 // tailKeep bounds how far back a line can be found: further than the
@@ -572,6 +617,7 @@ const tailKeep = 1 << 20
 
 func (c *lineCounter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
+	c.scanUTF8(p[:n], c.read, err != nil)
 	c.read += int64(n)
 	c.lines += bytes.Count(p[:n], []byte{'\n'})
 	c.tail = append(c.tail, p[:n]...)
@@ -738,6 +784,9 @@ func (r MemoryRecord) toStore() (store.Memory, error) {
 		if err != nil {
 			return m, fmt.Errorf("due %q is not a date (want YYYY-MM-DD)", *r.Due)
 		}
+		if d.Before(minMoment) {
+			return m, fmt.Errorf("due %s is out of range (from 1900 to about 100 years ahead)", *r.Due)
+		}
 		m.Due = d
 	}
 	var err error
@@ -747,23 +796,66 @@ func (r MemoryRecord) toStore() (store.Memory, error) {
 	return m, nil
 }
 
-// checkID accepts the ids tend writes (ULIDs) and any other short,
-// printable id another tool may have, and nothing that would be confusing
-// to show or type back.
+// checkID accepts the ids tend writes (ULIDs) and UUIDs, which other
+// tools write; anything else (a path, a sentence) is not an id.
 func checkID(id string) error {
 	if id == "" {
 		return errors.New("id is missing")
 	}
-	if len(id) > 128 || strings.IndexFunc(id, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }) >= 0 {
-		return fmt.Errorf("id %q is not an id (want up to 128 printable characters, no spaces)", id)
+	if !isULID(id) && !isUUID(id) {
+		return fmt.Errorf("id %q is not an id (want a ULID, such as 01JD5Z8Q2W0000000000000000, or a UUID)", id)
 	}
 	return nil
+}
+
+// isULID reports whether s has the shape of a ULID: 26 characters of
+// Crockford's base 32, the first at most 7 (a 128-bit value).
+func isULID(s string) bool {
+	if len(s) != 26 || s[0] > '7' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // lower case for letters; digits are unchanged
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+		case c >= 'a' && c <= 'z' && c != 'i' && c != 'l' && c != 'o' && c != 'u':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isUUID reports whether s has the shape of a UUID: 8-4-4-4-12 hex digits.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			c := s[i] | 0x20
+			if !(s[i] >= '0' && s[i] <= '9') && !(c >= 'a' && c <= 'f') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func timeField(field, s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s %q is not an RFC 3339 time (such as 2026-11-24T09:30:00Z)", field, s)
+	}
+	// Checked here, where a time is still told from none: year 1 is the
+	// zero time.Time, which would read as "not set".
+	if t.Before(minMoment) || !t.Before(maxMoment) {
+		return time.Time{}, fmt.Errorf("%s %s is out of range (from 1900 to 2200)", field, t.UTC().Format(time.RFC3339))
 	}
 	return t.UTC(), nil
 }
@@ -781,4 +873,124 @@ func channelList() string {
 		names = append(names, string(c))
 	}
 	return strings.Join(names, ", ")
+}
+
+// check refuses what the commands would refuse, and what would quietly go
+// wrong if it came in: text that is not UTF-8 (the decoder would turn it
+// into U+FFFD without a word), an id the file already used (its second
+// record would be dropped), and times out of range or, for what has
+// happened, after the import's moment.
+func (jr *jsonReader) check(it jsonItem) error {
+	if bad := jr.lc.badUTF8; bad >= 0 && bad < jr.dec.InputOffset() {
+		return inputErrorf(it.line, it.where, "not valid UTF-8 (at byte %d of the file)", bad)
+	}
+	var id string
+	var section int
+	var err error
+	switch {
+	case it.person != nil:
+		id, section = it.person.ID, 0
+		err = checkPersonTimes(*it.person, jr.now)
+	case it.in != nil:
+		id, section = it.in.ID, 1
+		err = checkMoment("at", it.in.At, jr.now)
+	default:
+		id, section = it.memory.ID, 2
+		err = checkMemoryTimes(*it.memory, jr.now)
+	}
+	if err != nil {
+		return &InputError{Line: it.line, Record: it.where, Err: err}
+	}
+	if jr.seen[section] == nil {
+		jr.seen[section] = map[uint64]struct{}{}
+	}
+	// A hash, not the id, keeps a million ids in a few tens of megabytes;
+	// two ids sharing 64 bits of hash is not a case to plan for.
+	h := maphash.String(jr.idSeed, strings.ToUpper(id))
+	if _, dup := jr.seen[section][h]; dup {
+		return inputErrorf(it.line, it.where, "id %s appears twice in the file", id)
+	}
+	jr.seen[section][h] = struct{}{}
+	return nil
+}
+
+// The range of moments a file may name: an id holds the moment it was
+// made, which cannot be before 1970 for a ULID, and a person added before
+// 1900 is a typo (year 0 would rank them first for ever).
+var (
+	minMoment = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxMoment = time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// importNow is the moment an import runs at, when the target knows it.
+func importNow(t Target) time.Time {
+	if c, ok := t.(interface{ Now() time.Time }); ok {
+		return c.Now()
+	}
+	return time.Time{}
+}
+
+// checkMoment refuses a moment outside the range, or (when now is known)
+// after now: only what has happened can be in the file.
+func checkMoment(field string, t, now time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if t.Before(minMoment) || !t.Before(maxMoment) {
+		return fmt.Errorf("%s %s is out of range (from 1900 to 2200)", field, t.Format(time.RFC3339))
+	}
+	if !now.IsZero() && t.After(now.Add(time.Minute)) {
+		return fmt.Errorf("%s %s is in the future (the import runs at %s)", field, t.Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// checkAhead refuses a day more than about 100 years after now (or out of
+// range when now is not known), as --on and --until do.
+func checkAhead(field string, t, now time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	limit := maxMoment
+	if !now.IsZero() {
+		limit = now.AddDate(0, 0, 36500)
+	}
+	if t.Before(minMoment) || t.After(limit) {
+		return fmt.Errorf("%s %s is out of range (from 1900 to about 100 years ahead)", field, t.Format(time.DateOnly))
+	}
+	return nil
+}
+
+func checkPersonTimes(p store.Person, now time.Time) error {
+	for _, f := range []struct {
+		name string
+		t    time.Time
+	}{{"created_at", p.CreatedAt}, {"updated_at", p.UpdatedAt}, {"archived_at", p.ArchivedAt}} {
+		if err := checkMoment(f.name, f.t, now); err != nil {
+			return err
+		}
+	}
+	if err := checkAhead("snoozed_until", p.SnoozedUntil, now); err != nil {
+		return err
+	}
+	return store.CheckBirthday(p.Birthday, orEndOfRange(now))
+}
+
+// birthdayNow is the moment a birthday is judged against on an import
+// into t: its moment, or the end of the range when t knows none.
+func birthdayNow(t Target) time.Time { return orEndOfRange(importNow(t)) }
+
+// orEndOfRange is now, or the end of the range when now is not known.
+func orEndOfRange(now time.Time) time.Time {
+	if now.IsZero() {
+		return maxMoment
+	}
+	return now
+}
+
+func checkMemoryTimes(m store.Memory, now time.Time) error {
+	if err := checkAhead("due", m.Due, now); err != nil {
+		return err
+	}
+	return checkMoment("done_at", m.DoneAt, now)
 }

@@ -229,6 +229,10 @@ func TestJSONMergesTwoMachines(t *testing.T) {
 	a.AddInteraction(ctx, store.Interaction{People: []string{anaA.ID, benA.ID}, Via: cadence.Call, At: clockA.Now()})
 	b.AddInteraction(ctx, store.Interaction{People: []string{anaB.ID, cyB.ID}, Via: cadence.Video, At: clockB.Now()})
 
+	// Both import once both machines have moved on: a record from a
+	// clock ahead of the importer's would be in its future, and refused.
+	clockA.Set(time.Date(2026, 10, 3, 9, 0, 0, 0, time.UTC))
+	clockB.Set(time.Date(2026, 10, 3, 9, 0, 0, 0, time.UTC))
 	docA, docB := exportJSON(t, a), exportJSON(t, b)
 	for range 2 { // twice: the merge is idempotent
 		mustImportJSON(t, a, docB)
@@ -277,9 +281,9 @@ func TestJSONOneBadRecordWritesNothing(t *testing.T) {
 func TestJSONKeysInAnyOrder(t *testing.T) {
 	doc := map[string]any{
 		"version": 1, "format": "tend", "exported_at": "2026-11-24T09:30:00Z",
-		"interactions": []map[string]any{{"id": "I1", "people": []string{"P1"}, "via": "phone", "at": "2026-11-01T10:00:00Z"}},
-		"memories":     []map[string]any{{"id": "M1", "person": "P1", "text": "call back"}},
-		"people":       []map[string]any{{"id": "P1", "name": "Ana", "tier": "close"}},
+		"interactions": []map[string]any{{"id": "01JN0000000000000000000001", "people": []string{"01JP0000000000000000000001"}, "via": "phone", "at": "2026-11-01T10:00:00Z"}},
+		"memories":     []map[string]any{{"id": "01JM0000000000000000000001", "person": "01JP0000000000000000000001", "text": "call back"}},
+		"people":       []map[string]any{{"id": "01JP0000000000000000000001", "name": "Ana", "tier": "close"}},
 		"extra":        map[string]any{"ignored": []int{1, 2}},
 	}
 	b, _ := json.Marshal(doc)
@@ -294,31 +298,31 @@ func TestJSONKeysInAnyOrder(t *testing.T) {
 
 func TestJSONBadInput(t *testing.T) {
 	valid := `{"format":"tend","version":1,"exported_at":"2026-11-24T09:30:00Z",
-"people":[{"id":"P1","name":"Ana","tier":"close","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}],
-"interactions":[{"id":"I1","people":["P1"],"via":"call","direction":"out","at":"2026-11-01T10:00:00Z","minutes":null,"note":""}],
+"people":[{"id":"01JP0000000000000000000001","name":"Ana","tier":"close","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}],
+"interactions":[{"id":"01JN0000000000000000000001","people":["01JP0000000000000000000001"],"via":"call","direction":"out","at":"2026-11-01T10:00:00Z","minutes":null,"note":""}],
 "memories":[]}`
 	tests := []struct {
 		name, doc, want string
 	}{
 		{"empty", ``, "the file is empty"},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"},
-		{"array", `[{"id":"P1"}]`, "not a tend export"},
+		{"array", `[{"id":"01JP0000000000000000000001"}]`, "not a tend export"},
 		{"truncated", valid[:150], "ends too soon"},
 		{"syntax", strings.Replace(valid, `"tier":"close",`, `"tier":"close",,`, 1), "(line 2): not valid JSON"},
 		{"unknown version", strings.Replace(valid, `"version":1`, `"version":2`, 1), "unknown version 2"},
-		{"unknown version after a record it cannot read", `{"format":"tend","people":[{"id":"P1","name":"Ana","tier":"ruler"}],"version":7}`, "unknown version 7"},
+		{"unknown version after a record it cannot read", `{"format":"tend","people":[{"id":"01JP0000000000000000000001","name":"Ana","tier":"ruler"}],"version":7}`, "unknown version 7"},
 		{"no version", strings.Replace(valid, `"version":1,`, ``, 1), `no "version"`},
 		{"other format", strings.Replace(valid, `"format":"tend"`, `"format":"contacts"`, 1), `format is "contacts"`},
 		{"no format", strings.Replace(valid, `"format":"tend",`, ``, 1), `no "format"`},
 		{"bad tier", strings.Replace(valid, `"tier":"close"`, `"tier":"boss"`, 1), `people[0] (line 2): tier "boss" is not a tier`},
 		{"wrong type", strings.Replace(valid, `"name":"Ana"`, `"name":42`, 1), "people[0] (line 2): name: want a string, not a JSON number"},
-		{"no id", strings.Replace(valid, `"id":"P1","name"`, `"name"`, 1), "people[0] (line 2): id is missing"},
+		{"no id", strings.Replace(valid, `"id":"01JP0000000000000000000001","name"`, `"name"`, 1), "people[0] (line 2): id is missing"},
 		{"bad time", strings.Replace(valid, `"at":"2026-11-01T10:00:00Z"`, `"at":"yesterday"`, 1), `interactions[0] (line 3): at "yesterday" is not an RFC 3339 time`},
 		{"bad channel", strings.Replace(valid, `"via":"call"`, `"via":"pigeon"`, 1), `via "pigeon" is not a channel`},
-		{"stranger", strings.Replace(valid, `"people":["P1"]`, `"people":["P9"]`, 1), "interactions[0] (line 3): no person with id P9"},
+		{"stranger", strings.Replace(valid, `"people":["01JP0000000000000000000001"]`, `"people":["01JP0000000000000000000009"]`, 1), "interactions[0] (line 3): no person with id 01JP0000000000000000000009"},
 		{"bad minutes", strings.Replace(valid, `"minutes":null`, `"minutes":-5`, 1), "minutes -5 must be between"},
 		{"bad birthday", strings.Replace(valid, `"tier":"close"`, `"tier":"close","birthday":"02-30"`, 1), "February has no day 30"},
-		{"people not an array", `{"format":"tend","version":1,"people":{"id":"P1"}}`, "people (line 1): want an array, not an object"},
+		{"people not an array", `{"format":"tend","version":1,"people":{"id":"01JP0000000000000000000001"}}`, "people (line 1): want an array, not an object"},
 		{"trailing data", valid + ` {"more":1}`, "unexpected data after the end"},
 	}
 	for _, tc := range tests {
@@ -342,7 +346,7 @@ func TestJSONBadInput(t *testing.T) {
 func TestJSONWriterShape(t *testing.T) {
 	var buf bytes.Buffer
 	jw := exchange.NewJSONWriter(&buf, exportedAt)
-	jw.Memory(exchange.MemoryRecord{ID: "M1", Person: "P1", Text: "x"})
+	jw.Memory(exchange.MemoryRecord{ID: "01JM0000000000000000000001", Person: "01JP0000000000000000000001", Text: "x"})
 	if err := jw.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +357,7 @@ func TestJSONWriterShape(t *testing.T) {
   "people": [],
   "interactions": [],
   "memories": [
-    {"id":"M1","person":"P1","text":"x","due":null,"done_at":null}
+    {"id":"01JM0000000000000000000001","person":"01JP0000000000000000000001","text":"x","due":null,"done_at":null}
   ]
 }
 `
@@ -362,5 +366,65 @@ func TestJSONWriterShape(t *testing.T) {
 	}
 	if err := jw.Person(exchange.PersonRecord{}); err == nil {
 		t.Error("a person after memories was accepted")
+	}
+}
+
+// TestJSONRefusesWhatTheCommandsRefuse: a record the commands could never
+// have made is refused with its place, and nothing is written.
+func TestJSONRefusesWhatTheCommandsRefuse(t *testing.T) {
+	const (
+		ana = "01JP0000000000000000000001"
+		ben = "01JP0000000000000000000002"
+		in1 = "01JN0000000000000000000001"
+	)
+	person := func(id, extra string) string {
+		return `{"id":"` + id + `","name":"P` + id[len(id)-1:] + `","tier":"close","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"` + extra + `}`
+	}
+	doc := func(people, interactions, memories string) string {
+		return "{\"format\":\"tend\",\"version\":1,\n\"people\":[\n" + people + "],\n\"interactions\":[\n" + interactions + "],\n\"memories\":[\n" + memories + "]}"
+	}
+	call := `{"id":"` + in1 + `","people":["` + ana + `"],"via":"call","at":"2026-11-01T10:00:00Z"}`
+	tests := []struct{ name, doc, want string }{
+		{"interaction in the future", doc(person(ana, ""), strings.Replace(call, "2026-11-01", "2026-12-01", 1), ""),
+			"interactions[0] (line 5): at 2026-12-01T10:00:00Z is in the future"},
+		{"created in year 1", doc(strings.Replace(person(ana, ""), `"created_at":"2026-01-01`, `"created_at":"0001-01-01`, 1), "", ""),
+			"people[0] (line 3): created_at 0001-01-01T00:00:00Z is out of range"},
+		{"updated in 2300", doc(strings.Replace(person(ana, ""), `"updated_at":"2026-01-01`, `"updated_at":"2300-01-01`, 1), "", ""),
+			"people[0] (line 3): updated_at 2300-01-01T00:00:00Z is out of range"},
+		{"created in the future", doc(strings.Replace(person(ana, ""), `"created_at":"2026-01-01`, `"created_at":"2027-01-01`, 1), "", ""),
+			"created_at 2027-01-01T00:00:00Z is in the future"},
+		{"invalid UTF-8 in a name", doc(person(ana, "")+",\n"+strings.Replace(person(ben, ""), `"name":"P2"`, "\"name\":\"P\xff2\"", 1), "", ""),
+			"people[1] (line 4): not valid UTF-8"},
+		{"invalid UTF-8 in a note", doc(person(ana, ""), strings.Replace(call, `"via"`, "\"note\":\"caf\xe9\",\"via\"", 1), ""),
+			"interactions[0] (line 5): not valid UTF-8"},
+		{"the same person twice", doc(person(ana, "")+",\n"+person(ana, ""), "", ""),
+			"people[1] (line 4): id " + ana + " appears twice"},
+		{"the same interaction twice", doc(person(ana, ""), call+",\n"+call, ""),
+			"interactions[1] (line 6): id " + in1 + " appears twice"},
+		{"a path for an id", doc(person("../../etc/passwd", ""), "", ""),
+			`people[0] (line 3): id "../../etc/passwd" is not an id`},
+		{"a birthday in the future", doc(person(ana, `,"birthday":"2030-01-01"`), "", ""),
+			"people[0] (line 3): birthday 2030-01-01 is in the future"},
+		{"a memory due at the end of time", doc(person(ana, ""), "", `{"id":"01JM0000000000000000000001","person":"`+ana+`","text":"x","due":"9999-12-31"}`),
+			"memories[0] (line 7): due 9999-12-31 is out of range"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openStore(t, nil)
+			before := exportJSON(t, s)
+			_, err := importJSON(t, s, []byte(tc.doc))
+			var ie *exchange.InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error = %v, want an *InputError mentioning %q", err, tc.want)
+			}
+			if after := exportJSON(t, s); !bytes.Equal(before, after) {
+				t.Errorf("the refused import wrote something")
+			}
+		})
+	}
+	// A UUID is an id, and the same file imports whole.
+	ok := doc(person("123e4567-e89b-12d3-a456-426614174000", ""), "", "")
+	if _, err := importJSON(t, openStore(t, nil), []byte(ok)); err != nil {
+		t.Errorf("a UUID id: %v", err)
 	}
 }
