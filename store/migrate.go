@@ -142,25 +142,27 @@ func (s *Store) userVersion(ctx context.Context) (int, error) {
 }
 
 // backup writes a consistent copy of the database next to it, named after
-// the schema version it holds, before a migration changes it.
+// the schema version it holds, before a migration changes it. The copy is
+// made whole under a temporary name and then linked to its own, so it is
+// never half written, and never replaces an earlier one.
 func (s *Store) backup(ctx context.Context, version int) error {
-	dst := fmt.Sprintf("%s.v%d.bak", s.path, version)
-	for i := 2; ; i++ {
-		if _, err := os.Stat(dst); os.IsNotExist(err) {
-			break
-		}
-		dst = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, i)
-	}
-	// VACUUM INTO accepts an empty file; making it first, 0600, means the
-	// copy is never readable by others, not even for a moment.
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	snap, err := s.snapshot(ctx)
 	if err != nil {
 		return fmt.Errorf("back up before migrating: %w", err)
 	}
-	f.Close()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		os.Remove(dst)
-		return fmt.Errorf("back up before migrating: %w", err)
+	defer snap.remove()
+	for i := 1; ; i++ {
+		dst := fmt.Sprintf("%s.v%d.bak", s.path, version)
+		if i > 1 {
+			dst = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, i)
+		}
+		err := os.Link(snap.name, dst)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("back up before migrating: %w", err)
+		}
+		return nil
 	}
-	return nil
 }

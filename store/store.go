@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
-	"modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
+	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
 )
 
 // Options configure a Store.
@@ -121,16 +121,12 @@ func prepareFile(path string) error {
 // SQLITE_BUSY at once, without waiting on busy_timeout, so this waits and
 // tries again for as long as busy_timeout would.
 func setWAL(db *sql.DB) error {
-	const (
-		sqliteBusy = 5 // SQLITE_BUSY, the primary code of every busy error
-		pause      = 10 * time.Millisecond
-	)
+	const pause = 10 * time.Millisecond
 	// Counting tries rather than reading a clock keeps the store's only
 	// clock the injected one.
 	for try := 0; ; try++ {
 		_, err := db.Exec("PRAGMA journal_mode = WAL")
-		var se *sqlite.Error
-		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || try >= int(busyTimeout/pause) {
+		if err == nil || !isCode(err, sqliteBusy) || try >= int(busyTimeout/pause) {
 			if err != nil {
 				return fmt.Errorf("set WAL mode: %w", err)
 			}

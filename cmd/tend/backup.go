@@ -107,10 +107,8 @@ func runBackup(a *app, opts backupOptions) error {
 	dst := backupPath(opts.file, dbPath, now, opts.encrypt)
 	// Checked before the passphrase is asked for: typing it twice only to
 	// be told the file exists would be rude. Backup checks again, safely.
-	if !opts.force {
-		if _, err := os.Lstat(dst); err == nil {
-			return usageErrorf("%s already exists; add --force to replace it, or name another FILE", dst)
-		}
+	if err := checkOutput(a, dst, opts.force); err != nil {
+		return err
 	}
 	bo := store.BackupOptions{Replace: opts.force}
 	if opts.encrypt {
@@ -134,10 +132,7 @@ func runBackup(a *app, opts backupOptions) error {
 		return err
 	}
 	size, err := s.Backup(a.ctx(), dst, bo)
-	if errors.Is(err, fs.ErrExist) {
-		return usageErrorf("%s already exists; add --force to replace it, or name another FILE", dst)
-	}
-	if err != nil {
+	if err := outputError(dst, err); err != nil {
 		return err
 	}
 	if abs, err := filepath.Abs(dst); err == nil {
