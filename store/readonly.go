@@ -7,6 +7,10 @@ package store
 // makes them with the database's mode, so after a chmod back to 0600 a
 // leftover 0400 -shm still stops every write.
 func (s *Store) explainWrite(err error) error {
+	if isCode(err, sqliteCorrupt) || isCode(err, sqliteNotADB) {
+		s.markDamaged()
+		return s.damagedError()
+	}
 	if !isCode(err, sqliteReadOnly) {
 		return err
 	}

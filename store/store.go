@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -36,6 +38,11 @@ type Store struct {
 
 	idMu    sync.Mutex
 	entropy io.Reader
+
+	// opened is the file Open opened, by device and inode: before every
+	// write, the path must still name it.
+	opened  os.FileInfo
+	damaged atomic.Bool // SQLite reported the file damaged
 }
 
 // busyTimeout is how long a write waits for another process's write to
@@ -66,18 +73,76 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: abs, now: opts.Now, entropy: opts.Entropy}
-	if err := s.migrate(context.Background(), migrations()); err != nil {
+	if s.opened, err = os.Stat(abs); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := s.migrate(context.Background(), migrations()); err != nil {
+		db.Close()
+		return nil, s.explainOpen(err)
 	}
 	// WAL is switched on only now, once the file is known to be a tend
 	// database of this version: the switch rewrites the file header, and a
 	// refused file must be left as it was. The mode is kept in the file.
 	if err := setWAL(db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, s.explainOpen(fmt.Errorf("set WAL mode: %w", err))
 	}
+	// A writing tend removes what a killed one left beside the database:
+	// plain copies of it among them.
+	RemoveLeftovers(abs)
 	return s, nil
+}
+
+// explainOpen words an error met while opening the file.
+func (s *Store) explainOpen(err error) error {
+	switch {
+	case isCode(err, sqliteCorrupt):
+		s.markDamaged()
+		return s.damagedError()
+	case isCode(err, sqliteNotADB):
+		return fmt.Errorf("open %s: not a database tend can read (it may be damaged, or another program's file); it was left as it is: run tend doctor", s.path)
+	}
+	return fmt.Errorf("open %s: %w", s.path, err)
+}
+
+func (s *Store) markDamaged() {
+	s.damaged.Store(true)
+	MarkDamaged(s.path)
+}
+
+func (s *Store) damagedError() error {
+	return kindErrorf(ErrDamaged, "%s is damaged, so tend will not write to it; nothing was written. Run tend doctor, and restore a backup with tend backup --restore FILE", s.path)
+}
+
+// checkWritable is asked before every write: the file must not be known
+// to be damaged, and the path must still name the file Open opened. A sync
+// tool or a mv that puts another file at the path, or a delete, would
+// otherwise send the write into a file no one will read again, or mix the
+// pages of two databases.
+func (s *Store) checkWritable() error {
+	if s.damaged.Load() || markedDamaged(s.path) {
+		return s.damagedError()
+	}
+	return s.checkSameFile()
+}
+
+// checkSameFile says, in plain words, when the path no longer names the
+// file Open opened.
+func (s *Store) checkSameFile() error {
+	if s.opened == nil {
+		return nil // a Store not made by Open, as the tests of old schemas make
+	}
+	now, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return kindErrorf(ErrReplaced, "%s was deleted or moved away while tend had it open; tend stopped writing, and nothing was written. Quit and start tend again", s.path)
+	case err != nil:
+		return fmt.Errorf("check %s: %w", s.path, err)
+	case !os.SameFile(s.opened, now):
+		return kindErrorf(ErrReplaced, "%s was replaced by another file while tend had it open (a sync tool, a copy or a mv); tend stopped writing, and nothing was written. Quit and start tend again to open the file now there", s.path)
+	}
+	return nil
 }
 
 // Close closes the database.
@@ -102,6 +167,14 @@ func prepareFile(path string) error {
 		return nil
 	case !errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("open %s: %w", path, err)
+	}
+	// A -wal or -shm with no database is what is left when the file was
+	// deleted or moved while tend had it open: the -wal may hold its last
+	// writes. A new database here would take them as its own.
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + side); err == nil {
+			return kindErrorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create data folder: %w", err)
@@ -167,6 +240,9 @@ func dsn(path string) string {
 // write runs fn in one transaction: every write of a command is all or
 // nothing.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.checkWritable(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.explainWrite(fmt.Errorf("begin: %w", err))
@@ -174,6 +250,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return s.explainWrite(err)
+	}
+	if err := s.checkSameFile(); err != nil {
+		tx.Rollback()
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return s.explainWrite(fmt.Errorf("commit: %w", err))
