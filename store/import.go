@@ -167,6 +167,11 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, fill func(*Impor
 }
 
 func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Import) error) (ImportResult, error) {
+	if !opts.DryRun {
+		if err := s.ready(ctx); err != nil {
+			return ImportResult{}, err
+		}
+	}
 	if err := s.checkWritable(); err != nil {
 		return ImportResult{}, err
 	}

@@ -23,3 +23,7 @@ func inUse(name string) bool {
 	defer f.Close()
 	return unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) != nil
 }
+
+// canWrite reports whether this process may write the file or folder at
+// path.
+func canWrite(path string) bool { return unix.Access(path, unix.W_OK) == nil }

@@ -72,7 +72,7 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	if current == len(ms) {
 		return nil
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.transact(ctx, func(tx *sql.Tx) error {
 		var v int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			return err

@@ -81,7 +81,7 @@ func runExport(a *app, format, output string, force bool, so sealOptions) error 
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}
