@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/tend-app/tend/internal/safefile"
 )
 
 // BackupOptions say how Backup writes its copy.
@@ -17,181 +19,146 @@ type BackupOptions struct {
 	// fs.ErrExist, and the file is left as it was.
 	Replace bool
 	// Seal, when set, makes the file's content from the plain copy: it
-	// reads plain and writes to w, encrypting it, say. The plain copy is
-	// then made in the database's own folder, where the plain data already
-	// is, never beside the destination (which may be a shared or removable
-	// disk), and removed at the end.
+	// reads plain and writes to w, encrypting it, say.
 	Seal func(w io.Writer, plain io.Reader) error
 }
 
 // Backup writes a consistent copy of the database to dst and returns its
 // size. VACUUM INTO reads one snapshot of the database, so a write another
 // process makes during the backup is either wholly in the copy or not in it
-// at all, and the writer does not wait. The copy is made under a temporary
-// name in dst's folder, created 0600 before anything is written to it, then
-// synced and renamed to dst: dst is never half written, and never readable
-// by others, not even for a moment.
+// at all, and the writer does not wait. The snapshot is made in the
+// database's own folder, where the plain data already is, and never beside
+// the destination (which may be a shared or removable disk); it is then
+// copied, or sealed, to dst through safefile, which refuses the database
+// itself, devices and folders and makes dst whole in one step, 0600.
 func (s *Store) Backup(ctx context.Context, dst string, opts BackupOptions) (int64, error) {
-	dst, err := filepath.Abs(dst)
+	wopts := safefile.Options{Force: opts.Replace, Protected: safefile.SideFiles(s.path)}
+	target, err := safefile.Check(dst, wopts)
 	if err != nil {
-		return 0, fmt.Errorf("back up: %w", err)
+		return 0, backupError(err)
 	}
-	if err := s.notTheDatabase(dst); err != nil {
-		return 0, err
-	}
-	if !opts.Replace {
-		if _, err := os.Lstat(dst); err == nil {
-			return 0, fmt.Errorf("back up: %s: %w", dst, fs.ErrExist)
-		}
-	}
-	dir := filepath.Dir(dst)
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return 0, fmt.Errorf("back up: there is no folder %s to write %s in", dir, filepath.Base(dst))
-	}
-	snapDir := dir
-	if opts.Seal != nil {
-		snapDir = filepath.Dir(s.path)
-	}
-	snap, err := s.snapshot(ctx, snapDir)
+	snap, err := s.snapshot(ctx)
 	if err != nil {
 		return 0, err
 	}
-	final := snap
-	if opts.Seal != nil {
-		final, err = sealFile(dir, snap, opts.Seal)
-		os.Remove(snap)
+	defer snap.remove()
+	err = safefile.Write(dst, wopts, func(w io.Writer) error {
+		plain, err := os.Open(snap.name)
 		if err != nil {
-			return 0, err
+			return err
 		}
+		defer plain.Close()
+		if opts.Seal != nil {
+			return opts.Seal(w, plain)
+		}
+		_, err = io.Copy(w, plain)
+		return err
+	})
+	if err != nil {
+		return 0, backupError(err)
 	}
-	if err := place(final, dst, opts.Replace); err != nil {
-		os.Remove(final)
-		return 0, err
-	}
-	info, err := os.Stat(dst)
+	info, err := os.Stat(target)
 	if err != nil {
 		return 0, fmt.Errorf("back up: %w", err)
 	}
 	return info.Size(), nil
 }
 
-// notTheDatabase refuses a destination that is the database itself or one
-// of its side files: replacing the file under open connections would send
-// every later write of theirs to a file no longer there.
-func (s *Store) notTheDatabase(dst string) error {
-	for _, own := range []string{s.path, s.path + "-wal", s.path + "-shm", s.path + "-journal"} {
-		same := dst == own
-		if a, err := os.Stat(dst); err == nil {
-			if b, err := os.Stat(own); err == nil && os.SameFile(a, b) {
-				same = true
-			}
-		}
-		if same {
-			return kindErrorf(ErrInvalid, "%s is the database itself; back it up to another file", dst)
-		}
+// backupError says what went wrong; a destination safefile refuses is the
+// user's choice to make again (ErrInvalid).
+func backupError(err error) error {
+	if errors.Is(err, safefile.ErrRefused) {
+		return kindErrorf(ErrInvalid, "back up: %v", err)
 	}
-	return nil
+	return fmt.Errorf("back up: %w", err)
+}
+
+// snapshotPattern names the plain copies a backup or a migration makes
+// beside the database while it runs. Each is locked while in use; one that
+// is not locked was left by a process that was killed.
+const snapshotPattern = ".tend-backup-*.tmp"
+
+// snapshotFile is a plain copy of the database, locked for as long as it
+// is in use.
+type snapshotFile struct {
+	name string
+	lock *os.File
+}
+
+func (f snapshotFile) remove() {
+	os.Remove(f.name)
+	f.lock.Close()
 }
 
 // snapshot writes a consistent copy of the database to a new private file
-// in dir and returns its path.
-func (s *Store) snapshot(ctx context.Context, dir string) (string, error) {
+// beside it. A process killed before remove leaves the file, unlocked:
+// the next tend that opens the database for writing removes it
+// (removeLeftovers), and doctor reports it.
+func (s *Store) snapshot(ctx context.Context) (snapshotFile, error) {
+	dir := filepath.Dir(s.path)
 	// VACUUM INTO accepts an empty file; CreateTemp makes it 0600.
-	f, err := os.CreateTemp(dir, ".tend-backup-*.tmp")
+	f, err := os.CreateTemp(dir, snapshotPattern)
 	if err != nil {
-		return "", fmt.Errorf("back up: cannot write in %s: %w", dir, unwrapPath(err))
+		return snapshotFile{}, fmt.Errorf("back up: cannot write in %s: %w", dir, unwrapPath(err))
 	}
-	name := f.Name()
-	f.Close()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", name); err != nil {
-		os.Remove(name)
-		return "", fmt.Errorf("back up: %w", err)
+	snap := snapshotFile{name: f.Name(), lock: f}
+	if err := lockFile(f); err != nil {
+		snap.remove()
+		return snapshotFile{}, fmt.Errorf("back up: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", snap.name); err != nil {
+		snap.remove()
+		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
 	}
 	// VACUUM INTO does not sync what it wrote; a backup that a power cut
 	// can empty is no backup.
-	if err := syncFile(name); err != nil {
-		os.Remove(name)
-		return "", fmt.Errorf("back up: %w", err)
+	if err := f.Sync(); err != nil {
+		snap.remove()
+		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
 	}
-	return name, nil
+	return snap, nil
 }
 
-// sealFile writes seal's output for the file plain to a new private file in
-// dir and returns its path.
-func sealFile(dir, plain string, seal func(io.Writer, io.Reader) error) (string, error) {
-	in, err := os.Open(plain)
-	if err != nil {
-		return "", fmt.Errorf("back up: %w", err)
-	}
-	defer in.Close()
-	out, err := os.CreateTemp(dir, ".tend-backup-*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("back up: cannot write in %s: %w", dir, unwrapPath(err))
-	}
-	err = seal(out, in)
-	if err == nil {
-		err = out.Sync()
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(out.Name())
-		return "", fmt.Errorf("back up: %w", err)
-	}
-	return out.Name(), nil
-}
-
-// place gives the finished file tmp its name dst. Without replace it links
-// rather than renames, because a link fails when dst exists, even if
-// another process made it a moment ago, where a rename would replace it.
-func place(tmp, dst string, replace bool) error {
-	if replace {
-		if err := os.Rename(tmp, dst); err != nil {
-			return fmt.Errorf("back up: %w", err)
-		}
-		syncDir(filepath.Dir(dst))
-		return nil
-	}
-	err := os.Link(tmp, dst)
-	switch {
-	case err == nil:
-		os.Remove(tmp)
-	case errors.Is(err, fs.ErrExist):
-		return fmt.Errorf("back up: %s: %w", dst, fs.ErrExist)
-	default:
-		// Some file systems (FAT on a USB stick) have no links: check,
-		// then rename, which leaves only a moment for a race.
-		if _, serr := os.Lstat(dst); serr == nil {
-			return fmt.Errorf("back up: %s: %w", dst, fs.ErrExist)
-		}
-		if err := os.Rename(tmp, dst); err != nil {
-			return fmt.Errorf("back up: %w", err)
-		}
-	}
-	syncDir(filepath.Dir(dst))
-	return nil
-}
-
-func syncFile(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
+// diskFull names the folder in SQLite's "database or disk is full".
+func diskFull(err error, dir string) error {
+	if isCode(err, sqliteFull) {
+		return fmt.Errorf("the disk holding %s is full", dir)
 	}
 	return err
 }
 
-// syncDir makes a rename in dir durable. It is best effort: some systems
-// cannot sync a folder, and the file itself is already on disk.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+// Leftovers lists the temporary files that a tend killed while it wrote a
+// backup or an export left beside the database at dbPath: plain copies of
+// the database among them. Files another tend is writing at this moment
+// are not listed.
+func Leftovers(dbPath string) []string {
+	dir := filepath.Dir(dbPath)
+	var out []string
+	for _, pattern := range []string{snapshotPattern, safefile.TempPattern} {
+		found, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, name := range found {
+			if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
+				continue
+			}
+			if inUse(name) {
+				continue
+			}
+			out = append(out, name)
+		}
 	}
+	return out
+}
+
+// RemoveLeftovers removes what Leftovers lists and returns what it removed.
+func RemoveLeftovers(dbPath string) ([]string, error) {
+	var removed []string
+	for _, name := range Leftovers(dbPath) {
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return removed, fmt.Errorf("remove %s: %w", name, unwrapPath(err))
+		}
+		removed = append(removed, name)
+	}
+	return removed, nil
 }
 
 // unwrapPath drops the temporary file's name from an error about it: the

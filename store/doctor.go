@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
 )
 
@@ -25,8 +28,28 @@ type Health struct {
 	Skipped string
 	// Foreign says the file holds another program's tables, not tend's.
 	Foreign bool
-	// People and Interactions count what the file holds, for the report.
+	// People and Interactions count what the file holds, for the report;
+	// Counted says they could be counted (a damaged file may not answer).
 	People, Interactions int
+	Counted              bool
+	// WAL is what the -wal file beside the database holds.
+	WAL WALHealth
+}
+
+// WALHealth says what a -wal file beside the database holds, and whether
+// it belongs to the file.
+type WALHealth struct {
+	// Pending counts the pages of committed changes in the -wal that the
+	// file alone lacks: the -wal is needed, and must stay with the file.
+	Pending int
+	// Foreign says the -wal does not belong to the file: SQLite would copy
+	// it into the file and damage it (a backup copied over the database
+	// while a stale -wal lay beside it). The report is of the file alone.
+	Foreign bool
+	// Unread says the -wal holds changes that could not be read without
+	// writing beside the file (there is no -shm): the report is of the
+	// file alone, without them.
+	Unread bool
 }
 
 // BrokenLinks counts the rows of one table that point at a row of another
@@ -63,24 +86,76 @@ var orphanChecks = []struct{ what, query string }{
 		WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = d.person_id)`},
 }
 
-// Inspect checks the database file at path and reports what it found. Its
-// connection is query-only and it runs no migration, so it changes nothing,
-// and it works on a file that Open would refuse (one from a newer tend).
-// An error means the file could not be read as a database at all.
+// Inspect checks the database file at path and reports what it found. It
+// writes nothing at all: the file is opened read-only, as immutable when
+// no -wal holds anything for it, and otherwise with the -shm read-only, so
+// that no checkpoint can run, no side file is made or changed, and a -wal
+// that does not belong to the file is never copied into it. It runs no
+// migration, so it works on a file that Open would refuse (one from a
+// newer tend). An error means the file could not be read as a database
+// at all.
 func Inspect(ctx context.Context, path string) (Health, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
 	}
-	// query_only, not mode=ro: both refuse every write, but a read-only
-	// connection to a WAL database makes -wal and -shm files it cannot
-	// remove when it closes, and leaves them behind with its owner and
-	// the file's mode (root's, after a sudo). A query-only connection
-	// closes like any tend command: the last one out tidies them away.
-	// mode=rw keeps SQLite from creating a file that is not there.
-	db, err := sql.Open("sqlite", dsn(abs)+"&mode=rw&_pragma=query_only(1)")
+	if _, err := os.Stat(abs); err != nil {
+		return Health{}, fmt.Errorf("inspect %s: %w", path, unwrapPath(err))
+	}
+	wal, err := readWAL(abs)
 	if err != nil {
-		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+		return Health{}, fmt.Errorf("inspect %s: %w", path, unwrapPath(err))
+	}
+	alone := func() (Health, error) { return inspectURI(ctx, readOnlyURI(abs, true)) }
+	if wal.Pending == 0 {
+		return alone()
+	}
+	if wal.PageSizeDiffers {
+		h, err := alone()
+		h.WAL = WALHealth{Pending: wal.Pending, Foreign: true}
+		return h, err
+	}
+	if _, err := os.Stat(abs + "-shm"); err != nil {
+		h, err := alone()
+		h.WAL = WALHealth{Pending: wal.Pending, Unread: true}
+		return h, err
+	}
+	h, err := inspectURI(ctx, readOnlyURI(abs, false))
+	if err == nil && len(h.Damage) == 0 {
+		h.WAL.Pending = wal.Pending
+		return h, nil
+	}
+	// Damaged with the -wal: if the file alone is sound, the -wal is what
+	// damages it.
+	if ha, aerr := alone(); aerr == nil && len(ha.Damage) == 0 {
+		ha.WAL = WALHealth{Pending: wal.Pending, Foreign: true}
+		return ha, nil
+	}
+	h.WAL.Pending = wal.Pending
+	return h, err
+}
+
+// readOnlyURI opens the file at path so that nothing can change it or
+// anything beside it: immutable reads the file alone, without the -wal;
+// otherwise the -wal is read, and the -shm too, read-only.
+func readOnlyURI(path string, immutable bool) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	q := url.Values{}
+	q.Set("mode", "ro")
+	if immutable {
+		q.Set("immutable", "1")
+	} else {
+		q.Set("readonly_shm", "1")
+		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	}
+	q.Add("_pragma", "query_only(1)")
+	return u.String() + "?" + q.Encode()
+}
+
+func inspectURI(ctx context.Context, uri string) (Health, error) {
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return Health{}, err
 	}
 	defer db.Close()
 	// One connection: the checks read one after another, and a pool
@@ -89,7 +164,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 
 	var h Health
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&h.SchemaVersion); err != nil {
-		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+		return Health{}, err
 	}
 	if h.Damage, err = integrity(ctx, db); err != nil {
 		// integrity_check stops with an error where the damage is too
@@ -98,6 +173,11 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	}
 	if len(h.Damage) > 0 {
 		h.Skipped = "the file is damaged"
+		// What can still be counted is worth saying; what cannot is not
+		// zero.
+		if h.SchemaVersion > 0 && h.SchemaVersion <= SchemaVersion() {
+			h.count(ctx, db)
+		}
 		return h, nil
 	}
 	if h.SchemaVersion == 0 {
@@ -105,7 +185,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 		// and no version is another program's, which Open refuses too.
 		var tables int
 		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-			return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+			return Health{}, err
 		}
 		if tables > 0 {
 			h.Foreign, h.Skipped = true, "the file is not a tend database"
@@ -113,7 +193,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 		return h, nil
 	}
 	if h.BrokenLinks, err = brokenLinks(ctx, db); err != nil {
-		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
+		return Health{}, err
 	}
 	if h.SchemaVersion > SchemaVersion() {
 		// The tables may not be the ones this tend knows.
@@ -123,28 +203,36 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	for _, c := range orphanChecks {
 		o := Orphans{What: c.what}
 		if err := db.QueryRowContext(ctx, c.query).Scan(&o.Rows); err != nil {
-			return Health{}, fmt.Errorf("inspect %s: count %s: %w", path, o.What, err)
+			return Health{}, fmt.Errorf("count %s: %w", o.What, err)
 		}
 		if o.Rows > 0 {
 			h.Orphans = append(h.Orphans, o)
 		}
 	}
-	for _, c := range []struct {
-		n     *int
-		query string
-	}{{&h.People, "SELECT count(*) FROM people"}, {&h.Interactions, "SELECT count(*) FROM interactions"}} {
-		if err := db.QueryRowContext(ctx, c.query).Scan(c.n); err != nil {
-			return Health{}, fmt.Errorf("inspect %s: %w", path, err)
-		}
+	h.count(ctx, db)
+	if !h.Counted {
+		return Health{}, errors.New("cannot count the people in it")
 	}
 	return h, nil
 }
 
+// count counts people and interactions, if the file lets it.
+func (h *Health) count(ctx context.Context, db *sql.DB) {
+	if db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&h.People) != nil {
+		return
+	}
+	if db.QueryRowContext(ctx, "SELECT count(*) FROM interactions").Scan(&h.Interactions) != nil {
+		return
+	}
+	h.Counted = true
+}
+
 // Sound reports whether the file is sound: not damaged, every link holds,
-// no orphans, and a schema this tend can open.
+// no orphans, a schema this tend can open, and no -wal beside it that does
+// not belong to it.
 func (h Health) Sound() bool {
 	return len(h.Damage) == 0 && len(h.BrokenLinks) == 0 && len(h.Orphans) == 0 &&
-		!h.Foreign && h.SchemaVersion <= SchemaVersion()
+		!h.Foreign && h.SchemaVersion <= SchemaVersion() && !h.WAL.Foreign
 }
 
 func integrity(ctx context.Context, db *sql.DB) ([]string, error) {

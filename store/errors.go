@@ -18,6 +18,12 @@ var (
 	ErrNewerSchema = errors.New("database from a newer version of tend")
 	// ErrReadOnly means the database could be read but not written.
 	ErrReadOnly = errors.New("database is read-only")
+	// ErrDamaged means SQLite found the file damaged: writes are refused
+	// until it checks out or a backup is restored.
+	ErrDamaged = errors.New("database is damaged")
+	// ErrReplaced means the path no longer names the file the store
+	// opened, or an orphan -wal lies where a new database would go.
+	ErrReplaced = errors.New("database file replaced")
 )
 
 // kindError is a message for the user that belongs to one of the kinds

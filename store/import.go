@@ -167,6 +167,14 @@ func (s *Store) Import(ctx context.Context, opts ImportOptions, fill func(*Impor
 }
 
 func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Import) error) (ImportResult, error) {
+	if !opts.DryRun {
+		if err := s.ready(ctx); err != nil {
+			return ImportResult{}, err
+		}
+	}
+	if err := s.checkWritable(); err != nil {
+		return ImportResult{}, err
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("import: %w", err)
@@ -231,6 +239,11 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	im.res.DryRun = opts.DryRun
 	if opts.DryRun {
 		return im.res, nil // the deferred Rollback undoes everything
+	}
+	// A long import must not commit into a file that was deleted or
+	// replaced while it ran: its data would go to an orphan -wal.
+	if err := s.checkSameFile(); err != nil {
+		return ImportResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return ImportResult{}, fmt.Errorf("commit: %w", err)

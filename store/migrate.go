@@ -54,11 +54,13 @@ func readMigrations() []migration {
 	return slices.Clip(ms) // shared: an append must copy
 }
 
-// migrate brings the schema up to date. Each migration runs in its own
-// immediate transaction that re-reads user_version first, so processes that
-// open a new database at the same moment apply each step once. Before the
-// first step on a database that already holds data, a copy is written next
-// to the file.
+// migrate brings the schema up to date. It takes the write lock first
+// and only then reads user_version and decides, so that of processes that
+// open a database needing a migration at the same moment, one migrates
+// (and writes the copy beside the file) while the others wait and find
+// nothing left to do. Before migrating a database that already holds data,
+// a copy is written next to the file. Every step runs in one transaction:
+// a migration is all or nothing.
 func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	current, err := s.userVersion(ctx)
 	if err != nil {
@@ -70,44 +72,41 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	if current == len(ms) {
 		return nil
 	}
-	if current > 0 {
-		// A file another process is creating at this moment is at an
-		// early version with nothing in it yet: there is nothing to keep.
-		empty, err := s.holdsNoOne(ctx)
-		if err != nil {
+	return s.transact(ctx, func(tx *sql.Tx) error {
+		var v int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			return err
 		}
-		if !empty {
-			if err := s.backup(ctx, current); err != nil {
-				return err
-			}
+		if v >= len(ms) {
+			return nil // another process got here first
 		}
-	}
-	for _, m := range ms[current:] {
-		err := s.write(ctx, func(tx *sql.Tx) error {
-			var v int
-			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		if v == 0 {
+			if err := checkEmpty(ctx, tx); err != nil {
 				return err
 			}
-			if v >= m.version {
-				return nil // another process got here first
+		} else {
+			// A file another process is creating at this moment is at an
+			// early version with nothing in it yet: there is nothing to
+			// keep. The copy is read by another connection, which sees the
+			// file as it is, before this transaction's changes.
+			var anyone bool
+			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM people)").Scan(&anyone); err != nil {
+				return fmt.Errorf("read people: %w", err)
 			}
-			if v == 0 {
-				if err := checkEmpty(ctx, tx); err != nil {
+			if anyone {
+				if err := s.backup(ctx, v); err != nil {
 					return err
 				}
 			}
+		}
+		for _, m := range ms[v:] {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
-			return err
-		})
-		if err != nil {
-			return err
 		}
-	}
-	return nil
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms)))
+		return err
+	})
 }
 
 // checkEmpty refuses to lay the first schema over a file that already holds
@@ -123,16 +122,6 @@ func checkEmpty(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// holdsNoOne reports whether the database has no people, and so no data:
-// everything else in it belongs to someone.
-func (s *Store) holdsNoOne(ctx context.Context) (bool, error) {
-	var any bool
-	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM people)").Scan(&any); err != nil {
-		return false, fmt.Errorf("read people: %w", err)
-	}
-	return !any, nil
-}
-
 func (s *Store) userVersion(ctx context.Context) (int, error) {
 	var v int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
@@ -142,25 +131,27 @@ func (s *Store) userVersion(ctx context.Context) (int, error) {
 }
 
 // backup writes a consistent copy of the database next to it, named after
-// the schema version it holds, before a migration changes it.
+// the schema version it holds, before a migration changes it. The copy is
+// made whole under a temporary name and then linked to its own, so it is
+// never half written, and never replaces an earlier one.
 func (s *Store) backup(ctx context.Context, version int) error {
-	dst := fmt.Sprintf("%s.v%d.bak", s.path, version)
-	for i := 2; ; i++ {
-		if _, err := os.Stat(dst); os.IsNotExist(err) {
-			break
-		}
-		dst = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, i)
-	}
-	// VACUUM INTO accepts an empty file; making it first, 0600, means the
-	// copy is never readable by others, not even for a moment.
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	snap, err := s.snapshot(ctx)
 	if err != nil {
 		return fmt.Errorf("back up before migrating: %w", err)
 	}
-	f.Close()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		os.Remove(dst)
-		return fmt.Errorf("back up before migrating: %w", err)
+	defer snap.remove()
+	for i := 1; ; i++ {
+		dst := fmt.Sprintf("%s.v%d.bak", s.path, version)
+		if i > 1 {
+			dst = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, i)
+		}
+		err := os.Link(snap.name, dst)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("back up before migrating: %w", err)
+		}
+		return nil
 	}
-	return nil
 }

@@ -1,15 +1,5 @@
 package store
 
-import (
-	"errors"
-
-	"modernc.org/sqlite"
-)
-
-// sqliteReadOnly is SQLITE_READONLY, the primary code of every error
-// SQLite gives when it may read a file but not write it.
-const sqliteReadOnly = 8
-
 // explainWrite turns SQLite's "attempt to write a readonly database" into a
 // message that says which file and what to look at. SQLite opens a file it
 // may not write read-only without a word, so reads work and the first write
@@ -17,8 +7,11 @@ const sqliteReadOnly = 8
 // makes them with the database's mode, so after a chmod back to 0600 a
 // leftover 0400 -shm still stops every write.
 func (s *Store) explainWrite(err error) error {
-	var se *sqlite.Error
-	if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteReadOnly {
+	if isCode(err, sqliteCorrupt) || isCode(err, sqliteNotADB) {
+		s.markDamaged()
+		return s.damagedError()
+	}
+	if !isCode(err, sqliteReadOnly) {
 		return err
 	}
 	return kindErrorf(ErrReadOnly,

@@ -9,14 +9,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oklog/ulid/v2"
-	"modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
+	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
 )
 
 // Options configure a Store.
@@ -26,7 +28,31 @@ type Options struct {
 	Now func() time.Time
 	// Entropy feeds the random part of new ids; crypto/rand when nil.
 	Entropy io.Reader
+	// Mode says when the file may be created and changed.
+	Mode Mode
 }
+
+// Mode says when Open may create the file, migrate it and set it to WAL.
+type Mode int
+
+const (
+	// Create makes the file (and its folder) at once, and brings it up to
+	// date: for the TUI, which is there to be written with.
+	Create Mode = iota
+	// WriteLater creates, migrates and sets the file to WAL only at the
+	// first write, so that a command refused before it writes (a name
+	// that matches no one) creates and changes nothing.
+	WriteLater
+	// ReadOnly never writes: no file is made, no migration runs, the
+	// journal mode is left as it is, and a file or folder tend may not
+	// write is read without making anything beside it.
+	ReadOnly
+)
+
+// minReadable is the oldest schema the store's reads understand: a file
+// at this version or later can be read as it is, and is migrated only when
+// it is written.
+const minReadable = 3
 
 // Store is an open tend database.
 type Store struct {
@@ -36,6 +62,15 @@ type Store struct {
 
 	idMu    sync.Mutex
 	entropy io.Reader
+
+	// opened is the file Open opened, by device and inode: before every
+	// write, the path must still name it.
+	opened  os.FileInfo
+	damaged atomic.Bool // SQLite reported the file damaged
+
+	mode     Mode
+	missing  bool // no file yet: reads see an empty database in memory
+	setUpDue bool // the migration and the WAL switch wait for the first write
 }
 
 // busyTimeout is how long a write waits for another process's write to
@@ -44,9 +79,11 @@ type Store struct {
 // reaches the user.
 const busyTimeout = 10 * time.Second
 
-// Open opens the database at path, creating it (and its folder, 0700) if
-// needed, and brings its schema up to date. A file that is not a tend
-// database, or one written by a newer version, is refused and left as it is.
+// Open opens the database at path. With Mode Create it creates it (and
+// its folder, 0700) if needed, and brings its schema up to date at once;
+// WriteLater waits for the first write to do either, and ReadOnly never
+// does (see Mode). A file that is not a tend database, or one written by a
+// newer version, is refused and left as it is.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -58,26 +95,209 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := prepareFile(abs); err != nil {
+	s := &Store{path: abs, now: opts.Now, entropy: opts.Entropy, mode: opts.Mode}
+	info, err := os.Stat(abs)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, fmt.Errorf("open %s: is a directory, not a database file", path)
+	case errors.Is(err, fs.ErrNotExist) && opts.Mode != Create:
+		return s, s.openEmpty()
+	}
+	if err := s.openFile(); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	ctx := context.Background()
+	if opts.Mode == Create {
+		if err := s.setUp(ctx); err != nil {
+			s.db.Close()
+			return nil, err
+		}
+		return s, nil
 	}
-	s := &Store{db: db, path: abs, now: opts.Now, entropy: opts.Entropy}
+	v, err := s.userVersion(ctx)
+	if err == nil {
+		err = s.checkReadable(ctx, v)
+	}
+	if err != nil {
+		s.db.Close()
+		return nil, s.explainOpen(err)
+	}
+	if v < len(migrations()) || opts.Mode == WriteLater {
+		s.setUpDue = true
+	}
+	if v < minReadable && opts.Mode == WriteLater {
+		// Its tables are too old to read: it is brought up to date now.
+		if err := s.setUp(ctx); err != nil {
+			s.db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// checkReadable refuses a file of version v that the store cannot read as
+// it is: another program's, a newer tend's, or (read-only) an old one.
+func (s *Store) checkReadable(ctx context.Context, v int) error {
+	switch {
+	case v > len(migrations()):
+		return fmt.Errorf("%w: schema version %d, this tend knows up to %d; upgrade tend (the file was left untouched)", ErrNewerSchema, v, len(migrations()))
+	case v == 0:
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return errors.New("not a tend database: the file holds other tables (it was left untouched)")
+		}
+		if s.mode == ReadOnly {
+			// An empty file: read as an empty database.
+			s.db.Close()
+			return s.openEmpty()
+		}
+	case v < minReadable && s.mode == ReadOnly:
+		return fmt.Errorf("it was written by an older tend (schema %d): a command that writes (tend add, tend log) brings it up to date, keeping a copy of it; nothing was changed", v)
+	}
+	return nil
+}
+
+// openFile opens the file at s.path: for reading and writing, or, when
+// the file or its folder may not be written, so that nothing is made or
+// changed beside it.
+func (s *Store) openFile() error {
+	uri := dsn(s.path)
+	switch {
+	case s.mode == ReadOnly && canWrite(s.path) && canWrite(filepath.Dir(s.path)):
+		uri += "&_pragma=query_only(1)"
+	case s.mode == ReadOnly:
+		// SQLite would make a -wal and -shm it could never remove, with
+		// the file's mode: read the file as doctor does instead.
+		wal, _ := readWAL(s.path)
+		_, shmErr := os.Stat(s.path + "-shm")
+		uri = readOnlyURI(s.path, wal.Pending == 0 || shmErr != nil)
+	default:
+		if err := prepareFile(s.path); err != nil {
+			return err
+		}
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	s.db = db
+	if s.opened, err = os.Stat(s.path); err != nil {
+		db.Close()
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// openEmpty stands in for a file that does not exist yet: an empty
+// database in memory, with the schema, for reads to find no one in.
+func (s *Store) openEmpty() error {
+	db, err := sql.Open("sqlite", fmt.Sprintf("file:tend-empty-%p?mode=memory&cache=shared&_pragma=foreign_keys(1)", s))
+	if err != nil {
+		return err
+	}
+	db.SetMaxIdleConns(4)
+	s.db, s.missing = db, true
 	if err := s.migrate(context.Background(), migrations()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Missing reports that there is no database at the path yet: reads find
+// no one, and the first write creates it.
+func (s *Store) Missing() bool { return s.missing }
+
+// setUp brings the file up to date: the migrations, then WAL mode.
+func (s *Store) setUp(ctx context.Context) error {
+	s.setUpDue = false
+	if err := s.migrate(ctx, migrations()); err != nil {
+		return s.explainOpen(err)
 	}
 	// WAL is switched on only now, once the file is known to be a tend
 	// database of this version: the switch rewrites the file header, and a
 	// refused file must be left as it was. The mode is kept in the file.
-	if err := setWAL(db); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	if err := setWAL(s.db); err != nil {
+		return s.explainOpen(fmt.Errorf("set WAL mode: %w", err))
 	}
-	return s, nil
+	// A writing tend removes what a killed one left beside the database:
+	// plain copies of it among them.
+	RemoveLeftovers(s.path)
+	return nil
+}
+
+// ready makes the file writable before the first write: it creates a file
+// that was missing, and migrates and sets up one that waited.
+func (s *Store) ready(ctx context.Context) error {
+	if s.mode == ReadOnly {
+		return kindErrorf(ErrReadOnly, "%s was opened for reading only; nothing was written", s.path)
+	}
+	if s.missing {
+		empty := s.db
+		if err := s.openFile(); err != nil {
+			return err
+		}
+		empty.Close()
+		s.missing, s.setUpDue = false, true
+	}
+	if s.setUpDue {
+		return s.setUp(ctx)
+	}
+	return nil
+}
+
+// explainOpen words an error met while opening the file.
+func (s *Store) explainOpen(err error) error {
+	switch {
+	case isCode(err, sqliteCorrupt):
+		s.markDamaged()
+		return s.damagedError()
+	case isCode(err, sqliteNotADB):
+		return fmt.Errorf("open %s: not a database tend can read (it may be damaged, or another program's file); it was left as it is: run tend doctor", s.path)
+	}
+	return fmt.Errorf("open %s: %w", s.path, err)
+}
+
+func (s *Store) markDamaged() {
+	s.damaged.Store(true)
+	MarkDamaged(s.path)
+}
+
+func (s *Store) damagedError() error {
+	return kindErrorf(ErrDamaged, "%s is damaged, so tend will not write to it; nothing was written. Run tend doctor, and restore a backup with tend backup --restore FILE", s.path)
+}
+
+// checkWritable is asked before every write: the file must not be known
+// to be damaged, and the path must still name the file Open opened. A sync
+// tool or a mv that puts another file at the path, or a delete, would
+// otherwise send the write into a file no one will read again, or mix the
+// pages of two databases.
+func (s *Store) checkWritable() error {
+	if s.damaged.Load() || markedDamaged(s.path) {
+		return s.damagedError()
+	}
+	return s.checkSameFile()
+}
+
+// checkSameFile says, in plain words, when the path no longer names the
+// file Open opened.
+func (s *Store) checkSameFile() error {
+	if s.opened == nil {
+		return nil // a Store not made by Open, as the tests of old schemas make
+	}
+	now, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return kindErrorf(ErrReplaced, "%s was deleted or moved away while tend had it open; tend stopped writing, and nothing was written. Quit and start tend again", s.path)
+	case err != nil:
+		return fmt.Errorf("check %s: %w", s.path, err)
+	case !os.SameFile(s.opened, now):
+		return kindErrorf(ErrReplaced, "%s was replaced by another file while tend had it open (a sync tool, a copy or a mv); tend stopped writing, and nothing was written. Quit and start tend again to open the file now there", s.path)
+	}
+	return nil
 }
 
 // Close closes the database.
@@ -103,6 +323,14 @@ func prepareFile(path string) error {
 	case !errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("open %s: %w", path, err)
 	}
+	// A -wal or -shm with no database is what is left when the file was
+	// deleted or moved while tend had it open: the -wal may hold its last
+	// writes. A new database here would take them as its own.
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + side); err == nil {
+			return kindErrorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create data folder: %w", err)
 	}
@@ -121,16 +349,12 @@ func prepareFile(path string) error {
 // SQLITE_BUSY at once, without waiting on busy_timeout, so this waits and
 // tries again for as long as busy_timeout would.
 func setWAL(db *sql.DB) error {
-	const (
-		sqliteBusy = 5 // SQLITE_BUSY, the primary code of every busy error
-		pause      = 10 * time.Millisecond
-	)
+	const pause = 10 * time.Millisecond
 	// Counting tries rather than reading a clock keeps the store's only
 	// clock the injected one.
 	for try := 0; ; try++ {
 		_, err := db.Exec("PRAGMA journal_mode = WAL")
-		var se *sqlite.Error
-		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || try >= int(busyTimeout/pause) {
+		if err == nil || !isCode(err, sqliteBusy) || try >= int(busyTimeout/pause) {
 			if err != nil {
 				return fmt.Errorf("set WAL mode: %w", err)
 			}
@@ -171,6 +395,17 @@ func dsn(path string) string {
 // write runs fn in one transaction: every write of a command is all or
 // nothing.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.ready(ctx); err != nil {
+		return err
+	}
+	return s.transact(ctx, fn)
+}
+
+// transact runs fn in one transaction on the file as it is.
+func (s *Store) transact(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.checkWritable(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.explainWrite(fmt.Errorf("begin: %w", err))
@@ -178,6 +413,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return s.explainWrite(err)
+	}
+	if err := s.checkSameFile(); err != nil {
+		tx.Rollback()
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return s.explainWrite(fmt.Errorf("commit: %w", err))

@@ -149,8 +149,23 @@ func (a *app) clockFunc(now time.Time) func() time.Time {
 	return func() time.Time { return a.clock().In(a.loc) }
 }
 
-// Store opens the database on first use.
-func (a *app) Store() (*store.Store, error) {
+// Store opens the database for a command that writes: the file is
+// created, or migrated, only when the command writes, so a command refused
+// before that creates and changes nothing.
+func (a *app) Store() (*store.Store, error) { return a.openStore(store.WriteLater) }
+
+// ReadStore opens the database for a command that only reads: nothing is
+// created or changed, and when there is no database yet it says so on
+// standard error and reads an empty one.
+func (a *app) ReadStore() (*store.Store, error) {
+	s, err := a.openStore(store.ReadOnly)
+	if err == nil && s.Missing() {
+		fmt.Fprintf(a.stderr, "No database at %s yet: tend add NAME makes one.\n", s.Path())
+	}
+	return s, err
+}
+
+func (a *app) openStore(mode store.Mode) (*store.Store, error) {
 	if a.store != nil {
 		return a.store, nil
 	}
@@ -162,7 +177,7 @@ func (a *app) Store() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy})
+	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy, Mode: mode})
 	if err != nil {
 		return nil, err
 	}

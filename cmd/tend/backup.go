@@ -12,11 +12,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/seal"
 	"github.com/tend-app/tend/store"
 )
 
 type backupOptions struct {
+	restore    string
 	file       string
 	force      bool
 	encrypt    bool
@@ -39,7 +41,12 @@ Without FILE, the copy goes next to the database, named after today
 An existing file is never replaced unless you add --force.
 
 A plain copy is a tend database itself: tend --db FILE reads it, and
-copying it over the database file restores it.
+tend backup --restore FILE puts it back in place of the database: it
+checks the copy first (sound, a tend database of a schema this tend
+knows), keeps the current file aside under a name with the date and time
+(tend.db.before-restore-...), moves its -wal and -shm with it, so that no
+stale side file is read with the restored copy, and refuses while another
+tend has the database open. Do not copy a backup over the file by hand.
 
 --encrypt writes an age-encrypted file instead (tend-2026-11-24.db.age by
 default), for a passphrase that tend asks for twice on the terminal, or
@@ -48,6 +55,7 @@ reads from the TEND_PASSPHRASE environment variable in scripts.
 (repeat it for several keys; it implies --encrypt). The age tool opens it:
   age -d -o tend.db tend-2026-11-24.db.age`,
 		Example: `  tend backup
+  tend backup --restore ~/Backups/tend-2026-11-24.db
   tend backup ~/Backups/
   tend backup --encrypt /media/usb/tend.db.age
   TEND_PASSPHRASE=... tend backup --encrypt --force nightly.db.age
@@ -73,10 +81,17 @@ reads from the TEND_PASSPHRASE environment variable in scripts.
 			if len(opts.recipients) > 0 {
 				opts.encrypt = true
 			}
+			if cmd.Flags().Changed("restore") {
+				if len(args) > 0 || opts.encrypt || opts.force {
+					return usageErrorf("--restore takes only the backup FILE (see: tend backup --help)")
+				}
+				return runRestore(a, opts.restore)
+			}
 			return runBackup(a, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace FILE if it exists")
+	cmd.Flags().StringVar(&opts.restore, "restore", "", "put the backup `FILE` in place of the database, keeping the current one aside")
 	cmd.Flags().BoolVar(&opts.encrypt, "encrypt", false, "write an age-encrypted file, for a passphrase (env "+passphraseEnv+")")
 	cmd.Flags().StringArrayVar(&opts.recipients, "recipient", nil, "encrypt for this age public `KEY` (age1...) instead of a passphrase")
 	addJSONFlag(a, cmd)
@@ -107,10 +122,8 @@ func runBackup(a *app, opts backupOptions) error {
 	dst := backupPath(opts.file, dbPath, now, opts.encrypt)
 	// Checked before the passphrase is asked for: typing it twice only to
 	// be told the file exists would be rude. Backup checks again, safely.
-	if !opts.force {
-		if _, err := os.Lstat(dst); err == nil {
-			return usageErrorf("%s already exists; add --force to replace it, or name another FILE", dst)
-		}
+	if err := checkOutput(a, dst, opts.force); err != nil {
+		return err
 	}
 	bo := store.BackupOptions{Replace: opts.force}
 	if opts.encrypt {
@@ -134,10 +147,7 @@ func runBackup(a *app, opts backupOptions) error {
 		return err
 	}
 	size, err := s.Backup(a.ctx(), dst, bo)
-	if errors.Is(err, fs.ErrExist) {
-		return usageErrorf("%s already exists; add --force to replace it, or name another FILE", dst)
-	}
-	if err != nil {
+	if err := outputError(dst, err); err != nil {
 		return err
 	}
 	if abs, err := filepath.Abs(dst); err == nil {
@@ -151,6 +161,48 @@ func runBackup(a *app, opts backupOptions) error {
 		how = "encrypted with age"
 	}
 	_, err = fmt.Fprintf(a.out, "Backed up to %s (%s, %s).\n", dst, humanBytes(size), how)
+	return err
+}
+
+// restoreJSON is what `tend backup --restore --json` prints.
+type restoreJSON struct {
+	Database     string `json:"database"`
+	From         string `json:"from"`
+	Aside        string `json:"aside"`
+	People       int    `json:"people"`
+	Interactions int    `json:"interactions"`
+}
+
+func runRestore(a *app, file string) error {
+	if strings.TrimSpace(file) == "" {
+		return usageErrorf("--restore needs the backup FILE")
+	}
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	dbPath, err := a.DBPath()
+	if err != nil {
+		return err
+	}
+	if abs, err := filepath.Abs(dbPath); err == nil {
+		dbPath = abs
+	}
+	res, err := store.Restore(a.ctx(), dbPath, file, now)
+	if err != nil {
+		return err
+	}
+	if abs, err := filepath.Abs(file); err == nil {
+		file = abs
+	}
+	if a.json {
+		return a.printJSON(restoreJSON{Database: dbPath, From: file, Aside: res.Aside, People: res.Health.People, Interactions: res.Health.Interactions})
+	}
+	_, err = fmt.Fprintf(a.out, "Restored %s to %s (%s, %s).\n", file, dbPath,
+		cadence.Count(res.Health.People, "person", "people"), cadence.Plural(res.Health.Interactions, "interaction"))
+	if err == nil && res.Aside != "" {
+		_, err = fmt.Fprintf(a.out, "The file it replaced is kept as %s.\n", res.Aside)
+	}
 	return err
 }
 

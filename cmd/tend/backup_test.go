@@ -136,7 +136,7 @@ func TestBackupRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"onto the database", []string{"backup", h.db, "--force"}, "is the database itself"},
+		{"onto the database", []string{"backup", h.db, "--force"}, "is the database's own file"},
 		{"two files", []string{"backup", "a.db", "b.db"}, "at most one FILE"},
 		{"empty name", []string{"backup", ""}, "FILE name is empty"},
 		{"standard output", []string{"backup", "-"}, "not standard output"},

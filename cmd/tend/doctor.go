@@ -34,12 +34,14 @@ type doctorReport struct {
 	Exists        bool          `json:"exists"`
 	Healthy       bool          `json:"healthy"`
 	SchemaVersion int           `json:"schema_version"`
-	People        int           `json:"people"`
-	Interactions  int           `json:"interactions"`
+	People        *int          `json:"people"`       // null when a damaged file cannot be counted
+	Interactions  *int          `json:"interactions"` // likewise
 	Checks        []doctorCheck `json:"checks"`
+	Removed       []string      `json:"removed"` // leftover files --fix removed
 }
 
 func newDoctorCmd(a *app) *cobra.Command {
+	var fix bool
 	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Check the database: sound file, links, orphans, permissions, schema",
@@ -52,24 +54,33 @@ func newDoctorCmd(a *app) *cobra.Command {
   permissions  only you can read the database, its side files (-wal, -shm),
                the backups beside it and its folder, and you can write it
   schema       the file's schema version is one this tend can open
+  wal          a -wal file beside the database belongs to it (one left by
+               a killed tend beside a backup copied over the file does not,
+               and would damage it)
+  leftovers    temporary files a killed backup or export left beside the
+               database (plain copies of it among them)
 
-The doctor only reads: it opens the file read-only and never migrates or
-repairs it, so it is safe on a file that tend refuses to open.
+The doctor only reads: it opens the file read-only (no checkpoint, no side
+file made or changed) and never migrates or repairs it, so it is safe on a
+file that tend refuses to open. --fix removes the leftover temporary
+files, and nothing else.
 
 Exit status: 0 when everything is fine, 1 when anything was found (a
 warning included), so a script can run tend doctor || notify.`,
 		Example: `  tend doctor
+  tend doctor --fix
   tend doctor --json | jq '.checks[] | select(.status != "ok")'`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDoctor(a)
+			return runDoctor(a, fix)
 		},
 	}
+	cmd.Flags().BoolVar(&fix, "fix", false, "remove the leftover temporary files it finds (nothing else)")
 	addJSONFlag(a, cmd)
 	return cmd
 }
 
-func runDoctor(a *app) error {
+func runDoctor(a *app, fix bool) error {
 	path, err := a.DBPath()
 	if err != nil {
 		return err
@@ -78,6 +89,18 @@ func runDoctor(a *app) error {
 		path = abs
 	}
 	r := diagnose(a, path)
+	r.Removed = []string{}
+	if fix {
+		removed, err := store.RemoveLeftovers(path)
+		r.Removed = append(r.Removed, removed...)
+		if err != nil {
+			return err
+		}
+		if len(removed) > 0 {
+			r = diagnose(a, path)
+			r.Removed = removed
+		}
+	}
 	if a.json {
 		if err := a.printJSON(r); err != nil {
 			return err
@@ -113,17 +136,25 @@ func diagnose(a *app, path string) doctorReport {
 	h, err := store.Inspect(a.ctx(), path)
 	if err != nil {
 		r.Checks = append(r.Checks,
-			checkProblem("integrity", fmt.Sprintf("cannot read it as a database (%v); it was left as it is: restore a backup (tend backup makes them)", rootCause(err))))
-		r.Checks = append(r.Checks, perms)
+			checkProblem("integrity", fmt.Sprintf("cannot read it as a database (%v); it was left as it is: restore a backup with tend backup --restore FILE", rootCause(err))))
+		r.Checks = append(r.Checks, perms, checkLeftovers(path))
 		r.Healthy = false
 		return r
 	}
-	r.SchemaVersion, r.People, r.Interactions = h.SchemaVersion, h.People, h.Interactions
+	r.SchemaVersion = h.SchemaVersion
+	if h.Counted {
+		r.People, r.Interactions = &h.People, &h.Interactions
+	}
 
+	// The doctor's one write, beside the file and never to it: a mark
+	// that stops every write to a damaged file, taken off once it is
+	// sound.
 	if len(h.Damage) == 0 {
+		store.ClearDamaged(path)
 		r.Checks = append(r.Checks, checkOK("integrity", "the file is sound"))
 	} else {
-		msgs := []string{"the file is damaged; keep it as it is, make a copy (cp, not tend backup), and restore your latest backup"}
+		store.MarkDamaged(path)
+		msgs := []string{"the file is damaged; tend will not write to it. Restore your latest backup with tend backup --restore FILE (the damaged file is kept aside)"}
 		r.Checks = append(r.Checks, checkProblem("integrity", append(msgs, h.Damage...)...))
 	}
 	switch {
@@ -150,6 +181,8 @@ func diagnose(a *app, path string) doctorReport {
 		}
 	}
 	r.Checks = append(r.Checks, perms)
+	r.Checks = append(r.Checks, checkWAL(path, h.WAL))
+	r.Checks = append(r.Checks, checkLeftovers(path))
 	if h.Foreign {
 		r.Checks = append(r.Checks, checkProblem("schema", "not a tend database: the file holds another program's tables (tend will not touch it)"))
 	} else {
@@ -163,6 +196,32 @@ func diagnose(a *app, path string) doctorReport {
 		}
 	}
 	return r
+}
+
+// checkWAL says what the -wal beside the database holds.
+func checkWAL(path string, w store.WALHealth) doctorCheck {
+	wal := path + "-wal"
+	switch {
+	case w.Foreign:
+		return checkProblem("wal", fmt.Sprintf("%s does not belong to the database: opened with it, the file would be damaged (the report above is of the file alone). Move it away before tend or any other program opens the file: mv %s %s",
+			wal, quoteArg(wal), quoteArg(wal+".stale")))
+	case w.Unread:
+		return checkWarning("wal", fmt.Sprintf("%s holds changes not yet in the file, and there is no -shm beside it to read them without writing: the report above is of the file alone. Keep the -wal with the file; tend folds it in the next time it writes", wal))
+	case w.Pending > 0:
+		return checkOK("wal", fmt.Sprintf("%s holds recent changes not yet folded into the file; it belongs to it and is needed: copy the two together, or use tend backup", wal))
+	}
+	return checkOK("wal", "no changes wait beside the file")
+}
+
+// checkLeftovers reports the temporary files a killed tend left beside the
+// database.
+func checkLeftovers(path string) doctorCheck {
+	left := store.Leftovers(path)
+	if len(left) == 0 {
+		return checkOK("leftovers", "no temporary files left beside the database")
+	}
+	msgs := []string{fmt.Sprintf("%s left by a tend that was stopped while writing (they may hold a plain copy of the database): tend doctor --fix removes them", cadence.Plural(len(left), "temporary file"))}
+	return checkWarning("leftovers", append(msgs, left...)...)
 }
 
 func checkSchema(v int) doctorCheck {
@@ -320,10 +379,19 @@ func printDoctor(a *app, r doctorReport) error {
 		return err
 	}
 	fmt.Fprintf(&b, "%s %s", paint(styleTitle, "Database"), r.Database)
-	if r.SchemaVersion > 0 && r.SchemaVersion <= store.SchemaVersion() {
-		fmt.Fprintf(&b, " (%s, %s)", cadence.Count(r.People, "person", "people"), cadence.Plural(r.Interactions, "interaction"))
+	switch {
+	case r.People != nil && r.Interactions != nil:
+		fmt.Fprintf(&b, " (%s, %s)", cadence.Count(*r.People, "person", "people"), cadence.Plural(*r.Interactions, "interaction"))
+	case r.SchemaVersion > 0:
+		b.WriteString(" (the people in it cannot be counted)")
 	}
 	b.WriteString("\n\n")
+	for _, f := range r.Removed {
+		fmt.Fprintf(&b, "Removed %s\n", f)
+	}
+	if len(r.Removed) > 0 {
+		b.WriteString("\n")
+	}
 	for _, c := range r.Checks {
 		label := map[string]string{statusOK: "ok", statusWarning: "WARNING", statusProblem: "PROBLEM"}[c.Status]
 		for i, m := range c.Messages {

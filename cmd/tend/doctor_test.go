@@ -59,7 +59,7 @@ func TestDoctorOnAHealthyDatabase(t *testing.T) {
 		}
 	}
 	rep, r := h.doctorJSON()
-	if r.code != 0 || !rep.Healthy || !rep.Exists || rep.People != 1 || rep.Interactions != 1 {
+	if r.code != 0 || !rep.Healthy || !rep.Exists || rep.People == nil || *rep.People != 1 || *rep.Interactions != 1 {
 		t.Errorf("doctor --json = %+v, exit %d; want healthy, 1 person, 1 interaction, exit 0", rep, r.code)
 	}
 	// The field names are a contract with scripts.

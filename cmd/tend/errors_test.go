@@ -172,15 +172,16 @@ func TestBadDatabasePaths(t *testing.T) {
 	}
 	tests := []struct {
 		name, db, want string
+		args           []string
 	}{
-		{"directory", dir, "is a directory"},
-		{"not sqlite", junk, "not a database"},
-		{"unwritable place", "/proc/tend-test/tend.db", "create data folder"},
+		{"directory", dir, "is a directory", []string{"today"}},
+		{"not sqlite", junk, "not a database", []string{"today"}},
+		{"unwritable place", "/proc/tend-test/tend.db", "create data folder", []string{"add", "Ana"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb strings.Builder
-			code := run([]string{"--db", tc.db, "--now", "2026-11-24", "today"}, system{
+			code := run(append([]string{"--db", tc.db, "--now", "2026-11-24"}, tc.args...), system{
 				Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Location: timeUTC(),
 			})
 			if code != exitFailure || !strings.Contains(errb.String(), tc.want) {

@@ -83,7 +83,7 @@ func TestExportToFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old contents"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := h.ok("export", "json", "-o", path)
+	r := h.ok("export", "json", "-o", path, "--force")
 	if r.stdout != "Exported 4 people, 3 interactions and 1 memory to "+path+".\n" {
 		t.Errorf("stdout = %q", r.stdout)
 	}
@@ -114,7 +114,7 @@ func TestExportToFile(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "json", "-o", filepath.Join(dir, "no", "such", "x.json")}, "no folder"},
-		{[]string{"export", "json", "-o", dir}, "is a directory"},
+		{[]string{"export", "json", "-o", dir}, "is a folder"},
 		{[]string{"export", "pdf"}, `unknown export format "pdf"`},
 		{[]string{"export"}, "export takes a format"},
 	} {

@@ -2,17 +2,15 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/safefile"
 	"github.com/tend-app/tend/store"
 )
 
@@ -25,13 +23,16 @@ var exportFormats = map[string]string{
 func newExportCmd(a *app) *cobra.Command {
 	var (
 		output  string
+		force   bool
 		sealing sealOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "export json|vcard|csv|ics",
 		Short: "Write your people out: everything as JSON, or as vCard, CSV or a calendar",
 		Long: `Write tend's data to standard output, or with -o to a file (mode 0600,
-replaced in one step, so an interrupted export never leaves half a file).
+written whole and then named in one step, so an interrupted export never
+leaves half a file). An existing file is replaced only with --force; the
+database itself, its side files, folders and devices are never written.
 
   json   everything: people (archived too), interactions, memories and dates,
          in the interchange format that tend import json reads back exactly
@@ -51,25 +52,36 @@ replaced in one step, so an interrupted export never leaves half a file).
 			if !ok {
 				return usageErrorf("unknown export format %q (want json, vcard, csv or ics)", args[0])
 			}
-			return runExport(a, format, output, sealing)
+			return runExport(a, format, output, force, sealing)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output (- is standard output)")
+	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
 	sealing.register(cmd)
 	return cmd
 }
 
-func runExport(a *app, format, output string, so sealOptions) error {
+func runExport(a *app, format, output string, force bool, so sealOptions) error {
 	now, err := a.Now()
 	if err != nil {
 		return err
+	}
+	if output == "-" {
+		output = ""
+	}
+	if output != "" {
+		// Checked before the passphrase is asked for and before anything
+		// is read; the writer checks again.
+		if err := checkOutput(a, output, force); err != nil {
+			return err
+		}
 	}
 	// Ask for the passphrase before anything is read or written.
 	wrap, err := so.sealer(a)
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}
@@ -116,7 +128,7 @@ func runExport(a *app, format, output string, so sealOptions) error {
 		}
 		return bw.Flush()
 	}
-	if err := writeFileAtomic(output, write); err != nil {
+	if err := writeOutput(a, output, force, write); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(a.out, "Exported %s to %s.\n", count.text(format), output)
@@ -179,52 +191,13 @@ func exportJSON(a *app, s *store.Store, w io.Writer, count *exportCount) error {
 	return jw.Close()
 }
 
-// writeFileAtomic writes a file through a temporary file in the same
-// folder, synced and then renamed over the target, so that readers see
-// the old file or the whole new one, never a part. The file is 0600: it
-// holds private notes about people.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return usageErrorf("-o %s: is a directory", path)
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// writeOutput writes a file through the one safe writer: never the
+// database or its side files, never a device or a folder, never over an
+// existing file without --force, whole or not at all, 0600.
+func writeOutput(a *app, path string, force bool, write func(io.Writer) error) error {
+	opts, err := a.outputOptions(force)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return usageErrorf("-o %s: no folder %s", path, dir)
-		}
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := f.Chmod(0o600); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := write(bw); err != nil {
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// The rename is durable once the folder is synced; a failure here
-	// leaves a complete file, so it is not reported.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return outputError(path, safefile.Write(path, opts, write))
 }

@@ -61,7 +61,7 @@ func runHistory(a *app, opts historyOptions) error {
 		}
 		f.Since = m
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}

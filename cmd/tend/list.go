@@ -57,7 +57,7 @@ func runList(a *app, opts listOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}

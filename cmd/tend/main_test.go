@@ -62,7 +62,8 @@ func (h *harness) run(args ...string) result {
 	r := result{stdout.String(), stderr.String(), code}
 	fmt.Fprintf(&h.transcript, "$ tend %s\n%s", shellJoin(args), r.stdout)
 	if r.stderr != "" {
-		fmt.Fprintf(&h.transcript, "[stderr] %s", r.stderr)
+		// The database lives in a new temporary folder each run.
+		fmt.Fprintf(&h.transcript, "[stderr] %s", strings.ReplaceAll(r.stderr, h.db, "$TEND_DB"))
 	}
 	fmt.Fprintf(&h.transcript, "[exit %d]\n\n", r.code)
 	return r

@@ -66,7 +66,7 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func runShow(a *app, name string) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}

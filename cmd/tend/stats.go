@@ -78,7 +78,7 @@ func runStats(a *app) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}

@@ -226,4 +226,21 @@ func TestDoctorFindsDamage(t *testing.T) {
 	if got, _ := os.ReadFile(h.db); !bytes.Equal(got, b) {
 		t.Error("the doctor changed a damaged file")
 	}
+	// The header says what it counted, and never "0 people" for a file
+	// that holds four it cannot count.
+	text := h.run("doctor").stdout
+	header, _, _ := strings.Cut(text, "\n")
+	if strings.Contains(header, "0 people") || (rep.People != nil && *rep.People != 4) {
+		t.Errorf("doctor on a damaged file of 4 people: header %q, people %v; want 4 or no count", header, rep.People)
+	}
+	// Writes are refused until the file checks out, pointing to the way back.
+	for _, args := range [][]string{{"add", "Eve Stone"}, {"log", "ana"}, {"edit", "ben", "--tier", "inner"}} {
+		r := h.run(args...)
+		if r.code != exitFailure || !strings.Contains(r.stderr, "tend doctor") || !strings.Contains(r.stderr, "tend backup --restore") {
+			t.Errorf("tend %s on a damaged file: exit %d, stderr %q; want exit 1 pointing to doctor and backup --restore", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	if got, _ := os.ReadFile(h.db); !bytes.Equal(got, b) {
+		t.Error("a write changed the damaged file")
+	}
 }

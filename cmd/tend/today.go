@@ -54,7 +54,7 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.ReadStore()
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/tend-app/tend/store"
 	"github.com/tend-app/tend/tui"
 )
 
@@ -13,7 +14,7 @@ func runTUI(a *app) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.openStore(store.Create)
 	if err != nil {
 		return err
 	}

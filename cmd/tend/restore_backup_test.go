@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tend-app/tend/store"
+)
+
+// TestBackupRestore restores a backup over a database that a killed TUI
+// left with a -wal beside it: the copy is checked, the current file is
+// kept aside with its side files, and the restored file is sound and holds
+// the backup's people, not a mix.
+func TestBackupRestore(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	h.ok("backup", backup)
+	h.ok("add", "Ben Okafor")
+
+	// A TUI that is open: restore refuses.
+	s, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		if _, err := s.AddPerson(t.Context(), store.Person{Name: fmt.Sprintf("Later %d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := h.run("backup", "--restore", backup); r.code != exitUsage || !strings.Contains(r.stderr, "open in another tend") {
+		t.Errorf("restore while the database is open: exit %d, stderr %q; want exit 2 saying it is open", r.code, r.stderr)
+	}
+	// It is killed: its -wal and -shm stay.
+	wal, _ := os.ReadFile(h.db + "-wal")
+	shm, _ := os.ReadFile(h.db + "-shm")
+	s.Close()
+	os.WriteFile(h.db+"-wal", wal, 0o600)
+	os.WriteFile(h.db+"-shm", shm, 0o600)
+
+	for _, bad := range []string{filepath.Join(t.TempDir(), "none.db"), h.db} {
+		if r := h.run("backup", "--restore", bad); r.code != exitUsage {
+			t.Errorf("restore from %s: exit %d, stderr %q; want exit 2", bad, r.code, r.stderr)
+		}
+	}
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, []byte(strings.Repeat("not a database ", 500)), 0o600)
+	if r := h.run("backup", "--restore", junk); r.code != exitUsage || !strings.Contains(r.stderr, "not a database tend can read") {
+		t.Errorf("restore from junk: exit %d, stderr %q", r.code, r.stderr)
+	}
+
+	r := h.ok("backup", "--restore", backup)
+	aside := h.db + ".before-restore-2026-11-24T093000Z"
+	if !strings.Contains(r.stdout, "Restored "+backup+" to "+h.db+" (1 person, 0 interactions)") || !strings.Contains(r.stdout, aside) {
+		t.Errorf("restore printed %q", r.stdout)
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(aside + side); err != nil {
+			t.Errorf("the replaced file's %s was not kept with it: %v", side, err)
+		}
+	}
+	if got := peopleIn(t, h.db); len(got) != 1 || got[0] != "Ana Lima" {
+		t.Errorf("the restored database holds %v, want Ana Lima alone", got)
+	}
+	if rep, r := h.doctorJSON(); statusOf(rep, "integrity") != statusOK || statusOf(rep, "wal") != statusOK {
+		t.Errorf("doctor after the restore: %s", r.stdout)
+	}
+	if got := peopleIn(t, aside); len(got) != 52 {
+		t.Errorf("the file kept aside holds %d people, want 52", len(got))
+	}
+}

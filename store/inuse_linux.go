@@ -1,0 +1,25 @@
+package store
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// dbInUse reports whether a connection has the database at path open:
+// every SQLite connection to a WAL database holds a read lock on one byte
+// of its -shm (the "DMS" byte, 128) for as long as it is open. An open
+// file description lock is asked about, as it sees the locks of this
+// process too.
+func dbInUse(path string) bool {
+	f, err := os.Open(path + "-shm")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	lk := unix.Flock_t{Type: unix.F_WRLCK, Whence: 0, Start: 128, Len: 1}
+	if err := unix.FcntlFlock(f.Fd(), unix.F_OFD_GETLK, &lk); err != nil {
+		return false
+	}
+	return lk.Type != unix.F_UNLCK
+}

@@ -1,0 +1,22 @@
+package store
+
+import (
+	"errors"
+
+	"modernc.org/sqlite"
+)
+
+// The primary result codes of SQLite that the store tells apart.
+const (
+	sqliteBusy     = 5  // SQLITE_BUSY: another connection holds the lock
+	sqliteReadOnly = 8  // SQLITE_READONLY: the file may be read, not written
+	sqliteCorrupt  = 11 // SQLITE_CORRUPT: the file is damaged
+	sqliteFull     = 13 // SQLITE_FULL: the disk is full
+	sqliteNotADB   = 26 // SQLITE_NOTADB: the file is not a database
+)
+
+// isCode reports whether err is an SQLite error of the primary code.
+func isCode(err error, code int) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == code
+}
