@@ -83,12 +83,15 @@ func (s *Store) findPerson(ctx context.Context, query string, scope Scope, sugge
 	// active people it names at most one (their name keys are unique): one
 	// index lookup answers it without reading everyone's name. It is the
 	// answer Match would give, as active people are looked at first.
-	if scope != PreferArchived && strings.TrimSpace(query) != "" {
-		var id string
-		err := s.db.QueryRowContext(ctx, `SELECT id FROM people WHERE name_key = ? AND archived_at IS NULL`, nameKey(query)).Scan(&id)
+	// Only when it is the name exactly, or the query has an accent: a
+	// query with none ("lea") may mean Léa as much as Lea.
+	if q := strings.TrimSpace(query); scope != PreferArchived && q != "" {
+		var id, name string
+		err := s.db.QueryRowContext(ctx, `SELECT id, name FROM people WHERE name_key = ? AND archived_at IS NULL`, nameKey(q)).Scan(&id, &name)
 		switch {
-		case err == nil:
+		case err == nil && (name == q || Fold(q) != nameKey(q)):
 			return s.Person(ctx, id)
+		case err == nil:
 		case !errors.Is(err, sql.ErrNoRows):
 			return Person{}, fmt.Errorf("find person: %w", err)
 		}
@@ -136,13 +139,13 @@ func (s *Store) findPerson(ctx context.Context, query string, scope Scope, sugge
 	if who, err := s.notesMention(ctx, query); err != nil {
 		return Person{}, err
 	} else if who != "" {
-		return Person{}, kindErrorf(ErrNotFound, "no one called %q, but %s's notes mention it (to call them that: tend edit %s --alias %s)",
-			clip(query), who, shellQuote(who), shellQuote(strings.TrimSpace(query)))
+		return Person{}, kindErrorf(ErrNotFound, "no one called %q, but %s's notes mention it (to call them that: tend edit %q --alias %q)",
+			clip(query), oneLine(who), oneLine(who), strings.TrimSpace(query))
 	}
 	if !suggestAdd || utf8.RuneCountInString(query) > clipLength {
 		return Person{}, kindErrorf(ErrNotFound, "no one called %q", clip(query))
 	}
-	return Person{}, kindErrorf(ErrNotFound, "no one called %q (add them with: tend add %s)", query, shellQuote(strings.TrimSpace(query)))
+	return Person{}, kindErrorf(ErrNotFound, "no one called %q (add them with: tend add %q)", query, strings.TrimSpace(query))
 }
 
 // orList names a few people as "A, B or C".
@@ -157,17 +160,6 @@ func orList(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// shellQuote quotes a word for a command a message suggests, when the
-// shell needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '.' || r == '_' || r == '@' || r == ',' || unicode.IsLetter(r) || unicode.IsDigit(r))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // notesMention finds the active person whose notes hold the query as a
@@ -236,6 +228,9 @@ func (s *Store) FindPeople(ctx context.Context, lists []string, scope Scope) ([]
 			}
 		}
 	}
+	// Several words with no comma among them are most likely a name
+	// typed without quotes: none of them is suggested as someone to add.
+	words := len(lists) > 1 && !slices.ContainsFunc(lists, func(l string) bool { return strings.Contains(l, ",") })
 	var people []Person
 	seen := map[string]bool{}
 	for _, list := range lists {
@@ -250,9 +245,7 @@ func (s *Store) FindPeople(ctx context.Context, lists []string, scope Scope) ([]
 			if name == "" {
 				return nil, kindErrorf(ErrInvalid, "empty name in %q", list)
 			}
-			// One word of several is never suggested as someone to add:
-			// it is more likely a part of a name that was not quoted.
-			p, err := s.findPerson(ctx, name, scope, len(lists) == 1 && len(names) == 1)
+			p, err := s.findPerson(ctx, name, scope, !words)
 			if err != nil {
 				return nil, err
 			}
@@ -369,8 +362,14 @@ func matchSurely(query string, pool []Candidate) ([]Candidate, matchKind) {
 			aliases[i] = append(aliases[i], Fold(a))
 		}
 	}
+	// A query with an accent in it picks the name with that accent over
+	// one without; one with none may mean either, so they are one stage.
+	sameCase := func(i int) bool { return nameKey(pool[i].Name) == lower }
+	if folded == lower {
+		sameCase = func(int) bool { return false }
+	}
 	for _, matches := range []func(i int) bool{
-		func(i int) bool { return nameKey(pool[i].Name) == lower },
+		sameCase,
 		func(i int) bool { return keys[i] == folded },
 		func(i int) bool { return slices.Contains(aliases[i], folded) },
 		func(i int) bool {

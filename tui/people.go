@@ -7,9 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/sahilm/fuzzy"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
 )
 
 // peopleView lists everyone, the most due first, with a fuzzy filter (/)
@@ -70,10 +70,11 @@ func (v *peopleView) applyFilter(keep string) {
 	if q == "" {
 		v.rows = v.all
 	} else {
-		matches := fuzzy.Find(q, v.names)
+		// The store's folding, so that /lea finds Léa as tend log lea does.
+		matches := store.FilterNames(q, v.names)
 		v.rows = make([]*entry, len(matches))
 		for i, m := range matches {
-			v.rows[i] = v.all[m.Index]
+			v.rows[i] = v.all[m]
 		}
 	}
 	v.cur = 0
