@@ -292,3 +292,45 @@ func forgetChangesTouching(ctx context.Context, tx *sql.Tx, seq int64) error {
 	}
 	return nil
 }
+
+// minShortID is the fewest characters a short id has: ids made within the
+// same millisecond share their first ten, and fewer than this would read
+// as a number, not an id.
+const minShortID = 6
+
+// ShortIDs returns, for each of ids (of interactions when table is
+// "interactions", else of memories), the shortest start of it, of at
+// least minShortID characters, that no other id of that table starts
+// with, ignoring case: what history and show print, and what unlog,
+// amend, forget and done accept.
+func (s *Store) ShortIDs(ctx context.Context, table string, ids []string) (map[string]string, error) {
+	if table != "interactions" {
+		table = "memories"
+	}
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		n := minShortID
+		for _, q := range []string{
+			`SELECT max(id) FROM ` + table + ` WHERE id < ?`,
+			`SELECT min(id) FROM ` + table + ` WHERE id > ?`,
+		} {
+			var other sql.NullString
+			if err := s.db.QueryRowContext(ctx, q, id).Scan(&other); err != nil {
+				return nil, fmt.Errorf("short ids: %w", err)
+			}
+			if other.Valid {
+				n = max(n, commonPrefix(strings.ToUpper(id), strings.ToUpper(other.String))+1)
+			}
+		}
+		out[id] = id[:min(n, len(id))]
+	}
+	return out, nil
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}

@@ -98,6 +98,7 @@ func runLog(a *app, opts logOptions) error {
 	if err != nil {
 		return err
 	}
+	noteArchived(a, people...)
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}

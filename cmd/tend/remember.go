@@ -55,6 +55,7 @@ done (tend done ID; the id is in tend show).`,
 			if m, err = s.AddMemory(a.ctx(), m); err != nil {
 				return err
 			}
+			noteArchived(a, p)
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}

@@ -122,6 +122,10 @@ prints today's suggestions otherwise.`,
 		newEditCmd(a),
 		newRememberCmd(a),
 		newDoneCmd(a),
+		newUndoCmd(a),
+		newUnlogCmd(a),
+		newAmendCmd(a),
+		newForgetCmd(a),
 		newSnoozeCmd(a),
 		newArchiveCmd(a),
 		newRestoreCmd(a),
@@ -135,6 +139,7 @@ prints today's suggestions otherwise.`,
 		newVersionCmd(a),
 		newCompletionCmd(a),
 	)
+	registerCompletions(a, root)
 	addJSONFlag(a, root)
 	return root
 }
