@@ -25,9 +25,9 @@ type personFlags struct {
 
 	// edit only: one item added to or removed from a list, and notes
 	// added to.
-	add, rm  map[string]*[]string // by list: tag, phone, email, alias, date
-	addNote  string
-	editing  bool
+	add, rm map[string]*[]string // by list: tag, phone, email, alias, date
+	addNote string
+	editing bool
 }
 
 // lists are the list fields that --add-X and --rm-X change one item of.
