@@ -246,7 +246,8 @@ func (s *Store) loadParticipants(ctx context.Context, out []Interaction, index m
 // findInteraction resolves an interaction id, or a unique start of one, in
 // any case, with its people.
 func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string) (Interaction, error) {
-	idPrefix = strings.ToUpper(strings.TrimSpace(idPrefix))
+	typed := strings.TrimSpace(idPrefix)
+	idPrefix = strings.ToUpper(typed)
 	if idPrefix == "" {
 		return Interaction{}, kindErrorf(ErrInvalid, "interaction id is empty")
 	}
@@ -270,9 +271,9 @@ func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string)
 	}
 	switch len(found) {
 	case 0:
-		return Interaction{}, kindErrorf(ErrNotFound, "no interaction with id %q (tend history lists them)", clip(idPrefix))
+		return Interaction{}, kindErrorf(ErrNotFound, "no interaction with id %q (tend history lists them)", clip(typed))
 	case 2:
-		return Interaction{}, kindErrorf(ErrInvalid, "interaction id %q is ambiguous: it starts more than one; give more of it", clip(idPrefix))
+		return Interaction{}, kindErrorf(ErrInvalid, "interaction id %q is ambiguous: it starts more than one; give more of it", clip(typed))
 	}
 	in := found[0]
 	prows, err := q.QueryContext(ctx, `SELECT p.id, p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id
@@ -376,7 +377,7 @@ func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change fu
 			return "", err
 		}
 		after = in
-		return s.describeInteraction("amended", before) + " (now " + s.describeInteraction("", in)[1:] + ")", nil
+		return s.describeInteraction("amended", before), nil
 	})
 	return before, after, err
 }

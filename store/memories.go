@@ -108,7 +108,8 @@ func (s *Store) describeMemory(ctx context.Context, q queryer, verb string, m Me
 
 // findMemory resolves a memory id, or a unique start of one, in any case.
 func findMemory(ctx context.Context, q queryer, idPrefix string) (Memory, error) {
-	idPrefix = strings.ToUpper(strings.TrimSpace(idPrefix))
+	typed := strings.TrimSpace(idPrefix)
+	idPrefix = strings.ToUpper(typed)
 	if idPrefix == "" {
 		return Memory{}, kindErrorf(ErrInvalid, "memory id is empty")
 	}
@@ -132,9 +133,9 @@ func findMemory(ctx context.Context, q queryer, idPrefix string) (Memory, error)
 	}
 	switch len(found) {
 	case 0:
-		return Memory{}, kindErrorf(ErrNotFound, "no memory with id %q (tend show NAME lists them)", clip(idPrefix))
+		return Memory{}, kindErrorf(ErrNotFound, "no memory with id %q (tend show NAME lists them)", clip(typed))
 	case 2:
-		return Memory{}, kindErrorf(ErrInvalid, "memory id %q is ambiguous: it starts more than one; give more of it", clip(idPrefix))
+		return Memory{}, kindErrorf(ErrInvalid, "memory id %q is ambiguous: it starts more than one; give more of it", clip(typed))
 	}
 	return found[0], nil
 }

@@ -72,6 +72,9 @@ func nthOpenMemory(a *app, s *store.Store, name, nth string) (string, error) {
 	case len(open) == 0:
 		return "", usageErrorf("%s has no open memory", p.Name)
 	case n > len(open):
+		if len(open) == 1 {
+			return "", usageErrorf("%s has 1 open memory; there is no number %d", p.Name, n)
+		}
 		return "", usageErrorf("%s has %d open memories; there is no number %d", p.Name, len(open), n)
 	}
 	return open[n-1].ID, nil
