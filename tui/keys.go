@@ -134,16 +134,16 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // keyContext is what decides which keys work.
 type keyContext struct {
-	mode      mode
-	tab       tab
-	hasItem   bool // something is under the cursor
-	active    bool // an active person is selected
-	archived  bool // an archived person is selected
-	memory    bool // an open memory is under the cursor
+	mode     mode
+	tab      tab
+	hasItem  bool // something is under the cursor
+	active   bool // an active person is selected
+	archived bool // an archived person is selected
+	memory   bool // an open memory is under the cursor
 	// an interaction is under the cursor (History, Person's timeline)
 	interaction bool
-	filtered  bool // the People filter is set
-	hasPerson bool // the Person tab has someone to show
+	filtered    bool // the People filter is set
+	hasPerson   bool // the Person tab has someone to show
 }
 
 // mode is what has the keyboard.
