@@ -147,7 +147,7 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 		changes = []string{"nothing changed"}
 	}
 	_, err = fmt.Fprintf(a.out, "Amended %s %s %s, %s: %s.\n", cadence.ChannelWords(after.Via), withWord(after.Direction),
-		joinNames(after.Names), cadence.WhenWords(after.At, now), strings.Join(changes, "; "))
+		joinNames(after.Names), datedWords(after.At, now), strings.Join(changes, "; "))
 	return err
 }
 

@@ -103,7 +103,9 @@ func parseNow(s string, loc *time.Location) (time.Time, error) {
 		return t.In(loc), nil
 	}
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, nil
+		// A day alone stands for its noon, as a day alone does for --at:
+		// what is logged "now" then reads 12:00, not midnight.
+		return time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, loc), nil
 	}
 	return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
 }

@@ -35,7 +35,7 @@ back.`,
 				return a.printJSON(interactionJSON(in))
 			}
 			_, err = fmt.Fprintf(a.out, "Removed %s %s %s, %s. (tend undo brings it back.)\n",
-				cadence.ChannelWords(in.Via), withWord(in.Direction), joinNames(in.Names), cadence.WhenWords(in.At, now))
+				cadence.ChannelWords(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
 			return err
 		},
 	}
