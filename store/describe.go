@@ -88,7 +88,7 @@ func PersonChanges(before, after Person) []string {
 		return fmt.Sprintf("%d days", n)
 	}
 	field("rhythm", every(before.Every), every(after.Every))
-	field("birthday", before.Birthday.String(), after.Birthday.String())
+	field("birthday", before.Birthday.Words(), after.Birthday.Words())
 	list := func(label string, a, b []string) {
 		for _, x := range b {
 			if !slices.Contains(a, x) {
@@ -101,6 +101,8 @@ func PersonChanges(before, after Person) []string {
 			}
 		}
 	}
+	// Dates are compared as label and date, and shown in words.
+	dateWords := map[string]string{}
 	list("phone", before.Phones, after.Phones)
 	list("e-mail", before.Emails, after.Emails)
 	list("tag", before.Tags, after.Tags)
@@ -109,10 +111,21 @@ func PersonChanges(before, after Person) []string {
 		out := make([]string, len(ds))
 		for i, d := range ds {
 			out[i] = d.Label + "=" + d.Date.String()
+			dateWords[out[i]] = d.Label + " (" + d.Date.Words() + ")"
 		}
 		return out
 	}
-	list("date", dates(before.ImportantDates), dates(after.ImportantDates))
+	a, b := dates(before.ImportantDates), dates(after.ImportantDates)
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			out = append(out, fmt.Sprintf("date %s added", oneLine(dateWords[x])))
+		}
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, fmt.Sprintf("date %s removed", oneLine(dateWords[x])))
+		}
+	}
 	switch {
 	case before.Notes == after.Notes:
 	case strings.TrimSpace(before.Notes) == "":
