@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -74,4 +75,52 @@ func TestRecords(t *testing.T) {
 	h.ok("undo", "--json")
 	h.ok("rm", "claire", "--yes")
 	h.golden("records")
+}
+
+// TestCompletion asks the completion the shell scripts call: names and
+// aliases for log (after a comma too), channels for --via, tiers for
+// --tier, open memories for done.
+func TestCompletion(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Helen Hale", "--alias", "mum")
+	h.ok("add", "Léa Dubois")
+	h.ok("remember", "lea", "exam on Friday")
+	cases := []struct {
+		args []string
+		want []string
+		not  []string
+	}{
+		{[]string{"log", "h"}, []string{"Helen Hale"}, []string{"Léa Dubois"}},
+		{[]string{"log", "m"}, []string{"mum\talias of Helen Hale"}, nil},
+		{[]string{"log", "le"}, []string{"Léa Dubois"}, nil},
+		{[]string{"log", "helen hale,l"}, []string{"helen hale,Léa Dubois"}, nil},
+		{[]string{"log", "ana", "--via", ""}, []string{"in-person\ta real conversation", "text\ta touch"}, nil},
+		{[]string{"add", "Zed", "--tier", ""}, []string{"inner\tevery 7 days", "outer"}, nil},
+		{[]string{"done", ""}, []string{"Léa Dubois: exam on Friday"}, nil},
+		{[]string{"show", "helen", ""}, nil, []string{"Helen Hale"}},
+	}
+	for _, tc := range cases {
+		r := h.ok(append([]string{"__complete"}, tc.args...)...)
+		for _, w := range tc.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("completing %q: %q lacks %q", tc.args, r.stdout, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(r.stdout, n) {
+				t.Errorf("completing %q: %q offers %q", tc.args, r.stdout, n)
+			}
+		}
+	}
+	// A completion never creates a database.
+	empty := newHarness(t)
+	r := empty.ok("__complete", "log", "")
+	if strings.Contains(r.stdout, "\t") || fileExists(empty.db) {
+		t.Errorf("completing with no database: %q, database made: %v", r.stdout, fileExists(empty.db))
+	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
