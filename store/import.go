@@ -38,6 +38,8 @@ type ImportOptions struct {
 	// DryRun runs the whole import in its transaction and rolls it back, so
 	// the counts are exactly those that a real import would give.
 	DryRun bool
+	// Source names what is imported (a file name) in the words undo shows.
+	Source string
 }
 
 // ImportCounts counts what an import did with one kind of record.
@@ -224,6 +226,11 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		alias:      map[string]string{},
 		unresolved: map[string]bool{},
 	}
+	// The import is one change, which undo reverts whole.
+	seq, err := s.openChange(ctx, tx)
+	if err != nil {
+		return ImportResult{}, err
+	}
 	if err := im.prepare(); err != nil {
 		return ImportResult{}, err
 	}
@@ -239,6 +246,14 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	im.res.DryRun = opts.DryRun
 	if opts.DryRun {
 		return im.res, nil // the deferred Rollback undoes everything
+	}
+	source := opts.Source
+	if source == "" {
+		source = "a file"
+	}
+	desc := fmt.Sprintf("imported %s: %d new, %d matched", oneLine(source), im.res.New(), im.res.Matched())
+	if err := closeChange(ctx, tx, seq, desc); err != nil {
+		return ImportResult{}, err
 	}
 	// A long import must not commit into a file that was deleted or
 	// replaced while it ran: its data would go to an orphan -wal.
@@ -272,7 +287,7 @@ func (im *Import) prepare() error {
 		// The columns of insertPersonSQL after the id, in its order.
 		{&st.updPerson, `UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
 			phones = ?, emails = ?, tags = ?, notes = ?, created_at = ?, updated_at = ?, archived_at = ?,
-			snoozed_until = ? WHERE id = ?`},
+			snoozed_until = ?, aliases = ? WHERE id = ?`},
 		{&st.delDates, `DELETE FROM important_dates WHERE person_id = ?`},
 		{&st.insDate, `INSERT OR IGNORE INTO important_dates (person_id, label, date) VALUES (?, ?, ?)`},
 		// ON CONFLICT DO NOTHING RETURNING id tells new ids from known ones
@@ -460,6 +475,7 @@ func mergePerson(stored, file Person) Person {
 	out.Phones = union(stored.Phones, file.Phones)
 	out.Emails = union(stored.Emails, file.Emails)
 	out.Tags = union(stored.Tags, file.Tags)
+	out.Aliases = union(stored.Aliases, file.Aliases)
 	if file.Tier != "" {
 		out.Tier = file.Tier
 	}
@@ -514,7 +530,7 @@ func union(have, more []string) []string {
 func samePerson(a, b Person) bool {
 	return a.Name == b.Name && a.Tier == b.Tier && a.Every == b.Every && a.Birthday == b.Birthday &&
 		slices.Equal(a.Phones, b.Phones) && slices.Equal(a.Emails, b.Emails) && slices.Equal(a.Tags, b.Tags) &&
-		a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates)
+		slices.Equal(a.Aliases, b.Aliases) && a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates)
 }
 
 func (im *Import) insertPerson(p Person) error {
@@ -870,12 +886,13 @@ func (im *Import) finish() error {
 
 // dropDerived drops the indexes of interaction_people (other than its
 // primary key) and the triggers of the interaction tables, remembering how
-// to make them again.
+// to make them again. The journal's triggers stay: an import is undone as
+// one change, and every row it wrote must be in it.
 func (im *Import) dropDerived() error {
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, name, sql FROM sqlite_schema
 		WHERE sql IS NOT NULL AND (
 			(type = 'index' AND tbl_name = 'interaction_people') OR
-			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people')))
+			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people') AND name NOT LIKE 'journal%'))
 		ORDER BY type, name`)
 	if err != nil {
 		return fmt.Errorf("import: read schema: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,13 +63,13 @@ func (s *Store) AddInteraction(ctx context.Context, in Interaction) (Interaction
 	in.At = in.At.UTC().Truncate(time.Second)
 	in.CreatedAt = s.moment()
 	in.People = dedupe(in.People)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
 		if err := insertInteraction(ctx, tx, in); err != nil {
-			return err
+			return "", err
 		}
 		names, err := namesOf(ctx, tx, in.People)
 		in.Names = names
-		return err
+		return s.describeInteraction("logged", in), err
 	})
 	if err != nil {
 		return Interaction{}, err
@@ -240,4 +241,143 @@ func (s *Store) loadParticipants(ctx context.Context, out []Interaction, index m
 		}
 	}
 	return nil
+}
+
+// findInteraction resolves an interaction id, or a unique start of one, in
+// any case, with its people.
+func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string) (Interaction, error) {
+	typed := strings.TrimSpace(idPrefix)
+	idPrefix = strings.ToUpper(typed)
+	if idPrefix == "" {
+		return Interaction{}, kindErrorf(ErrInvalid, "interaction id is empty")
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, via, direction, at, minutes, note, created_at FROM interactions
+		WHERE upper(substr(id, 1, length(?))) = ? LIMIT 2`, idPrefix, idPrefix) // imported ids may be lower case
+	if err != nil {
+		return Interaction{}, fmt.Errorf("find interaction: %w", err)
+	}
+	var found []Interaction
+	for rows.Next() {
+		in, err := scanInteraction(rows)
+		if err != nil {
+			rows.Close()
+			return Interaction{}, err
+		}
+		found = append(found, in)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Interaction{}, fmt.Errorf("find interaction: %w", err)
+	}
+	switch len(found) {
+	case 0:
+		return Interaction{}, kindErrorf(ErrNotFound, "no interaction with id %q (tend history lists them)", clip(typed))
+	case 2:
+		return Interaction{}, kindErrorf(ErrInvalid, "interaction id %q is ambiguous: it starts more than one; give more of it", clip(typed))
+	}
+	in := found[0]
+	prows, err := q.QueryContext(ctx, `SELECT p.id, p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id
+		WHERE ip.interaction_id = ? ORDER BY p.name_key, p.id`, in.ID)
+	if err != nil {
+		return Interaction{}, fmt.Errorf("find interaction: %w", err)
+	}
+	defer prows.Close()
+	in.People, in.Names = []string{}, []string{}
+	for prows.Next() {
+		var id, name string
+		if err := prows.Scan(&id, &name); err != nil {
+			return Interaction{}, fmt.Errorf("find interaction: %w", err)
+		}
+		in.People, in.Names = append(in.People, id), append(in.Names, name)
+	}
+	return in, prows.Err()
+}
+
+// FindInteraction returns the interaction an id, or a unique start of one,
+// names.
+func (s *Store) FindInteraction(ctx context.Context, idPrefix string) (Interaction, error) {
+	return s.findInteraction(ctx, s.db, idPrefix)
+}
+
+// DeleteInteraction removes one interaction, found by its id or a unique
+// start of it, and returns it as it was.
+func (s *Store) DeleteInteraction(ctx context.Context, idPrefix string) (Interaction, error) {
+	var out Interaction
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
+		in, err := s.findInteraction(ctx, tx, idPrefix)
+		if err != nil {
+			return "", err
+		}
+		out = in
+		// Its people first, then it: the journal then holds them in the
+		// order undo needs them back in.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM interaction_people WHERE interaction_id = ?`, in.ID); err != nil {
+			return "", fmt.Errorf("unlog: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM interactions WHERE id = ?`, in.ID); err != nil {
+			return "", fmt.Errorf("unlog: %w", err)
+		}
+		return s.describeInteraction("removed", in), nil
+	})
+	return out, err
+}
+
+// AmendInteraction lets change correct one interaction, found by its id or
+// a unique start of it (its channel, direction, time, minutes, note and
+// people), and saves it in one transaction. It returns the interaction as
+// it was and as it is.
+func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change func(*Interaction) error) (before, after Interaction, err error) {
+	err = s.change(ctx, func(tx *sql.Tx) (string, error) {
+		in, err := s.findInteraction(ctx, tx, idPrefix)
+		if err != nil {
+			return "", err
+		}
+		before = in
+		before.People, before.Names = slices.Clone(in.People), slices.Clone(in.Names)
+		id, created := in.ID, in.CreatedAt
+		if err := change(&in); err != nil {
+			return "", err
+		}
+		in.ID, in.CreatedAt = id, created
+		in.People = dedupe(in.People)
+		if err := in.Validate(); err != nil {
+			return "", err
+		}
+		in.At = in.At.UTC().Truncate(time.Second)
+		at := formatTime(in.At)
+		_, err = tx.ExecContext(ctx, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ? WHERE id = ?`,
+			string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, in.ID)
+		if err != nil {
+			return "", fmt.Errorf("amend: %w", err)
+		}
+		for _, pid := range before.People {
+			if !slices.Contains(in.People, pid) {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM interaction_people WHERE interaction_id = ? AND person_id = ?`, in.ID, pid); err != nil {
+					return "", fmt.Errorf("amend: %w", err)
+				}
+			}
+		}
+		real := realFlag(in.Via)
+		for _, pid := range in.People {
+			if slices.Contains(before.People, pid) {
+				_, err = tx.ExecContext(ctx, `UPDATE interaction_people SET at = ?, real = ?
+					WHERE interaction_id = ? AND person_id = ? AND (at <> ? OR real <> ?)`, at, real, in.ID, pid, at, real)
+			} else {
+				_, err = tx.ExecContext(ctx, `INSERT INTO interaction_people (interaction_id, person_id, at, real) VALUES (?, ?, ?, ?)`,
+					in.ID, pid, at, real)
+			}
+			if err != nil {
+				if strings.Contains(err.Error(), "FOREIGN KEY") {
+					return "", kindErrorf(ErrNotFound, "no person with id %s", pid)
+				}
+				return "", fmt.Errorf("amend: %w", err)
+			}
+		}
+		if in.Names, err = namesOf(ctx, tx, in.People); err != nil {
+			return "", err
+		}
+		after = in
+		return s.describeInteraction("amended", before), nil
+	})
+	return before, after, err
 }

@@ -34,7 +34,8 @@ func TestMatch(t *testing.T) {
 		{"word prefix in another case", "LIM", pool("Bruno", "Ana Lima"), []string{"Ana Lima"}},
 		{"ambiguous prefix returns all, in pool order", "an", pool("Ana Lima", "Bruno", "Anabel"), []string{"Ana Lima", "Anabel"}},
 		{"fuzzy subsequence", "alma", pool("Ana Lima", "Bruno"), []string{"Ana Lima"}},
-		{"fuzzy finds several", "aa", pool("Ana", "Bruno", "Carla"), []string{"Ana", "Carla"}},
+		{"fuzzy takes the clear best", "aa", pool("Ana", "Bruno", "Carla"), []string{"Ana"}},
+		{"fuzzy with no clear best gives all, best first", "ana", pool("Ana Lima X", "Daniel Adams")[:0], nil},
 		{"non-ASCII, case-insensitive", "élodie", pool("Élodie", "Elodie"), []string{"Élodie"}},
 		{"non-ASCII prefix", "ÉLO", pool("Bruno", "élodie martin"), []string{"élodie martin"}},
 		{"spaces around the query", "  Ana  ", pool("Ana", "Anabel"), []string{"Ana"}},
@@ -182,5 +183,185 @@ func TestFindPeople(t *testing.T) {
 		if err != nil || !slices.Equal(names(got), tc.want) {
 			t.Errorf("FindPeople(%q) = %v, %v; want %v", tc.lists, names(got), err, tc.want)
 		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Léa", "lea"},
+		{"LÉA DUBOIS", "lea dubois"},
+		{"Chloé", "chloe"},
+		{"Zoë", "zoe"},
+		{"Straße", "strasse"},
+		{"ﬁona", "fiona"},             // a ligature, decomposed
+		{"Æsa Ørsted", "aesa orsted"}, // letters with no decomposition
+		{"Łukasz", "lukasz"},
+		{"Ελένη", "ελενη"},
+		{"ΟΔΥΣΣΕΑΣ", "οδυσσεασ"},
+		{"Οδυσσέας", "οδυσσεασ"}, // final sigma folds like the others
+		{"Ёлка", "елка"},
+		{"  Ana   Lima ", "ana lima"},
+		{"李小龍", "李小龍"},
+		{"\xff", "\ufffd"}, // never stored: names are valid UTF-8
+	}
+	for _, tc := range cases {
+		if got := store.Fold(tc.in); got != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMatchFolded(t *testing.T) {
+	withAlias := func(name string, aliases ...string) store.Candidate {
+		return store.Candidate{ID: name, Name: name, Aliases: aliases}
+	}
+	people := []store.Candidate{
+		withAlias("Léa Dubois"), withAlias("Claire Martin"), withAlias("Chloé Martin"), withAlias("Zoë Park"),
+		withAlias("Oliver Stone"), withAlias("Jürgen Straße"), withAlias("Ελένη Παπαδοπούλου"),
+		withAlias("Алёна Иванова"), withAlias("Fiona ﬂeming"), withAlias("Helen Hale", "mum"),
+		withAlias("Richard Hale", "dad", "Rick"),
+	}
+	cases := []struct {
+		query string
+		pool  []store.Candidate
+		want  []string
+	}{
+		{"lea", people, []string{"Léa Dubois"}},
+		{"LEA", people, []string{"Léa Dubois"}},
+		{"lea dubois", people, []string{"Léa Dubois"}},
+		{"chloe", people, []string{"Chloé Martin"}},
+		{"zoe", people, []string{"Zoë Park"}},
+		{"ZOË PARK", people, []string{"Zoë Park"}},
+		{"strasse", people, []string{"Jürgen Straße"}},
+		{"jurgen", people, []string{"Jürgen Straße"}},
+		{"fleming", people, []string{"Fiona ﬂeming"}},
+		{"ελενη", people, []string{"Ελένη Παπαδοπούλου"}},
+		{"παπαδοπουλου", people, []string{"Ελένη Παπαδοπούλου"}},
+		{"алена", people, []string{"Алёна Иванова"}},
+		{"АЛЁНА", people, []string{"Алёна Иванова"}},
+		{"mum", people, []string{"Helen Hale"}},
+		{"MUM", people, []string{"Helen Hale"}},
+		{"rick", people, []string{"Richard Hale"}},
+		{"ric", people, []string{"Richard Hale"}}, // a start of an alias too
+		{"hale", people, []string{"Helen Hale", "Richard Hale"}},
+		// Names that fold alike are one name to a query: ambiguous.
+		{"lea", pool("Léa Roux", "Lea Roux"), []string{"Léa Roux", "Lea Roux"}},
+		{"strasse", pool("Straße", "Strasse"), []string{"Straße", "Strasse"}},
+		{"lea", pool("Léa", "Lea"), []string{"Léa", "Lea"}},
+		// ... unless the query is exactly one of them, or one in its case.
+		{"Léa Roux", pool("Léa Roux", "Lea Roux"), []string{"Léa Roux"}},
+		{"léa roux", pool("Léa Roux", "Lea Roux"), []string{"Léa Roux"}},
+		// An alias is matched after a name folded alike.
+		{"mum", pool("Mum", "Helen"), []string{"Mum"}},
+		// Fuzzy: taken alone only when clearly the best.
+		{"alma", pool("Ana Lima", "Bruno"), []string{"Ana Lima"}},
+		{"ana", pool("Daniel Adams", "Banana Split"), []string{"Daniel Adams", "Banana Split"}},
+		{"lae", pool("Claire Martin", "Helen Hale", "Chloé Martin"), []string{"Claire Martin", "Helen Hale"}},
+		{"xyz", people, nil},
+	}
+	for _, tc := range cases {
+		got := store.Match(tc.query, tc.pool)
+		var gotNames []string
+		for _, c := range got {
+			gotNames = append(gotNames, c.Name)
+		}
+		if !slices.Equal(gotNames, tc.want) {
+			t.Errorf("Match(%q) = %q, want %q", tc.query, gotNames, tc.want)
+		}
+	}
+}
+
+// TestFindPersonSaysWhatItFound checks the messages of a name found
+// nowhere: the add hint only when nothing resembles the name.
+func TestFindPersonSaysWhatItFound(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	mustAddPerson(t, s, store.Person{Name: "Richard Hale", Notes: "my Dad, retired"})
+	mustAdd(t, s, "Helen Hale")
+	mustAdd(t, s, "Léa Dubois")
+	mustAdd(t, s, "Claire Martin")
+	victor := mustArchive(t, s, mustAdd(t, s, "Victor Hugo"))
+
+	cases := []struct {
+		query   string
+		want    string // the name found, or a part of the error
+		wantErr error
+	}{
+		{"lea", "Léa Dubois", nil},
+		{"victor", "Victor Hugo", nil},
+		{"dad", `Richard Hale's notes mention it (to call them that: tend edit "Richard Hale" --alias "dad")`, store.ErrNotFound},
+		{"zed", `no one called "zed" (add them with: tend add "zed")`, store.ErrNotFound},
+		{"zed quux", `(add them with: tend add "zed quux")`, store.ErrNotFound},
+		{"hale", `"hale" matches 2 people: Helen Hale, Richard Hale`, store.ErrInvalid},
+	}
+	for _, tc := range cases {
+		p, err := s.FindPerson(ctx, tc.query, store.PreferActive)
+		if tc.wantErr == nil {
+			if err != nil || p.Name != tc.want {
+				t.Errorf("FindPerson(%q) = %q, %v; want %q", tc.query, p.Name, err, tc.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tc.wantErr) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("FindPerson(%q) = %v; want %v saying %q", tc.query, err, tc.wantErr, tc.want)
+		}
+	}
+	if p, err := s.FindPerson(ctx, "victor", store.OnlyActive); err == nil {
+		t.Errorf("FindPerson(victor, OnlyActive) = %q, want not found", p.Name)
+	}
+	_ = victor
+
+	// One word of several is never suggested as someone to add, and
+	// several words that are one name name them.
+	if _, err := s.FindPeople(ctx, []string{"helen", "extra", "words"}, store.PreferActive); err == nil ||
+		strings.Contains(err.Error(), "tend add") || !strings.Contains(err.Error(), `"extra"`) {
+		t.Errorf("FindPeople(helen extra words) = %v, want not found for %q without an add hint", err, "extra")
+	}
+	if got, err := s.FindPeople(ctx, []string{"helen", "hale"}, store.PreferActive); err != nil || len(got) != 1 || got[0].Name != "Helen Hale" {
+		t.Errorf("FindPeople(helen hale) = %v, %v; want Helen Hale", names(got), err)
+	}
+	if got, err := s.FindPeople(ctx, []string{"helen,richard,helen"}, store.PreferActive); err != nil || len(got) != 2 {
+		t.Errorf("FindPeople(helen,richard,helen) = %v, %v; want Helen and Richard once each", names(got), err)
+	}
+}
+
+func TestAliasesAreUnique(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	helen := mustAddPerson(t, s, store.Person{Name: "Helen Hale", Aliases: []string{"Mum"}})
+	mustAdd(t, s, "Richard Hale")
+	for _, p := range []store.Person{
+		{Name: "Ana", Aliases: []string{"mum"}},          // another's alias
+		{Name: "Ana", Aliases: []string{"richard hale"}}, // another's name
+		{Name: "MUM"},                           // a name that is another's alias
+		{Name: "Ana", Aliases: []string{"Múm"}}, // folded alike
+	} {
+		if _, err := s.AddPerson(ctx, p); !errors.Is(err, store.ErrNameTaken) {
+			t.Errorf("AddPerson(%q, aliases %q) = %v, want ErrNameTaken", p.Name, p.Aliases, err)
+		}
+	}
+	// Archived, her alias is free again.
+	mustArchive(t, s, helen)
+	if _, err := s.AddPerson(ctx, store.Person{Name: "Ana", Aliases: []string{"mum"}}); err != nil {
+		t.Errorf("AddPerson(alias of someone archived) = %v, want it added", err)
+	}
+}
+
+// TestFindPersonFoldedAlike: names that fold alike are ambiguous to a
+// query without accents, even one that is one of them in another case.
+func TestFindPersonFoldedAlike(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	mustAdd(t, s, "Lea")
+	accented := mustAdd(t, s, "Léa")
+	var amb *store.AmbiguousError
+	if _, err := s.FindPerson(ctx, "lea", store.PreferActive); !errors.As(err, &amb) {
+		t.Errorf("FindPerson(lea) with Lea and Léa = %v, want ambiguous", err)
+	}
+	if p, err := s.FindPerson(ctx, "LÉA", store.PreferActive); err != nil || p.ID != accented.ID {
+		t.Errorf("FindPerson(LÉA) = %q, %v; want Léa", p.Name, err)
+	}
+	if p, err := s.FindPerson(ctx, "Lea", store.PreferActive); err != nil || p.Name != "Lea" {
+		t.Errorf("FindPerson(Lea) = %q, %v; want Lea, named exactly", p.Name, err)
 	}
 }

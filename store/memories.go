@@ -34,17 +34,17 @@ func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 		m.ID = s.newID()
 	}
 	m.CreatedAt = s.moment()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO memories (id, person_id, text, due, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			m.ID, m.PersonID, m.Text, formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt), formatTime(m.CreatedAt))
 		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
-			return kindErrorf(ErrNotFound, "no person with id %s", m.PersonID)
+			return "", kindErrorf(ErrNotFound, "no person with id %s", m.PersonID)
 		}
 		if err != nil {
-			return fmt.Errorf("remember: %w", err)
+			return "", fmt.Errorf("remember: %w", err)
 		}
-		return nil
+		return s.describeMemory(ctx, tx, "remembered", m)
 	})
 	if err != nil {
 		return Memory{}, err
@@ -97,47 +97,126 @@ func scanMemory(row scanner) (Memory, error) {
 	return m, nil
 }
 
-// MarkMemoryDone marks the memory whose id is, or uniquely starts with,
-// idPrefix as done, and returns it. Marking a done memory again is not an
-// error; it keeps its first done time.
-func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, error) {
-	idPrefix = strings.ToUpper(strings.TrimSpace(idPrefix))
+// describeMemory names a change to a memory, with whose it is.
+func (s *Store) describeMemory(ctx context.Context, q queryer, verb string, m Memory) (string, error) {
+	var name string
+	if err := q.QueryRowContext(ctx, `SELECT name FROM people WHERE id = ?`, m.PersonID).Scan(&name); err != nil {
+		return "", fmt.Errorf("memory %s: %w", m.ID, err)
+	}
+	return fmt.Sprintf("%s for %s: %s", verb, oneLine(name), oneLine(m.Text)), nil
+}
+
+// findMemory resolves a memory id, or a unique start of one, in any case.
+func findMemory(ctx context.Context, q queryer, idPrefix string) (Memory, error) {
+	typed := strings.TrimSpace(idPrefix)
+	idPrefix = strings.ToUpper(typed)
 	if idPrefix == "" {
 		return Memory{}, kindErrorf(ErrInvalid, "memory id is empty")
 	}
-	var out Memory
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories
-			WHERE upper(substr(id, 1, length(?))) = ? LIMIT 2`, idPrefix, idPrefix) // imported ids may be lower case
+	rows, err := q.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories
+		WHERE upper(substr(id, 1, length(?))) = ? LIMIT 2`, idPrefix, idPrefix) // imported ids may be lower case
+	if err != nil {
+		return Memory{}, fmt.Errorf("find memory: %w", err)
+	}
+	var found []Memory
+	for rows.Next() {
+		m, err := scanMemory(rows)
 		if err != nil {
-			return fmt.Errorf("find memory: %w", err)
+			rows.Close()
+			return Memory{}, err
 		}
-		var found []Memory
-		for rows.Next() {
-			m, err := scanMemory(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			found = append(found, m)
+		found = append(found, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Memory{}, fmt.Errorf("find memory: %w", err)
+	}
+	switch len(found) {
+	case 0:
+		return Memory{}, kindErrorf(ErrNotFound, "no memory with id %q (tend show NAME lists them)", clip(typed))
+	case 2:
+		return Memory{}, kindErrorf(ErrInvalid, "memory id %q is ambiguous: it starts more than one; give more of it", clip(typed))
+	}
+	return found[0], nil
+}
+
+// FindMemory returns the memory an id, or a unique start of one, names.
+func (s *Store) FindMemory(ctx context.Context, idPrefix string) (Memory, error) {
+	return findMemory(ctx, s.db, idPrefix)
+}
+
+// MarkMemoryDone marks a memory done, found by its id or a unique start of
+// it. A memory already done is left as it was.
+func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, error) {
+	var out Memory
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
+		m, err := findMemory(ctx, tx, idPrefix)
+		if err != nil {
+			return "", err
 		}
-		rows.Close()
-		switch len(found) {
-		case 0:
-			return kindErrorf(ErrNotFound, "no memory with id %q (tend show NAME lists them)", idPrefix)
-		case 2:
-			return kindErrorf(ErrInvalid, "memory id %q is ambiguous; give more of it", idPrefix)
-		}
-		out = found[0]
+		out = m
 		if out.Done() {
-			return nil
+			return "", nil
 		}
 		out.DoneAt = s.moment()
 		_, err = tx.ExecContext(ctx, `UPDATE memories SET done_at = ? WHERE id = ?`, formatTime(out.DoneAt), out.ID)
 		if err != nil {
-			return fmt.Errorf("mark done: %w", err)
+			return "", fmt.Errorf("mark done: %w", err)
 		}
-		return nil
+		return s.describeMemory(ctx, tx, "marked done", out)
+	})
+	return out, err
+}
+
+// DeleteMemory removes a memory, found by its id or a unique start of it.
+func (s *Store) DeleteMemory(ctx context.Context, idPrefix string) (Memory, error) {
+	var out Memory
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
+		m, err := findMemory(ctx, tx, idPrefix)
+		if err != nil {
+			return "", err
+		}
+		out = m
+		desc, err := s.describeMemory(ctx, tx, "forgot", m)
+		if err != nil {
+			return "", err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM memories WHERE id = ?`, m.ID); err != nil {
+			return "", fmt.Errorf("forget: %w", err)
+		}
+		return desc, nil
+	})
+	return out, err
+}
+
+// UpdateMemory lets change alter a memory's text, day or done time, found
+// by its id or a unique start of it, and saves it in one transaction.
+func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*Memory) error) (Memory, error) {
+	var out Memory
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
+		m, err := findMemory(ctx, tx, idPrefix)
+		if err != nil {
+			return "", err
+		}
+		id, person := m.ID, m.PersonID
+		if err := change(&m); err != nil {
+			return "", err
+		}
+		m.ID, m.PersonID = id, person
+		m.Text = strings.TrimSpace(m.Text)
+		if m.Text == "" {
+			return "", kindErrorf(ErrInvalid, "a memory's text cannot be empty (tend forget removes it)")
+		}
+		if err := validText("text", m.Text); err != nil {
+			return "", err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE memories SET text = ?, due = ?, done_at = ? WHERE id = ?`,
+			m.Text, formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt), m.ID)
+		if err != nil {
+			return "", fmt.Errorf("change memory: %w", err)
+		}
+		out = m
+		return s.describeMemory(ctx, tx, "changed the memory", m)
 	})
 	return out, err
 }

@@ -26,8 +26,15 @@ type migration struct {
 	sql     string
 }
 
-// SchemaVersion is the schema version this build writes.
-func SchemaVersion() int { return len(migrations()) }
+// SchemaVersion is the schema version this build writes: the number of its
+// last migration.
+func SchemaVersion() int {
+	ms := migrations()
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
 
 // migrations are read from the embedded files once per process: a command
 // that both opens the database and reports the schema version (doctor)
@@ -40,13 +47,15 @@ func readMigrations() []migration {
 		panic(err) // embedded at build time: cannot fail at run time
 	}
 	var ms []migration
-	for i, e := range entries {
+	for _, e := range entries {
 		body, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
 		if err != nil {
 			panic(err)
 		}
 		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
-		if err != nil || n != i+1 {
+		// Numbers only grow; one may be missing while a branch that holds
+		// it is apart from the others, and a database never stops at it.
+		if err != nil || n < 1 || (len(ms) > 0 && n <= ms[len(ms)-1].version) {
 			panic(fmt.Sprintf("migration %s is out of sequence", e.Name()))
 		}
 		ms = append(ms, migration{version: n, name: e.Name(), sql: string(body)})
@@ -66,10 +75,14 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	if err != nil {
 		return err
 	}
-	if current > len(ms) {
-		return fmt.Errorf("%w: schema version %d, this tend knows up to %d; upgrade tend (the file was left untouched)", ErrNewerSchema, current, len(ms))
+	last := 0
+	if len(ms) > 0 {
+		last = ms[len(ms)-1].version
 	}
-	if current == len(ms) {
+	if current > last {
+		return fmt.Errorf("%w: schema version %d, this tend knows up to %d; upgrade tend (the file was left untouched)", ErrNewerSchema, current, last)
+	}
+	if current == last {
 		return nil
 	}
 	return s.transact(ctx, func(tx *sql.Tx) error {
@@ -77,7 +90,7 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 			return err
 		}
-		if v >= len(ms) {
+		if v >= last {
 			return nil // another process got here first
 		}
 		if v == 0 {
@@ -99,12 +112,15 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 				}
 			}
 		}
-		for _, m := range ms[v:] {
+		for _, m := range ms {
+			if m.version <= v {
+				continue
+			}
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
 		}
-		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms)))
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", last))
 		return err
 	})
 }

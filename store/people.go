@@ -25,6 +25,7 @@ type Person struct {
 	Phones         []string
 	Emails         []string
 	Tags           []string
+	Aliases        []string // names they are also called by ("mum"), matched like their name
 	Notes          string
 	ImportantDates []ImportantDate
 	CreatedAt      time.Time
@@ -97,7 +98,7 @@ func (p *Person) validate() error {
 	for _, list := range []struct {
 		field string
 		items *[]string
-	}{{"phone", &p.Phones}, {"email", &p.Emails}, {"tag", &p.Tags}} {
+	}{{"phone", &p.Phones}, {"email", &p.Emails}, {"tag", &p.Tags}, {"alias", &p.Aliases}} {
 		if *list.items, err = tidyList(list.field, *list.items); err != nil {
 			return err
 		}
@@ -294,7 +295,9 @@ func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 	}
 	now := s.moment()
 	p.CreatedAt, p.UpdatedAt = now, now
-	err := s.write(ctx, func(tx *sql.Tx) error { return insertPerson(ctx, tx, p) })
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
+		return "added " + oneLine(p.Name), insertPerson(ctx, tx, p)
+	})
 	if err != nil {
 		return Person{}, err
 	}
@@ -303,18 +306,21 @@ func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 
 // insertPersonSQL writes a person's row; personRow gives its values.
 const insertPersonSQL = `INSERT INTO people (id, name, name_key, tier, every_days, birthday, phones, emails, tags,
-	notes, created_at, updated_at, archived_at, snoozed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	notes, created_at, updated_at, archived_at, snoozed_until, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // personRow is p as the columns of insertPersonSQL hold it, in their order.
 func personRow(p Person) []any {
 	return []any{p.ID, p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
 		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
 		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
-		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil)}
+		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases)}
 }
 
 func insertPerson(ctx context.Context, tx *sql.Tx, p Person) error {
 	if err := checkNameFree(ctx, tx, p); err != nil {
+		return err
+	}
+	if err := checkAliasesFree(ctx, tx, p); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, insertPersonSQL, personRow(p)...)
@@ -343,6 +349,51 @@ func checkNameFree(ctx context.Context, tx *sql.Tx, p Person) error {
 	return kindErrorf(ErrNameTaken, "%q is already someone in tend (use --name on edit, or archive them first)", name)
 }
 
+// checkAliasesFree refuses an alias that is already another active
+// person's name or alias, and a name that is another's alias: an alias
+// must name one person, as a name does.
+func checkAliasesFree(ctx context.Context, tx *sql.Tx, p Person) error {
+	if p.Archived() {
+		return nil
+	}
+	mine := map[string]string{} // folded alias → as typed
+	for _, a := range p.Aliases {
+		mine[Fold(a)] = a
+	}
+	cond := `aliases <> '[]'`
+	if len(mine) > 0 {
+		cond = `1`
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT name, aliases FROM people WHERE archived_at IS NULL AND id <> ? AND `+cond, p.ID)
+	if err != nil {
+		return fmt.Errorf("check aliases: %w", err)
+	}
+	defer rows.Close()
+	name := Fold(p.Name)
+	for rows.Next() {
+		var other, raw string
+		if err := rows.Scan(&other, &raw); err != nil {
+			return fmt.Errorf("check aliases: %w", err)
+		}
+		theirs, err := parseList(raw)
+		if err != nil {
+			return fmt.Errorf("check aliases: %w", err)
+		}
+		if a, ok := mine[Fold(other)]; ok {
+			return kindErrorf(ErrNameTaken, "alias %q is %s's name", a, other)
+		}
+		for _, t := range theirs {
+			if a, ok := mine[Fold(t)]; ok {
+				return kindErrorf(ErrNameTaken, "alias %q is already %s's", a, other)
+			}
+			if Fold(t) == name {
+				return kindErrorf(ErrNameTaken, "%q is already an alias of %s", p.Name, other)
+			}
+		}
+	}
+	return rows.Err()
+}
+
 func writeDates(ctx context.Context, tx *sql.Tx, p Person) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM important_dates WHERE person_id = ?`, p.ID); err != nil {
 		return fmt.Errorf("save dates: %w", err)
@@ -361,24 +412,36 @@ func writeDates(ctx context.Context, tx *sql.Tx, p Person) error {
 // all in one transaction. updated_at is set to now.
 func (s *Store) UpdatePerson(ctx context.Context, id string, change func(*Person) error) (Person, error) {
 	var out Person
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
+		desc, err := s.updatePerson(ctx, tx, id, change, &out)
+		return desc, err
+	})
+	return out, err
+}
+
+// updatePerson is UpdatePerson inside a transaction; it returns the words
+// for the journal.
+func (s *Store) updatePerson(ctx context.Context, tx *sql.Tx, id string, change func(*Person) error, result *Person) (string, error) {
+	desc := ""
+	err := func() error {
 		p, err := getPerson(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		old := p
-		old.Phones, old.Emails, old.Tags = slices.Clone(p.Phones), slices.Clone(p.Emails), slices.Clone(p.Tags)
-		old.ImportantDates = slices.Clone(p.ImportantDates)
+		before := p
+		before.Phones, before.Emails = slices.Clone(p.Phones), slices.Clone(p.Emails)
+		before.Tags, before.Aliases = slices.Clone(p.Tags), slices.Clone(p.Aliases)
+		before.ImportantDates = slices.Clone(p.ImportantDates)
 		if err := change(&p); err != nil {
 			return err
 		}
 		if err := p.validate(); err != nil {
 			return err
 		}
-		if err := p.checkControls(&old); err != nil {
+		if err := p.checkControls(&before); err != nil {
 			return err
 		}
-		if p.Birthday != old.Birthday {
+		if p.Birthday != before.Birthday {
 			if err := CheckBirthday(p.Birthday, s.moment()); err != nil {
 				return err
 			}
@@ -388,30 +451,41 @@ func (s *Store) UpdatePerson(ctx context.Context, id string, change func(*Person
 		if err := checkNameFree(ctx, tx, p); err != nil {
 			return err
 		}
+		if err := checkAliasesFree(ctx, tx, p); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `
 			UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
 			       phones = ?, emails = ?, tags = ?, notes = ?, updated_at = ?,
-			       archived_at = ?, snoozed_until = ?
+			       archived_at = ?, snoozed_until = ?, aliases = ?
 			WHERE id = ?`,
 			p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
 			jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes, formatTime(p.UpdatedAt),
-			formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), id)
+			formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases), id)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", p.Name, err)
 		}
 		if err := writeDates(ctx, tx, p); err != nil {
 			return err
 		}
-		out = p
+		*result = p
+		desc = s.describePersonUpdate(before, p)
 		return nil
-	})
-	return out, err
+	}()
+	return desc, err
 }
 
 // DeletePerson removes a person with their memories and dates, and takes
 // them out of shared interactions; an interaction left with nobody goes too.
 func (s *Store) DeletePerson(ctx context.Context, id string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
+		// The deletion is recorded as a change only to learn every row it
+		// removes; then it and every change that touched those rows leave
+		// the journal: nothing can bring them back.
+		seq, err := s.openChange(ctx, tx)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete: %w", err)
@@ -425,7 +499,10 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 		if err != nil {
 			return fmt.Errorf("delete interactions: %w", err)
 		}
-		return nil
+		if _, err := tx.ExecContext(ctx, `DELETE FROM change_open`); err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
+		return forgetChangesTouching(ctx, tx, seq)
 	})
 }
 
@@ -440,7 +517,7 @@ type queryer interface {
 }
 
 const personColumns = `p.id, p.name, p.tier, p.every_days, p.birthday, p.phones, p.emails, p.tags,
-	p.notes, p.created_at, p.updated_at, p.archived_at, p.snoozed_until`
+	p.notes, p.created_at, p.updated_at, p.archived_at, p.snoozed_until, p.aliases`
 
 func getPerson(ctx context.Context, q queryer, id string) (Person, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.id = ?`, id)
@@ -542,11 +619,12 @@ func scanPerson(row scanner, extra ...any) (Person, error) {
 		every                sql.NullInt64
 		birthday             sql.NullString
 		phones, emails, tags string
+		aliases              string
 		created, updated     string
 		archived, snoozed    sql.NullString
 	)
 	dest := append([]any{&p.ID, &p.Name, &tier, &every, &birthday, &phones, &emails, &tags,
-		&p.Notes, &created, &updated, &archived, &snoozed}, extra...)
+		&p.Notes, &created, &updated, &archived, &snoozed, &aliases}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Person{}, fmt.Errorf("read person: %w", err)
 	}
@@ -561,7 +639,7 @@ func scanPerson(row scanner, extra ...any) (Person, error) {
 	for _, l := range []struct {
 		raw  string
 		into *[]string
-	}{{phones, &p.Phones}, {emails, &p.Emails}, {tags, &p.Tags}} {
+	}{{phones, &p.Phones}, {emails, &p.Emails}, {tags, &p.Tags}, {aliases, &p.Aliases}} {
 		if *l.into, err = parseList(l.raw); err != nil {
 			return Person{}, fmt.Errorf("person %s: stored list: %w", p.ID, err)
 		}

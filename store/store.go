@@ -122,7 +122,7 @@ func Open(path string, opts Options) (*Store, error) {
 		s.db.Close()
 		return nil, s.explainOpen(err)
 	}
-	if v < len(migrations()) || opts.Mode == WriteLater {
+	if v < SchemaVersion() || opts.Mode == WriteLater {
 		s.setUpDue = true
 	}
 	if v < minReadable && opts.Mode == WriteLater {
@@ -139,8 +139,8 @@ func Open(path string, opts Options) (*Store, error) {
 // it is: another program's, a newer tend's, or (read-only) an old one.
 func (s *Store) checkReadable(ctx context.Context, v int) error {
 	switch {
-	case v > len(migrations()):
-		return fmt.Errorf("%w: schema version %d, this tend knows up to %d; upgrade tend (the file was left untouched)", ErrNewerSchema, v, len(migrations()))
+	case v > SchemaVersion():
+		return fmt.Errorf("%w: schema version %d, this tend knows up to %d; upgrade tend (the file was left untouched)", ErrNewerSchema, v, SchemaVersion())
 	case v == 0:
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {

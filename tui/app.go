@@ -552,6 +552,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Snooze):
 		m.openForm(newSnoozeForm(m.w.st, sel.entry, m.w.now))
 		return nil
+	case matches(msg, k.Undo):
+		return undoCmd(m.ctx, m.opts.Store)
+	case matches(msg, k.Unlog):
+		m.openForm(newUnlogConfirm(sel.interaction, m.w.now.Location()))
+		return nil
+	case matches(msg, k.Amend):
+		m.openForm(newAmendForm(m.w.st, sel.interaction, m.w.now.Location()))
+		return nil
 	case matches(msg, k.Archive):
 		m.openForm(newArchiveConfirm(sel.entry))
 		return nil
@@ -722,9 +730,10 @@ func (m *Model) openPerson(id string) tea.Cmd {
 
 // selection is what the cursor is on, wherever it is.
 type selection struct {
-	id     string       // a person's id, or ""
-	entry  *entry       // that person, when known
-	memory store.Memory // an open memory under the cursor, if any
+	id          string            // a person's id, or ""
+	entry       *entry            // that person, when known
+	memory      store.Memory      // an open memory under the cursor, if any
+	interaction store.Interaction // the interaction under the cursor, if any
 }
 
 func (m *Model) selection() selection {
@@ -771,6 +780,7 @@ func (m *Model) syncKeys() {
 		c.archived = sel.entry.archived
 	}
 	c.memory = sel.memory.ID != "" && !sel.memory.Done()
+	c.interaction = sel.interaction.ID != ""
 	c.filtered = m.tab == tabPeople && m.people.filtered() || m.tab == tabHistory && m.history.searched()
 	m.keys.enableFor(c)
 }

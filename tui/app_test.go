@@ -167,6 +167,21 @@ func TestPeopleFilterIsFuzzyAndEscClearsIt(t *testing.T) {
 	}
 }
 
+// TestPeopleFilterFoldsAccents: /chloe finds Chloé first, as tend log
+// chloe does, and an accent typed finds her too.
+func TestPeopleFilterFoldsAccents(t *testing.T) {
+	for _, typed := range []string{"chloe", "CHLOÉ", "martin"} {
+		h := newHarness(t)
+		h.seedTour()
+		h.start(80, 24)
+		h.press("2", "/")
+		h.typeText(typed)
+		if len(h.m.people.rows) == 0 || h.m.people.rows[0].sum.Name != "Chloé Martin" {
+			t.Errorf("/%s: first row is not Chloé Martin:\n%s", typed, h.screen())
+		}
+	}
+}
+
 func TestPeopleSortedByDueWithBar(t *testing.T) {
 	h := newHarness(t)
 	h.seedTour()

@@ -6,17 +6,25 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
 
-// confirmForm asks before archiving someone: y archives, n or esc does not.
+// confirmForm asks before archiving someone, or deleting an interaction:
+// y does it, n or esc does not.
 type confirmForm struct {
-	person *entry
-	err    error
+	person      *entry
+	interaction store.Interaction // when set, the question is whether to delete it
+	loc         *time.Location    // where the interaction's time is shown
+	err         error
 }
 
 func newArchiveConfirm(p *entry) *confirmForm { return &confirmForm{person: p} }
+
+func newUnlogConfirm(in store.Interaction, loc *time.Location) *confirmForm {
+	return &confirmForm{interaction: in, loc: loc}
+}
 
 func (f *confirmForm) update(tea.KeyPressMsg, KeyMap) tea.Cmd { return nil }
 func (f *confirmForm) paste(tea.PasteMsg) tea.Cmd             { return nil }
@@ -25,6 +33,16 @@ func (f *confirmForm) setWidth(int)                           {}
 func (f *confirmForm) changed() bool                          { return false }
 
 func (f *confirmForm) view(st styles, width int) string {
+	if f.interaction.ID != "" {
+		in := f.interaction
+		v := st.title.Render("Delete "+cadence.ChannelWords(in.Via)+" "+withWord(in.Direction)+" "+nameList(in.Names)+"?") + "\n\n" +
+			strings.Join(wrapText(in.At.In(f.loc).Format("Mon 2 Jan 2006 15:04")+". U (undo) brings it back.", min(width, 64)), "\n") +
+			"\n\n  y  delete    n  keep"
+		if f.err != nil {
+			v += "\n\n" + st.err.Render("! "+termtext.Line(f.err.Error()))
+		}
+		return v
+	}
 	name := termtext.Line(f.person.sum.Name)
 	v := st.title.Render("Archive "+name+"?") + "\n\n" +
 		strings.Join(wrapText(name+" will not be suggested again. Nothing is deleted: "+
@@ -37,6 +55,9 @@ func (f *confirmForm) view(st styles, width int) string {
 }
 
 func (f *confirmForm) submit(e env) (tea.Cmd, error) {
+	if f.interaction.ID != "" {
+		return unlogCmd(e.ctx, e.store, f.interaction.ID, e.now), nil
+	}
 	now := e.now
 	change := func(p *store.Person) error {
 		p.ArchivedAt = now

@@ -146,7 +146,7 @@ func (v *historyView) pageSize() int { return max(1, v.height-2) }
 
 func (v *historyView) selected() selection {
 	if v.cur < len(v.items) && len(v.items[v.cur].People) > 0 {
-		return selection{id: v.items[v.cur].People[0]}
+		return selection{id: v.items[v.cur].People[0], interaction: v.items[v.cur]}
 	}
 	return selection{}
 }

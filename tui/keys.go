@@ -34,6 +34,9 @@ type KeyMap struct {
 	Snooze   key.Binding
 	Archive  key.Binding
 	Restore  key.Binding
+	Undo     key.Binding
+	Unlog    key.Binding
+	Amend    key.Binding
 	Filter   key.Binding
 	Archived key.Binding
 
@@ -83,6 +86,9 @@ func DefaultKeyMap() KeyMap {
 		Snooze:   b(k("s"), "s", "snooze"),
 		Archive:  b(k("x"), "x", "archive"),
 		Restore:  b(k("u"), "u", "restore"),
+		Undo:     b(k("U"), "U", "undo"),
+		Unlog:    b(k("X"), "X", "delete interaction"),
+		Amend:    b(k("c"), "c", "correct interaction"),
 		Filter:   b(k("/"), "/", "filter"),
 		Archived: b(k("A"), "A", "show archived"),
 
@@ -120,6 +126,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Back},
 		{k.NextTab, k.PrevTab, k.TabToday, k.TabPeople, k.TabPerson, k.TabHistory, k.TabPlan, k.TabStats},
 		{k.Log, k.Add, k.Edit, k.Remember, k.Done, k.Snooze, k.Archive, k.Restore},
+		{k.Amend, k.Unlog, k.Undo},
 		{k.Filter, k.Archived, k.Help, k.Quit},
 		{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Yes, k.No},
 	}
@@ -127,14 +134,16 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // keyContext is what decides which keys work.
 type keyContext struct {
-	mode      mode
-	tab       tab
-	hasItem   bool // something is under the cursor
-	active    bool // an active person is selected
-	archived  bool // an archived person is selected
-	memory    bool // an open memory is under the cursor
-	filtered  bool // the People filter is set
-	hasPerson bool // the Person tab has someone to show
+	mode     mode
+	tab      tab
+	hasItem  bool // something is under the cursor
+	active   bool // an active person is selected
+	archived bool // an archived person is selected
+	memory   bool // an open memory is under the cursor
+	// an interaction is under the cursor (History, Person's timeline)
+	interaction bool
+	filtered    bool // the People filter is set
+	hasPerson   bool // the Person tab has someone to show
 }
 
 // mode is what has the keyboard.
@@ -165,7 +174,12 @@ func (k *KeyMap) enableFor(c keyContext) {
 	set(browse && c.hasPerson, &k.TabPerson)
 	set(browse && c.hasItem, &k.Open)
 	set(browse && (c.tab != tabToday || c.filtered) || c.mode == modeFilter || c.mode == modeHelp, &k.Back)
-	set(browse && c.active, &k.Log, &k.Remember, &k.Snooze, &k.Archive)
+	set(browse && c.active, &k.Log, &k.Remember, &k.Snooze)
+	// In History, the person under the cursor is only the first of an
+	// interaction's people: archiving them from there was a surprise.
+	set(browse && c.active && c.tab != tabHistory, &k.Archive)
+	set(browse && c.interaction, &k.Unlog, &k.Amend)
+	set(browse, &k.Undo)
 	set(browse && c.archived, &k.Restore)
 	set(browse && (c.active || c.archived), &k.Edit)
 	set(browse && c.memory, &k.Done)

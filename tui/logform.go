@@ -19,6 +19,7 @@ import (
 type logForm struct {
 	fieldSet
 	person                                    *entry
+	amend                                     *store.Interaction // correcting this one, when set
 	channel, direction, at, mins, notes, with *field
 }
 
@@ -61,7 +62,13 @@ func (f *logForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd { return f.field
 func (f *logForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fieldSet.paste(msg) }
 
 func (f *logForm) view(st styles, width int) string {
-	v := f.fieldSet.view(st, "Log a conversation with "+termtext.Line(f.person.sum.Name))
+	var title string
+	if f.amend != nil {
+		title = "Correct " + cadence.ChannelWords(f.amend.Via) + " " + withWord(f.amend.Direction) + " " + nameList(f.amend.Names)
+	} else {
+		title = "Log a conversation with " + termtext.Line(f.person.sum.Name)
+	}
+	v := f.fieldSet.view(st, title)
 	hint := wrapText("who: out if you reached out, in if they did (space or ←/→). "+
 		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at. "+
 		"with: names as tend log takes them, such as ben, chloé.", min(width, 72))
@@ -71,6 +78,9 @@ func (f *logForm) view(st styles, width int) string {
 // submit checks the input with the same rules, and the same words, as
 // tend log: --via, --at, --minutes, and the names after the first.
 func (f *logForm) submit(e env) (tea.Cmd, error) {
+	if f.amend != nil {
+		return f.submitAmend(e)
+	}
 	via, err := cadence.ParseChannel(f.channel.current())
 	if err != nil {
 		return nil, fmt.Errorf("channel: %w", err)

@@ -7,10 +7,10 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/sahilm/fuzzy"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/store"
 )
 
 // peopleView lists everyone, the most due first, with a fuzzy filter (/)
@@ -82,10 +82,11 @@ func (v *peopleView) applyFilter(keep string) {
 	if name == "" {
 		v.rows = pool
 	} else {
-		matches := fuzzy.Find(name, names)
+		// The store's folding, so that /lea finds Léa as tend log lea does.
+		matches := store.FilterNames(name, names)
 		v.rows = make([]*entry, len(matches))
 		for i, m := range matches {
-			v.rows[i] = pool[m.Index]
+			v.rows[i] = pool[m]
 		}
 	}
 	v.cur = 0

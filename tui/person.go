@@ -76,6 +76,8 @@ func (v *personView) selected() selection {
 	s := selection{id: v.id}
 	if v.cur < len(v.memories) {
 		s.memory = v.memories[v.cur]
+	} else if j := v.cur - len(v.memories); j < len(v.timeline) {
+		s.interaction = v.timeline[j]
 	}
 	return s
 }

@@ -130,7 +130,11 @@ func parseNow(s string, loc *time.Location) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err == nil {
 		t = t.In(loc)
-	} else if t, err = time.ParseInLocation(time.DateOnly, s, loc); err != nil {
+	} else if d, derr := time.ParseInLocation(time.DateOnly, s, loc); derr == nil {
+		// A day alone stands for its noon, as a day alone does for --at:
+		// what is logged "now" then reads 12:00, not midnight.
+		t = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc)
+	} else {
 		return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
 	}
 	if t.Before(minNow) || !t.Before(maxNow) {

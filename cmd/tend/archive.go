@@ -28,9 +28,12 @@ memories are kept. tend restore brings them back.`,
 			if err != nil {
 				return err
 			}
-			found, err := s.FindPerson(a.ctx(), args[0], store.OnlyActive)
+			found, err := s.FindPerson(a.ctx(), args[0], store.PreferActive)
 			if err != nil {
 				return err
+			}
+			if found.Archived() {
+				return usageErrorf("%s is already archived (tend restore %s brings them back)", oneLine(found.Name), quoteArg(args[0]))
 			}
 			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
 				p.ArchivedAt = now

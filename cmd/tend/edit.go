@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -19,12 +20,18 @@ func newEditCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "edit NAME",
 		Short: "Change someone's details",
-		Long: `Change someone's details. Only the flags you give change; a list flag
-(--tag, --phone, --email, --date) replaces the whole list.`,
+		Long: `Change someone's details. Only the flags you give change, and tend says
+what changed. A list flag (--tag, --phone, --email, --alias) replaces the
+whole list; --add-tag and --rm-tag (and -phone, -email, -alias, -date)
+change one item and keep the rest. --date LABEL=DATE sets that one date
+and keeps the others. --add-note adds a line to the notes.`,
 		Example: `  tend edit ana --tier inner
   tend edit ana --every 14d --tag family --tag school
   tend edit ana --birthday ""             # forget the birthday
-  tend edit "ana l" --name "Ana Lima-Souza"`,
+  tend edit "ana l" --name "Ana Lima-Souza"
+  tend edit ana --add-tag school --rm-phone "+44 7700 900123"
+  tend edit mum --add-alias mama --date anniversary=1985-06-01
+  tend edit ana --add-note "moved to Porto"`,
 		Args: exactArgs(1, "one NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.Store()
@@ -53,10 +60,15 @@ func newEditCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			noteArchived(a, p)
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
+			what := store.PersonChanges(found, p)
+			if len(what) == 0 {
+				what = []string{"nothing changed"}
+			}
+			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()), strings.Join(what, "; "))
 			return err
 		},
 	}

@@ -120,16 +120,60 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"100 KB unknown flag value", []string{"today", "--json=" + strings.Repeat("y", 100<<10)}, `--json takes no value`},
 		{"NUL in --db", []string{"list", "--db", "a\x00b"}, "--db: a file name cannot hold a NUL byte"},
 		{"bidi-only name", []string{"add", "\u202e\u2066 \u2069"}, "name shows nothing"},
+		{"unlog unknown id", []string{"unlog", "zzzz"}, `no interaction with id "zzzz"`},
+		{"unlog ambiguous prefix", []string{"unlog", "01M86E81E0"}, `interaction id "01M86E81E0" is ambiguous`},
+		{"unlog empty id", []string{"unlog", " "}, "interaction id is empty"},
+		{"amend unknown id", []string{"amend", "ZZZZ", "--via", "video"}, `no interaction with id "ZZZZ"`},
+		{"amend ambiguous prefix", []string{"amend", "01m86e", "--via", "video"}, "ambiguous"},
+		{"amend nothing", []string{"amend", "01M86E81E0"}, "nothing to change"},
+		{"amend in and out", []string{"amend", "01M86E81E0", "--in", "--out"}, "not both"},
+		{"amend unknown channel", []string{"amend", "01M86E81E0", "--via", "pigeon"}, `unknown channel "pigeon"`},
+		{"amend future at", []string{"amend", "01M86E81E0", "--at", "tomorrow 10:00"}, "looks ahead"},
+		{"forget unknown id", []string{"forget", "ZZZZ"}, `no memory with id "ZZZZ"`},
+		{"remember edit unknown id", []string{"remember", "--edit", "ZZZZ", "new text"}, "no memory"},
+		{"remember edit nothing", []string{"remember", "--edit", "ZZZZ"}, "nothing to change"},
+		{"done no such number", []string{"done", "ben", "1"}, "Ben Okafor has no open memory"},
+		{"done not a number", []string{"done", "ana", "first"}, `"first" is not a memory's number`},
+		{"done zero", []string{"done", "ana", "0"}, `"0" is not a memory's number`},
+		{"snooze archived", []string{"snooze", "victor"}, "Victor Hale is archived (tend restore victor)"},
+		{"archive archived", []string{"archive", "victor"}, "Victor Hale is already archived"},
+		{"alias is a name", []string{"add", "Zed", "--alias", "ben okafor"}, `alias "ben okafor" is Ben Okafor's name`},
+		{"name is an alias", []string{"add", "Bennie"}, `"Bennie" is already an alias of Ben Okafor`},
+		{"rm-tag not there", []string{"edit", "ana", "--rm-tag", "nope"}, `Ana Lima has no tag "nope"`},
+		{"rm-date not there", []string{"edit", "ana", "--rm-date", "wedding"}, `no date labelled "wedding"`},
+		{"add-note empty", []string{"edit", "ana", "--add-note", " "}, "--add-note needs some text"},
+		{"bad clock time", []string{"log", "ana", "--at", "yesterday 25:00"}, "there is no 25:00"},
+		{"several words, one unknown", []string{"log", "ben", "extra"}, `no one called "extra"`},
 	}
 	h := newHarness(t)
 	h.ok("add", "Ana Lima", "--now", "2026-09-01")
 	h.ok("add", "Anders Berg", "--now", "2026-09-01")
-	h.ok("add", "Ben Okafor", "--now", "2026-09-01")
+	h.ok("add", "Ben Okafor", "--alias", "Bennie", "--now", "2026-09-01")
+	h.ok("add", "Victor Hale", "--now", "2026-09-01")
+	h.ok("archive", "victor")
 	h.ok("log", "ana", "--at", "2026-10-12")
+	h.ok("log", "ben", "--at", "2026-10-13")
+	h.ok("remember", "ana", "exam")
 	before := h.snapshot()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { h.refused(t, tc.args, tc.want, before) })
 	}
+}
+
+// TestUndoWithNothingToUndo is refused as bad input, and says so.
+func TestUndoWithNothingToUndo(t *testing.T) {
+	h := newHarness(t)
+	checkRefused(t, h.run("undo"), "tend: ", "nothing to undo")
+	if got := h.ok("undo", "--list").stdout; got != "Nothing to undo.\n" {
+		t.Errorf("undo --list on an empty database = %q", got)
+	}
+	if got := h.ok("undo", "--list", "--json").stdout; strings.TrimSpace(got) != "[]" {
+		t.Errorf("undo --list --json on an empty database = %q, want []", got)
+	}
+	// rm is final: the add before it cannot be undone either.
+	h.ok("add", "Ana")
+	h.ok("rm", "ana", "--yes")
+	checkRefused(t, h.run("undo"), "tend: ", "nothing to undo")
 }
 
 func TestHostileTextIsStoredVerbatim(t *testing.T) {

@@ -87,13 +87,27 @@ func runHistory(a *app, opts historyOptions) error {
 		_, err := fmt.Fprintln(a.out, "Nothing logged yet.")
 		return err
 	}
+	short, err := shortInteractionIDs(a, s, list)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	for _, in := range list {
-		fmt.Fprintf(&b, "%s  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"),
-			joinNames(flatAll(in.Names)), interactionLine(in, ""))
+		fmt.Fprintf(&b, "%s  %s  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"),
+			joinNames(flatAll(in.Names)), interactionLine(in, ""), paint(styleDim, short[in.ID]))
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// shortInteractionIDs are the short ids history and show print, which
+// unlog and amend accept.
+func shortInteractionIDs(a *app, s *store.Store, list []store.Interaction) (map[string]string, error) {
+	ids := make([]string, len(list))
+	for i, in := range list {
+		ids[i] = in.ID
+	}
+	return s.ShortIDs(a.ctx(), "interactions", ids)
 }
 
 // pastDay reads a WHEN that looks back; a day means its start.

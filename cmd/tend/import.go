@@ -91,7 +91,7 @@ func runImport(a *app, opts importOptions) error {
 	}
 	counted := &countingReader{r: in}
 	bar := newProgress(a.stderr, isTerminalWriter(a.stderr), termtext.Line(name), size, counted)
-	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun}, func(im *store.Import) error {
+	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun, Source: name}, func(im *store.Import) error {
 		t := &progressTarget{Target: im, bar: bar}
 		switch opts.format {
 		case "json":

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -98,6 +99,7 @@ func runLog(a *app, opts logOptions) error {
 	if err != nil {
 		return err
 	}
+	noteArchived(a, people...)
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}
@@ -105,7 +107,7 @@ func runLog(a *app, opts logOptions) error {
 	if in.Direction == cadence.In {
 		with = "from"
 	}
-	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", cadence.ChannelWords(in.Via), with, joinNames(in.Names), cadence.WhenWords(in.At, now))
+	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", cadence.ChannelWords(in.Via), with, joinNames(in.Names), datedWords(in.At, now))
 	return err
 }
 
@@ -121,4 +123,15 @@ func joinNames(names []string) string {
 		return styled[0]
 	}
 	return strings.Join(styled[:len(styled)-1], ", ") + " and " + styled[len(styled)-1]
+}
+
+// datedWords says when something happened in words, and always names the
+// date: "Friday at 19:30" alone would leave the user to work out which
+// Friday was taken.
+func datedWords(t, now time.Time) string {
+	words := cadence.WhenWords(t, now)
+	if d := cadence.DaysBetween(t.In(now.Location()), now); d >= 1 && d < 7 {
+		words += " (" + t.In(now.Location()).Format("Mon 2 Jan") + ")"
+	}
+	return words
 }

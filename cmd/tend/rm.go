@@ -14,8 +14,9 @@ func newRmCmd(a *app) *cobra.Command {
 		Use:   "rm NAME --yes",
 		Short: "Delete someone and their history for good",
 		Long: `Delete a person, their memories and dates, and their part in every
-interaction, for good. This is the only command that deletes; to let someone
-go and keep the history, use tend archive.`,
+interaction, for good. This is the only command that deletes, and tend undo
+cannot bring them back (nor undo the changes made to them before). To let
+someone go and keep the history, use tend archive.`,
 		Example: `  tend rm "Test Person" --yes`,
 		Args:    exactArgs(1, "one NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -36,7 +37,7 @@ go and keep the history, use tend archive.`,
 			if a.json {
 				return a.printJSON(map[string]any{"id": p.ID, "name": p.Name, "deleted": true})
 			}
-			_, err = fmt.Fprintf(a.out, "Deleted %s.\n", paint(styleName, p.Name))
+			_, err = fmt.Fprintf(a.out, "Deleted %s for good; tend undo cannot bring them back.\n", paint(styleName, p.Name))
 			return err
 		},
 	}

@@ -157,6 +157,10 @@ prints today's suggestions otherwise.`,
 		newEditCmd(a),
 		newRememberCmd(a),
 		newDoneCmd(a),
+		newUndoCmd(a),
+		newUnlogCmd(a),
+		newAmendCmd(a),
+		newForgetCmd(a),
 		newSnoozeCmd(a),
 		newArchiveCmd(a),
 		newRestoreCmd(a),
@@ -170,6 +174,7 @@ prints today's suggestions otherwise.`,
 		newVersionCmd(a),
 		newCompletionCmd(a),
 	)
+	registerCompletions(a, root)
 	addJSONFlag(a, root)
 	root.Version = versionLine()
 	root.SuggestionsMinimumDistance = 2

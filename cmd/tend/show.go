@@ -111,6 +111,7 @@ func runShow(a *app, name string) error {
 	field("phone", termtext.Line(strings.Join(p.Phones, ", ")))
 	field("email", termtext.Line(strings.Join(p.Emails, ", ")))
 	field("tags", termtext.Line(strings.Join(p.Tags, ", ")))
+	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Text(p.Notes))
 	if len(st.Reasons) > 0 {
 		field("why now", reasonsLine(st.Reasons))
@@ -129,24 +130,39 @@ func runShow(a *app, name string) error {
 	if len(memories) == 0 {
 		b.WriteString("  nothing yet (tend remember " + termtext.Line(quoteArg(p.Name)) + " \"...\")\n")
 	}
+	memoryIDs := make([]string, len(memories))
+	for i, m := range memories {
+		memoryIDs[i] = m.ID
+	}
+	shortMemory, err := s.ShortIDs(a.ctx(), "memories", memoryIDs)
+	if err != nil {
+		return err
+	}
+	open := 0
 	for _, m := range memories {
-		mark := "[ ]"
-		if m.Done() {
-			mark = "[x]"
+		// Open memories are numbered for tend done NAME N.
+		mark := "   [x]"
+		if !m.Done() {
+			open++
+			mark = fmt.Sprintf("%2d [ ]", open)
 		}
 		due := ""
 		if !m.Due.IsZero() {
 			due = "  " + paint(styleDim, "due "+m.Due.Format("Mon 2 Jan 2006"))
 		}
-		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, termtext.Text(m.Text), due, paint(styleDim, m.ID))
+		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, termtext.Text(m.Text), due, paint(styleDim, shortMemory[m.ID]))
 	}
 
 	b.WriteString("\n" + paint(styleTitle, "Timeline") + "\n")
 	if len(history) == 0 {
 		b.WriteString("  nothing logged yet (tend log " + termtext.Line(quoteArg(p.Name)) + ")\n")
 	}
+	shortInteraction, err := shortInteractionIDs(a, s, history)
+	if err != nil {
+		return err
+	}
 	for _, in := range history {
-		fmt.Fprintf(&b, "  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"), interactionLine(in, p.ID))
+		fmt.Fprintf(&b, "  %s  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"), interactionLine(in, p.ID), paint(styleDim, shortInteraction[in.ID]))
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err

@@ -74,9 +74,12 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	if err != nil {
 		return err
 	}
-	found, err := s.FindPerson(a.ctx(), opts.name, store.OnlyActive)
+	found, err := s.FindPerson(a.ctx(), opts.name, store.PreferActive)
 	if err != nil {
 		return err
+	}
+	if found.Archived() {
+		return archivedError(found, opts.name)
 	}
 	p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
 		p.SnoozedUntil = until

@@ -180,11 +180,11 @@ func parseFriend(s string) store.Person {
 	s = friendsTag().ReplaceAllString(s, "")
 	var notes []string
 	if m := friendsAKA().FindStringSubmatch(s); m != nil {
-		nicks := strings.Split(m[1], " a.k.a. ")
-		for i := range nicks {
-			nicks[i] = strings.TrimSpace(nicks[i])
+		for _, nick := range strings.Split(m[1], " a.k.a. ") {
+			if nick = strings.TrimSpace(nick); nick != "" {
+				p.Aliases = append(p.Aliases, nick)
+			}
 		}
-		notes = append(notes, "Also known as "+strings.Join(nicks, ", ")+".")
 		s = friendsAKA().ReplaceAllString(s, "")
 	}
 	if m := friendsPlace().FindStringSubmatch(s); m != nil {

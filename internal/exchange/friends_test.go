@@ -48,7 +48,10 @@ func TestFriendsExample(t *testing.T) {
 	if !slices.Equal(grace.Tags, []string{"navy", "science"}) {
 		t.Errorf("Grace's tags = %q", grace.Tags)
 	}
-	for _, want := range []string{"Also known as The Admiral, Amazing Grace.", "Location: Paris.",
+	if !slices.Equal(grace.Aliases, []string{"The Admiral", "Amazing Grace"}) {
+		t.Errorf("Grace's aliases = %q, want the a.k.a. names", grace.Aliases)
+	}
+	for _, want := range []string{"Location: Paris.",
 		"2018-06-15: Grace Hopper found out she's getting a big Naval Academy building named after her. @navy"} {
 		if !strings.Contains(grace.Notes, want) {
 			t.Errorf("Grace's notes %q lack %q", grace.Notes, want)
@@ -94,7 +97,7 @@ func TestFriendsTestHelperContent(t *testing.T) {
 			norman = p
 		}
 	}
-	if !slices.Equal(norman.Tags, []string{"science", "science:outdoors", "science:outdoors:agronomy"}) || !strings.Contains(norman.Notes, "Also known as Norm.") {
+	if !slices.Equal(norman.Tags, []string{"science", "science:outdoors", "science:outdoors:agronomy"}) || !slices.Equal(norman.Aliases, []string{"Norm"}) {
 		t.Errorf("Norman = %+v", norman)
 	}
 	ins, _ := s.Interactions(t.Context(), store.InteractionFilter{Person: norman.ID})

@@ -671,7 +671,7 @@ func (c *lineCounter) lineAt(off int64) int {
 // toStore checks a person record and converts it.
 func (r PersonRecord) toStore() (store.Person, error) {
 	p := store.Person{
-		ID: r.ID, Name: r.Name, Phones: r.Phones, Emails: r.Emails, Tags: r.Tags, Notes: r.Notes,
+		ID: r.ID, Name: r.Name, Phones: r.Phones, Emails: r.Emails, Tags: r.Tags, Aliases: r.Aliases, Notes: r.Notes,
 	}
 	if err := checkID(r.ID); err != nil {
 		return p, err

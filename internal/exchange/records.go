@@ -19,6 +19,7 @@ type PersonRecord struct {
 	Phones         []string              `json:"phones"`
 	Emails         []string              `json:"emails"`
 	Tags           []string              `json:"tags"`
+	Aliases        []string              `json:"aliases"`
 	Notes          string                `json:"notes"`
 	CreatedAt      string                `json:"created_at"`
 	UpdatedAt      string                `json:"updated_at"`
@@ -62,6 +63,7 @@ func Person(p store.Person) PersonRecord {
 		Phones:         nonNil(p.Phones),
 		Emails:         nonNil(p.Emails),
 		Tags:           nonNil(p.Tags),
+		Aliases:        nonNil(p.Aliases),
 		Notes:          p.Notes,
 		CreatedAt:      Time(p.CreatedAt),
 		UpdatedAt:      Time(p.UpdatedAt),

@@ -296,7 +296,7 @@ func splitParams(p string) []string {
 // them as lost: they describe the card, not the person.
 var (
 	vcardUsed = map[string]bool{
-		"FN": true, "N": true, "TEL": true, "EMAIL": true, "BDAY": true, "CATEGORIES": true, "NOTE": true,
+		"FN": true, "N": true, "TEL": true, "EMAIL": true, "BDAY": true, "CATEGORIES": true, "NOTE": true, "NICKNAME": true,
 		"ANNIVERSARY": true, "X-ANNIVERSARY": true, "X-MS-ANNIVERSARY": true, "X-EVOLUTION-ANNIVERSARY": true,
 		"X-KADDRESSBOOK-X-ANNIVERSARY": true, "X-ABDATE": true,
 	}
@@ -379,6 +379,14 @@ func (c rawCard) person(where string, unknown map[string]int) (*store.Person, []
 		for _, tag := range strings.Split(unescapeText(f.Value), ",") {
 			if tag = strings.TrimSpace(tag); tag != "" {
 				p.Tags = append(p.Tags, tag)
+			}
+		}
+	}
+	for _, f := range card[vcard.FieldNickname] {
+		// NICKNAME is a list, as CATEGORIES is; each nickname is an alias.
+		for _, nick := range strings.Split(unescapeText(f.Value), ",") {
+			if nick = strings.TrimSpace(nick); nick != "" && nick != p.Name {
+				p.Aliases = append(p.Aliases, nick)
 			}
 		}
 	}

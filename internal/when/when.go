@@ -17,10 +17,14 @@
 //	today                       today
 //	yesterday                   the day before today (Past only)
 //	tomorrow                    the day after today (Future only)
-//	tuesday, tue                in Past the last Tuesday strictly before
-//	                            today, in Future the next one strictly after
-//	last tuesday                the same, Past only
-//	next tuesday                the same, Future only
+//	tuesday, tue                in Past the latest Tuesday, today included,
+//	                            in Future the next one strictly after today
+//	last tuesday                the Tuesday strictly before today, Past only
+//	next tuesday                the next one, Future only
+//	yesterday 18:00             any of the day words above with a clock
+//	friday 19:30                time (HH:MM or HH:MM:SS): that time that day,
+//	today 08:00:30              in now's location
+//	18:00                       that time today
 //	3d, 3 days, 2w, 1 week      a span: in Past the same clock time that many
 //	                            calendar days ago, in Future the day that
 //	                            many calendar days ahead
@@ -98,6 +102,32 @@ func read(s string, now time.Time, dir direction) (Moment, error) {
 	if len(words) == 0 {
 		return Moment{}, unreadable(s, dir)
 	}
+	// A day word followed by a clock time ("yesterday 18:00", "friday
+	// 19:30"), or a clock time alone, for today. An explicit date with a
+	// time is read by explicit, below.
+	if last := words[len(words)-1]; (len(last) == 5 || len(last) == 8) && strings.Contains(last, ":") &&
+		!(len(words) == 2 && strings.Contains(words[0], "-")) {
+		h, mi, sec, ok := hms(last)
+		if !ok {
+			return Moment{}, fmt.Errorf("invalid time %q: want a clock time such as 18:00", s)
+		}
+		if h > 23 || mi > 59 || sec > 59 {
+			return Moment{}, fmt.Errorf("invalid time %q: there is no %s", s, last)
+		}
+		y, mo, d := now.Date()
+		day := Moment{Time: midnight(y, mo, d, now.Location()), DateOnly: true}
+		if len(words) > 1 {
+			var err error
+			if day, err = read(strings.Join(words[:len(words)-1], " "), now, dir); err != nil {
+				return Moment{}, fmt.Errorf("cannot read date %q: %s", s, strings.TrimPrefix(err.Error(), "cannot read date "))
+			}
+			if !day.DateOnly {
+				return Moment{}, fmt.Errorf("cannot read date %q: a clock time goes after a day, such as \"yesterday 18:00\"", s)
+			}
+		}
+		y, mo, d = day.Time.Date()
+		return Moment{Time: time.Date(y, mo, d, h, mi, sec, 0, now.Location())}, nil
+	}
 	loc := now.Location()
 	y, mo, d := now.Date()
 	day := func(offset int) Moment {
@@ -134,8 +164,11 @@ func read(s string, now time.Time, dir direction) (Moment, error) {
 		today := now.Weekday()
 		var delta int
 		if dir == past {
+			// A bare weekday is the latest such day, today included
+			// (--at friday on a Friday is today); "last friday" is
+			// the one before.
 			delta = -int((today - wd + 7) % 7)
-			if delta == 0 {
+			if delta == 0 && want == past {
 				delta = -7
 			}
 		} else {

@@ -126,9 +126,9 @@ func unreadableCases(hint string) []tc {
 		"3", "3x", "3m", "3 months", "3y", "3h", "d", "days", "days ago", "in", "ago",
 		"a day ago", "a week ago", "3 days from now", "-3d", "+3d", "3.5d", "3 d", "3dd", "d3",
 		"three days ago", "next week", "last week", "this tuesday", "next", "last",
-		"tuesday 18:00", "last tuesday 18:00", "next next tuesday", "last 3 days",
+		"next next tuesday", "last 3 days", "18:00 tuesday", "tuesday 1800", "tuesday 18:0", "18h00 today",
 		"in 3 days ago", "3 days ago ago", "in in 3d", "3 dayss", "tuesdays", "tu", "t",
-		"yesterday 18:00", "today today", "mon.", "１d", "3\u00a0days\u00a0agoo",
+		"today today", "mon.", "１d", "3\u00a0days\u00a0agoo",
 		"\u1d1buesday", "3 wee\u212a", // look-alike letters are not letters of a keyword
 	} {
 		cases = append(cases, tc{in: in, errHas: hint})
@@ -148,13 +148,13 @@ func pastCases(now time.Time) []tc {
 		{in: "yesterday", want: day(11, 23), dateOnly: true},
 		{in: "YESTERDAY", want: day(11, 23), dateOnly: true},
 		{in: "tomorrow", errHas: looksAhead},
-		// Weekdays: strictly before today, a Tuesday.
+		// Weekdays: the latest, today (a Tuesday) included.
 		{in: "monday", want: day(11, 23), dateOnly: true},
 		{in: "mon", want: day(11, 23), dateOnly: true},
-		{in: "tuesday", want: day(11, 17), dateOnly: true},
-		{in: "tue", want: day(11, 17), dateOnly: true},
-		{in: "tues", want: day(11, 17), dateOnly: true},
-		{in: "Tuesday", want: day(11, 17), dateOnly: true},
+		{in: "tuesday", want: day(11, 24), dateOnly: true},
+		{in: "tue", want: day(11, 24), dateOnly: true},
+		{in: "tues", want: day(11, 24), dateOnly: true},
+		{in: "Tuesday", want: day(11, 24), dateOnly: true},
 		{in: "wednesday", want: day(11, 18), dateOnly: true},
 		{in: "wed", want: day(11, 18), dateOnly: true},
 		{in: "thursday", want: day(11, 19), dateOnly: true},
@@ -173,6 +173,20 @@ func pastCases(now time.Time) []tc {
 		{in: "last wed", want: day(11, 18), dateOnly: true},
 		{in: "next tuesday", errHas: looksAhead},
 		{in: "next fri", errHas: looksAhead},
+		// Day words with a clock time.
+		{in: "yesterday 18:00", want: time.Date(2026, 11, 23, 18, 0, 0, 0, loc)},
+		{in: "friday 19:30", want: time.Date(2026, 11, 20, 19, 30, 0, 0, loc)},
+		{in: "tuesday 08:15", want: time.Date(2026, 11, 24, 8, 15, 0, 0, loc)},
+		{in: "last tuesday 18:00", want: time.Date(2026, 11, 17, 18, 0, 0, 0, loc)},
+		{in: "today 07:05:09", want: time.Date(2026, 11, 24, 7, 5, 9, 0, loc)},
+		{in: "08:00", want: time.Date(2026, 11, 24, 8, 0, 0, 0, loc)},
+		{in: "YESTERDAY   23:59", want: time.Date(2026, 11, 23, 23, 59, 0, 0, loc)},
+		{in: "tomorrow 18:00", errHas: looksAhead},
+		{in: "3d 18:00", errHas: "a clock time goes after a day"},
+		{in: "now 18:00", errHas: "a clock time goes after a day"},
+		{in: "today 18:00 18:00", errHas: "a clock time goes after a day"},
+		{in: "tuesday 25:00", errHas: "there is no 25:00"},
+		{in: "tuesday 18:60", errHas: "there is no 18:60"},
 		// Spans: the same clock time, calendar days ago.
 		{in: "0d", want: now},
 		{in: "0w", want: now},
@@ -221,6 +235,13 @@ func futureCases(now time.Time) []tc {
 		{in: "tomorrow", want: day(2026, 11, 25), dateOnly: true},
 		{in: "  ToMoRRoW ", want: day(2026, 11, 25), dateOnly: true},
 		{in: "yesterday", errHas: looksBack},
+		// Day words with a clock time.
+		{in: "tomorrow 09:00", want: time.Date(2026, 11, 25, 9, 0, 0, 0, loc)},
+		{in: "friday 19:30", want: time.Date(2026, 11, 27, 19, 30, 0, 0, loc)},
+		{in: "tuesday 18:00", want: time.Date(2026, 12, 1, 18, 0, 0, 0, loc)},
+		{in: "3d 18:00", want: time.Date(2026, 11, 27, 18, 0, 0, 0, loc)},
+		{in: "yesterday 18:00", errHas: looksBack},
+		{in: "tuesday 24:00", errHas: "there is no 24:00"},
 		// Weekdays: strictly after today, a Tuesday.
 		{in: "wednesday", want: day(2026, 11, 25), dateOnly: true},
 		{in: "wed", want: day(2026, 11, 25), dateOnly: true},
@@ -396,7 +417,8 @@ func TestDaysAreCountedInNowsLocation(t *testing.T) {
 		{"today in UTC", utc, "today", time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
 		{"today in X", inX, "today", time.Date(2026, 11, 24, 0, 0, 0, 0, zoneX)},
 		{"tuesday in UTC", utc, "tuesday", time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)},
-		{"tuesday in X", inX, "tuesday", time.Date(2026, 11, 17, 0, 0, 0, 0, zoneX)},
+		{"tuesday in X", inX, "tuesday", time.Date(2026, 11, 24, 0, 0, 0, 0, zoneX)},
+		{"last tuesday in X", inX, "last tuesday", time.Date(2026, 11, 17, 0, 0, 0, 0, zoneX)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := Past(c.in, c.now)

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+func newUnlogCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "unlog ID",
+		Short: "Remove one interaction",
+		Long: `Remove one interaction, with everyone in it. The id is shown by tend
+history and tend show; any unique start of it will do. tend undo brings it
+back.`,
+		Example: `  tend history ana --limit 3
+  tend unlog 01M86E`,
+		Args: exactArgs(1, "one interaction ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now, err := a.Now()
+			if err != nil {
+				return err
+			}
+			s, err := a.Store()
+			if err != nil {
+				return err
+			}
+			in, err := s.DeleteInteraction(a.ctx(), args[0])
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return a.printJSON(interactionJSON(in))
+			}
+			_, err = fmt.Fprintf(a.out, "Removed %s %s %s, %s. (tend undo brings it back.)\n",
+				cadence.ChannelWords(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
+			return err
+		},
+	}
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+// withWord is "from" for what they started, "with" for the rest.
+func withWord(d cadence.Direction) string {
+	if d == cadence.In {
+		return "from"
+	}
+	return "with"
+}

@@ -1,0 +1,336 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// KeepChanges is how many of the latest changes undo can go back through.
+const KeepChanges = 50
+
+// Change is one change a command made, as undo can revert it.
+type Change struct {
+	Seq         int64
+	At          time.Time
+	Description string // what it did, in words: "logged a call with Ana Lima, Tue 24 Nov 2026 09:30"
+}
+
+// journaledTables are the tables whose rows the journal records, with the
+// columns of their primary keys. The triggers of migration 0006 write a
+// row's key as its one key column, or as a JSON array of them.
+var journaledTables = map[string][]string{
+	"people":             {"id"},
+	"interactions":       {"id"},
+	"interaction_people": {"interaction_id", "person_id"},
+	"memories":           {"id"},
+	"important_dates":    {"person_id", "label", "date"},
+}
+
+// change runs fn in one transaction as one change that undo can revert:
+// the journal's triggers record the rows fn touches, as they were, and fn
+// returns the words that say what it did. A change that touched nothing
+// is not kept.
+func (s *Store) change(ctx context.Context, fn func(tx *sql.Tx) (string, error)) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		seq, err := s.openChange(ctx, tx)
+		if err != nil {
+			return err
+		}
+		desc, err := fn(tx)
+		if err != nil {
+			return err
+		}
+		return closeChange(ctx, tx, seq, desc)
+	})
+}
+
+// openChange starts recording a change in tx and returns its number.
+func (s *Store) openChange(ctx context.Context, tx *sql.Tx) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO changes (at, description) VALUES (?, '')`, formatTime(s.moment()))
+	if err != nil {
+		return 0, fmt.Errorf("record change: %w", err)
+	}
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("record change: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM change_open`); err != nil {
+		return 0, fmt.Errorf("record change: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO change_open (seq) VALUES (?)`, seq); err != nil {
+		return 0, fmt.Errorf("record change: %w", err)
+	}
+	return seq, nil
+}
+
+// closeChange stops recording, names the change, and forgets the changes
+// older than the latest KeepChanges.
+func closeChange(ctx context.Context, tx *sql.Tx, seq int64, desc string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM change_open`); err != nil {
+		return fmt.Errorf("record change: %w", err)
+	}
+	var touched bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_rows WHERE change_seq = ?)`, seq).Scan(&touched); err != nil {
+		return fmt.Errorf("record change: %w", err)
+	}
+	if !touched {
+		_, err := tx.ExecContext(ctx, `DELETE FROM changes WHERE seq = ?`, seq)
+		if err != nil {
+			return fmt.Errorf("record change: %w", err)
+		}
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE changes SET description = ? WHERE seq = ?`, desc, seq); err != nil {
+		return fmt.Errorf("record change: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM changes WHERE seq <= ?`, seq-KeepChanges)
+	if err != nil {
+		return fmt.Errorf("record change: %w", err)
+	}
+	return nil
+}
+
+// Changes lists the changes undo can revert, newest first, at most limit
+// (all when 0).
+func (s *Store) Changes(ctx context.Context, limit int) ([]Change, error) {
+	query := `SELECT seq, at, description FROM changes ORDER BY seq DESC`
+	if limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("list changes: %w", err)
+	}
+	defer rows.Close()
+	out := []Change{}
+	for rows.Next() {
+		var (
+			c  Change
+			at string
+		)
+		if err := rows.Scan(&c.Seq, &at, &c.Description); err != nil {
+			return nil, fmt.Errorf("list changes: %w", err)
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ErrNothingToUndo means undo found no change to revert.
+var ErrNothingToUndo = kindErrorf(ErrInvalid, "nothing to undo")
+
+// Undo reverts the latest change: every row it touched is put back as it
+// was before, in one transaction, and the change leaves the journal, so
+// the next Undo reverts the one before. It returns the change undone.
+func (s *Store) Undo(ctx context.Context) (Change, error) {
+	var c Change
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var at string
+		err := tx.QueryRowContext(ctx, `SELECT seq, at, description FROM changes ORDER BY seq DESC LIMIT 1`).Scan(&c.Seq, &at, &c.Description)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNothingToUndo
+		}
+		if err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return err
+		}
+		// Rows come back in any order that leaves them whole at the end:
+		// an interaction's people before the interaction itself.
+		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT tbl, key, before FROM change_rows WHERE change_seq = ? ORDER BY rowid DESC`, c.Seq)
+		if err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		type entry struct {
+			tbl, key string
+			before   sql.NullString
+		}
+		var entries []entry
+		for rows.Next() {
+			var e entry
+			if err := rows.Scan(&e.tbl, &e.key, &e.before); err != nil {
+				rows.Close()
+				return fmt.Errorf("undo: %w", err)
+			}
+			entries = append(entries, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		for _, e := range entries {
+			if err := restoreRow(ctx, tx, e.tbl, e.key, e.before); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM changes WHERE seq = ?`, c.Seq); err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Change{}, err
+	}
+	return c, nil
+}
+
+// restoreRow puts one row back as it was: gone when before is NULL (the
+// change made it), else updated in place, or made again if it is gone.
+// Updating in place, rather than deleting and inserting, keeps the rows
+// that hang from it (a person's interactions) where they are.
+func restoreRow(ctx context.Context, tx *sql.Tx, tbl, key string, before sql.NullString) error {
+	pk, ok := journaledTables[tbl]
+	if !ok {
+		return fmt.Errorf("undo: the journal names an unknown table %q", tbl)
+	}
+	keyValues := []any{key}
+	if len(pk) > 1 {
+		var parts []any
+		if err := json.Unmarshal([]byte(key), &parts); err != nil || len(parts) != len(pk) {
+			return fmt.Errorf("undo: a journal key of %s cannot be read", tbl)
+		}
+		keyValues = parts
+	}
+	where := make([]string, len(pk))
+	for i, c := range pk {
+		where[i] = c + " = ?"
+	}
+	whereSQL := strings.Join(where, " AND ")
+	if !before.Valid {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+tbl+` WHERE `+whereSQL, keyValues...); err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		return nil
+	}
+	cols, vals, err := rowValues(before.String)
+	if err != nil {
+		return fmt.Errorf("undo: a row of %s in the journal cannot be read: %w", tbl, err)
+	}
+	set := make([]string, len(cols))
+	for i, c := range cols {
+		set[i] = c + " = ?"
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE `+tbl+` SET `+strings.Join(set, ", ")+` WHERE `+whereSQL, append(vals, keyValues...)...)
+	if err != nil {
+		return fmt.Errorf("undo: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO `+tbl+` (`+strings.Join(cols, ", ")+`) VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`)`, vals...)
+	if err != nil {
+		return fmt.Errorf("undo: %w", err)
+	}
+	return nil
+}
+
+// rowValues reads a row's before-image, a JSON object of its columns, in
+// the order it was written. Column names come from the triggers of the
+// schema, never from a user, and are checked to be plain words anyway.
+func rowValues(raw string) ([]string, []any, error) {
+	dec := json.NewDecoder(bytes.NewReader([]byte(raw)))
+	dec.UseNumber()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil, errors.New("not an object")
+	}
+	var (
+		cols []string
+		vals []any
+	)
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		col, _ := t.(string)
+		if col == "" || strings.IndexFunc(col, func(r rune) bool { return !(r == '_' || r >= 'a' && r <= 'z') }) >= 0 {
+			return nil, nil, fmt.Errorf("column %q", col)
+		}
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, err
+		}
+		if n, ok := v.(json.Number); ok {
+			i, err := n.Int64()
+			if err != nil {
+				return nil, nil, err
+			}
+			v = i
+		}
+		cols, vals = append(cols, col), append(vals, v)
+	}
+	if len(cols) == 0 {
+		return nil, nil, errors.New("no columns")
+	}
+	return cols, vals, nil
+}
+
+// forgetChangesTouching removes from the journal every change that touched
+// a row change seq touched, and seq itself: what rm deletes for good can
+// no longer be put back, and undoing an older change to it would bring
+// back half of it.
+func forgetChangesTouching(ctx context.Context, tx *sql.Tx, seq int64) error {
+	_, err := tx.ExecContext(ctx, `
+		DELETE FROM changes WHERE seq = ? OR seq IN (
+			SELECT change_seq FROM change_rows
+			WHERE (tbl, key) IN (SELECT tbl, key FROM change_rows WHERE change_seq = ?))`, seq, seq)
+	if err != nil {
+		return fmt.Errorf("forget changes: %w", err)
+	}
+	return nil
+}
+
+// minShortID is the fewest characters a short id has: ids made within the
+// same millisecond share their first ten, and fewer than this would read
+// as a number, not an id.
+const minShortID = 6
+
+// ShortIDs returns, for each of ids (of interactions when table is
+// "interactions", else of memories), the shortest start of it, of at
+// least minShortID characters, that no other id of that table starts
+// with, ignoring case: what history and show print, and what unlog,
+// amend, forget and done accept.
+func (s *Store) ShortIDs(ctx context.Context, table string, ids []string) (map[string]string, error) {
+	if table != "interactions" {
+		table = "memories"
+	}
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		n := minShortID
+		for _, q := range []string{
+			`SELECT max(id) FROM ` + table + ` WHERE id < ?`,
+			`SELECT min(id) FROM ` + table + ` WHERE id > ?`,
+		} {
+			var other sql.NullString
+			if err := s.db.QueryRowContext(ctx, q, id).Scan(&other); err != nil {
+				return nil, fmt.Errorf("short ids: %w", err)
+			}
+			if other.Valid {
+				n = max(n, commonPrefix(strings.ToUpper(id), strings.ToUpper(other.String))+1)
+			}
+		}
+		out[id] = id[:min(n, len(id))]
+	}
+	return out, nil
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}

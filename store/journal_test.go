@@ -1,0 +1,282 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// dump is every row of the tables a change can touch, and of those the
+// triggers derive from them, as text: two dumps are equal when the data is.
+func dump(t *testing.T, s *Store) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT id, name, name_key, tier, every_days, birthday, phones, emails, tags, notes, created_at, updated_at, archived_at, snoozed_until, aliases, last_real_at FROM people ORDER BY id`,
+		`SELECT * FROM interactions ORDER BY id`,
+		`SELECT * FROM interaction_people ORDER BY interaction_id, person_id`,
+		`SELECT * FROM memories ORDER BY id`,
+		`SELECT * FROM important_dates ORDER BY person_id, label, date`,
+		`SELECT * FROM person_history ORDER BY person_id`,
+	} {
+		rows, err := s.db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%v\n", vals)
+		}
+		rows.Close()
+		b.WriteString("--\n")
+	}
+	return b.String()
+}
+
+// TestUndoEveryKindOfChange makes each kind of change on a database with
+// some history, undoes it, and wants every row back as it was, derived
+// rows included.
+func TestUndoEveryKindOfChange(t *testing.T) {
+	ctx := t.Context()
+	at := internalNow.Add(-48 * time.Hour)
+	setUp := func(t *testing.T) (*Store, Person, Person, Interaction, Memory) {
+		s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+		ana, err := s.AddPerson(ctx, Person{Name: "Ana Lima", Tags: []string{"family"}, ImportantDates: []ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ben, err := s.AddPerson(ctx, Person{Name: "Ben Okafor", Aliases: []string{"benny"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.InPerson, At: at, Note: "dinner"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID}, Via: cadence.Text, Direction: cadence.In, At: at.Add(time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		m, err := s.AddMemory(ctx, Memory{PersonID: ana.ID, Text: "exam on Friday", Due: internalNow.AddDate(0, 0, 3)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, ana, ben, in, m
+	}
+	cases := []struct {
+		name   string
+		change func(s *Store, ana, ben Person, in Interaction, m Memory) error
+		want   string // the start of the words undo gives back
+	}{
+		{"add", func(s *Store, _, _ Person, _ Interaction, _ Memory) error {
+			_, err := s.AddPerson(ctx, Person{Name: "Chloé Martin", Aliases: []string{"clo"}, ImportantDates: []ImportantDate{{Label: "name day", Date: cadence.MonthDay{Month: 3, Day: 3}}}})
+			return err
+		}, "added Chloé Martin"},
+		{"log", func(s *Store, ana, ben Person, _ Interaction, _ Memory) error {
+			_, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: internalNow})
+			return err
+		}, "logged a call with Ana Lima and Ben Okafor"},
+		{"edit", func(s *Store, ana, _ Person, _ Interaction, _ Memory) error {
+			_, err := s.UpdatePerson(ctx, ana.ID, func(p *Person) error {
+				p.Tier, p.Tags, p.Aliases, p.ImportantDates = cadence.Inner, nil, []string{"mum"}, nil
+				p.Name = "Ana Lima Souza"
+				return nil
+			})
+			return err
+		}, "edited Ana Lima Souza: name Ana Lima → Ana Lima Souza"},
+		{"snooze", func(s *Store, ana, _ Person, _ Interaction, _ Memory) error {
+			_, err := s.UpdatePerson(ctx, ana.ID, func(p *Person) error { p.SnoozedUntil = internalNow.AddDate(0, 0, 3); return nil })
+			return err
+		}, "snoozed Ana Lima until"},
+		{"archive", func(s *Store, _, ben Person, _ Interaction, _ Memory) error {
+			_, err := s.UpdatePerson(ctx, ben.ID, func(p *Person) error { p.ArchivedAt = internalNow; return nil })
+			return err
+		}, "archived Ben Okafor"},
+		{"remember", func(s *Store, _, ben Person, _ Interaction, _ Memory) error {
+			_, err := s.AddMemory(ctx, Memory{PersonID: ben.ID, Text: "new job"})
+			return err
+		}, "remembered for Ben Okafor: new job"},
+		{"done", func(s *Store, _, _ Person, _ Interaction, m Memory) error {
+			_, err := s.MarkMemoryDone(ctx, m.ID[:10])
+			return err
+		}, "marked done for Ana Lima: exam on Friday"},
+		{"forget", func(s *Store, _, _ Person, _ Interaction, m Memory) error {
+			_, err := s.DeleteMemory(ctx, m.ID)
+			return err
+		}, "forgot for Ana Lima: exam on Friday"},
+		{"change a memory", func(s *Store, _, _ Person, _ Interaction, m Memory) error {
+			_, err := s.UpdateMemory(ctx, m.ID, func(m *Memory) error { m.Text, m.Due = "exam moved", time.Time{}; return nil })
+			return err
+		}, "changed the memory for Ana Lima: exam moved"},
+		{"unlog", func(s *Store, _, _ Person, in Interaction, _ Memory) error {
+			_, err := s.DeleteInteraction(ctx, strings.ToLower(in.ID))
+			return err
+		}, "removed a meeting in person with Ana Lima and Ben Okafor"},
+		{"amend", func(s *Store, ana, _ Person, in Interaction, _ Memory) error {
+			_, _, err := s.AmendInteraction(ctx, in.ID, func(in *Interaction) error {
+				in.Via, in.Direction, in.At, in.Minutes, in.Note, in.People = cadence.Video, cadence.In, internalNow.Add(-time.Hour), 30, "", []string{ana.ID}
+				return nil
+			})
+			return err
+		}, "amended a meeting in person with Ana Lima and Ben Okafor"},
+		{"amend adds someone", func(s *Store, ana, ben Person, _ Interaction, _ Memory) error {
+			ins, err := s.Interactions(ctx, InteractionFilter{Person: ana.ID, Limit: 1})
+			if err != nil {
+				return err
+			}
+			_, _, err = s.AmendInteraction(ctx, ins[0].ID, func(in *Interaction) error {
+				in.People = append(in.People, ben.ID)
+				return nil
+			})
+			return err
+		}, "amended a text from Ana Lima"},
+		{"import", func(s *Store, ana, _ Person, _ Interaction, _ Memory) error {
+			_, err := s.Import(ctx, ImportOptions{Source: "friends.md"}, func(im *Import) error {
+				if err := im.PutPerson(Person{ID: "ana-in-file", Name: "Ana Lima", Phones: []string{"+44 7700 900123"}}); err != nil {
+					return err
+				}
+				if err := im.PutPerson(Person{ID: "zoe", Name: "Zoë Park"}); err != nil {
+					return err
+				}
+				return im.PutInteraction(Interaction{ID: "climb", People: []string{"zoe", ana.ID}, Via: cadence.InPerson, At: at.Add(-time.Hour)})
+			})
+			return err
+		}, "imported friends.md: 2 new, 1 matched"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, ana, ben, in, m := setUp(t)
+			before := dump(t, s)
+			if err := tc.change(s, ana, ben, in, m); err != nil {
+				t.Fatal(err)
+			}
+			if dump(t, s) == before {
+				t.Fatal("the change changed nothing; the test would prove nothing")
+			}
+			c, err := s.Undo(ctx)
+			if err != nil {
+				t.Fatalf("Undo = %v", err)
+			}
+			if !strings.HasPrefix(c.Description, tc.want) {
+				t.Errorf("Undo undid %q, want it to start %q", c.Description, tc.want)
+			}
+			if after := dump(t, s); after != before {
+				t.Errorf("after undo the data differs:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			if h, err := Inspect(ctx, s.Path()); err != nil || !h.Sound() {
+				t.Errorf("after undo, doctor says %+v, %v", h, err)
+			}
+		})
+	}
+}
+
+// TestUndoGoesBackOneChangeAtATime undoes more than twenty changes one by
+// one, each time to the state before it, and then has nothing to undo.
+func TestUndoGoesBackOneChangeAtATime(t *testing.T) {
+	ctx := t.Context()
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	ana, err := s.AddPerson(ctx, Person{Name: "Ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := []string{dump(t, s)}
+	for i := range 24 {
+		if i%3 == 0 {
+			_, err = s.UpdatePerson(ctx, ana.ID, func(p *Person) error { p.Notes += fmt.Sprint(i); return nil })
+		} else {
+			_, err = s.AddInteraction(ctx, Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Duration(i) * time.Hour)})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, dump(t, s))
+	}
+	changes, err := s.Changes(ctx, 0)
+	if err != nil || len(changes) != 25 {
+		t.Fatalf("Changes = %d, %v; want 25", len(changes), err)
+	}
+	for i := len(states) - 2; i >= 0; i-- {
+		if _, err := s.Undo(ctx); err != nil {
+			t.Fatalf("undo to state %d: %v", i, err)
+		}
+		if got := dump(t, s); got != states[i] {
+			t.Fatalf("after undoing to state %d the data differs", i)
+		}
+	}
+	if c, err := s.Undo(ctx); err != nil || c.Description != "added Ana" {
+		t.Fatalf("the last Undo = %q, %v; want the add", c.Description, err)
+	}
+	if _, err := s.Undo(ctx); !errors.Is(err, ErrNothingToUndo) || !errors.Is(err, ErrInvalid) {
+		t.Errorf("Undo with nothing left = %v, want ErrNothingToUndo", err)
+	}
+}
+
+// TestJournalKeepsTheLatest forgets changes older than KeepChanges.
+func TestJournalKeepsTheLatest(t *testing.T) {
+	ctx := t.Context()
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	for i := range KeepChanges + 5 {
+		if _, err := s.AddPerson(ctx, Person{Name: fmt.Sprint("P", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changes, err := s.Changes(ctx, 0)
+	if err != nil || len(changes) != KeepChanges || changes[0].Description != fmt.Sprint("added P", KeepChanges+4) {
+		t.Fatalf("Changes = %d (newest %q), %v; want %d, the newest first", len(changes), changes[0].Description, err, KeepChanges)
+	}
+	var rows int
+	if err := s.db.QueryRow(`SELECT count(*) FROM change_rows WHERE change_seq NOT IN (SELECT seq FROM changes)`).Scan(&rows); err != nil || rows != 0 {
+		t.Errorf("%d journal rows of forgotten changes are left, %v; want none", rows, err)
+	}
+}
+
+// TestRmIsFinal: rm is no change undo can revert, and the changes before
+// it that touched who it deleted can no longer be undone either, while
+// the others still can.
+func TestRmIsFinal(t *testing.T) {
+	ctx := t.Context()
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	ana, _ := s.AddPerson(ctx, Person{Name: "Ana"})
+	victor, _ := s.AddPerson(ctx, Person{Name: "Victor"})
+	if _, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID, victor.ID}, Via: cadence.Call, At: internalNow}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdatePerson(ctx, victor.ID, func(p *Person) error { p.Notes = "x"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddMemory(ctx, Memory{PersonID: ana.ID, Text: "job"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeletePerson(ctx, victor.ID); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := s.Changes(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		got = append(got, c.Description)
+	}
+	if want := "remembered for Ana: job|added Ana"; strings.Join(got, "|") != want {
+		t.Errorf("after rm the journal holds %q, want %q", strings.Join(got, "|"), want)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Person(ctx, victor.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Victor after rm and undo: %v, want not found", err)
+	}
+}

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// TestHistoryDeleteAndUndo: X on History deletes the interaction under the
+// cursor after a yes, n keeps it, and U brings it back, saying so.
+func TestHistoryDeleteAndUndo(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	before := len(h.interactions())
+	h.press("4", "X")
+	h.contains("Delete a text from Ben Okafor?")
+	h.press("n")
+	if n := len(h.interactions()); n != before {
+		t.Fatalf("n deleted the interaction: %d left of %d", n, before)
+	}
+	h.press("X", "y")
+	if n := len(h.interactions()); n != before-1 {
+		t.Fatalf("after X y, %d interactions, want %d", n, before-1)
+	}
+	if !strings.Contains(h.m.status, "Deleted a text from Ben Okafor") {
+		t.Errorf("status = %q, want it to say what was deleted", h.m.status)
+	}
+	h.press("U")
+	if n := len(h.interactions()); n != before {
+		t.Fatalf("after U, %d interactions, want %d back", n, before)
+	}
+	if !strings.HasPrefix(h.m.status, "Undid: removed a text from Ben Okafor") {
+		t.Errorf("status after U = %q, want it to say what was undone", h.m.status)
+	}
+}
+
+// TestHistoryXNoLongerArchives: x on History was archiving the first person
+// of the interaction under the cursor; it does nothing there now.
+func TestHistoryXNoLongerArchives(t *testing.T) {
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("4", "x")
+	if h.m.form != nil {
+		t.Fatalf("x on History opened a form:\n%s", h.screen())
+	}
+	h.press("y")
+	if p := h.person(ids["Ben"]); p.Archived() {
+		t.Error("x on History archived Ben")
+	}
+}
+
+// TestCorrectInteraction: c opens the log form filled in with the
+// interaction under the cursor, and saving corrects it in place.
+func TestCorrectInteraction(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	before := len(h.interactions())
+	h.press("4", "c")
+	h.contains("Correct a text from Ben Okafor", "2026-11-20 12:00")
+	// The channel field has the cursor: make it a call.
+	for range len("text") {
+		h.press("backspace")
+	}
+	h.typeText("call")
+	h.press("enter")
+	ins := h.interactions()
+	if len(ins) != before {
+		t.Fatalf("correcting made %d interactions of %d", len(ins), before)
+	}
+	found := false
+	for _, in := range ins {
+		if in.Via == cadence.Call && in.Direction == cadence.In && len(in.Names) == 1 && in.Names[0] == "Ben Okafor" {
+			found = true
+		}
+		if in.Via == cadence.Text {
+			t.Errorf("the text is still there: %+v", in)
+		}
+	}
+	if !found || !strings.HasPrefix(h.m.status, "Corrected: a call from Ben Okafor") {
+		t.Errorf("after correcting: found=%v, status %q", found, h.m.status)
+	}
+	h.press("U")
+	if !strings.HasPrefix(h.m.status, "Undid: amended a text from Ben Okafor") {
+		t.Errorf("status after U = %q", h.m.status)
+	}
+}
+
+// TestUndoWithNothingToUndo says so and changes nothing.
+func TestUndoWithNothingToUndo(t *testing.T) {
+	h := newHarness(t)
+	h.start(80, 24)
+	h.press("U")
+	if h.m.status != "Nothing to undo." {
+		t.Errorf("status = %q, want %q", h.m.status, "Nothing to undo.")
+	}
+}
+
+// TestPersonTimelineDelete: on Person, X deletes the interaction under the
+// cursor on the timeline, and nothing when the cursor is on a memory.
+func TestPersonTimelineDelete(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	before := len(h.interactions())
+	h.press("2", "enter") // the first person, the most due
+	if h.m.tab != tabPerson {
+		t.Fatalf("enter did not open a person:\n%s", h.screen())
+	}
+	for range 10 {
+		if h.m.selection().interaction.ID != "" {
+			break
+		}
+		h.press("down")
+	}
+	if h.m.selection().interaction.ID == "" {
+		t.Fatalf("no interaction under the cursor:\n%s", h.screen())
+	}
+	h.press("X", "y")
+	if n := len(h.interactions()); n != before-1 {
+		t.Errorf("after X y on Person, %d interactions, want %d", n, before-1)
+	}
+}
