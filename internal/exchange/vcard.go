@@ -35,9 +35,20 @@ import (
 // nothing to call the person by, or a file that is not an address book, is
 // an *InputError.
 func ReadVCard(r io.Reader, t Target) error {
-	data, err := io.ReadAll(r)
+	// A NUL in the first bytes of a file that is not UTF-16 marks it
+	// binary: said before the rest is read.
+	start, r, err := peek(r)
 	if err != nil {
-		return fmt.Errorf("read: %w", err)
+		return err
+	}
+	if !utf16Start(start) {
+		if err := checkText(start, "a vCard file"); err != nil {
+			return err
+		}
+	}
+	data, err := readLimited(r, MaxVCardBytes, "the vCard files")
+	if err != nil {
+		return err
 	}
 	if data, err = fileToUTF8(data); err != nil {
 		return inputErrorf(0, "", "cannot read the file as UTF-16: %v", err)
