@@ -73,6 +73,12 @@ func ReadVCard(r io.Reader, t Target) error {
 		if p == nil {
 			continue
 		}
+		// A birthday tend add would refuse (in the future, before 1900) is
+		// left out like a BDAY it cannot read, and said so.
+		if err := store.CheckBirthday(p.Birthday, birthdayNow(t)); err != nil {
+			t.Skip(store.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
+			p.Birthday = cadence.MonthDay{}
+		}
 		if _, err := t.MatchPerson(*p); err != nil {
 			return placeErr(err, c.line, where)
 		}
