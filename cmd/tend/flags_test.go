@@ -28,9 +28,7 @@ var leaks = []string{"goroutine", "panic", "strconv.", "runtime error", "SQLITE"
 // file that cannot be written), one short line on standard error and no
 // panic, and never a Go or SQLite message.
 func TestEveryFlagTakesHostileValues(t *testing.T) {
-	// --output=VALUE and the like write where they are told: in a folder of
-	// the test's own, never among the sources.
-	t.Chdir(t.TempDir())
+	t.Chdir(t.TempDir()) // --db=0 and the like make a database where tend runs
 	h := newHarness(t)
 	h.ok("add", "Ana Lima", "--birthday", "1990-04-15")
 	h.ok("log", "ana", "--at", "2026-11-01")

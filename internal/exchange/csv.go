@@ -9,6 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/store"
@@ -114,21 +118,48 @@ func looksLikeFormula(s string) bool {
 // wrong number of cells, or a value tend cannot read is an *InputError
 // naming the line; the whole file is then refused.
 func ReadCSV(r io.Reader, t Target) error {
-	data, err := io.ReadAll(r)
+	// The file streams through, a row at a time, each row bounded: a huge
+	// or binary file is refused at its first bad row, not after it was
+	// read whole.
+	start, r, err := peek(r)
 	if err != nil {
-		return fmt.Errorf("read: %w", err)
-	}
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // spreadsheets write a BOM
-	if err := checkText(data[:min(len(data), sniffLen)], "a CSV file"); err != nil {
 		return err
 	}
-	if !validUTF8(data) {
-		data = []byte(toUTF8(data, "")) // Windows-1252, as older spreadsheets save
+	if bom := []byte{0xEF, 0xBB, 0xBF}; bytes.HasPrefix(start, bom) { // spreadsheets write one
+		start = start[len(bom):]
+		if _, err := io.ReadFull(r, make([]byte, len(bom))); err != nil {
+			return fmt.Errorf("read: %w", err)
+		}
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = sniffComma(data)
+	if err := checkText(start, "a CSV file"); err != nil {
+		return err
+	}
+	if !validUTF8(trimCutRune(start)) {
+		// Windows-1252, as older spreadsheets save.
+		r = transform.NewReader(r, charmap.Windows1252.NewDecoder())
+	}
+	lim := &recordLimiter{r: r, max: MaxRecordBytes}
+	cr := csv.NewReader(lim)
+	cr.Comma = sniffComma(start)
 	cr.FieldsPerRecord = -1 // counted here, to say which line is ragged
-	header, err := cr.Read()
+	lastLine := 0
+	next := func() ([]string, error) {
+		row, err := cr.Read()
+		if errors.Is(err, errRecordTooLong) {
+			return nil, tooLong(lastLine+1, "the row")
+		}
+		if err == nil {
+			lim.markAt(cr.InputOffset())
+			lastLine, _ = cr.FieldPos(len(row) - 1)
+			for i, c := range row {
+				if !utf8.ValidString(c) {
+					row[i] = toUTF8([]byte(c), "") // a cell of another encoding, further down
+				}
+			}
+		}
+		return row, err
+	}
+	header, err := next()
 	if err == io.EOF {
 		return inputErrorf(0, "", "the file is empty (want a header row naming the columns, such as name,tier,birthday)")
 	}
@@ -140,7 +171,7 @@ func ReadCSV(r io.Reader, t Target) error {
 		return err
 	}
 	for {
-		row, err := cr.Read()
+		row, err := next()
 		if err == io.EOF {
 			return nil
 		}
@@ -264,7 +295,25 @@ func sniffComma(data []byte) rune {
 	return best
 }
 
+// trimCutRune drops a rune cut in two at the end of b, as a sniffed
+// start of a file may end.
+func trimCutRune(b []byte) []byte {
+	for i := 1; i <= utf8.UTFMax && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
+}
+
 func csvErr(err error) error {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return err
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return inputErrorf(pe.Line, "", "%v", pe.Err)

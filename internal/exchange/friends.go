@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -64,8 +65,9 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 	sections := map[string][]friendsEntry{}
 	section := ""
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for n := 1; sc.Scan(); n++ {
+	sc.Buffer(make([]byte, 64<<10), MaxRecordBytes)
+	n := 1
+	for ; sc.Scan(); n++ {
 		raw := strings.TrimRight(sc.Text(), " \t\r")
 		if n == 1 {
 			raw = strings.TrimPrefix(raw, "\uFEFF")
@@ -86,7 +88,9 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 		}
 		sections[section] = append(sections[section], friendsEntry{line: n, text: strings.TrimSpace(text)})
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return tooLong(n, "the line")
+	} else if err != nil {
 		return fmt.Errorf("read: %w", err)
 	}
 	if len(sections) == 0 {

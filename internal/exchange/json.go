@@ -137,7 +137,8 @@ func ReadJSON(r io.Reader, t Target) error {
 		return err
 	}
 	lc := &lineCounter{r: r, badUTF8: -1}
-	jr := &jsonReader{dec: json.NewDecoder(lc), lc: lc, t: t, items: make(chan jsonItem, 512), now: importNow(t), idSeed: maphash.MakeSeed()}
+	lim := &recordLimiter{r: lc, max: MaxRecordBytes}
+	jr := &jsonReader{dec: json.NewDecoder(lim), lc: lc, lim: lim, t: t, items: make(chan jsonItem, 512), now: importNow(t), idSeed: maphash.MakeSeed()}
 
 	// Decoding and writing run side by side: this goroutine decodes and
 	// checks records, and one other hands them to t in file order. Decoding
@@ -224,6 +225,7 @@ func (jr *jsonReader) write() {
 type jsonReader struct {
 	dec *json.Decoder
 	lc  *lineCounter
+	lim *recordLimiter // bounds each step (a record, a value passed over, a token)
 	t   Target
 
 	format, version string // as found; "" when absent
@@ -494,6 +496,8 @@ func (jr *jsonReader) syntax(err error) error {
 		return inputErrorf(jr.line(jr.mark), "", "%s is out of range", ute.Value)
 	case errors.As(err, new(*InputError)):
 		return err
+	case errors.Is(err, errRecordTooLong):
+		return tooLong(jr.line(jr.mark), "the record")
 	}
 	// Anything else is a failure to read the input, not bad input.
 	return fmt.Errorf("read: %w", err)
@@ -505,11 +509,13 @@ func (jr *jsonReader) line(off int64) int { return jr.lc.lineAt(off) }
 // a syntax error can be placed (see syntaxLine).
 func (jr *jsonReader) token() (json.Token, error) {
 	jr.mark = jr.dec.InputOffset()
+	jr.lim.markAt(jr.mark)
 	return jr.dec.Token()
 }
 
 func (jr *jsonReader) decode(v any) error {
 	jr.mark = jr.dec.InputOffset()
+	jr.lim.markAt(jr.mark)
 	return jr.dec.Decode(v)
 }
 

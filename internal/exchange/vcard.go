@@ -35,9 +35,20 @@ import (
 // nothing to call the person by, or a file that is not an address book, is
 // an *InputError.
 func ReadVCard(r io.Reader, t Target) error {
-	data, err := io.ReadAll(r)
+	// A NUL in the first bytes of a file that is not UTF-16 marks it
+	// binary: said before the rest is read.
+	start, r, err := peek(r)
 	if err != nil {
-		return fmt.Errorf("read: %w", err)
+		return err
+	}
+	if !utf16Start(start) {
+		if err := checkText(start, "a vCard file"); err != nil {
+			return err
+		}
+	}
+	data, err := readLimited(r, MaxVCardBytes, "the vCard files")
+	if err != nil {
+		return err
 	}
 	if data, err = fileToUTF8(data); err != nil {
 		return inputErrorf(0, "", "cannot read the file as UTF-16: %v", err)
@@ -61,6 +72,12 @@ func ReadVCard(r io.Reader, t Target) error {
 		}
 		if p == nil {
 			continue
+		}
+		// A birthday tend add would refuse (in the future, before 1900) is
+		// left out like a BDAY it cannot read, and said so.
+		if err := store.CheckBirthday(p.Birthday, birthdayNow(t)); err != nil {
+			t.Skip(store.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
+			p.Birthday = cadence.MonthDay{}
 		}
 		if _, err := t.MatchPerson(*p); err != nil {
 			return placeErr(err, c.line, where)

@@ -376,3 +376,25 @@ func TestVCardImportMatchesByName(t *testing.T) {
 		t.Errorf("first %+v, second %+v; want 30 new, then 30 matched and none updated", results[0].People, results[1].People)
 	}
 }
+
+// A BDAY in the future, or before 1900, is left out with a note, as an
+// unreadable BDAY is, and the person still comes in.
+func TestVCardLeavesOutImpossibleBirthdays(t *testing.T) {
+	s := openStore(t, nil)
+	data := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed\r\nBDAY:2030-01-01\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Old\r\nBDAY:0990-04-15\r\nEND:VCARD\r\n"
+	res, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
+		return exchange.ReadVCard(strings.NewReader(data), im)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.People.New != 2 || len(res.Skipped) != 2 || !strings.Contains(res.Skipped[0].Reason, "is in the future") {
+		t.Errorf("imported %+v, skipped %+v", res.People, res.Skipped)
+	}
+	people, _ := s.AllPeople(t.Context())
+	for _, p := range people {
+		if !p.Birthday.IsZero() {
+			t.Errorf("%s kept birthday %s", p.Name, p.Birthday)
+		}
+	}
+}
