@@ -18,6 +18,9 @@ var (
 	ErrNewerSchema = errors.New("database from a newer version of tend")
 	// ErrReadOnly means the database could be read but not written.
 	ErrReadOnly = errors.New("database is read-only")
+	// ErrBusy means another process held the database for writing for
+	// longer than a write waits.
+	ErrBusy = errors.New("database busy")
 )
 
 // kindError is a message for the user that belongs to one of the kinds

@@ -26,6 +26,11 @@ type Options struct {
 	Now func() time.Time
 	// Entropy feeds the random part of new ids; crypto/rand when nil.
 	Entropy io.Reader
+	// Waiting, when set, is called once, the first time a write has to
+	// wait for another process's write to end (such as a long import), so
+	// that a person at a terminal knows why nothing happens. The write
+	// then goes on waiting.
+	Waiting func()
 }
 
 // Store is an open tend database.
@@ -36,12 +41,14 @@ type Store struct {
 
 	idMu    sync.Mutex
 	entropy io.Reader
+
+	waiting  func()
+	waitOnce sync.Once
 }
 
-// busyTimeout is how long a write waits for another process's write to
-// finish. A TUI and many shell `tend log` calls share one file, and each
-// write is short, so seconds are plenty and "database is locked" never
-// reaches the user.
+// busyTimeout is how long a statement waits for a lock another process
+// holds. Taking the write lock at the start of a write waits longer (see
+// noticeAfter), since an import holds it for as long as it runs.
 const busyTimeout = 10 * time.Second
 
 // Open opens the database at path, creating it (and its folder, 0700) if
@@ -65,17 +72,17 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: abs, now: opts.Now, entropy: opts.Entropy}
+	s := &Store{db: db, path: abs, now: opts.Now, entropy: opts.Entropy, waiting: opts.Waiting}
 	if err := s.migrate(context.Background(), migrations()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, s.explainBusy(err))
 	}
 	// WAL is switched on only now, once the file is known to be a tend
 	// database of this version: the switch rewrites the file header, and a
 	// refused file must be left as it was. The mode is kept in the file.
 	if err := setWAL(db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, s.explainBusy(err))
 	}
 	return s, nil
 }
@@ -121,10 +128,7 @@ func prepareFile(path string) error {
 // SQLITE_BUSY at once, without waiting on busy_timeout, so this waits and
 // tries again for as long as busy_timeout would.
 func setWAL(db *sql.DB) error {
-	const (
-		sqliteBusy = 5 // SQLITE_BUSY, the primary code of every busy error
-		pause      = 10 * time.Millisecond
-	)
+	const pause = 10 * time.Millisecond
 	// Counting tries rather than reading a clock keeps the store's only
 	// clock the injected one.
 	for try := 0; ; try++ {
@@ -169,11 +173,16 @@ func dsn(path string) string {
 }
 
 // write runs fn in one transaction: every write of a command is all or
-// nothing.
+// nothing. It waits for another process's write to end (see begin).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return s.explainWrite(fmt.Errorf("begin: %w", err))
+	}
+	defer conn.Close()
+	tx, err := s.begin(ctx, conn)
+	if err != nil {
+		return s.explainWrite(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()

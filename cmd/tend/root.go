@@ -46,6 +46,9 @@ func run(args []string, sys system) int {
 	if err == nil {
 		return exitOK
 	}
+	if a.store != nil {
+		err = a.store.Explain(err) // whatever path an SQLite error took
+	}
 	fmt.Fprintln(sys.Stderr, "tend: "+oneLine(err.Error()))
 	return exitCode(err)
 }

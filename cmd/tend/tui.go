@@ -13,6 +13,7 @@ func runTUI(a *app) error {
 	if err != nil {
 		return err
 	}
+	a.quietWait = true
 	s, err := a.Store()
 	if err != nil {
 		return err
