@@ -35,8 +35,10 @@ import (
 
 // ImportOptions tune an import.
 type ImportOptions struct {
-	// DryRun runs the whole import in its transaction and rolls it back, so
-	// the counts are exactly those that a real import would give.
+	// DryRun runs the whole import and throws its writes away, so that the
+	// counts are exactly those that a real import would give. It reads the
+	// database and writes nothing to it, so it takes no write lock and
+	// runs beside another tend's import (see shadow).
 	DryRun bool
 }
 
@@ -93,10 +95,11 @@ func (r ImportResult) SkippedCount() int {
 // whole file has been read without error; an error anywhere rolls all of it
 // back.
 type Import struct {
-	ctx context.Context
-	s   *Store
-	tx  *sql.Tx
-	now time.Time
+	ctx    context.Context
+	s      *Store
+	tx     *sql.Tx
+	now    time.Time
+	dryRun bool // writes go to temporary copies of the tables (see shadow)
 
 	// Everyone in tend is loaded once, up front (a few thousand rows), so
 	// that matching by id or name and checking the people an interaction
@@ -196,9 +199,19 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	}
 	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA temp_store = %d", temp))
 
-	tx, err := conn.BeginTx(ctx, nil)
+	var tx *sql.Tx
+	if opts.DryRun {
+		// A read transaction (BEGIN, not BEGIN IMMEDIATE): its writes go
+		// to temporary tables only.
+		tx, err = conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			err = fmt.Errorf("begin: %w", err)
+		}
+	} else {
+		tx, err = s.begin(ctx, conn)
+	}
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("begin: %w", err)
+		return ImportResult{}, err
 	}
 	defer tx.Rollback() // a no-op after Commit
 	// A file may list interactions before the people they name (JSON keys
@@ -208,13 +221,18 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		return ImportResult{}, fmt.Errorf("import: %w", err)
 	}
 	im := &Import{
-		ctx: ctx, s: s, tx: tx,
+		ctx: ctx, s: s, tx: tx, dryRun: opts.DryRun,
 		now:        s.moment(),
 		people:     map[string]*importedPerson{},
 		activeName: map[string]string{},
 		otherName:  map[string]string{},
 		alias:      map[string]string{},
 		unresolved: map[string]bool{},
+	}
+	if opts.DryRun {
+		if err := im.shadow(); err != nil {
+			return ImportResult{}, err
+		}
 	}
 	if err := im.prepare(); err != nil {
 		return ImportResult{}, err
@@ -596,6 +614,11 @@ func (im *Import) flush() error {
 	if len(batch) == 0 {
 		return nil
 	}
+	if im.dryRun {
+		if err := im.faultInInteractions(batch); err != nil {
+			return err
+		}
+	}
 	stmt := im.st.insInteractions
 	if len(batch) != batchSize {
 		var err error
@@ -639,7 +662,7 @@ func (im *Import) flush() error {
 	im.res.Interactions.New += len(added)
 	before := im.written
 	im.written += len(added)
-	if before < bulkAfter && im.written >= bulkAfter {
+	if before < bulkAfter && im.written >= bulkAfter && !im.dryRun {
 		if err := im.dropDerived(); err != nil {
 			return err
 		}
@@ -773,6 +796,11 @@ func (im *Import) PutMemory(m Memory) error {
 	m.PersonID = im.resolve(m.PersonID)
 	if _, ok := im.people[m.PersonID]; !ok {
 		im.unresolved[m.PersonID] = true
+	}
+	if im.dryRun {
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT OR IGNORE INTO temp.memories SELECT * FROM main.memories WHERE id = ?`, m.ID); err != nil {
+			return fmt.Errorf("read memory %s: %w", m.ID, err)
+		}
 	}
 	due, done := formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt)
 	res, err := im.st.insMemory.ExecContext(im.ctx, m.ID, m.PersonID, m.Text, due, done,
@@ -945,6 +973,86 @@ func (im *Import) restoreDerived() error {
 		}
 	}
 	im.indexes, im.triggers, im.touched = nil, nil, nil
+	return nil
+}
+
+// The tables an import writes to, parents first.
+var importTables = []string{"people", "important_dates", "interactions", "interaction_people", "memories"}
+
+// shadow gives a dry run temporary tables of the same names, columns,
+// constraints and unique indexes as those an import writes to. An unqualified
+// name means the temporary table when there is one, so every statement of
+// the import runs unchanged, and all its writes land in the temporary
+// database, which takes no lock on the file: the dry run holds only a read
+// transaction on it. People are copied whole (the import reads them all
+// anyway); interactions and memories, of which there may be millions, are
+// copied as the file names them, just before the statements that would
+// meet them (faultInInteractions, PutMemory). The rollback at the end drops
+// the tables.
+func (im *Import) shadow() error {
+	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, tbl_name, sql FROM main.sqlite_schema
+		WHERE sql IS NOT NULL AND (type = 'table' OR (type = 'index' AND sql LIKE 'CREATE UNIQUE INDEX %'))
+		ORDER BY type = 'index'`)
+	if err != nil {
+		return fmt.Errorf("import: read schema: %w", err)
+	}
+	var defs []string
+	for rows.Next() {
+		var kind, table, def string
+		if err := rows.Scan(&kind, &table, &def); err != nil {
+			rows.Close()
+			return fmt.Errorf("import: read schema: %w", err)
+		}
+		if !slices.Contains(importTables, table) {
+			continue
+		}
+		if kind == "table" {
+			rest, ok := strings.CutPrefix(def, "CREATE TABLE ")
+			if !ok {
+				rows.Close()
+				return fmt.Errorf("import: unexpected definition of table %s", table)
+			}
+			def = "CREATE TEMP TABLE " + rest
+		}
+		defs = append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("import: read schema: %w", err)
+	}
+	for _, def := range defs {
+		if _, err := im.tx.ExecContext(im.ctx, def); err != nil {
+			return fmt.Errorf("import: copy schema: %w", err)
+		}
+	}
+	for _, table := range []string{"people", "important_dates"} {
+		if _, err := im.tx.ExecContext(im.ctx, fmt.Sprintf(`INSERT INTO temp.%s SELECT * FROM main.%[1]s`, table)); err != nil {
+			return fmt.Errorf("import: copy %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// faultInInteractions copies into a dry run's tables the interactions of a
+// batch that tend holds and the dry run has not seen yet, with their
+// people: what the batch's statements would meet in the real tables.
+func (im *Import) faultInInteractions(batch []Interaction) error {
+	ids := make([]any, len(batch))
+	for i, in := range batch {
+		ids[i] = in.ID
+	}
+	in := "(?" + strings.Repeat(", ?", len(ids)-1) + ")"
+	// People first, and only of interactions not in the copy yet: an
+	// interaction the dry run has rewritten keeps the people it gave it.
+	for _, q := range []string{
+		`INSERT OR IGNORE INTO temp.interaction_people SELECT * FROM main.interaction_people
+			WHERE interaction_id IN ` + in + ` AND interaction_id NOT IN (SELECT id FROM temp.interactions)`,
+		`INSERT OR IGNORE INTO temp.interactions SELECT * FROM main.interactions WHERE id IN ` + in,
+	} {
+		if _, err := im.tx.ExecContext(im.ctx, q, ids...); err != nil {
+			return fmt.Errorf("read interactions: %w", err)
+		}
+	}
 	return nil
 }
 
