@@ -114,6 +114,7 @@ type Import struct {
 	st    importStatements
 	res   ImportResult
 	batch []Interaction // waiting to be written (see flush)
+	parts []any         // rows of interaction_people waiting to be written, 4 values each
 
 	// A big import drops the indexes of interaction_people and the
 	// triggers of the interaction tables once it has written bulkAfter
@@ -132,9 +133,7 @@ type Import struct {
 	// The rows of person_history the import works out itself (see
 	// import_history.go): of people who had none when it began, unless
 	// the import changes their history in another way than by adding.
-	hadHistory map[string]bool
-	lists      map[string]*personLists
-	rebuild    map[string]bool
+	history map[string]*historyOf
 }
 
 // bulkAfter is the number of new interactions after which an import
@@ -154,7 +153,7 @@ type importedPerson struct {
 type importStatements struct {
 	insPerson, updPerson, delDates, insDate                          *sql.Stmt
 	insInteractions, getInteraction, getParticipants, updInteraction *sql.Stmt
-	delParticipants, insParticipant, insParticipants                 *sql.Stmt
+	delParticipants, insParticipants                                 *sql.Stmt
 	insMemory, getMemory, updMemory                                  *sql.Stmt
 }
 
@@ -249,7 +248,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		unresolved: map[string]bool{},
 	}
 	if !opts.DryRun {
-		im.hadHistory, im.lists, im.rebuild = map[string]bool{}, map[string]*personLists{}, map[string]bool{}
+		im.history = map[string]*historyOf{}
 	}
 	if opts.DryRun {
 		if err := im.shadow(); err != nil {
@@ -309,7 +308,6 @@ func (im *Import) prepare() error {
 		{&st.getParticipants, `SELECT person_id FROM interaction_people WHERE interaction_id = ? ORDER BY person_id`},
 		{&st.updInteraction, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ? WHERE id = ?`},
 		{&st.delParticipants, `DELETE FROM interaction_people WHERE interaction_id = ?`},
-		{&st.insParticipant, insertParticipantsSQL(1)},
 		{&st.insParticipants, insertParticipantsSQL(participantBatch)},
 		{&st.insMemory, `INSERT INTO memories (id, person_id, text, due, done_at, created_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
@@ -345,7 +343,7 @@ func (im *Import) load() error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("import: load people: %w", err)
 	}
-	if im.hadHistory == nil {
+	if im.history == nil {
 		return nil
 	}
 	rows, err = im.tx.QueryContext(im.ctx, `SELECT person_id FROM person_history`)
@@ -358,7 +356,7 @@ func (im *Import) load() error {
 		if err := rows.Scan(&id); err != nil {
 			return fmt.Errorf("import: load history: %w", err)
 		}
-		im.hadHistory[id] = true
+		im.state(id).had = true
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("import: load history: %w", err)
@@ -650,8 +648,8 @@ func (im *Import) PutInteraction(in Interaction) error {
 // million, each of which costs more in the driver than the row costs in
 // SQLite. (7 and 4 parameters a row stay far below SQLite's limit.)
 const (
-	batchSize        = 128
-	participantBatch = 256
+	batchSize        = 256
+	participantBatch = 512
 )
 
 // flush writes the waiting interactions. One INSERT ... ON CONFLICT DO
@@ -712,6 +710,10 @@ func (im *Import) flush() error {
 	before := im.written
 	im.written += len(added)
 	if before < bulkAfter && im.written >= bulkAfter && !im.dryRun {
+		// What was added so far goes through the triggers.
+		if err := im.writeParticipants(); err != nil {
+			return err
+		}
 		if err := im.dropDerived(); err != nil {
 			return err
 		}
@@ -742,6 +744,9 @@ func insertParticipantsSQL(n int) string {
 // mergeInteraction compares an interaction with the stored one of its id,
 // and writes the file's if they differ.
 func (im *Import) mergeInteraction(in Interaction) error {
+	if err := im.writeParticipants(); err != nil { // the stored people must be there to compare with
+		return err
+	}
 	im.res.Interactions.Matched++
 	at := formatTime(in.At)
 	var (
@@ -790,26 +795,10 @@ func (im *Import) participants(id string) ([]string, error) {
 	return out, rows.Err()
 }
 
+// insertParticipants adds the rows of interaction_people of interactions.
+// They wait in full statements' worth (a batch of interactions holds fewer)
+// until writeParticipants, which runs before anything reads them.
 func (im *Import) insertParticipants(ins []Interaction) error {
-	args := make([]any, 0, 4*participantBatch)
-	write := func() error {
-		if len(args) == 0 {
-			return nil
-		}
-		stmt := im.st.insParticipants
-		if len(args) != 4*participantBatch {
-			stmt = im.st.insParticipant
-			for i := 0; i < len(args); i += 4 {
-				if _, err := stmt.ExecContext(im.ctx, args[i:i+4]...); err != nil {
-					return fmt.Errorf("add interaction %s: %w", args[i], err)
-				}
-			}
-		} else if _, err := stmt.ExecContext(im.ctx, args...); err != nil {
-			return fmt.Errorf("add interactions: %w", err)
-		}
-		args = args[:0]
-		return nil
-	}
 	for _, in := range ins {
 		real := realFlag(in.Via)
 		at := formatTime(in.At)
@@ -818,15 +807,35 @@ func (im *Import) insertParticipants(ins []Interaction) error {
 			if _, ok := im.people[pid]; !ok {
 				im.unresolved[pid] = true
 			}
-			args = append(args, in.ID, pid, at, real)
-			if len(args) == 4*participantBatch {
-				if err := write(); err != nil {
+			im.parts = append(im.parts, in.ID, pid, at, real)
+			if len(im.parts) == 4*participantBatch {
+				if err := im.writeParticipants(); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	return write()
+	return nil
+}
+
+// writeParticipants writes the waiting rows of interaction_people.
+func (im *Import) writeParticipants() error {
+	if len(im.parts) == 0 {
+		return nil
+	}
+	stmt := im.st.insParticipants
+	if len(im.parts) != 4*participantBatch {
+		var err error
+		if stmt, err = im.tx.PrepareContext(im.ctx, insertParticipantsSQL(len(im.parts)/4)); err != nil {
+			return fmt.Errorf("add interactions: %w", err)
+		}
+		defer stmt.Close()
+	}
+	if _, err := stmt.ExecContext(im.ctx, im.parts...); err != nil {
+		return fmt.Errorf("add interactions: %w", err)
+	}
+	im.parts = im.parts[:0]
+	return nil
 }
 
 // PutMemory adds a memory by id, or replaces the stored one when the
@@ -900,6 +909,9 @@ func nullEqual(stored sql.NullString, v any) bool {
 // and an id nobody has is an error.
 func (im *Import) finish() error {
 	if err := im.flush(); err != nil {
+		return err
+	}
+	if err := im.writeParticipants(); err != nil {
 		return err
 	}
 	if err := im.restoreDerived(); err != nil {
@@ -1030,13 +1042,13 @@ func (im *Import) restoreDerived() error {
 		}
 		defer write.Close()
 		for _, id := range ids {
-			if im.ownHistory(id) {
-				l := im.lists[id]
+			if h := im.ownHistory(id); h != nil {
 				var inAt, inVia, inID any
-				if l.lastIn.id != "" {
-					inAt, inVia, inID = l.lastIn.at, l.lastIn.via, l.lastIn.id
+				if h.lastIn.id != "" {
+					inAt, inVia, inID = formatTime(time.Unix(h.lastIn.unix, 0)), string(h.lastIn.via), h.lastIn.id
 				}
-				if _, err := write.ExecContext(im.ctx, id, historyJSON(l.recent), historyJSON(l.real), inAt, inVia, inID); err != nil {
+				if _, err := write.ExecContext(im.ctx, id, historyJSON(h.recent[:h.nRecent]), historyJSON(h.real[:h.nReal]),
+					inAt, inVia, inID); err != nil {
 					return fmt.Errorf("import: write history of %s: %w", id, err)
 				}
 				continue
@@ -1047,7 +1059,7 @@ func (im *Import) restoreDerived() error {
 		}
 	}
 	im.indexes, im.triggers, im.touched = nil, nil, nil
-	im.hadHistory, im.lists, im.rebuild = nil, nil, nil
+	im.history = nil
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -24,46 +23,56 @@ import (
 // each as the JSON array [at in Unix seconds, via, direction, id].
 type historyEntry struct {
 	unix int64
-	at   string // as stored
-	via  string
-	dir  string
 	id   string
+	via  cadence.Channel
+	in   bool // the direction: they started it
 }
 
 // newer orders entries as every read of history does: by time, then by id.
-func (e historyEntry) newer(than historyEntry) bool {
+func (e *historyEntry) newer(than *historyEntry) bool {
 	if e.unix != than.unix {
 		return e.unix > than.unix
 	}
 	return e.id > than.id
 }
 
-// personLists are the lists of person_history for one person, newest first.
-type personLists struct {
-	recent, real []historyEntry
-	lastIn       historyEntry // id "" when none
+// historyOf is what a bulk import knows of one person's history.
+type historyOf struct {
+	had     bool // a row of person_history when the import began
+	rebuild bool // the triggers rebuild the row (see needRebuild)
+	// The lists of the row, newest first, for a person the import works
+	// out the row of: arrays, so that a million interactions allocate
+	// nothing here.
+	recent  [cadence.RecentCount]historyEntry
+	real    [cadence.RealCount]historyEntry
+	nRecent int
+	nReal   int
+	lastIn  historyEntry // id "" when none
 }
 
-// keep puts e into list, newest first, keeping the newest n.
-func keep(list []historyEntry, e historyEntry, n int) []historyEntry {
-	i := slices.IndexFunc(list, func(x historyEntry) bool { return e.newer(x) })
-	if i < 0 {
-		if len(list) >= n {
-			return list
-		}
-		return append(list, e)
+// keep puts e into list[:n], newest first, keeping the newest len(list),
+// and returns the new length.
+func keep(list []historyEntry, n int, e *historyEntry) int {
+	i := n
+	for i > 0 && e.newer(&list[i-1]) {
+		i--
 	}
-	list = slices.Insert(list, i, e)
-	return list[:min(len(list), n)]
+	if i == len(list) {
+		return n // older than all of a full list
+	}
+	n = min(n+1, len(list))
+	copy(list[i+1:n], list[i:n-1])
+	list[i] = *e
+	return n
 }
 
-func (l *personLists) add(e historyEntry, real bool) {
-	l.recent = keep(l.recent, e, cadence.RecentCount)
-	if real {
-		l.real = keep(l.real, e, cadence.RealCount)
+func (h *historyOf) add(e *historyEntry) {
+	h.nRecent = keep(h.recent[:], h.nRecent, e)
+	if e.via.Real() {
+		h.nReal = keep(h.real[:], h.nReal, e)
 	}
-	if e.dir == string(cadence.In) && (l.lastIn.id == "" || e.newer(l.lastIn)) {
-		l.lastIn = e
+	if e.in && (h.lastIn.id == "" || e.newer(&h.lastIn)) {
+		h.lastIn = *e
 	}
 }
 
@@ -78,15 +87,23 @@ func historyJSON(list []historyEntry) string {
 		}
 		b.WriteByte('[')
 		b.WriteString(strconv.FormatInt(e.unix, 10))
-		for _, s := range []string{e.via, e.dir, e.id} {
-			b.WriteString(`,"`)
-			b.WriteString(s)
-			b.WriteByte('"')
-		}
-		b.WriteByte(']')
+		b.WriteString(`,"`)
+		b.WriteString(string(e.via))
+		b.WriteString(`","`)
+		b.WriteString(direction(e.in))
+		b.WriteString(`","`)
+		b.WriteString(e.id)
+		b.WriteString(`"]`)
 	}
 	b.WriteByte(']')
 	return b.String()
+}
+
+func direction(in bool) string {
+	if in {
+		return string(cadence.In)
+	}
+	return string(cadence.Out)
 }
 
 // plainJSON reports whether s is written in JSON as it is, between quotes,
@@ -101,31 +118,36 @@ func plainJSON(s string) bool {
 	return true
 }
 
+// state is what the import knows of id's history, made on first use.
+func (im *Import) state(id string) *historyOf {
+	h := im.history[id]
+	if h == nil {
+		h = &historyOf{}
+		im.history[id] = h
+	}
+	return h
+}
+
 // trackAdded notes interactions the import has just added, for the people
 // whose row of person_history it works out itself.
 func (im *Import) trackAdded(ins []Interaction) {
-	if im.lists == nil {
+	if im.history == nil {
 		return
 	}
-	for _, in := range ins {
+	for i := range ins {
+		in := &ins[i]
 		year := in.At.Year()
 		plain := plainJSON(in.ID) && year >= 1 && year <= 9999
-		e := historyEntry{unix: in.At.Unix(), at: formatTime(in.At), via: string(in.Via), dir: string(in.Direction), id: in.ID}
+		e := historyEntry{unix: in.At.Unix(), id: in.ID, via: in.Via, in: in.Direction == cadence.In}
 		for _, pid := range in.People {
-			if im.hadHistory[pid] || im.rebuild[pid] {
-				continue
+			h := im.state(pid)
+			switch {
+			case h.had || h.rebuild:
+			case !plain || !plainJSON(pid):
+				h.rebuild = true
+			default:
+				h.add(&e)
 			}
-			if !plain || !plainJSON(pid) {
-				im.rebuild[pid] = true
-				delete(im.lists, pid)
-				continue
-			}
-			l := im.lists[pid]
-			if l == nil {
-				l = &personLists{}
-				im.lists[pid] = l
-			}
-			l.add(e, in.Via.Real())
 		}
 	}
 }
@@ -133,22 +155,23 @@ func (im *Import) trackAdded(ins []Interaction) {
 // needRebuild notes people whose history the import changes in another way
 // than by adding to it: the triggers rebuild their row.
 func (im *Import) needRebuild(ids ...string) {
-	if im.lists == nil {
+	if im.history == nil {
 		return
 	}
 	for _, id := range ids {
-		im.rebuild[id] = true
-		delete(im.lists, id)
+		im.state(id).rebuild = true
 	}
 }
 
-// ownHistory reports whether the import works out id's row of
-// person_history itself, and writes it if so.
-func (im *Import) ownHistory(id string) bool {
-	l, ok := im.lists[id]
-	if !ok || im.rebuild[id] || len(l.recent) == 0 {
-		return false
+// ownHistory returns the row of person_history of id when the import works
+// it out itself, and nil when the triggers must rebuild it.
+func (im *Import) ownHistory(id string) *historyOf {
+	h := im.history[id]
+	if h == nil || h.had || h.rebuild || h.nRecent == 0 {
+		return nil
 	}
-	_, known := im.people[id]
-	return known
+	if _, known := im.people[id]; !known {
+		return nil
+	}
+	return h
 }

@@ -102,11 +102,14 @@ func TestBulkImportWritesHistoryAsTheTriggers(t *testing.T) {
 		return s, dumpHistory(t, s)
 	}
 	_, plain := load(1 << 30)
-	s, bulk := load(10)
-	if bulk != plain {
-		t.Errorf("person_history after a bulk import differs from the triggers':\nbulk:\n%s\ntriggers:\n%s", bulk, plain)
+	// From the start, and after a first batch with the triggers on.
+	for _, after := range []int{10, 300} {
+		s, bulk := load(after)
+		if bulk != plain {
+			t.Errorf("person_history after a bulk import (from %d interactions) differs from the triggers':\nbulk:\n%s\ntriggers:\n%s", after, bulk, plain)
+		}
+		checkHistories(t, s, fmt.Sprintf("after a bulk import from %d interactions", after))
 	}
-	checkHistories(t, s, "after a bulk import")
 	if !strings.Contains(plain, "01NEW") || !strings.Contains(plain, "01OLD") {
 		t.Fatalf("the history holds no row of old or new people:\n%s", plain)
 	}
