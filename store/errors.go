@@ -24,6 +24,9 @@ var (
 	// ErrReplaced means the path no longer names the file the store
 	// opened, or an orphan -wal lies where a new database would go.
 	ErrReplaced = errors.New("database file replaced")
+	// ErrBusy means another process held the database for writing for
+	// longer than a write waits.
+	ErrBusy = errors.New("database busy")
 )
 
 // kindError is a message for the user that belongs to one of the kinds

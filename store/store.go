@@ -30,6 +30,11 @@ type Options struct {
 	Entropy io.Reader
 	// Mode says when the file may be created and changed.
 	Mode Mode
+	// Waiting, when set, is called once, the first time a write has to
+	// wait for another process's write to end (such as a long import), so
+	// that a person at a terminal knows why nothing happens. The write
+	// then goes on waiting.
+	Waiting func()
 }
 
 // Mode says when Open may create the file, migrate it and set it to WAL.
@@ -71,12 +76,14 @@ type Store struct {
 	mode     Mode
 	missing  bool // no file yet: reads see an empty database in memory
 	setUpDue bool // the migration and the WAL switch wait for the first write
+
+	waiting  func()
+	waitOnce sync.Once
 }
 
-// busyTimeout is how long a write waits for another process's write to
-// finish. A TUI and many shell `tend log` calls share one file, and each
-// write is short, so seconds are plenty and "database is locked" never
-// reaches the user.
+// busyTimeout is how long a statement waits for a lock another process
+// holds. Taking the write lock at the start of a write waits longer (see
+// noticeAfter), since an import holds it for as long as it runs.
 const busyTimeout = 10 * time.Second
 
 // Open opens the database at path. With Mode Create it creates it (and
@@ -95,7 +102,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{path: abs, now: opts.Now, entropy: opts.Entropy, mode: opts.Mode}
+	s := &Store{path: abs, now: opts.Now, entropy: opts.Entropy, mode: opts.Mode, waiting: opts.Waiting}
 	info, err := os.Stat(abs)
 	switch {
 	case err == nil && info.IsDir():
@@ -215,13 +222,13 @@ func (s *Store) Missing() bool { return s.missing }
 func (s *Store) setUp(ctx context.Context) error {
 	s.setUpDue = false
 	if err := s.migrate(ctx, migrations()); err != nil {
-		return s.explainOpen(err)
+		return s.explainOpen(s.explainBusy(err))
 	}
 	// WAL is switched on only now, once the file is known to be a tend
 	// database of this version: the switch rewrites the file header, and a
 	// refused file must be left as it was. The mode is kept in the file.
 	if err := setWAL(s.db); err != nil {
-		return s.explainOpen(fmt.Errorf("set WAL mode: %w", err))
+		return s.explainOpen(s.explainBusy(fmt.Errorf("set WAL mode: %w", err)))
 	}
 	// A writing tend removes what a killed one left beside the database:
 	// plain copies of it among them.
@@ -393,7 +400,7 @@ func dsn(path string) string {
 }
 
 // write runs fn in one transaction: every write of a command is all or
-// nothing.
+// nothing. It waits for another process's write to end (see begin).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.ready(ctx); err != nil {
 		return err
@@ -401,14 +408,20 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.transact(ctx, fn)
 }
 
-// transact runs fn in one transaction on the file as it is.
+// transact runs fn in one transaction on the file as it is, waiting for
+// another process's write to end (see begin).
 func (s *Store) transact(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.checkWritable(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return s.explainWrite(fmt.Errorf("begin: %w", err))
+	}
+	defer conn.Close()
+	tx, err := s.begin(ctx, conn)
+	if err != nil {
+		return s.explainWrite(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()

@@ -39,6 +39,9 @@ type app struct {
 	now      time.Time // fixed on first use, so one command sees one moment
 	store    *store.Store
 	flushers []*termtext.Writer
+	// quietWait keeps the store from saying on stderr that a write waits
+	// for another tend: the TUI owns the terminal.
+	quietWait bool
 }
 
 func newApp(sys system) *app {
@@ -181,12 +184,23 @@ func (a *app) openStore(mode store.Mode) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy, Mode: mode})
+	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy, Mode: mode, Waiting: a.waitNotice()})
 	if err != nil {
 		return nil, err
 	}
 	a.store = s
 	return s, nil
+}
+
+// waitNotice is what a write that has to wait for another tend's write
+// (a long import) tells a person at a terminal, once, so that a command
+// that seems to hang says why. A script's stderr gets nothing: the command
+// waits and succeeds, or fails with a message.
+func (a *app) waitNotice() func() {
+	if a.quietWait || !isTerminalWriter(a.stderr) {
+		return nil
+	}
+	return func() { fmt.Fprintln(a.stderr, "tend: waiting for another tend to finish writing…") }
 }
 
 // DBPath is --db, else TEND_DB, else tend.db in the XDG data folder

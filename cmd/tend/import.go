@@ -46,7 +46,8 @@ rejects the whole file, naming it, and nothing is written.
 
 People from vCard, CSV and friends.md are matched by name (ignoring case):
 someone tend already has is updated, not added twice. --dry-run shows what
-would happen and writes nothing. A file encrypted with age (tend export
+would happen and writes nothing; it only reads the database, so it runs
+beside another import without waiting for it. A file encrypted with age (tend export
 --encrypt, tend backup --encrypt is a database, not an import) is opened with
 a passphrase or with --identity.`,
 		Example: `  tend import vcard contacts.vcf --dry-run

@@ -53,6 +53,9 @@ func run(args []string, sys system) int {
 	if err == nil {
 		return exitOK
 	}
+	if a.store != nil {
+		err = a.store.Explain(err) // whatever path an SQLite error took
+	}
 	fmt.Fprintln(sys.Stderr, "tend: "+errorLine(err))
 	return exitCode(err)
 }

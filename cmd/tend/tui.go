@@ -14,6 +14,7 @@ func runTUI(a *app) error {
 	if err != nil {
 		return err
 	}
+	a.quietWait = true
 	s, err := a.openStore(store.Create)
 	if err != nil {
 		return err
