@@ -134,9 +134,9 @@ type planMsg struct {
 	plan cadence.Schedule
 }
 
-func planCmd(seq int, people []cadence.Person, now time.Time, days, perDay int) tea.Cmd {
+func planCmd(seq int, rules cadence.Rules, people []cadence.Person, now time.Time, days, perDay int) tea.Cmd {
 	return func() tea.Msg {
-		return planMsg{seq: seq, plan: cadence.Plan(people, now, days, perDay)}
+		return planMsg{seq: seq, plan: rules.Plan(people, now, days, perDay)}
 	}
 }
 
@@ -152,13 +152,13 @@ type statsLoadedMsg struct {
 
 // loadStatsCmd reads the interactions the figures count and works the
 // figures out. people is not changed.
-func loadStatsCmd(ctx context.Context, s *store.Store, seq int, people []cadence.Person, now time.Time) tea.Cmd {
+func loadStatsCmd(ctx context.Context, s *store.Store, seq int, rules cadence.Rules, people []cadence.Person, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		events, err := s.Events(ctx, cadence.ActivitySince(now))
 		if err != nil {
 			return statsLoadedMsg{seq: seq, err: err}
 		}
-		return statsLoadedMsg{seq: seq, stats: cadence.Summarize(people, events, now)}
+		return statsLoadedMsg{seq: seq, stats: rules.Summarize(people, events, now)}
 	}
 }
 

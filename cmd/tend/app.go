@@ -12,6 +12,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/store"
 )
 
@@ -34,8 +35,9 @@ type app struct {
 	json    bool
 	noColor bool
 
-	now   time.Time // fixed on first use, so one command sees one moment
-	store *store.Store
+	now      time.Time // fixed on first use, so one command sees one moment
+	store    *store.Store
+	settings *config.Settings // read on first use
 }
 
 func newApp(sys system) *app {

@@ -44,6 +44,10 @@ func newEditCmd(a *app) *cobra.Command {
 			if !changed {
 				return usageErrorf("nothing to change: give a flag such as --tier or --name (see: tend edit --help)")
 			}
+			rules, err := a.Rules()
+			if err != nil {
+				return err
+			}
 			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
 				if cmd.Flags().Changed("name") {
 					p.Name = newName
@@ -56,7 +60,7 @@ func newEditCmd(a *app) *cobra.Command {
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
+			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)))
 			return err
 		},
 	}

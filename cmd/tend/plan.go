@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,7 @@ type planOptions struct {
 }
 
 func newPlanCmd(a *app) *cobra.Command {
-	opts := planOptions{days: 7, perDay: defaultLimit}
+	opts := planOptions{days: 7}
 	cmd := &cobra.Command{
 		Use:   "plan",
 		Short: "Spread everyone due over the coming days",
@@ -42,14 +43,14 @@ people are [] when everyone fits).`,
 			if opts.days < 1 || opts.days > maxPlanDays {
 				return usageErrorf("--days must be between 1 and %d, not %d", maxPlanDays, opts.days)
 			}
-			if opts.perDay < 1 {
+			if cmd.Flags().Changed("per-day") && opts.perDay < 1 {
 				return usageErrorf("--per-day must be at least 1, not %d", opts.perDay)
 			}
 			return runPlan(a, opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.days, "days", opts.days, "how many days to plan, today included (1 to 366)")
-	cmd.Flags().IntVar(&opts.perDay, "per-day", opts.perDay, "how many people a day at most")
+	cmd.Flags().IntVar(&opts.perDay, "per-day", 0, "how many people a day at most (default: limit in the settings, 5)")
 	addJSONFlag(a, cmd)
 	return cmd
 }
@@ -66,6 +67,10 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
@@ -74,7 +79,8 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
-	plan := cadence.Plan(people, now, opts.days, opts.perDay)
+	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
+	plan := rules.Plan(people, now, opts.days, opts.perDay)
 	if a.json {
 		return a.printJSON(planJSON(plan))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/store"
 )
 
@@ -53,9 +54,12 @@ func run(args []string, sys system) int {
 // exitCode decides, in one place, which errors are the user's input (2) and
 // which are failures (1).
 func exitCode(err error) int {
-	var usage *usageError
+	var (
+		usage    *usageError
+		settings *config.Error
+	)
 	switch {
-	case errors.As(err, &usage),
+	case errors.As(err, &usage), errors.As(err, &settings),
 		errors.Is(err, store.ErrInvalid),
 		errors.Is(err, store.ErrNotFound),
 		errors.Is(err, store.ErrNameTaken):
@@ -102,7 +106,7 @@ prints today's suggestions otherwise.`,
 			if a.isTerminal {
 				return runTUI(a)
 			}
-			return runToday(a, todayOptions{limit: defaultLimit})
+			return runToday(a, todayOptions{})
 		},
 	}
 	flags := root.PersistentFlags()
@@ -132,6 +136,7 @@ prints today's suggestions otherwise.`,
 		newStatsCmd(a),
 		newBackupCmd(a),
 		newDoctorCmd(a),
+		newConfigCmd(a),
 		newVersionCmd(a),
 		newCompletionCmd(a),
 	)

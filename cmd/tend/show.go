@@ -40,6 +40,10 @@ func runShow(a *app, name string) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
 	if err != nil {
 		return err
@@ -79,9 +83,9 @@ func runShow(a *app, name string) error {
 		return a.printJSON(out)
 	}
 
-	st := cadence.Assess(cp, now)
+	st := rules.Assess(cp, now)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
+	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(st.Interval))
 	field := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(&b, "  %s %s\n", paint(styleDim, fmt.Sprintf("%-11s", label)), value)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -9,14 +10,12 @@ import (
 	"github.com/tend-app/tend/cadence"
 )
 
-const defaultLimit = cadence.DefaultLimit
-
 type todayOptions struct {
-	limit int
+	limit int // 0: the settings' limit
 }
 
 func newTodayCmd(a *app) *cobra.Command {
-	opts := todayOptions{limit: defaultLimit}
+	var opts todayOptions
 	cmd := &cobra.Command{
 		Use:   "today",
 		Short: "The people to contact today, with the reasons",
@@ -38,19 +37,23 @@ their rhythm on, before they are due.`,
   tend today --json | jq -r '.[].name'`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.limit < 1 {
+			if cmd.Flags().Changed("limit") && opts.limit < 1 {
 				return usageErrorf("--limit must be at least 1, not %d", opts.limit)
 			}
 			return runToday(a, opts)
 		},
 	}
-	cmd.Flags().IntVar(&opts.limit, "limit", defaultLimit, "how many people at most")
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "how many people at most (default: limit in the settings, 5)")
 	addJSONFlag(a, cmd)
 	return cmd
 }
 
 func runToday(a *app, opts todayOptions) error {
 	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	rules, err := a.Rules()
 	if err != nil {
 		return err
 	}
@@ -61,7 +64,7 @@ func runToday(a *app, opts todayOptions) error {
 	// The store gives the ranking people in order of how pressing they could
 	// be, and stops once no one left could make the list: with thousands of
 	// people, today reads the history of a few dozen.
-	rank := cadence.NewRanking(now, opts.limit)
+	rank := rules.NewRanking(now, cmp.Or(opts.limit, rules.Limit))
 	count, err := s.RankByOverdue(a.ctx(), now, rank)
 	if err != nil {
 		return err

@@ -13,12 +13,17 @@ func runTUI(a *app) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
 	}
 	return tui.Run(a.ctx(), tui.Options{
 		Store:   s,
+		Rules:   &rules,
 		Now:     a.clockFunc(now),
 		Plain:   a.noColor || a.env["NO_COLOR"] != "",
 		Output:  a.stdout,

@@ -82,36 +82,41 @@ func (e *Error) Error() string {
 
 // Path is where the settings file is: $TEND_CONFIG when set, else
 // $XDG_CONFIG_HOME/tend/config.toml, else ~/.config/tend/config.toml.
-// getenv reads the environment.
-func Path(getenv func(string) string) (string, error) {
+// getenv reads the environment. With none of the three set, there is no
+// settings file: "".
+func Path(getenv func(string) string) string {
 	if p := getenv("TEND_CONFIG"); p != "" {
-		return p, nil
+		return p
 	}
 	base := getenv("XDG_CONFIG_HOME")
 	if base == "" || !filepath.IsAbs(base) { // the XDG spec says to ignore a relative one
 		home := getenv("HOME")
 		if home == "" {
-			return "", errors.New("cannot find the settings file: set TEND_CONFIG, XDG_CONFIG_HOME or HOME")
+			return ""
 		}
 		base = filepath.Join(home, ".config")
 	}
-	return filepath.Join(base, "tend", "config.toml"), nil
+	return filepath.Join(base, "tend", "config.toml")
 }
 
 // HooksDir is the folder of hooks beside the settings file: hooks/ in the
 // folder that holds config.toml.
 func HooksDir(file string) string { return filepath.Join(filepath.Dir(file), "hooks") }
 
-// Load reads the settings file at path; a missing file gives the defaults.
+// Load reads the settings file at path; a missing file, or none (""),
+// gives the defaults.
 func Load(path string) (Settings, error) {
 	s := Default()
 	s.File = path
+	if path == "" {
+		return s, nil
+	}
 	doc, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
 	}
 	if err != nil {
-		return s, fmt.Errorf("read settings: %w", err)
+		return s, fmt.Errorf("read settings %s: %w", path, err)
 	}
 	s.Found = true
 	if err := s.parse(doc); err != nil {

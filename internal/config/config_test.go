@@ -182,13 +182,15 @@ func TestPath(t *testing.T) {
 		{"HOME", env("HOME", "/home/u"), "/home/u/.config/tend/config.toml"},
 	}
 	for _, tc := range tests {
-		got, err := Path(tc.env)
-		if err != nil || got != tc.want {
-			t.Errorf("%s: %q, %v; want %q", tc.name, got, err, tc.want)
+		if got := Path(tc.env); got != tc.want {
+			t.Errorf("%s: %q; want %q", tc.name, got, tc.want)
 		}
 	}
-	if _, err := Path(env()); err == nil {
-		t.Error("no HOME: no error")
+	if got := Path(env()); got != "" {
+		t.Errorf("no HOME: %q; want none", got)
+	}
+	if s, err := Load(""); err != nil || s.Found {
+		t.Errorf("Load of no file: %+v, %v; want the defaults", s, err)
 	}
 	if got := HooksDir("/cfg/tend/config.toml"); got != "/cfg/tend/hooks" {
 		t.Errorf("HooksDir = %q", got)
