@@ -81,8 +81,16 @@ func runPlan(a *app, opts planOptions) error {
 	}
 	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
 	plan := rules.Plan(people, now, opts.days, opts.perDay)
+	lists := [][]cadence.Status{plan.Later}
+	for _, d := range plan.Days {
+		lists = append(lists, d.People)
+	}
+	notes, err := notesOf(a, s, lists...)
+	if err != nil {
+		return err
+	}
 	if a.json {
-		return a.printJSON(planJSON(plan))
+		return a.printJSON(planJSON(plan, notes))
 	}
 
 	var b strings.Builder
@@ -111,29 +119,32 @@ func runPlan(a *app, opts planOptions) error {
 				day += ", today"
 			}
 			b.WriteString("\n" + paint(styleName, day) + "\n")
-			writePlanned(&b, d.People)
+			writePlanned(&b, d.People, notes)
 		}
 		if len(plan.Later) > 0 {
 			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", cadence.Count(len(plan.Later), "person", "people"))))
-			writePlanned(&b, plan.Later)
+			writePlanned(&b, plan.Later, notes)
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
 }
 
-func writePlanned(b *strings.Builder, ss []cadence.Status) {
+func writePlanned(b *strings.Builder, ss []cadence.Status, notes lastNotes) {
 	for _, st := range ss {
 		fmt.Fprintf(b, "  %s  %s\n", paint(styleName, oneLine(st.Person.Name)), tierText(st.Person.Tier))
 		fmt.Fprintf(b, "    %s\n", strings.Join(st.Reasons, " · "))
+		if w := notes.words(st.Person.ID); w != "" {
+			fmt.Fprintf(b, "    %s\n", paint(styleDim, w))
+		}
 	}
 }
 
-func planJSON(plan cadence.Schedule) []planDayJSON {
+func planJSON(plan cadence.Schedule, notes lastNotes) []planDayJSON {
 	out := make([]planDayJSON, 0, len(plan.Days)+1)
 	for _, d := range plan.Days {
 		date := d.Date.Format("2006-01-02")
-		out = append(out, planDayJSON{Date: &date, People: suggestions(d.People)})
+		out = append(out, planDayJSON{Date: &date, People: suggestions(d.People, notes)})
 	}
-	return append(out, planDayJSON{People: suggestions(plan.Later)})
+	return append(out, planDayJSON{People: suggestions(plan.Later, notes)})
 }

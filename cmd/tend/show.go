@@ -118,6 +118,11 @@ func runShow(a *app, name string) error {
 	if len(st.Reasons) > 0 {
 		field("why now", strings.Join(st.Reasons, " · "))
 	}
+	notesOfP, err := s.LastNotes(a.ctx(), []string{p.ID})
+	if err != nil {
+		return err
+	}
+	field("last time", strings.TrimPrefix(lastNotes(notesOfP).words(p.ID), "last time: "))
 	hint, hasHint := cadence.Rhythm(cp, now)
 	for _, n := range notes {
 		if hasHint && n == hint.Text {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
 )
 
 type todayOptions struct {
@@ -70,8 +71,12 @@ func runToday(a *app, opts todayOptions) error {
 		return err
 	}
 	today := rank.Result()
+	notes, err := notesOf(a, s, today)
+	if err != nil {
+		return err
+	}
 	if a.json {
-		return a.printJSON(suggestions(today))
+		return a.printJSON(suggestions(today, notes))
 	}
 	var b strings.Builder
 	switch {
@@ -84,10 +89,38 @@ func runToday(a *app, opts todayOptions) error {
 		for i, st := range today {
 			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
 			fmt.Fprintf(&b, "   %s\n", strings.Join(st.Reasons, " · "))
+			if w := notes.words(st.Person.ID); w != "" {
+				fmt.Fprintf(&b, "   %s\n", paint(styleDim, w))
+			}
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// lastNotes are what you last talked about with each of a few people, by id.
+type lastNotes map[string]store.LastNote
+
+// notesOf reads what you last talked about with each of the people in the
+// lists.
+func notesOf(a *app, s *store.Store, lists ...[]cadence.Status) (lastNotes, error) {
+	var ids []string
+	for _, l := range lists {
+		for _, st := range l {
+			ids = append(ids, st.Person.ID)
+		}
+	}
+	return s.LastNotes(a.ctx(), ids)
+}
+
+// words says the note of the person with id on a line, "last time: ...",
+// or "" when there is none.
+func (n lastNotes) words(id string) string {
+	note, ok := n[id]
+	if !ok {
+		return ""
+	}
+	return cadence.LastTimeWords(note.Note)
 }
 
 // nobodyYet is what today and plan say on a database with no one in it.
