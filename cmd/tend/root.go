@@ -137,6 +137,7 @@ prints today's suggestions otherwise.`,
 		newBackupCmd(a),
 		newDoctorCmd(a),
 		newConfigCmd(a),
+		newDigestCmd(a),
 		newVersionCmd(a),
 		newCompletionCmd(a),
 	)

@@ -13,6 +13,7 @@ import (
 
 type todayOptions struct {
 	limit int // 0: the settings' limit
+	brief bool
 }
 
 func newTodayCmd(a *app) *cobra.Command {
@@ -35,6 +36,7 @@ real conversations keep growing is drifting, and is suggested from half
 their rhythm on, before they are due.`,
 		Example: `  tend today
   tend today --limit 10
+  tend today --brief                # 3 to call: Ana (birthday), Ben, Chloé · 1 to remember
   tend today --json | jq -r '.[].name'`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -45,6 +47,7 @@ their rhythm on, before they are due.`,
 		},
 	}
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "how many people at most (default: limit in the settings, 5)")
+	cmd.Flags().BoolVar(&opts.brief, "brief", false, "one short line for a prompt or status bar; nothing when no one is due")
 	addJSONFlag(a, cmd)
 	return cmd
 }
@@ -71,6 +74,16 @@ func runToday(a *app, opts todayOptions) error {
 		return err
 	}
 	today := rank.Result()
+	if opts.brief && !a.json { // for a prompt: as little work as can be
+		memories, err := s.DueMemories(a.ctx(), now)
+		if err != nil {
+			return err
+		}
+		if line := briefLine(today, len(memories)); line != "" {
+			_, err = fmt.Fprintln(a.out, line)
+		}
+		return err
+	}
 	notes, err := notesOf(a, s, today)
 	if err != nil {
 		return err
@@ -96,6 +109,43 @@ func runToday(a *app, opts todayOptions) error {
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// briefLine says today in one short line: "3 to call: Ana (birthday),
+// Ben, Chloé · 1 to remember", or "" when there is nothing to say. People
+// go by their first names, unless two on the line share one.
+func briefLine(today []cadence.Status, remember int) string {
+	firsts := map[string]int{}
+	for _, st := range today {
+		firsts[firstName(st.Person.Name)]++
+	}
+	var parts []string
+	if len(today) > 0 {
+		names := make([]string, len(today))
+		for i, st := range today {
+			name := firstName(st.Person.Name)
+			if firsts[name] > 1 {
+				name = oneLine(st.Person.Name)
+			}
+			if st.Birthday {
+				name += " (birthday)"
+			}
+			names[i] = name
+		}
+		parts = append(parts, fmt.Sprintf("%d to call: %s", len(today), strings.Join(names, ", ")))
+	}
+	if remember > 0 {
+		parts = append(parts, fmt.Sprintf("%d to remember", remember))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// firstName is the first word of a name, or the name.
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
 }
 
 // lastNotes are what you last talked about with each of a few people, by id.
