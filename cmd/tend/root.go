@@ -138,6 +138,7 @@ prints today's suggestions otherwise.`,
 		newDoctorCmd(a),
 		newConfigCmd(a),
 		newDigestCmd(a),
+		newNotifyCmd(a),
 		newVersionCmd(a),
 		newCompletionCmd(a),
 	)

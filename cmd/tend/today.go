@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -75,11 +76,8 @@ func runToday(a *app, opts todayOptions) error {
 	}
 	today := rank.Result()
 	if opts.brief && !a.json { // for a prompt: as little work as can be
-		memories, err := s.DueMemories(a.ctx(), now)
-		if err != nil {
-			return err
-		}
-		if line := briefLine(today, len(memories)); line != "" {
+		line, err := briefOf(a, s, now, today)
+		if line != "" && err == nil {
 			_, err = fmt.Fprintln(a.out, line)
 		}
 		return err
@@ -109,6 +107,36 @@ func runToday(a *app, opts todayOptions) error {
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// briefOf is the brief line of today's people at now.
+func briefOf(a *app, s *store.Store, now time.Time, today []cadence.Status) (string, error) {
+	memories, err := s.DueMemories(a.ctx(), now)
+	if err != nil {
+		return "", err
+	}
+	return briefLine(today, len(memories)), nil
+}
+
+// todayBrief ranks today under the settings and says it in one line.
+func todayBrief(a *app) (string, error) {
+	now, err := a.Now()
+	if err != nil {
+		return "", err
+	}
+	rules, err := a.Rules()
+	if err != nil {
+		return "", err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return "", err
+	}
+	rank := rules.NewRanking(now, rules.Limit)
+	if _, err := s.RankByOverdue(a.ctx(), now, rank); err != nil {
+		return "", err
+	}
+	return briefOf(a, s, now, rank.Result())
 }
 
 // briefLine says today in one short line: "3 to call: Ana (birthday),
