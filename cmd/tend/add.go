@@ -38,6 +38,7 @@ conversation, the day they were added counts as the last one.`,
 			if err != nil {
 				return err
 			}
+			a.changed("add", []recordRef{personRef(p.ID)}, nil, exchange.Person(p))
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}

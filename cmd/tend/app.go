@@ -38,6 +38,7 @@ type app struct {
 	now      time.Time // fixed on first use, so one command sees one moment
 	store    *store.Store
 	settings *config.Settings // read on first use
+	changes  []change         // what the command wrote, for the hooks
 }
 
 func newApp(sys system) *app {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,9 @@ func newDoneCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			before := m
+			before.DoneAt = time.Time{} // it was open: done refuses a memory already done
+			a.changed("done", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(before), exchange.Memory(m))
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}

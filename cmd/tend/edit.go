@@ -57,6 +57,7 @@ func newEditCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}

@@ -98,6 +98,11 @@ func runLog(a *app, opts logOptions) error {
 	if err != nil {
 		return err
 	}
+	refs := []recordRef{interactionRef(in.ID)}
+	for _, id := range in.People {
+		refs = append(refs, personRef(id))
+	}
+	a.changed("log", refs, nil, interactionJSON(in))
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}

@@ -55,6 +55,7 @@ done (tend done ID; the id is in tend show).`,
 			if m, err = s.AddMemory(a.ctx(), m); err != nil {
 				return err
 			}
+			a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, nil, exchange.Memory(m))
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}

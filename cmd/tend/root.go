@@ -44,6 +44,8 @@ func run(args []string, sys system) int {
 	root.SetOut(sys.Stdout)
 	root.SetErr(sys.Stderr)
 	err := root.Execute()
+	// Whatever was written stands, whether or not printing it failed.
+	a.runHooks()
 	if err == nil {
 		return exitOK
 	}
