@@ -122,6 +122,7 @@ type world struct {
 	due      []dueMemory
 	people   []cadence.Person // the active people, as cadence sees them
 	today    []cadence.Status
+	notes    map[string]store.LastNote // what you last talked about with today's people
 }
 
 func (w *world) set(snap snapshot) {
@@ -272,6 +273,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 
+	case notesMsg:
+		if msg.seq == m.seq && msg.err == nil {
+			m.w.notes = msg.notes
+		}
+		return nil
+
 	case loadedMsg:
 		if msg.seq != m.seq {
 			return nil // a newer load is on its way
@@ -283,7 +290,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.w.set(msg.snap)
 		prefer := m.pending
 		m.refresh()
-		var cmds []tea.Cmd
+		cmds := []tea.Cmd{loadNotesCmd(m.ctx, m.opts.Store, m.seq, m.w.today)}
 		if m.plan.wanted {
 			cmds = append(cmds, m.askPlan(prefer))
 		}

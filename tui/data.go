@@ -88,6 +88,25 @@ func memoryDays(due, now time.Time) int {
 	return cadence.DaysBetween(time.Date(y, m, d, 0, 0, 0, 0, now.Location()), now)
 }
 
+// notesMsg carries what you last talked about with each of today's people.
+// seq is the load it follows.
+type notesMsg struct {
+	seq   int
+	notes map[string]store.LastNote
+	err   error
+}
+
+func loadNotesCmd(ctx context.Context, s *store.Store, seq int, today []cadence.Status) tea.Cmd {
+	ids := make([]string, len(today))
+	for i, st := range today {
+		ids[i] = st.Person.ID
+	}
+	return func() tea.Msg {
+		notes, err := s.LastNotes(ctx, ids)
+		return notesMsg{seq: seq, notes: notes, err: err}
+	}
+}
+
 // personLoadedMsg carries one person's memories and timeline.
 type personLoadedMsg struct {
 	id       string

@@ -219,6 +219,9 @@ func (v *todayView) layout() ([]string, []span) {
 			for _, r := range wrapReasons(it.status.Reasons, v.width-5) {
 				lines = append(lines, "     "+r)
 			}
+			if n, ok := w.notes[it.id]; ok {
+				lines = append(lines, "     "+st.dim.Render(fit(clean(cadence.LastTimeWords(n.Note)), v.width-5)))
+			}
 		case todayMemory:
 			m := it.memory
 			lines = append(lines, marker+"○ "+nameStyle.Render(clean(m.Name))+": "+clean(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))
