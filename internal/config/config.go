@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -116,6 +117,10 @@ func Load(path string) (Settings, error) {
 		return s, nil
 	}
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return s, fmt.Errorf("read settings %s: %w", path, err)
 	}
 	s.Found = true
@@ -175,6 +180,9 @@ func wants(key string) string {
 }
 
 func (s *Settings) parse(doc []byte) error {
+	// A byte-order mark is how some editors start a UTF-8 file; it says
+	// nothing about the settings.
+	doc = bytes.TrimPrefix(doc, []byte("\uFEFF"))
 	var f file
 	dec := toml.NewDecoder(bytes.NewReader(doc))
 	dec.DisallowUnknownFields()
@@ -288,10 +296,7 @@ func (s *Settings) decodeError(err error) error {
 		row, _ := de.Position()
 		key := keyName(de.Key())
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
-		if key != "" && strings.HasPrefix(msg, "cannot decode") {
-			msg = "want " + wants(key)
-		}
-		if strings.Contains(msg, "struct field") || strings.Contains(msg, "Go ") {
+		if key != "" && strings.HasPrefix(msg, "cannot ") || strings.Contains(msg, "struct field") || strings.Contains(msg, "Go ") {
 			msg = "want " + wants(key)
 		}
 		return &Error{File: s.File, Line: row, Key: key, Msg: msg}

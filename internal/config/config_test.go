@@ -101,6 +101,13 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
+func TestByteOrderMark(t *testing.T) {
+	s, err := Parse("c.toml", []byte("\uFEFFlimit = 3\n"))
+	if err != nil || s.Rules.Limit != 3 {
+		t.Errorf("a file that starts with a byte-order mark: limit %d, %v", s.Rules.Limit, err)
+	}
+}
+
 func TestPartlySet(t *testing.T) {
 	s, err := Parse("c.toml", []byte("[tiers.close]\nevery = \"21d\"\n"))
 	if err != nil {
@@ -144,6 +151,7 @@ func TestBadFiles(t *testing.T) {
 		{"not TOML", "limit =\n", "c.toml line 1: unexpected character"},
 		{"an inline table", "tiers = { inner = { every = \"x\" } }\n", "c.toml line 1: tiers.inner.every: \"x\" is not a number of days"},
 		{"a key over two lines", "[tags]\n\"a\\nb\" = \"x\"\n", "c.toml line 2: tags.\"a\\nb\": \"x\" is not a number of days"},
+		{"an array of tables", "[[tags]]\na = \"1d\"\n", "c.toml line 1: tags: want a table"},
 		{"a number too large", "limit = 99999999999999999999\n", "c.toml line 1: limit: "},
 	}
 	for _, tc := range tests {
