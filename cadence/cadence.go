@@ -76,6 +76,11 @@ type Person struct {
 	// it falls within OneSidedDays matters, so a caller may leave it empty
 	// when it is older than that before the latest interaction.
 	LastIn Contact
+	// Tags are the person's tags, for the rhythms Rules set by tag.
+	Tags []string
+
+	rhythm     int    // the days Rules give them, once resolved; 0 before
+	rhythmFrom string // the tag or tier those days come from; "" for Every
 }
 
 // Interval is the number of days the person's rhythm allows between real
@@ -83,6 +88,9 @@ type Person struct {
 func (p Person) Interval() int {
 	if p.Every > 0 {
 		return p.Every
+	}
+	if p.rhythm > 0 {
+		return p.rhythm
 	}
 	return p.Tier.Every()
 }
@@ -110,12 +118,13 @@ type Status struct {
 }
 
 // Assess works out one person's status at now.
-func Assess(p Person, now time.Time) Status { return assess(p, now, true) }
+func Assess(p Person, now time.Time) Status { return defaultRules.assess(p, now, true) }
 
 // assess is Assess, with the reasons in words only when words is set:
 // ranking thousands of people needs the numbers of all of them but the
 // words of only the few it keeps, and the words are most of the work.
-func assess(p Person, now time.Time, words bool) Status {
+func (r *Rules) assess(p Person, now time.Time, words bool) Status {
+	p = r.resolve(p)
 	s := Status{Person: p, Interval: p.Interval()}
 	s.LastRealAt = p.LastReal.At
 	if p.LastReal.IsZero() {
@@ -136,7 +145,7 @@ func assess(p Person, now time.Time, words bool) Status {
 			boosts = append(boosts, reason())
 		}
 	}
-	for _, d := range upcomingDates(p, now) {
+	for _, d := range upcomingDates(p, now, r.SoonDays) {
 		s.Priority += dateBoost
 		boost(func() string { return d.label + " " + dayWords(d.days, d.at) })
 		if d.birthday && d.days == 0 {
@@ -186,7 +195,7 @@ func assess(p Person, now time.Time, words bool) Status {
 			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal), rhythmWords(p))
 		}
 	}
-	s.Left = leftOut(p, s, now)
+	s.Left = leftOut(p, s, now, r.QuietDays)
 	return s
 }
 
@@ -194,11 +203,7 @@ func assess(p Person, now time.Time, words bool) Status {
 // when limit is 0 or less), in priority order: priority descending, then tier
 // (inner first), then name.
 func Today(people []Person, now time.Time, limit int) []Status {
-	r := NewRanking(now, limit)
-	for _, p := range people {
-		r.Add(p)
-	}
-	return r.Result()
+	return defaultRules.Today(people, now, limit)
 }
 
 // Ranking is Today for people who come one at a time, as a store reads
@@ -208,23 +213,24 @@ type Ranking struct {
 	now   time.Time
 	limit int
 	top   []Status // most pressing first, at most limit when limit > 0
+	rules Rules
 }
 
 // NewRanking starts a ranking at now of at most limit people (all when
 // limit is 0 or less).
-func NewRanking(now time.Time, limit int) *Ranking { return &Ranking{now: now, limit: limit} }
+func NewRanking(now time.Time, limit int) *Ranking { return defaultRules.NewRanking(now, limit) }
 
 // Add assesses p and keeps them if they are to be contacted and among the
 // most pressing so far. What it keeps of p it copies, so the caller may use
 // p's slices again once Add returns (a store reading thousands of people
 // reads each one's history into the same memory).
 func (r *Ranking) Add(p Person) {
-	s := assess(p, r.now, false)
+	s := r.rules.assess(p, r.now, false)
 	if s.Left != "" || !(s.Due || s.Boosted) {
 		return
 	}
 	if r.limit <= 0 {
-		r.top = append(r.top, Assess(own(p), r.now))
+		r.top = append(r.top, r.rules.Assess(own(p), r.now))
 		return
 	}
 	// After everyone kept who comes before s or ties with it: the order a
@@ -236,7 +242,7 @@ func (r *Ranking) Add(p Person) {
 	if i >= r.limit {
 		return
 	}
-	r.top = slices.Insert(r.top, i, Assess(own(p), r.now)) // now with the reasons in words
+	r.top = slices.Insert(r.top, i, r.rules.Assess(own(p), r.now)) // now with the reasons in words
 	if len(r.top) > r.limit {
 		r.top = r.top[:r.limit]
 	}
@@ -248,6 +254,7 @@ func own(p Person) Person {
 	p.Reminders = slices.Clone(p.Reminders)
 	p.Recent = slices.Clone(p.Recent)
 	p.RecentReal = slices.Clone(p.RecentReal)
+	p.Tags = slices.Clone(p.Tags)
 	return p
 }
 
@@ -306,13 +313,13 @@ func comparePriority(a, b *Status, aName, bName string) int {
 }
 
 // leftOut says why someone is not suggested today even if due.
-func leftOut(p Person, s Status, now time.Time) string {
+func leftOut(p Person, s Status, now time.Time, quietDays int) string {
 	switch {
 	case !p.ArchivedAt.IsZero():
 		return "archived"
 	case p.SnoozedUntil.After(now):
 		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
-	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= QuietDays && !s.Birthday:
+	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= quietDays && !s.Birthday:
 		return "talked " + AgoWords(max(0, DaysBetween(p.Last.At, now)))
 	}
 	return ""
@@ -339,11 +346,11 @@ type upcoming struct {
 }
 
 // upcomingDates lists the birthday and important dates falling today or in
-// the next SoonDays days.
-func upcomingDates(p Person, now time.Time) []upcoming {
+// the next soonDays days.
+func upcomingDates(p Person, now time.Time, soonDays int) []upcoming {
 	var out []upcoming
 	add := func(d MonthDay, label string, birthday bool) {
-		if days, next, ok := soon(d, now); ok {
+		if days, next, ok := soon(d, now, soonDays); ok {
 			out = append(out, upcoming{days: days, at: next, birthday: birthday, label: label})
 		}
 	}
@@ -372,6 +379,9 @@ func sinceWords(p Person, days int) string {
 func rhythmWords(p Person) string {
 	if p.Every > 0 {
 		return EveryWords(p.Every)
+	}
+	if p.rhythmFrom != "" {
+		return p.rhythmFrom + ": " + EveryWords(p.Interval())
 	}
 	return string(p.Tier) + ": " + EveryWords(p.Tier.Every())
 }

@@ -30,11 +30,15 @@ func Overdue(since time.Time, interval int, now time.Time) float64 {
 // if it applied. The due ratio is at most overdueSlack more than overdue
 // (and at least 0), rounded up.
 func MaxPriority(overdue float64, p Person, now time.Time) float64 {
+	return defaultRules.maxPriority(overdue, p, now)
+}
+
+func (r *Rules) maxPriority(overdue float64, p Person, now time.Time) float64 {
 	if math.IsNaN(overdue) {
 		return math.Inf(1)
 	}
 	ceiling := max(overdue, 0) + overdueSlack + 0.005 + owedBoost + turnBoost + driftBoost
-	ceiling += dateBoost * float64(len(upcomingDates(p, now)))
+	ceiling += dateBoost * float64(len(upcomingDates(p, now, r.SoonDays)))
 	for _, r := range p.Reminders {
 		if ReminderDue(r, now) {
 			ceiling += memoryBoost
@@ -54,28 +58,29 @@ func (r *Ranking) Needs(ceiling float64) bool {
 // DateSoon reports whether a birthday or important date on d moves someone
 // up at now: whether its next day falls within SoonDays.
 func DateSoon(d MonthDay, now time.Time) bool {
-	_, _, ok := soon(d, now)
-	return ok
+	return defaultRules.DateSoon(d, now)
 }
 
 // soon gives the next day of d from now, and how many days away it is,
-// when that is within SoonDays.
-func soon(d MonthDay, now time.Time) (days int, next time.Time, ok bool) {
+// when that is within soonDays.
+func soon(d MonthDay, now time.Time, soonDays int) (days int, next time.Time, ok bool) {
 	if d.IsZero() {
 		return 0, time.Time{}, false
 	}
 	next = d.Next(now)
 	days = DaysBetween(now, next)
-	return days, next, days <= SoonDays
+	return days, next, days <= soonDays
 }
 
 // SoonMonthDays lists the month and day of every date that DateSoon is true
 // for at now (the year of a date plays no part), for a store to find the
 // birthdays among them.
-func SoonMonthDays(now time.Time) []MonthDay {
+func SoonMonthDays(now time.Time) []MonthDay { return soonMonthDays(now, SoonDays) }
+
+func soonMonthDays(now time.Time, soonDays int) []MonthDay {
 	var out []MonthDay
 	today := startOfDay(now)
-	for i := range SoonDays + 1 {
+	for i := range soonDays + 1 {
 		day := today.AddDate(0, 0, i)
 		out = append(out, MonthDay{Month: day.Month(), Day: day.Day()})
 		// Next puts 29 February on the 28th in a year without it.

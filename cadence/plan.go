@@ -34,6 +34,11 @@ type Schedule struct {
 //
 // Whoever was due on some day of the window but found no room is in Later.
 func Plan(people []Person, now time.Time, days, perDay int) Schedule {
+	return defaultRules.Plan(people, now, days, perDay)
+}
+
+// Plan is the package's Plan under the rules.
+func (r Rules) Plan(people []Person, now time.Time, days, perDay int) Schedule {
 	s := Schedule{Days: []PlanDay{}, Later: []Status{}}
 	if days < 1 {
 		return s
@@ -67,7 +72,7 @@ func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 			}
 			// The numbers decide the order; the words are worked out only
 			// for those placed, below, and they are most of the work.
-			st := assess(onlyDatesOn(c.p, at), at, false)
+			st := r.assess(onlyDatesOn(c.p, at), at, false)
 			if st.Left != "" || !(st.Due || st.Boosted) {
 				continue
 			}
@@ -89,14 +94,14 @@ func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 		}
 		for i, st := range chosen {
 			byID[st.Person.ID].placed = true
-			chosen[i] = Assess(st.Person, at)
+			chosen[i] = r.Assess(st.Person, at)
 		}
 		SortByPriority(chosen)
 		s.Days[d].People = append(s.Days[d].People, chosen...)
 	}
 	for _, c := range cands {
 		if c.seen && !c.placed {
-			s.Later = append(s.Later, Assess(c.last.Person, c.lastAt))
+			s.Later = append(s.Later, r.Assess(c.last.Person, c.lastAt))
 		}
 	}
 	SortByPriority(s.Later)

@@ -86,11 +86,16 @@ type Stats struct {
 // ActivityWeeks weeks before now; older and later events are ignored. Each
 // interaction counts once, however many people were in it.
 func Summarize(people []Person, events []Event, now time.Time) Stats {
+	return defaultRules.Summarize(people, events, now)
+}
+
+// Summarize is the package's Summarize under the rules.
+func (r Rules) Summarize(people []Person, events []Event, now time.Time) Stats {
 	st := Stats{Drifting: []Status{}}
 	days := map[Tier][]int{}
 	counts := map[Tier]*TierStats{}
 	for _, t := range Tiers() {
-		counts[t] = &TierStats{Tier: t, Guideline: t.Guideline()}
+		counts[t] = &TierStats{Tier: t, Guideline: r.TierGuideline(t)}
 	}
 	for _, p := range people {
 		if !p.ArchivedAt.IsZero() {
@@ -98,7 +103,7 @@ func Summarize(people []Person, events []Event, now time.Time) Stats {
 			continue
 		}
 		st.Active++
-		s := Assess(p, now)
+		s := r.Assess(p, now)
 		ts, ok := counts[p.Tier]
 		if !ok { // a tier this version does not know counts as the default
 			ts = counts[DefaultTier]

@@ -64,3 +64,7 @@ func (d MonthDay) Words() string {
 	}
 	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }
+
+// LastTimeWords says what you last talked about, on one short line:
+// "last time: dinner at Rosa's".
+func LastTimeWords(note string) string { return "last time: " + oneLine(note) }

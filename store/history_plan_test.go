@@ -55,14 +55,20 @@ func TestHistoryQueryPlans(t *testing.T) {
 		},
 		{
 			name:  "everyone by how overdue, from one index",
-			query: overdueQuery,
+			query: overdueQuery(&defaultRules),
 			args:  []any{internalNow.Unix(), 128, 0},
 			want:  []string{"SCAN p USING COVERING INDEX people_overdue"},
 		},
 		{
 			name:  "those a date or memory may move up, from the same index",
-			query: movedUpQuery,
+			query: movedUpQuery(&defaultRules),
 			args:  []any{internalNow.Unix(), `["11-24"]`, `["01ID"]`},
+			want:  []string{"SCAN p USING COVERING INDEX people_overdue"},
+		},
+		{
+			name:  "everyone by how overdue under rhythms by tag, from the same index",
+			query: overdueQuery(&tagRules),
+			args:  []any{internalNow.Unix(), 128, 0},
 			want:  []string{"SCAN p USING COVERING INDEX people_overdue"},
 		},
 		{
@@ -155,3 +161,12 @@ func TestHistoryQueryPlans(t *testing.T) {
 		})
 	}
 }
+
+var (
+	defaultRules = cadence.DefaultRules()
+	tagRules     = func() cadence.Rules {
+		r := cadence.DefaultRules()
+		r.Every[cadence.Close], r.TagEvery["family"] = 21, 14
+		return r
+	}()
+)

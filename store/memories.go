@@ -75,14 +75,15 @@ func (s *Store) Memories(ctx context.Context, personID string) ([]Memory, error)
 	return out, rows.Err()
 }
 
-func scanMemory(row scanner) (Memory, error) {
+// scanMemory reads a row of memoryColumns, then the columns of extra.
+func scanMemory(row scanner, extra ...any) (Memory, error) {
 	var (
 		m         Memory
 		due, done sql.NullString
 		created   string
 		err       error
 	)
-	if err := row.Scan(&m.ID, &m.PersonID, &m.Text, &due, &done, &created); err != nil {
+	if err := row.Scan(append([]any{&m.ID, &m.PersonID, &m.Text, &due, &done, &created}, extra...)...); err != nil {
 		return Memory{}, fmt.Errorf("read memory: %w", err)
 	}
 	if m.Due, err = parseOptionalDate(due); err != nil {

@@ -20,19 +20,27 @@ import (
 type Ranker interface {
 	Add(cadence.Person)
 	Needs(ceiling float64) bool
+	Rules() cadence.Rules
 }
 
 // overdueSQL is cadence.Overdue at ?1 (Unix seconds) of the person p, from
 // what the people_overdue index holds. A time that cannot be read gives
 // NULL, which RankByOverdue takes as the most overdue of all.
-var overdueSQL = `(?1 - coalesce(p.last_real_at, unixepoch(p.created_at))) / (86400.0 * coalesce(p.every_days, ` + tierEverySQL() + `))`
+//
+// The index holds no tags, so for someone without a rhythm of their own it
+// takes the shortest of their tier's and every tag's rhythm (rules.MinEvery):
+// a shorter interval gives a higher bound, never a lower one, so nobody is
+// passed over; with no rhythms by tag it is the tier's, as exact as before.
+func overdueSQL(rules *cadence.Rules) string {
+	return `(?1 - coalesce(p.last_real_at, unixepoch(p.created_at))) / (86400.0 * coalesce(p.every_days, ` + tierEverySQL(rules) + `))`
+}
 
-// tierEverySQL is the SQL for the interval of a tier, p.tier.
-func tierEverySQL() string {
+// tierEverySQL is the SQL for the interval of a tier, p.tier, under rules.
+func tierEverySQL(rules *cadence.Rules) string {
 	var b strings.Builder
 	b.WriteString("CASE p.tier")
 	for _, t := range cadence.Tiers() {
-		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, t.Every())
+		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, rules.MinEvery(t))
 	}
 	b.WriteString(" END")
 	return b.String()
@@ -42,19 +50,23 @@ func tierEverySQL() string {
 // ?2 lists the month-days of a birthday that may, ?3 the ids of people with
 // an important date or a memory that may. They are few, and all of them
 // are read, with what their ceilings need.
-var movedUpQuery = `SELECT p.rowid, p.id, coalesce(p.birthday, ''), ` + overdueSQL + `
+func movedUpQuery(rules *cadence.Rules) string {
+	return `SELECT p.rowid, p.id, coalesce(p.birthday, ''), ` + overdueSQL(rules) + `
 	FROM people p
 	WHERE p.archived_at IS NULL AND (substr(p.birthday, -5) IN (SELECT value FROM json_each(?2))
 		OR p.id IN (SELECT value FROM json_each(?3)))`
+}
 
 // overdueQuery orders all active people by overdueSQL, most overdue first,
 // and returns the page of ?2 rows from ?3 on. It reads the people_overdue
 // index alone, one short entry a person (TestHistoryQueryPlans pins it).
-var overdueQuery = `SELECT p.rowid, ` + overdueSQL + ` AS overdue
+func overdueQuery(rules *cadence.Rules) string {
+	return `SELECT p.rowid, ` + overdueSQL(rules) + ` AS overdue
 	FROM people p
 	WHERE p.archived_at IS NULL
 	ORDER BY overdue IS NULL DESC, overdue DESC, p.rowid
 	LIMIT ?2 OFFSET ?3`
+}
 
 // overdueFirstPage is how many people the first page of overdueQuery
 // holds; each further page is four times the one before. Today needs the
@@ -104,7 +116,8 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	if err != nil {
 		return 0, err
 	}
-	movedUp, err := movedUpCandidates(ctx, conn, now, dates, reminders)
+	rules := r.Rules()
+	movedUp, err := movedUpCandidates(ctx, conn, now, &rules, dates, reminders)
 	if err != nil {
 		return 0, err
 	}
@@ -134,7 +147,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 		given[p.ID] = true
 		return nil
 	}
-	err = giveInOrder(ctx, conn, now, r, movedUp, give)
+	err = giveInOrder(ctx, conn, now, &rules, r, movedUp, give)
 	if errors.Is(err, errReadTheRest) {
 		// The ranking's result does not depend on the order it is given people in.
 		err = eachCadence(ctx, conn, dates, reminders, func(p cadence.Person) error {
@@ -150,7 +163,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 
 // giveInOrder gives r, through give, everyone in order of their ceilings
 // (see RankByOverdue) until r needs no one of the next one's.
-func giveInOrder(ctx context.Context, conn *sql.Conn, now time.Time, r Ranker, movedUp []candidate, give func(rowid int64) error) error {
+func giveInOrder(ctx context.Context, conn *sql.Conn, now time.Time, rules *cadence.Rules, r Ranker, movedUp []candidate, give func(rowid int64) error) error {
 	skip := make(map[int64]bool, len(movedUp))
 	for _, c := range movedUp {
 		skip[c.rowid] = true
@@ -165,7 +178,7 @@ func giveInOrder(ctx context.Context, conn *sql.Conn, now time.Time, r Ranker, m
 			full bool
 			err  error
 		)
-		page, full, err = overduePage(ctx, conn, now, size, offset, skip, page[:0])
+		page, full, err = overduePage(ctx, conn, now, rules, size, offset, skip, page[:0])
 		if err != nil {
 			return err
 		}
@@ -203,12 +216,12 @@ func giveInOrder(ctx context.Context, conn *sql.Conn, now time.Time, r Ranker, m
 
 // movedUpCandidates reads the people whom a date or a memory may move up,
 // with their ceilings, highest first.
-func movedUpCandidates(ctx context.Context, q queryer, now time.Time, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) ([]candidate, error) {
-	days, ids, err := mayMoveUp(now, dates, reminders)
+func movedUpCandidates(ctx context.Context, q queryer, now time.Time, rules *cadence.Rules, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) ([]candidate, error) {
+	days, ids, err := mayMoveUp(now, rules, dates, reminders)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, movedUpQuery, now.Unix(), days, ids)
+	rows, err := q.QueryContext(ctx, movedUpQuery(rules), now.Unix(), days, ids)
 	if err != nil {
 		return nil, fmt.Errorf("order people: %w", err)
 	}
@@ -229,7 +242,7 @@ func movedUpCandidates(ctx context.Context, q queryer, now time.Time, dates map[
 				return nil, fmt.Errorf("person %s birthday: %w", id, err)
 			}
 		}
-		c.ceiling = cadence.MaxPriority(nullNaN(overdue), p, now)
+		c.ceiling = rules.MaxPriority(nullNaN(overdue), p, now)
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
@@ -241,8 +254,8 @@ func movedUpCandidates(ctx context.Context, q queryer, now time.Time, dates map[
 
 // overduePage appends to page a page of overdueQuery, less the people in
 // skip, with their ceilings, and says whether the page was full.
-func overduePage(ctx context.Context, q queryer, now time.Time, size, offset int, skip map[int64]bool, page []candidate) ([]candidate, bool, error) {
-	rows, err := q.QueryContext(ctx, overdueQuery, now.Unix(), size, offset)
+func overduePage(ctx context.Context, q queryer, now time.Time, rules *cadence.Rules, size, offset int, skip map[int64]bool, page []candidate) ([]candidate, bool, error) {
+	rows, err := q.QueryContext(ctx, overdueQuery(rules), now.Unix(), size, offset)
 	if err != nil {
 		return nil, false, fmt.Errorf("order people: %w", err)
 	}
@@ -258,7 +271,7 @@ func overduePage(ctx context.Context, q queryer, now time.Time, size, offset int
 		}
 		n++
 		if !skip[c.rowid] {
-			c.ceiling = cadence.MaxPriority(nullNaN(overdue), cadence.Person{}, now)
+			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{}, now)
 			page = append(page, c)
 		}
 	}
@@ -279,14 +292,14 @@ func nullNaN(f sql.NullFloat64) float64 {
 // mayMoveUp gives movedUpQuery, as JSON arrays, the month-days on which a
 // birthday moves someone up at now, and the ids of the people whom an
 // important date or a memory does.
-func mayMoveUp(now time.Time, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) (days, ids string, err error) {
+func mayMoveUp(now time.Time, rules *cadence.Rules, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder) (days, ids string, err error) {
 	var mds []string
-	for _, d := range cadence.SoonMonthDays(now) {
+	for _, d := range rules.SoonMonthDays(now) {
 		mds = append(mds, fmt.Sprintf("%02d-%02d", int(d.Month), d.Day))
 	}
 	people := []string{}
 	for id, ds := range dates {
-		if slices.ContainsFunc(ds, func(d cadence.Dated) bool { return cadence.DateSoon(d.Date, now) }) {
+		if slices.ContainsFunc(ds, func(d cadence.Dated) bool { return rules.DateSoon(d.Date, now) }) {
 			people = append(people, id)
 		}
 	}

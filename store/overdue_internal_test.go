@@ -68,7 +68,7 @@ func TestMovedUpCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := movedUpCandidates(ctx, s.db, internalNow, dates, reminders)
+	got, err := movedUpCandidates(ctx, s.db, internalNow, &defaultRules, dates, reminders)
 	if err != nil {
 		t.Fatal(err)
 	}

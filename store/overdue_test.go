@@ -20,8 +20,15 @@ import (
 // generated circles, on each day of a year and a half (every birthday and
 // memory coming up and going by), at several times of day in zones with
 // and without daylight saving, for several limits. It also checks that the
-// early stop does stop early, which is the point of it.
+// early stop does stop early, which is the point of it. It does so under
+// the default rules and under rules a user set: other rhythms by tier and
+// by tag, quiet days and days ahead.
 func TestRankByOverdueRanksAsEveryone(t *testing.T) {
+	custom := cadence.DefaultRules()
+	custom.Every[cadence.Inner], custom.Every[cadence.Close], custom.Every[cadence.Outer] = 10, 21, 200
+	custom.TagEvery["family"], custom.TagEvery["work"] = 14, 120
+	custom.QuietDays, custom.SoonDays = 4, 9
+	ruleSets := []cadence.Rules{cadence.DefaultRules(), custom}
 	base := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	days := 540
 	if testing.Short() || raceEnabled {
@@ -60,19 +67,21 @@ func TestRankByOverdueRanksAsEveryone(t *testing.T) {
 			loc := zones[(day+30)%len(zones)]
 			hour := []int{0, 9, 23}[(day+30)%3]
 			at := time.Date(base.Year(), base.Month(), base.Day()+day, hour, 59, 0, 0, loc)
-			want := cadence.Today(everyone, at, 12)
-			for _, limit := range []int{1, 5, 12} {
-				r := cadence.NewRanking(at, limit)
-				n, err := s.RankByOverdue(t.Context(), at, r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got, want := r.Result(), want[:min(limit, len(want))]; !reflect.DeepEqual(got, want) {
-					t.Fatalf("seed %d, %s, limit %d:\n got %v\nwant %v", seed, at, limit, statusNames(got), statusNames(want))
-				}
-				if limit == 5 {
-					given += n
-					checks++
+			for k, rules := range ruleSets {
+				want := rules.Today(everyone, at, 12)
+				for _, limit := range []int{1, 5, 12} {
+					r := rules.NewRanking(at, limit)
+					n, err := s.RankByOverdue(t.Context(), at, r)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, want := r.Result(), want[:min(limit, len(want))]; !reflect.DeepEqual(got, want) {
+						t.Fatalf("seed %d, rules %d, %s, limit %d:\n got %v\nwant %v", seed, k, at, limit, statusNames(got), statusNames(want))
+					}
+					if limit == 5 && k == 0 {
+						given += n
+						checks++
+					}
 				}
 			}
 		}

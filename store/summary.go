@@ -50,6 +50,7 @@ func (s Summary) Cadence() cadence.Person {
 		Recent:         s.Recent,
 		RecentReal:     s.RecentReal,
 		LastIn:         s.LastIn,
+		Tags:           s.Tags,
 	}
 }
 
@@ -167,13 +168,20 @@ const cadenceColumns = `p.id, p.name, p.tier, coalesce(p.every_days, ''), coales
 	p.created_at, coalesce(p.snoozed_until, ''), coalesce(h.recent, ''), coalesce(h.recent_real, ''),
 	coalesce(h.last_in_at, ''), coalesce(h.last_in_via, '')`
 
-// cadenceRowQuery reads one row of cadenceQuery column by column.
-const cadenceRowQuery = `SELECT ` + cadenceColumns + `
+// cadenceRowQuery reads one row of cadenceQuery column by column, and the
+// person's tags, which cadenceQuery leaves to tagsQuery: the people_cadence
+// index it reads alone holds no tags. (Reading one row by its rowid reads
+// the whole row anyway.)
+const cadenceRowQuery = `SELECT ` + cadenceColumns + `, p.tags
 	FROM people p LEFT JOIN person_history h ON h.person_id = p.id WHERE p.rowid = ?`
 
 // cadenceFields is the number of fields in a row of cadenceQuery, after
-// the rowid.
-const cadenceFields = 11
+// the rowid, and the tags.
+const cadenceFields = 12
+
+// tagsQuery reads the tags of the active people who have any, for
+// cadenceQuery's rows.
+const tagsQuery = `SELECT id, tags FROM people WHERE archived_at IS NULL AND tags <> '[]'`
 
 // EachCadence calls fn with the cadence engine's input for each active
 // person, in no order to rely on, stopping at fn's first error. The input
@@ -200,6 +208,10 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 // eachCadence is EachCadence through q, given everyone's important dates
 // and reminders.
 func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder, fn func(cadence.Person) error) error {
+	tags, err := tagsByPerson(ctx, q)
+	if err != nil {
+		return err
+	}
 	rows, err := q.QueryContext(ctx, cadenceQuery)
 	if err != nil {
 		return fmt.Errorf("load people: %w", err)
@@ -222,10 +234,10 @@ func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Date
 			}
 			n++
 		}
-		if n != len(fields) {
-			if err := cadenceRow(ctx, q, rowid, &fields); err != nil {
-				return err
-			}
+		if n == len(fields)-1 {
+			fields[n] = tags[string(fields[0])]
+		} else if err := cadenceRow(ctx, q, rowid, &fields); err != nil {
+			return err
 		}
 		p, err := rankingInput(fields, &buf, dates, reminders)
 		if err != nil {
@@ -304,7 +316,44 @@ func cadencePerson(f [cadenceFields][]byte, buf *historyLists) (cadence.Person, 
 		return p, fmt.Errorf("person %s: %w", p.ID, err)
 	}
 	p.LastReal, p.Last, p.LastIn, p.Recent, p.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
+	// Most people have no tags: "[]" is not worth decoding.
+	p.Tags = noTags
+	if len(f[11]) > 2 {
+		p.Tags = nil
+		if err := json.Unmarshal(f[11], &p.Tags); err != nil {
+			return p, fmt.Errorf("person %s: stored tags: %w", p.ID, err)
+		}
+	}
 	return p, nil
+}
+
+// noTags is the tags of everyone without any, as Summary.Cadence gives
+// them: empty, not nil. Appending to it makes a new slice.
+var noTags = []string{}
+
+// tagsByPerson reads the tags of the active people who have any, by id, as
+// stored (a JSON array).
+func tagsByPerson(ctx context.Context, q queryer) (map[string][]byte, error) {
+	rows, err := q.QueryContext(ctx, tagsQuery)
+	if err != nil {
+		return nil, fmt.Errorf("load tags: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]byte{}
+	for rows.Next() {
+		var (
+			id   string
+			tags []byte
+		)
+		if err := rows.Scan(&id, &tags); err != nil {
+			return nil, fmt.Errorf("load tags: %w", err)
+		}
+		out[id] = tags
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load tags: %w", err)
+	}
+	return out, nil
 }
 
 // tierNames maps a stored tier to its constant, so that reading one

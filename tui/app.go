@@ -40,8 +40,11 @@ type Options struct {
 	// Plain turns colour off (--no-color, NO_COLOR). Markers and words carry
 	// every meaning, so nothing is lost.
 	Plain bool
-	// Limit is how many people Today suggests; cadence.DefaultLimit when 0.
+	// Limit is how many people Today suggests; Rules.Limit when 0.
 	Limit int
+	// Rules are the cadence's rules (tend's settings); cadence.DefaultRules
+	// when nil.
+	Rules *cadence.Rules
 	// PollEvery is how often the TUI asks whether another process changed
 	// the database; a second when 0.
 	PollEvery time.Duration
@@ -113,6 +116,7 @@ type world struct {
 	now      time.Time
 	st       styles
 	limit    int
+	rules    cadence.Rules
 	loaded   bool
 	active   []*entry // by name
 	archived []*entry // by name
@@ -120,6 +124,7 @@ type world struct {
 	due      []dueMemory
 	people   []cadence.Person // the active people, as cadence sees them
 	today    []cadence.Status
+	notes    map[string]store.LastNote // what you last talked about with today's people
 }
 
 func (w *world) set(snap snapshot) {
@@ -132,13 +137,13 @@ func (w *world) set(snap snapshot) {
 	for i, s := range snap.active {
 		w.people[i] = s.Cadence()
 	}
-	w.today = cadence.Today(w.people, w.now, w.limit)
+	w.today = w.rules.Today(w.people, w.now, w.limit)
 }
 
 func (w *world) entries(sums []store.Summary, archived bool) []*entry {
 	out := make([]*entry, len(sums))
 	for i, s := range sums {
-		e := &entry{sum: s, status: cadence.Assess(s.Cadence(), w.now), archived: archived}
+		e := &entry{sum: s, status: w.rules.Assess(s.Cadence(), w.now), archived: archived}
 		out[i] = e
 		w.byID[s.ID] = e
 	}
@@ -187,8 +192,12 @@ type Model struct {
 
 // New returns the root model. It does no I/O: Init asks for the data.
 func New(opts Options) *Model {
+	if opts.Rules == nil {
+		r := cadence.DefaultRules()
+		opts.Rules = &r
+	}
 	if opts.Limit <= 0 {
-		opts.Limit = cadence.DefaultLimit
+		opts.Limit = opts.Rules.Limit
 	}
 	if opts.PollEvery <= 0 {
 		opts.PollEvery = time.Second
@@ -208,7 +217,7 @@ func New(opts Options) *Model {
 		opts:    opts,
 		keys:    DefaultKeyMap(),
 		help:    h,
-		w:       world{now: opts.Now(), st: st, limit: opts.Limit},
+		w:       world{now: opts.Now(), st: st, limit: opts.Limit, rules: *opts.Rules},
 		width:   80,
 		height:  24,
 		people:  newPeopleView(st),
@@ -272,6 +281,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 
+	case notesMsg:
+		if msg.seq == m.seq && msg.err == nil {
+			m.w.notes = msg.notes
+		}
+		return nil
+
 	case loadedMsg:
 		if msg.seq != m.seq {
 			return nil // a newer load is on its way
@@ -283,7 +298,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.w.set(msg.snap)
 		prefer := m.pending
 		m.refresh()
-		var cmds []tea.Cmd
+		cmds := []tea.Cmd{loadNotesCmd(m.ctx, m.opts.Store, m.seq, m.w.today)}
 		if m.plan.wanted {
 			cmds = append(cmds, m.askPlan(prefer))
 		}
@@ -406,7 +421,7 @@ func (m *Model) refresh() {
 func (m *Model) askPlan(prefer string) tea.Cmd {
 	m.planSeq++
 	m.planPrefer = prefer
-	return planCmd(m.planSeq, m.w.people, m.w.now, planDays, m.w.limit)
+	return planCmd(m.planSeq, m.w.rules, m.w.people, m.w.now, planDays, m.w.limit)
 }
 
 // loadStats asks for the Stats view's figures over the snapshot's people,
@@ -418,7 +433,7 @@ func (m *Model) loadStats() tea.Cmd {
 	for _, e := range m.w.archived {
 		people = append(people, e.sum.Cadence())
 	}
-	return loadStatsCmd(m.ctx, m.opts.Store, m.statsSeq, people, m.w.now)
+	return loadStatsCmd(m.ctx, m.opts.Store, m.statsSeq, m.w.rules, people, m.w.now)
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }

@@ -89,6 +89,25 @@ func memoryDays(due, now time.Time) int {
 	return cadence.DaysBetween(time.Date(y, m, d, 0, 0, 0, 0, now.Location()), now)
 }
 
+// notesMsg carries what you last talked about with each of today's people.
+// seq is the load it follows.
+type notesMsg struct {
+	seq   int
+	notes map[string]store.LastNote
+	err   error
+}
+
+func loadNotesCmd(ctx context.Context, s *store.Store, seq int, today []cadence.Status) tea.Cmd {
+	ids := make([]string, len(today))
+	for i, st := range today {
+		ids[i] = st.Person.ID
+	}
+	return func() tea.Msg {
+		notes, err := s.LastNotes(ctx, ids)
+		return notesMsg{seq: seq, notes: notes, err: err}
+	}
+}
+
 // personLoadedMsg carries one person's memories and timeline.
 type personLoadedMsg struct {
 	id       string
@@ -135,9 +154,9 @@ type planMsg struct {
 	plan cadence.Schedule
 }
 
-func planCmd(seq int, people []cadence.Person, now time.Time, days, perDay int) tea.Cmd {
+func planCmd(seq int, rules cadence.Rules, people []cadence.Person, now time.Time, days, perDay int) tea.Cmd {
 	return func() tea.Msg {
-		return planMsg{seq: seq, plan: cadence.Plan(people, now, days, perDay)}
+		return planMsg{seq: seq, plan: rules.Plan(people, now, days, perDay)}
 	}
 }
 
@@ -153,13 +172,13 @@ type statsLoadedMsg struct {
 
 // loadStatsCmd reads the interactions the figures count and works the
 // figures out. people is not changed.
-func loadStatsCmd(ctx context.Context, s *store.Store, seq int, people []cadence.Person, now time.Time) tea.Cmd {
+func loadStatsCmd(ctx context.Context, s *store.Store, seq int, rules cadence.Rules, people []cadence.Person, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		events, err := s.Events(ctx, cadence.ActivitySince(now))
 		if err != nil {
 			return statsLoadedMsg{seq: seq, err: err}
 		}
-		return statsLoadedMsg{seq: seq, stats: cadence.Summarize(people, events, now)}
+		return statsLoadedMsg{seq: seq, stats: rules.Summarize(people, events, now)}
 	}
 }
 

@@ -293,8 +293,8 @@ func (v *peopleView) counts(w *world) string {
 		parts[0] = "1 person"
 	}
 	for _, t := range cadence.Tiers() {
-		p := fmt.Sprintf("%s %d/%d", t, n[t], t.Guideline())
-		over := n[t] > t.Guideline()
+		p := fmt.Sprintf("%s %d/%d", t, n[t], w.rules.TierGuideline(t))
+		over := n[t] > w.rules.TierGuideline(t)
 		if over {
 			p = w.st.nearly.Render(p + " over")
 		}

@@ -220,6 +220,9 @@ func (v *todayView) layout() ([]string, []span) {
 			for _, r := range wrapReasons(it.status.Reasons, v.width-5) {
 				lines = append(lines, "     "+r)
 			}
+			if n, ok := w.notes[it.id]; ok {
+				lines = append(lines, "     "+st.dim.Render(fit(termtext.Line(cadence.LastTimeWords(n.Note)), v.width-5)))
+			}
 		case todayMemory:
 			m := it.memory
 			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))

@@ -26,6 +26,10 @@ conversation, the day they were added counts as the last one.`,
 			if err := flags.apply(cmd, &p); err != nil {
 				return err
 			}
+			rules, err := a.Rules()
+			if err != nil {
+				return err
+			}
 			s, err := a.Store()
 			if err != nil {
 				return err
@@ -34,10 +38,11 @@ conversation, the day they were added counts as the last one.`,
 			if err != nil {
 				return err
 			}
+			a.changed("add", []recordRef{personRef(p.ID)}, nil, exchange.Person(p))
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
-			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
+			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)))
 			return err
 		},
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -42,6 +43,8 @@ type app struct {
 	// quietWait keeps the store from saying on stderr that a write waits
 	// for another tend: the TUI owns the terminal.
 	quietWait bool
+	settings  *config.Settings // read on first use
+	changes   []change         // what the command wrote, for the hooks
 }
 
 func newApp(sys system) *app {

@@ -42,6 +42,7 @@ memories are kept. tend restore brings them back.`,
 			if err != nil {
 				return err
 			}
+			a.changed("archive", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}

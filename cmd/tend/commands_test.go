@@ -78,7 +78,7 @@ func TestTodayJSONFields(t *testing.T) {
 	if len(out) == 0 {
 		t.Fatal("today --json is empty, want suggestions")
 	}
-	want := []string{"days_since_real", "due_ratio", "every_days", "id", "last_real_at", "last_real_via", "name", "priority", "reasons", "tier"}
+	want := []string{"days_since_real", "due_ratio", "every_days", "id", "last_note", "last_real_at", "last_real_via", "name", "priority", "reasons", "tier"}
 	for _, entry := range out {
 		var got []string
 		for k := range entry {

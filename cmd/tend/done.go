@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +44,9 @@ memory.`,
 			if err != nil {
 				return err
 			}
+			before := m
+			before.DoneAt = time.Time{} // it was open: done refuses a memory already done
+			a.changed("done", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(before), exchange.Memory(m))
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}

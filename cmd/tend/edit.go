@@ -51,6 +51,10 @@ and keeps the others. --add-note adds a line to the notes.`,
 			if !changed {
 				return usageErrorf("nothing to change: give a flag such as --tier or --name (see: tend edit --help)")
 			}
+			rules, err := a.Rules()
+			if err != nil {
+				return err
+			}
 			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
 				if cmd.Flags().Changed("name") {
 					p.Name = newName
@@ -61,6 +65,7 @@ and keeps the others. --add-note adds a line to the notes.`,
 				return err
 			}
 			noteArchived(a, p)
+			a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}
@@ -68,7 +73,7 @@ and keeps the others. --add-note adds a line to the notes.`,
 			if len(what) == 0 {
 				what = []string{"nothing changed"}
 			}
-			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()), strings.Join(what, "; "))
+			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)), strings.Join(what, "; "))
 			return err
 		},
 	}

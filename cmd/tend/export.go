@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,7 @@ func newExportCmd(a *app) *cobra.Command {
 		output  string
 		force   bool
 		sealing sealOptions
+		plan    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "export json|vcard|csv|ics",
@@ -39,11 +41,14 @@ database itself, its side files, folders and devices are never written.
   vcard  active people as vCard 3.0, for address books
   csv    active people, one row each, with where they stand today
   ics    birthdays and important dates (yearly, all day) and open memories
-         with a due day, for calendar apps`,
+         with a due day, for calendar apps; with --plan, the calls tend plan
+         suggests for the coming week too, as all-day events whose ids stay
+         the same from one export to the next (same person, same day)`,
 		Example: `  tend export json -o tend-backup.json
   tend export json | ssh laptop tend import json -
   tend export vcard > people.vcf
   tend export ics -o ~/calendars/tend.ics
+  tend export ics --plan -o ~/calendars/tend.ics
   tend export json --encrypt -o tend.json.age      # tend import json reads it back`,
 		Args:      exactArgs(1, "a format: json, vcard, csv or ics"),
 		ValidArgs: []string{"json", "vcard", "csv", "ics"},
@@ -52,16 +57,20 @@ database itself, its side files, folders and devices are never written.
 			if !ok {
 				return usageErrorf("unknown export format %q (want json, vcard, csv or ics)", args[0])
 			}
-			return runExport(a, format, output, force, sealing)
+			if plan && format != "ics" {
+				return usageErrorf("--plan is for export ics only")
+			}
+			return runExport(a, format, output, force, sealing, plan)
 		},
 	}
+	cmd.Flags().BoolVar(&plan, "plan", false, "ics: add the coming week's suggested calls")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output (- is standard output)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
 	sealing.register(cmd)
 	return cmd
 }
 
-func runExport(a *app, format, output string, force bool, so sealOptions) error {
+func runExport(a *app, format, output string, force bool, so sealOptions, plan bool) error {
 	now, err := a.Now()
 	if err != nil {
 		return err
@@ -117,7 +126,11 @@ func runExport(a *app, format, output string, force bool, so sealOptions) error 
 			if err != nil {
 				return err
 			}
-			count.events, err = exchange.WriteICS(w, people, memories, now)
+			calls, err := planCalls(a, s, now, plan)
+			if err != nil {
+				return err
+			}
+			count.events, err = exchange.WriteICSPlan(w, people, memories, calls, now)
 			return err
 		}
 	})
@@ -133,6 +146,29 @@ func runExport(a *app, format, output string, force bool, so sealOptions) error 
 	}
 	_, err = fmt.Fprintf(a.out, "Exported %s to %s.\n", count.text(format), output)
 	return err
+}
+
+// planCalls are the calls tend plan suggests for the coming week, when
+// asked for.
+func planCalls(a *app, s *store.Store, now time.Time, want bool) ([]exchange.Call, error) {
+	if !want {
+		return nil, nil
+	}
+	rules, err := a.Rules()
+	if err != nil {
+		return nil, err
+	}
+	people, err := s.CadencePeople(a.ctx())
+	if err != nil {
+		return nil, err
+	}
+	var calls []exchange.Call
+	for _, d := range rules.Plan(people, now, 7, rules.Limit).Days {
+		for _, st := range d.People {
+			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: st.Reasons})
+		}
+	}
+	return calls, nil
 }
 
 // exportCount is what an export wrote, to confirm it when writing a file.

@@ -113,6 +113,9 @@ func runImport(a *app, opts importOptions) error {
 		}
 		return fmt.Errorf("import %s: %w", name, err)
 	}
+	if !res.DryRun {
+		a.imported(importJSON(name, opts.format, res))
+	}
 	if a.json {
 		return a.printJSON(importJSON(name, opts.format, res))
 	}

@@ -21,13 +21,15 @@ type suggestionJSON struct {
 	DueRatio      float64  `json:"due_ratio"`
 	Priority      float64  `json:"priority"`
 	Reasons       []string `json:"reasons"`
+	LastNote      string   `json:"last_note"` // what you last talked about, or ""
 }
 
 // suggestions are statuses as today --json and plan --json print them.
-func suggestions(ss []cadence.Status) []suggestionJSON {
+func suggestions(ss []cadence.Status, notes lastNotes) []suggestionJSON {
 	out := make([]suggestionJSON, len(ss))
 	for i, st := range ss {
 		out[i] = suggestion(st)
+		out[i].LastNote = notes[st.Person.ID].Note
 	}
 	return out
 }

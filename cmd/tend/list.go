@@ -57,6 +57,10 @@ func runList(a *app, opts listOptions) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	s, err := a.ReadStore()
 	if err != nil {
 		return err
@@ -76,7 +80,7 @@ func runList(a *app, opts listOptions) error {
 	}
 	rows := make([]row, 0, len(sums))
 	for i := range sums {
-		st := cadence.Assess(sums[i].Cadence(), now)
+		st := rules.Assess(sums[i].Cadence(), now)
 		if opts.due && !st.Due {
 			continue
 		}

@@ -100,6 +100,11 @@ func runLog(a *app, opts logOptions) error {
 		return err
 	}
 	noteArchived(a, people...)
+	refs := []recordRef{interactionRef(in.ID)}
+	for _, id := range in.People {
+		refs = append(refs, personRef(id))
+	}
+	a.changed("log", refs, nil, interactionJSON(in))
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,7 @@ type planOptions struct {
 }
 
 func newPlanCmd(a *app) *cobra.Command {
-	opts := planOptions{days: 7, perDay: defaultLimit}
+	opts := planOptions{days: 7}
 	cmd := &cobra.Command{
 		Use:   "plan",
 		Short: "Spread everyone due over the coming days",
@@ -42,14 +43,14 @@ people are [] when everyone fits).`,
 			if opts.days < 1 || opts.days > maxPlanDays {
 				return usageErrorf("--days must be between 1 and %d, not %d", maxPlanDays, opts.days)
 			}
-			if opts.perDay < 1 {
+			if cmd.Flags().Changed("per-day") && opts.perDay < 1 {
 				return usageErrorf("--per-day must be at least 1, not %d", opts.perDay)
 			}
 			return runPlan(a, opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.days, "days", opts.days, "how many days to plan, today included (1 to 366)")
-	cmd.Flags().IntVar(&opts.perDay, "per-day", opts.perDay, "how many people a day at most")
+	cmd.Flags().IntVar(&opts.perDay, "per-day", 0, "how many people a day at most (default: limit in the settings, 5)")
 	addJSONFlag(a, cmd)
 	return cmd
 }
@@ -66,6 +67,10 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	s, err := a.ReadStore()
 	if err != nil {
 		return err
@@ -74,9 +79,18 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
-	plan := cadence.Plan(people, now, opts.days, opts.perDay)
+	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
+	plan := rules.Plan(people, now, opts.days, opts.perDay)
+	lists := [][]cadence.Status{plan.Later}
+	for _, d := range plan.Days {
+		lists = append(lists, d.People)
+	}
+	notes, err := notesOf(a, s, lists...)
+	if err != nil {
+		return err
+	}
 	if a.json {
-		return a.printJSON(planJSON(plan))
+		return a.printJSON(planJSON(plan, notes))
 	}
 
 	var b strings.Builder
@@ -105,29 +119,32 @@ func runPlan(a *app, opts planOptions) error {
 				day += ", today"
 			}
 			b.WriteString("\n" + paint(styleName, day) + "\n")
-			writePlanned(&b, d.People)
+			writePlanned(&b, d.People, notes)
 		}
 		if len(plan.Later) > 0 {
 			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", cadence.Count(len(plan.Later), "person", "people"))))
-			writePlanned(&b, plan.Later)
+			writePlanned(&b, plan.Later, notes)
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
 }
 
-func writePlanned(b *strings.Builder, ss []cadence.Status) {
+func writePlanned(b *strings.Builder, ss []cadence.Status, notes lastNotes) {
 	for _, st := range ss {
 		fmt.Fprintf(b, "  %s  %s\n", paint(styleName, oneLine(st.Person.Name)), tierText(st.Person.Tier))
 		fmt.Fprintf(b, "    %s\n", reasonsLine(st.Reasons))
+		if w := notes.words(st.Person.ID); w != "" {
+			fmt.Fprintf(b, "    %s\n", paint(styleDim, w))
+		}
 	}
 }
 
-func planJSON(plan cadence.Schedule) []planDayJSON {
+func planJSON(plan cadence.Schedule, notes lastNotes) []planDayJSON {
 	out := make([]planDayJSON, 0, len(plan.Days)+1)
 	for _, d := range plan.Days {
 		date := d.Date.Format("2006-01-02")
-		out = append(out, planDayJSON{Date: &date, People: suggestions(d.People)})
+		out = append(out, planDayJSON{Date: &date, People: suggestions(d.People, notes)})
 	}
-	return append(out, planDayJSON{People: suggestions(plan.Later)})
+	return append(out, planDayJSON{People: suggestions(plan.Later, notes)})
 }

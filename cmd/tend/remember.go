@@ -71,6 +71,7 @@ With --edit ID, change a memory instead: its text (when given) and its day
 				return err
 			}
 			noteArchived(a, p)
+			a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, nil, exchange.Memory(m))
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}

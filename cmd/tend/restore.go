@@ -35,6 +35,7 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.changed("restore", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
 			if a.json {
 				return a.printJSON(exchange.Person(p))
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
 
@@ -34,6 +35,7 @@ someone go and keep the history, use tend archive.`,
 			if err := s.DeletePerson(a.ctx(), p.ID); err != nil {
 				return err
 			}
+			a.changed("rm", []recordRef{personRef(p.ID)}, exchange.Person(p), nil)
 			if a.json {
 				return a.printJSON(map[string]any{"id": p.ID, "name": p.Name, "deleted": true})
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
@@ -50,6 +51,8 @@ func run(args []string, sys system) int {
 	root.SetErr(sys.Stderr)
 	err := root.Execute()
 	a.flush()
+	// Whatever was written stands, whether or not printing it failed.
+	a.runHooks()
 	if err == nil {
 		return exitOK
 	}
@@ -88,9 +91,12 @@ func errorLine(err error) string {
 // exitCode decides, in one place, which errors are the user's input (2) and
 // which are failures (1).
 func exitCode(err error) int {
-	var usage *usageError
+	var (
+		usage    *usageError
+		settings *config.Error
+	)
 	switch {
-	case errors.As(err, &usage),
+	case errors.As(err, &usage), errors.As(err, &settings),
 		errors.Is(err, store.ErrInvalid),
 		errors.Is(err, store.ErrNotFound),
 		errors.Is(err, store.ErrNameTaken):
@@ -140,7 +146,7 @@ prints today's suggestions otherwise.`,
 			if a.isTerminal {
 				return runTUI(a)
 			}
-			return runToday(a, todayOptions{limit: defaultLimit})
+			return runToday(a, todayOptions{})
 		},
 	}
 	flags := root.PersistentFlags()
@@ -174,6 +180,9 @@ prints today's suggestions otherwise.`,
 		newStatsCmd(a),
 		newBackupCmd(a),
 		newDoctorCmd(a),
+		newConfigCmd(a),
+		newDigestCmd(a),
+		newNotifyCmd(a),
 		newVersionCmd(a),
 		newCompletionCmd(a),
 	)

@@ -41,6 +41,10 @@ func runShow(a *app, name string) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
 	if err != nil {
 		return err
@@ -80,9 +84,9 @@ func runShow(a *app, name string) error {
 		return a.printJSON(out)
 	}
 
-	st := cadence.Assess(cp, now)
+	st := rules.Assess(cp, now)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(p.Interval()))
+	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(st.Interval))
 	field := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(&b, "  %s %s\n", paint(styleDim, fmt.Sprintf("%-11s", label)), value)
@@ -116,6 +120,11 @@ func runShow(a *app, name string) error {
 	if len(st.Reasons) > 0 {
 		field("why now", reasonsLine(st.Reasons))
 	}
+	notesOfP, err := s.LastNotes(a.ctx(), []string{p.ID})
+	if err != nil {
+		return err
+	}
+	field("last time", strings.TrimPrefix(lastNotes(notesOfP).words(p.ID), "last time: "))
 	hint, hasHint := cadence.Rhythm(cp, now)
 	for _, n := range notes {
 		if hasHint && n == hint.Text {

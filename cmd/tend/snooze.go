@@ -88,6 +88,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	if err != nil {
 		return err
 	}
+	a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
 	if a.json {
 		return a.printJSON(exchange.Person(p))
 	}

@@ -78,6 +78,10 @@ func runStats(a *app) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	s, err := a.ReadStore()
 	if err != nil {
 		return err
@@ -96,7 +100,7 @@ func runStats(a *app) error {
 	if err != nil {
 		return err
 	}
-	st := cadence.Summarize(people, events, now)
+	st := rules.Summarize(people, events, now)
 	if a.json {
 		return a.printJSON(statsOut(st, now.Format("2006-01-02")))
 	}

@@ -117,7 +117,7 @@ func TestPlanJSONShape(t *testing.T) {
 			for k := range p {
 				keys = append(keys, k)
 			}
-			want := "days_since_real,due_ratio,every_days,id,last_real_at,last_real_via,name,priority,reasons,tier"
+			want := "days_since_real,due_ratio,every_days,id,last_note,last_real_at,last_real_via,name,priority,reasons,tier"
 			if got := strings.Join(sorted(keys), ","); got != want {
 				t.Errorf("plan person keys = %s, want %s", got, want)
 			}

@@ -1,22 +1,25 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/store"
 )
 
-const defaultLimit = cadence.DefaultLimit
-
 type todayOptions struct {
-	limit int
+	limit int // 0: the settings' limit
+	brief bool
 }
 
 func newTodayCmd(a *app) *cobra.Command {
-	opts := todayOptions{limit: defaultLimit}
+	var opts todayOptions
 	cmd := &cobra.Command{
 		Use:   "today",
 		Short: "The people to contact today, with the reasons",
@@ -35,22 +38,28 @@ real conversations keep growing is drifting, and is suggested from half
 their rhythm on, before they are due.`,
 		Example: `  tend today
   tend today --limit 10
+  tend today --brief                # 3 to call: Ana (birthday), Ben, Chloé · 1 to remember
   tend today --json | jq -r '.[].name'`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.limit < 1 {
+			if cmd.Flags().Changed("limit") && opts.limit < 1 {
 				return usageErrorf("--limit must be at least 1, not %d", opts.limit)
 			}
 			return runToday(a, opts)
 		},
 	}
-	cmd.Flags().IntVar(&opts.limit, "limit", defaultLimit, "how many people at most")
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "how many people at most (default: limit in the settings, 5)")
+	cmd.Flags().BoolVar(&opts.brief, "brief", false, "one short line for a prompt or status bar; nothing when no one is due")
 	addJSONFlag(a, cmd)
 	return cmd
 }
 
 func runToday(a *app, opts todayOptions) error {
 	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	rules, err := a.Rules()
 	if err != nil {
 		return err
 	}
@@ -61,14 +70,25 @@ func runToday(a *app, opts todayOptions) error {
 	// The store gives the ranking people in order of how pressing they could
 	// be, and stops once no one left could make the list: with thousands of
 	// people, today reads the history of a few dozen.
-	rank := cadence.NewRanking(now, opts.limit)
+	rank := rules.NewRanking(now, cmp.Or(opts.limit, rules.Limit))
 	count, err := s.RankByOverdue(a.ctx(), now, rank)
 	if err != nil {
 		return err
 	}
 	today := rank.Result()
+	if opts.brief && !a.json { // for a prompt: as little work as can be
+		line, err := briefOf(a, s, now, today)
+		if line != "" && err == nil {
+			_, err = fmt.Fprintln(a.out, line)
+		}
+		return err
+	}
+	notes, err := notesOf(a, s, today)
+	if err != nil {
+		return err
+	}
 	if a.json {
-		return a.printJSON(suggestions(today))
+		return a.printJSON(suggestions(today, notes))
 	}
 	var b strings.Builder
 	switch {
@@ -81,10 +101,105 @@ func runToday(a *app, opts todayOptions) error {
 		for i, st := range today {
 			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
 			fmt.Fprintf(&b, "   %s\n", reasonsLine(st.Reasons))
+			if w := notes.words(st.Person.ID); w != "" {
+				fmt.Fprintf(&b, "   %s\n", paint(styleDim, w))
+			}
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// briefOf is the brief line of today's people at now.
+func briefOf(a *app, s *store.Store, now time.Time, today []cadence.Status) (string, error) {
+	memories, err := s.DueMemories(a.ctx(), now)
+	if err != nil {
+		return "", err
+	}
+	return briefLine(today, len(memories)), nil
+}
+
+// todayBrief ranks today under the settings and says it in one line.
+func todayBrief(a *app) (string, error) {
+	now, err := a.Now()
+	if err != nil {
+		return "", err
+	}
+	rules, err := a.Rules()
+	if err != nil {
+		return "", err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return "", err
+	}
+	rank := rules.NewRanking(now, rules.Limit)
+	if _, err := s.RankByOverdue(a.ctx(), now, rank); err != nil {
+		return "", err
+	}
+	return briefOf(a, s, now, rank.Result())
+}
+
+// briefLine says today in one short line: "3 to call: Ana (birthday),
+// Ben, Chloé · 1 to remember", or "" when there is nothing to say. People
+// go by their first names, unless two on the line share one.
+func briefLine(today []cadence.Status, remember int) string {
+	firsts := map[string]int{}
+	for _, st := range today {
+		firsts[firstName(st.Person.Name)]++
+	}
+	var parts []string
+	if len(today) > 0 {
+		names := make([]string, len(today))
+		for i, st := range today {
+			name := firstName(st.Person.Name)
+			if firsts[name] > 1 {
+				name = oneLine(st.Person.Name)
+			}
+			if st.Birthday {
+				name += " (birthday)"
+			}
+			names[i] = name
+		}
+		parts = append(parts, fmt.Sprintf("%d to call: %s", len(today), strings.Join(names, ", ")))
+	}
+	if remember > 0 {
+		parts = append(parts, fmt.Sprintf("%d to remember", remember))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// firstName is the first word of a name, or the name.
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
+}
+
+// lastNotes are what you last talked about with each of a few people, by id.
+type lastNotes map[string]store.LastNote
+
+// notesOf reads what you last talked about with each of the people in the
+// lists.
+func notesOf(a *app, s *store.Store, lists ...[]cadence.Status) (lastNotes, error) {
+	var ids []string
+	for _, l := range lists {
+		for _, st := range l {
+			ids = append(ids, st.Person.ID)
+		}
+	}
+	return s.LastNotes(a.ctx(), ids)
+}
+
+// words says the note of the person with id on a line, "last time: ...",
+// or "" when there is none.
+func (n lastNotes) words(id string) string {
+	note, ok := n[id]
+	if !ok {
+		return ""
+	}
+	return termtext.Line(cadence.LastTimeWords(note.Note)) // stored text, cleaned before it is painted
 }
 
 // nobodyYet is what today and plan say on a database with no one in it.

@@ -14,6 +14,10 @@ func runTUI(a *app) error {
 	if err != nil {
 		return err
 	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
 	a.quietWait = true
 	s, err := a.openStore(store.Create)
 	if err != nil {
@@ -21,6 +25,7 @@ func runTUI(a *app) error {
 	}
 	return tui.Run(a.ctx(), tui.Options{
 		Store:   s,
+		Rules:   &rules,
 		Now:     a.clockFunc(now),
 		Plain:   a.noColor || a.env["NO_COLOR"] != "",
 		Output:  a.tty,

@@ -19,6 +19,21 @@ import (
 // newer export updates its events instead of doubling them. It returns the
 // number of events written.
 func WriteICS(w io.Writer, people []store.Person, memories []store.Memory, stamp time.Time) (int, error) {
+	return WriteICSPlan(w, people, memories, nil, stamp)
+}
+
+// A Call is a suggested call on a day, for a calendar: tend plan's.
+type Call struct {
+	PersonID string
+	Name     string
+	Day      time.Time // only its year, month and day count
+	Reasons  []string
+}
+
+// WriteICSPlan is WriteICS with the suggested calls as all-day events
+// besides. A call's UID is made of the person and the day, so that the same
+// call in a later export updates the event instead of adding a copy.
+func WriteICSPlan(w io.Writer, people []store.Person, memories []store.Memory, calls []Call, stamp time.Time) (int, error) {
 	events := 0
 	fw := newFoldWriter(w)
 	out := func(line string) { io.WriteString(fw, line+"\r\n") }
@@ -69,6 +84,21 @@ func WriteICS(w io.Writer, people []store.Person, memories []store.Memory, stamp
 		out("DTEND;VALUE=DATE:" + m.Due.AddDate(0, 0, 1).Format("20060102"))
 		out("SUMMARY:" + icsText(name+": "+m.Text))
 		out("DESCRIPTION:" + icsText("Remembered in tend. Mark it done with: tend done "+m.ID))
+		out("TRANSP:TRANSPARENT")
+		out("END:VEVENT")
+	}
+	for _, c := range calls {
+		day := time.Date(c.Day.Year(), c.Day.Month(), c.Day.Day(), 0, 0, 0, 0, time.UTC)
+		events++
+		out("BEGIN:VEVENT")
+		out("UID:call-" + c.PersonID + "-" + day.Format("20060102") + "@tend")
+		out("DTSTAMP:" + dtstamp)
+		out("DTSTART;VALUE=DATE:" + day.Format("20060102"))
+		out("DTEND;VALUE=DATE:" + day.AddDate(0, 0, 1).Format("20060102"))
+		out("SUMMARY:" + icsText("Call "+c.Name))
+		if len(c.Reasons) > 0 {
+			out("DESCRIPTION:" + icsText(strings.Join(c.Reasons, " · ")))
+		}
 		out("TRANSP:TRANSPARENT")
 		out("END:VEVENT")
 	}

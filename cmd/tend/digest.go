@@ -1,0 +1,628 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/store"
+)
+
+type digestOptions struct {
+	week   bool
+	format string
+}
+
+func newDigestCmd(a *app) *cobra.Command {
+	var opts digestOptions
+	cmd := &cobra.Command{
+		Use:   "digest",
+		Short: "The day, or the week, as a letter to read once",
+		Long: `Write the day as a letter: the people to call today with their reasons
+and what you last talked about with each (the note of the latest
+interaction, or else their open memories), birthdays and dates ahead with
+ages where the year is known, memories due, who is waiting for your reply,
+who is drifting, and how many more are due.
+
+With --week, the rest of the week (all of it on its first day, which is
+week_starts in the settings, Monday by default): the calls planned day by
+day as tend plan spreads them, and the dates and memories of the week.
+
+Plain text by default; --format markdown or html for mail (everything
+from the database is escaped), --json for scripts.`,
+		Example: `  tend digest
+  tend digest --week --format html
+  tend digest --format markdown | mail -s "tend: today" you@example.com`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch opts.format {
+			case "text", "markdown", "html":
+			default:
+				return usageErrorf("--format %q: want text, markdown or html", opts.format)
+			}
+			return runDigest(a, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.week, "week", false, "the rest of the week, not only today")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "text, markdown or html")
+	addJSONFlag(a, cmd)
+	return cmd
+}
+
+// A letter is what a digest says, before it is written in a format.
+type letter struct {
+	From, To time.Time // the first and last day covered, at midnight
+	Week     bool
+	Days     []letterDay
+	Dates    []letterDate
+	Memories []store.DueMemory
+	Owed     []letterOwed
+	Drifting []cadence.Status
+	MoreDue  int // due, or moved up, but not in Days
+}
+
+type letterDay struct {
+	Date   time.Time
+	People []letterPerson
+}
+
+type letterPerson struct {
+	cadence.Status
+	Note     string   // the latest note, whole; "" when none
+	Memories []string // their open memories, when there is no note
+}
+
+type letterDate struct {
+	Date  time.Time
+	ID    string
+	Name  string
+	Label string // "birthday" or the important date's label
+	Years int    // the age, or years since; 0 when the year is not known
+}
+
+type letterOwed struct {
+	ID, Name string
+	Days     int
+}
+
+// weekDays is how many days --week covers from now: up to the end of the
+// week that starts on start, or the whole week on its first day.
+func weekDays(now time.Time, start time.Weekday) int {
+	d := (int(start) - int(now.Weekday()) + 7) % 7
+	if d == 0 {
+		return 7
+	}
+	return d
+}
+
+func runDigest(a *app, opts digestOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	settings, err := a.Settings()
+	if err != nil {
+		return err
+	}
+	rules := settings.Rules
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	people, err := s.CadencePeople(a.ctx())
+	if err != nil {
+		return err
+	}
+	days := 1
+	if opts.week {
+		days = weekDays(now, settings.WeekStart)
+	}
+	l := letter{From: dayStart(now), Week: opts.week}
+	l.To = l.From.AddDate(0, 0, days-1)
+
+	plan := rules.Plan(people, now, days, rules.Limit)
+	if !opts.week {
+		// Today exactly as tend today sees it; the plan's first day is the
+		// same, and Later counts whoever else is due.
+		plan.Days[0].People = rules.Today(people, now, rules.Limit)
+		all := rules.Today(people, now, 0)
+		l.MoreDue = len(all) - len(plan.Days[0].People)
+	} else {
+		l.MoreDue = len(plan.Later)
+	}
+	var listed []cadence.Status
+	for _, d := range plan.Days {
+		listed = append(listed, d.People...)
+	}
+	notes, err := notesOf(a, s, listed)
+	if err != nil {
+		return err
+	}
+	for _, d := range plan.Days {
+		day := letterDay{Date: d.Date}
+		for _, st := range d.People {
+			lp := letterPerson{Status: st, Note: notes[st.Person.ID].Note}
+			if lp.Note == "" {
+				if lp.Memories, err = openMemoryTexts(a, s, st.Person.ID); err != nil {
+					return err
+				}
+			}
+			day.People = append(day.People, lp)
+		}
+		l.Days = append(l.Days, day)
+	}
+
+	// Dates: the settings' days ahead for a day, the week for a week.
+	ahead := rules.SoonDays
+	if opts.week {
+		ahead = days - 1
+	}
+	for _, p := range people {
+		add := func(md cadence.MonthDay, label string) {
+			if md.IsZero() {
+				return
+			}
+			next := md.Next(now)
+			if cadence.DaysBetween(now, next) > ahead {
+				return
+			}
+			d := letterDate{Date: next, ID: p.ID, Name: p.Name, Label: label}
+			if md.Year > 0 && next.Year() > md.Year {
+				d.Years = next.Year() - md.Year
+			}
+			l.Dates = append(l.Dates, d)
+		}
+		add(p.Birthday, "birthday")
+		for _, d := range p.ImportantDates {
+			add(d.Date, strings.TrimSpace(d.Label))
+		}
+		if owed, days := cadence.OwesReply(p, now); owed {
+			l.Owed = append(l.Owed, letterOwed{ID: p.ID, Name: p.Name, Days: days})
+		}
+		if st := rules.Assess(p, now); st.Drift != nil {
+			l.Drifting = append(l.Drifting, st)
+		}
+	}
+	slices.SortStableFunc(l.Dates, func(x, y letterDate) int {
+		return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)))
+	})
+	slices.SortStableFunc(l.Owed, func(x, y letterOwed) int {
+		return cmp.Or(cmp.Compare(y.Days, x.Days), cmp.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)))
+	})
+	slices.SortStableFunc(l.Drifting, func(x, y cadence.Status) int {
+		return cmp.Or(cmp.Compare(x.Person.Tier.Rank(), y.Person.Tier.Rank()), cmp.Compare(strings.ToLower(x.Person.Name), strings.ToLower(y.Person.Name)))
+	})
+	if l.Memories, err = s.DueMemories(a.ctx(), l.To); err != nil {
+		return err
+	}
+
+	if a.json {
+		return a.printJSON(l.json(notes))
+	}
+	var out string
+	switch opts.format {
+	case "markdown":
+		out = l.markdown(now)
+	case "html":
+		out, err = l.html(now)
+		if err != nil {
+			return err
+		}
+	default:
+		out = l.text(now)
+	}
+	_, err = fmt.Fprint(a.out, out)
+	return err
+}
+
+// openMemories lists the text of someone's open memories.
+// openMemoryTexts is the text of each of someone's open memories.
+func openMemoryTexts(a *app, s *store.Store, id string) ([]string, error) {
+	ms, err := openMemories(a, s, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Text
+	}
+	return out, nil
+}
+
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// The parts of a letter in words, the same in every format.
+
+func (l letter) title() string {
+	if !l.Week {
+		return l.From.Format("Monday 2 January 2006")
+	}
+	if l.From.Equal(l.To) {
+		return "The week: " + l.From.Format("Mon 2 Jan")
+	}
+	return "The week: " + l.From.Format("Mon 2 Jan") + " to " + l.To.Format("Mon 2 Jan")
+}
+
+func (l letter) calls() int {
+	n := 0
+	for _, d := range l.Days {
+		n += len(d.People)
+	}
+	return n
+}
+
+func (l letter) empty() bool {
+	return l.calls() == 0 && len(l.Dates) == 0 && len(l.Memories) == 0 && len(l.Owed) == 0 && len(l.Drifting) == 0 && l.MoreDue == 0
+}
+
+func (l letter) dayHeading(d letterDay, now time.Time) string {
+	if !l.Week {
+		return "To call today"
+	}
+	h := d.Date.Format("Monday 2 January")
+	if cadence.DaysBetween(now, d.Date) == 0 {
+		h += ", today"
+	}
+	return h
+}
+
+func (d letterDate) words(now time.Time) (when, what string) {
+	when = d.Date.Format("Mon 2 Jan")
+	switch days := cadence.DaysBetween(now, d.Date); days {
+	case 0:
+		when = "today"
+	case 1:
+		when = "tomorrow"
+	}
+	switch {
+	case d.Label == "birthday" && d.Years > 0:
+		what = fmt.Sprintf("%s's birthday (%d)", oneLine(d.Name), d.Years)
+	case d.Label == "birthday":
+		what = oneLine(d.Name) + "'s birthday"
+	case d.Years > 0:
+		what = fmt.Sprintf("%s: %s (%s)", oneLine(d.Name), oneLine(d.Label), cadence.Plural(d.Years, "year"))
+	default:
+		what = oneLine(d.Name) + ": " + oneLine(d.Label)
+	}
+	return when, what
+}
+
+func memoryWords(m store.DueMemory, now time.Time) string {
+	due := "due " + m.Due.Format("Mon 2 Jan")
+	switch days := cadence.DaysBetween(time.Date(m.Due.Year(), m.Due.Month(), m.Due.Day(), 0, 0, 0, 0, now.Location()), now); {
+	case days == 0:
+		due = "due today"
+	case days == 1:
+		due = "due yesterday"
+	case days > 1:
+		due = fmt.Sprintf("due %d days ago", days)
+	}
+	return oneLine(m.Name) + ": " + oneLine(m.Text) + " (" + due + ")"
+}
+
+func owedWords(o letterOwed) string {
+	return fmt.Sprintf("%s wrote %s ago", oneLine(o.Name), cadence.Plural(o.Days, "day"))
+}
+
+func driftingWords(st cadence.Status) string {
+	return oneLine(st.Person.Name) + ": " + cadence.GapWords(st.Drift)
+}
+
+func (l letter) moreWords() string {
+	if l.MoreDue == 0 {
+		return ""
+	}
+	verb := "are"
+	if l.MoreDue == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("And %d more %s due: tend plan spreads them over the coming days.", l.MoreDue, verb)
+}
+
+func (l letter) nothingWords() string {
+	if l.Week {
+		return "Nothing this week: no one is due. Enjoy the days."
+	}
+	return "Nothing today: no one is due. Enjoy the day."
+}
+
+// personLines are the lines under someone to call: the reasons, then what
+// you last talked about, or what to remember.
+func (p letterPerson) lines() []string {
+	out := []string{strings.Join(p.Reasons, " · ")}
+	if p.Note != "" {
+		out = append(out, cadence.LastTimeWords(p.Note))
+	}
+	for _, m := range p.Memories {
+		out = append(out, "remember: "+oneLine(m))
+	}
+	return out
+}
+
+func (l letter) text(now time.Time) string {
+	var b strings.Builder
+	b.WriteString(l.title() + "\n")
+	if l.empty() {
+		b.WriteString("\n" + l.nothingWords() + "\n")
+		return b.String()
+	}
+	for _, d := range l.Days {
+		if len(d.People) == 0 {
+			continue
+		}
+		b.WriteString("\n" + l.dayHeading(d, now) + "\n")
+		for _, p := range d.People {
+			fmt.Fprintf(&b, "  %s (%s)\n", oneLine(p.Person.Name), p.Person.Tier)
+			for _, line := range p.lines() {
+				b.WriteString("    " + line + "\n")
+			}
+		}
+	}
+	section := func(title string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		b.WriteString("\n" + title + "\n")
+		for _, line := range lines {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	sections := l.sections(now)
+	for _, s := range sections {
+		section(s.title, s.lines)
+	}
+	if w := l.moreWords(); w != "" {
+		b.WriteString("\n" + w + "\n")
+	}
+	return b.String()
+}
+
+type letterSection struct {
+	title string
+	lines []string
+}
+
+// sections are the parts of the letter after the calls, as lines.
+func (l letter) sections(now time.Time) []letterSection {
+	var dates, memories, owed, drifting []string
+	for _, d := range l.Dates {
+		when, what := d.words(now)
+		dates = append(dates, when+": "+what)
+	}
+	for _, m := range l.Memories {
+		memories = append(memories, memoryWords(m, now))
+	}
+	for _, o := range l.Owed {
+		owed = append(owed, owedWords(o))
+	}
+	for _, st := range l.Drifting {
+		drifting = append(drifting, driftingWords(st))
+	}
+	return []letterSection{
+		{"Birthdays and dates ahead", dates},
+		{"Memories due", memories},
+		{"Waiting for your reply", owed},
+		{"Drifting", drifting},
+	}
+}
+
+// markdownEscaper puts a backslash before every character Markdown could
+// read as markup, so that a name or a note is only ever text.
+var markdownEscaper = func() *strings.Replacer {
+	var pairs []string
+	for _, c := range "\\`*_{}[]()<>#+-.!|~&" {
+		pairs = append(pairs, string(c), "\\"+string(c))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+func md(s string) string { return markdownEscaper.Replace(s) }
+
+func (l letter) markdown(now time.Time) string {
+	var b strings.Builder
+	b.WriteString("# " + md(l.title()) + "\n")
+	if l.empty() {
+		b.WriteString("\n" + md(l.nothingWords()) + "\n")
+		return b.String()
+	}
+	for _, d := range l.Days {
+		if len(d.People) == 0 {
+			continue
+		}
+		b.WriteString("\n## " + md(l.dayHeading(d, now)) + "\n\n")
+		for _, p := range d.People {
+			fmt.Fprintf(&b, "- **%s** (%s)", md(oneLine(p.Person.Name)), p.Person.Tier)
+			for _, line := range p.lines() {
+				b.WriteString("  \n  " + md(line))
+			}
+			b.WriteString("\n")
+		}
+	}
+	for _, s := range l.sections(now) {
+		if len(s.lines) == 0 {
+			continue
+		}
+		b.WriteString("\n## " + md(s.title) + "\n\n")
+		for _, line := range s.lines {
+			b.WriteString("- " + md(line) + "\n")
+		}
+	}
+	if w := l.moreWords(); w != "" {
+		b.WriteString("\n" + md(w) + "\n")
+	}
+	return b.String()
+}
+
+// letterHTML is the letter as an HTML page; html/template escapes every
+// value for where it stands.
+var letterHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>{{.Title}}</title>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+{{- if .Nothing}}
+<p>{{.Nothing}}</p>
+{{- end}}
+{{- range .Days}}
+<h2>{{.Heading}}</h2>
+<ul>
+{{- range .People}}
+<li><strong>{{.Name}}</strong> ({{.Tier}}){{range .Lines}}<br>{{.}}{{end}}</li>
+{{- end}}
+</ul>
+{{- end}}
+{{- range .Sections}}
+<h2>{{.Title}}</h2>
+<ul>
+{{- range .Lines}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}
+{{- if .More}}
+<p>{{.More}}</p>
+{{- end}}
+</body>
+</html>
+`))
+
+func (l letter) html(now time.Time) (string, error) {
+	type person struct {
+		Name, Tier string
+		Lines      []string
+	}
+	type day struct {
+		Heading string
+		People  []person
+	}
+	type section struct {
+		Title string
+		Lines []string
+	}
+	v := struct {
+		Title, Nothing, More string
+		Days                 []day
+		Sections             []section
+	}{Title: l.title()}
+	if l.empty() {
+		v.Nothing = l.nothingWords()
+	} else {
+		for _, d := range l.Days {
+			if len(d.People) == 0 {
+				continue
+			}
+			hd := day{Heading: l.dayHeading(d, now)}
+			for _, p := range d.People {
+				hd.People = append(hd.People, person{Name: oneLine(p.Person.Name), Tier: string(p.Person.Tier), Lines: p.lines()})
+			}
+			v.Days = append(v.Days, hd)
+		}
+		for _, s := range l.sections(now) {
+			if len(s.lines) > 0 {
+				v.Sections = append(v.Sections, section{Title: s.title, Lines: s.lines})
+			}
+		}
+		v.More = l.moreWords()
+	}
+	var b strings.Builder
+	if err := letterHTML.Execute(&b, v); err != nil {
+		return "", fmt.Errorf("write the digest: %w", err)
+	}
+	return b.String(), nil
+}
+
+// The letter for scripts.
+
+type digestJSON struct {
+	From     string            `json:"from"`
+	To       string            `json:"to"`
+	Days     []digestDayJSON   `json:"days"`
+	Dates    []digestDateJSON  `json:"dates"`
+	Memories []digestMemory    `json:"memories"`
+	Owed     []digestOwedJSON  `json:"owed"`
+	Drifting []digestDriftJSON `json:"drifting"`
+	MoreDue  int               `json:"more_due"`
+}
+
+type digestDayJSON struct {
+	Date   string             `json:"date"`
+	People []digestPersonJSON `json:"people"`
+}
+
+type digestPersonJSON struct {
+	suggestionJSON
+	OpenMemories []string `json:"open_memories"`
+}
+
+type digestDateJSON struct {
+	Date  string `json:"date"`
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	Years *int   `json:"years"` // the age, or years since; null when the year is not known
+}
+
+type digestMemory struct {
+	exchange.MemoryRecord
+	Name string `json:"name"`
+}
+
+type digestOwedJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Days int    `json:"days"`
+}
+
+type digestDriftJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Tier string `json:"tier"`
+	Gaps []int  `json:"gaps"`
+}
+
+func (l letter) json(notes lastNotes) digestJSON {
+	out := digestJSON{
+		From: l.From.Format(time.DateOnly), To: l.To.Format(time.DateOnly),
+		Days: []digestDayJSON{}, Dates: []digestDateJSON{}, Memories: []digestMemory{},
+		Owed: []digestOwedJSON{}, Drifting: []digestDriftJSON{}, MoreDue: l.MoreDue,
+	}
+	for _, d := range l.Days {
+		dj := digestDayJSON{Date: d.Date.Format(time.DateOnly), People: []digestPersonJSON{}}
+		for _, p := range d.People {
+			s := suggestion(p.Status)
+			s.LastNote = notes[p.Person.ID].Note
+			dj.People = append(dj.People, digestPersonJSON{suggestionJSON: s, OpenMemories: append([]string{}, p.Memories...)})
+		}
+		out.Days = append(out.Days, dj)
+	}
+	for _, d := range l.Dates {
+		dj := digestDateJSON{Date: d.Date.Format(time.DateOnly), ID: d.ID, Name: d.Name, Label: d.Label}
+		if d.Years > 0 {
+			dj.Years = &d.Years
+		}
+		out.Dates = append(out.Dates, dj)
+	}
+	for _, m := range l.Memories {
+		out.Memories = append(out.Memories, digestMemory{MemoryRecord: exchange.Memory(m.Memory), Name: m.Name})
+	}
+	for _, o := range l.Owed {
+		out.Owed = append(out.Owed, digestOwedJSON{ID: o.ID, Name: o.Name, Days: o.Days})
+	}
+	for _, st := range l.Drifting {
+		out.Drifting = append(out.Drifting, digestDriftJSON{ID: st.Person.ID, Name: st.Person.Name, Tier: string(st.Person.Tier), Gaps: st.Drift})
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+
+	"github.com/tend-app/tend/internal/config"
+	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/hooks"
+)
+
+// A change is what a command changed, as its hooks receive it on standard
+// input: its kind (the command), the records it touched, and their old and
+// new values where the command has them (null where it does not: an add
+// has no old value, a removal no new one).
+type change struct {
+	Hook    string      `json:"hook"`
+	Kind    string      `json:"kind"`
+	At      string      `json:"at"`
+	DB      string      `json:"db"`
+	Records []recordRef `json:"records"`
+	Old     any         `json:"old"`
+	New     any         `json:"new"`
+}
+
+// recordRef names one record a change touched.
+type recordRef struct {
+	Type string `json:"type"` // person, interaction or memory
+	ID   string `json:"id"`
+}
+
+func personRef(id string) recordRef      { return recordRef{Type: "person", ID: id} }
+func memoryRef(id string) recordRef      { return recordRef{Type: "memory", ID: id} }
+func interactionRef(id string) recordRef { return recordRef{Type: "interaction", ID: id} }
+
+// changed notes a change that the command has written, for the
+// after-change hook to hear of once the command is done.
+func (a *app) changed(kind string, records []recordRef, old, new any) {
+	a.changes = append(a.changes, change{Hook: hooks.AfterChange, Kind: kind, Records: records, Old: old, New: new})
+}
+
+// imported notes an import that was written, for the after-import hook.
+func (a *app) imported(result importResultJSON) {
+	a.changes = append(a.changes, change{Hook: hooks.AfterImport, Kind: "import", Records: []recordRef{}, New: result})
+}
+
+// runHooks runs the hook of each change the command wrote, in order. A
+// hook's trouble is reported on standard error and changes nothing else:
+// not the change, not the exit code.
+func (a *app) runHooks() {
+	if len(a.changes) == 0 {
+		return
+	}
+	file := config.Path(func(k string) string { return a.env[k] })
+	if file == "" {
+		return
+	}
+	r := hooks.Runner{Dir: config.HooksDir(file), Env: a.environ(), Stderr: a.stderr}
+	db := ""
+	if a.store != nil {
+		db = a.store.Path()
+		// A hook that runs tend works on the same database.
+		r.Env = append(r.Env, "TEND_DB="+db)
+	}
+	for _, c := range a.changes {
+		c.DB = db
+		c.At = exchange.Time(a.now)
+		if c.Records == nil {
+			c.Records = []recordRef{}
+		}
+		payload, err := json.Marshal(c)
+		if err != nil { // values tend built itself: cannot fail
+			continue
+		}
+		r.Run(a.ctx(), c.Hook, append(payload, '\n'))
+	}
+}

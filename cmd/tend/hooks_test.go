@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// installHook writes a hook script under the harness's HOME and returns
+// the folder it is in.
+func installHook(h *harness, name, body string) string {
+	h.t.Helper()
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		h.t.Skip("no /bin/sh for a hook script")
+	}
+	home := strings.TrimPrefix(h.env[0], "HOME=")
+	dir := filepath.Join(home, ".config", "tend", "hooks")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		h.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
+		h.t.Fatal(err)
+	}
+	return dir
+}
+
+// TestHooksHearEveryChange runs a real hook that appends what it reads to
+// a file, and reads back what each command told it.
+func TestHooksHearEveryChange(t *testing.T) {
+	h := newHarness(t)
+	got := filepath.Join(t.TempDir(), "changes")
+	installHook(h, "after-change", `cat >> "`+got+`"`)
+	installHook(h, "after-import", `{ cat; echo; } >> "`+got+`.import"`)
+
+	h.ok("add", "Ana Lima", "--tier", "close")
+	h.ok("log", "ana", "--note", "dinner")
+	h.ok("edit", "ana", "--tier", "inner")
+	r := h.ok("remember", "ana", "exam", "--on", "friday", "--json")
+	var m struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("done", m.ID)
+	h.ok("snooze", "ana", "--for", "3d")
+	h.ok("archive", "ana")
+	h.ok("restore", "ana")
+	h.ok("rm", "ana", "--yes")
+	// Reads and refused commands change nothing, and are not heard.
+	h.ok("today")
+	h.run("log", "nobody")
+
+	f, err := os.Open(got)
+	if err != nil {
+		t.Fatalf("the hook never ran: %v", err)
+	}
+	defer f.Close()
+	var kinds []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var c struct {
+			Hook    string
+			Kind    string
+			At      string
+			DB      string
+			Records []struct{ Type, ID string }
+			Old     map[string]any
+			New     map[string]any
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		kinds = append(kinds, c.Kind)
+		if c.Hook != "after-change" || c.DB != h.db || c.At != "2026-11-24T09:30:00Z" || len(c.Records) == 0 {
+			t.Errorf("%s: %s", c.Kind, sc.Text())
+		}
+		switch c.Kind {
+		case "add":
+			if c.Old != nil || c.New["name"] != "Ana Lima" {
+				t.Errorf("add: old %v, new %v", c.Old, c.New)
+			}
+		case "log":
+			if c.New["note"] != "dinner" || len(c.Records) != 2 || c.Records[0].Type != "interaction" {
+				t.Errorf("log: %s", sc.Text())
+			}
+		case "edit":
+			if c.Old["tier"] != "close" || c.New["tier"] != "inner" {
+				t.Errorf("edit: old %v, new %v", c.Old["tier"], c.New["tier"])
+			}
+		case "done":
+			if c.Old["done_at"] != nil || c.New["done_at"] == nil {
+				t.Errorf("done: %s", sc.Text())
+			}
+		case "archive":
+			if c.Old["archived_at"] != nil || c.New["archived_at"] == nil {
+				t.Errorf("archive: %s", sc.Text())
+			}
+		case "rm":
+			if c.Old["name"] != "Ana Lima" || c.New != nil {
+				t.Errorf("rm: %s", sc.Text())
+			}
+		}
+	}
+	if want := "add log edit remember done snooze archive restore rm"; strings.Join(kinds, " ") != want {
+		t.Errorf("the hook heard %v; want %s", kinds, want)
+	}
+
+	// An import: after-import with the counts; a dry run is not heard.
+	file := filepath.Join(t.TempDir(), "people.csv")
+	if err := os.WriteFile(file, []byte("name,tier\nBen Okafor,inner\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("import", "csv", file, "--dry-run")
+	h.ok("import", "csv", file)
+	imp, err := os.ReadFile(got + ".import")
+	if err != nil {
+		t.Fatalf("after-import never ran: %v", err)
+	}
+	if n := strings.Count(string(imp), `"hook":"after-import"`); n != 1 || !strings.Contains(string(imp), `"format":"csv"`) {
+		t.Errorf("after-import heard:\n%s", imp)
+	}
+}
+
+func TestHookFailureLeavesTheChange(t *testing.T) {
+	h := newHarness(t)
+	installHook(h, "after-change", "echo the hook is sad >&2; exit 1")
+	r := h.run("add", "Ana Lima")
+	if r.code != 0 || !strings.Contains(r.stdout, "Added Ana Lima") {
+		t.Fatalf("add with a failing hook: exit %d, %q", r.code, r.stdout)
+	}
+	if r.stderr != "the hook is sad\ntend: hook after-change failed: exit status 1 (the change stands)\n" {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if !strings.Contains(h.ok("list").stdout, "Ana Lima") {
+		t.Error("the change was undone")
+	}
+	// A refused command runs no hook, and keeps its own exit code.
+	if r := h.run("add", "Ana Lima"); r.code != exitUsage || strings.Contains(r.stderr, "hook") {
+		t.Errorf("a refused add: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestHookFolderOthersCanWrite(t *testing.T) {
+	h := newHarness(t)
+	ran := filepath.Join(t.TempDir(), "ran")
+	dir := installHook(h, "after-change", `touch "`+ran+`"`)
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	r := h.run("add", "Ana Lima")
+	if r.code != 0 || r.stderr != "tend: hook after-change not run: the folder "+dir+" can be changed by others (chmod go-w)\n" {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(ran); err == nil {
+		t.Error("a hook ran from a folder others can write")
+	}
+}

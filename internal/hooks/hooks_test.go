@@ -1,0 +1,106 @@
+package hooks
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hookDir makes a hooks folder holding a script called name with body.
+func hookDir(t *testing.T, name, body string) (string, string) {
+	t.Helper()
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh for a hook script")
+	}
+	dir := filepath.Join(t.TempDir(), "hooks")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path
+}
+
+func TestRunGivesTheChange(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "got")
+	dir, _ := hookDir(t, AfterChange, `cat > "$OUT"; printf '%s' "$TEND_HOOK" > "$OUT.name"; echo said something`)
+	var stderr bytes.Buffer
+	r := Runner{Dir: dir, Env: []string{"OUT=" + out}, Stderr: &stderr}
+	r.Run(t.Context(), AfterChange, []byte(`{"kind":"log"}`))
+	got, err := os.ReadFile(out)
+	if err != nil || string(got) != `{"kind":"log"}` {
+		t.Errorf("the hook read %q, %v", got, err)
+	}
+	if name, _ := os.ReadFile(out + ".name"); string(name) != AfterChange {
+		t.Errorf("TEND_HOOK = %q", name)
+	}
+	if stderr.String() != "said something\n" {
+		t.Errorf("stderr %q; want the hook's own output", stderr.String())
+	}
+	// No hook of that name, or no folder at all: nothing happens.
+	stderr.Reset()
+	r.Run(t.Context(), AfterImport, nil)
+	Runner{Dir: filepath.Join(dir, "none"), Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+	Runner{Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+	if stderr.Len() != 0 {
+		t.Errorf("no hook: %q", stderr.String())
+	}
+}
+
+func TestRunRefuses(t *testing.T) {
+	tests := []struct {
+		name  string
+		setUp func(dir, path string)
+		want  string
+	}{
+		{"a folder others can write", func(dir, _ string) { os.Chmod(dir, 0o770) }, "not run: the folder " + "DIR can be changed by others (chmod go-w)"},
+		{"a world-writable folder", func(dir, _ string) { os.Chmod(dir, 0o707) }, "can be changed by others"},
+		{"a hook others can write", func(_, path string) { os.Chmod(path, 0o720) }, "PATH can be changed by others (chmod go-w)"},
+		{"a hook that is not executable", func(_, path string) { os.Chmod(path, 0o600) }, "PATH is not executable (chmod u+x)"},
+		{"a folder for a hook", func(_, path string) { os.Remove(path); os.Mkdir(path, 0o700) }, "PATH is not a file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "ran")
+			dir, path := hookDir(t, AfterChange, `touch "`+out+`"`)
+			tc.setUp(dir, path)
+			var stderr bytes.Buffer
+			Runner{Dir: dir, Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+			want := strings.NewReplacer("DIR", dir, "PATH", path).Replace(tc.want)
+			got := stderr.String()
+			if !strings.HasPrefix(got, "tend: hook after-change not run: ") || !strings.Contains(got, want) || strings.Count(got, "\n") != 1 {
+				t.Errorf("stderr %q; want one line holding %q", got, want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("the hook ran")
+			}
+		})
+	}
+}
+
+func TestRunReportsFailure(t *testing.T) {
+	dir, _ := hookDir(t, AfterImport, "exit 3")
+	var stderr bytes.Buffer
+	Runner{Dir: dir, Stderr: &stderr}.Run(t.Context(), AfterImport, []byte("{}"))
+	if got := stderr.String(); got != "tend: hook after-import failed: exit status 3 (the change stands)\n" {
+		t.Errorf("stderr %q", got)
+	}
+}
+
+func TestRunStopsAtTheTimeout(t *testing.T) {
+	dir, _ := hookDir(t, AfterChange, "exec sleep 30")
+	var stderr bytes.Buffer
+	start := time.Now()
+	Runner{Dir: dir, Stderr: &stderr, Timeout: 200 * time.Millisecond}.Run(t.Context(), AfterChange, nil)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("a hook past its time held tend for %s", took)
+	}
+	if got := stderr.String(); !strings.Contains(got, "was stopped after 200ms") {
+		t.Errorf("stderr %q", got)
+	}
+}
