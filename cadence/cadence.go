@@ -110,6 +110,16 @@ type Status struct {
 	// its own it is no reason to call (you may have talked last week).
 	Boosted  bool
 	Birthday bool     // their birthday is today
+	// DateToday says their birthday or an important date is today and
+	// not yet answered: they lead today's list.
+	DateToday bool
+	// MemoryDue says a memory of theirs has come due and you have not
+	// been in touch since: it makes them a suggestion even in the quiet
+	// days.
+	MemoryDue bool
+	// Answered lists the memories that have come due since which you have
+	// been in touch: today reminds you to mark them done.
+	Answered []Reminder
 	YourTurn bool     // they started the last TurnCount interactions
 	Drift    []int    // the growing gaps, in days and oldest first, when drifting
 	Reasons  []string // human reasons, most important first
@@ -144,10 +154,14 @@ func assess(p Person, now time.Time, words bool) Status {
 		}
 	}
 	for _, d := range upcomingDates(p, now) {
+		if answered(p, d.at) {
+			continue // a call, a dinner or their reply on the day answers it
+		}
 		s.Priority += dateBoost
 		boost(func() string { return d.label + " " + dayWords(d.days, d.at) })
-		if d.birthday && d.days == 0 {
-			s.Birthday = true
+		if d.days == 0 {
+			s.DateToday = true
+			s.Birthday = s.Birthday || d.birthday
 		}
 	}
 	for _, r := range p.Reminders {
@@ -155,16 +169,25 @@ func assess(p Person, now time.Time, words bool) Status {
 		if !due {
 			continue
 		}
+		if MemoryAnswered(p, r, now) {
+			// In touch on or after its day: a thing to mark done, not a
+			// reason to call.
+			if words {
+				s.Answered = append(s.Answered, r)
+			}
+			continue
+		}
 		s.Priority += memoryBoost
+		s.MemoryDue = true
 		boost(func() string { return "remember: " + oneLine(r.Text) + " (" + dueWords(overdue) + ")" })
 	}
 	if owed, days := owesReply(p, now); owed {
 		s.Priority += owedBoost
 		boost(func() string {
 			if p.Last.Missed {
-				return fmt.Sprintf("%s called %s ago, you have not called back", firstName(p.Name), Plural(days, "day"))
+				return fmt.Sprintf("%s called %s ago, you have not called back", ShortName(p.Name), Plural(days, "day"))
 			}
-			return fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), Plural(days, "day"))
+			return fmt.Sprintf("%s wrote %s ago, you have not answered", ShortName(p.Name), Plural(days, "day"))
 		})
 	}
 	s.Boosted = boosted
@@ -205,8 +228,8 @@ func assess(p Person, now time.Time, words bool) Status {
 }
 
 // Today returns the people to contact at now, at most limit of them (all
-// when limit is 0 or less), in priority order: priority descending, then tier
-// (inner first), then name.
+// when limit is 0 or less), in today's order: a birthday or important date
+// today first, then priority descending, then tier (inner first), then name.
 func Today(people []Person, now time.Time, limit int) []Status {
 	r := NewRanking(now, limit)
 	for _, p := range people {
@@ -222,6 +245,19 @@ type Ranking struct {
 	now   time.Time
 	limit int
 	top   []Status // most pressing first, at most limit when limit > 0
+	given int      // how many it was given who are to be contacted
+}
+
+// Cut reports whether the limit left out someone it was given who is to be
+// contacted today. (A store that stops giving people once the ranking
+// needs no more may leave out more than it gave: Suggested counts them.)
+func (r *Ranking) Cut() bool { return r.given > len(r.top) }
+
+// Suggested reports whether p is to be contacted at now: due or moved up,
+// and not left out. Today keeps the most pressing of them.
+func Suggested(p Person, now time.Time) bool {
+	s := assess(p, now, false)
+	return s.Left == "" && (s.Due || s.Boosted)
 }
 
 // NewRanking starts a ranking at now of at most limit people (all when
@@ -237,6 +273,7 @@ func (r *Ranking) Add(p Person) {
 	if s.Left != "" || !(s.Due || s.Boosted) {
 		return
 	}
+	r.given++
 	if r.limit <= 0 {
 		r.top = append(r.top, Assess(own(p), r.now))
 		return
@@ -295,22 +332,38 @@ func SortByPriority(ss []Status) {
 // before reports whether a comes before b in today's order, folding the
 // names only when it comes to them.
 func before(a, b *Status) bool {
-	if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
-		return c < 0
-	}
-	if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+	if c := compareNumbers(a, b); c != 0 {
 		return c < 0
 	}
 	return comparePriority(a, b, strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name)) < 0
 }
 
-// comparePriority is today's order: priority descending, then tier (inner
-// first), then name (folded: aName and bName), then id.
-func comparePriority(a, b *Status, aName, bName string) int {
+// compareNumbers is today's order before the names: a date today first
+// (the day cannot wait, the rhythm can), inner tier first among several;
+// then priority descending, then tier.
+func compareNumbers(a, b *Status) int {
+	if a.DateToday != b.DateToday {
+		if a.DateToday {
+			return -1
+		}
+		return 1
+	}
+	if a.DateToday {
+		if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+			return c
+		}
+	}
 	if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+	return cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank())
+}
+
+// comparePriority is today's order: a date today first, then priority
+// descending, then tier (inner first), then name (folded: aName and
+// bName), then id.
+func comparePriority(a, b *Status, aName, bName string) int {
+	if c := compareNumbers(a, b); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(aName, bName); c != 0 {
@@ -327,10 +380,25 @@ func leftOut(p Person, s Status, now time.Time) string {
 	case p.SnoozedUntil.After(now):
 		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
 	}
-	if t := lastTouch(p); !t.IsZero() && DaysBetween(t, now) <= QuietDays && !s.Birthday {
+	if t := lastTouch(p); !t.IsZero() && DaysBetween(t, now) <= QuietDays && !s.DateToday && !s.MemoryDue {
 		return "talked " + AgoWords(max(0, DaysBetween(t, now)))
 	}
 	return ""
+}
+
+// answered reports whether there was any interaction with p on day's
+// calendar day (in day's location): it answers a date on that day.
+func answered(p Person, day time.Time) bool {
+	on := func(c Contact) bool { return !c.IsZero() && DaysBetween(day, c.At) == 0 }
+	if on(p.Last) {
+		return true
+	}
+	for _, c := range p.Recent {
+		if on(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastTouch is when you were last in touch as the quiet days count it:
@@ -468,13 +536,6 @@ func AgoWords(days int) string {
 		return "yesterday"
 	}
 	return fmt.Sprintf("%d days ago", days)
-}
-
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
-		return f[0]
-	}
-	return name
 }
 
 // oneLine keeps a reason on one line, however the memory was written.

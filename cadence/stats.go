@@ -45,7 +45,7 @@ func (t TierStats) Over() bool { return t.People > t.Guideline }
 type Activity struct {
 	Since   time.Time // the first day counted, at its start in now's location
 	Real    int       // interactions that were real conversations
-	Touches int       // the others: texts, e-mails, letters...
+	Touches int       // the others: texts, emails, letters...
 	Out     int       // interactions you started
 	In      int       // interactions they started
 	// PerWeek counts interactions per week, oldest first; the last week is

@@ -137,7 +137,7 @@ func TestPeopleSortedByDueWithBar(t *testing.T) {
 	if strings.Join(order, ",") != strings.Join(want, ",") {
 		t.Errorf("people in order %v, want %v", order, want)
 	}
-	h.contains("██████████ 2.00 !!", "██████████ 1.43 !!", "██░░░░░░░░ 0.16")
+	h.contains("██████████ 2.00 !!", "██████████ 1.43 !!", "█░░░░░░░░░ 0.08")
 }
 
 func TestNarrowWindowDropsColumns(t *testing.T) {
@@ -287,7 +287,7 @@ func TestEditChangesOnlyWhatWasTyped(t *testing.T) {
 	if p.Tier != cadence.Regular || p.Birthday.String() != "1990-11-27" || strings.Join(p.Tags, ",") != "family" {
 		t.Errorf("after edit: tier %s, birthday %s, tags %v; want regular, 1990-11-27, [family]", p.Tier, p.Birthday, p.Tags)
 	}
-	h.contains("Updated Ben Okafor (regular, every 90 days).")
+	h.contains("Updated Ben Okafor (regular, every 180 days).")
 }
 
 func TestAddPersonWithEveryField(t *testing.T) {

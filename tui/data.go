@@ -244,7 +244,7 @@ func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with stri
 			return savedMsg{err: err}
 		}
 		status := cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
-			nameList(in.Names), cadence.WhenWords(in.At, now))
+			"", nameList(in.Names), cadence.WhenWords(in.At, now))
 		return savedMsg{status: status, selectID: selected}
 	}
 }

@@ -273,7 +273,7 @@ func TestFormInAShortWindow(t *testing.T) {
 	h.start(80, 12)
 	h.press("a")
 	h.typeText("Zoe")
-	labels := []string{"name", "tier", "every", "birthday", "phones", "e-mails", "tags", "dates", "notes"}
+	labels := []string{"name", "tier", "every", "birthday", "phones", "emails", "tags", "dates", "notes"}
 	for i, label := range labels {
 		if i > 0 {
 			h.press("tab")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -67,16 +68,26 @@ func (v *peopleView) refresh(w *world, prefer string) {
 // best match.
 func (v *peopleView) applyFilter(keep string) {
 	q := strings.TrimSpace(v.input.Value())
+	v.cur = 0
 	if q == "" {
 		v.rows = v.all
 	} else {
+		// The matches keep the list's order, the most due first; the
+		// cursor goes to the best of them.
 		matches := fuzzy.Find(q, v.names)
+		best := -1
+		if len(matches) > 0 {
+			best = matches[0].Index
+		}
+		slices.SortFunc(matches, func(a, b fuzzy.Match) int { return cmp.Compare(a.Index, b.Index) })
 		v.rows = make([]*entry, len(matches))
 		for i, m := range matches {
 			v.rows[i] = v.all[m.Index]
+			if m.Index == best {
+				v.cur = i
+			}
 		}
 	}
-	v.cur = 0
 	if keep != "" {
 		for i, e := range v.rows {
 			if e.sum.ID == keep {

@@ -185,7 +185,11 @@ func (v *personView) layout() ([]string, []span) {
 			text = st.selected.Render(text)
 		}
 		line := marker + box + text
-		if !m.Due.IsZero() {
+		switch {
+		case m.Done():
+			// Done is done: no "due 11 days ago" any more.
+			line += st.dim.Render(" · done " + m.DoneAt.In(w.now.Location()).Format("Mon 2 Jan"))
+		case !m.Due.IsZero():
 			line += st.dim.Render(" · " + memoryDueWords(m.Due, w.now))
 		}
 		spans[i] = span{len(lines), len(lines) + 1}

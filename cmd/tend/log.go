@@ -29,7 +29,7 @@ func newLogCmd(a *app) *cobra.Command {
 		Long: `Record an interaction. With no flags it is a call you made, now.
 
 A call, a video call or meeting in person is a real conversation and resets
-the clock; a text, an e-mail, a letter, a social message or a gift is a touch.
+the clock; a text, an email, a letter, a social message or a gift is a touch.
 Several names separated by commas are one interaction with all of them.
 
 --missed records a call that did not connect. It is not a conversation: yours
@@ -114,7 +114,7 @@ func runLog(a *app, opts logOptions) error {
 		return a.printJSON(interactionJSON(in))
 	}
 	_, err = fmt.Fprintln(a.out, cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
-		joinNames(in.Names), cadence.WhenWords(in.At, now)))
+		opts.via, joinNames(in.Names), cadence.WhenWords(in.At, now)))
 	return err
 }
 

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,8 +28,13 @@ Someone is due when the days since your last real conversation reach their
 rhythm (their tier's, or their own --every). A birthday or important date
 within 3 days, a memory that has come due, or a message of theirs you have
 not answered moves them up. Archived and snoozed people, and anyone you were
-in touch with in the last 2 days, are left in peace (unless it is their
-birthday).
+in touch with in the last 2 days (your side of the contact, or a real
+conversation), are left in peace, unless it is their birthday or date, or a
+memory of theirs has come due. A birthday or date today leads the list.
+
+Beneath the suggestions, today lists the memories that have come due and
+the birthdays and dates of the week, and says how many more are due when
+--limit cut the list. --json gives the suggestions alone.
 
 Two patterns are named too. When they reached out the last 3 times, it is
 your turn, and they move up. An inner or close friend whose gaps between
@@ -79,12 +86,73 @@ func runToday(a *app, opts todayOptions) error {
 	default:
 		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), cadence.Count(len(today), "person", "people"))
 		for i, st := range today {
-			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
+			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, oneLine(st.Person.Name)), tierText(st.Person.Tier))
 			fmt.Fprintf(&b, "   %s\n", strings.Join(st.Reasons, " · "))
+		}
+	}
+	if rank.Cut() {
+		// The store stopped once no one else could make the list; how many
+		// more are due takes everyone.
+		more := -len(today)
+		err := s.EachCadence(a.ctx(), func(p cadence.Person) error {
+			if cadence.Suggested(p, now) {
+				more++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if more > 0 {
+			fmt.Fprintf(&b, "\n%s more %s due: tend plan\n", strconv.Itoa(more), map[bool]string{true: "is", false: "are"}[more == 1])
+		}
+	}
+	if count > 0 {
+		if err := writeTheDay(a, &b, now); err != nil {
+			return err
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// writeTheDay writes what the day holds beneath the suggestions: the
+// memories that have come due, and the birthdays and dates of the week.
+func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	due, err := s.DueMemories(a.ctx(), now)
+	if err != nil {
+		return err
+	}
+	if len(due) > 0 {
+		b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
+		for _, m := range due {
+			r := cadence.Reminder{Text: m.Text, Due: m.Due}
+			line := fmt.Sprintf("  %s: %s · %s", paint(styleName, oneLine(m.Name)), oneLine(m.Text), cadence.MemoryDueWords(r, false, now))
+			sum, err := s.Summary(a.ctx(), m.PersonID)
+			if err != nil {
+				return err
+			}
+			if cadence.MemoryAnswered(sum.Cadence(), r, now) {
+				line += paint(styleDim, " · in touch since; when it is settled: tend done "+m.ID)
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	dates, err := s.DatesAhead(a.ctx(), now, cadence.WeekDays)
+	if err != nil {
+		return err
+	}
+	if len(dates) > 0 {
+		b.WriteString("\n" + paint(styleTitle, "This week") + "\n")
+		for _, d := range dates {
+			fmt.Fprintf(b, "  %s: %s\n", paint(styleName, oneLine(d.Name)), oneLine(d.Words()))
+		}
+	}
+	return nil
 }
 
 // nobodyYet is what today and plan say on a database with no one in it.
