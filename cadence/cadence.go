@@ -109,7 +109,7 @@ type Status struct {
 	// YourTurn does not count: it raises the priority of someone due, but on
 	// its own it is no reason to call (you may have talked last week).
 	Boosted  bool
-	Birthday bool     // their birthday is today
+	Birthday bool // their birthday is today
 	// DateToday says their birthday or an important date is today and
 	// not yet answered: they lead today's list.
 	DateToday bool

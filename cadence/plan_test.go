@@ -186,7 +186,7 @@ func TestPlan(t *testing.T) {
 			name:   "due now, birthday in the window: today and on the day",
 			people: []Person{named("maya", Inner, 8, birthday(time.December, 5))},
 			days:   14, perDay: 5,
-			want: [][]string{{"maya"}, none, none, none, none, none, none, none, none, none, none, {"maya"}, none, none},
+			want:      [][]string{{"maya"}, none, none, none, none, none, none, none, none, none, none, {"maya"}, none, none},
 			wantLater: none,
 		},
 		{
