@@ -387,3 +387,27 @@ func TestTinyWindowNeverOverflows(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleFilterKeepsTheDueOrder: the matches stay in the list's order,
+// the most due first, and the cursor goes to the best match.
+func TestPeopleFilterKeepsTheDueOrder(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("2", "/")
+	h.typeText("a") // in every name
+	var order []string
+	for _, l := range strings.Split(h.screen(), "\n") {
+		for _, n := range []string{"Ana Lima", "Ben Okafor", "Chloé Martin", "Dev Patel"} {
+			if strings.Contains(l, n) {
+				order = append(order, n)
+			}
+		}
+	}
+	if got, want := strings.Join(order, ","), "Ben Okafor,Ana Lima,Chloé Martin,Dev Patel"; got != want {
+		t.Errorf("filtered in order %s, want the due order %s", got, want)
+	}
+	if got := h.cursorLine(); !strings.HasPrefix(got, "Ana Lima") {
+		t.Errorf("cursor on %q, want the best match, Ana Lima", got)
+	}
+}

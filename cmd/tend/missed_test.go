@@ -77,3 +77,22 @@ func TestMissedCalls(t *testing.T) {
 		t.Errorf("import of a missed text: exit %d, stderr %q; want 2 and the reason", r.code, r.stderr)
 	}
 }
+
+// TestDoneMemorySaysDone: a memory marked done says when, not how long
+// ago it was due.
+func TestDoneMemorySaysDone(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Tom Baker", "--now", "2026-09-01")
+	h.ok("remember", "tom", "ask how the interview went", "--on", "2026-11-13", "--now", "2026-11-01")
+	var ms []map[string]any
+	if err := json.Unmarshal([]byte(h.ok("show", "tom", "--json").stdout), &struct {
+		Memories *[]map[string]any `json:"memories"`
+	}{&ms}); err != nil || len(ms) != 1 {
+		t.Fatalf("show --json: %d memories, %v", len(ms), err)
+	}
+	h.ok("done", ms[0]["id"].(string))
+	out := h.ok("show", "tom").stdout
+	if !strings.Contains(out, "[x] ask how the interview went  done Tue 24 Nov 2026") || strings.Contains(out, "due Fri 13 Nov") {
+		t.Errorf("show after done:\n%s\nwant the memory done on 24 Nov, with no due day", out)
+	}
+}

@@ -57,6 +57,8 @@ func TestTending(t *testing.T) {
 	h.ok("show", "ben")
 	h.ok("show", "chloé")
 	h.ok("show", "dev")
+	h.ok("list", "--due")      // Gus is due, but snoozed: marked
+	h.ok("list", "--archived") // Fay, with the day she was archived
 	h.golden("tending")
 }
 
