@@ -81,6 +81,9 @@ func runLog(a *app, opts logOptions) error {
 	if opts.missed && via != cadence.Call && via != cadence.Video {
 		return usageErrorf("--missed is for a call or a video call, not %s", via)
 	}
+	if opts.missed && opts.minutes > 0 {
+		return usageErrorf("--minutes is for a call that connected, not a missed one")
+	}
 	now, err := a.Now()
 	if err != nil {
 		return err

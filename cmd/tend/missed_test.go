@@ -49,6 +49,10 @@ func TestMissedCalls(t *testing.T) {
 		t.Errorf("log --missed --via text: exit %d, stderr %q; want 2 and a plain reason", r.code, r.stderr)
 	}
 
+	if r := h.run("log", "ana", "--missed", "--minutes", "5"); r.code != 2 || !strings.Contains(r.stderr, "--minutes is for a call that connected") {
+		t.Errorf("log --missed --minutes 5: exit %d, stderr %q; want 2 and a plain reason", r.code, r.stderr)
+	}
+
 	// The flag goes through export and import unchanged.
 	file := filepath.Join(t.TempDir(), "tend.json")
 	h.ok("export", "json", "-o", file)

@@ -129,7 +129,7 @@ func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
 	}
 	if len(due) > 0 {
 		b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
-		for _, m := range due {
+		for _, m := range due[:min(len(due), daySectionLines)] {
 			r := cadence.Reminder{Text: m.Text, Due: m.Due}
 			line := fmt.Sprintf("  %s: %s · %s", paint(styleName, oneLine(m.Name)), oneLine(m.Text), cadence.MemoryDueWords(r, false, now))
 			sum, err := s.Summary(a.ctx(), m.PersonID)
@@ -137,10 +137,11 @@ func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
 				return err
 			}
 			if cadence.MemoryAnswered(sum.Cadence(), r, now) {
-				line += paint(styleDim, " · in touch since; when it is settled: tend done "+m.ID)
+				line += paint(styleDim, " · in touch since; if it is settled: tend done "+m.ID)
 			}
 			b.WriteString(line + "\n")
 		}
+		writeMore(b, len(due)-daySectionLines, "tend show NAME")
 	}
 	dates, err := s.DatesAhead(a.ctx(), now, cadence.WeekDays)
 	if err != nil {
@@ -148,11 +149,23 @@ func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
 	}
 	if len(dates) > 0 {
 		b.WriteString("\n" + paint(styleTitle, "This week") + "\n")
-		for _, d := range dates {
+		for _, d := range dates[:min(len(dates), daySectionLines)] {
 			fmt.Fprintf(b, "  %s: %s\n", paint(styleName, oneLine(d.Name)), oneLine(d.Words()))
 		}
+		writeMore(b, len(dates)-daySectionLines, "tend plan")
 	}
 	return nil
+}
+
+// daySectionLines is how many lines each section beneath the suggestions
+// shows at most: a morning's reading, not a listing.
+const daySectionLines = 10
+
+// writeMore says how many lines a section left out, and where they are.
+func writeMore(b *strings.Builder, more int, where string) {
+	if more > 0 {
+		fmt.Fprintf(b, "  %s\n", paint(styleDim, fmt.Sprintf("and %d more: %s", more, where)))
+	}
 }
 
 // nobodyYet is what today and plan say on a database with no one in it.
