@@ -14,7 +14,8 @@ import (
 const (
 	// SoonDays is how far ahead a birthday or important date boosts someone.
 	SoonDays = 3
-	// QuietDays is how long someone is left in peace after any interaction.
+	// QuietDays is how long someone is left in peace after you were in
+	// touch: your side of the contact, or a real conversation (lastTouch).
 	QuietDays = 2
 	// DefaultLimit is how many people today suggests.
 	DefaultLimit = 5
