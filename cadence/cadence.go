@@ -14,7 +14,8 @@ import (
 const (
 	// SoonDays is how far ahead a birthday or important date boosts someone.
 	SoonDays = 3
-	// QuietDays is how long someone is left in peace after any interaction.
+	// QuietDays is how long someone is left in peace after you were in
+	// touch: your side of the contact, or a real conversation (lastTouch).
 	QuietDays = 2
 	// DefaultLimit is how many people today suggests.
 	DefaultLimit = 5
@@ -30,7 +31,14 @@ type Contact struct {
 	At        time.Time
 	Via       Channel
 	Direction Direction
+	// Missed says the call did not connect: yours is you trying, theirs is
+	// them reaching out. A missed call is never a real conversation.
+	Missed bool
 }
+
+// Conversation reports whether the contact was a real conversation: a
+// real channel, and it connected.
+func (c Contact) Conversation() bool { return c.Via.Real() && !c.Missed }
 
 // IsZero reports whether there was no such interaction.
 func (c Contact) IsZero() bool { return c.At.IsZero() }
@@ -110,7 +118,17 @@ type Status struct {
 	// YourTurn does not count: it raises the priority of someone due, but on
 	// its own it is no reason to call (you may have talked last week).
 	Boosted  bool
-	Birthday bool     // their birthday is today
+	Birthday bool // their birthday is today
+	// DateToday says their birthday or an important date is today and
+	// not yet answered: they lead today's list.
+	DateToday bool
+	// MemoryDue says a memory of theirs has come due and you have not
+	// been in touch since: it makes them a suggestion even in the quiet
+	// days.
+	MemoryDue bool
+	// Answered lists the memories that have come due since which you have
+	// been in touch: today reminds you to mark them done.
+	Answered []Reminder
 	YourTurn bool     // they started the last TurnCount interactions
 	Drift    []int    // the growing gaps, in days and oldest first, when drifting
 	Reasons  []string // human reasons, most important first
@@ -146,24 +164,40 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 		}
 	}
 	for _, d := range upcomingDates(p, now, r.SoonDays) {
+		if answered(p, d.at) {
+			continue // a call, a dinner or their reply on the day answers it
+		}
 		s.Priority += dateBoost
 		boost(func() string { return d.label + " " + dayWords(d.days, d.at) })
-		if d.birthday && d.days == 0 {
-			s.Birthday = true
+		if d.days == 0 {
+			s.DateToday = true
+			s.Birthday = s.Birthday || d.birthday
 		}
 	}
-	for _, r := range p.Reminders {
-		overdue, due := reminderOverdue(r, now)
+	for _, m := range p.Reminders {
+		overdue, due := reminderOverdue(m, now)
 		if !due {
 			continue
 		}
+		if MemoryAnswered(p, m, now) {
+			// In touch on or after its day: a thing to mark done, not a
+			// reason to call.
+			if words {
+				s.Answered = append(s.Answered, m)
+			}
+			continue
+		}
 		s.Priority += memoryBoost
-		boost(func() string { return "remember: " + oneLine(r.Text) + " (" + dueWords(overdue) + ")" })
+		s.MemoryDue = true
+		boost(func() string { return "remember: " + oneLine(m.Text) + " (" + dueWords(overdue) + ")" })
 	}
 	if owed, days := owesReply(p, now); owed {
 		s.Priority += owedBoost
 		boost(func() string {
-			return fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), Plural(days, "day"))
+			if p.Last.Missed {
+				return fmt.Sprintf("%s called %s ago, you have not called back", ShortName(p.Name), Plural(days, "day"))
+			}
+			return fmt.Sprintf("%s wrote %s ago, you have not answered", ShortName(p.Name), Plural(days, "day"))
 		})
 	}
 	s.Boosted = boosted
@@ -192,7 +226,11 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 	if words {
 		s.Reasons = append(s.Reasons, boosts...)
 		if s.Due {
-			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal), rhythmWords(p))
+			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal))
+			if n := triedSince(p); n > 0 {
+				s.Reasons = append(s.Reasons, triedWords(n))
+			}
+			s.Reasons = append(s.Reasons, rhythmWords(p))
 		}
 	}
 	s.Left = leftOut(p, s, now, r.QuietDays)
@@ -200,8 +238,8 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 }
 
 // Today returns the people to contact at now, at most limit of them (all
-// when limit is 0 or less), in priority order: priority descending, then tier
-// (inner first), then name.
+// when limit is 0 or less), in today's order: a birthday or important date
+// today first, then priority descending, then tier (inner first), then name.
 func Today(people []Person, now time.Time, limit int) []Status {
 	return defaultRules.Today(people, now, limit)
 }
@@ -214,6 +252,23 @@ type Ranking struct {
 	limit int
 	top   []Status // most pressing first, at most limit when limit > 0
 	rules Rules
+	given int // how many it was given who are to be contacted
+}
+
+// Cut reports whether the limit left out someone it was given who is to be
+// contacted today. (A store that stops giving people once the ranking
+// needs no more may leave out more than it gave: Suggested counts them.)
+func (r *Ranking) Cut() bool { return r.given > len(r.top) }
+
+// Suggested reports whether p is to be contacted at now under the default
+// rules: due or moved up, and not left out. Today keeps the most pressing
+// of them.
+func Suggested(p Person, now time.Time) bool { return defaultRules.Suggested(p, now) }
+
+// Suggested reports whether p is to be contacted at now under r.
+func (r Rules) Suggested(p Person, now time.Time) bool {
+	s := r.assess(p, now, false)
+	return s.Left == "" && (s.Due || s.Boosted)
 }
 
 // NewRanking starts a ranking at now of at most limit people (all when
@@ -229,6 +284,7 @@ func (r *Ranking) Add(p Person) {
 	if s.Left != "" || !(s.Due || s.Boosted) {
 		return
 	}
+	r.given++
 	if r.limit <= 0 {
 		r.top = append(r.top, r.rules.Assess(own(p), r.now))
 		return
@@ -288,22 +344,38 @@ func SortByPriority(ss []Status) {
 // before reports whether a comes before b in today's order, folding the
 // names only when it comes to them.
 func before(a, b *Status) bool {
-	if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
-		return c < 0
-	}
-	if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+	if c := compareNumbers(a, b); c != 0 {
 		return c < 0
 	}
 	return comparePriority(a, b, strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name)) < 0
 }
 
-// comparePriority is today's order: priority descending, then tier (inner
-// first), then name (folded: aName and bName), then id.
-func comparePriority(a, b *Status, aName, bName string) int {
+// compareNumbers is today's order before the names: a date today first
+// (the day cannot wait, the rhythm can), inner tier first among several;
+// then priority descending, then tier.
+func compareNumbers(a, b *Status) int {
+	if a.DateToday != b.DateToday {
+		if a.DateToday {
+			return -1
+		}
+		return 1
+	}
+	if a.DateToday {
+		if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+			return c
+		}
+	}
 	if c := cmp.Compare(b.Priority, a.Priority); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
+	return cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank())
+}
+
+// comparePriority is today's order: a date today first, then priority
+// descending, then tier (inner first), then name (folded: aName and
+// bName), then id.
+func comparePriority(a, b *Status, aName, bName string) int {
+	if c := compareNumbers(a, b); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(aName, bName); c != 0 {
@@ -319,17 +391,80 @@ func leftOut(p Person, s Status, now time.Time, quietDays int) string {
 		return "archived"
 	case p.SnoozedUntil.After(now):
 		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
-	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= quietDays && !s.Birthday:
-		return "talked " + AgoWords(max(0, DaysBetween(p.Last.At, now)))
+	}
+	if t := lastTouch(p); !t.IsZero() && DaysBetween(t, now) <= quietDays && !s.DateToday && !s.MemoryDue {
+		return "talked " + AgoWords(max(0, DaysBetween(t, now)))
 	}
 	return ""
 }
 
-// owesReply reports whether the latest interaction is an inbound touch older
-// than a day with nothing after it, and how many days it has waited.
+// answered reports whether there was any interaction with p on day's
+// calendar day (in day's location): it answers a date on that day.
+func answered(p Person, day time.Time) bool {
+	on := func(c Contact) bool { return !c.IsZero() && DaysBetween(day, c.At) == 0 }
+	if on(p.Last) {
+		return true
+	}
+	for _, c := range p.Recent {
+		if on(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastTouch is when you were last in touch as the quiet days count it:
+// your side of the contact (a message, a call that did not connect) or a
+// real conversation. Their unanswered message does not count: it waits
+// for you. Zero when there was none.
+func lastTouch(p Person) time.Time {
+	t := p.LastReal.At
+	recent := p.Recent
+	if len(recent) == 0 && !p.Last.IsZero() {
+		recent = []Contact{p.Last}
+	}
+	for _, c := range recent {
+		if c.Direction == Out || c.Conversation() {
+			if c.At.After(t) {
+				t = c.At
+			}
+			break
+		}
+	}
+	return t
+}
+
+// triedSince counts your calls that did not connect since the last real
+// conversation, among the recent interactions.
+func triedSince(p Person) int {
+	n := 0
+	for _, c := range p.Recent {
+		if !c.At.After(p.LastReal.At) {
+			break
+		}
+		if c.Missed && c.Direction == Out {
+			n++
+		}
+	}
+	return n
+}
+
+func triedWords(n int) string {
+	switch n {
+	case 1:
+		return "you tried once since"
+	case 2:
+		return "you tried twice since"
+	}
+	return fmt.Sprintf("you tried %d times since", n)
+}
+
+// owesReply reports whether the latest interaction is theirs and not a
+// conversation (a message, a call you missed), older than a day with
+// nothing after it, and how many days it has waited.
 func owesReply(p Person, now time.Time) (bool, int) {
 	l := p.Last
-	if l.IsZero() || l.Direction != In || l.Via.Real() {
+	if l.IsZero() || l.Direction != In || l.Conversation() {
 		return false, 0
 	}
 	if now.Sub(l.At) <= owedAfterHour*time.Hour {
@@ -416,13 +551,6 @@ func AgoWords(days int) string {
 		return "yesterday"
 	}
 	return fmt.Sprintf("%d days ago", days)
-}
-
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
-		return f[0]
-	}
-	return name
 }
 
 // oneLine keeps a reason on one line, however the memory was written.

@@ -143,16 +143,22 @@ func TestAssessRhythm(t *testing.T) {
 		},
 		{
 			name:         "regular, half way",
-			p:            friend("Ana", Regular, 45),
-			want:         want{days: 45, ratio: 0.5, priority: 0.5},
-			wantInterval: 90,
+			p:            friend("Ana", Regular, 90),
+			want:         want{days: 90, ratio: 0.5, priority: 0.5},
+			wantInterval: 180,
 		},
 		{
-			name: "regular, due at 90 days",
-			p:    friend("Ana", Regular, 90),
-			want: want{days: 90, ratio: 1, due: true, priority: 1,
-				reasons: []string{"90 days since your last call", "regular: every 90 days"}},
-			wantInterval: 90,
+			name:         "regular, a day before due",
+			p:            friend("Ana", Regular, 179),
+			want:         want{days: 179, ratio: 0.99, priority: 0.99},
+			wantInterval: 180,
+		},
+		{
+			name: "regular, due at 180 days",
+			p:    friend("Ana", Regular, 180),
+			want: want{days: 180, ratio: 1, due: true, priority: 1,
+				reasons: []string{"180 days since your last call", "regular: every 180 days"}},
+			wantInterval: 180,
 		},
 		{
 			// 364/365 = 0.997: shown rounded as 1, but not yet due.
@@ -213,6 +219,36 @@ func TestAssessRhythm(t *testing.T) {
 			want: want{days: 20, ratio: 2.86, due: true, priority: 2.86,
 				reasons: []string{"20 days since your last call", "inner: every 7 days"}},
 			wantInterval: 7,
+		},
+		{
+			name: "you tried twice since: two missed calls of yours",
+			p: with(friend("Ana", Close, 40), func(p *Person) {
+				p.Recent = []Contact{
+					{At: now.AddDate(0, 0, -3), Via: Call, Direction: Out, Missed: true},
+					{At: now.AddDate(0, 0, -5), Via: Text, Direction: In},
+					{At: now.AddDate(0, 0, -6), Via: Video, Direction: Out, Missed: true},
+					{At: now.AddDate(0, 0, -8), Via: Call, Direction: In, Missed: true}, // theirs: not you trying
+					p.LastReal,
+				}
+				p.Last = p.Recent[0]
+			}),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
+				reasons: []string{"40 days since your last call", "you tried twice since", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "you tried once since; one before the last call does not count",
+			p: with(friend("Ana", Close, 40), func(p *Person) {
+				p.Recent = []Contact{
+					{At: now.AddDate(0, 0, -3), Via: Call, Direction: Out, Missed: true},
+					p.LastReal,
+					{At: now.AddDate(0, 0, -41), Via: Call, Direction: Out, Missed: true},
+				}
+				p.Last = p.Recent[0]
+			}),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
+				reasons: []string{"40 days since your last call", "you tried once since", "close: every 30 days"}},
+			wantInterval: 30,
 		},
 		{
 			name: "ratio 100/30 rounds to 3.33",
@@ -549,6 +585,24 @@ func TestAssessBoosts(t *testing.T) {
 				reasons: []string{"Ben wrote 4 days ago, you have not answered"}},
 		},
 		{
+			name: "owed reply: their missed call 3 days ago",
+			p:    base(func(p *Person) { p.Last = Contact{At: ago(3), Via: Call, Direction: In, Missed: true} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben called 3 days ago, you have not called back"}},
+		},
+		{
+			name: "no owed reply: your missed call",
+			p:    base(func(p *Person) { p.Last = Contact{At: ago(3), Via: Call, Direction: Out, Missed: true} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "no owed reply: their missed call 20 hours ago",
+			p: base(func(p *Person) {
+				p.Last = Contact{At: now.Add(-20 * time.Hour), Via: Call, Direction: In, Missed: true}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
 			name: "no owed reply: inbound text 20 hours ago",
 			p:    base(func(p *Person) { p.Last = touch(now.Add(-20*time.Hour), Text, In) }),
 			want: want{days: 10, ratio: 0.33, priority: 0.33},
@@ -746,15 +800,64 @@ func TestTodayExclusions(t *testing.T) {
 			p.LastReal = touch(ago(1), Call, Out)
 			p.Last = p.LastReal
 		}), time.Time{}, false, "talked yesterday"},
-		{"an inbound text yesterday, owed but in the quiet days", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, false, "talked yesterday"},
+		// Their unanswered message is no contact of yours: it is owed, not quiet.
+		{"an inbound text yesterday, owed", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, true, ""},
+		{"an inbound text yesterday, after your text the day before", due(func(p *Person) {
+			p.Last = touch(now.Add(-30*time.Hour), Text, In)
+			p.Recent = []Contact{p.Last, touch(now.Add(-40*time.Hour), Text, Out)}
+		}), time.Time{}, false, "talked 2 days ago"},
+		{"an inbound text, your text 3 days ago", due(func(p *Person) {
+			p.Last = touch(now.Add(-30*time.Hour), Text, In)
+			p.Recent = []Contact{p.Last, touch(ago(3), Text, Out)}
+		}), time.Time{}, true, ""},
+		{"their call yesterday, a real conversation", due(func(p *Person) {
+			p.LastReal = touch(ago(1), Call, In)
+			p.Last = p.LastReal
+		}), time.Time{}, false, "talked yesterday"},
+		{"their missed call yesterday", due(func(p *Person) {
+			p.Last = Contact{At: ago(1), Via: Call, Direction: In, Missed: true}
+		}), time.Time{}, true, ""},
+		{"your missed call yesterday: you tried", due(func(p *Person) {
+			p.Last = Contact{At: ago(1), Via: Call, Direction: Out, Missed: true}
+		}), time.Time{}, false, "talked yesterday"},
+		{"your missed call 3 days ago", due(func(p *Person) {
+			p.Last = Contact{At: ago(3), Via: Call, Direction: Out, Missed: true}
+		}), time.Time{}, true, ""},
 		{"talked yesterday, birthday today", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.Birthday = md(time.November, 24)
 		}), time.Time{}, true, ""},
+		// A call on the day answers the birthday: it is left in peace.
 		{"talked today, birthday today", due(func(p *Person) {
 			p.Last = touch(now.Add(-time.Hour), Call, Out)
 			p.LastReal = p.Last
 			p.Birthday = md(time.November, 24)
+		}), time.Time{}, false, "talked today"},
+		{"their text today, anniversary today: answered", due(func(p *Person) {
+			p.Last = touch(now.Add(-time.Hour), Text, In)
+			p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.November, 24)}}
+		}), time.Time{}, true, ""},
+		{"a text last night, birthday today: not answered", due(func(p *Person) {
+			p.Last = touch(time.Date(2026, 11, 23, 23, 0, 0, 0, time.UTC), Text, Out)
+			p.Birthday = md(time.November, 24)
+		}), time.Time{}, true, ""},
+		{"talked yesterday, important date today", due(func(p *Person) {
+			p.Last = touch(ago(1), Text, Out)
+			p.ImportantDates = []Dated{{Label: "name day", Date: md(time.November, 24)}}
+		}), time.Time{}, true, ""},
+		// A memory that has come due is a reason on its own, even in the
+		// quiet days; once you have been in touch since its day, it is not.
+		{"texted yesterday, memory due today", due(func(p *Person) {
+			p.Last = touch(ago(1), Text, Out)
+			p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 24)}}
+		}), time.Time{}, true, ""},
+		{"texted yesterday, memory due yesterday: in touch on its day", due(func(p *Person) {
+			p.Last = touch(ago(1), Text, Out)
+			p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 23)}}
+		}), time.Time{}, false, "talked yesterday"},
+		{"texted 2 days ago, memory due yesterday", due(func(p *Person) {
+			p.Last = touch(ago(2), Text, Out)
+			p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 23)}}
 		}), time.Time{}, true, ""},
 		{"talked yesterday, birthday tomorrow", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
@@ -815,9 +918,12 @@ func rankedPeople() []Person {
 		p.ID = id
 		return p
 	}
-	birthdayMax := named("max", "Max", Regular, 90) // 1 + birthday boost 1 = 2
+	birthdayMax := named("max", "Max", Regular, 180) // 1 + birthday boost 1 = 2
 	birthdayMax.Birthday = md(time.November, 24)
+	weddingDana := named("dana", "Dana", Inner, 3) // 0.43 + date boost 1 = 1.43
+	weddingDana.ImportantDates = []Dated{{Label: "wedding anniversary", Date: md(time.November, 24)}}
 	return []Person{
+		weddingDana,                         // 1.43, inner, a date today
 		named("low", "Low", Close, 31),      // 1.03
 		named("yara", "Yara", Outer, 730),   // 2, outer
 		named("sam-b", "Sam", Close, 60),    // 2, close, same name as sam-a
@@ -841,10 +947,10 @@ func TestTodayOrder(t *testing.T) {
 		}
 	}
 	wantOrder := []string{
+		"dana", "max", // a date today leads, inner first, whatever the priority
 		"top",                                   // highest priority
 		"zoe",                                   // priority 2, inner first
 		"anna", "bea", "carl", "sam-a", "sam-b", // close, by name ignoring case, then id
-		"max",  // regular
 		"yara", // outer
 		"low",  // lowest priority that is due
 	}
@@ -867,7 +973,7 @@ func TestTodayOrder(t *testing.T) {
 	}
 	t.Run("priorities", func(t *testing.T) {
 		got := Today(people, now, 0)
-		want := []float64{3.33, 2, 2, 2, 2, 2, 2, 2, 2, 1.03}
+		want := []float64{1.43, 2, 3.33, 2, 2, 2, 2, 2, 2, 2, 1.03}
 		var prios []float64
 		for _, s := range got {
 			prios = append(prios, s.Priority)
@@ -909,8 +1015,8 @@ func TestSortByPriority(t *testing.T) {
 func TestTodayLimit(t *testing.T) {
 	people := rankedPeople()
 	all := ids(Today(people, now, 0))
-	if len(all) != 11 {
-		t.Fatalf("Today with limit 0 returned %d people %q; want 11", len(all), all)
+	if len(all) != 12 {
+		t.Fatalf("Today with limit 0 returned %d people %q; want 12", len(all), all)
 	}
 	tests := []struct {
 		name  string

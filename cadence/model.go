@@ -39,33 +39,55 @@ func ParseTier(s string) (Tier, error) {
 	return "", fmt.Errorf("unknown tier %q (want inner, close, regular or outer)", s)
 }
 
+// TierDefault is what a tier means by default: its rhythm and the rough
+// number of people it holds.
+type TierDefault struct {
+	Every     int // days between real conversations
+	Guideline int // people in the tier; tiers are exclusive
+}
+
+// TierDefaults are the tiers' rhythms and guideline sizes, in one table so
+// that a setting can change them in one place. The sizes follow the layers
+// of a personal network (Hill & Dunbar 2003; Dunbar 2021): about 5 people
+// seen at least weekly, 15 at least monthly, 50 at least every six months,
+// 150 at least yearly. The layers include the ones inside them; tiers do
+// not, so they hold 5, 10, 35 and 100.
+var TierDefaults = map[Tier]TierDefault{
+	Inner:   {Every: 7, Guideline: 5},
+	Close:   {Every: 30, Guideline: 10},
+	Regular: {Every: 180, Guideline: 35},
+	Outer:   {Every: 365, Guideline: 100},
+}
+
 // Every is the tier's default number of days between real conversations.
+// An unknown tier has the default tier's.
 func (t Tier) Every() int {
-	switch t {
-	case Inner:
-		return 7
-	case Close:
-		return 30
-	case Outer:
-		return 365
-	default:
-		return 90
+	if d, ok := TierDefaults[t]; ok {
+		return d.Every
 	}
+	return TierDefaults[DefaultTier].Every
 }
 
 // Guideline is the rough number of people a tier holds in a human social
 // network; a tier above it is reported, never refused.
 func (t Tier) Guideline() int {
-	switch t {
-	case Inner:
-		return 5
-	case Close:
-		return 15
-	case Outer:
-		return 150
-	default:
-		return 50
+	if d, ok := TierDefaults[t]; ok {
+		return d.Guideline
 	}
+	return TierDefaults[DefaultTier].Guideline
+}
+
+// Layer is the guideline size of the layer of a personal network that the
+// tier completes: the tier and every closer one together (5, 15, 50, 150).
+func (t Tier) Layer() int {
+	n := 0
+	for _, known := range Tiers() {
+		n += known.Guideline()
+		if known == t {
+			return n
+		}
+	}
+	return n
 }
 
 // Rank orders tiers: 0 for inner, growing outwards.

@@ -58,9 +58,9 @@ func TestTierTable(t *testing.T) {
 		wantRank      int
 	}{
 		{Inner, 7, 5, 0},
-		{Close, 30, 15, 1},
-		{Regular, 90, 50, 2},
-		{Outer, 365, 150, 3},
+		{Close, 30, 10, 1},
+		{Regular, 180, 35, 2},
+		{Outer, 365, 100, 3},
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.tier), func(t *testing.T) {
@@ -69,6 +69,9 @@ func TestTierTable(t *testing.T) {
 			}
 			if got := tc.tier.Guideline(); got != tc.wantGuideline {
 				t.Errorf("%s.Guideline() = %d; want %d", tc.tier, got, tc.wantGuideline)
+			}
+			if got, want := tc.tier.Layer(), []int{5, 15, 50, 150}[tc.wantRank]; got != want {
+				t.Errorf("%s.Layer() = %d; want %d", tc.tier, got, want)
 			}
 			if got := tc.tier.Rank(); got != tc.wantRank {
 				t.Errorf("%s.Rank() = %d; want %d", tc.tier, got, tc.wantRank)
@@ -246,7 +249,7 @@ func TestInterval(t *testing.T) {
 	}{
 		{"inner default", Inner, 0, 7},
 		{"close default", Close, 0, 30},
-		{"regular default", Regular, 0, 90},
+		{"regular default", Regular, 0, 180},
 		{"outer default", Outer, 0, 365},
 		{"override shorter than tier", Close, 14, 14},
 		{"override longer than tier", Inner, 21, 21},

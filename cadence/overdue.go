@@ -26,8 +26,8 @@ func Overdue(since time.Time, interval int, now time.Time) float64 {
 // MaxPriority is the highest priority p can have at now when Overdue gives
 // at most overdue for them, knowing of p only what a store has at hand for
 // everyone: the birthday, important dates and memories, which are counted
-// as they are; every boost that needs more of their history is counted as
-// if it applied. The due ratio is at most overdueSlack more than overdue
+// as they are (a date today as leading the list); every boost that needs
+// more of their history is counted as if it applied. The due ratio is at most overdueSlack more than overdue
 // (and at least 0), rounded up.
 func MaxPriority(overdue float64, p Person, now time.Time) float64 {
 	return defaultRules.maxPriority(overdue, p, now)
@@ -38,7 +38,12 @@ func (r *Rules) maxPriority(overdue float64, p Person, now time.Time) float64 {
 		return math.Inf(1)
 	}
 	ceiling := max(overdue, 0) + overdueSlack + 0.005 + owedBoost + turnBoost + driftBoost
-	ceiling += dateBoost * float64(len(upcomingDates(p, now, r.SoonDays)))
+	for _, d := range upcomingDates(p, now, r.SoonDays) {
+		ceiling += dateBoost
+		if d.days == 0 {
+			ceiling += dateLead // they may lead the list
+		}
+	}
 	for _, r := range p.Reminders {
 		if ReminderDue(r, now) {
 			ceiling += memoryBoost
@@ -52,8 +57,21 @@ func (r *Rules) maxPriority(overdue float64, p Person, now time.Time) float64 {
 // last of them has a higher priority. (At the same priority, tier and name
 // decide.)
 func (r *Ranking) Needs(ceiling float64) bool {
-	return r.limit <= 0 || len(r.top) < r.limit || ceiling >= r.top[len(r.top)-1].Priority
+	if r.limit <= 0 || len(r.top) < r.limit {
+		return true
+	}
+	last := &r.top[len(r.top)-1]
+	if last.DateToday {
+		// Among those whose date is today, the tier comes before the
+		// priority: anyone else with a date today may still come first.
+		return ceiling >= dateLead
+	}
+	return ceiling >= last.Priority
 }
+
+// dateLead is what a date today adds to MaxPriority: more than any
+// priority, as a date today comes before any priority in today's order.
+const dateLead = 1e12
 
 // DateSoon reports whether a birthday or important date on d moves someone
 // up at now: whether its next day falls within SoonDays.

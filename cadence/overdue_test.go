@@ -60,7 +60,7 @@ func TestMaxPriorityBounds(t *testing.T) {
 		p.ImportantDates = []Dated{{Label: "anniversary", Date: MonthDay{Year: 2015, Month: in3.Month(), Day: in3.Day()}}}
 		p.Reminders = []Reminder{
 			{Text: "exam", Due: date(at.Year(), at.Month(), at.Day())},
-			{Text: "new job", Due: date(2020, 1, 1)},
+			{Text: "new job", Due: at.AddDate(0, 0, -3)}, // after the last conversation: not answered
 			{Text: "not yet", Due: at.AddDate(0, 0, 2)},
 		}
 		return p
@@ -87,6 +87,12 @@ func TestMaxPriorityBounds(t *testing.T) {
 				t.Fatalf("%s is not drifting, owed and their turn: %+v", p.Name, s)
 			}
 			ceiling := MaxPriority(Overdue(p.LastReal.At, p.Interval(), tc.at), p, tc.at)
+			if s.DateToday != (ceiling >= dateLead) {
+				t.Errorf("MaxPriority = %v with a date today %v; want the lead exactly when there is one", ceiling, s.DateToday)
+			}
+			if s.DateToday {
+				ceiling -= dateLead
+			}
 			// Below the priority the ranking would be wrong; more than a
 			// fraction of a boost above it, needlessly loose.
 			if ceiling < s.Priority || ceiling > s.Priority+0.2 {

@@ -38,6 +38,10 @@ const (
 	// RhythmMin is how many real conversations, on different days, a rhythm
 	// hint needs.
 	RhythmMin = 4
+	// RhythmSpan is how many of the intervals a rhythm hint suggests its
+	// conversations must span: calls on 20, 25 and 30 November after a
+	// silence since June are a burst, not a rhythm of five days.
+	RhythmSpan = 3
 	// DriftGaps is how many gaps between real conversations, each longer than
 	// the one before, make someone drifting.
 	DriftGaps = 3
@@ -96,9 +100,9 @@ func OneSided(p Person, now time.Time) bool {
 
 // Drift returns the gaps in days, oldest first, between the last DriftGaps+1
 // real conversations with an inner or close person when each gap is longer
-// than the one before and the latest is longer than half their interval; nil
-// otherwise. The floor keeps a friend you see every two, three, then four
-// days from being called drifting.
+// than the one before and the latest is longer than their interval; nil
+// otherwise. Drifting is falling behind the rhythm: gaps of 4, 5 and 7 days
+// with a weekly friend are no drift.
 func Drift(p Person, now time.Time) []int {
 	if p.Tier != Inner && p.Tier != Close {
 		return nil
@@ -114,8 +118,8 @@ func Drift(p Person, now time.Time) []int {
 			return nil
 		}
 	}
-	if 2*last[len(last)-1] <= p.Interval() {
-		return nil
+	if last[len(last)-1] <= p.Interval() {
+		return nil // gaps that grow inside the rhythm are no drift
 	}
 	return last
 }
@@ -132,8 +136,9 @@ type RhythmHint struct {
 }
 
 // Rhythm suggests a better tier or rhythm when there are at least RhythmMin
-// real conversations and their median gap is under half the interval or
-// over twice it. The tier suggested is the one whose rhythm is nearest the
+// real conversations, their median gap is under half the interval or over
+// twice it, and the gaps that keep that median span at least RhythmSpan of
+// the intervals it suggests. The tier suggested is the one whose rhythm is nearest the
 // median (as a ratio, so 12 days is nearer 7 than 30) if it is another tier
 // and within fitFactor of the median; otherwise an --every of the median.
 // Someone with an --every of their own is always offered an --every, since a
@@ -158,6 +163,16 @@ func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
 		h.Every = days
 	}
 
+	// A burst is not a rhythm: the gaps that keep it must together span at
+	// least RhythmSpan of the intervals it would suggest.
+	suggested := h.Every
+	if h.Tier != "" {
+		suggested = h.Tier.Every()
+	}
+	if keptSpan(gaps, h.MedianGap) < RhythmSpan*suggested {
+		return RhythmHint{}, false
+	}
+
 	expect := fmt.Sprintf("%s tier expects %d", p.Tier, h.Interval)
 	if p.Every > 0 {
 		expect = fmt.Sprintf("you set every %d", h.Interval)
@@ -177,7 +192,7 @@ func Notes(p Person, now time.Time) []string {
 	var out []string
 	if OneSided(p, now) {
 		out = append(out, fmt.Sprintf("you reached out the last %d times; %s has not reached out in a year",
-			OneSidedCount, firstName(p.Name)))
+			OneSidedCount, ShortName(p.Name)))
 	}
 	if h, ok := Rhythm(p, now); ok {
 		out = append(out, h.Text)
@@ -186,7 +201,7 @@ func Notes(p Person, now time.Time) []string {
 }
 
 func turnWords(p Person) string {
-	return fmt.Sprintf("%s reached out the last %d times — your turn", firstName(p.Name), TurnCount)
+	return fmt.Sprintf("%s reached out the last %d times — your turn", ShortName(p.Name), TurnCount)
 }
 
 func driftWords(gaps []int) string { return "drifting: " + GapWords(gaps) }
@@ -216,6 +231,19 @@ func realGaps(p Person, loc *time.Location) []int {
 		gaps = append(gaps, DaysBetween(days[i], days[i-1]))
 	}
 	return gaps
+}
+
+// keptSpan is the days the gaps that keep a rhythm of median days span
+// together: every gap but those longer than fitFactor times the median (a
+// long silence before a burst of calls is no part of the rhythm).
+func keptSpan(gaps []int, median float64) int {
+	n := 0
+	for _, g := range gaps {
+		if float64(g) <= fitFactor*median {
+			n += g
+		}
+	}
+	return n
 }
 
 // ratioDistance is how far apart two rhythms are as a ratio: doubling and

@@ -177,22 +177,24 @@ func TestDrift(t *testing.T) {
 		daysAgo []int // real conversations, newest first
 		want    []int
 	}{
-		// 56, 46, 30, 5 days ago: gaps of 10, 16, 25.
-		{"close, gaps 10, 16, 25", Close, 0, []int{5, 30, 46, 56}, []int{10, 16, 25}},
-		{"inner, gaps 10, 16, 25", Inner, 0, []int{5, 30, 46, 56}, []int{10, 16, 25}},
-		{"regular never drifts", Regular, 0, []int{5, 30, 46, 56}, nil},
-		{"outer never drifts", Outer, 0, []int{5, 30, 46, 56}, nil},
-		{"last gap one day longer", Close, 0, []int{5, 22, 38, 48}, []int{10, 16, 17}},
-		{"last gap the same", Close, 0, []int{5, 21, 37, 47}, nil},
-		{"middle gap the same", Close, 0, []int{5, 30, 40, 50}, nil},
+		// 81, 61, 36, 5 days ago: gaps of 20, 25, 31 (close: every 30 days).
+		{"close, gaps 20, 25, 31", Close, 0, []int{5, 36, 61, 81}, []int{20, 25, 31}},
+		{"inner, gaps 4, 5, 8", Inner, 0, []int{1, 9, 14, 18}, []int{4, 5, 8}},
+		// Calls on the 1st, 5th, 10th and 17th with a weekly friend: the gaps
+		// grow inside the rhythm, which is no drift.
+		{"inner, gaps 4, 5, 7: inside the rhythm", Inner, 0, []int{3, 10, 15, 19}, nil},
+		{"regular never drifts", Regular, 0, []int{5, 36, 61, 81}, nil},
+		{"outer never drifts", Outer, 0, []int{5, 36, 61, 81}, nil},
+		{"last gap a day past the rhythm", Close, 0, []int{1, 32, 52, 68}, []int{16, 20, 31}},
+		{"last gap exactly the rhythm", Close, 0, []int{1, 31, 51, 67}, nil},
+		{"last gap the same", Close, 0, []int{5, 36, 67, 87}, nil},
+		{"middle gap the same", Close, 0, []int{5, 36, 61, 86}, nil},
 		{"shrinking", Close, 0, []int{5, 15, 31, 56}, nil},
-		{"last gap just over half the interval", Close, 0, []int{1, 17, 27, 32}, []int{5, 10, 16}},
-		{"last gap exactly half the interval", Close, 0, []int{1, 16, 26, 31}, nil},
-		{"half of their own every", Close, 10, []int{1, 7, 11, 13}, []int{2, 4, 6}},
-		{"under half of their own every", Close, 12, []int{1, 7, 11, 13}, nil},
-		{"three conversations are two gaps", Close, 0, []int{5, 30, 46}, nil},
-		{"two on one day count once", Close, 0, []int{5, 30, 30, 46}, nil},
-		{"only the last three gaps count", Close, 0, []int{5, 30, 46, 56, 100}, []int{10, 16, 25}},
+		{"past their own every", Close, 10, []int{1, 12, 18, 22}, []int{4, 6, 11}},
+		{"inside their own every", Close, 12, []int{1, 12, 18, 22}, nil},
+		{"three conversations are two gaps", Close, 0, []int{5, 36, 61}, nil},
+		{"two on one day count once", Close, 0, []int{5, 36, 36, 61}, nil},
+		{"only the last three gaps count", Close, 0, []int{5, 36, 61, 81, 200}, []int{20, 25, 31}},
 		{"no history", Close, 0, nil, nil},
 	}
 	for _, tc := range tests {
@@ -207,11 +209,11 @@ func TestDrift(t *testing.T) {
 }
 
 func TestAssessDrift(t *testing.T) {
-	// Gaps of 10, 16 and 25 days, the latest conversation n days ago.
+	// Gaps of 20, 25 and 31 days, the latest conversation n days ago.
 	drifting := func(n int) Person {
-		return conversations(friend("Ana Lima", Close, 0), n, n+25, n+41, n+51)
+		return conversations(friend("Ana Lima", Close, 0), n, n+31, n+56, n+76)
 	}
-	reason := "drifting: gaps of 10, 16, 25 days"
+	reason := "drifting: gaps of 20, 25, 31 days"
 	tests := []struct {
 		name   string
 		p      Person
@@ -265,8 +267,18 @@ func TestRhythm(t *testing.T) {
 			wantText: "you talk about every 14 days; close tier expects 30 — move to inner?"},
 		{name: "median 15, exactly half of 30", tier: Close, daysAgo: every(15, 15, 15)},
 		{name: "median 60, exactly twice 30", tier: Close, daysAgo: every(60, 60, 60)},
-		{name: "median 61, just over twice 30", tier: Close, daysAgo: every(61, 61, 61), wantOK: true, wantTier: Regular,
-			wantText: "you talk about every 61 days; close tier expects 30 — move to regular?"},
+		{name: "median 61, just over twice 30: no tier that near", tier: Close, daysAgo: every(61, 61, 61), wantOK: true, wantEvery: 61,
+			wantText: "you talk about every 61 days; close tier expects 30 — try --every 61d?"},
+		{name: "median 100, close: regular", tier: Close, daysAgo: every(100, 100, 100, 100, 100, 100), wantOK: true, wantTier: Regular,
+			wantText: "you talk about every 100 days; close tier expects 30 — move to regular?"},
+		// A burst is not a rhythm: 1 June, then 20, 25 and 30 November.
+		{name: "a burst after a silence", tier: Regular, daysAgo: every(5, 5, 172)},
+		{name: "a weekly rhythm over 20 days: not yet", tier: Close, daysAgo: every(7, 7, 6)},
+		{name: "a weekly rhythm over 21 days", tier: Close, daysAgo: every(7, 7, 7), wantOK: true, wantTier: Inner,
+			wantText: "you talk about every 7 days; close tier expects 30 — move to inner?"},
+		{name: "a long silence left out of the span", tier: Close, daysAgo: every(7, 7, 100, 6), wantOK: false},
+		{name: "a long silence left out, the rest spans three weeks", tier: Close, daysAgo: every(7, 7, 100, 7), wantOK: true, wantTier: Inner,
+			wantText: "you talk about every 7 days; close tier expects 30 — move to inner?"},
 		{name: "three conversations are not enough", tier: Close, daysAgo: every(12, 12)},
 		{name: "four on three days are not enough", tier: Close, daysAgo: []int{3, 3, 15, 27}},
 		{name: "median of an even number of gaps", tier: Close, daysAgo: every(10, 40, 12, 14), wantOK: true, wantTier: Inner,
@@ -277,8 +289,9 @@ func TestRhythm(t *testing.T) {
 			wantText: "you talk about every 2 days; inner tier expects 7 — try --every 2d?"},
 		{name: "outer, every 3 years: no wider tier", tier: Outer, daysAgo: every(1000, 1000, 1000), wantOK: true, wantEvery: 1000,
 			wantText: "you talk about every 1000 days; outer tier expects 365 — try --every 1000d?"},
-		{name: "regular, every 200 days: outer", tier: Regular, daysAgo: every(200, 200, 200), wantOK: true, wantTier: Outer,
-			wantText: "you talk about every 200 days; regular tier expects 90 — move to outer?"},
+		{name: "regular, every 400 days: outer", tier: Regular, daysAgo: every(400, 400, 400), wantOK: true, wantTier: Outer,
+			wantText: "you talk about every 400 days; regular tier expects 180 — move to outer?"},
+		{name: "regular, every 360 days: exactly twice, no hint", tier: Regular, daysAgo: every(360, 360, 360)},
 		{name: "their own every: always an every", tier: Close, own: 10, daysAgo: every(28, 28, 28), wantOK: true, wantEvery: 28,
 			wantText: "you talk about every 28 days; you set every 10 — try --every 28d?"},
 		{name: "their own every, kept", tier: Close, own: 20, daysAgo: every(28, 28, 28)},
@@ -327,10 +340,10 @@ func TestRhythmCountsDaysInNowsZone(t *testing.T) {
 }
 
 func TestPatternsKeepInputs(t *testing.T) {
-	p := conversations(friend("Ana Lima", Close, 0), 46, 5, 56, 30) // not sorted
+	p := conversations(friend("Ana Lima", Close, 0), 61, 5, 81, 36) // not sorted
 	before := slices.Clone(p.RecentReal)
-	if got := Drift(p, now); !slices.Equal(got, []int{10, 16, 25}) {
-		t.Errorf("Drift on unsorted times = %v; want [10 16 25]", got)
+	if got := Drift(p, now); !slices.Equal(got, []int{20, 25, 31}) {
+		t.Errorf("Drift on unsorted times = %v; want [20 25 31]", got)
 	}
 	Rhythm(p, now)
 	if !slices.Equal(p.RecentReal, before) {

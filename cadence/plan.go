@@ -20,19 +20,23 @@ type Schedule struct {
 // (today included) over those days, at most perDay a day (no limit when
 // perDay is 0 or less).
 //
-// Each day is seen as Today would see it at the same time of day: the due
-// rule, the boosts, the quiet days after an interaction and snoozes are
-// projected day by day, so someone snoozed until Friday is planned from
-// Friday on, and someone archived never. Day by day, the people free that
-// day are taken most pressing first (Today's order: priority, then tier,
-// inner first), and whoever is planned is not planned again.
+// The first day is exactly Today's list at now with a limit of perDay: the
+// plan and today never disagree. Each later day is seen as Today would see
+// it at the same time of day: the due rule, the boosts, the quiet days
+// after an interaction and snoozes are projected day by day, so someone
+// snoozed until Friday is planned from Friday on, and someone archived
+// never.
 //
-// Birthdays and important dates land on their day: someone whose date falls
-// in the window waits for it, even if due sooner, and a date counts only on
-// the day itself, not in the days before, as it does in today's heads-up.
-// If their day is full, they are planned like anyone else after it.
+// A day holds, first, those whose day it is: a birthday or important date
+// on that day, or a memory due on it (they are pinned there, most pressing
+// first). The room left goes to those who are due (or moved up by an owed
+// reply or drift) and not yet planned, most pressing first: someone due is
+// planned on the first day with room and never waits for a date. So
+// someone due now with a birthday next week appears twice, once for each
+// reason; a date or memory counts on its day, not in the days before.
 //
-// Whoever was due on some day of the window but found no room is in Later.
+// Whoever was due on some day of the window but found no room, and is
+// planned on no day, is in Later.
 func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 	return defaultRules.Plan(people, now, days, perDay)
 }
@@ -49,58 +53,81 @@ func (r Rules) Plan(people []Person, now time.Time, days, perDay int) Schedule {
 		s.Days = append(s.Days, PlanDay{Date: startOfDay(moments[d]), People: []Status{}})
 	}
 	type candidate struct {
-		p      Person
-		pin    int // the day of their date in the window, or -1
-		placed bool
-		seen   bool   // free and due (or boosted) on some day
-		last   Status // as they stood the last day they were free, without reasons
-		lastAt time.Time
+		p       Person
+		free    Person // p without what is pinned to a day of its own
+		planned bool   // on some day, for any reason
+		due     bool   // planned as due (or moved up), so not again
+		seen    bool   // due (or moved up) and free on some day
+		last    Status // as they stood the last day they were, without reasons
+		lastAt  time.Time
 	}
 	var cands []*candidate
+	byID := map[string]*candidate{}
 	for _, p := range people {
 		if !p.ArchivedAt.IsZero() {
 			continue
 		}
-		cands = append(cands, &candidate{p: p, pin: dateDay(p, moments)})
+		c := &candidate{p: p, free: unpinned(p, moments[0])}
+		cands = append(cands, c)
+		byID[p.ID] = c
 	}
-	for d, at := range moments {
+
+	first := r.Today(people, now, perDay)
+	s.Days[0].People = append(s.Days[0].People, first...)
+	for _, st := range first {
+		if c := byID[st.Person.ID]; c != nil {
+			c.planned, c.due = true, true
+		}
+	}
+	for d := 1; d < days; d++ {
+		at := moments[d]
 		var pinned, free []Status
-		byID := map[string]*candidate{}
 		for _, c := range cands {
-			if c.placed || c.pin > d {
-				continue
-			}
 			// The numbers decide the order; the words are worked out only
 			// for those placed, below, and they are most of the work.
-			st := r.assess(onlyDatesOn(c.p, at), at, false)
+			if pin, ok := pinnedOn(c.p, at); ok {
+				if st := r.assess(pin, at, false); st.Left == "" && (st.DateToday || st.MemoryDue) {
+					pinned = append(pinned, st)
+					continue
+				}
+			}
+			if c.due {
+				continue
+			}
+			st := r.assess(c.free, at, false)
 			if st.Left != "" || !(st.Due || st.Boosted) {
 				continue
 			}
 			c.seen, c.last, c.lastAt = true, st, at
-			byID[c.p.ID] = c
-			if c.pin == d {
-				pinned = append(pinned, st)
-			} else {
-				free = append(free, st)
-			}
+			free = append(free, st)
 		}
-		// The people whose day it is come first, then the rest, each most
-		// pressing first.
 		SortByPriority(pinned)
 		SortByPriority(free)
-		chosen := append(pinned, free...)
-		if perDay > 0 && len(chosen) > perDay {
-			chosen = chosen[:perDay]
+		if perDay > 0 {
+			pinned = pinned[:min(len(pinned), perDay)]
+			free = free[:min(len(free), perDay-len(pinned))]
 		}
-		for i, st := range chosen {
-			byID[st.Person.ID].placed = true
-			chosen[i] = r.Assess(st.Person, at)
+		chosen := make([]Status, 0, len(pinned)+len(free))
+		for _, st := range pinned {
+			c := byID[st.Person.ID]
+			c.planned = true
+			// Their day, and due (or moved up) besides: the reasons of the
+			// day say so, and that is their call.
+			if free := r.assess(c.free, at, false); free.Left == "" && (free.Due || free.Boosted) {
+				c.due = true
+			}
+			chosen = append(chosen, r.Assess(st.Person, at))
+		}
+		for _, st := range free {
+			c := byID[st.Person.ID]
+			c.planned, c.due = true, true
+			chosen = append(chosen, r.Assess(c.free, at))
 		}
 		SortByPriority(chosen)
 		s.Days[d].People = append(s.Days[d].People, chosen...)
 	}
 	for _, c := range cands {
-		if c.seen && !c.placed {
+		if c.seen && !c.due {
 			s.Later = append(s.Later, r.Assess(c.last.Person, c.lastAt))
 		}
 	}
@@ -108,32 +135,30 @@ func (r Rules) Plan(people []Person, now time.Time, days, perDay int) Schedule {
 	return s
 }
 
-// dateDay is the first day of the window on which the person's birthday or
-// one of their important dates falls, or -1.
-func dateDay(p Person, moments []time.Time) int {
-	first := -1
-	check := func(md MonthDay) {
-		if md.IsZero() {
-			return
-		}
-		d := DaysBetween(moments[0], md.Next(moments[0]))
-		if d < len(moments) && (first < 0 || d < first) {
-			first = d
+// unpinned returns p as the days after today see them when they are not
+// pinned to one: no dates (each is planned on its day) and only the
+// memories that have come due by today (a later one is planned on its
+// day). p is not changed.
+func unpinned(p Person, today time.Time) Person {
+	p.Birthday, p.ImportantDates = MonthDay{}, nil
+	var rs []Reminder
+	for _, r := range p.Reminders {
+		if ReminderDue(r, today) {
+			rs = append(rs, r)
 		}
 	}
-	check(p.Birthday)
-	for _, d := range p.ImportantDates {
-		check(d.Date)
-	}
-	return first
+	p.Reminders = rs
+	return p
 }
 
-// onlyDatesOn returns p with only the dates that fall on at's day, so that a
-// plan puts a birthday on the day and not on the days before. p is not
-// changed.
-func onlyDatesOn(p Person, at time.Time) Person {
+// pinnedOn returns p with only the dates that fall on at's day and the
+// memories due on it, and whether there is any. p is not changed.
+func pinnedOn(p Person, at time.Time) (Person, bool) {
 	on := func(md MonthDay) bool { return !md.IsZero() && DaysBetween(at, md.Next(at)) == 0 }
-	if !on(p.Birthday) {
+	any := false
+	if on(p.Birthday) {
+		any = true
+	} else {
 		p.Birthday = MonthDay{}
 	}
 	var dates []Dated
@@ -142,6 +167,12 @@ func onlyDatesOn(p Person, at time.Time) Person {
 			dates = append(dates, d)
 		}
 	}
-	p.ImportantDates = dates
-	return p
+	var rs []Reminder
+	for _, r := range p.Reminders {
+		if days, due := reminderOverdue(r, at); due && days == 0 {
+			rs = append(rs, r)
+		}
+	}
+	p.ImportantDates, p.Reminders = dates, rs
+	return p, any || len(dates) > 0 || len(rs) > 0
 }

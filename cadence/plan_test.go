@@ -61,7 +61,7 @@ func TestPlan(t *testing.T) {
 		{
 			name: "a tie in priority: inner first",
 			people: []Person{
-				named("outer", Outer, 730), named("regular", Regular, 180), named("close", Close, 60), named("inner", Inner, 14),
+				named("outer", Outer, 730), named("regular", Regular, 360), named("close", Close, 60), named("inner", Inner, 14),
 			},
 			days: 2, perDay: 2,
 			want:      [][]string{{"inner", "close"}, {"regular", "outer"}},
@@ -75,17 +75,19 @@ func TestPlan(t *testing.T) {
 			wantLater: none,
 		},
 		{
-			name:   "a birthday lands on its day, not on the days before",
+			// Today gives its heads-up three days before; the plan's later
+			// days hold a date only on the day.
+			name:   "a birthday lands on its day, and today's heads-up is today's",
 			people: []Person{named("bday", Regular, 10, birthday(time.November, 27))},
 			days:   7, perDay: 5,
-			want:      [][]string{none, none, none, {"bday"}, none, none, none},
+			want:      [][]string{{"bday"}, none, none, {"bday"}, none, none, none},
 			wantLater: none,
 		},
 		{
-			name:   "someone due waits for their birthday in the window",
+			name:   "someone due does not wait for their birthday: planned for both",
 			people: []Person{named("due", Close, 40, birthday(time.November, 28)), named("other", Close, 35)},
 			days:   7, perDay: 5,
-			want:      [][]string{{"other"}, none, none, none, {"due"}, none, none},
+			want:      [][]string{{"due", "other"}, none, none, none, {"due"}, none, none},
 			wantLater: none,
 		},
 		{
@@ -94,7 +96,7 @@ func TestPlan(t *testing.T) {
 				p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.November, 26)}}
 			})},
 			days: 4, perDay: 5,
-			want:      [][]string{none, none, {"anniv"}, none},
+			want:      [][]string{{"anniv"}, none, {"anniv"}, none},
 			wantLater: none,
 		},
 		{
@@ -119,14 +121,14 @@ func TestPlan(t *testing.T) {
 				named("b3", Inner, 3, birthday(time.November, 25)),
 			},
 			days: 3, perDay: 2,
-			want:      [][]string{none, {"b3", "b2"}, none},
-			wantLater: []string{"b1"},
+			want:      [][]string{{"b3", "b2"}, {"b3", "b2"}, none},
+			wantLater: none, // b1 is not due: a birthday does not wait for later
 		},
 		{
 			name:   "a birthday on a full day, but due: the next day with room",
 			people: []Person{named("b1", Close, 40, birthday(time.November, 25)), named("b2", Close, 50, birthday(time.November, 25))},
 			days:   3, perDay: 1,
-			want:      [][]string{none, {"b2"}, {"b1"}},
+			want:      [][]string{{"b2"}, {"b2"}, {"b1"}},
 			wantLater: none,
 		},
 		{
@@ -135,7 +137,7 @@ func TestPlan(t *testing.T) {
 				named("due1", Close, 100), named("due2", Close, 90), named("bday", Regular, 10, birthday(time.November, 24)),
 			},
 			days: 2, perDay: 2,
-			want:      [][]string{{"due1", "bday"}, {"due2"}},
+			want:      [][]string{{"bday", "due1"}, {"due2"}},
 			wantLater: none,
 		},
 		{
@@ -176,6 +178,33 @@ func TestPlan(t *testing.T) {
 			})},
 			days: 4, perDay: 5,
 			want:      [][]string{none, none, {"exam"}, none},
+			wantLater: none,
+		},
+		{
+			// Maya is due now and her birthday is in 11 days: she is planned
+			// today, and again on her birthday.
+			name:   "due now, birthday in the window: today and on the day",
+			people: []Person{named("maya", Inner, 8, birthday(time.December, 5))},
+			days:   14, perDay: 5,
+			want:      [][]string{{"maya"}, none, none, none, none, none, none, none, none, none, none, {"maya"}, none, none},
+			wantLater: none,
+		},
+		{
+			name: "a memory lands on its due day, even when the days before have room",
+			people: []Person{named("tom", Regular, 10, func(p *Person) {
+				p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 29)}}
+			}), named("due", Close, 31)},
+			days: 7, perDay: 1,
+			want:      [][]string{{"due"}, none, none, none, none, {"tom"}, none},
+			wantLater: none,
+		},
+		{
+			name: "a memory on a full day goes first: the due waits",
+			people: []Person{named("tom", Regular, 10, func(p *Person) {
+				p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 25)}}
+			}), named("c50", Close, 50), named("c40", Close, 40)},
+			days: 3, perDay: 1,
+			want:      [][]string{{"c50"}, {"tom"}, {"c40"}},
 			wantLater: none,
 		},
 		{
@@ -225,12 +254,19 @@ func TestPlan(t *testing.T) {
 					t.Errorf("day %d date = %s; want %s", i, d.Date, want)
 				}
 			}
-			all := slices.Concat(slices.Concat(days...), later)
-			for _, id := range all {
-				if seen[id] {
-					t.Errorf("%s is planned twice (days %q, later %q)", id, days, later)
+			for i, d := range days {
+				clear(seen)
+				for _, id := range d {
+					if seen[id] {
+						t.Errorf("%s is planned twice on day %d (days %q)", id, i, days)
+					}
+					seen[id] = true
 				}
-				seen[id] = true
+			}
+			if tc.days > 0 {
+				if got, want := days[0], ids(Today(tc.people, now, tc.perDay)); !slices.Equal(got, want) {
+					t.Errorf("the plan's first day is %q; today is %q", got, want)
+				}
 			}
 		})
 	}

@@ -20,6 +20,7 @@ type Event struct {
 	At        time.Time
 	Via       Channel
 	Direction Direction
+	Missed    bool     // a call that did not connect: a touch, not a conversation
 	People    []string // the ids of the people in it
 }
 
@@ -44,7 +45,7 @@ func (t TierStats) Over() bool { return t.People > t.Guideline }
 type Activity struct {
 	Since   time.Time // the first day counted, at its start in now's location
 	Real    int       // interactions that were real conversations
-	Touches int       // the others: texts, e-mails, letters...
+	Touches int       // the others: texts, emails, letters...
 	Out     int       // interactions you started
 	In      int       // interactions they started
 	// PerWeek counts interactions per week, oldest first; the last week is
@@ -145,7 +146,7 @@ func (r Rules) Summarize(people []Person, events []Event, now time.Time) Stats {
 		}
 		a := &st.Activity
 		a.PerWeek[ActivityWeeks-1-ago/7]++
-		if e.Via.Real() {
+		if e.Via.Real() && !e.Missed {
 			a.Real++
 		} else {
 			a.Touches++

@@ -24,8 +24,8 @@ func statsHistory() ([]Person, []Event) {
 		p("c-20", Close, 20), // on track
 		p("c-59", Close, 59), // due, a day short of badly overdue
 		p("c-60", Close, 60), // badly overdue
-		// Drifting: gaps of 10, 16 and 25 days, the last 5 days ago.
-		conversations(p("c-drift", Close, 0), 5, 30, 46, 56),
+		// Drifting: gaps of 20, 25 and 31 days, the last 5 days ago.
+		conversations(p("c-drift", Close, 0), 5, 36, 61, 81),
 		archived(conversations(p("c-gone", Close, 0), 5, 30, 46, 56)),
 		// Growing gaps, but outer: not drifting.
 		conversations(p("o-growing", Outer, 0), 100, 300, 450, 550),
@@ -57,9 +57,9 @@ func TestSummarize(t *testing.T) {
 	t.Run("tiers", func(t *testing.T) {
 		want := []TierStats{
 			{Tier: Inner, People: 3, Guideline: 5, OnTrack: 1, Due: 1, Overdue: 1, MedianDaysSinceReal: 8},
-			{Tier: Close, People: 5, Guideline: 15, OnTrack: 3, Due: 1, Overdue: 1, MedianDaysSinceReal: 20},
-			{Tier: Regular, People: 0, Guideline: 50},
-			{Tier: Outer, People: 151, Guideline: 150, OnTrack: 151, MedianDaysSinceReal: 100},
+			{Tier: Close, People: 5, Guideline: 10, OnTrack: 3, Due: 1, Overdue: 1, MedianDaysSinceReal: 20},
+			{Tier: Regular, People: 0, Guideline: 35},
+			{Tier: Outer, People: 151, Guideline: 100, OnTrack: 151, MedianDaysSinceReal: 100},
 		}
 		if len(st.Tiers) != len(want) {
 			t.Fatalf("Tiers = %+v; want %+v", st.Tiers, want)
@@ -100,8 +100,8 @@ func TestSummarize(t *testing.T) {
 		if got := ids(st.Drifting); !slices.Equal(got, []string{"c-drift"}) {
 			t.Errorf("Drifting = %q; want [c-drift]", got)
 		}
-		if len(st.Drifting) == 1 && !slices.Equal(st.Drifting[0].Drift, []int{10, 16, 25}) {
-			t.Errorf("Drifting gaps = %v; want [10 16 25]", st.Drifting[0].Drift)
+		if len(st.Drifting) == 1 && !slices.Equal(st.Drifting[0].Drift, []int{20, 25, 31}) {
+			t.Errorf("Drifting gaps = %v; want [20 25 31]", st.Drifting[0].Drift)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package cadence
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -24,7 +25,7 @@ func Plural(n int, unit string) string { return Count(n, unit, unit+"s") }
 func EveryWords(days int) string { return "every " + Plural(days, "day") }
 
 // ChannelWords names an interaction by its channel: "a call", "a meeting
-// in person", "an e-mail".
+// in person", "an email".
 func ChannelWords(c Channel) string {
 	switch c {
 	case InPerson:
@@ -32,11 +33,56 @@ func ChannelWords(c Channel) string {
 	case Video:
 		return "a video call"
 	case Email:
-		return "an e-mail"
+		return "an email"
 	case Social:
 		return "a social message"
 	}
 	return "a " + string(c)
+}
+
+// LoggedWords confirms a logged interaction: "Logged a call with Ana,
+// today at 09:30.", "Logged a text to Ana, ...", "Logged a card for Ana,
+// ...", "Logged a text from Ana, ...", "Logged a missed call to Ana, ...".
+// typed is the channel as the user named it (a card is a letter, and is
+// called a card), or ""; names are the people as the caller shows them,
+// and when the moment in words (WhenWords).
+func LoggedWords(c Contact, typed, names, when string) string {
+	what, with := ChannelWords(c.Via), "with"
+	if strings.EqualFold(strings.TrimSpace(typed), "card") && c.Via == Letter {
+		what = "a card"
+	}
+	switch {
+	case c.Direction == In:
+		with = "from"
+	case c.Via == Letter || c.Via == Gift:
+		with = "for"
+	case !c.Via.Real():
+		with = "to"
+	}
+	if c.Missed {
+		what = "a " + MissedCall(c.Via)
+		if c.Direction == Out {
+			with = "to"
+		}
+	}
+	return "Logged " + what + " " + with + " " + names + ", " + when + "."
+}
+
+// MissedWords names a call that did not connect by who tried: "a missed
+// call from them" when they did, "a missed call to them" when you did.
+func MissedWords(c Channel, d Direction) string {
+	if d == In {
+		return MissedCall(c) + " from them"
+	}
+	return MissedCall(c) + " to them"
+}
+
+// MissedCall says "missed call" or "missed video call".
+func MissedCall(c Channel) string {
+	if c == Video {
+		return "missed video call"
+	}
+	return "missed call"
 }
 
 // WhenWords says when something happened, relative to now: "today at
@@ -68,3 +114,41 @@ func (d MonthDay) Words() string {
 // LastTimeWords says what you last talked about, on one short line:
 // "last time: dinner at Rosa's".
 func LastTimeWords(note string) string { return "last time: " + oneLine(note) }
+
+// honorifics are words before a name that are not what a friend calls
+// someone: "Dr. Jane Smith" is Jane.
+var honorifics = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "miss": true, "prof": true,
+	"sir": true, "dame": true, "rev": true, "fr": true, "mme": true, "mlle": true, "herr": true, "frau": true,
+}
+
+// particles begin a family name: "van Dijk" is said whole.
+var particles = map[string]bool{
+	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true,
+	"della": true, "du": true, "des": true, "la": true, "le": true, "ten": true, "ter": true, "zu": true, "al": true, "el": true,
+}
+
+// ShortName is what the reasons call someone: their first name ("Ana" for
+// Ana Lima), past a title ("Jane" for Dr. Jane Smith), but a title and a
+// family name stay together ("Dr. Smith", "Mrs Okafor"), and so does a
+// family name that begins with a particle ("van Dijk").
+func ShortName(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return name
+	}
+	key := func(w string) string { return strings.ToLower(strings.TrimSuffix(w, ".")) }
+	rest := words
+	for len(rest) > 0 && honorifics[key(rest[0])] {
+		rest = rest[1:]
+	}
+	switch {
+	case len(rest) == 0:
+		return strings.Join(words, " ") // only titles: say them as written
+	case len(rest) == 1 && len(rest) < len(words):
+		return strings.Join(words, " ") // a title and a family name
+	case particles[key(rest[0])]:
+		return strings.Join(rest, " ")
+	}
+	return rest[0]
+}

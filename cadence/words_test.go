@@ -18,7 +18,7 @@ func TestWords(t *testing.T) {
 		{ChannelWords(Call), "a call"},
 		{ChannelWords(InPerson), "a meeting in person"},
 		{ChannelWords(Video), "a video call"},
-		{ChannelWords(Email), "an e-mail"},
+		{ChannelWords(Email), "an email"},
 		{ChannelWords(Social), "a social message"},
 		{ChannelWords(Gift), "a gift"},
 		{WhenWords(at(24, 9), now), "today at 09:00"},
@@ -32,6 +32,55 @@ func TestWords(t *testing.T) {
 	for _, tc := range tests {
 		if tc.got != tc.want {
 			t.Errorf("got %q; want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestShortName(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Ana Lima", "Ana"},
+		{"Ben", "Ben"},
+		{"Dr. Jane Smith", "Jane"},
+		{"Dr. Smith", "Dr. Smith"},
+		{"Mrs Okafor", "Mrs Okafor"},
+		{"mrs. jo okafor", "jo"},
+		{"Prof. Dr. Ada King", "Ada"},
+		{"van Dijk", "van Dijk"},
+		{"van der Berg", "van der Berg"},
+		{"Anna van der Berg", "Anna"},
+		{"Dr. van Dijk", "van Dijk"},
+		{"Dr.", "Dr."},
+		{"  Léa   Roux ", "Léa"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := ShortName(tc.name); got != tc.want {
+			t.Errorf("ShortName(%q) = %q; want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestLoggedWords(t *testing.T) {
+	tests := []struct {
+		c     Contact
+		typed string
+		want  string
+	}{
+		{Contact{Via: Call, Direction: Out}, "", "Logged a call with Ben, today at 09:30."},
+		{Contact{Via: InPerson, Direction: In}, "", "Logged a meeting in person from Ben, today at 09:30."},
+		{Contact{Via: Letter, Direction: Out}, "card", "Logged a card for Ben, today at 09:30."},
+		{Contact{Via: Letter, Direction: Out}, "Card ", "Logged a card for Ben, today at 09:30."},
+		{Contact{Via: Letter, Direction: Out}, "letter", "Logged a letter for Ben, today at 09:30."},
+		{Contact{Via: Gift, Direction: Out}, "", "Logged a gift for Ben, today at 09:30."},
+		{Contact{Via: Letter, Direction: In}, "card", "Logged a card from Ben, today at 09:30."},
+		{Contact{Via: Text, Direction: Out}, "sms", "Logged a text to Ben, today at 09:30."},
+		{Contact{Via: Email, Direction: Out}, "", "Logged an email to Ben, today at 09:30."},
+		{Contact{Via: Call, Direction: Out, Missed: true}, "", "Logged a missed call to Ben, today at 09:30."},
+		{Contact{Via: Video, Direction: In, Missed: true}, "", "Logged a missed video call from Ben, today at 09:30."},
+	}
+	for _, tc := range tests {
+		if got := LoggedWords(tc.c, tc.typed, "Ben", "today at 09:30"); got != tc.want {
+			t.Errorf("LoggedWords(%+v, %q) = %q; want %q", tc.c, tc.typed, got, tc.want)
 		}
 	}
 }

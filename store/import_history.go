@@ -20,12 +20,14 @@ import (
 // both ways to what the triggers write).
 
 // historyEntry is one interaction in a list of person_history, which holds
-// each as the JSON array [at in Unix seconds, via, direction, id].
+// each as the JSON array [at in Unix seconds, via, direction, id, missed]
+// (missed 1 for a call that did not connect, else 0).
 type historyEntry struct {
-	unix int64
-	id   string
-	via  cadence.Channel
-	in   bool // the direction: they started it
+	unix   int64
+	id     string
+	via    cadence.Channel
+	in     bool // the direction: they started it
+	missed bool
 }
 
 // newer orders entries as every read of history does: by time, then by id.
@@ -68,7 +70,7 @@ func keep(list []historyEntry, n int, e *historyEntry) int {
 
 func (h *historyOf) add(e *historyEntry) {
 	h.nRecent = keep(h.recent[:], h.nRecent, e)
-	if e.via.Real() {
+	if e.via.Real() && !e.missed {
 		h.nReal = keep(h.real[:], h.nReal, e)
 	}
 	if e.in && (h.lastIn.id == "" || e.newer(&h.lastIn)) {
@@ -93,7 +95,11 @@ func historyJSON(list []historyEntry) string {
 		b.WriteString(direction(e.in))
 		b.WriteString(`","`)
 		b.WriteString(e.id)
-		b.WriteString(`"]`)
+		if e.missed {
+			b.WriteString(`",1]`)
+		} else {
+			b.WriteString(`",0]`)
+		}
 	}
 	b.WriteByte(']')
 	return b.String()
@@ -138,7 +144,7 @@ func (im *Import) trackAdded(ins []Interaction) {
 		in := &ins[i]
 		year := in.At.Year()
 		plain := plainJSON(in.ID) && year >= 1 && year <= 9999
-		e := historyEntry{unix: in.At.Unix(), id: in.ID, via: in.Via, in: in.Direction == cadence.In}
+		e := historyEntry{unix: in.At.Unix(), id: in.ID, via: in.Via, in: in.Direction == cadence.In, missed: in.Missed}
 		for _, pid := range in.People {
 			h := im.state(pid)
 			switch {

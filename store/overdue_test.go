@@ -185,3 +185,54 @@ func statusNames(ss []cadence.Status) []string {
 	}
 	return out
 }
+
+// TestRankByOverdueDateTodayLeads: people with a birthday or date today
+// lead today's list whatever their priority, so the fast path must give
+// them before the very overdue; and someone owed an answer or with a
+// memory due inside the quiet days is found as ranking everyone finds them.
+func TestRankByOverdueDateTodayLeads(t *testing.T) {
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	s := openTest(t)
+	ctx := t.Context()
+	add := func(name string, tier cadence.Tier, added time.Time, f func(*store.Person)) store.Person {
+		p := store.Person{Name: name, Tier: tier}
+		if f != nil {
+			f(&p)
+		}
+		got, err := s.AddPerson(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for i := range 20 { // very overdue: priorities far above a birthday's
+		p := add(fmt.Sprintf("Overdue %02d", i), cadence.Inner, now, nil)
+		if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: now.AddDate(0, 0, -200-i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gran := add("Grandma", cadence.Outer, now, func(p *store.Person) { p.Birthday = cadence.MonthDay{Year: 1936, Month: 11, Day: 24} })
+	jo := add("Jo", cadence.Inner, now, func(p *store.Person) {
+		p.ImportantDates = []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 11, Day: 24}}}
+	})
+	tom := add("Tom", cadence.Close, now, nil)
+	if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{tom.ID}, Via: cadence.Text, At: now.AddDate(0, 0, -1)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddMemory(ctx, store.Memory{PersonID: tom.ID, Text: "interview", Due: now}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []store.Person{gran, jo} {
+		if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: now.AddDate(0, 0, -3)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkRankByOverdue(t, s, now, 1, 2, 3, 5)
+	r := cadence.NewRanking(now, 2)
+	if _, err := s.RankByOverdue(ctx, now, r); err != nil {
+		t.Fatal(err)
+	}
+	if got := statusNames(r.Result()); !slices.Equal(got, []string{"Jo", "Grandma"}) {
+		t.Errorf("today with a limit of 2 = %v; want Jo and Grandma, whose day it is, inner first", got)
+	}
+}

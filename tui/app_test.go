@@ -199,7 +199,7 @@ func TestPeopleSortedByDueWithBar(t *testing.T) {
 	if strings.Join(order, ",") != strings.Join(want, ",") {
 		t.Errorf("people in order %v, want %v", order, want)
 	}
-	h.contains("██████████ 2.00 !!", "██████████ 1.43 !!", "██░░░░░░░░ 0.16")
+	h.contains("██████████ 2.00 !!", "██████████ 1.43 !!", "█░░░░░░░░░ 0.08")
 }
 
 func TestNarrowWindowKeepsTheLastTalkInShort(t *testing.T) {
@@ -349,7 +349,7 @@ func TestEditChangesOnlyWhatWasTyped(t *testing.T) {
 	if p.Tier != cadence.Regular || p.Birthday.String() != "1990-11-27" || strings.Join(p.Tags, ",") != "family" {
 		t.Errorf("after edit: tier %s, birthday %s, tags %v; want regular, 1990-11-27, [family]", p.Tier, p.Birthday, p.Tags)
 	}
-	h.contains("Updated Ben Okafor (regular, every 90 days).")
+	h.contains("Updated Ben Okafor (regular, every 180 days).")
 }
 
 func TestAddPersonWithEveryField(t *testing.T) {
@@ -557,4 +557,28 @@ func TestStoredControlsAreDrawnAsText(t *testing.T) {
 		}
 	}
 	h.contains("Zed␛]0;pwned␇X")
+}
+
+// TestPeopleFilterKeepsTheDueOrder: the matches stay in the list's order,
+// the most due first, and the cursor goes to the best match.
+func TestPeopleFilterKeepsTheDueOrder(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("2", "/")
+	h.typeText("a") // in every name
+	var order []string
+	for _, l := range strings.Split(h.screen(), "\n") {
+		for _, n := range []string{"Ana Lima", "Ben Okafor", "Chloé Martin", "Dev Patel"} {
+			if strings.Contains(l, n) {
+				order = append(order, n)
+			}
+		}
+	}
+	if got, want := strings.Join(order, ","), "Ben Okafor,Ana Lima,Chloé Martin,Dev Patel"; got != want {
+		t.Errorf("filtered in order %s, want the due order %s", got, want)
+	}
+	if got := h.cursorLine(); !strings.HasPrefix(got, "Ana Lima") {
+		t.Errorf("cursor on %q, want the best match, Ana Lima", got)
+	}
 }

@@ -79,17 +79,27 @@ func (v *peopleView) applyFilter(keep string) {
 			}
 		}
 	}
+	v.cur = 0
 	if name == "" {
 		v.rows = pool
 	} else {
 		// The store's folding, so that /lea finds Léa as tend log lea does.
+		// The matches keep the list's order, the most due first; the
+		// cursor goes to the best of them.
 		matches := store.FilterNames(name, names)
+		best := -1
+		if len(matches) > 0 {
+			best = matches[0]
+		}
+		slices.Sort(matches)
 		v.rows = make([]*entry, len(matches))
 		for i, m := range matches {
 			v.rows[i] = pool[m]
+			if m == best {
+				v.cur = i
+			}
 		}
 	}
-	v.cur = 0
 	if keep != "" {
 		for i, e := range v.rows {
 			if e.sum.ID == keep {

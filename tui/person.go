@@ -188,7 +188,11 @@ func (v *personView) layout() ([]string, []span) {
 			text = st.selected.Render(text)
 		}
 		line := marker + box + text
-		if !m.Due.IsZero() {
+		switch {
+		case m.Done():
+			// Done is done: no "due 11 days ago" any more.
+			line += st.dim.Render(" · done " + m.DoneAt.In(w.now.Location()).Format("Mon 2 Jan"))
+		case !m.Due.IsZero():
 			line += st.dim.Render(" · " + memoryDueWords(m.Due, w.now))
 		}
 		spans[i] = span{len(lines), len(lines) + 1}
@@ -260,10 +264,13 @@ func (v *personView) notes(e *entry) []note {
 // does: the channel, who reached out, how long, the others there, the note.
 func interactionWords(st styles, in store.Interaction, self string) string {
 	parts := []string{string(in.Via)}
-	if in.Via.Real() {
+	switch {
+	case in.Missed:
+		parts[0] = cadence.MissedWords(in.Via, in.Direction)
+	case in.Via.Real():
 		parts[0] = st.name.Render(parts[0])
 	}
-	if in.Direction == cadence.In {
+	if in.Direction == cadence.In && !in.Missed {
 		parts = append(parts, "from them")
 	}
 	if in.Minutes > 0 {

@@ -12,7 +12,7 @@ import (
 	"github.com/tend-app/tend/store"
 )
 
-// personForm adds someone (a) or edits them (e). Lists (phones, e-mails,
+// personForm adds someone (a) or edits them (e). Lists (phones, emails,
 // tags, dates) are typed with commas between the items.
 type personForm struct {
 	fieldSet
@@ -56,7 +56,7 @@ func newPersonForm(st styles, p *entry) *personForm {
 	f.every = f.add(&field{label: "every", input: newInput(st, every, "the tier's rhythm, or 14, 14d, 2w")})
 	f.birthday = f.add(&field{label: "birthday", input: newInput(st, sp.Birthday.String(), "MM-DD or YYYY-MM-DD")})
 	f.phones = f.add(&field{label: "phones", input: newInput(st, strings.Join(sp.Phones, ", "), "optional, commas between")})
-	f.emails = f.add(&field{label: "e-mails", input: newInput(st, strings.Join(sp.Emails, ", "), "optional, commas between")})
+	f.emails = f.add(&field{label: "emails", input: newInput(st, strings.Join(sp.Emails, ", "), "optional, commas between")})
 	f.tags = f.add(&field{label: "tags", input: newInput(st, strings.Join(sp.Tags, ", "), "optional, commas between")})
 	f.dates = f.add(&field{label: "dates", input: newInput(st, strings.Join(dates, ", "), "anniversary=2015-06-01, ...")})
 	f.notesFld = f.add(&field{label: "notes", input: newInput(st, sp.Notes, "optional")})

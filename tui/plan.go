@@ -134,20 +134,18 @@ func (v *planView) layout() ([]string, []span) {
 func (v *planView) wide() bool { return v.width >= 60 }
 
 // personLine is the first line of someone in the plan: the cursor, their
-// name and tier, and (wide) when you last really talked.
+// name and tier.
 func (v *planView) personLine(i int, selected bool) string {
-	w, st := v.w, v.w.st
+	st := v.w.st
 	nameW := 22
 	if !v.wide() {
 		nameW = min(22, max(8, v.width-2-1-7))
 	}
 	marker, nameStyle := st.cursor(selected)
 	p := v.items[i].status.Person
-	line := marker + nameStyle.Render(pad(termtext.Line(p.Name), nameW)) + " " + st.tier(p.Tier, 7)
-	if e := w.byID[p.ID]; v.wide() && e != nil {
-		line += " " + st.dim.Render(lastTalkWords(e))
-	}
-	return line
+	// No "last talked" beside the name: the reasons count the days as of
+	// the day planned, and one count is enough.
+	return marker + nameStyle.Render(pad(termtext.Line(p.Name), nameW)) + " " + st.tier(p.Tier, 7)
 }
 
 // draw lays the whole plan out, the cursor nowhere.
@@ -157,11 +155,14 @@ func (v *planView) draw() ([]string, []span) {
 	if len(days) == 0 {
 		return nil, nil
 	}
-	when := days[0].Date.Format("Mon 2 Jan") + " to " + days[len(days)-1].Date.Format("Mon 2 Jan")
+	when, enjoy := days[0].Date.Format("Mon 2 Jan"), "Enjoy the day."
+	if len(days) > 1 {
+		when, enjoy = when+" to "+days[len(days)-1].Date.Format("Mon 2 Jan"), "Enjoy the days."
+	}
 	later := len(v.plan.Later)
 	planned := len(v.items) - later
 	if planned+later == 0 {
-		return wrapText(st.title.Render(when)+": no one is due. Enjoy the days.", v.width), nil
+		return wrapText(st.title.Render(when)+": no one is due. "+enjoy, v.width), nil
 	}
 	head := st.title.Render(when) + ": " + cadence.Count(planned, "person", "people")
 	if v.wide() {

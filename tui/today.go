@@ -1,18 +1,11 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
-	"strings"
-	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
 )
-
-// weekDays is how far ahead Today looks for birthdays and important dates.
-const weekDays = 7
 
 type todayKind int
 
@@ -28,7 +21,7 @@ type todayItem struct {
 	id     string // the person's id
 	status cadence.Status
 	memory dueMemory
-	date   soonDate
+	date   cadence.SoonDate
 }
 
 // key tells items apart across reloads.
@@ -37,18 +30,9 @@ func (it todayItem) key() string {
 	case todayMemory:
 		return "m" + it.memory.ID
 	case todayDate:
-		return "d" + it.id + it.date.label
+		return "d" + it.id + it.date.Label
 	}
 	return "s" + it.id
-}
-
-// soonDate is a birthday or important date in the coming week.
-type soonDate struct {
-	name  string
-	label string
-	on    time.Time
-	days  int
-	age   int // how old they turn, 0 when the year is not known
 }
 
 // todayView shows the people to talk to today, then the memories that have
@@ -81,7 +65,7 @@ func (v *todayView) refresh(w *world, prefer string) {
 		v.items = append(v.items, todayItem{kind: todayMemory, id: m.PersonID, memory: m})
 	}
 	for _, d := range soonDates(w) {
-		v.items = append(v.items, todayItem{kind: todayDate, id: d.id, date: d.soonDate})
+		v.items = append(v.items, todayItem{kind: todayDate, id: d.PersonID, date: d})
 	}
 	v.cur = 0
 	for i, it := range v.items {
@@ -96,42 +80,14 @@ func (v *todayView) refresh(w *world, prefer string) {
 	v.scroll()
 }
 
-type soonFor struct {
-	soonDate
-	id string
-}
-
 // soonDates lists the birthdays and important dates of active people in
-// the coming week, soonest first.
-func soonDates(w *world) []soonFor {
-	var out []soonFor
+// the coming week, soonest first, as tend today does.
+func soonDates(w *world) []cadence.SoonDate {
+	var out []cadence.SoonDate
 	for _, e := range w.active {
-		add := func(d cadence.MonthDay, label string) {
-			if d.IsZero() {
-				return
-			}
-			next := d.Next(w.now)
-			days := cadence.DaysBetween(w.now, next)
-			if days < 0 || days >= weekDays {
-				return
-			}
-			age := 0
-			if d.Year > 0 {
-				age = next.Year() - d.Year
-			}
-			out = append(out, soonFor{id: e.sum.ID, soonDate: soonDate{name: e.sum.Name, label: label, on: next, days: days, age: age}})
-		}
-		add(e.sum.Birthday, "birthday")
-		for _, d := range e.sum.ImportantDates {
-			add(d.Date, d.Label)
-		}
+		out = append(out, cadence.DatesAhead(e.sum.Cadence(), w.now, cadence.WeekDays)...)
 	}
-	slices.SortStableFunc(out, func(a, b soonFor) int {
-		if c := cmp.Compare(a.days, b.days); c != 0 {
-			return c
-		}
-		return cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name))
-	})
+	cadence.SortSoonDates(out)
 	return out
 }
 
@@ -228,18 +184,7 @@ func (v *todayView) layout() ([]string, []span) {
 			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))
 		case todayDate:
 			d := it.date
-			when := d.on.Format("Monday 2 Jan")
-			switch d.days {
-			case 0:
-				when = "today"
-			case 1:
-				when = "tomorrow, " + d.on.Format("Mon 2 Jan")
-			}
-			text := termtext.Line(d.label) + ", " + when
-			if d.age > 0 && d.label == "birthday" {
-				text += fmt.Sprintf(" (turns %d)", d.age)
-			}
-			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.name))+": "+text)
+			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.Name))+": "+termtext.Line(d.Words()))
 		}
 		spans[i] = span{from, len(lines)}
 	}

@@ -186,6 +186,8 @@ func TestImportBadInputWritesNothing(t *testing.T) {
 		{"binary vcard", "vcard", "\xff\xd8\xff\xe0\x00\x10JFIF\x00", "binary file"},
 		{"ragged csv", "csv", "name,tier\nCy,close\nDi\n", "line 3: the row has 1 fields, the header 2"},
 		{"unknown csv column", "csv", "name,age\nCy,3\n", `unknown column "age"`},
+		{"csv birthday in the future", "csv", "name,birthday\nCy,2030-01-01\n", "birthday 2030-01-01 is in the future"},
+		{"json interaction in the future", "json", strings.ReplaceAll(good, "2026-10-12T", "2030-10-12T"), "at 2030-10-12T12:00:00Z is in the future"},
 		{"bad friends line", "friends", "### Friends:\n* Cy\n", "line 2: expected an entry"},
 	}
 	for _, tc := range tests {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
@@ -246,6 +247,16 @@ func (c *countingReader) Read(p []byte) (int, error) {
 type progressTarget struct {
 	exchange.Target
 	bar *progress
+}
+
+// Now is the moment of the import, which the readers check dates against
+// (no birthday, interaction or record stamp after it): the wrapper must
+// not hide it.
+func (t *progressTarget) Now() time.Time {
+	if c, ok := t.Target.(interface{ Now() time.Time }); ok {
+		return c.Now()
+	}
+	return time.Time{}
 }
 
 func (t *progressTarget) PutPerson(p store.Person) error {

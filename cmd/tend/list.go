@@ -125,6 +125,13 @@ func runList(a *app, opts listOptions) error {
 		if r.due {
 			due += " due"
 		}
+		// Due, but not to be called yet: say why not, as today would.
+		switch p := r.sum.Person; {
+		case p.Archived():
+			due += ", archived " + p.ArchivedAt.In(now.Location()).Format("2 Jan 2006")
+		case p.SnoozedUntil.After(now):
+			due += ", snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
+		}
 		t.add(paint(styleName, oneLine(r.sum.Name)), tierText(r.sum.Tier), last, due)
 	}
 	_, err = fmt.Fprint(a.out, t.String())

@@ -40,7 +40,7 @@ func (f *personFlags) register(cmd *cobra.Command, verb string) {
 	fl.StringVar(&f.birthday, "birthday", "", `birthday: MM-DD or YYYY-MM-DD ("" to clear)`)
 	fl.StringArrayVar(&f.tags, "tag", nil, "a tag; repeat for more"+verb)
 	fl.StringArrayVar(&f.phones, "phone", nil, "a phone number; repeat for more"+verb)
-	fl.StringArrayVar(&f.emails, "email", nil, "an e-mail address; repeat for more"+verb)
+	fl.StringArrayVar(&f.emails, "email", nil, "an email address; repeat for more"+verb)
 	fl.StringVar(&f.note, "note", "", "free notes about them")
 	fl.StringArrayVar(&f.aliases, "alias", nil, "another name they are called by, such as mum; repeat for more"+verb)
 	if verb == "" {

@@ -26,10 +26,12 @@ func newPlanCmd(a *app) *cobra.Command {
 		Long: `Spread everyone who is due, or becomes due, over the coming days (today
 first), so that no day holds more than --per-day people.
 
-Each day is seen as today would see it then: the most overdue and the
-closest tiers first, snoozes respected, nobody twice, archived people
-never. A birthday or important date lands on its day: someone whose day
-falls in the plan waits for it. Whoever does not fit is listed as later.
+The first day is exactly today's list. Each later day is seen as today
+would see it then: the most overdue and the closest tiers first, snoozes
+respected, archived people never. Someone due is planned on the first day
+with room and never waits for a date; a birthday or important date lands on
+its day, and a memory on its due day, so someone may appear twice, once for
+each reason. Whoever does not fit is listed as later.
 
 With --json, the plan is an array with one element per day,
 {"date": "2026-11-24", "people": [...]}, each person as in today --json,
@@ -107,7 +109,11 @@ func runPlan(a *app, opts planOptions) error {
 	case len(people) == 0:
 		b.WriteString(nobodyYet)
 	case planned+len(plan.Later) == 0:
-		fmt.Fprintf(&b, "%s: no one is due. Enjoy the days.\n", span)
+		enjoy := "Enjoy the days."
+		if opts.days == 1 {
+			enjoy = "Enjoy the day."
+		}
+		fmt.Fprintf(&b, "%s: no one is due. %s\n", span, enjoy)
 	default:
 		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), cadence.Count(planned, "person", "people"), opts.perDay)
 		for i, d := range plan.Days {

@@ -156,7 +156,10 @@ func runShow(a *app, name string) error {
 			mark = fmt.Sprintf("%2d [ ]", open)
 		}
 		due := ""
-		if !m.Due.IsZero() {
+		switch {
+		case m.Done():
+			due = "  " + paint(styleDim, "done "+m.DoneAt.In(now.Location()).Format("Mon 2 Jan 2006"))
+		case !m.Due.IsZero():
 			due = "  " + paint(styleDim, "due "+m.Due.Format("Mon 2 Jan 2006"))
 		}
 		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, termtext.Text(m.Text), due, paint(styleDim, shortMemory[m.ID]))

@@ -11,7 +11,7 @@ import (
 //
 //   - Ana (close) talks every 12 days: a rhythm hint; birthday on Friday.
 //   - Ben (inner) called you the last 3 times: your turn.
-//   - Chloé (close) met you with gaps of 10, 16 and 25 days: drifting.
+//   - Chloé (close) met you with gaps of 20, 25 and 31 days: drifting.
 //   - Dev (regular) only ever hears from you: a gentle note; due on Monday.
 //   - Eli (outer) was added long ago and never called: overdue.
 //   - Fay (close) is archived; Gus (inner) is snoozed until Friday.
@@ -26,14 +26,14 @@ func seedTending(h *harness) {
 	for _, at := range []string{"2026-11-05", "2026-11-09", "2026-11-14"} {
 		h.ok("log", "ben", "--in", "--at", at)
 	}
-	h.ok("add", "Chloé Martin", "--tier", "close", "--now", "2026-09-01")
-	for _, at := range []string{"2026-09-19", "2026-09-29", "2026-10-15", "2026-11-09"} {
+	h.ok("add", "Chloé Martin", "--tier", "close", "--now", "2026-08-01")
+	for _, at := range []string{"2026-08-25", "2026-09-14", "2026-10-09", "2026-11-09"} {
 		h.ok("log", "chloé", "--via", "in-person", "--at", at)
 	}
 	h.ok("add", "Dev Patel", "--now", "2025-01-01")
 	for _, l := range [][]string{
-		{"--at", "2025-06-01"}, {"--via", "text", "--at", "2025-09-01"}, {"--at", "2026-02-01"},
-		{"--via", "email", "--at", "2026-06-01"}, {"--at", "2026-09-01"},
+		{"--at", "2025-06-01"}, {"--via", "text", "--at", "2025-09-01"}, {"--at", "2025-12-01"},
+		{"--via", "email", "--at", "2026-03-01"}, {"--at", "2026-06-03"},
 	} {
 		h.ok(append([]string{"log", "dev"}, l...)...)
 	}
@@ -57,6 +57,8 @@ func TestTending(t *testing.T) {
 	h.ok("show", "ben")
 	h.ok("show", "chloé")
 	h.ok("show", "dev")
+	h.ok("list", "--due")      // Gus is due, but snoozed: marked
+	h.ok("list", "--archived") // Fay, with the day she was archived
 	h.golden("tending")
 }
 
@@ -220,11 +222,16 @@ func TestDays366(t *testing.T) {
 	if err := json.Unmarshal([]byte(h.ok("plan", "--days", "366", "--json").stdout), &days); err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	n, names := 0, map[string]bool{}
 	for _, d := range days {
 		n += len(d.People)
+		for _, p := range d.People {
+			names[p["name"].(string)] = true
+		}
 	}
-	if len(days) != 367 || n != 6 {
-		t.Errorf("plan --days 366: %d elements with %d people; want 367 with the 6 active people", len(days), n)
+	// Everyone active once, and Ana a second time on her birthday.
+	if len(days) != 367 || len(names) != 6 || n != 7 {
+		t.Errorf("plan --days 366: %d elements with %d people, %d of them different; want 367 with 7: the 6 active people and Ana's birthday",
+			len(days), n, len(names))
 	}
 }

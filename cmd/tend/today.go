@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,8 +30,13 @@ Someone is due when the days since your last real conversation reach their
 rhythm (their tier's, or their own --every). A birthday or important date
 within 3 days, a memory that has come due, or a message of theirs you have
 not answered moves them up. Archived and snoozed people, and anyone you were
-in touch with in the last 2 days, are left in peace (unless it is their
-birthday).
+in touch with in the last 2 days (your side of the contact, or a real
+conversation), are left in peace, unless it is their birthday or date, or a
+memory of theirs has come due. A birthday or date today leads the list.
+
+Beneath the suggestions, today lists the memories that have come due and
+the birthdays and dates of the week, and says how many more are due when
+--limit cut the list. --json gives the suggestions alone.
 
 Two patterns are named too. When they reached out the last 3 times, it is
 your turn, and they move up. An inner or close friend whose gaps between
@@ -99,11 +105,33 @@ func runToday(a *app, opts todayOptions) error {
 	default:
 		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), cadence.Count(len(today), "person", "people"))
 		for i, st := range today {
-			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, st.Person.Name), tierText(st.Person.Tier))
+			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, termtext.Line(st.Person.Name)), tierText(st.Person.Tier))
 			fmt.Fprintf(&b, "   %s\n", reasonsLine(st.Reasons))
 			if w := notes.words(st.Person.ID); w != "" {
 				fmt.Fprintf(&b, "   %s\n", paint(styleDim, w))
 			}
+		}
+	}
+	if rank.Cut() {
+		// The store stopped once no one else could make the list; how many
+		// more are due takes everyone.
+		more := -len(today)
+		err := s.EachCadence(a.ctx(), func(p cadence.Person) error {
+			if cadence.Suggested(p, now) {
+				more++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if more > 0 {
+			fmt.Fprintf(&b, "\n%s more %s due: tend plan\n", strconv.Itoa(more), map[bool]string{true: "is", false: "are"}[more == 1])
+		}
+	}
+	if count > 0 {
+		if err := writeTheDay(a, &b, now); err != nil {
+			return err
 		}
 	}
 	_, err = fmt.Fprint(a.out, b.String())
@@ -200,6 +228,58 @@ func (n lastNotes) words(id string) string {
 		return ""
 	}
 	return termtext.Line(cadence.LastTimeWords(note.Note)) // stored text, cleaned before it is painted
+}
+
+// writeTheDay writes what the day holds beneath the suggestions: the
+// memories that have come due, and the birthdays and dates of the week.
+func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	due, err := s.DueMemories(a.ctx(), now)
+	if err != nil {
+		return err
+	}
+	if len(due) > 0 {
+		b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
+		for _, m := range due[:min(len(due), daySectionLines)] {
+			r := cadence.Reminder{Text: m.Text, Due: m.Due}
+			line := fmt.Sprintf("  %s: %s · %s", paint(styleName, termtext.Line(m.Name)), termtext.Line(m.Text), cadence.MemoryDueWords(r, false, now))
+			sum, err := s.Summary(a.ctx(), m.PersonID)
+			if err != nil {
+				return err
+			}
+			if cadence.MemoryAnswered(sum.Cadence(), r, now) {
+				line += paint(styleDim, " · in touch since; if it is settled: tend done "+m.ID)
+			}
+			b.WriteString(line + "\n")
+		}
+		writeMore(b, len(due)-daySectionLines, "tend show NAME")
+	}
+	dates, err := s.DatesAhead(a.ctx(), now, cadence.WeekDays)
+	if err != nil {
+		return err
+	}
+	if len(dates) > 0 {
+		b.WriteString("\n" + paint(styleTitle, "This week") + "\n")
+		for _, d := range dates[:min(len(dates), daySectionLines)] {
+			fmt.Fprintf(b, "  %s: %s\n", paint(styleName, termtext.Line(d.Name)), termtext.Line(d.Words()))
+		}
+		writeMore(b, len(dates)-daySectionLines, "tend plan")
+	}
+	return nil
+}
+
+// daySectionLines is how many lines each section beneath the suggestions
+// shows at most: a morning's reading, not a listing.
+const daySectionLines = 10
+
+// writeMore says how many lines a section left out, and where they are.
+func writeMore(b *strings.Builder, more int, where string) {
+	if more > 0 {
+		fmt.Fprintf(b, "  %s\n", paint(styleDim, fmt.Sprintf("and %d more: %s", more, where)))
+	}
 }
 
 // nobodyYet is what today and plan say on a database with no one in it.

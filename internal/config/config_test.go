@@ -120,8 +120,8 @@ func TestPartlySet(t *testing.T) {
 	if from["tiers.close.every"] != "file" || from["tiers.close.guideline"] != "default" || from["limit"] != "default" {
 		t.Errorf("sources: %v", from)
 	}
-	if s.Rules.TierEvery(cadence.Close) != 21 || s.Rules.TierGuideline(cadence.Close) != 15 {
-		t.Errorf("close: every %d, guideline %d; want 21 and 15", s.Rules.TierEvery(cadence.Close), s.Rules.TierGuideline(cadence.Close))
+	if s.Rules.TierEvery(cadence.Close) != 21 || s.Rules.TierGuideline(cadence.Close) != 10 {
+		t.Errorf("close: every %d, guideline %d; want 21 and 10", s.Rules.TierEvery(cadence.Close), s.Rules.TierGuideline(cadence.Close))
 	}
 }
 

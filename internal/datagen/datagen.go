@@ -35,7 +35,8 @@ type Data struct {
 }
 
 // dunbar is the guideline size of each tier (cadence.Tier.Guideline), in the
-// order of cadence.Tiers: 5, 15, 50 and 150 people.
+// order of cadence.Tiers: 5, 10, 35 and 100 people (together the layers of
+// 15, 50 and 150).
 var dunbar = func() []int {
 	var out []int
 	for _, t := range cadence.Tiers() {
@@ -44,8 +45,9 @@ var dunbar = func() []int {
 	return out
 }()
 
-// TierCounts splits n people over the tiers (closest first) in the Dunbar
-// proportions 5:15:50:150, the rounding left over going to the outer tier.
+// TierCounts splits n people over the tiers (closest first) in the
+// proportions of their guideline sizes, 5:10:35:100, the rounding left over
+// going to the outer tier.
 // From five people on, the inner tier has at least one.
 func TierCounts(n int) []int {
 	total := 0

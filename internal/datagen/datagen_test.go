@@ -26,9 +26,9 @@ func TestTierCounts(t *testing.T) {
 	}{
 		{0, []int{0, 0, 0, 0}},
 		{3, []int{0, 0, 1, 2}},
-		{220, []int{5, 15, 50, 150}},
-		{1000, []int{23, 68, 227, 682}},
-		{10000, []int{227, 682, 2273, 6818}},
+		{150, []int{5, 10, 35, 100}},
+		{1000, []int{33, 67, 233, 667}},
+		{10000, []int{333, 667, 2333, 6667}},
 	} {
 		if got := datagen.TierCounts(tc.n); !slices.Equal(got, tc.want) {
 			t.Errorf("TierCounts(%d) = %v, want %v", tc.n, got, tc.want)

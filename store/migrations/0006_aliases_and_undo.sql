@@ -60,16 +60,16 @@ BEGIN
 	INSERT INTO change_rows (change_seq, tbl, key, before) SELECT seq, 'interactions', NEW.id, NULL FROM change_open;
 END;
 
-CREATE TRIGGER journal_interactions_update AFTER UPDATE OF id, via, direction, at, minutes, note, created_at ON interactions
+CREATE TRIGGER journal_interactions_update AFTER UPDATE OF id, via, direction, at, minutes, note, created_at, missed ON interactions
 BEGIN
 	INSERT INTO change_rows (change_seq, tbl, key, before)
-	SELECT seq, 'interactions', OLD.id, json_object('id', OLD.id, 'via', OLD.via, 'direction', OLD.direction, 'at', OLD.at, 'minutes', OLD.minutes, 'note', OLD.note, 'created_at', OLD.created_at) FROM change_open;
+	SELECT seq, 'interactions', OLD.id, json_object('id', OLD.id, 'via', OLD.via, 'direction', OLD.direction, 'at', OLD.at, 'minutes', OLD.minutes, 'note', OLD.note, 'created_at', OLD.created_at, 'missed', OLD.missed) FROM change_open;
 END;
 
 CREATE TRIGGER journal_interactions_delete AFTER DELETE ON interactions
 BEGIN
 	INSERT INTO change_rows (change_seq, tbl, key, before)
-	SELECT seq, 'interactions', OLD.id, json_object('id', OLD.id, 'via', OLD.via, 'direction', OLD.direction, 'at', OLD.at, 'minutes', OLD.minutes, 'note', OLD.note, 'created_at', OLD.created_at) FROM change_open;
+	SELECT seq, 'interactions', OLD.id, json_object('id', OLD.id, 'via', OLD.via, 'direction', OLD.direction, 'at', OLD.at, 'minutes', OLD.minutes, 'note', OLD.note, 'created_at', OLD.created_at, 'missed', OLD.missed) FROM change_open;
 END;
 
 CREATE TRIGGER journal_interaction_people_insert AFTER INSERT ON interaction_people
