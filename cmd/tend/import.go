@@ -6,8 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 	"sync/atomic"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
