@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -57,12 +58,21 @@ type ImportSkip struct {
 // N is the number of things the skip stands for.
 func (s ImportSkip) N() int { return max(s.Count, 1) }
 
+// ImportNote is something an import did that the user should know,
+// though nothing was left out: two people of one name kept apart, a
+// charset guessed, the columns a spreadsheet was read by.
+type ImportNote struct {
+	Where string // the record, card or line; "" for the whole file
+	Text  string
+}
+
 // ImportResult says what an import did, or with DryRun would have done.
 type ImportResult struct {
 	People       ImportCounts
 	Interactions ImportCounts
 	Memories     ImportCounts
 	Skipped      []ImportSkip
+	Notes        []ImportNote
 	DryRun       bool
 }
 
@@ -104,6 +114,7 @@ type Import struct {
 	people     map[string]*importedPerson // by id, tend's and the file's so far
 	activeName map[string]string          // name key → id of the active person with that name
 	otherName  map[string]string          // name key → id of an archived person with that name
+	byUID      map[string]string          // an address book's UID → id of the person holding it
 	alias      map[string]string          // a file's person id → tend's id for the same person
 	unresolved map[string]bool            // person ids written before that person was seen
 
@@ -213,6 +224,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		people:     map[string]*importedPerson{},
 		activeName: map[string]string{},
 		otherName:  map[string]string{},
+		byUID:      map[string]string{},
 		alias:      map[string]string{},
 		unresolved: map[string]bool{},
 	}
@@ -259,7 +271,8 @@ func (im *Import) prepare() error {
 		// The columns of insertPersonSQL after the id, in its order.
 		{&st.updPerson, `UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
 			phones = ?, emails = ?, tags = ?, notes = ?, created_at = ?, updated_at = ?, archived_at = ?,
-			snoozed_until = ? WHERE id = ?`},
+			snoozed_until = ?, org = ?, job_title = ?, phone_types = ?, email_types = ?, name_parts = ?, uid = ?
+			WHERE id = ?`},
 		{&st.delDates, `DELETE FROM important_dates WHERE person_id = ?`},
 		{&st.insDate, `INSERT OR IGNORE INTO important_dates (person_id, label, date) VALUES (?, ?, ?)`},
 		// ON CONFLICT DO NOTHING RETURNING id tells new ids from known ones
@@ -286,21 +299,22 @@ func (im *Import) prepare() error {
 // load reads who is in tend: ids, name keys and update times.
 func (im *Import) load() error {
 	rows, err := im.tx.QueryContext(im.ctx,
-		`SELECT id, name_key, created_at, updated_at, archived_at IS NOT NULL FROM people ORDER BY created_at, id`)
+		`SELECT id, name_key, created_at, updated_at, archived_at IS NOT NULL, uid FROM people ORDER BY created_at, id`)
 	if err != nil {
 		return fmt.Errorf("import: load people: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			id string
-			p  importedPerson
+			id, uid string
+			p       importedPerson
 		)
-		if err := rows.Scan(&id, &p.nameKey, &p.createdAt, &p.updatedAt, &p.archived); err != nil {
+		if err := rows.Scan(&id, &p.nameKey, &p.createdAt, &p.updatedAt, &p.archived, &uid); err != nil {
 			return fmt.Errorf("import: load people: %w", err)
 		}
 		im.people[id] = &p
 		im.index(id, &p)
+		im.indexUID(id, uid)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("import: load people: %w", err)
@@ -315,6 +329,14 @@ func (im *Import) index(id string, p *importedPerson) {
 		im.activeName[p.nameKey] = id
 	} else if _, ok := im.otherName[p.nameKey]; !ok {
 		im.otherName[p.nameKey] = id
+	}
+}
+
+// indexUID records who holds an address book's UID; the first holder
+// keeps it.
+func (im *Import) indexUID(id, uid string) {
+	if _, ok := im.byUID[uid]; uid != "" && !ok {
+		im.byUID[uid] = id
 	}
 }
 
@@ -344,6 +366,9 @@ func (im *Import) HasPerson(id string) bool {
 
 // Skip records something the file held that the import leaves out.
 func (im *Import) Skip(s ImportSkip) { im.res.Skipped = append(im.res.Skipped, s) }
+
+// Note records something the user should know about the import.
+func (im *Import) Note(n ImportNote) { im.res.Notes = append(im.res.Notes, n) }
 
 // Now is the moment the import runs at, the store's clock.
 func (im *Import) Now() time.Time { return im.now }
@@ -400,15 +425,19 @@ func (im *Import) PutPerson(p Person) error {
 }
 
 // MatchPerson adds a person from another tool, or merges them into the
-// person tend already has by that name, and returns the id. Fields left
-// empty are taken as not given.
+// person tend already has by that UID (an address book's id for the
+// person) or else by that name, and returns the id. Fields left empty are
+// taken as not given.
 func (im *Import) MatchPerson(p Person) (string, error) {
 	check := p
 	if err := check.Validate(); err != nil {
 		return "", err
 	}
 	key := nameKey(check.Name)
-	id, ok := im.activeName[key]
+	id, ok := im.byUID[check.UID]
+	if check.UID == "" || !ok {
+		id, ok = im.activeName[key]
+	}
 	if !ok {
 		id, ok = im.otherName[key]
 	}
@@ -437,6 +466,7 @@ func (im *Import) MatchPerson(p Person) (string, error) {
 	if err := im.updatePerson(merged, im.people[id]); err != nil {
 		return "", err
 	}
+	im.indexUID(id, merged.UID)
 	im.res.People.Updated++
 	return id, nil
 }
@@ -466,6 +496,36 @@ func mergePerson(stored, file Person) Person {
 		}
 	}
 	out.ImportantDates = addDates(stored.ImportantDates, file.ImportantDates)
+	// An address book is the fresher source for where someone works and
+	// how their name is written; the UID tend already holds stays.
+	if org := strings.TrimSpace(file.Org); org != "" {
+		out.Org = org
+	}
+	if title := strings.TrimSpace(file.JobTitle); title != "" {
+		out.JobTitle = title
+	}
+	if !file.NameParts.IsZero() {
+		out.NameParts = file.NameParts
+	}
+	if out.UID == "" {
+		out.UID = strings.TrimSpace(file.UID)
+	}
+	out.PhoneTypes = addTypes(stored.PhoneTypes, file.PhoneTypes)
+	out.EmailTypes = addTypes(stored.EmailTypes, file.EmailTypes)
+	return out
+}
+
+// addTypes takes the file's kind of a phone or e-mail over tend's.
+func addTypes(have, more map[string]string) map[string]string {
+	out := maps.Clone(have)
+	if out == nil {
+		out = map[string]string{}
+	}
+	for v, t := range more {
+		if strings.TrimSpace(t) != "" {
+			out[strings.TrimSpace(v)] = t
+		}
+	}
 	return out
 }
 
@@ -501,7 +561,9 @@ func union(have, more []string) []string {
 func samePerson(a, b Person) bool {
 	return a.Name == b.Name && a.Tier == b.Tier && a.Every == b.Every && a.Birthday == b.Birthday &&
 		slices.Equal(a.Phones, b.Phones) && slices.Equal(a.Emails, b.Emails) && slices.Equal(a.Tags, b.Tags) &&
-		a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates)
+		a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates) &&
+		a.Org == b.Org && a.JobTitle == b.JobTitle && a.NameParts == b.NameParts && a.UID == b.UID &&
+		maps.Equal(a.PhoneTypes, b.PhoneTypes) && maps.Equal(a.EmailTypes, b.EmailTypes)
 }
 
 func (im *Import) insertPerson(p Person) error {
@@ -521,6 +583,7 @@ func (im *Import) insertPerson(p Person) error {
 	rec := &importedPerson{createdAt: formatTime(p.CreatedAt), updatedAt: formatTime(p.UpdatedAt), nameKey: key, archived: p.Archived()}
 	im.people[p.ID] = rec
 	im.index(p.ID, rec)
+	im.indexUID(p.ID, p.UID)
 	return nil
 }
 
