@@ -477,13 +477,13 @@ func scanPeople(rows *sql.Rows) ([]Person, error) {
 // scanPerson reads the personColumns, plus any extra destinations after them.
 func scanPerson(row scanner, extra ...any) (Person, error) {
 	var (
-		p                    Person
-		tier                 string
-		every                sql.NullInt64
-		birthday             sql.NullString
-		phones, emails, tags string
-		created, updated     string
-		archived, snoozed    sql.NullString
+		p                                 Person
+		tier                              string
+		every                             sql.NullInt64
+		birthday                          sql.NullString
+		phones, emails, tags              string
+		created, updated                  string
+		archived, snoozed                 sql.NullString
 		phoneTypes, emailTypes, nameParts string
 	)
 	dest := append([]any{&p.ID, &p.Name, &tier, &every, &birthday, &phones, &emails, &tags,
