@@ -990,4 +990,3 @@ func clip(s string) string {
 	r := []rune(s)
 	return string(r[:39]) + "…"
 }
-
