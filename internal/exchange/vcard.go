@@ -722,6 +722,7 @@ var (
 	phoneKinds = map[string]string{
 		"cell": "mobile", "mobile": "mobile", "iphone": "mobile", "home": "home", "work": "work",
 		"fax": "fax", "pager": "pager", "main": "main", "other": "other", "car": "car",
+		"homefax": "home,fax", "workfax": "work,fax", "otherfax": "other,fax",
 	}
 	emailKinds = map[string]string{"home": "home", "work": "work", "other": "other"}
 )
