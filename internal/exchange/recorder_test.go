@@ -87,3 +87,8 @@ func sharedDir(t *testing.T, parts ...string) string {
 	}
 	return dir
 }
+
+type (
+	storeSkip = store.ImportSkip
+	storeNote = store.ImportNote
+)
