@@ -435,6 +435,11 @@ func (im *Import) MatchPerson(p Person) (string, error) {
 	}
 	key := nameKey(check.Name)
 	id, ok := im.byUID[check.UID]
+	if _, own := im.people[check.UID]; check.UID != "" && !ok && own {
+		// A card tend wrote for someone with no UID of their own carries
+		// tend's id (exchange.CardUID).
+		id, ok = check.UID, true
+	}
 	if check.UID == "" || !ok {
 		id, ok = im.activeName[key]
 	}
@@ -507,8 +512,8 @@ func mergePerson(stored, file Person) Person {
 	if !file.NameParts.IsZero() {
 		out.NameParts = file.NameParts
 	}
-	if out.UID == "" {
-		out.UID = strings.TrimSpace(file.UID)
+	if uid := strings.TrimSpace(file.UID); out.UID == "" && uid != stored.ID {
+		out.UID = uid
 	}
 	out.PhoneTypes = addTypes(stored.PhoneTypes, file.PhoneTypes)
 	out.EmailTypes = addTypes(stored.EmailTypes, file.EmailTypes)
