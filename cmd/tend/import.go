@@ -201,7 +201,11 @@ func printImport(a *app, name string, res store.ImportResult) error {
 		}
 		fmt.Fprintf(&b, "  skipped %s%s\n", where, oneLine(sk.Reason))
 	}
-	for _, n := range res.Notes {
+	for i, n := range res.Notes {
+		if i == maxNotesShown && len(res.Notes) > maxNotesShown+1 {
+			fmt.Fprintf(&b, "  note: %d more (--json lists them all)\n", len(res.Notes)-i)
+			break
+		}
 		where := n.Where
 		if where != "" {
 			where += ": "
@@ -211,6 +215,10 @@ func printImport(a *app, name string, res store.ImportResult) error {
 	_, err := fmt.Fprint(a.out, b.String())
 	return err
 }
+
+// maxNotesShown is how many notes an import summary prints: an address
+// book with a thousand cards of one name says so ten times, then counts.
+const maxNotesShown = 10
 
 // importResultJSON is `tend import --json`.
 type importResultJSON struct {

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
@@ -131,4 +130,7 @@ func TestGoldenRealVCards(t *testing.T) {
 		func(f *os.File, tg exchange.Target) error { return exchange.ReadVCard(f, tg) })
 }
 
-var _ = store.ImportSkip{}
+func TestGoldenCorpusVCards(t *testing.T) {
+	goldenImport(t, sharedDir(t, "corpus", "vcf"), "vcf", "corpus-vcf.txt",
+		func(f *os.File, tg exchange.Target) error { return exchange.ReadVCard(f, tg) })
+}

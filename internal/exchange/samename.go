@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -16,89 +15,114 @@ import (
 // than merged into the first without a word. Matching against the people
 // tend already has stays by UID, then by name (see store.Import).
 
-// nameGuard remembers the people of each name a file has given so far.
+// nameGuard remembers the people of each name a file has given so far,
+// indexed so that a file of many cards of one name costs no more than any
+// other.
 type nameGuard struct {
-	byName map[string][]*seenPerson // name key → the people of that name, as first read
-	taken  map[string]bool          // name keys given out, the renamed ones included
+	byName map[string]*sameName // name key → the people of that name
+	taken  map[string]bool      // name keys given out, the renamed ones included
+}
+
+// sameName is the people of one name in a file.
+type sameName struct {
+	first *seenPerson
+	next  int                    // the number the next rename tries
+	uid   map[string]*seenPerson // by UID
+	// by phone (as digits) and e-mail (in lower case): anyone's, and the
+	// first without a UID, which a card with a UID may still be
+	any, noUID map[string]*seenPerson
 }
 
 type seenPerson struct {
-	where  string // the record that first gave the name
-	name   string // the name the person was handed over with
-	uid    string
-	phones []string // as digits
-	emails []string // in lower case
+	where string // the record that first gave the name
+	name  string // the name the person was handed over with
+	uid   string
 }
 
 func newNameGuard() *nameGuard {
-	return &nameGuard{byName: map[string][]*seenPerson{}, taken: map[string]bool{}}
+	return &nameGuard{byName: map[string]*sameName{}, taken: map[string]bool{}}
 }
 
 // place settles the name p is handed over with. A second person of a name
 // already read gets a name of their own, and a note says so.
 func (g *nameGuard) place(p *store.Person, where string) (store.ImportNote, bool) {
 	key := strings.ToLower(strings.TrimSpace(p.Name))
-	cur := &seenPerson{where: where, name: p.Name, uid: strings.TrimSpace(p.UID), emails: lowerAll(p.Emails)}
+	uid := strings.TrimSpace(p.UID)
+	var keys []string // phones and e-mails, told apart by a prefix
 	for _, ph := range p.Phones {
 		if d := digits(ph); len(d) >= 5 { // a short code is no evidence
-			cur.phones = append(cur.phones, d)
+			keys = append(keys, "tel:"+d)
 		}
 	}
-	for _, s := range g.byName[key] {
-		if s.samePerson(cur) {
-			p.Name = s.name
-			s.absorb(cur)
-			return store.ImportNote{}, false
+	for _, e := range lowerAll(p.Emails) {
+		keys = append(keys, "mail:"+e)
+	}
+	group := g.byName[key]
+	if group == nil {
+		group = &sameName{next: 2, uid: map[string]*seenPerson{}, any: map[string]*seenPerson{}, noUID: map[string]*seenPerson{}}
+		g.byName[key] = group
+	}
+	same := group.uid[uid]
+	if uid == "" {
+		same = nil
+	}
+	for _, k := range keys {
+		if same != nil {
+			break
+		}
+		if uid == "" {
+			same = group.any[k]
+		} else {
+			same = group.noUID[k]
 		}
 	}
-	first := len(g.byName[key]) == 0
-	g.byName[key] = append(g.byName[key], cur)
-	if first && !g.taken[key] {
+	cur := same
+	if cur == nil {
+		cur = &seenPerson{where: where, name: p.Name, uid: uid}
+	}
+	if uid != "" && group.uid[uid] == nil {
+		group.uid[uid] = cur
+	}
+	for _, k := range keys {
+		if group.any[k] == nil {
+			group.any[k] = cur
+		}
+		if uid == "" && cur.uid == "" && group.noUID[k] == nil {
+			group.noUID[k] = cur
+		}
+	}
+	if same != nil {
+		p.Name = same.name
+		return store.ImportNote{}, false
+	}
+	if group.first == nil && !g.taken[key] {
+		group.first = cur
 		g.taken[key] = true
 		return store.ImportNote{}, false
 	}
+	first := group.first
+	if first == nil {
+		// The name was given out as another's rename ("Ana (2)" read after
+		// a second Ana): this one is renamed in turn.
+		first = &seenPerson{where: "another record", name: p.Name}
+		group.first = first
+	}
 	base := strings.TrimSpace(p.Name)
-	for n := 2; ; n++ {
-		name := fmt.Sprintf("%s (%d)", base, n)
+	for ; ; group.next++ {
+		name := fmt.Sprintf("%s (%d)", base, group.next)
 		if k := strings.ToLower(name); !g.taken[k] {
 			g.taken[k] = true
 			p.Name, cur.name = name, name
+			group.next++
 			break
 		}
 	}
 	why := "nothing else in common"
-	if other := g.byName[key][0]; other.uid != "" && cur.uid != "" {
+	if first.uid != "" && uid != "" {
 		why = "another UID"
 	}
 	return store.ImportNote{Where: where, Text: fmt.Sprintf("a second %q, with %s than %s: added as %q, not merged",
-		base, why, g.byName[key][0].where, p.Name)}, true
-}
-
-func (s *seenPerson) samePerson(o *seenPerson) bool {
-	if s.uid != "" && o.uid != "" {
-		return s.uid == o.uid
-	}
-	for _, ph := range o.phones {
-		if slices.Contains(s.phones, ph) {
-			return true
-		}
-	}
-	for _, e := range o.emails {
-		if slices.Contains(s.emails, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// absorb adds what a record of the same person brings, so that a third
-// record matching only the second is still the same person.
-func (s *seenPerson) absorb(o *seenPerson) {
-	s.phones = append(s.phones, o.phones...)
-	s.emails = append(s.emails, o.emails...)
-	if s.uid == "" {
-		s.uid = o.uid
-	}
+		base, why, first.where, p.Name)}, true
 }
 
 func lowerAll(list []string) []string {

@@ -112,7 +112,7 @@ func (v *vcardReader) file(data []byte, prefix string) error {
 func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
 	p := pc.person
 	// NICKNAME is a name fallback only for now; where people have aliases,
-	// pc.nicknames become them here.
+	// pc.Nicknames become them here.
 	if note, ok := v.names.place(&p, where); ok {
 		v.t.Note(note)
 	}
@@ -537,7 +537,7 @@ var (
 // keep on the person itself.
 type parsedCard struct {
 	person    store.Person
-	nicknames []string // NICKNAME values, each one name
+	Nicknames []string // NICKNAME values, each one name (the hook for aliases)
 	guessed   bool     // some 8-bit text named no charset and was guessed
 }
 
@@ -641,7 +641,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for _, f := range card[vcard.FieldNickname] {
 		for _, n := range strings.Split(unescapeText(f.Value), ",") {
 			if n = strings.TrimSpace(n); n != "" {
-				pc.nicknames = append(pc.nicknames, n)
+				pc.Nicknames = append(pc.Nicknames, n)
 			}
 		}
 	}
