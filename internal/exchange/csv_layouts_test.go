@@ -124,6 +124,10 @@ func TestCSVThunderbird(t *testing.T) {
 	if !hasSkipWith(r, "1 column tend does not keep: Custom 1") {
 		t.Errorf("skips %+v", r.skips)
 	}
+	r = readCSVString(t, "Display Name;First Name\nJos\xe9 Doe;Jos\xe9\n")
+	if r.people[0].Name != "José Doe" || !slices.ContainsFunc(r.notes, func(n storeNote) bool { return strings.Contains(n.Text, "read as Windows-1252, a guess") }) {
+		t.Errorf("Windows-1252: %q, notes %+v", r.people[0].Name, r.notes)
+	}
 	r = readCSVString(t, "Display Name;First Name;Last Name;Primary Email\nJohn Doe;John;Doe;john@doe.invalid\n")
 	if p := r.people[0]; p.Name != "John Doe" || p.Emails[0] != "john@doe.invalid" {
 		t.Errorf("semicolons: %+v", p)

@@ -40,7 +40,8 @@ func ReadCSV(r io.Reader, t Target) error {
 	if err := checkText(data[:min(len(data), sniffLen)], "a CSV file"); err != nil {
 		return err
 	}
-	if !validUTF8(data) {
+	guessed := !validUTF8(data)
+	if guessed {
 		data = []byte(toUTF8(data, "")) // Windows-1252, as older spreadsheets save
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -101,6 +102,9 @@ func ReadCSV(r io.Reader, t Target) error {
 		}
 	}
 	layout.report(t)
+	if guessed {
+		t.Note(store.ImportNote{Text: "the file is not UTF-8: read as Windows-1252, a guess (check the names)"})
+	}
 	return nil
 }
 
