@@ -51,10 +51,9 @@ rejects the whole file, naming it, and nothing is written.
 People from vCard, CSV and friends.md are matched by UID where a card has
 one, else by name (ignoring case): someone tend already has is updated, not
 added twice. Two people of one name in one file are kept apart, and the
-summary says so. --dry-run shows what
-would happen and writes nothing. A file encrypted with age (tend export
---encrypt, tend backup --encrypt is a database, not an import) is opened with
-a passphrase or with --identity.`,
+summary says so. --dry-run shows what would happen and writes nothing. A
+file encrypted with age (tend export --encrypt, tend backup --encrypt is a
+database, not an import) is opened with a passphrase or with --identity.`,
 		Example: `  tend import vcard contacts.vcf --dry-run
   tend import vcard ~/.contacts/family      # every .vcf in the folder
   tend import csv google-contacts.csv
