@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"maps"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/tend-app/tend/store"
@@ -44,7 +45,7 @@ func TestCardFieldsRoundTrip(t *testing.T) {
 	// An address book that knows more: the organisation changes, a type is
 	// added, the UID tend holds stays.
 	_, err = s.Import(ctx, store.ImportOptions{}, func(im *store.Import) error {
-		_, err := im.MatchPerson(store.Person{Name: "安藤 ロイド", Org: "Cafe", Phones: []string{"+81 90 7777"},
+		_, err := im.MatchPerson(store.Person{Name: "安藤 ロイド", Org: "Cafe", Phones: []string{"+81 3-5555", "+81 90 7777"},
 			PhoneTypes: map[string]string{"+81 90 7777": "mobile"}, UID: "other"})
 		return err
 	})
@@ -52,6 +53,10 @@ func TestCardFieldsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = mustPerson(t, s, added.ID)
+	// +81 3-5555 is the number tend has as +81 3 5555.
+	if !slices.Equal(got.Phones, []string{"+81 3 5555", "+81 90 7777"}) {
+		t.Errorf("phones after the merge: %q", got.Phones)
+	}
 	if got.Org != "Cafe" || got.JobTitle != "mechanic" || got.UID != in.UID ||
 		!maps.Equal(got.PhoneTypes, map[string]string{"+81 3 5555": "work,fax", "+81 90 7777": "mobile"}) {
 		t.Errorf("after the merge: %+v", got)

@@ -479,7 +479,7 @@ func (im *Import) MatchPerson(p Person) (string, error) {
 // mergePerson adds what a file says about someone to what tend knows.
 func mergePerson(stored, file Person) Person {
 	out := stored
-	out.Phones = union(stored.Phones, file.Phones)
+	out.Phones = unionPhones(stored.Phones, file.Phones)
 	out.Emails = union(stored.Emails, file.Emails)
 	out.Tags = union(stored.Tags, file.Tags)
 	if file.Tier != "" {
@@ -547,6 +547,44 @@ func addDates(have, more []ImportantDate) []ImportantDate {
 		all = []ImportantDate{}
 	}
 	return all
+}
+
+// unionPhones adds the phones tend does not hold yet, a number written
+// with other spaces or dashes ("+49 221 9999123", "+49-221-9999123")
+// being the same number.
+func unionPhones(have, more []string) []string {
+	out := slices.Clone(have)
+	seen := map[string]bool{}
+	for _, h := range have {
+		seen[phoneKey(h)] = true
+	}
+	for _, m := range more {
+		m = strings.TrimSpace(m)
+		if k := phoneKey(m); m != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// phoneKey is what tells two phones apart: their digits and a leading +,
+// and anything after a ";" (an extension) as it is.
+func phoneKey(phone string) string {
+	number, params, _ := strings.Cut(phone, ";")
+	var b strings.Builder
+	for i, r := range strings.TrimSpace(number) {
+		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 3 { // not a number tend can compare: the text itself
+		return strings.ToLower(strings.TrimSpace(phone))
+	}
+	return b.String() + ";" + strings.ToLower(params)
 }
 
 func union(have, more []string) []string {

@@ -93,7 +93,11 @@ func (g *nameGuard) place(p *store.Person, where string) (store.ImportNote, bool
 	}
 	if same != nil {
 		p.Name = same.name
-		return store.ImportNote{}, false
+		why := "e-mail or phone"
+		if uid != "" && same.uid == uid {
+			why = "UID"
+		}
+		return store.ImportNote{Where: where, Text: fmt.Sprintf("merged with %s: the same name and %s", same.where, why)}, true
 	}
 	if group.first == nil && !g.taken[key] {
 		group.first = cur

@@ -250,10 +250,10 @@ func TestVCardSameNameInOneFile(t *testing.T) {
 		want  []string
 		notes int
 	}{
-		{"a phone in common", []string{card("TEL:+1 555 0100\r\n"), card("TEL:+15550100\r\nEMAIL:j@x.org\r\n")}, []string{"John Smith"}, 0},
-		{"an e-mail in common", []string{card("EMAIL:J@x.org\r\n"), card("EMAIL:j@x.org\r\nTEL:1\r\n")}, []string{"John Smith"}, 0},
+		{"a phone in common", []string{card("TEL:+1 555 0100\r\n"), card("TEL:+15550100\r\nEMAIL:j@x.org\r\n")}, []string{"John Smith"}, 1},
+		{"an e-mail in common", []string{card("EMAIL:J@x.org\r\n"), card("EMAIL:j@x.org\r\nTEL:1\r\n")}, []string{"John Smith"}, 1},
 		{"nothing in common", []string{card("TEL:+1 555 0100\r\n"), card("TEL:+1 555 0199\r\n"), card("")}, []string{"John Smith", "John Smith (2)", "John Smith (3)"}, 2},
-		{"one UID", []string{card("UID:a\r\n"), card("UID:a\r\nTEL:+1 555 0100\r\n")}, []string{"John Smith"}, 0},
+		{"one UID", []string{card("UID:a\r\n"), card("UID:a\r\nTEL:+1 555 0100\r\n")}, []string{"John Smith"}, 1},
 		{"two UIDs, a phone in common", []string{card("UID:a\r\nTEL:+1 555 0100\r\n"), card("UID:b\r\nTEL:+1 555 0100\r\n")}, []string{"John Smith", "John Smith (2)"}, 1},
 	}
 	for _, tc := range tests {
