@@ -187,9 +187,10 @@ func TestVCardRoundTripKeepsEveryField(t *testing.T) {
 	people := []store.Person{{
 		ID: "P1", Name: "安藤 ロイド", Tier: cadence.Inner, Every: 10,
 		Phones: []string{"+81 90 1234", "+1-418-656-9254;ext=102", "+81 3 5555"}, Emails: []string{"roido@example.jp", "r@work.example"},
-		PhoneTypes: map[string]string{"+81 90 1234": "mobile", "+81 3 5555": "work,fax"},
-		EmailTypes: map[string]string{"r@work.example": "work"},
-		Org:        "ABC, Inc.; Marketing", JobTitle: "Lead; design, print",
+		PhoneTypes:     map[string]string{"+81 90 1234": "mobile", "+81 3 5555": "work,fax", "+1-418-656-9254;ext=102": "boat"},
+		EmailTypes:     map[string]string{"r@work.example": "work", "roido@example.jp": "uni"},
+		ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}},
+		Org:            "ABC, Inc.; Marketing", JobTitle: "Lead; design, print",
 		NameParts: store.NameParts{Family: "安藤", Given: "ロイド"}, UID: "urn:uuid:abc",
 		Birthday: cadence.MonthDay{Month: 2, Day: 29},
 	}, {ID: "P2", Name: "Cher", Tier: cadence.Outer}}
@@ -216,6 +217,7 @@ func TestVCardRoundTripKeepsEveryField(t *testing.T) {
 			{"e-mail types", fmt.Sprint(got.EmailTypes), fmt.Sprint(orEmpty(want.EmailTypes))},
 			{"org", got.Org, want.Org}, {"job title", got.JobTitle, want.JobTitle},
 			{"N", got.NameParts, want.NameParts}, {"birthday", got.Birthday, want.Birthday},
+			{"dates", got.ImportantDates, want.ImportantDates},
 			{"uid", got.UID, exchange.CardUID(want)},
 		}
 		for _, c := range checks {

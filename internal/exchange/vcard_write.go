@@ -53,16 +53,29 @@ func personCard(p store.Person) vcard.Card {
 	card.SetName(&vcard.Name{FamilyName: nPart(n.Family), GivenName: nPart(n.Given), AdditionalName: nPart(n.Additional),
 		HonorificPrefix: nPart(n.Prefix), HonorificSuffix: nPart(n.Suffix)})
 	card.SetValue(vcard.FieldRevision, p.UpdatedAt.UTC().Format("20060102T150405Z"))
+	groups := 0 // item1, item2...: a property and its Apple label
+	label := func(f *vcard.Field, custom string) {
+		if custom != "" {
+			groups++
+			f.Group = fmt.Sprintf("item%d", groups)
+			card.Add("X-ABLabel", &vcard.Field{Group: f.Group, Value: custom})
+		}
+	}
 	for _, tel := range p.Phones {
-		card.Add(vcard.FieldTelephone, &vcard.Field{Value: tel, Params: typeParams(p.PhoneTypes[tel])})
+		params, custom := typeParams(p.PhoneTypes[tel], phoneKinds)
+		f := &vcard.Field{Value: tel, Params: params}
+		label(f, custom)
+		card.Add(vcard.FieldTelephone, f)
 	}
 	for _, e := range p.Emails {
-		params := typeParams(p.EmailTypes[e])
+		params, custom := typeParams(p.EmailTypes[e], emailKinds)
 		if params == nil {
 			params = vcard.Params{}
 		}
 		params["TYPE"] = append([]string{"INTERNET"}, params["TYPE"]...)
-		card.Add(vcard.FieldEmail, &vcard.Field{Value: e, Params: params})
+		f := &vcard.Field{Value: e, Params: params}
+		label(f, custom)
+		card.Add(vcard.FieldEmail, f)
 	}
 	if !p.Birthday.IsZero() {
 		card.SetValue(vcard.FieldBirthday, p.Birthday.String())
@@ -83,8 +96,9 @@ func personCard(p store.Person) vcard.Card {
 	if p.Notes != "" {
 		card.SetValue(vcard.FieldNote, p.Notes)
 	}
-	for i, d := range p.ImportantDates {
-		group := fmt.Sprintf("item%d", i+1)
+	for _, d := range p.ImportantDates {
+		groups++
+		group := fmt.Sprintf("item%d", groups)
 		label := d.Label
 		if strings.EqualFold(label, "anniversary") {
 			label = "_$!<Anniversary>!$_"
@@ -108,24 +122,31 @@ func personCard(p store.Person) vcard.Card {
 // not semicolons: a semicolon inside a part would split it.
 func nPart(s string) string { return strings.ReplaceAll(s, ";", ",") }
 
-// typeParams writes a kind ("work,fax") as TYPE parameters.
-func typeParams(kind string) vcard.Params {
-	if kind == "" {
-		return nil
-	}
-	var types []string
+// typeParams writes a kind ("work,fax") as TYPE parameters, and returns
+// apart a word no TYPE has (a label of the user's own, "boat"), which goes
+// in an Apple label beside the property.
+func typeParams(kind string, known map[string]string) (vcard.Params, string) {
+	var (
+		types  []string
+		custom []string
+	)
 	for _, k := range strings.Split(kind, ",") {
-		if k = strings.TrimSpace(k); k != "" {
-			if k == "mobile" {
-				k = "cell" // the word of vCard 3.0
-			}
+		k = strings.TrimSpace(k)
+		switch {
+		case k == "":
+		case k == "mobile":
+			types = append(types, "cell") // the word of vCard 3.0
+		case known[k] == k:
 			types = append(types, k)
+		default:
+			custom = append(custom, k)
 		}
 	}
-	if len(types) == 0 {
-		return nil
+	var params vcard.Params
+	if len(types) > 0 {
+		params = vcard.Params{"TYPE": types}
 	}
-	return vcard.Params{"TYPE": types}
+	return params, strings.Join(custom, " ")
 }
 
 // foldWriter folds lines longer than 75 bytes (vCard and iCalendar both
