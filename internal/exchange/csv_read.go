@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,7 +200,7 @@ var csvHeaders = map[string]csvColumn{
 // Google numbers the e-mails, phones and events of a contact: "Phone 1 -
 // Type" (older exports) or "Phone 1 - Label" (current ones) beside "Phone 1
 // - Value".
-var numberedHeader = regexp.MustCompile(`^(e-?mail|phone|event) (\d+) - (value|type|label)$`)
+var numberedHeader = lazyRegexp(`^(e-?mail|phone|event) (\d+) - (value|type|label)$`)
 
 // headerKey is a header as csvHeaders spells it.
 func headerKey(h string) string {
@@ -233,7 +232,7 @@ func readHeader(header []string) (*csvLayout, error) {
 			continue // Thunderbird's trailing comma
 		}
 		col, ok := csvHeaders[key]
-		if m := numberedHeader.FindStringSubmatch(key); m != nil {
+		if m := numberedHeader().FindStringSubmatch(key); m != nil {
 			kind, n, part := m[1], m[2], m[3]
 			field := map[string]string{"e-mail": fEmail, "email": fEmail, "phone": fPhone, "event": fDate}[kind]
 			if part != "value" {
@@ -542,7 +541,7 @@ func splitPhones(v string) []string {
 	for _, part := range strings.Split(v, ":::") {
 		start := 0
 		for i := 0; i < len(part); i++ {
-			if part[i] == ';' && !telParam.MatchString(part[i+1:]) {
+			if part[i] == ';' && !telParam().MatchString(part[i+1:]) {
 				out = append(out, part[start:i])
 				start = i + 1
 			}
@@ -554,7 +553,7 @@ func splitPhones(v string) []string {
 
 // telParam is the start of a parameter of a tel: URI (RFC 3966): ext=,
 // isub=, phone-context= and the like.
-var telParam = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*=`)
+var telParam = lazyRegexp(`^[A-Za-z][A-Za-z0-9-]*=`)
 
 func trimAll(list []string) []string {
 	for i := range list {
@@ -637,12 +636,12 @@ const (
 	monthFirst                       // 1/20/1991
 )
 
-var slashDate = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$`)
+var slashDate = lazyRegexp(`^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$`)
 
 // slashOrder tells what one date says: day first when its first part is
 // past 12, month first when its second is, nothing when both fit.
 func slashOrder(v string) dateOrder {
-	m := slashDate.FindStringSubmatch(strings.TrimSpace(v))
+	m := slashDate().FindStringSubmatch(strings.TrimSpace(v))
 	if m == nil {
 		return 0
 	}
@@ -665,7 +664,7 @@ func slashOrder(v string) dateOrder {
 // is no date.
 func (l *csvLayout) date(v string) (cadence.MonthDay, error) {
 	v = strings.TrimSpace(v)
-	if m := slashDate.FindStringSubmatch(v); m != nil {
+	if m := slashDate().FindStringSubmatch(v); m != nil {
 		a, b, y := m[1], m[2], m[3]
 		if strings.Trim(a+b+y, "0") == "" {
 			return cadence.MonthDay{}, nil

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -72,7 +71,7 @@ func ReadVCardDir(dir fs.FS, t Target) error {
 }
 
 // safeFileUID is a UID that can be a file name as it is.
-var safeFileUID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._@+-]{0,120}$`)
+var safeFileUID = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._@+-]{0,120}$`)
 
 // CardFileName is the file a card of this UID is kept in: the UID itself
 // (less a urn:uuid: prefix) where it is a plain name, else a hash of it,
@@ -82,7 +81,7 @@ func CardFileName(uid string) string {
 	if len(plain) > 9 && strings.EqualFold(plain[:9], "urn:uuid:") {
 		plain = plain[9:]
 	}
-	if safeFileUID.MatchString(plain) {
+	if safeFileUID().MatchString(plain) {
 		return plain + ".vcf"
 	}
 	sum := sha256.Sum256([]byte(uid))
