@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -62,12 +63,21 @@ type ImportSkip struct {
 // N is the number of things the skip stands for.
 func (s ImportSkip) N() int { return max(s.Count, 1) }
 
+// ImportNote is something an import did that the user should know,
+// though nothing was left out: two people of one name kept apart, a
+// charset guessed, the columns a spreadsheet was read by.
+type ImportNote struct {
+	Where string // the record, card or line; "" for the whole file
+	Text  string
+}
+
 // ImportResult says what an import did, or with DryRun would have done.
 type ImportResult struct {
 	People       ImportCounts
 	Interactions ImportCounts
 	Memories     ImportCounts
 	Skipped      []ImportSkip
+	Notes        []ImportNote
 	DryRun       bool
 }
 
@@ -110,6 +120,7 @@ type Import struct {
 	people     map[string]*importedPerson // by id, tend's and the file's so far
 	activeName map[string]string          // name key → id of the active person with that name
 	otherName  map[string]string          // name key → id of an archived person with that name
+	byUID      map[string]string          // an address book's UID → id of the person holding it
 	alias      map[string]string          // a file's person id → tend's id for the same person
 	unresolved map[string]bool            // person ids written before that person was seen
 
@@ -254,6 +265,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		people:     map[string]*importedPerson{},
 		activeName: map[string]string{},
 		otherName:  map[string]string{},
+		byUID:      map[string]string{},
 		alias:      map[string]string{},
 		unresolved: map[string]bool{},
 	}
@@ -325,7 +337,8 @@ func (im *Import) prepare() error {
 		// The columns of insertPersonSQL after the id, in its order.
 		{&st.updPerson, `UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
 			phones = ?, emails = ?, tags = ?, notes = ?, created_at = ?, updated_at = ?, archived_at = ?,
-			snoozed_until = ?, aliases = ? WHERE id = ?`},
+			snoozed_until = ?, aliases = ?, org = ?, job_title = ?, phone_types = ?, email_types = ?, name_parts = ?, uid = ?
+			WHERE id = ?`},
 		{&st.delDates, `DELETE FROM important_dates WHERE person_id = ?`},
 		{&st.insDate, `INSERT OR IGNORE INTO important_dates (person_id, label, date) VALUES (?, ?, ?)`},
 		// ON CONFLICT DO NOTHING RETURNING id tells new ids from known ones
@@ -351,21 +364,22 @@ func (im *Import) prepare() error {
 // load reads who is in tend: ids, name keys and update times.
 func (im *Import) load() error {
 	rows, err := im.tx.QueryContext(im.ctx,
-		`SELECT id, name_key, created_at, updated_at, archived_at IS NOT NULL FROM people ORDER BY created_at, id`)
+		`SELECT id, name_key, created_at, updated_at, archived_at IS NOT NULL, uid FROM people ORDER BY created_at, id`)
 	if err != nil {
 		return fmt.Errorf("import: load people: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			id string
-			p  importedPerson
+			id, uid string
+			p       importedPerson
 		)
-		if err := rows.Scan(&id, &p.nameKey, &p.createdAt, &p.updatedAt, &p.archived); err != nil {
+		if err := rows.Scan(&id, &p.nameKey, &p.createdAt, &p.updatedAt, &p.archived, &uid); err != nil {
 			return fmt.Errorf("import: load people: %w", err)
 		}
 		im.people[id] = &p
 		im.index(id, &p)
+		im.indexUID(id, uid)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("import: load people: %w", err)
@@ -401,6 +415,14 @@ func (im *Import) index(id string, p *importedPerson) {
 	}
 }
 
+// indexUID records who holds an address book's UID; the first holder
+// keeps it.
+func (im *Import) indexUID(id, uid string) {
+	if _, ok := im.byUID[uid]; uid != "" && !ok {
+		im.byUID[uid] = id
+	}
+}
+
 func (im *Import) unindex(id string, p *importedPerson) {
 	if im.activeName[p.nameKey] == id {
 		delete(im.activeName, p.nameKey)
@@ -427,6 +449,9 @@ func (im *Import) HasPerson(id string) bool {
 
 // Skip records something the file held that the import leaves out.
 func (im *Import) Skip(s ImportSkip) { im.res.Skipped = append(im.res.Skipped, s) }
+
+// Note records something the user should know about the import.
+func (im *Import) Note(n ImportNote) { im.res.Notes = append(im.res.Notes, n) }
 
 // Now is the moment the import runs at, the store's clock.
 func (im *Import) Now() time.Time { return im.now }
@@ -483,15 +508,24 @@ func (im *Import) PutPerson(p Person) error {
 }
 
 // MatchPerson adds a person from another tool, or merges them into the
-// person tend already has by that name, and returns the id. Fields left
-// empty are taken as not given.
+// person tend already has by that UID (an address book's id for the
+// person) or else by that name, and returns the id. Fields left empty are
+// taken as not given.
 func (im *Import) MatchPerson(p Person) (string, error) {
 	check := p
 	if err := check.Validate(); err != nil {
 		return "", err
 	}
 	key := nameKey(check.Name)
-	id, ok := im.activeName[key]
+	id, ok := im.byUID[check.UID]
+	if _, own := im.people[check.UID]; check.UID != "" && !ok && own {
+		// A card tend wrote for someone with no UID of their own carries
+		// tend's id (exchange.CardUID).
+		id, ok = check.UID, true
+	}
+	if check.UID == "" || !ok {
+		id, ok = im.activeName[key]
+	}
 	if !ok {
 		id, ok = im.otherName[key]
 	}
@@ -520,6 +554,7 @@ func (im *Import) MatchPerson(p Person) (string, error) {
 	if err := im.updatePerson(merged, im.people[id]); err != nil {
 		return "", err
 	}
+	im.indexUID(id, merged.UID)
 	im.res.People.Updated++
 	return id, nil
 }
@@ -527,7 +562,7 @@ func (im *Import) MatchPerson(p Person) (string, error) {
 // mergePerson adds what a file says about someone to what tend knows.
 func mergePerson(stored, file Person) Person {
 	out := stored
-	out.Phones = union(stored.Phones, file.Phones)
+	out.Phones = unionPhones(stored.Phones, file.Phones)
 	out.Emails = union(stored.Emails, file.Emails)
 	out.Tags = union(stored.Tags, file.Tags)
 	out.Aliases = union(stored.Aliases, file.Aliases)
@@ -550,6 +585,36 @@ func mergePerson(stored, file Person) Person {
 		}
 	}
 	out.ImportantDates = addDates(stored.ImportantDates, file.ImportantDates)
+	// An address book is the fresher source for where someone works and
+	// how their name is written; the UID tend already holds stays.
+	if org := strings.TrimSpace(file.Org); org != "" {
+		out.Org = org
+	}
+	if title := strings.TrimSpace(file.JobTitle); title != "" {
+		out.JobTitle = title
+	}
+	if !file.NameParts.IsZero() {
+		out.NameParts = file.NameParts
+	}
+	if uid := strings.TrimSpace(file.UID); out.UID == "" && uid != stored.ID {
+		out.UID = uid
+	}
+	out.PhoneTypes = addTypes(stored.PhoneTypes, file.PhoneTypes)
+	out.EmailTypes = addTypes(stored.EmailTypes, file.EmailTypes)
+	return out
+}
+
+// addTypes takes the file's kind of a phone or e-mail over tend's.
+func addTypes(have, more map[string]string) map[string]string {
+	out := maps.Clone(have)
+	if out == nil {
+		out = map[string]string{}
+	}
+	for v, t := range more {
+		if strings.TrimSpace(t) != "" {
+			out[strings.TrimSpace(v)] = t
+		}
+	}
 	return out
 }
 
@@ -566,6 +631,44 @@ func addDates(have, more []ImportantDate) []ImportantDate {
 		all = []ImportantDate{}
 	}
 	return all
+}
+
+// unionPhones adds the phones tend does not hold yet, a number written
+// with other spaces or dashes ("+49 221 9999123", "+49-221-9999123")
+// being the same number.
+func unionPhones(have, more []string) []string {
+	out := slices.Clone(have)
+	seen := map[string]bool{}
+	for _, h := range have {
+		seen[phoneKey(h)] = true
+	}
+	for _, m := range more {
+		m = strings.TrimSpace(m)
+		if k := phoneKey(m); m != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// phoneKey is what tells two phones apart: their digits and a leading +,
+// and anything after a ";" (an extension) as it is.
+func phoneKey(phone string) string {
+	number, params, _ := strings.Cut(phone, ";")
+	var b strings.Builder
+	for i, r := range strings.TrimSpace(number) {
+		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 3 { // not a number tend can compare: the text itself
+		return strings.ToLower(strings.TrimSpace(phone))
+	}
+	return b.String() + ";" + strings.ToLower(params)
 }
 
 func union(have, more []string) []string {
@@ -585,7 +688,9 @@ func union(have, more []string) []string {
 func samePerson(a, b Person) bool {
 	return a.Name == b.Name && a.Tier == b.Tier && a.Every == b.Every && a.Birthday == b.Birthday &&
 		slices.Equal(a.Phones, b.Phones) && slices.Equal(a.Emails, b.Emails) && slices.Equal(a.Tags, b.Tags) &&
-		slices.Equal(a.Aliases, b.Aliases) && a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates)
+		slices.Equal(a.Aliases, b.Aliases) && a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates) &&
+		a.Org == b.Org && a.JobTitle == b.JobTitle && a.NameParts == b.NameParts && a.UID == b.UID &&
+		maps.Equal(a.PhoneTypes, b.PhoneTypes) && maps.Equal(a.EmailTypes, b.EmailTypes)
 }
 
 func (im *Import) insertPerson(p Person) error {
@@ -614,6 +719,7 @@ func (im *Import) insertPerson(p Person) error {
 	rec := &importedPerson{createdAt: formatTime(p.CreatedAt), updatedAt: formatTime(p.UpdatedAt), nameKey: key, archived: p.Archived()}
 	im.people[p.ID] = rec
 	im.index(p.ID, rec)
+	im.indexUID(p.ID, p.UID)
 	return nil
 }
 

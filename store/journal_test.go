@@ -17,7 +17,8 @@ func dump(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder
 	for _, q := range []string{
-		`SELECT id, name, name_key, tier, every_days, birthday, phones, emails, tags, notes, created_at, updated_at, archived_at, snoozed_until, aliases, last_real_at FROM people ORDER BY id`,
+		`SELECT id, name, name_key, tier, every_days, birthday, phones, emails, tags, notes, created_at, updated_at, archived_at, snoozed_until, aliases,
+			org, job_title, phone_types, email_types, name_parts, uid, last_real_at FROM people ORDER BY id`,
 		`SELECT * FROM interactions ORDER BY id`,
 		`SELECT * FROM interaction_people ORDER BY interaction_id, person_id`,
 		`SELECT * FROM memories ORDER BY id`,
@@ -154,6 +155,18 @@ func TestUndoEveryKindOfChange(t *testing.T) {
 			})
 			return err
 		}, "imported friends.md: 2 new, 1 matched"},
+		{"import an address book", func(s *Store, _, _ Person, _ Interaction, _ Memory) error {
+			_, err := s.Import(ctx, ImportOptions{Source: "contacts.vcf"}, func(im *Import) error {
+				_, err := im.MatchPerson(Person{
+					Name: "Ana Lima", Org: "Acme", JobTitle: "Engineer", UID: "urn:uuid:ana",
+					Phones: []string{"+44 7700 900123"}, PhoneTypes: map[string]string{"+44 7700 900123": "mobile"},
+					Emails: []string{"ana@example.org"}, EmailTypes: map[string]string{"ana@example.org": "work"},
+					NameParts: NameParts{Family: "Lima", Given: "Ana"},
+				})
+				return err
+			})
+			return err
+		}, "imported contacts.vcf: 0 new, 1 matched"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

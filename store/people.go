@@ -32,7 +32,27 @@ type Person struct {
 	UpdatedAt      time.Time
 	ArchivedAt     time.Time // zero while active
 	SnoozedUntil   time.Time // zero when not snoozed
+
+	// What address books add. A type is a comma-separated list of kinds
+	// ("mobile", "work,fax"); a phone or e-mail with no known kind has no
+	// entry.
+	Org        string            // the organisation (vCard ORG)
+	JobTitle   string            // the job title (vCard TITLE)
+	PhoneTypes map[string]string // a phone of Phones → its kind
+	EmailTypes map[string]string // an e-mail of Emails → its kind
+	NameParts  NameParts         // the structured name, when the source gave one
+	UID        string            // the address book's id for the person (vCard UID)
 }
+
+// NameParts is a structured name, as vCard's N and the first/last name
+// columns of address books give it. tend shows Name; these are kept so that
+// an address book gets its own structure back rather than a guess.
+type NameParts struct {
+	Family, Given, Additional, Prefix, Suffix string
+}
+
+// IsZero reports whether no part is known.
+func (n NameParts) IsZero() bool { return n == NameParts{} }
 
 // ImportantDate is a date that matters to someone: an anniversary, a name day.
 type ImportantDate struct {
@@ -119,7 +139,48 @@ func (p *Person) validate() error {
 	if p.ImportantDates == nil {
 		p.ImportantDates = []ImportantDate{} // as a stored person reads back
 	}
-	return nil
+	return p.validateCard()
+}
+
+// validateCard checks and tidies the fields address books add.
+func (p *Person) validateCard() error {
+	n := &p.NameParts
+	for _, f := range []struct {
+		field string
+		v     *string
+	}{{"organisation", &p.Org}, {"job title", &p.JobTitle}, {"uid", &p.UID},
+		{"family name", &n.Family}, {"given name", &n.Given}, {"additional name", &n.Additional},
+		{"name prefix", &n.Prefix}, {"name suffix", &n.Suffix}} {
+		*f.v = strings.TrimSpace(*f.v)
+		if len(*f.v) > MaxNameLength*4 {
+			return kindErrorf(ErrInvalid, "%s is too long: %d bytes, at most %d", f.field, len(*f.v), MaxNameLength*4)
+		}
+		if err := validText(f.field, *f.v); err != nil {
+			return err
+		}
+	}
+	var err error
+	if p.PhoneTypes, err = tidyTypes("phone type", p.PhoneTypes, p.Phones); err != nil {
+		return err
+	}
+	p.EmailTypes, err = tidyTypes("e-mail type", p.EmailTypes, p.Emails)
+	return err
+}
+
+// tidyTypes keeps the types of the values the list holds, in lower case.
+func tidyTypes(field string, types map[string]string, values []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, v := range values {
+		t := strings.ToLower(strings.TrimSpace(types[v]))
+		if t == "" {
+			continue
+		}
+		if err := validText(field, t); err != nil {
+			return nil, err
+		}
+		out[v] = t
+	}
+	return out, nil
 }
 
 // validDate refuses a date that could be written but not read back (02-30,
@@ -306,14 +367,18 @@ func (s *Store) AddPerson(ctx context.Context, p Person) (Person, error) {
 
 // insertPersonSQL writes a person's row; personRow gives its values.
 const insertPersonSQL = `INSERT INTO people (id, name, name_key, tier, every_days, birthday, phones, emails, tags,
-	notes, created_at, updated_at, archived_at, snoozed_until, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	notes, created_at, updated_at, archived_at, snoozed_until, aliases,
+	org, job_title, phone_types, email_types, name_parts, uid)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // personRow is p as the columns of insertPersonSQL hold it, in their order.
 func personRow(p Person) []any {
 	return []any{p.ID, p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
 		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
 		formatTime(p.CreatedAt), formatTime(p.UpdatedAt),
-		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases)}
+		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases),
+		p.Org, p.JobTitle, jsonTypes(p.Phones, p.PhoneTypes), jsonTypes(p.Emails, p.EmailTypes),
+		jsonNameParts(p.NameParts), p.UID}
 }
 
 func insertPerson(ctx context.Context, tx *sql.Tx, p Person) error {
@@ -457,11 +522,14 @@ func (s *Store) updatePerson(ctx context.Context, tx *sql.Tx, id string, change 
 		_, err = tx.ExecContext(ctx, `
 			UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
 			       phones = ?, emails = ?, tags = ?, notes = ?, updated_at = ?,
-			       archived_at = ?, snoozed_until = ?, aliases = ?
+			       archived_at = ?, snoozed_until = ?, aliases = ?,
+			       org = ?, job_title = ?, phone_types = ?, email_types = ?, name_parts = ?, uid = ?
 			WHERE id = ?`,
 			p.Name, nameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
 			jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes, formatTime(p.UpdatedAt),
-			formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases), id)
+			formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases),
+			p.Org, p.JobTitle, jsonTypes(p.Phones, p.PhoneTypes), jsonTypes(p.Emails, p.EmailTypes),
+			jsonNameParts(p.NameParts), p.UID, id)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", p.Name, err)
 		}
@@ -517,7 +585,8 @@ type queryer interface {
 }
 
 const personColumns = `p.id, p.name, p.tier, p.every_days, p.birthday, p.phones, p.emails, p.tags,
-	p.notes, p.created_at, p.updated_at, p.archived_at, p.snoozed_until, p.aliases`
+	p.notes, p.created_at, p.updated_at, p.archived_at, p.snoozed_until, p.aliases,
+	p.org, p.job_title, p.phone_types, p.email_types, p.name_parts, p.uid`
 
 func getPerson(ctx context.Context, q queryer, id string) (Person, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.id = ?`, id)
@@ -614,17 +683,19 @@ func scanPeople(rows *sql.Rows) ([]Person, error) {
 // scanPerson reads the personColumns, plus any extra destinations after them.
 func scanPerson(row scanner, extra ...any) (Person, error) {
 	var (
-		p                    Person
-		tier                 string
-		every                sql.NullInt64
-		birthday             sql.NullString
-		phones, emails, tags string
-		aliases              string
-		created, updated     string
-		archived, snoozed    sql.NullString
+		p                                 Person
+		tier                              string
+		every                             sql.NullInt64
+		birthday                          sql.NullString
+		phones, emails, tags              string
+		aliases                           string
+		created, updated                  string
+		archived, snoozed                 sql.NullString
+		phoneTypes, emailTypes, nameParts string
 	)
 	dest := append([]any{&p.ID, &p.Name, &tier, &every, &birthday, &phones, &emails, &tags,
-		&p.Notes, &created, &updated, &archived, &snoozed, &aliases}, extra...)
+		&p.Notes, &created, &updated, &archived, &snoozed, &aliases,
+		&p.Org, &p.JobTitle, &phoneTypes, &emailTypes, &nameParts, &p.UID}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Person{}, fmt.Errorf("read person: %w", err)
 	}
@@ -655,6 +726,15 @@ func scanPerson(row scanner, extra ...any) (Person, error) {
 	}
 	if p.SnoozedUntil, err = parseOptionalTime(snoozed); err != nil {
 		return Person{}, err
+	}
+	if p.PhoneTypes, err = parseTypes(phoneTypes); err != nil {
+		return Person{}, fmt.Errorf("person %s: stored phone types: %w", p.ID, err)
+	}
+	if p.EmailTypes, err = parseTypes(emailTypes); err != nil {
+		return Person{}, fmt.Errorf("person %s: stored e-mail types: %w", p.ID, err)
+	}
+	if p.NameParts, err = parseNameParts(nameParts); err != nil {
+		return Person{}, fmt.Errorf("person %s: stored name parts: %w", p.ID, err)
 	}
 	p.ImportantDates = []ImportantDate{}
 	return p, nil

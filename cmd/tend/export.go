@@ -25,6 +25,7 @@ func newExportCmd(a *app) *cobra.Command {
 	var (
 		output  string
 		force   bool
+		dir     string
 		sealing sealOptions
 		plan    bool
 	)
@@ -38,7 +39,10 @@ database itself, its side files, folders and devices are never written.
 
   json   everything: people (archived too), interactions, memories and dates,
          in the interchange format that tend import json reads back exactly
-  vcard  active people as vCard 3.0, for address books
+  vcard  active people as vCard 3.0, for address books; with --dir, one
+         file per person in a folder (as khard and vdirsyncer keep them),
+         named by the person's UID: only changed cards are rewritten, and
+         cards tend wrote for people no longer in tend are removed
   csv    active people, one row each, with where they stand today
   ics    birthdays and important dates (yearly, all day) and open memories
          with a due day, for calendar apps; with --plan, the calls tend plan
@@ -47,6 +51,7 @@ database itself, its side files, folders and devices are never written.
 		Example: `  tend export json -o tend-backup.json
   tend export json | ssh laptop tend import json -
   tend export vcard > people.vcf
+  tend export vcard --dir ~/.contacts/tend    # then: vdirsyncer sync
   tend export ics -o ~/calendars/tend.ics
   tend export ics --plan -o ~/calendars/tend.ics
   tend export json --encrypt -o tend.json.age      # tend import json reads it back`,
@@ -57,6 +62,15 @@ database itself, its side files, folders and devices are never written.
 			if !ok {
 				return usageErrorf("unknown export format %q (want json, vcard, csv or ics)", args[0])
 			}
+			if dir != "" {
+				if format != "vcard" {
+					return usageErrorf("--dir writes a folder of vCards: it goes with export vcard, not %s", format)
+				}
+				if output != "" || force || sealing.encrypt || len(sealing.recipients) > 0 {
+					return usageErrorf("--dir writes a folder: it does not go with -o, --force, --encrypt or --recipient")
+				}
+				return runExportDir(a, dir)
+			}
 			if plan && format != "ics" {
 				return usageErrorf("--plan is for export ics only")
 			}
@@ -66,6 +80,7 @@ database itself, its side files, folders and devices are never written.
 	cmd.Flags().BoolVar(&plan, "plan", false, "ics: add the coming week's suggested calls")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output (- is standard output)")
 	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	cmd.Flags().StringVar(&dir, "dir", "", "vcard: write one file per person into `DIR`, keeping it in step")
 	sealing.register(cmd)
 	return cmd
 }
@@ -169,6 +184,24 @@ func planCalls(a *app, s *store.Store, now time.Time, want bool) ([]exchange.Cal
 		}
 	}
 	return calls, nil
+}
+
+// runExportDir keeps a folder of vCards in step with tend's active people.
+func runExportDir(a *app, dir string) error {
+	s, err := a.ReadStore()
+	if err != nil {
+		return err
+	}
+	people, err := s.People(a.ctx(), store.PeopleFilter{})
+	if err != nil {
+		return err
+	}
+	res, err := exportVCardDir(dir, people)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(a.out, res.text(dir, len(people)))
+	return err
 }
 
 // exportCount is what an export wrote, to confirm it when writing a file.

@@ -32,31 +32,39 @@ type importOptions struct {
 func newImportCmd(a *app) *cobra.Command {
 	var opts importOptions
 	cmd := &cobra.Command{
-		Use:   "import json|vcard|csv|friends FILE|-",
+		Use:   "import json|vcard|csv|friends FILE|DIR|-",
 		Short: "Bring people in from a tend export, an address book, a spreadsheet or friends.md",
 		Long: `Read FILE (- for standard input) into tend, all or nothing: one bad record
 rejects the whole file, naming it, and nothing is written.
 
   json     tend's interchange format (tend export json): merged by id, the
            newer updated_at wins; importing it twice changes nothing
-  vcard    an address book (vCard 2.1, 3.0, 4.0): names, phones, e-mails,
-           birthdays, categories as tags, notes, anniversaries
-  csv      a header row naming the columns: name (required), tier, every,
-           birthday, phone, email, tags, notes
+  vcard    an address book (vCard 2.1, 3.0, 4.0), or a folder of them (one
+           .vcf per contact, as khard and vdirsyncer keep): names, phones and
+           e-mails with their kinds, birthdays, organisation, job title,
+           categories as tags, notes, anniversaries; a card that cannot be
+           read is skipped with its place and reason
+  csv      a header row naming the columns: tend's own (name, tier, every,
+           birthday, phone, email, tags, notes, dates, org, job_title), or
+           the exports of Google Contacts, Outlook and Thunderbird; columns
+           tend does not keep are counted and passed over
   friends  the friends.md file of the friends command-line tool
 
-People from vCard, CSV and friends.md are matched by name (ignoring case):
-someone tend already has is updated, not added twice. --dry-run shows what
-would happen and writes nothing; it only reads the database, so it runs
-beside another import without waiting for it. A file encrypted with age (tend export
---encrypt, tend backup --encrypt is a database, not an import) is opened with
-a passphrase or with --identity.`,
+People from vCard, CSV and friends.md are matched by UID where a card has
+one, else by name (ignoring case): someone tend already has is updated, not
+added twice. Two people of one name in one file are kept apart, and the
+summary says so. --dry-run shows what would happen and writes nothing; it only reads the
+database, so it runs beside another import without waiting for it. A
+file encrypted with age (tend export --encrypt, tend backup --encrypt is a
+database, not an import) is opened with a passphrase or with --identity.`,
 		Example: `  tend import vcard contacts.vcf --dry-run
+  tend import vcard ~/.contacts/family      # every .vcf in the folder
+  tend import csv google-contacts.csv
   tend import json tend-backup.json
   ssh laptop tend export json | tend import json -
   tend import csv people.csv --json
   tend import json tend.json.age          # asks for the passphrase`,
-		Args:      exactArgs(2, "a format (json, vcard, csv or friends) and a FILE (- for standard input)"),
+		Args:      exactArgs(2, "a format (json, vcard, csv or friends) and a FILE (- for standard input; a folder for vcard)"),
 		ValidArgs: []string{"json", "vcard", "csv", "friends"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, ok := importFormats[strings.ToLower(args[0])]
@@ -77,6 +85,11 @@ func runImport(a *app, opts importOptions) error {
 	now, err := a.Now()
 	if err != nil {
 		return err
+	}
+	if opts.format == "vcard" && opts.file != "-" {
+		if info, err := os.Stat(opts.file); err == nil && info.IsDir() {
+			return runImportDir(a, opts)
+		}
 	}
 	name, in, size, err := openInput(a, opts.file)
 	if err != nil {
@@ -107,6 +120,24 @@ func runImport(a *app, opts importOptions) error {
 		}
 	})
 	bar.finish()
+	return importDone(a, name, opts.format, res, err)
+}
+
+// runImportDir reads every card of a folder of vCards as one import.
+func runImportDir(a *app, opts importOptions) error {
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	name := opts.file
+	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun, Source: name}, func(im *store.Import) error {
+		return exchange.ReadVCardDir(os.DirFS(opts.file), im)
+	})
+	return importDone(a, name, opts.format, res, err)
+}
+
+// importDone reports an import: the error, or the summary.
+func importDone(a *app, name, format string, res store.ImportResult, err error) error {
 	if err != nil {
 		var ie *exchange.InputError
 		if errors.As(err, &ie) {
@@ -115,10 +146,10 @@ func runImport(a *app, opts importOptions) error {
 		return fmt.Errorf("import %s: %w", name, err)
 	}
 	if !res.DryRun {
-		a.imported(importJSON(name, opts.format, res))
+		a.imported(importJSON(name, format, res))
 	}
 	if a.json {
-		return a.printJSON(importJSON(name, opts.format, res))
+		return a.printJSON(importJSON(name, format, res))
 	}
 	return printImport(a, name, res)
 }
@@ -175,9 +206,24 @@ func printImport(a *app, name string, res store.ImportResult) error {
 		}
 		fmt.Fprintf(&b, "  skipped %s%s\n", where, oneLine(sk.Reason))
 	}
+	for i, n := range res.Notes {
+		if i == maxNotesShown && len(res.Notes) > maxNotesShown+1 {
+			fmt.Fprintf(&b, "  note: %d more (--json lists them all)\n", len(res.Notes)-i)
+			break
+		}
+		where := n.Where
+		if where != "" {
+			where += ": "
+		}
+		fmt.Fprintf(&b, "  note: %s%s\n", where, oneLine(n.Text))
+	}
 	_, err := fmt.Fprint(a.out, b.String())
 	return err
 }
+
+// maxNotesShown is how many notes an import summary prints: an address
+// book with a thousand cards of one name says so ten times, then counts.
+const maxNotesShown = 10
 
 // importResultJSON is `tend import --json`.
 type importResultJSON struct {
@@ -192,6 +238,12 @@ type importResultJSON struct {
 	Interactions importCountsJSON `json:"interactions"`
 	Memories     importCountsJSON `json:"memories"`
 	Skips        []importSkipJSON `json:"skips"`
+	Notes        []importNoteJSON `json:"notes"`
+}
+
+type importNoteJSON struct {
+	Where string `json:"where"`
+	Text  string `json:"text"`
 }
 
 type importCountsJSON struct {
@@ -214,7 +266,10 @@ func importJSON(name, format string, res store.ImportResult) importResultJSON {
 		File: name, Format: format, DryRun: res.DryRun,
 		New: res.New(), Matched: res.Matched(), Updated: res.Updated(), Skipped: res.SkippedCount(),
 		People: counts(res.People), Interactions: counts(res.Interactions), Memories: counts(res.Memories),
-		Skips: []importSkipJSON{},
+		Skips: []importSkipJSON{}, Notes: []importNoteJSON{},
+	}
+	for _, n := range res.Notes {
+		out.Notes = append(out.Notes, importNoteJSON{Where: n.Where, Text: n.Text})
 	}
 	for _, s := range res.Skipped {
 		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N()})

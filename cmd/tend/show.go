@@ -112,8 +112,9 @@ func runShow(a *app, name string) error {
 	for _, d := range p.ImportantDates {
 		field(termtext.Line(d.Label), d.Date.Words())
 	}
-	field("phone", termtext.Line(strings.Join(p.Phones, ", ")))
-	field("email", termtext.Line(strings.Join(p.Emails, ", ")))
+	field("work", termtext.Line(strings.Join(nonEmpty(p.JobTitle, p.Org), ", ")))
+	field("phone", termtext.Line(withKinds(p.Phones, p.PhoneTypes)))
+	field("email", termtext.Line(withKinds(p.Emails, p.EmailTypes)))
 	field("tags", termtext.Line(strings.Join(p.Tags, ", ")))
 	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Text(p.Notes))
@@ -178,6 +179,29 @@ func runShow(a *app, name string) error {
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// withKinds lists phones or e-mails, each with its kind where known:
+// "+44 7700 900123 (mobile), +44 20 7946 0958 (work, fax)".
+func withKinds(values []string, kinds map[string]string) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = v
+		if k := kinds[v]; k != "" {
+			out[i] += " (" + strings.ReplaceAll(k, ",", ", ") + ")"
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // quoteArg quotes a name for a shell command line when it needs it.

@@ -678,6 +678,24 @@ func (c *lineCounter) lineAt(off int64) int {
 func (r PersonRecord) toStore() (store.Person, error) {
 	p := store.Person{
 		ID: r.ID, Name: r.Name, Phones: r.Phones, Emails: r.Emails, Tags: r.Tags, Aliases: r.Aliases, Notes: r.Notes,
+		Org: r.Org, JobTitle: r.JobTitle, UID: r.UID,
+	}
+	if r.NameParts != nil {
+		n := r.NameParts
+		p.NameParts = store.NameParts{Family: n.Family, Given: n.Given, Additional: n.Additional, Prefix: n.Prefix, Suffix: n.Suffix}
+	}
+	for _, list := range []struct {
+		field string
+		recs  []TypedRecord
+		into  *map[string]string
+	}{{"phone_types", r.PhoneTypes, &p.PhoneTypes}, {"email_types", r.EmailTypes, &p.EmailTypes}} {
+		*list.into = map[string]string{}
+		for i, tr := range list.recs {
+			if strings.TrimSpace(tr.Value) == "" {
+				return p, fmt.Errorf("%s[%d]: value is missing", list.field, i)
+			}
+			(*list.into)[strings.TrimSpace(tr.Value)] = tr.Type
+		}
 	}
 	if err := checkID(r.ID); err != nil {
 		return p, err

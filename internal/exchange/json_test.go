@@ -121,7 +121,12 @@ func richStore(t *testing.T) *store.Store {
 		Notes:          "likes \"green\" tea; back\\slash\nsecond line, 🌻",
 		ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, {Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}})
 	clock.Set(clock.Now().Add(time.Hour))
-	ben := add(store.Person{Name: "Ben Okafor", Tier: cadence.Inner, Every: 10, Birthday: cadence.MonthDay{Year: 1992, Month: 2, Day: 29}})
+	ben := add(store.Person{Name: "Ben Okafor", Tier: cadence.Inner, Every: 10, Birthday: cadence.MonthDay{Year: 1992, Month: 2, Day: 29},
+		Phones: []string{"+1-418-656-9254;ext=102", "+44 20 7946 0958"}, Emails: []string{"ben@work.example"},
+		PhoneTypes: map[string]string{"+1-418-656-9254;ext=102": "work", "+44 20 7946 0958": "home,fax"},
+		EmailTypes: map[string]string{"ben@work.example": "work"},
+		Org:        "Okafor & Sons; Repairs", JobTitle: "engineer",
+		NameParts: store.NameParts{Family: "Okafor", Given: "Ben", Prefix: "Dr."}, UID: "urn:uuid:ben"})
 	chloe := add(store.Person{Name: "Chloé Martin"})
 	dev := add(store.Person{Name: "Dev Patel", Tier: cadence.Outer})
 	clock.Set(clock.Now().Add(24 * time.Hour))

@@ -20,6 +20,7 @@ type recorder struct {
 	interactions []store.Interaction
 	memories     []store.Memory
 	skips        []store.ImportSkip
+	notes        []store.ImportNote
 	known        map[string]bool
 }
 
@@ -59,6 +60,8 @@ func (r *recorder) PutMemory(m store.Memory) error {
 
 func (r *recorder) Skip(s store.ImportSkip) { r.skips = append(r.skips, s) }
 
+func (r *recorder) Note(n store.ImportNote) { r.notes = append(r.notes, n) }
+
 func (r *recorder) person(t *testing.T, name string) store.Person {
 	t.Helper()
 	for _, p := range r.people {
@@ -84,3 +87,8 @@ func sharedDir(t *testing.T, parts ...string) string {
 	}
 	return dir
 }
+
+type (
+	storeSkip = store.ImportSkip
+	storeNote = store.ImportNote
+)

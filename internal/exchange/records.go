@@ -26,6 +26,29 @@ type PersonRecord struct {
 	ArchivedAt     *string               `json:"archived_at"`
 	SnoozedUntil   *string               `json:"snoozed_until"`
 	ImportantDates []ImportantDateRecord `json:"important_dates"`
+
+	// Added to version 1 for what address books keep.
+	Org        string           `json:"org"`
+	JobTitle   string           `json:"job_title"`
+	PhoneTypes []TypedRecord    `json:"phone_types"` // the kind of each phone that has one
+	EmailTypes []TypedRecord    `json:"email_types"`
+	NameParts  *NamePartsRecord `json:"name_parts"` // null when no structured name was given
+	UID        string           `json:"uid"`        // the address book's id for the person
+}
+
+// TypedRecord is the kind of one phone or e-mail ("mobile", "work,fax").
+type TypedRecord struct {
+	Value string `json:"value"`
+	Type  string `json:"type"`
+}
+
+// NamePartsRecord is a structured name, as vCard's N gives it.
+type NamePartsRecord struct {
+	Family     string `json:"family"`
+	Given      string `json:"given"`
+	Additional string `json:"additional"`
+	Prefix     string `json:"prefix"`
+	Suffix     string `json:"suffix"`
 }
 
 // ImportantDateRecord is an important date in the interchange format.
@@ -72,6 +95,14 @@ func Person(p store.Person) PersonRecord {
 		ArchivedAt:     optionalTime(p.ArchivedAt),
 		SnoozedUntil:   optionalTime(p.SnoozedUntil),
 		ImportantDates: []ImportantDateRecord{},
+		Org:            p.Org,
+		JobTitle:       p.JobTitle,
+		PhoneTypes:     typedRecords(p.Phones, p.PhoneTypes),
+		EmailTypes:     typedRecords(p.Emails, p.EmailTypes),
+		UID:            p.UID,
+	}
+	if n := p.NameParts; !n.IsZero() {
+		r.NameParts = &NamePartsRecord{Family: n.Family, Given: n.Given, Additional: n.Additional, Prefix: n.Prefix, Suffix: n.Suffix}
 	}
 	if p.Every > 0 {
 		every := p.Every
@@ -85,6 +116,17 @@ func Person(p store.Person) PersonRecord {
 		r.ImportantDates = append(r.ImportantDates, ImportantDateRecord{Label: d.Label, Date: d.Date.String()})
 	}
 	return r
+}
+
+// typedRecords lists the kinds of values, in the order of the values.
+func typedRecords(values []string, types map[string]string) []TypedRecord {
+	out := []TypedRecord{}
+	for _, v := range values {
+		if t := types[v]; t != "" {
+			out = append(out, TypedRecord{Value: v, Type: t})
+		}
+	}
+	return out
 }
 
 // Interaction converts a stored interaction to its record.

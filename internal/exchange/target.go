@@ -27,6 +27,9 @@ type Target interface {
 	PutMemory(store.Memory) error
 	// Skip records something left out, and why.
 	Skip(store.ImportSkip)
+	// Note records something the user should know, though nothing was
+	// left out (two people of one name kept apart, a charset guessed).
+	Note(store.ImportNote)
 }
 
 var _ Target = (*store.Import)(nil)

@@ -1,12 +1,10 @@
 package exchange
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"mime/quotedprintable"
 	"slices"
 	"sort"
 	"strconv"
@@ -29,64 +27,179 @@ import (
 // text, one card at a time.
 
 // ReadVCard reads an address book (vCard 2.1, 3.0 or 4.0) and hands each
-// card to t as a person matched by name. A value tend cannot use (an
-// impossible birthday) is left out with a reason, and properties tend does
-// not keep (photos, addresses...) are counted as skipped; a card with
-// nothing to call the person by, or a file that is not an address book, is
-// an *InputError.
+// card to t as a person, matched by UID or name. A value tend cannot use
+// (an impossible birthday) is left out with a reason, properties tend does
+// not keep (photos, addresses...) are counted as skipped, and a card that
+// cannot be read (one with nothing to call the person by) is skipped with
+// its position and reason. The file is an *InputError only when it is not
+// an address book, or when not one of its cards can be read.
 func ReadVCard(r io.Reader, t Target) error {
-	// A NUL in the first bytes of a file that is not UTF-16 marks it
-	// binary: said before the rest is read.
-	start, r, err := peek(r)
+	data, err := readVCardFile(r)
 	if err != nil {
 		return err
+	}
+	v := newVCardReader(t)
+	if err := v.file(data, ""); err != nil {
+		return err
+	}
+	return v.finish()
+}
+
+// readVCardFile reads a vCard file whole, up to MaxVCardBytes. A NUL in
+// the first bytes of a file that is not UTF-16 marks it binary: said
+// before the rest is read.
+func readVCardFile(r io.Reader) ([]byte, error) {
+	start, r, err := peek(r)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
 	}
 	if !utf16Start(start) {
 		if err := checkText(start, "a vCard file"); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	data, err := readLimited(r, MaxVCardBytes, "the vCard files")
+	return readLimited(r, MaxVCardBytes, "the vCard files")
+}
+
+// vcardReader reads the cards of one file, or of every file in a folder,
+// into one Target: the people of one name are kept apart across all of
+// them, and the summary lines are written once at the end.
+type vcardReader struct {
+	t       Target
+	names   *nameGuard
+	unknown map[string]int // properties tend does not keep → how many
+	guessed []string       // where 8-bit text named no charset
+	read    int            // cards that gave a person or were passed over on purpose
+	failed  []error        // cards that could not be read, each an *InputError
+}
+
+func newVCardReader(t Target) *vcardReader {
+	return &vcardReader{t: t, names: newNameGuard(), unknown: map[string]int{}}
+}
+
+// file reads one file's cards; prefix names the file in positions ("" for
+// a lone file). Only a file that is not an address book at all is an error
+// here: a card that cannot be read is counted in failed.
+func (v *vcardReader) file(data []byte, prefix string) error {
+	data, err := fileToUTF8(data)
 	if err != nil {
-		return err
-	}
-	if data, err = fileToUTF8(data); err != nil {
 		return inputErrorf(0, "", "cannot read the file as UTF-16: %v", err)
 	}
 	if err := checkText(data[:min(len(data), sniffLen)], "a vCard file"); err != nil {
 		return err
 	}
-	cards, err := splitCards(data)
+	cards, err := splitCards(unfoldVCard(data))
 	if err != nil {
 		return err
 	}
-	unknown := map[string]int{}
+	fileCharset := ""
+	for _, c := range cards {
+		if fileCharset = c.charset(); fileCharset != "" {
+			break
+		}
+	}
 	for i, c := range cards {
-		where := fmt.Sprintf("card %d", i+1)
-		p, skips, err := c.person(where, unknown)
-		if err != nil {
-			return err
-		}
+		where := prefix + fmt.Sprintf("card %d", i+1)
+		pc, skips, err := c.parse(where, v.unknown, fileCharset)
 		for _, s := range skips {
-			t.Skip(s)
+			v.t.Skip(s)
 		}
-		if p == nil {
+		if err != nil {
+			v.fail(&InputError{Line: c.line, Record: where, Err: err})
 			continue
 		}
-		// A birthday tend add would refuse (in the future, before 1900) is
-		// left out like a BDAY it cannot read, and said so.
-		if err := store.CheckBirthday(p.Birthday, birthdayNow(t)); err != nil {
-			t.Skip(store.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
-			p.Birthday = cadence.MonthDay{}
+		v.read++
+		if pc == nil {
+			continue
 		}
-		if _, err := t.MatchPerson(*p); err != nil {
-			return placeErr(err, c.line, where)
+		if pc.guessed {
+			v.guessed = append(v.guessed, where)
 		}
-	}
-	if s, ok := unknownSkip(unknown); ok {
-		t.Skip(s)
+		if err := v.put(pc, c.line, where); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// put hands a person to the Target. A card the store refuses (a name far
+// too long, text it cannot keep) is skipped like an unreadable one; a
+// failure to write stops the import.
+func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
+	p := pc.person
+	// A birthday tend add would refuse (in the future, before 1900) is
+	// left out like a BDAY it cannot read, and said so.
+	if err := store.CheckBirthday(p.Birthday, birthdayNow(v.t)); err != nil {
+		v.t.Skip(store.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
+		p.Birthday = cadence.MonthDay{}
+	}
+	if note, ok := v.names.place(&p, where); ok {
+		v.t.Note(note)
+	}
+	if _, err := v.t.MatchPerson(p); err != nil {
+		err = placeErr(err, line, where)
+		var ie *InputError
+		if errors.As(err, &ie) {
+			v.fail(ie)
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+func (v *vcardReader) fail(err *InputError) {
+	v.failed = append(v.failed, err)
+	v.t.Skip(store.ImportSkip{Where: placeText(err.Line, err.Record), Reason: "card left out: " + err.Err.Error()})
+}
+
+// finish writes the summary lines, and refuses the input when no card at
+// all could be read.
+func (v *vcardReader) finish() error {
+	if v.read == 0 && len(v.failed) > 0 {
+		if len(v.failed) == 1 {
+			return v.failed[0]
+		}
+		return inputErrorf(0, "", "no card could be read: %v (and %d more)", v.failed[0], len(v.failed)-1)
+	}
+	if s, ok := unknownSkip(v.unknown); ok {
+		v.t.Skip(s)
+	}
+	if len(v.guessed) > 0 {
+		v.t.Note(store.ImportNote{Text: fmt.Sprintf(
+			"%s held 8-bit text with no charset named: read as Windows-1252, a guess (check the names of %s)",
+			countWhere(v.guessed), cardsWord(len(v.guessed)))})
+	}
+	return nil
+}
+
+// placeText is an InputError's position, as a skip names it.
+func placeText(line int, record string) string {
+	switch {
+	case record != "" && line > 0:
+		return fmt.Sprintf("%s (line %d)", record, line)
+	case record != "":
+		return record
+	case line > 0:
+		return fmt.Sprintf("line %d", line)
+	}
+	return ""
+}
+
+// countWhere lists a few places, and counts the rest.
+func countWhere(places []string) string {
+	const shown = 3
+	if len(places) <= shown {
+		return strings.Join(places, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(places[:shown], ", "), len(places)-shown)
+}
+
+func cardsWord(n int) string {
+	if n == 1 {
+		return "that card"
+	}
+	return "those cards"
 }
 
 // vLine is one property line, unfolded, with its value decoded to UTF-8.
@@ -110,69 +223,142 @@ var (
 	charsetRe   = lazyRegexp(`(?i)(^|;)\s*CHARSET\s*=\s*("[^"]*"|[^;:]*)`)
 )
 
-// splitCards unfolds the file's lines and groups them into cards.
-func splitCards(data []byte) ([]rawCard, error) {
-	physical := splitPhysical(data)
+// logicalLine is one property as it reads once unfolded, with the
+// physical line it starts on.
+type logicalLine struct {
+	line int
+	text string
+}
+
+// unfoldVCard turns a file's physical lines into logical ones, before
+// anything is parsed, since RFC 6350 lets a line be folded anywhere, also
+// inside a name, before the colon or within a quoted parameter. A line
+// that starts with a space or a tab continues the one before, less that
+// character; in a QUOTED-PRINTABLE value a line ending in "=" goes on in
+// the next, whole (vCard 2.1's soft line break); a vCard 2.1 base64 value
+// runs on until a blank line or a line with a colon. Each logical line
+// grows in one buffer, so the work is linear in the size of the file
+// whatever the folding (a note folded over 200,000 lines included).
+func unfoldVCard(data []byte) []logicalLine {
 	var (
-		cards  []rawCard
-		cur    *rawCard
-		depth  int // cards nested inside a card (a 2.1 AGENT) are passed over
-		last   *vLine
-		lastQP bool // the last line is QUOTED-PRINTABLE and ended with "="
-		lastB  bool // the last line is base64 in 2.1 style, running on
+		out     []logicalLine
+		cur     []byte
+		have    bool // cur holds a line
+		start   int  // cur's first physical line
+		colon   = -1 // where cur's head ends, once seen
+		scanned int  // bytes of cur looked at for the colon
+		inQuote bool // the scan is inside a quoted parameter
+		qp, b64 bool // cur's value is QUOTED-PRINTABLE, base64 in 2.1 style
 	)
-	for i := 0; i < len(physical); i++ {
-		raw, lineNo := physical[i], i+1
+	flush := func() {
+		if have {
+			out = append(out, logicalLine{line: start, text: string(cur)})
+		}
+		cur, have, colon, scanned, inQuote, qp, b64 = cur[:0], false, -1, 0, false, false, false
+	}
+	// findColon looks at what was appended since the last look, so every
+	// byte is scanned once.
+	findColon := func() {
+		for ; colon < 0 && scanned < len(cur); scanned++ {
+			switch cur[scanned] {
+			case '"':
+				inQuote = !inQuote
+			case ':':
+				if !inQuote {
+					colon = scanned
+					params := headParams(string(cur[:colon]))
+					qp, b64 = isQP(params), base64Param().MatchString(params)
+				}
+			}
+		}
+	}
+	n := 0
+	eachPhysical(data, func(raw []byte) {
+		n++
 		switch {
-		case last != nil && lastQP:
-			// A soft line break: the value goes on, spaces and all.
-			last.value = strings.TrimSuffix(last.value, "=") + raw
-			lastQP = strings.HasSuffix(raw, "=")
-			continue
-		case last != nil && raw != "" && (raw[0] == ' ' || raw[0] == '\t'):
-			last.value += raw[1:]
-			lastQP = isQP(last.params) && strings.HasSuffix(last.value, "=")
-			continue
-		case last != nil && lastB && raw != "" && !strings.Contains(raw, ":"):
-			last.value += raw // vCard 2.1 base64 runs on to a blank line
-			continue
+		case have && qp && colon >= 0 && len(cur) > colon+1 && cur[len(cur)-1] == '=':
+			cur = append(cur[:len(cur)-1], raw...) // a soft line break: spaces and all
+			return
+		case have && len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t'):
+			cur = append(cur, raw[1:]...)
+			findColon()
+			return
+		case have && b64 && colon >= 0 && len(raw) > 0 && !bytes.ContainsRune(raw, ':'):
+			cur = append(cur, raw...)
+			return
 		}
-		lastQP, lastB = false, false
-		if strings.TrimSpace(raw) == "" {
-			last = nil
-			continue
+		flush()
+		if len(bytes.TrimSpace(raw)) == 0 {
+			return
 		}
-		l, ok := parseVLine(raw, lineNo)
+		// A fresh buffer: the last one now backs a string in out.
+		cur = append(make([]byte, 0, len(raw)), raw...)
+		have, start = true, n
+		findColon()
+	})
+	flush()
+	return out
+}
+
+// eachPhysical calls fn with each line of data, without its end: lines end
+// at LF, CR LF, CR CR LF (iOS 5) or a lone CR (old Macs), which is taken as
+// the line end only when the file has no LF at all.
+func eachPhysical(data []byte, fn func([]byte)) {
+	sep := byte('\n')
+	if bytes.IndexByte(data, '\n') < 0 {
+		sep = '\r'
+	}
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, sep)
+		line := data
+		if i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		fn(bytes.TrimRight(line, "\r"))
+	}
+}
+
+// headParams is the parameters of a property's head ("TEL;TYPE=cell" gives
+// "TYPE=cell").
+func headParams(head string) string {
+	_, params, _ := strings.Cut(head, ";")
+	return params
+}
+
+// splitCards groups logical lines into cards.
+func splitCards(lines []logicalLine) ([]rawCard, error) {
+	var (
+		cards []rawCard
+		cur   *rawCard
+		depth int // cards nested inside a card (a 2.1 AGENT) are passed over
+	)
+	for _, ll := range lines {
+		l, ok := parseVLine(ll.text, ll.line)
 		switch {
 		case ok && l.name == "BEGIN" && strings.EqualFold(strings.TrimSpace(l.value), "VCARD"):
 			if cur != nil {
 				depth++
-				last = nil
 				continue
 			}
-			cur = &rawCard{line: lineNo}
-			last = nil
+			cur = &rawCard{line: ll.line}
 		case ok && l.name == "END" && strings.EqualFold(strings.TrimSpace(l.value), "VCARD"):
 			if cur == nil {
-				return nil, inputErrorf(lineNo, "", "END:VCARD without a BEGIN:VCARD before it")
+				return nil, inputErrorf(ll.line, "", "END:VCARD without a BEGIN:VCARD before it")
 			}
 			if depth > 0 {
 				depth--
 				continue
 			}
 			cards = append(cards, *cur)
-			cur, last = nil, nil
+			cur = nil
 		case cur == nil || depth > 0:
 			// Text between cards, or inside a nested one, is passed over.
-			last = nil
 		case !ok:
-			cur.props = append(cur.props, vLine{line: lineNo, name: "", value: raw})
-			last = nil
+			cur.props = append(cur.props, vLine{line: ll.line, name: "", value: ll.text})
 		default:
 			cur.props = append(cur.props, l)
-			last = &cur.props[len(cur.props)-1]
-			lastQP = isQP(l.params) && strings.HasSuffix(l.value, "=")
-			lastB = base64Param().MatchString(l.params)
 		}
 	}
 	if cur != nil {
@@ -182,20 +368,6 @@ func splitCards(data []byte) ([]rawCard, error) {
 		return nil, inputErrorf(0, "", "no vCard in the file (want BEGIN:VCARD ... END:VCARD)")
 	}
 	return cards, nil
-}
-
-// splitPhysical splits text into lines at LF, CR LF, CR CR LF (iOS 5) or
-// a lone CR (old Macs), without the line ends.
-func splitPhysical(data []byte) []string {
-	text := string(data)
-	if !strings.Contains(text, "\n") {
-		text = strings.ReplaceAll(text, "\r", "\n")
-	}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, "\r")
-	}
-	return lines
 }
 
 func isQP(params string) bool { return qpParam().MatchString(params) }
@@ -236,7 +408,10 @@ func parseVLine(raw string, lineNo int) (vLine, bool) {
 
 // clean decodes a property's value to UTF-8 text and returns the line for
 // go-vcard, without the ENCODING and CHARSET parameters it has dealt with.
-func (l vLine) clean() (string, error) {
+// Bytes that are not UTF-8 and whose property names no charset are read
+// in fallback, the charset the card (or else the file) names elsewhere;
+// with none, they are read as Windows-1252 and guessed reports it.
+func (l vLine) clean(fallback string) (line string, guessed bool, err error) {
 	params := l.params
 	value := []byte(l.value)
 	charset := ""
@@ -246,12 +421,12 @@ func (l vLine) clean() (string, error) {
 	}
 	qp := isQP(params)
 	if qp {
-		decoded, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(value)))
-		if err != nil {
-			return "", fmt.Errorf("bad QUOTED-PRINTABLE value: %v", err)
-		}
-		value = decoded
+		value = decodeQP(value)
 		params = qpParam().ReplaceAllString(params, "$1$3")
+	}
+	if charset == "" && (!utf8.Valid(value) || !utf8.ValidString(params)) {
+		charset = fallback
+		guessed = fallback == ""
 	}
 	text := toUTF8(value, charset)
 	if qp {
@@ -266,7 +441,60 @@ func (l vLine) clean() (string, error) {
 	if params != "" {
 		head += ";" + toUTF8([]byte(params), charset)
 	}
-	return head + ":" + text, nil
+	return head + ":" + text, guessed, nil
+}
+
+// decodeQP decodes a QUOTED-PRINTABLE value whose soft line breaks are
+// already gone (see unfoldVCard). mime/quotedprintable reads a line of at
+// most 4 KB, and a long note is one line by now; phones also write a bad
+// escape now and then, which is kept as it is rather than lose the value.
+func decodeQP(v []byte) []byte {
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); i++ {
+		if v[i] == '=' && i+2 < len(v) {
+			if hi, lo := unhex(v[i+1]), unhex(v[i+2]); hi >= 0 && lo >= 0 {
+				out = append(out, byte(hi<<4|lo))
+				i += 2
+				continue
+			}
+		}
+		if v[i] == '=' && i == len(v)-1 {
+			break // a soft break at the very end
+		}
+		out = append(out, v[i])
+	}
+	return out
+}
+
+func unhex(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return int(c - 'A' + 10)
+	}
+	return -1
+}
+
+// charset is the first charset other than UTF-8 that a property of the
+// card names, or "".
+func (c rawCard) charset() string {
+	for _, l := range c.props {
+		if m := charsetRe().FindStringSubmatch(l.params); m != nil {
+			cs := strings.Trim(m[2], `" `)
+			if dec := charsetDecoder(cs); dec != nil && !isUTF8Name(cs) {
+				return cs
+			}
+		}
+	}
+	return ""
+}
+
+func isUTF8Name(cs string) bool {
+	cs = strings.ToLower(strings.ReplaceAll(cs, "-", ""))
+	return cs == "utf8" || cs == "usascii" || cs == "ascii"
 }
 
 // tidyParams drops the empty parameters that removing ENCODING and
@@ -313,26 +541,39 @@ func splitParams(p string) []string {
 // them as lost: they describe the card, not the person.
 var (
 	vcardUsed = map[string]bool{
-		"FN": true, "N": true, "TEL": true, "EMAIL": true, "BDAY": true, "CATEGORIES": true, "NOTE": true, "NICKNAME": true,
+		"FN": true, "N": true, "TEL": true, "EMAIL": true, "BDAY": true, "CATEGORIES": true, "NOTE": true,
 		"ANNIVERSARY": true, "X-ANNIVERSARY": true, "X-MS-ANNIVERSARY": true, "X-EVOLUTION-ANNIVERSARY": true,
 		"X-KADDRESSBOOK-X-ANNIVERSARY": true, "X-ABDATE": true,
+		"NICKNAME": true, "ORG": true, "TITLE": true, "UID": true, "X-TEND-TIER": true, "X-TEND-EVERY": true,
 	}
 	vcardBookkeeping = map[string]bool{
-		"VERSION": true, "PRODID": true, "REV": true, "UID": true, "X-ABLABEL": true, "KIND": true,
-		"X-ADDRESSBOOKSERVER-KIND": true, "X-ABUID": true,
+		"VERSION": true, "PRODID": true, "REV": true, "X-ABLABEL": true, "KIND": true,
+		"X-ADDRESSBOOKSERVER-KIND": true, "X-ABUID": true, "X-TEND-ID": true,
 	}
 	anniversaryProps = []string{"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY"}
 )
 
-// person turns a card into a person, with what was left out and why. It
-// returns no person for a card that is not one (a contact group).
-func (c rawCard) person(where string, unknown map[string]int) (*store.Person, []store.ImportSkip, error) {
+// parsedCard is a card read into a person, with how its text was read.
+type parsedCard struct {
+	person  store.Person
+	guessed bool // some 8-bit text named no charset and was guessed
+}
+
+// parse turns a card into a person, with what was left out and why. It
+// returns no card for one that is not a person (a contact group), and an
+// error, the card's own, for a card that cannot be read.
+func (c rawCard) parse(where string, unknown map[string]int, fileCharset string) (*parsedCard, []store.ImportSkip, error) {
 	var (
 		skips []store.ImportSkip
 		text  strings.Builder
 		lines = map[string][]int{} // property → the line of each, in order
+		pc    parsedCard
 	)
 	at := func(line int) string { return fmt.Sprintf("%s (line %d)", where, line) }
+	fallback := c.charset()
+	if fallback == "" {
+		fallback = fileCharset
+	}
 	text.WriteString("BEGIN:VCARD\r\n")
 	for _, l := range c.props {
 		if l.name == "" {
@@ -344,18 +585,19 @@ func (c rawCard) person(where string, unknown map[string]int) (*store.Person, []
 			unknown[l.name]++
 			continue // photos and the like are never decoded
 		}
-		line, err := l.clean()
+		line, guessed, err := l.clean(fallback)
 		if err != nil {
 			skips = append(skips, store.ImportSkip{Where: at(l.line), Reason: fmt.Sprintf("%s left out: %v", l.name, err)})
 			continue
 		}
+		pc.guessed = pc.guessed || guessed
 		text.WriteString(line + "\r\n")
 		lines[l.name] = append(lines[l.name], l.line)
 	}
 	text.WriteString("END:VCARD\r\n")
 	card, err := vcard.NewDecoder(strings.NewReader(text.String())).Decode()
 	if err != nil {
-		return nil, nil, inputErrorf(c.line, where, "%v", err)
+		return nil, skips, err
 	}
 	// lineOf finds the file line of the i-th property of a name; go-vcard
 	// keeps each name's properties in file order.
@@ -373,21 +615,29 @@ func (c rawCard) person(where string, unknown map[string]int) (*store.Person, []
 		}
 	}
 
-	p := store.Person{Name: cardName(card)}
+	p := &pc.person
+	p.Name = cardName(card)
 	if p.Name == "" {
-		return nil, nil, inputErrorf(c.line, where, "no name: the card has no FN, N, NICKNAME, ORG, EMAIL or TEL to call the person by")
+		return nil, skips, errors.New("no name: the card has no FN, N, NICKNAME, ORG, EMAIL or TEL to call the person by")
 	}
 	if !utf8.ValidString(p.Name) {
-		return nil, nil, inputErrorf(c.line, where, "the name is not valid text")
+		return nil, skips, errors.New("the name is not valid text")
 	}
+	p.PhoneTypes, p.EmailTypes = map[string]string{}, map[string]string{}
 	for _, f := range card[vcard.FieldTelephone] {
-		if v := strings.TrimSpace(strings.TrimPrefix(unescapeText(f.Value), "tel:")); v != "" {
+		if v := telValue(f.Value); v != "" {
 			p.Phones = append(p.Phones, v)
+			if k := kinds(f, card, phoneKinds); k != "" && p.PhoneTypes[v] == "" {
+				p.PhoneTypes[v] = k
+			}
 		}
 	}
 	for _, f := range card[vcard.FieldEmail] {
 		if v := strings.TrimSpace(strings.TrimPrefix(unescapeText(f.Value), "mailto:")); v != "" {
 			p.Emails = append(p.Emails, v)
+			if k := kinds(f, card, emailKinds); k != "" && p.EmailTypes[v] == "" {
+				p.EmailTypes[v] = k
+			}
 		}
 	}
 	for _, f := range card[vcard.FieldCategories] {
@@ -414,6 +664,30 @@ func (c rawCard) person(where string, unknown map[string]int) (*store.Person, []
 		}
 	}
 	p.Notes = strings.Join(notes, "\n\n")
+	if f := card.Preferred(vcard.FieldOrganization); f != nil {
+		p.Org = orgText(f.Value)
+	}
+	p.JobTitle = strings.TrimSpace(unescapeText(card.PreferredValue(vcard.FieldTitle)))
+	p.UID = strings.TrimSpace(unescapeText(card.Value(vcard.FieldUID)))
+	if f := card.Get(vcard.FieldName); f != nil {
+		p.NameParts = nameParts(f.Value)
+	}
+	for i, f := range card["X-TEND-TIER"] {
+		tier, err := cadence.ParseTier(strings.TrimSpace(f.Value))
+		if err != nil {
+			skips = append(skips, store.ImportSkip{Where: at(lineOf("X-TEND-TIER", i)), Reason: fmt.Sprintf("X-TEND-TIER %q left out: not a tier", clip(f.Value))})
+			continue
+		}
+		p.Tier = tier
+	}
+	for i, f := range card["X-TEND-EVERY"] {
+		every, err := cadence.ParseEvery(strings.TrimSpace(f.Value))
+		if err != nil {
+			skips = append(skips, store.ImportSkip{Where: at(lineOf("X-TEND-EVERY", i)), Reason: fmt.Sprintf("X-TEND-EVERY %q left out: %v", clip(f.Value), err)})
+			continue
+		}
+		p.Every = every
+	}
 
 	for i, f := range card[vcard.FieldBirthday] {
 		d, err := parseVCardDate(f)
@@ -447,7 +721,80 @@ func (c rawCard) person(where string, unknown map[string]int) (*store.Person, []
 	for i, f := range card["X-ABDATE"] {
 		addDate("X-ABDATE", i, f, abLabel(card, f.Group))
 	}
-	return &p, skips, nil
+	return &pc, skips, nil
+}
+
+// telValue is a TEL's number: a tel: URI loses its scheme (its ;ext=
+// stays, as part of the number).
+func telValue(v string) string {
+	v = strings.TrimSpace(unescapeText(v))
+	if len(v) >= 4 && strings.EqualFold(v[:4], "tel:") {
+		v = strings.TrimSpace(v[4:])
+	}
+	return v
+}
+
+// The kinds of phone and e-mail tend keeps, from a TYPE parameter (or a
+// 2.1 bare type) to its word; VOICE, PREF, INTERNET and the like say
+// nothing a person needs.
+var (
+	phoneKinds = map[string]string{
+		"cell": "mobile", "mobile": "mobile", "iphone": "mobile", "home": "home", "work": "work",
+		"fax": "fax", "pager": "pager", "main": "main", "other": "other", "car": "car",
+		"homefax": "home,fax", "workfax": "work,fax", "otherfax": "other,fax",
+	}
+	emailKinds = map[string]string{"home": "home", "work": "work", "other": "other"}
+)
+
+// kinds reads the kinds of a phone or e-mail: its known TYPEs, and an
+// Apple label (item1.X-ABLabel) for the group it is in, as
+// "work,fax". A label's words are kept as they are, less commas.
+func kinds(f *vcard.Field, card vcard.Card, known map[string]string) string {
+	var out []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	for _, t := range f.Params.Types() {
+		for _, part := range strings.Split(t, ",") {
+			add(known[strings.ToLower(strings.TrimSpace(part))])
+		}
+	}
+	if f.Group != "" {
+		if label := abLabel(card, f.Group); label != "date" {
+			label = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(label, ",", " ")))
+			if k, ok := known[label]; ok {
+				label = k
+			}
+			add(label)
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+// orgText is an ORG's parts (organisation, then units) as one text.
+func orgText(v string) string {
+	var parts []string
+	for _, p := range splitStructured(v) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// nameParts reads a structured name (N): family; given; additional;
+// prefixes; suffixes.
+func nameParts(v string) store.NameParts {
+	parts := splitStructured(v)
+	get := func(i int) string {
+		if i < len(parts) {
+			return strings.TrimSpace(parts[i])
+		}
+		return ""
+	}
+	return store.NameParts{Family: get(0), Given: get(1), Additional: get(2), Prefix: get(3), Suffix: get(4)}
 }
 
 // cardName is what to call the person: the formatted name, else one built
@@ -458,16 +805,10 @@ func cardName(card vcard.Card) string {
 		return fn
 	}
 	if f := card.Get(vcard.FieldName); f != nil {
-		parts := splitStructured(f.Value)
-		get := func(i int) string {
-			if i < len(parts) {
-				return strings.TrimSpace(strings.ReplaceAll(parts[i], ",", " "))
-			}
-			return ""
-		}
+		n := nameParts(f.Value)
 		var words []string
-		for _, i := range []int{1, 2, 0} { // given, additional, family
-			if w := get(i); w != "" {
+		for _, w := range []string{n.Given, n.Additional, n.Family} {
+			if w = strings.TrimSpace(strings.ReplaceAll(w, ",", " ")); w != "" {
 				words = append(words, w)
 			}
 		}
@@ -475,16 +816,20 @@ func cardName(card vcard.Card) string {
 			return name
 		}
 	}
-	for _, k := range []string{vcard.FieldNickname, vcard.FieldOrganization, vcard.FieldEmail, vcard.FieldTelephone} {
-		v := unescapeText(card.PreferredValue(k))
-		if k == vcard.FieldOrganization {
-			v = splitStructured(card.PreferredValue(k))[0]
-		}
-		if v = strings.TrimSpace(v); v != "" {
-			return v
+	if f := card.Preferred(vcard.FieldNickname); f != nil {
+		if n, _, _ := strings.Cut(unescapeText(f.Value), ","); strings.TrimSpace(n) != "" {
+			return strings.TrimSpace(n)
 		}
 	}
-	return ""
+	if f := card.Preferred(vcard.FieldOrganization); f != nil {
+		if org := strings.TrimSpace(splitStructured(f.Value)[0]); org != "" {
+			return org
+		}
+	}
+	if e := strings.TrimSpace(strings.TrimPrefix(unescapeText(card.PreferredValue(vcard.FieldEmail)), "mailto:")); e != "" {
+		return e
+	}
+	return telValue(card.PreferredValue(vcard.FieldTelephone))
 }
 
 // splitStructured splits a canonical structured value (N, ORG) at the
@@ -539,8 +884,8 @@ func canonical(v string) string {
 			b.WriteByte(v[i])
 		case 'n', 'N':
 			b.WriteByte('\n')
-		case ',', ':':
-			b.WriteByte(v[i])
+		case ',', ':', '"':
+			b.WriteByte(v[i]) // \" is Gmail's and Apple's quote
 		default:
 			b.WriteString(`\\`)
 			b.WriteByte(v[i])
@@ -587,7 +932,7 @@ var (
 
 // parseVCardDate reads a BDAY or anniversary: 19800101, 1980-01-01, a
 // date-time (whose date is taken), or a year-less --0415 / --04-15. Apple's
-// X-APPLE-OMIT-YEAR and a year of 0000 mean no year is known.
+// X-APPLE-OMIT-YEAR and a year of 0000 or 1604 mean no year is known.
 func parseVCardDate(f *vcard.Field) (cadence.MonthDay, error) {
 	// A VALUE=text date ("circa 1800") is still read when it holds a date.
 	s := strings.TrimSpace(f.Value)
@@ -604,7 +949,8 @@ func parseVCardDate(f *vcard.Field) (cadence.MonthDay, error) {
 	} else {
 		return cadence.MonthDay{}, errors.New("not a date tend can read (want YYYYMMDD, YYYY-MM-DD or --MMDD)")
 	}
-	if y == "0000" || (y != "" && f.Params.Get("X-APPLE-OMIT-YEAR") == y) {
+	// 1604 is the year Apple and CardBook write for "no year".
+	if y == "0000" || y == "1604" || (y != "" && f.Params.Get("X-APPLE-OMIT-YEAR") == y) {
 		y = ""
 	}
 	if mi, _ := strconv.Atoi(m); mi < 1 || mi > 12 {
@@ -663,118 +1009,4 @@ func clip(s string) string {
 	}
 	r := []rune(s)
 	return string(r[:39]) + "…"
-}
-
-// WriteVCard writes people as vCard 3.0, the version address books read
-// most widely: names, phones, e-mails, birthday (--MM-DD without a year),
-// tags as CATEGORIES, notes, and important dates as X-ABDATE with an Apple
-// label, which Apple and Google contacts both read. Lines are folded at
-// 75 bytes as the standard asks.
-func WriteVCard(w io.Writer, people []store.Person) error {
-	fw := newFoldWriter(w)
-	enc := vcard.NewEncoder(fw)
-	for _, p := range people {
-		if err := enc.Encode(personCard(p)); err != nil {
-			return err
-		}
-	}
-	return fw.Flush()
-}
-
-func personCard(p store.Person) vcard.Card {
-	card := vcard.Card{}
-	card.SetValue(vcard.FieldVersion, "3.0")
-	card.SetValue(vcard.FieldProductID, "-//tend//tend//EN")
-	card.SetValue(vcard.FieldUID, p.ID)
-	card.SetValue(vcard.FieldFormattedName, p.Name)
-	card.SetName(splitName(p.Name))
-	card.SetValue(vcard.FieldRevision, p.UpdatedAt.UTC().Format("20060102T150405Z"))
-	for _, tel := range p.Phones {
-		card.AddValue(vcard.FieldTelephone, tel)
-	}
-	for _, e := range p.Emails {
-		card.Add(vcard.FieldEmail, &vcard.Field{Value: e, Params: vcard.Params{"TYPE": {"INTERNET"}}})
-	}
-	if !p.Birthday.IsZero() {
-		card.SetValue(vcard.FieldBirthday, p.Birthday.String())
-	}
-	// One CATEGORIES per tag: go-vcard escapes commas inside a value, so
-	// a joined list would read back elsewhere as one tag.
-	for _, tag := range p.Tags {
-		card.AddValue(vcard.FieldCategories, tag)
-	}
-	if p.Notes != "" {
-		card.SetValue(vcard.FieldNote, p.Notes)
-	}
-	for i, d := range p.ImportantDates {
-		group := fmt.Sprintf("item%d", i+1)
-		label := d.Label
-		if strings.EqualFold(label, "anniversary") {
-			label = "_$!<Anniversary>!$_"
-		}
-		card.Add("X-ABDATE", &vcard.Field{Group: group, Value: d.Date.String()})
-		card.Add("X-ABLabel", &vcard.Field{Group: group, Value: label})
-	}
-	return card
-}
-
-// splitName guesses the structured name from the whole one: the last word
-// as the family name. Readers show FN; N is there because 3.0 requires it.
-func splitName(name string) *vcard.Name {
-	clean := strings.ReplaceAll(name, ";", ",")
-	words := strings.Fields(clean)
-	if len(words) < 2 {
-		return &vcard.Name{GivenName: clean}
-	}
-	return &vcard.Name{FamilyName: words[len(words)-1], GivenName: strings.Join(words[:len(words)-1], " ")}
-}
-
-// foldWriter folds lines longer than 75 bytes (vCard and iCalendar both
-// ask for it), never inside a UTF-8 character. Lines end in CRLF.
-type foldWriter struct {
-	w    *bufio.Writer
-	line []byte
-}
-
-func newFoldWriter(w io.Writer) *foldWriter { return &foldWriter{w: bufio.NewWriter(w)} }
-
-func (f *foldWriter) Write(p []byte) (int, error) {
-	for _, b := range p {
-		if b == '\n' {
-			f.emit(bytes.TrimSuffix(f.line, []byte{'\r'}))
-			f.line = f.line[:0]
-			continue
-		}
-		f.line = append(f.line, b)
-	}
-	return len(p), nil
-}
-
-func (f *foldWriter) emit(line []byte) {
-	const limit = 75
-	first := true
-	for len(line) > 0 {
-		max := limit
-		if !first {
-			max = limit - 1 // the leading space counts
-			f.w.WriteByte(' ')
-		}
-		cut := min(max, len(line))
-		for cut < len(line) && cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		f.w.Write(line[:cut])
-		f.w.WriteString("\r\n")
-		line = line[cut:]
-		first = false
-	}
-}
-
-// Flush writes any unfinished line and flushes.
-func (f *foldWriter) Flush() error {
-	if len(f.line) > 0 {
-		f.emit(f.line)
-		f.line = f.line[:0]
-	}
-	return f.w.Flush()
 }
