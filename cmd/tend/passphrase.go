@@ -17,6 +17,16 @@ const passphraseEnv = "TEND_PASSPHRASE"
 // when it is set, else one typed on the terminal without echo. confirm asks
 // twice, for a new file, so that a typo cannot lock its owner out.
 func (a *app) passphrase(confirm bool) (string, error) {
+	return a.askPassphrase(confirm, "give an age public key with --recipient")
+}
+
+// passphraseToOpen is the passphrase of an encrypted file to read; without
+// a terminal, the way round it is the secret key, --identity.
+func (a *app) passphraseToOpen() (string, error) {
+	return a.askPassphrase(false, "give the age secret key file with --identity FILE")
+}
+
+func (a *app) askPassphrase(confirm bool, instead string) (string, error) {
 	if p, ok := a.env[passphraseEnv]; ok {
 		if p == "" {
 			return "", usageErrorf("%s is set but empty", passphraseEnv)
@@ -27,7 +37,7 @@ func (a *app) passphrase(confirm bool) (string, error) {
 	// without a passphrase must fail, not wait for someone to type.
 	f, ok := a.stdin.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or give an age public key with --recipient", passphraseEnv)
+		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or %s", passphraseEnv, instead)
 	}
 	read := func(prompt string) (string, error) {
 		fmt.Fprint(a.stderr, prompt)
