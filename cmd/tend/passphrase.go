@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -39,9 +41,31 @@ func (a *app) askPassphrase(confirm bool, instead string) (string, error) {
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or %s", passphraseEnv, instead)
 	}
+	// Echo is off while the passphrase is typed; Ctrl-C (or a kill) then
+	// would leave the terminal so, typing blind. It is put back first.
+	fd := int(f.Fd())
+	if state, err := term.GetState(fd); err == nil {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		done := make(chan struct{})
+		defer func() {
+			signal.Stop(sigs)
+			close(done)
+		}()
+		go func() {
+			select {
+			case <-sigs:
+				term.Restore(fd, state)
+				fmt.Fprintln(a.stderr)
+				fmt.Fprintln(a.stderr, "tend: interrupted; nothing was written")
+				os.Exit(130)
+			case <-done:
+			}
+		}()
+	}
 	read := func(prompt string) (string, error) {
 		fmt.Fprint(a.stderr, prompt)
-		b, err := term.ReadPassword(int(f.Fd()))
+		b, err := term.ReadPassword(fd)
 		fmt.Fprintln(a.stderr)
 		if err != nil {
 			return "", fmt.Errorf("read the passphrase: %w", err)
