@@ -71,4 +71,12 @@ func TestBackupRestore(t *testing.T) {
 	if got := peopleIn(t, aside); len(got) != 52 {
 		t.Errorf("the file kept aside holds %d people, want 52", len(got))
 	}
+	// Again in the same second: the first file kept aside stays.
+	h.ok("backup", "--restore", backup)
+	if got := peopleIn(t, aside); len(got) != 52 {
+		t.Errorf("a second restore replaced the file kept aside by the first (%d people)", len(got))
+	}
+	if _, err := os.Stat(aside + "-2"); err != nil {
+		t.Errorf("the second restore kept nothing aside: %v", err)
+	}
 }
