@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -78,6 +79,14 @@ func Restore(ctx context.Context, path, file string, now time.Time) (Restored, e
 	var aside string
 	if _, err := os.Lstat(path); err == nil {
 		aside = fmt.Sprintf("%s.before-restore-%s", path, now.UTC().Format("2006-01-02T150405Z"))
+		// Two restores in one second must not put one kept file over
+		// the other.
+		for i := 2; ; i++ {
+			if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			aside = fmt.Sprintf("%s.before-restore-%s-%d", path, now.UTC().Format("2006-01-02T150405Z"), i)
+		}
 		if err := os.Rename(path, aside); err != nil {
 			return Restored{}, fmt.Errorf("restore: keep the current file aside: %w", err)
 		}
@@ -157,7 +166,7 @@ func syncDir(dir string) {
 func quote(s string) string {
 	for _, r := range s {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '/' || r == '.' || r == '-' || r == '_') {
-			return "'" + fmt.Sprint(s) + "'"
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 		}
 	}
 	return s

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -54,11 +55,6 @@ const (
 	ReadOnly
 )
 
-// minReadable is the oldest schema the store's reads understand: a file
-// at this version or later can be read as it is, and is migrated only when
-// it is written.
-const minReadable = 3
-
 // Store is an open tend database.
 type Store struct {
 	db   *sql.DB
@@ -74,8 +70,10 @@ type Store struct {
 	damaged atomic.Bool // SQLite reported the file damaged
 
 	mode     Mode
-	missing  bool // no file yet: reads see an empty database in memory
-	setUpDue bool // the migration and the WAL switch wait for the first write
+	missing  bool    // no file yet: reads see an empty database in memory
+	inMemory bool    // an older schema: reads see a migrated copy in memory
+	file     *sql.DB // the file itself while inMemory
+	setUpDue bool    // the migration and the WAL switch wait for the first write
 
 	waiting  func()
 	waitOnce sync.Once
@@ -132,14 +130,67 @@ func Open(path string, opts Options) (*Store, error) {
 	if v < SchemaVersion() || opts.Mode == WriteLater {
 		s.setUpDue = true
 	}
-	if v < minReadable && opts.Mode == WriteLater {
-		// Its tables are too old to read: it is brought up to date now.
-		if err := s.setUp(ctx); err != nil {
+	if v > 0 && v < SchemaVersion() {
+		// Reads need today's tables, and opening a file only to read it
+		// changes nothing: they read a copy brought up to date in memory.
+		// The file itself is migrated (with a copy kept beside it) by the
+		// first write.
+		if err := s.readUpgraded(ctx); err != nil {
 			s.db.Close()
-			return nil, err
+			return nil, s.explainOpen(err)
 		}
 	}
 	return s, nil
+}
+
+// vacuumInto copies the database db reads into uri. A store opened only to
+// read has query_only set, which refuses VACUUM INTO as a write, though it
+// writes nothing to the file: it is lifted on one connection for the copy.
+func vacuumInto(ctx context.Context, db *sql.DB, uri string) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var was int
+	if err := conn.QueryRowContext(ctx, "PRAGMA query_only").Scan(&was); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "VACUUM INTO '"+uri+"'")
+	if _, rerr := conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA query_only = %d", was)); rerr != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn }) // never back to the pool as it is
+	}
+	return err
+}
+
+// readUpgraded copies the file of an older schema into memory and migrates
+// the copy, for reads; ready puts the file back in its place before the
+// first write.
+func (s *Store) readUpgraded(ctx context.Context) error {
+	uri := fmt.Sprintf("file:tend-upgraded-%p?mode=memory&cache=shared", s)
+	mem, err := sql.Open("sqlite", uri+"&_pragma=foreign_keys(1)")
+	if err != nil {
+		return err
+	}
+	mem.SetMaxIdleConns(4) // the copy lives as long as a connection to it
+	if err := mem.PingContext(ctx); err != nil {
+		mem.Close()
+		return err
+	}
+	if err := vacuumInto(ctx, s.db, uri); err != nil {
+		mem.Close()
+		return fmt.Errorf("read the older schema: %w", err)
+	}
+	s.file, s.db, s.inMemory = s.db, mem, true
+	if err := s.migrate(ctx, migrations()); err != nil {
+		s.db, s.inMemory = s.file, false
+		mem.Close()
+		return err
+	}
+	return nil
 }
 
 // checkReadable refuses a file of version v that the store cannot read as
@@ -161,8 +212,6 @@ func (s *Store) checkReadable(ctx context.Context, v int) error {
 			s.db.Close()
 			return s.openEmpty()
 		}
-	case v < minReadable && s.mode == ReadOnly:
-		return fmt.Errorf("it was written by an older tend (schema %d): a command that writes (tend add, tend log) brings it up to date, keeping a copy of it; nothing was changed", v)
 	}
 	return nil
 }
@@ -242,6 +291,11 @@ func (s *Store) ready(ctx context.Context) error {
 	if s.mode == ReadOnly {
 		return kindErrorf(ErrReadOnly, "%s was opened for reading only; nothing was written", s.path)
 	}
+	if s.inMemory {
+		mem := s.db
+		s.db, s.file, s.inMemory = s.file, nil, false
+		mem.Close()
+	}
 	if s.missing {
 		empty := s.db
 		if err := s.openFile(); err != nil {
@@ -308,7 +362,12 @@ func (s *Store) checkSameFile() error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.file != nil {
+		s.file.Close()
+	}
+	return s.db.Close()
+}
 
 // moment is the time a write records (created_at, updated_at, done_at):
 // the injected clock's, in UTC, to the second, as times are stored.

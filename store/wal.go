@@ -19,9 +19,6 @@ type walState struct {
 	// PageSizeDiffers says the -wal was written for a database of another
 	// page size: it cannot be this file's.
 	PageSizeDiffers bool
-	// Older says the database file was written after the -wal last was,
-	// which a checkpoint explains only when nothing is pending.
-	Older bool
 }
 
 // readWAL reads the -wal beside the database file at path. A missing or
@@ -94,11 +91,6 @@ func readWAL(path string) (walState, error) {
 		k, _ := db.ReadAt(have, int64(n-1)*int64(pageSize))
 		if k != pageSize || !bytes.Equal(have, p) {
 			st.Pending++
-		}
-	}
-	if wi, err := os.Stat(path + "-wal"); err == nil {
-		if di, err := db.Stat(); err == nil {
-			st.Older = wi.ModTime().Before(di.ModTime())
 		}
 	}
 	return st, nil

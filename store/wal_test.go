@@ -93,3 +93,38 @@ func TestInspectWritesNothingAndSpotsAStaleWAL(t *testing.T) {
 		t.Error("Inspect changed the restored file or its side files")
 	}
 }
+
+// FuzzReadWAL hands readWAL any bytes as a -wal beside a real database:
+// it must not panic, and a -wal it finds changes in must be one whose
+// header it checked.
+func FuzzReadWAL(f *testing.F) {
+	dir := f.TempDir()
+	path := filepath.Join(dir, "tend.db")
+	s, err := Open(path, internalOptions(seeds.Add(1)))
+	if err != nil {
+		f.Fatal(err)
+	}
+	if _, err := s.AddPerson(f.Context(), Person{Name: "Ana Lima"}); err != nil {
+		f.Fatal(err)
+	}
+	wal, err := os.ReadFile(path + "-wal")
+	if err != nil {
+		f.Fatal(err)
+	}
+	s.Close()
+	f.Add(wal)
+	f.Add(wal[:min(len(wal), 40)])
+	f.Add([]byte{0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 0, 0, 0, 0, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if err := os.WriteFile(path+"-wal", b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		st, err := readWAL(path)
+		if err != nil {
+			t.Fatalf("readWAL = %v", err)
+		}
+		if st.Frames > 0 && len(b) < 32 {
+			t.Errorf("readWAL found %d frames in %d bytes", st.Frames, len(b))
+		}
+	})
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -17,6 +19,16 @@ const passphraseEnv = "TEND_PASSPHRASE"
 // when it is set, else one typed on the terminal without echo. confirm asks
 // twice, for a new file, so that a typo cannot lock its owner out.
 func (a *app) passphrase(confirm bool) (string, error) {
+	return a.askPassphrase(confirm, "give an age public key with --recipient")
+}
+
+// passphraseToOpen is the passphrase of an encrypted file to read; without
+// a terminal, the way round it is the secret key, --identity.
+func (a *app) passphraseToOpen() (string, error) {
+	return a.askPassphrase(false, "give the age secret key file with --identity FILE")
+}
+
+func (a *app) askPassphrase(confirm bool, instead string) (string, error) {
 	if p, ok := a.env[passphraseEnv]; ok {
 		if p == "" {
 			return "", usageErrorf("%s is set but empty", passphraseEnv)
@@ -27,11 +39,33 @@ func (a *app) passphrase(confirm bool) (string, error) {
 	// without a passphrase must fail, not wait for someone to type.
 	f, ok := a.stdin.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or give an age public key with --recipient", passphraseEnv)
+		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or %s", passphraseEnv, instead)
+	}
+	// Echo is off while the passphrase is typed; Ctrl-C (or a kill) then
+	// would leave the terminal so, typing blind. It is put back first.
+	fd := int(f.Fd())
+	if state, err := term.GetState(fd); err == nil {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		done := make(chan struct{})
+		defer func() {
+			signal.Stop(sigs)
+			close(done)
+		}()
+		go func() {
+			select {
+			case <-sigs:
+				term.Restore(fd, state)
+				fmt.Fprintln(a.stderr)
+				fmt.Fprintln(a.stderr, "tend: interrupted; nothing was written")
+				os.Exit(130)
+			case <-done:
+			}
+		}()
 	}
 	read := func(prompt string) (string, error) {
 		fmt.Fprint(a.stderr, prompt)
-		b, err := term.ReadPassword(int(f.Fd()))
+		b, err := term.ReadPassword(fd)
 		fmt.Fprintln(a.stderr)
 		if err != nil {
 			return "", fmt.Errorf("read the passphrase: %w", err)

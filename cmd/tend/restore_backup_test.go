@@ -71,4 +71,55 @@ func TestBackupRestore(t *testing.T) {
 	if got := peopleIn(t, aside); len(got) != 52 {
 		t.Errorf("the file kept aside holds %d people, want 52", len(got))
 	}
+	// Again in the same second: the first file kept aside stays.
+	h.ok("backup", "--restore", backup)
+	if got := peopleIn(t, aside); len(got) != 52 {
+		t.Errorf("a second restore replaced the file kept aside by the first (%d people)", len(got))
+	}
+	if _, err := os.Stat(aside + "-2"); err != nil {
+		t.Errorf("the second restore kept nothing aside: %v", err)
+	}
+}
+
+// TestDoctorOnARestoreDoneByHand: a TUI is killed, leaving its -wal, and
+// a backup is copied over the file by hand. doctor must not fold that
+// -wal into the restored file, must say it does not belong to it, and
+// must leave the file, its -wal and its -shm byte for byte as they were.
+func TestDoctorOnARestoreDoneByHand(t *testing.T) {
+	h := privateHarness(t)
+	h.ok("add", "Ana Lima")
+	backup := filepath.Join(filepath.Dir(h.db), "b.db")
+	h.ok("backup", backup)
+	s, err := store.Open(h.db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 100 {
+		if _, err := s.AddPerson(t.Context(), store.Person{Name: fmt.Sprintf("Later %d", i), Notes: strings.Repeat("n", 400)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wal, _ := os.ReadFile(h.db + "-wal")
+	shm, _ := os.ReadFile(h.db + "-shm")
+	s.Close()
+	b, _ := os.ReadFile(backup)
+	os.WriteFile(h.db, b, 0o600) // cp b.db tend.db
+	os.WriteFile(h.db+"-wal", wal, 0o600)
+	os.WriteFile(h.db+"-shm", shm, 0o600)
+	var before []string
+	for _, side := range []string{"", "-wal", "-shm"} {
+		b, _ := os.ReadFile(h.db + side)
+		before = append(before, string(b))
+	}
+
+	rep, r := h.doctorJSON()
+	if r.code != exitFailure || statusOf(rep, "wal") != statusProblem || statusOf(rep, "integrity") != statusOK ||
+		!strings.Contains(r.stdout, "does not belong to the database") {
+		t.Errorf("doctor beside a stale -wal: exit %d\n%s\nwant exit 1, the file sound and the -wal named as not its own", r.code, r.stdout)
+	}
+	for i, side := range []string{"", "-wal", "-shm"} {
+		if b, _ := os.ReadFile(h.db + side); string(b) != before[i] {
+			t.Errorf("doctor changed tend.db%s", side)
+		}
+	}
 }

@@ -78,7 +78,7 @@ func unsealed(a *app, name string, in io.ReadCloser, identityFiles []string) (io
 		ids = append(ids, found...)
 	}
 	if len(ids) == 0 {
-		p, err := a.passphrase(false)
+		p, err := a.passphraseToOpen()
 		if err != nil {
 			return nil, err
 		}
@@ -98,5 +98,21 @@ func unsealed(a *app, name string, in io.ReadCloser, identityFiles []string) (io
 	return struct {
 		io.Reader
 		io.Closer
-	}{r, in}, nil
+	}{&openedReader{r: r, name: name}, in}, nil
+}
+
+// openedReader reads what an age file holds. age finds a file cut short
+// or changed only as it reads, past the header: that is bad input, as a
+// plain file cut short is (exit 2), and said in plain words.
+type openedReader struct {
+	r    io.Reader
+	name string
+}
+
+func (o *openedReader) Read(p []byte) (int, error) {
+	n, err := o.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = usageErrorf("import %s: the encrypted file is cut short or damaged (is it truncated?)", o.name)
+	}
+	return n, err
 }

@@ -56,3 +56,38 @@ func TestEncryptedExportImportsBack(t *testing.T) {
 		t.Errorf("the history read back differs:\n%s", lineDiff(want, got))
 	}
 }
+
+// TestEncryptedImportRefusals: an encrypted file with no passphrase to
+// hand points to --identity (the secret key), not --recipient; one cut
+// short is bad input (exit 2), as a plain file cut short is, and writes
+// nothing.
+func TestEncryptedImportRefusals(t *testing.T) {
+	key, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "key.txt")
+	os.WriteFile(keyFile, []byte(key.String()+"\n"), 0o600)
+	from := newHarness(t)
+	seed(from)
+	sealed := filepath.Join(dir, "tend.json.age")
+	from.ok("export", "json", "--recipient", key.Recipient().String(), "-o", sealed)
+
+	to := newHarness(t)
+	r := to.run("import", "json", sealed)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "--identity") || strings.Contains(r.stderr, "--recipient") {
+		t.Errorf("import of an encrypted file with no terminal: exit %d, stderr %q; want exit 2 pointing to --identity", r.code, r.stderr)
+	}
+
+	raw, _ := os.ReadFile(sealed)
+	cut := filepath.Join(dir, "cut.json.age")
+	os.WriteFile(cut, raw[:len(raw)-40], 0o600)
+	r = to.run("import", "json", cut, "--identity", keyFile)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "cut short") {
+		t.Errorf("import of a truncated encrypted file: exit %d, stderr %q; want exit 2 saying it is cut short", r.code, r.stderr)
+	}
+	if got := strings.TrimSpace(to.ok("list", "--json").stdout); got != "[]" {
+		t.Errorf("a refused import wrote people: %s", got)
+	}
+}
