@@ -134,6 +134,7 @@ func (v *personView) layout() ([]string, []span) {
 	field("phone", clean(strings.Join(p.Phones, ", ")))
 	field("email", clean(strings.Join(p.Emails, ", ")))
 	field("tags", clean(strings.Join(p.Tags, ", ")))
+	field("also called", clean(strings.Join(p.Aliases, ", ")))
 	field("notes", clean(p.Notes))
 	indent := strings.Repeat(" ", labelW+3)
 	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {
