@@ -130,3 +130,27 @@ func FuzzFindPerson(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFold checks what folding must keep, whatever the text: it never
+// fails, gives valid UTF-8 for valid UTF-8, is the same again when folded
+// twice, and finds a name from its own folded form.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Léa", "Straße", "ﬁona", "Æsa Ørsted", "Ελένη ΟΔΥΣΣΕΑΣ", "Ёлка", "  a  b ", "ǅemal", "\xff", "İstanbul", "ﬃ ǈ ẞ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := store.Fold(s)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Errorf("Fold(%q) = %q, not valid UTF-8", s, got)
+		}
+		if again := store.Fold(got); utf8.ValidString(s) && again != got {
+			t.Errorf("Fold(%q) = %q, and folded again %q", s, got, again)
+		}
+		if strings.TrimSpace(s) != "" && utf8.ValidString(s) && got != "" {
+			pool := []store.Candidate{{ID: "x", Name: s}}
+			if len(store.Match(got, pool)) != 1 {
+				t.Errorf("Match(Fold(%q) = %q) does not find %q", s, got, s)
+			}
+		}
+	})
+}

@@ -50,9 +50,18 @@ func (s *Store) change(ctx context.Context, fn func(tx *sql.Tx) (string, error))
 	})
 }
 
-// openChange starts recording a change in tx and returns its number.
+// openChange starts recording a change in tx and returns its number. The
+// marks are the largest rowids of the tables whose new rows undo deletes.
 func (s *Store) openChange(ctx context.Context, tx *sql.Tx) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO changes (at, description) VALUES (?, '')`, formatTime(s.moment()))
+	var marks [3]int64
+	for i, t := range markedTables {
+		// max(rowid) is read from the end of the table's b-tree: no scan.
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM `+t).Scan(&marks[i]); err != nil {
+			return 0, fmt.Errorf("record change: %w", err)
+		}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO changes (at, description, people_mark, interactions_mark, memories_mark)
+		VALUES (?, '', ?, ?, ?)`, formatTime(s.moment()), marks[0], marks[1], marks[2])
 	if err != nil {
 		return 0, fmt.Errorf("record change: %w", err)
 	}
@@ -63,11 +72,16 @@ func (s *Store) openChange(ctx context.Context, tx *sql.Tx) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM change_open`); err != nil {
 		return 0, fmt.Errorf("record change: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO change_open (seq) VALUES (?)`, seq); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO change_open (seq, people_mark, interactions_mark, memories_mark) VALUES (?, ?, ?, ?)`,
+		seq, marks[0], marks[1], marks[2]); err != nil {
 		return 0, fmt.Errorf("record change: %w", err)
 	}
 	return seq, nil
 }
+
+// markedTables are the tables whose new rows a change finds by rowid, in
+// the order of the marks.
+var markedTables = [3]string{"people", "interactions", "memories"}
 
 // closeChange stops recording, names the change, and forgets the changes
 // older than the latest KeepChanges.
@@ -76,7 +90,12 @@ func closeChange(ctx context.Context, tx *sql.Tx, seq int64, desc string) error 
 		return fmt.Errorf("record change: %w", err)
 	}
 	var touched bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_rows WHERE change_seq = ?)`, seq).Scan(&touched); err != nil {
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_rows WHERE change_seq = ?)
+		OR EXISTS (SELECT 1 FROM changes c WHERE c.seq = ? AND (
+			(SELECT coalesce(max(rowid), 0) FROM people) > c.people_mark OR
+			(SELECT coalesce(max(rowid), 0) FROM interactions) > c.interactions_mark OR
+			(SELECT coalesce(max(rowid), 0) FROM memories) > c.memories_mark))`, seq, seq).Scan(&touched)
+	if err != nil {
 		return fmt.Errorf("record change: %w", err)
 	}
 	if !touched {
@@ -89,7 +108,7 @@ func closeChange(ctx context.Context, tx *sql.Tx, seq int64, desc string) error 
 	if _, err := tx.ExecContext(ctx, `UPDATE changes SET description = ? WHERE seq = ?`, desc, seq); err != nil {
 		return fmt.Errorf("record change: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM changes WHERE seq <= ?`, seq-KeepChanges)
+	_, err = tx.ExecContext(ctx, `DELETE FROM changes WHERE seq <= ?`, seq-KeepChanges)
 	if err != nil {
 		return fmt.Errorf("record change: %w", err)
 	}
@@ -134,8 +153,12 @@ var ErrNothingToUndo = kindErrorf(ErrInvalid, "nothing to undo")
 func (s *Store) Undo(ctx context.Context) (Change, error) {
 	var c Change
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var at string
-		err := tx.QueryRowContext(ctx, `SELECT seq, at, description FROM changes ORDER BY seq DESC LIMIT 1`).Scan(&c.Seq, &at, &c.Description)
+		var (
+			at    string
+			marks [3]int64
+		)
+		err := tx.QueryRowContext(ctx, `SELECT seq, at, description, people_mark, interactions_mark, memories_mark
+			FROM changes ORDER BY seq DESC LIMIT 1`).Scan(&c.Seq, &at, &c.Description, &marks[0], &marks[1], &marks[2])
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToUndo
 		}
@@ -150,18 +173,20 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return fmt.Errorf("undo: %w", err)
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT tbl, key, before FROM change_rows WHERE change_seq = ? ORDER BY rowid DESC`, c.Seq)
+		// First the rows the change added go, with what hangs from them.
+		for i := len(markedTables) - 1; i >= 0; i-- {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+markedTables[i]+` WHERE rowid > ?`, marks[i]); err != nil {
+				return fmt.Errorf("undo: %w", err)
+			}
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT tbl, key, row_id, before FROM change_rows WHERE change_seq = ? ORDER BY rowid DESC`, c.Seq)
 		if err != nil {
 			return fmt.Errorf("undo: %w", err)
 		}
-		type entry struct {
-			tbl, key string
-			before   sql.NullString
-		}
-		var entries []entry
+		var entries []journalEntry
 		for rows.Next() {
-			var e entry
-			if err := rows.Scan(&e.tbl, &e.key, &e.before); err != nil {
+			var e journalEntry
+			if err := rows.Scan(&e.tbl, &e.key, &e.rowID, &e.before); err != nil {
 				rows.Close()
 				return fmt.Errorf("undo: %w", err)
 			}
@@ -171,9 +196,17 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("undo: %w", err)
 		}
-		for _, e := range entries {
-			if err := restoreRow(ctx, tx, e.tbl, e.key, e.before); err != nil {
-				return err
+		// Then the rows it changed come back: the tables with rowids
+		// first, so that the rows without them find what they hang from.
+		mark := map[string]int64{"people": marks[0], "interactions": marks[1], "memories": marks[2]}
+		for _, children := range []bool{false, true} {
+			for _, e := range entries {
+				if _, ok := mark[e.tbl]; ok == children {
+					continue
+				}
+				if err := restoreRow(ctx, tx, e, mark); err != nil {
+					return err
+				}
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM changes WHERE seq = ?`, c.Seq); err != nil {
@@ -187,20 +220,32 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 	return c, nil
 }
 
+// journalEntry is one row of change_rows.
+type journalEntry struct {
+	tbl, key string
+	rowID    sql.NullInt64
+	before   sql.NullString
+}
+
 // restoreRow puts one row back as it was: gone when before is NULL (the
-// change made it), else updated in place, or made again if it is gone.
-// Updating in place, rather than deleting and inserting, keeps the rows
-// that hang from it (a person's interactions) where they are.
-func restoreRow(ctx context.Context, tx *sql.Tx, tbl, key string, before sql.NullString) error {
-	pk, ok := journaledTables[tbl]
+// change added it), else updated in place, or made again, with its rowid,
+// if it is gone. Updating in place, rather than deleting and inserting,
+// keeps the rows that hang from it (a person's interactions) where they
+// are. A row the change itself added (above its table's mark) is left
+// gone, and so is a row whose parent is gone (one of those).
+func restoreRow(ctx context.Context, tx *sql.Tx, e journalEntry, mark map[string]int64) error {
+	pk, ok := journaledTables[e.tbl]
 	if !ok {
-		return fmt.Errorf("undo: the journal names an unknown table %q", tbl)
+		return fmt.Errorf("undo: the journal names an unknown table %q", e.tbl)
 	}
-	keyValues := []any{key}
+	if m, ok := mark[e.tbl]; ok && e.rowID.Valid && e.rowID.Int64 > m {
+		return nil
+	}
+	keyValues := []any{e.key}
 	if len(pk) > 1 {
 		var parts []any
-		if err := json.Unmarshal([]byte(key), &parts); err != nil || len(parts) != len(pk) {
-			return fmt.Errorf("undo: a journal key of %s cannot be read", tbl)
+		if err := json.Unmarshal([]byte(e.key), &parts); err != nil || len(parts) != len(pk) {
+			return fmt.Errorf("undo: a journal key of %s cannot be read", e.tbl)
 		}
 		keyValues = parts
 	}
@@ -209,33 +254,51 @@ func restoreRow(ctx context.Context, tx *sql.Tx, tbl, key string, before sql.Nul
 		where[i] = c + " = ?"
 	}
 	whereSQL := strings.Join(where, " AND ")
-	if !before.Valid {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+tbl+` WHERE `+whereSQL, keyValues...); err != nil {
+	if !e.before.Valid {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+e.tbl+` WHERE `+whereSQL, keyValues...); err != nil {
 			return fmt.Errorf("undo: %w", err)
 		}
 		return nil
 	}
-	cols, vals, err := rowValues(before.String)
+	if parent, ok := parentOf[e.tbl]; ok {
+		var there bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+parent+` WHERE id = ?)`, keyValues[0]).Scan(&there); err != nil {
+			return fmt.Errorf("undo: %w", err)
+		}
+		if !there {
+			return nil
+		}
+	}
+	cols, vals, err := rowValues(e.before.String)
 	if err != nil {
-		return fmt.Errorf("undo: a row of %s in the journal cannot be read: %w", tbl, err)
+		return fmt.Errorf("undo: a row of %s in the journal cannot be read: %w", e.tbl, err)
 	}
 	set := make([]string, len(cols))
 	for i, c := range cols {
 		set[i] = c + " = ?"
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE `+tbl+` SET `+strings.Join(set, ", ")+` WHERE `+whereSQL, append(vals, keyValues...)...)
+	res, err := tx.ExecContext(ctx, `UPDATE `+e.tbl+` SET `+strings.Join(set, ", ")+` WHERE `+whereSQL, append(vals, keyValues...)...)
 	if err != nil {
 		return fmt.Errorf("undo: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
 		return nil
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO `+tbl+` (`+strings.Join(cols, ", ")+`) VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`)`, vals...)
+	if e.rowID.Valid {
+		// Its rowid back too, so that it stays below the marks of the
+		// changes before this one.
+		cols, vals = append([]string{"rowid"}, cols...), append([]any{e.rowID.Int64}, vals...)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO `+e.tbl+` (`+strings.Join(cols, ", ")+`) VALUES (?`+strings.Repeat(", ?", len(cols)-1)+`)`, vals...)
 	if err != nil {
 		return fmt.Errorf("undo: %w", err)
 	}
 	return nil
 }
+
+// parentOf is the table the first key column of a table without rowids
+// points to.
+var parentOf = map[string]string{"interaction_people": "interactions", "important_dates": "people"}
 
 // rowValues reads a row's before-image, a JSON object of its columns, in
 // the order it was written. Column names come from the triggers of the
@@ -278,16 +341,11 @@ func rowValues(raw string) ([]string, []any, error) {
 	return cols, vals, nil
 }
 
-// forgetChangesTouching removes from the journal every change that touched
-// a row change seq touched, and seq itself: what rm deletes for good can
-// no longer be put back, and undoing an older change to it would bring
-// back half of it.
-func forgetChangesTouching(ctx context.Context, tx *sql.Tx, seq int64) error {
-	_, err := tx.ExecContext(ctx, `
-		DELETE FROM changes WHERE seq = ? OR seq IN (
-			SELECT change_seq FROM change_rows
-			WHERE (tbl, key) IN (SELECT tbl, key FROM change_rows WHERE change_seq = ?))`, seq, seq)
-	if err != nil {
+// forgetAllChanges empties the journal: what rm deletes can no longer be
+// put back, and undoing a change before it could bring back half of it,
+// or delete what a later change made.
+func forgetAllChanges(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM changes`); err != nil {
 		return fmt.Errorf("forget changes: %w", err)
 	}
 	return nil

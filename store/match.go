@@ -102,17 +102,21 @@ func (s *Store) findPerson(ctx context.Context, query string, scope Scope, sugge
 	}
 	// Every pool is searched for a sure match before any for a fuzzy one:
 	// an archived Victor named in full is meant before an active near miss.
+	keys := make([][]string, len(pools)) // each pool's names folded, once
+	for i, pool := range pools {
+		keys[i] = foldNames(pool)
+	}
 	var guesses []string // weak fuzzy resemblances, for the message
 	for _, fuzzily := range []bool{false, true} {
-		for _, pool := range pools {
+		for i, pool := range pools {
 			var (
 				found []Candidate
 				how   matchKind
 			)
 			if !fuzzily {
-				found, how = matchSurely(query, pool)
+				found, how = matchSurely(query, pool, keys[i])
 			} else {
-				found, how = fuzzyMatch(Fold(query), foldNames(pool), pool)
+				found, how = fuzzyMatch(Fold(query), keys[i], pool)
 			}
 			switch {
 			case len(found) == 0:
@@ -324,10 +328,20 @@ const (
 // one candidate only when it is the only one or clearly better than the
 // next; otherwise every fuzzy candidate is returned, best first.
 func Match(query string, pool []Candidate) []Candidate {
-	if found, _ := matchSurely(query, pool); len(found) > 0 {
+	var exact []Candidate
+	for _, c := range pool {
+		if c.Name == strings.TrimSpace(query) && c.Name != "" {
+			exact = append(exact, c)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	keys := foldNames(pool)
+	if found, _ := matchSurely(query, pool, keys); len(found) > 0 {
 		return found
 	}
-	found, _ := fuzzyMatch(Fold(query), foldNames(pool), pool)
+	found, _ := fuzzyMatch(Fold(query), keys, pool)
 	return found
 }
 
@@ -339,8 +353,9 @@ func foldNames(pool []Candidate) []string {
 	return keys
 }
 
-// matchSurely is every stage of Match but the fuzzy one.
-func matchSurely(query string, pool []Candidate) ([]Candidate, matchKind) {
+// matchSurely is every stage of Match but the fuzzy one; keys are the
+// pool's names folded.
+func matchSurely(query string, pool []Candidate, keys []string) ([]Candidate, matchKind) {
 	q := strings.TrimSpace(query)
 	if q == "" {
 		return nil, matchedNone
@@ -355,7 +370,6 @@ func matchSurely(query string, pool []Candidate) ([]Candidate, matchKind) {
 		return found, matchedSurely
 	}
 	lower, folded := nameKey(q), Fold(q)
-	keys := foldNames(pool)
 	aliases := make([][]string, len(pool))
 	for i, c := range pool {
 		for _, a := range c.Aliases {

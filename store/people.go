@@ -547,13 +547,6 @@ func (s *Store) updatePerson(ctx context.Context, tx *sql.Tx, id string, change 
 // them out of shared interactions; an interaction left with nobody goes too.
 func (s *Store) DeletePerson(ctx context.Context, id string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		// The deletion is recorded as a change only to learn every row it
-		// removes; then it and every change that touched those rows leave
-		// the journal: nothing can bring them back.
-		seq, err := s.openChange(ctx, tx)
-		if err != nil {
-			return err
-		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete: %w", err)
@@ -567,10 +560,8 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 		if err != nil {
 			return fmt.Errorf("delete interactions: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM change_open`); err != nil {
-			return fmt.Errorf("delete: %w", err)
-		}
-		return forgetChangesTouching(ctx, tx, seq)
+		// Final: no change before it can be undone either.
+		return forgetAllChanges(ctx, tx)
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
 )
 
 // TestHistoryDeleteAndUndo: X on History deletes the interaction under the
@@ -123,4 +124,15 @@ func TestPersonTimelineDelete(t *testing.T) {
 	if n := len(h.interactions()); n != before-1 {
 		t.Errorf("after X y on Person, %d interactions, want %d", n, before-1)
 	}
+}
+
+// TestPersonShowsAliases: the Person view says what else someone is called.
+func TestPersonShowsAliases(t *testing.T) {
+	h := newHarness(t)
+	if _, err := h.s.AddPerson(t.Context(), store.Person{Name: "Helen Hale", Aliases: []string{"mum"}}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("2", "enter")
+	h.contains("Helen Hale", "also called", "mum")
 }

@@ -135,6 +135,7 @@ func (v *personView) layout() ([]string, []span) {
 	field("phone", termtext.Line(strings.Join(p.Phones, ", ")))
 	field("email", termtext.Line(strings.Join(p.Emails, ", ")))
 	field("tags", termtext.Line(strings.Join(p.Tags, ", ")))
+	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Line(p.Notes))
 	indent := strings.Repeat(" ", labelW+3)
 	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {

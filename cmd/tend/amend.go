@@ -92,14 +92,9 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 	if err != nil {
 		return err
 	}
-	var with, without []store.Person
+	var with []store.Person
 	if len(opts.with) > 0 {
 		if with, err = s.FindPeople(a.ctx(), opts.with, store.PreferActive); err != nil {
-			return err
-		}
-	}
-	if len(opts.without) > 0 {
-		if without, err = s.FindPeople(a.ctx(), opts.without, store.PreferArchived); err != nil {
 			return err
 		}
 	}
@@ -122,14 +117,28 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 		if changed("note") {
 			in.Note = opts.note
 		}
+		// --without names are looked for among the people in it only.
+		there := make([]store.Candidate, len(in.People))
+		for i, id := range in.People {
+			there[i] = store.Candidate{ID: id, Name: in.Names[i]}
+		}
+		for _, list := range opts.without {
+			for _, name := range strings.Split(list, ",") {
+				if strings.TrimSpace(name) == "" {
+					continue
+				}
+				found := store.Match(name, there)
+				switch {
+				case len(found) == 0:
+					return usageErrorf("--without: no one called %q was in it", clipArg(strings.TrimSpace(name)))
+				case len(found) > 1:
+					return usageErrorf("--without: %q matches %d people in it; be more specific", clipArg(strings.TrimSpace(name)), len(found))
+				}
+				in.People = slices.DeleteFunc(in.People, func(id string) bool { return id == found[0].ID })
+			}
+		}
 		for _, p := range with {
 			in.People = append(in.People, p.ID)
-		}
-		for _, p := range without {
-			if !slices.Contains(in.People, p.ID) {
-				return usageErrorf("%s was not in it", p.Name)
-			}
-			in.People = slices.DeleteFunc(in.People, func(id string) bool { return id == p.ID })
 		}
 		if len(in.People) == 0 {
 			return usageErrorf("that would leave no one in it (tend unlog removes it)")

@@ -40,6 +40,7 @@ func TestRecords(t *testing.T) {
 	// One interaction: correct it, remove it, and undo both.
 	dinner := idOf(t, h.ok("log", "helen,richard", "--via", "in-person", "--at", "2026-11-20 19:00", "--json"))
 	h.ok("amend", dinner[:12], "--via", "call", "--minutes", "40", "--without", "richard", "--with", "léa", "--note", "a long call")
+	h.run("amend", dinner[:12], "--without", "claire")
 	h.ok("unlog", strings.ToLower(dinner[:12]))
 	h.ok("undo")
 	h.ok("undo")

@@ -16,7 +16,7 @@ func newRmCmd(a *app) *cobra.Command {
 		Short: "Delete someone and their history for good",
 		Long: `Delete a person, their memories and dates, and their part in every
 interaction, for good. This is the only command that deletes, and tend undo
-cannot bring them back (nor undo the changes made to them before). To let
+cannot bring them back, nor undo any change made before it. To let
 someone go and keep the history, use tend archive.`,
 		Example: `  tend rm "Test Person" --yes`,
 		Args:    exactArgs(1, "one NAME"),

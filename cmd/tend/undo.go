@@ -28,8 +28,7 @@ done, a snooze, an archive or a restore, an amend, an unlog, a forget, or a
 whole import. Run it again to go one further back, through the latest %d
 changes. tend undo --list shows them, newest first.
 
-tend rm is final: it cannot be undone, nor can the changes before it to
-the person it deleted.`, store.KeepChanges),
+tend rm is final: it cannot be undone, nor can any change before it.`, store.KeepChanges),
 		Example: `  tend log ana --via text      # oops, it was Ben
   tend undo
   tend undo --list`,

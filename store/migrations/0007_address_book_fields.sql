@@ -22,12 +22,14 @@ DROP TRIGGER journal_people_delete;
 
 CREATE TRIGGER journal_people_update AFTER UPDATE OF id, name, name_key, tier, every_days, birthday, phones, emails, tags, notes, created_at, updated_at, archived_at, snoozed_until, aliases, org, job_title, phone_types, email_types, name_parts, uid ON people
 BEGIN
-	INSERT INTO change_rows (change_seq, tbl, key, before)
-	SELECT seq, 'people', OLD.id, json_object('id', OLD.id, 'name', OLD.name, 'name_key', OLD.name_key, 'tier', OLD.tier, 'every_days', OLD.every_days, 'birthday', OLD.birthday, 'phones', OLD.phones, 'emails', OLD.emails, 'tags', OLD.tags, 'notes', OLD.notes, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'archived_at', OLD.archived_at, 'snoozed_until', OLD.snoozed_until, 'aliases', OLD.aliases, 'org', OLD.org, 'job_title', OLD.job_title, 'phone_types', OLD.phone_types, 'email_types', OLD.email_types, 'name_parts', OLD.name_parts, 'uid', OLD.uid) FROM change_open;
+	INSERT INTO change_rows (change_seq, tbl, key, row_id, before)
+	SELECT o.seq, 'people', OLD.id, OLD.rowid, json_object('id', OLD.id, 'name', OLD.name, 'name_key', OLD.name_key, 'tier', OLD.tier, 'every_days', OLD.every_days, 'birthday', OLD.birthday, 'phones', OLD.phones, 'emails', OLD.emails, 'tags', OLD.tags, 'notes', OLD.notes, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'archived_at', OLD.archived_at, 'snoozed_until', OLD.snoozed_until, 'aliases', OLD.aliases, 'org', OLD.org, 'job_title', OLD.job_title, 'phone_types', OLD.phone_types, 'email_types', OLD.email_types, 'name_parts', OLD.name_parts, 'uid', OLD.uid) FROM change_open o
+	WHERE OLD.rowid <= o.people_mark;
 END;
 
 CREATE TRIGGER journal_people_delete AFTER DELETE ON people
 BEGIN
-	INSERT INTO change_rows (change_seq, tbl, key, before)
-	SELECT seq, 'people', OLD.id, json_object('id', OLD.id, 'name', OLD.name, 'name_key', OLD.name_key, 'tier', OLD.tier, 'every_days', OLD.every_days, 'birthday', OLD.birthday, 'phones', OLD.phones, 'emails', OLD.emails, 'tags', OLD.tags, 'notes', OLD.notes, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'archived_at', OLD.archived_at, 'snoozed_until', OLD.snoozed_until, 'aliases', OLD.aliases, 'org', OLD.org, 'job_title', OLD.job_title, 'phone_types', OLD.phone_types, 'email_types', OLD.email_types, 'name_parts', OLD.name_parts, 'uid', OLD.uid) FROM change_open;
+	INSERT INTO change_rows (change_seq, tbl, key, row_id, before)
+	SELECT o.seq, 'people', OLD.id, OLD.rowid, json_object('id', OLD.id, 'name', OLD.name, 'name_key', OLD.name_key, 'tier', OLD.tier, 'every_days', OLD.every_days, 'birthday', OLD.birthday, 'phones', OLD.phones, 'emails', OLD.emails, 'tags', OLD.tags, 'notes', OLD.notes, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'archived_at', OLD.archived_at, 'snoozed_until', OLD.snoozed_until, 'aliases', OLD.aliases, 'org', OLD.org, 'job_title', OLD.job_title, 'phone_types', OLD.phone_types, 'email_types', OLD.email_types, 'name_parts', OLD.name_parts, 'uid', OLD.uid) FROM change_open o
+	WHERE OLD.rowid <= o.people_mark;
 END;
