@@ -24,7 +24,8 @@ const lastNoteQuery = `SELECT i.note, i.at
 
 // LastNotes gives, for each of the people whose ids are given, the note of
 // the latest interaction with them that has one; someone with none is not
-// in the map. It is meant for the few people a suggestion names.
+// in the map. It is meant for the few people a suggestion names: each is a
+// lookup of its own.
 func (s *Store) LastNotes(ctx context.Context, ids []string) (map[string]LastNote, error) {
 	out := make(map[string]LastNote, len(ids))
 	if len(ids) == 0 {

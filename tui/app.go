@@ -681,7 +681,7 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // env is what a form needs to turn its input into a write.
 func (m *Model) env() env {
-	return env{ctx: m.ctx, store: m.opts.Store, now: m.opts.Now()}
+	return env{ctx: m.ctx, store: m.opts.Store, now: m.opts.Now(), rules: m.w.rules}
 }
 
 func (m *Model) openForm(f form) {

@@ -220,14 +220,21 @@ type savedMsg struct {
 	err      error
 }
 
-func addPersonCmd(ctx context.Context, s *store.Store, p store.Person) tea.Cmd {
+func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p store.Person) tea.Cmd {
 	return func() tea.Msg {
 		p, err := s.AddPerson(ctx, p)
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ").", selectID: p.ID}
+		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(rules, p)) + ").", selectID: p.ID}
 	}
+}
+
+// rhythmOf is the number of days the rules give p: their own rhythm, their
+// tags', or their tier's.
+func rhythmOf(rules cadence.Rules, p store.Person) int {
+	days, _ := rules.Rhythm(cadence.Person{Tier: p.Tier, Every: p.Every, Tags: p.Tags})
+	return days
 }
 
 // updatePersonCmd changes one person in one transaction; say words the

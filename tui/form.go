@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -40,6 +41,7 @@ type env struct {
 	ctx   context.Context
 	store *store.Store
 	now   time.Time
+	rules cadence.Rules
 }
 
 // choiceGroup is a row of options in a picker, with an optional label.

@@ -128,7 +128,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	}
 
 	if f.id == "" {
-		return addPersonCmd(e.ctx, e.store, p), nil
+		return addPersonCmd(e.ctx, e.store, e.rules, p), nil
 	}
 	change := func(old *store.Person) error {
 		old.Name, old.Tier, old.Every, old.Birthday = p.Name, p.Tier, p.Every, p.Birthday
@@ -137,7 +137,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		return nil
 	}
 	say := func(p store.Person) string {
-		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(p.Interval()) + ")."
+		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(e.rules, p)) + ")."
 	}
 	return updatePersonCmd(e.ctx, e.store, f.id, change, say), nil
 }

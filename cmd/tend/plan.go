@@ -83,7 +83,9 @@ func runPlan(a *app, opts planOptions) error {
 	}
 	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
 	plan := rules.Plan(people, now, opts.days, opts.perDay)
-	lists := [][]cadence.Status{plan.Later}
+	// Notes for the people planned on a day: those later may be thousands,
+	// and are not to be called yet.
+	var lists [][]cadence.Status
 	for _, d := range plan.Days {
 		lists = append(lists, d.People)
 	}

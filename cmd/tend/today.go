@@ -41,7 +41,12 @@ the birthdays and dates of the week, and says how many more are due when
 Two patterns are named too. When they reached out the last 3 times, it is
 your turn, and they move up. An inner or close friend whose gaps between
 real conversations keep growing is drifting, and is suggested from half
-their rhythm on, before they are due.`,
+their rhythm on, before they are due.
+
+The numbers above are the defaults: the settings file changes any of them,
+and rhythms by tag (see: tend config --help). Each suggestion also says
+what you last talked about ("last time: ..."), and --brief says it all in
+one line for a prompt or a status bar, or nothing when no one is due.`,
 		Example: `  tend today
   tend today --limit 10
   tend today --brief                # 3 to call: Ana (birthday), Ben, Chloé · 1 to remember
