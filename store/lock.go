@@ -21,10 +21,11 @@ const sqliteLocked = 6
 // is held up by something long, in practice an import of a whole history,
 // so the store says so once (Options.Waiting) and waits on, up to
 // writeWait in all, before it gives up with a plain message. An import of a
-// million interactions takes well under a minute.
+// million interactions takes under a minute on a quiet 2-core machine;
+// writeWait leaves room for a slower machine or a busier one.
 var (
 	noticeAfter = 500 * time.Millisecond
-	writeWait   = 2 * time.Minute
+	writeWait   = 5 * time.Minute
 )
 
 // isBusy reports whether err is SQLite saying that another connection holds

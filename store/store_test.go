@@ -219,10 +219,22 @@ func mkfile(t *testing.T) string {
 
 // TestOpenConnectionSettings checks the settings on several pooled
 // connections at once: each new connection must get them, not only the
-// first.
+// first, and a write or an import that changes one for itself (the busy
+// timeout, foreign keys) must give the connection back as it was.
 func TestOpenConnectionSettings(t *testing.T) {
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
 	ctx := t.Context()
+	if _, err := s.AddPerson(ctx, Person{Name: "Ana"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dry := range []bool{false, true} {
+		if _, err := s.Import(ctx, ImportOptions{DryRun: dry}, func(im *Import) error {
+			_, err := im.MatchPerson(Person{Name: "Ben"})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i := range 3 {
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
@@ -246,8 +258,8 @@ func TestOpenConnectionSettings(t *testing.T) {
 		if fk != 1 {
 			t.Errorf("connection %d: foreign_keys = %d, want 1", i, fk)
 		}
-		if busy < 1000 {
-			t.Errorf("connection %d: busy_timeout = %d ms, want at least a second", i, busy)
+		if busy != int(busyTimeout.Milliseconds()) {
+			t.Errorf("connection %d: busy_timeout = %d ms, want %d", i, busy, busyTimeout.Milliseconds())
 		}
 	}
 	v, err := s.userVersion(ctx)
