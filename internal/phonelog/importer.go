@@ -1,0 +1,462 @@
+package phonelog
+
+import (
+	"cmp"
+	"encoding/binary"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/store"
+)
+
+// Target is where an Importer writes: a store import in progress.
+type Target interface {
+	People() ([]store.Person, error)
+	SourceKeys(keys []int64) (map[int64]store.Sourced, error)
+	PutSourceKeys(keys map[int64]string) error
+	HandLogged(person string, vias []cadence.Channel, from, to time.Time) (string, bool, error)
+	MoveInteraction(id string, at time.Time) error
+	PutInteraction(store.Interaction) error
+	NewID() string
+	CountMatched(n int)
+}
+
+// Summary counts what an import read and what became of it.
+type Summary struct {
+	Calls, Messages int // records read that matched someone
+	NewCalls        int // calls logged
+	NewMissed       int // of them, missed calls
+	NewTouches      int // touches logged for runs of messages
+	Extended        int // touches tend had, moved to a newer last message
+	Known           int // calls and messages tend had from an earlier import
+	HandLogged      int // calls that were already logged by hand
+	Duplicates      int // records the file held twice
+	Unknown         int // records with a number, address or name tend does not know
+	Ambiguous       int // records whose name or number belongs to several people
+	Hidden          int // private and unknown callers
+	Service         int // short codes and alphanumeric senders
+	Groups          int // records of group chats and group MMS, left out
+	MissedHeld      int // missed calls not logged (this build cannot store them)
+
+	// Strangers are the numbers and names not in tend, the most frequent
+	// first: for the dry run's list, never for the database.
+	Strangers []Stranger
+}
+
+// Stranger is a number or chat name tend does not know.
+type Stranger struct {
+	Party string // the number in international form, the e-mail, or the chat name
+	Name  string // the name the phone or app had for them
+	Count int
+}
+
+// Importer matches records to people and writes what they become.
+type Importer struct {
+	t      Target
+	norm   *Normalizer
+	phone  map[string][]string
+	email  map[string][]string
+	names  []store.Candidate
+	as     []string
+	groups bool
+	missed bool // whether missed calls can be stored
+
+	sets    [][]string     // the people of each record, interned
+	setOf   map[string]int // joined ids → index in sets
+	items   []item
+	strange map[string]*Stranger
+	sum     Summary
+}
+
+// item is a matched record, kept small: a million messages are held at once.
+type item struct {
+	at    int64 // Unix seconds
+	key   int64
+	set   int32
+	secs  int32
+	kind  Kind
+	in    bool
+	video bool
+	app   uint8
+}
+
+var apps = []string{"", "phone", "SMS", "WhatsApp", "Telegram"}
+
+func appIndex(app string) uint8 {
+	for i, a := range apps {
+		if a == app {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// ImportOptions tune an Importer.
+type ImportOptions struct {
+	Region string   // for numbers written without a country code
+	As     []string // person ids a one-to-one chat is with (--as)
+	Groups bool     // log group chats too (with their members tend knows)
+	Missed bool     // missed calls can be stored; else they are counted and left out
+}
+
+// NewImporter loads everyone from t to match records against.
+func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
+	im := &Importer{t: t, norm: NewNormalizer(opts.Region), phone: map[string][]string{}, email: map[string][]string{},
+		as: opts.As, groups: opts.Groups, missed: opts.Missed, setOf: map[string]int{}, strange: map[string]*Stranger{}}
+	people, err := t.People()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range people {
+		for _, ph := range p.Phones {
+			a := im.norm.Normalize(ph)
+			switch a.Kind {
+			case Phone, ShortCode:
+				im.phone[a.Key] = appendOnce(im.phone[a.Key], p.ID)
+			case Email:
+				im.email[a.Key] = appendOnce(im.email[a.Key], p.ID)
+			}
+		}
+		for _, e := range p.Emails {
+			k := strings.ToLower(strings.TrimSpace(e))
+			im.email[k] = appendOnce(im.email[k], p.ID)
+		}
+		im.names = append(im.names, store.Candidate{ID: p.ID, Name: p.Name})
+	}
+	return im, nil
+}
+
+func appendOnce(ids []string, id string) []string {
+	if slices.Contains(ids, id) {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// Known reports whether a chat author's name is someone in tend (exactly
+// or ignoring case): readers use it to tell the partner from you.
+func (im *Importer) Known(name string) bool {
+	return len(store.MatchName(name, im.names)) == 1
+}
+
+// Add takes one record.
+func (im *Importer) Add(r Record) error {
+	if r.Group && !im.groups {
+		im.sum.Groups++
+		return nil
+	}
+	people, party := im.who(r)
+	if people == nil {
+		return nil
+	}
+	if r.Kind == Message {
+		im.sum.Messages++
+	} else {
+		im.sum.Calls++
+	}
+	// The identity of the record in its source: the same call read from
+	// two backups, or from a backup and Termux, is the same key.
+	h := fnv.New64a()
+	h.Write([]byte(party))
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], uint64(r.At.Unix()))
+	h.Write(b[:])
+	switch {
+	case r.Kind != Message:
+		h.Write([]byte("|call"))
+	case r.In:
+		h.Write([]byte("|msg-in"))
+	default:
+		h.Write([]byte("|msg-out"))
+	}
+	im.items = append(im.items, item{
+		at: r.At.Unix(), key: int64(h.Sum64()), set: int32(im.intern(people)), secs: int32(min(r.Seconds, 1<<30)),
+		kind: r.Kind, in: r.In, video: r.Video, app: appIndex(r.App),
+	})
+	return nil
+}
+
+// who finds the people a record is with, and the party its key is made
+// of; nil when it is no one tend knows (counted).
+func (im *Importer) who(r Record) ([]string, string) {
+	if len(im.as) > 0 && r.ByName {
+		return im.as, "as:" + strings.Join(im.as, ",")
+	}
+	var addr Address
+	if r.Number != "" || !r.ByName {
+		addr = im.norm.Normalize(r.Number)
+	}
+	if r.Email != "" {
+		addr = Address{Kind: Email, Key: strings.ToLower(strings.TrimSpace(r.Email))}
+	}
+	var found []string
+	party := ""
+	switch addr.Kind {
+	case Phone:
+		found, party = im.phone[addr.Key], addr.Key
+	case Email:
+		found, party = im.email[addr.Key], addr.Key
+	case ShortCode, Alpha:
+		if ids := im.phone[addr.Key]; len(ids) > 0 && addr.Kind == ShortCode {
+			found, party = ids, addr.Key
+			break
+		}
+		im.sum.Service++
+		return nil, ""
+	case Hidden:
+		if !r.ByName {
+			im.sum.Hidden++
+			return nil, ""
+		}
+	}
+	if len(found) == 0 && r.ByName {
+		for _, c := range store.MatchName(r.Name, im.names) {
+			found = append(found, c.ID)
+		}
+		if len(found) > 1 {
+			im.sum.Ambiguous++
+			return nil, ""
+		}
+		party = "person:" + strings.Join(found, ",")
+	}
+	if len(found) == 0 {
+		im.sum.Unknown++
+		key := party
+		if key == "" {
+			key = r.Name
+		}
+		s := im.strange[key]
+		if s == nil {
+			if len(im.strange) >= 100_000 {
+				return nil, "" // counted, not listed
+			}
+			s = &Stranger{Party: key}
+			im.strange[key] = s
+		}
+		s.Count++
+		if s.Name == "" && r.Name != key {
+			s.Name = r.Name
+		}
+		return nil, ""
+	}
+	return found, party
+}
+
+func (im *Importer) intern(people []string) int {
+	k := strings.Join(people, ",")
+	if i, ok := im.setOf[k]; ok {
+		return i
+	}
+	im.sets = append(im.sets, slices.Clone(people))
+	im.setOf[k] = len(im.sets) - 1
+	return len(im.sets) - 1
+}
+
+// handWindow is how far apart a call logged by hand and the same call in
+// the log may be: the hand-logged one is often the time the call ended,
+// or a rounded time.
+const handWindow = 10 * time.Minute
+
+// Finish writes what the records become, and returns the summary.
+func (im *Importer) Finish() (Summary, error) {
+	items := im.items
+	im.items = nil
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(cmp.Compare(a.set, b.set), cmp.Compare(a.at, b.at), cmp.Compare(a.key, b.key))
+	})
+	// Duplicates inside the file (and across files read together) collapse.
+	items = slices.CompactFunc(items, func(a, b item) bool {
+		if a.key == b.key {
+			im.sum.Duplicates++
+			return true
+		}
+		return false
+	})
+	keys := make([]int64, len(items))
+	for i, it := range items {
+		keys[i] = it.key
+	}
+	known, err := im.t.SourceKeys(keys)
+	if err != nil {
+		return im.sum, err
+	}
+	// Every question about calls logged by hand is asked before anything
+	// is written.
+	hand := map[int]string{}
+	for i, it := range items {
+		if it.kind == Message || (it.kind == Missed && !im.missed) {
+			continue
+		}
+		if _, ok := known[it.key]; ok {
+			continue
+		}
+		at := time.Unix(it.at, 0)
+		vias := []cadence.Channel{cadence.Call, cadence.Video}
+		id, ok, err := im.t.HandLogged(im.sets[it.set][0], vias, at.Add(-handWindow), at.Add(time.Duration(it.secs)*time.Second+handWindow))
+		if err != nil {
+			return im.sum, err
+		}
+		if ok {
+			hand[i] = id
+		}
+	}
+
+	links := map[int64]string{}
+	flushLinks := func(force bool) error {
+		if len(links) == 0 || (!force && len(links) < 4096) {
+			return nil
+		}
+		err := im.t.PutSourceKeys(links)
+		clear(links)
+		return err
+	}
+	for i := 0; i < len(items); {
+		it := items[i]
+		if it.kind != Message {
+			if err := im.call(i, it, known, hand, links); err != nil {
+				return im.sum, err
+			}
+			i++
+		} else {
+			// A run: this person's messages from one side, one after the
+			// other, with no message of the other side between.
+			j := i + 1
+			for j < len(items) && items[j].set == it.set && items[j].kind == Message && items[j].in == it.in {
+				j++
+			}
+			if err := im.run(items[i:j], known, links); err != nil {
+				return im.sum, err
+			}
+			i = j
+		}
+		if err := flushLinks(false); err != nil {
+			return im.sum, err
+		}
+	}
+	if err := flushLinks(true); err != nil {
+		return im.sum, err
+	}
+	im.sum.Strangers = im.strangers()
+	return im.sum, nil
+}
+
+func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map[int]string, links map[int64]string) error {
+	if _, ok := known[it.key]; ok {
+		im.sum.Known++
+		im.t.CountMatched(1)
+		return nil
+	}
+	if it.kind == Missed && !im.missed {
+		im.sum.MissedHeld++
+		return nil
+	}
+	if id, ok := hand[i]; ok {
+		im.sum.HandLogged++
+		im.t.CountMatched(1)
+		links[it.key] = id
+		return nil
+	}
+	in := store.Interaction{
+		ID: im.t.NewID(), People: im.sets[it.set], Via: cadence.Call, Direction: direction(it.in),
+		At: time.Unix(it.at, 0).UTC(), Note: chatNote(it.app),
+	}
+	if it.video {
+		in.Via = cadence.Video
+	}
+	if it.kind == Answered && it.secs > 0 {
+		in.Minutes = min(int(it.secs+59)/60, 24*60*7)
+	}
+	if it.kind == Missed {
+		setMissed(&in)
+		im.sum.NewMissed++
+	}
+	if err := im.t.PutInteraction(in); err != nil {
+		return err
+	}
+	im.sum.NewCalls++
+	links[it.key] = in.ID
+	return nil
+}
+
+// run writes one touch for a run of messages from one side, or extends the
+// touch an earlier import wrote for part of the same run.
+func (im *Importer) run(run []item, known map[int64]store.Sourced, links map[int64]string) error {
+	var have store.Sourced
+	fresh := 0
+	for _, it := range run {
+		if s, ok := known[it.key]; ok {
+			if s.At.After(have.At) {
+				have = s
+			}
+		} else {
+			fresh++
+		}
+	}
+	im.sum.Known += len(run) - fresh
+	last := time.Unix(run[len(run)-1].at, 0).UTC()
+	if fresh == 0 {
+		im.t.CountMatched(1)
+		return nil
+	}
+	id := have.ID
+	switch {
+	case id != "":
+		im.t.CountMatched(1)
+		if last.After(have.At) {
+			if err := im.t.MoveInteraction(id, last); err != nil {
+				return err
+			}
+			im.sum.Extended++
+		}
+	default:
+		in := store.Interaction{
+			ID: im.t.NewID(), People: im.sets[run[0].set], Via: cadence.Text, Direction: direction(run[0].in),
+			At: last, Note: chatNote(run[0].app),
+		}
+		if err := im.t.PutInteraction(in); err != nil {
+			return err
+		}
+		id = in.ID
+		im.sum.NewTouches++
+	}
+	for _, it := range run {
+		if _, ok := known[it.key]; !ok {
+			links[it.key] = id
+		}
+	}
+	return nil
+}
+
+func direction(in bool) cadence.Direction {
+	if in {
+		return cadence.In
+	}
+	return cadence.Out
+}
+
+// chatNote names the app a touch or call came through, where the channel
+// alone does not say it.
+func chatNote(app uint8) string {
+	switch a := apps[app]; a {
+	case "WhatsApp", "Telegram":
+		return a
+	}
+	return ""
+}
+
+func (im *Importer) strangers() []Stranger {
+	out := make([]Stranger, 0, len(im.strange))
+	for _, s := range im.strange {
+		out = append(out, *s)
+	}
+	slices.SortFunc(out, func(a, b Stranger) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Party, b.Party))
+	})
+	return out
+}
+
+// Region is the region numbers are read in.
+func (im *Importer) Region() string { return im.norm.Region }

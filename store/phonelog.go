@@ -1,0 +1,182 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// What an import of phone logs (tend import calls / messages) needs of an
+// Import beyond adding interactions: everyone to match numbers against,
+// the source keys it has seen before, and the interactions logged by hand
+// that a call from the log may be.
+
+// People lists everyone in tend, active people first, each with their
+// phones and e-mails, read inside the import's transaction.
+func (im *Import) People() ([]Person, error) {
+	rows, err := im.tx.QueryContext(im.ctx, `SELECT `+personColumns+` FROM people p
+		ORDER BY p.archived_at IS NOT NULL, p.name_key, p.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	return scanPeople(rows)
+}
+
+// MatchName returns the people a name from a chat export names: exactly,
+// else ignoring case (the matcher's folding), never by prefix or fuzzily:
+// a chat partner called "Ana" is not "Anabel".
+func MatchName(query string, pool []Candidate) []Candidate {
+	q := strings.TrimSpace(query)
+	if q == "" {
+		return nil
+	}
+	var found []Candidate
+	for _, c := range pool {
+		if c.Name == q {
+			found = append(found, c)
+		}
+	}
+	if len(found) > 0 {
+		return found
+	}
+	key := nameKey(q)
+	for _, c := range pool {
+		if nameKey(c.Name) == key {
+			found = append(found, c)
+		}
+	}
+	return found
+}
+
+// Sourced is an interaction a source key already points to.
+type Sourced struct {
+	ID        string
+	At        time.Time
+	Direction cadence.Direction
+}
+
+// sourceBatch is how many keys one query looks up or writes.
+const sourceBatch = 400
+
+// SourceKeys returns, of keys, those tend has seen, with the interaction
+// each belongs to.
+func (im *Import) SourceKeys(keys []int64) (map[int64]Sourced, error) {
+	out := map[int64]Sourced{}
+	for len(keys) > 0 {
+		n := min(len(keys), sourceBatch)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		rows, err := im.tx.QueryContext(im.ctx, `SELECT s.key, i.id, i.at, i.direction
+			FROM interaction_sources s JOIN interactions i ON i.id = s.interaction_id
+			WHERE s.key IN (?`+strings.Repeat(",?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read source keys: %w", err)
+		}
+		for rows.Next() {
+			var (
+				key     int64
+				src     Sourced
+				at, dir string
+			)
+			if err := rows.Scan(&key, &src.ID, &at, &dir); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read source keys: %w", err)
+			}
+			if src.At, err = parseTime(at); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			src.Direction = cadence.Direction(dir)
+			out[key] = src
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read source keys: %w", err)
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
+// PutSourceKeys records that each key belongs to its interaction; a key
+// already recorded keeps its interaction.
+func (im *Import) PutSourceKeys(keys map[int64]string) error {
+	args := make([]any, 0, 2*sourceBatch)
+	write := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		q := `INSERT OR IGNORE INTO interaction_sources (key, interaction_id) VALUES (?, ?)` +
+			strings.Repeat(", (?, ?)", len(args)/2-1)
+		if _, err := im.tx.ExecContext(im.ctx, q, args...); err != nil {
+			return fmt.Errorf("record source keys: %w", err)
+		}
+		args = args[:0]
+		return nil
+	}
+	for k, id := range keys {
+		args = append(args, k, id)
+		if len(args) == 2*sourceBatch {
+			if err := write(); err != nil {
+				return err
+			}
+		}
+	}
+	return write()
+}
+
+// HandLogged finds an interaction with the person on one of the channels,
+// between from and to, that no log import wrote: the call someone logged
+// by hand that a call log now brings again. It must be asked before the
+// import has written many interactions (a large import drops the index it
+// uses until the end).
+func (im *Import) HandLogged(person string, vias []cadence.Channel, from, to time.Time) (string, bool, error) {
+	args := []any{person, formatTime(from), formatTime(to)}
+	for _, v := range vias {
+		args = append(args, string(v))
+	}
+	var id string
+	err := im.tx.QueryRowContext(im.ctx, `SELECT i.id FROM interaction_people ip
+		JOIN interactions i ON i.id = ip.interaction_id
+		WHERE ip.person_id = ? AND ip.at BETWEEN ? AND ?
+			AND i.via IN (?`+strings.Repeat(",?", len(vias)-1)+`)
+			AND NOT EXISTS (SELECT 1 FROM interaction_sources s WHERE s.interaction_id = i.id)
+		ORDER BY ip.at LIMIT 1`, args...).Scan(&id)
+	if err == sql.ErrNoRows {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("look for a call logged by hand: %w", err)
+	}
+	return id, true, nil
+}
+
+// MoveInteraction sets the time of an interaction tend has (a touch that
+// newer messages of the same run extend).
+func (im *Import) MoveInteraction(id string, at time.Time) error {
+	people, err := im.participants(id)
+	if err != nil {
+		return err
+	}
+	t := formatTime(at)
+	if _, err := im.tx.ExecContext(im.ctx, `UPDATE interactions SET at = ? WHERE id = ?`, t, id); err != nil {
+		return fmt.Errorf("update interaction %s: %w", id, err)
+	}
+	if _, err := im.tx.ExecContext(im.ctx, `UPDATE interaction_people SET at = ? WHERE interaction_id = ?`, t, id); err != nil {
+		return fmt.Errorf("update interaction %s: %w", id, err)
+	}
+	im.touch(people...)
+	im.res.Interactions.Updated++
+	return nil
+}
+
+// NewID is a new interaction id on the store's clock.
+func (im *Import) NewID() string { return im.s.newID() }
+
+// CountMatched counts a record tend already had.
+func (im *Import) CountMatched(n int) { im.res.Interactions.Matched += n }
