@@ -220,12 +220,14 @@ func (im *Importer) who(r Record) ([]string, string) {
 			im.sum.Ambiguous++
 			return nil, ""
 		}
-		party = "person:" + strings.Join(found, ",")
+		if len(found) == 1 {
+			party = "person:" + found[0]
+		}
 	}
 	if len(found) == 0 {
 		im.sum.Unknown++
 		key := party
-		if key == "" {
+		if r.ByName && len(im.as) == 0 && (key == "" || strings.HasPrefix(key, "person:")) {
 			key = r.Name
 		}
 		s := im.strange[key]

@@ -226,7 +226,7 @@ func (tr *telegramReader) chat(c tgChat, n int) error {
 		return refuse(where, "%v", err)
 	}
 	name := c.Name
-	if name == "" {
+	if partnerName != "" {
 		name = partnerName
 	}
 	for i, m := range c.Messages {
