@@ -71,13 +71,13 @@ func TestImportCallsTranscript(t *testing.T) {
 	h := logHarness(t)
 	dir := t.TempDir()
 	calls := writeFile(t, dir, "calls-1.xml", sbrCalls(
-		call("+49 170 1234567", t0, 1, 125),       // Ana called, 2 min 5 s
-		call("(0170) 123-4567", t0+3600, 2, 0),   // you tried her: no answer
-		call("01512345678", t0+7200, 2, 600),     // you called Ben, 10 min
-		call("+49 30 9999999", t0+7300, 1, 60),   // a stranger
-		call("-1", t0+7400, 1, 60),               // a private number
-		call("+49 170 1234567", t0, 1, 125),      // the first call again
-		call("+49 170 1234567", t0+9000, 3, 0),   // Ana's missed call
+		call("+49 170 1234567", t0, 1, 125),    // Ana called, 2 min 5 s
+		call("(0170) 123-4567", t0+3600, 2, 0), // you tried her: no answer
+		call("01512345678", t0+7200, 2, 600),   // you called Ben, 10 min
+		call("+49 30 9999999", t0+7300, 1, 60), // a stranger
+		call("-1", t0+7400, 1, 60),             // a private number
+		call("+49 170 1234567", t0, 1, 125),    // the first call again
+		call("+49 170 1234567", t0+9000, 3, 0), // Ana's missed call
 		`  <call number="0170 1234567" duration="1" date="bad" type="1" />`,
 	))
 	h.ok("import", "calls", calls, "--dry-run")

@@ -12,7 +12,9 @@ package phonelog
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // Kind is what a record was.
@@ -79,7 +81,25 @@ func (e *InputError) Error() string {
 }
 
 func refuse(where, format string, args ...any) error {
-	return &InputError{Where: where, Reason: fmt.Sprintf(format, args...)}
+	return &InputError{Where: plain(where), Reason: plain(fmt.Sprintf(format, args...))}
+}
+
+// plain makes text from a file, or a parser's message quoting it, safe to
+// print as one line: valid UTF-8, control characters written as escapes.
+func plain(s string) string {
+	s = strings.ToValidUTF8(s, "\ufffd")
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Options tune the readers.
@@ -111,7 +131,7 @@ func (o Options) loc() *time.Location {
 
 func (o Options) skip(where, format string, args ...any) {
 	if o.Skip != nil {
-		o.Skip(where, fmt.Sprintf(format, args...))
+		o.Skip(plain(where), plain(fmt.Sprintf(format, args...)))
 	}
 }
 

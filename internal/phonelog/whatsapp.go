@@ -54,8 +54,10 @@ func ReadWhatsApp(r io.Reader, opts Options, emit Emit) error {
 		if len(lines) == 0 {
 			ios = h.ios
 			// iOS files open with the security notice, written under the
-			// chat's name: the partner's, or the group's.
-			if h.ios && h.author != "" && (strings.HasPrefix(h.content, "\u200e") || strings.HasPrefix(h.content, "\u200f")) {
+			// chat's name: the partner's, or the group's. It is a long
+			// sentence in any language; a photo or sticker first is short.
+			if h.ios && h.author != "" && (strings.HasPrefix(h.content, "\u200e") || strings.HasPrefix(h.content, "\u200f")) &&
+				utf8.RuneCountInString(h.content) > 60 {
 				chatName = h.author
 				h.system = true
 			}
