@@ -30,7 +30,14 @@ type Contact struct {
 	At        time.Time
 	Via       Channel
 	Direction Direction
+	// Missed says the call did not connect: yours is you trying, theirs is
+	// them reaching out. A missed call is never a real conversation.
+	Missed bool
 }
+
+// Conversation reports whether the contact was a real conversation: a
+// real channel, and it connected.
+func (c Contact) Conversation() bool { return c.Via.Real() && !c.Missed }
 
 // IsZero reports whether there was no such interaction.
 func (c Contact) IsZero() bool { return c.At.IsZero() }
@@ -154,6 +161,9 @@ func assess(p Person, now time.Time, words bool) Status {
 	if owed, days := owesReply(p, now); owed {
 		s.Priority += owedBoost
 		boost(func() string {
+			if p.Last.Missed {
+				return fmt.Sprintf("%s called %s ago, you have not called back", firstName(p.Name), Plural(days, "day"))
+			}
 			return fmt.Sprintf("%s wrote %s ago, you have not answered", firstName(p.Name), Plural(days, "day"))
 		})
 	}
@@ -183,7 +193,11 @@ func assess(p Person, now time.Time, words bool) Status {
 	if words {
 		s.Reasons = append(s.Reasons, boosts...)
 		if s.Due {
-			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal), rhythmWords(p))
+			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal))
+			if n := triedSince(p); n > 0 {
+				s.Reasons = append(s.Reasons, triedWords(n))
+			}
+			s.Reasons = append(s.Reasons, rhythmWords(p))
 		}
 	}
 	s.Left = leftOut(p, s, now)
@@ -312,17 +326,65 @@ func leftOut(p Person, s Status, now time.Time) string {
 		return "archived"
 	case p.SnoozedUntil.After(now):
 		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
-	case !p.Last.IsZero() && DaysBetween(p.Last.At, now) <= QuietDays && !s.Birthday:
-		return "talked " + AgoWords(max(0, DaysBetween(p.Last.At, now)))
+	}
+	if t := lastTouch(p); !t.IsZero() && DaysBetween(t, now) <= QuietDays && !s.Birthday {
+		return "talked " + AgoWords(max(0, DaysBetween(t, now)))
 	}
 	return ""
 }
 
-// owesReply reports whether the latest interaction is an inbound touch older
-// than a day with nothing after it, and how many days it has waited.
+// lastTouch is when you were last in touch as the quiet days count it:
+// your side of the contact (a message, a call that did not connect) or a
+// real conversation. Their unanswered message does not count: it waits
+// for you. Zero when there was none.
+func lastTouch(p Person) time.Time {
+	t := p.LastReal.At
+	recent := p.Recent
+	if len(recent) == 0 && !p.Last.IsZero() {
+		recent = []Contact{p.Last}
+	}
+	for _, c := range recent {
+		if c.Direction == Out || c.Conversation() {
+			if c.At.After(t) {
+				t = c.At
+			}
+			break
+		}
+	}
+	return t
+}
+
+// triedSince counts your calls that did not connect since the last real
+// conversation, among the recent interactions.
+func triedSince(p Person) int {
+	n := 0
+	for _, c := range p.Recent {
+		if !c.At.After(p.LastReal.At) {
+			break
+		}
+		if c.Missed && c.Direction == Out {
+			n++
+		}
+	}
+	return n
+}
+
+func triedWords(n int) string {
+	switch n {
+	case 1:
+		return "you tried once since"
+	case 2:
+		return "you tried twice since"
+	}
+	return fmt.Sprintf("you tried %d times since", n)
+}
+
+// owesReply reports whether the latest interaction is theirs and not a
+// conversation (a message, a call you missed), older than a day with
+// nothing after it, and how many days it has waited.
 func owesReply(p Person, now time.Time) (bool, int) {
 	l := p.Last
-	if l.IsZero() || l.Direction != In || l.Via.Real() {
+	if l.IsZero() || l.Direction != In || l.Conversation() {
 		return false, 0
 	}
 	if now.Sub(l.At) <= owedAfterHour*time.Hour {

@@ -215,6 +215,36 @@ func TestAssessRhythm(t *testing.T) {
 			wantInterval: 7,
 		},
 		{
+			name: "you tried twice since: two missed calls of yours",
+			p: with(friend("Ana", Close, 40), func(p *Person) {
+				p.Recent = []Contact{
+					{At: now.AddDate(0, 0, -3), Via: Call, Direction: Out, Missed: true},
+					{At: now.AddDate(0, 0, -5), Via: Text, Direction: In},
+					{At: now.AddDate(0, 0, -6), Via: Video, Direction: Out, Missed: true},
+					{At: now.AddDate(0, 0, -8), Via: Call, Direction: In, Missed: true}, // theirs: not you trying
+					p.LastReal,
+				}
+				p.Last = p.Recent[0]
+			}),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
+				reasons: []string{"40 days since your last call", "you tried twice since", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
+			name: "you tried once since; one before the last call does not count",
+			p: with(friend("Ana", Close, 40), func(p *Person) {
+				p.Recent = []Contact{
+					{At: now.AddDate(0, 0, -3), Via: Call, Direction: Out, Missed: true},
+					p.LastReal,
+					{At: now.AddDate(0, 0, -41), Via: Call, Direction: Out, Missed: true},
+				}
+				p.Last = p.Recent[0]
+			}),
+			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
+				reasons: []string{"40 days since your last call", "you tried once since", "close: every 30 days"}},
+			wantInterval: 30,
+		},
+		{
 			name: "ratio 100/30 rounds to 3.33",
 			p:    friend("Ana", Close, 100),
 			want: want{days: 100, ratio: 3.33, due: true, priority: 3.33,
@@ -549,6 +579,24 @@ func TestAssessBoosts(t *testing.T) {
 				reasons: []string{"Ben wrote 4 days ago, you have not answered"}},
 		},
 		{
+			name: "owed reply: their missed call 3 days ago",
+			p:    base(func(p *Person) { p.Last = Contact{At: ago(3), Via: Call, Direction: In, Missed: true} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []string{"Ben called 3 days ago, you have not called back"}},
+		},
+		{
+			name: "no owed reply: your missed call",
+			p:    base(func(p *Person) { p.Last = Contact{At: ago(3), Via: Call, Direction: Out, Missed: true} }),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
+			name: "no owed reply: their missed call 20 hours ago",
+			p: base(func(p *Person) {
+				p.Last = Contact{At: now.Add(-20 * time.Hour), Via: Call, Direction: In, Missed: true}
+			}),
+			want: want{days: 10, ratio: 0.33, priority: 0.33},
+		},
+		{
 			name: "no owed reply: inbound text 20 hours ago",
 			p:    base(func(p *Person) { p.Last = touch(now.Add(-20*time.Hour), Text, In) }),
 			want: want{days: 10, ratio: 0.33, priority: 0.33},
@@ -746,7 +794,29 @@ func TestTodayExclusions(t *testing.T) {
 			p.LastReal = touch(ago(1), Call, Out)
 			p.Last = p.LastReal
 		}), time.Time{}, false, "talked yesterday"},
-		{"an inbound text yesterday, owed but in the quiet days", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, false, "talked yesterday"},
+		// Their unanswered message is no contact of yours: it is owed, not quiet.
+		{"an inbound text yesterday, owed", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, true, ""},
+		{"an inbound text yesterday, after your text the day before", due(func(p *Person) {
+			p.Last = touch(now.Add(-30*time.Hour), Text, In)
+			p.Recent = []Contact{p.Last, touch(now.Add(-40*time.Hour), Text, Out)}
+		}), time.Time{}, false, "talked 2 days ago"},
+		{"an inbound text, your text 3 days ago", due(func(p *Person) {
+			p.Last = touch(now.Add(-30*time.Hour), Text, In)
+			p.Recent = []Contact{p.Last, touch(ago(3), Text, Out)}
+		}), time.Time{}, true, ""},
+		{"their call yesterday, a real conversation", due(func(p *Person) {
+			p.LastReal = touch(ago(1), Call, In)
+			p.Last = p.LastReal
+		}), time.Time{}, false, "talked yesterday"},
+		{"their missed call yesterday", due(func(p *Person) {
+			p.Last = Contact{At: ago(1), Via: Call, Direction: In, Missed: true}
+		}), time.Time{}, true, ""},
+		{"your missed call yesterday: you tried", due(func(p *Person) {
+			p.Last = Contact{At: ago(1), Via: Call, Direction: Out, Missed: true}
+		}), time.Time{}, false, "talked yesterday"},
+		{"your missed call 3 days ago", due(func(p *Person) {
+			p.Last = Contact{At: ago(3), Via: Call, Direction: Out, Missed: true}
+		}), time.Time{}, true, ""},
 		{"talked yesterday, birthday today", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.Birthday = md(time.November, 24)

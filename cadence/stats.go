@@ -20,6 +20,7 @@ type Event struct {
 	At        time.Time
 	Via       Channel
 	Direction Direction
+	Missed    bool     // a call that did not connect: a touch, not a conversation
 	People    []string // the ids of the people in it
 }
 
@@ -140,7 +141,7 @@ func Summarize(people []Person, events []Event, now time.Time) Stats {
 		}
 		a := &st.Activity
 		a.PerWeek[ActivityWeeks-1-ago/7]++
-		if e.Via.Real() {
+		if e.Via.Real() && !e.Missed {
 			a.Real++
 		} else {
 			a.Touches++

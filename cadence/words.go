@@ -39,6 +39,41 @@ func ChannelWords(c Channel) string {
 	return "a " + string(c)
 }
 
+// LoggedWords confirms a logged interaction: "Logged a call with Ana,
+// today at 09:30.", "Logged a text from Ana, ...", "Logged a missed call to
+// Ana, ...". names are the people as the caller shows them, and when the
+// moment in words (WhenWords).
+func LoggedWords(c Contact, names, when string) string {
+	what, with := ChannelWords(c.Via), "with"
+	if c.Direction == In {
+		with = "from"
+	}
+	if c.Missed {
+		what = "a " + MissedCall(c.Via)
+		if c.Direction == Out {
+			with = "to"
+		}
+	}
+	return "Logged " + what + " " + with + " " + names + ", " + when + "."
+}
+
+// MissedWords names a call that did not connect by who tried: "a missed
+// call from them" when they did, "a missed call to them" when you did.
+func MissedWords(c Channel, d Direction) string {
+	if d == In {
+		return MissedCall(c) + " from them"
+	}
+	return MissedCall(c) + " to them"
+}
+
+// MissedCall says "missed call" or "missed video call".
+func MissedCall(c Channel) string {
+	if c == Video {
+		return "missed video call"
+	}
+	return "missed call"
+}
+
 // WhenWords says when something happened, relative to now: "today at
 // 09:30", "yesterday at 18:00", "Friday at 12:00", or the date.
 func WhenWords(t, now time.Time) string {

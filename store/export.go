@@ -32,7 +32,7 @@ func (s *Store) EachInteraction(ctx context.Context, fn func(Interaction) error)
 	// SQLite sorts only the rows of one moment at a time; left to itself it
 	// walks interaction_people and sorts the whole history in memory.
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT i.id, i.via, i.direction, i.at, i.minutes, i.note, i.created_at, p.id, p.name
+		SELECT `+interactionColumns+`, p.id, p.name
 		FROM interactions i
 		CROSS JOIN interaction_people ip ON ip.interaction_id = i.id
 		CROSS JOIN people p ON p.id = ip.person_id

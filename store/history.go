@@ -11,7 +11,7 @@ import (
 // eventsQuery reads the interactions from a time on, one row per person in
 // each, through the index on interaction time.
 const eventsQuery = `
-	SELECT i.id, i.at, i.via, i.direction, ip.person_id
+	SELECT i.id, i.at, i.via, i.direction, i.missed, ip.person_id
 	FROM interactions i
 	CROSS JOIN interaction_people ip ON ip.interaction_id = i.id
 	WHERE i.at >= ?
@@ -29,8 +29,11 @@ func (s *Store) Events(ctx context.Context, since time.Time) ([]cadence.Event, e
 	out := []cadence.Event{}
 	last := ""
 	for rows.Next() {
-		var id, at, via, dir, pid string
-		if err := rows.Scan(&id, &at, &via, &dir, &pid); err != nil {
+		var (
+			id, at, via, dir, pid string
+			missed                bool
+		)
+		if err := rows.Scan(&id, &at, &via, &dir, &missed, &pid); err != nil {
 			return nil, fmt.Errorf("load interactions: %w", err)
 		}
 		if id == last {
@@ -41,7 +44,7 @@ func (s *Store) Events(ctx context.Context, since time.Time) ([]cadence.Event, e
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, cadence.Event{At: t, Via: cadence.Channel(via), Direction: cadence.Direction(dir), People: []string{pid}})
+		out = append(out, cadence.Event{At: t, Via: cadence.Channel(via), Direction: cadence.Direction(dir), Missed: missed, People: []string{pid}})
 		last = id
 	}
 	if err := rows.Err(); err != nil {

@@ -265,9 +265,9 @@ func (im *Import) prepare() error {
 		// ON CONFLICT DO NOTHING RETURNING id tells new ids from known ones
 		// in the same step as the insert, with no SELECT first.
 		{&st.insInteractions, insertInteractionsSQL(batchSize)},
-		{&st.getInteraction, `SELECT via, direction, at, minutes, note FROM interactions WHERE id = ?`},
+		{&st.getInteraction, `SELECT via, direction, at, minutes, note, missed FROM interactions WHERE id = ?`},
 		{&st.getParticipants, `SELECT person_id FROM interaction_people WHERE interaction_id = ? ORDER BY person_id`},
-		{&st.updInteraction, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ? WHERE id = ?`},
+		{&st.updInteraction, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ?, missed = ? WHERE id = ?`},
 		{&st.delParticipants, `DELETE FROM interaction_people WHERE interaction_id = ?`},
 		{&st.insParticipant, insertParticipantsSQL(1)},
 		{&st.insParticipants, insertParticipantsSQL(participantBatch)},
@@ -581,7 +581,7 @@ func (im *Import) PutInteraction(in Interaction) error {
 // participantBatch how many rows of interaction_people: a million
 // interactions are then some ten thousand statements rather than two
 // million, each of which costs more in the driver than the row costs in
-// SQLite. (7 and 4 parameters a row stay far below SQLite's limit.)
+// SQLite. (8 and 4 parameters a row stay far below SQLite's limit.)
 const (
 	batchSize        = 128
 	participantBatch = 256
@@ -604,10 +604,10 @@ func (im *Import) flush() error {
 		}
 		defer stmt.Close()
 	}
-	args := make([]any, 0, 7*len(batch))
+	args := make([]any, 0, 8*len(batch))
 	for _, in := range batch {
 		args = append(args, in.ID, string(in.Via), string(in.Direction), formatTime(in.At), nullInt(in.Minutes), in.Note,
-			formatTime(createdFromID(in.ID, im.now)))
+			formatTime(createdFromID(in.ID, im.now)), boolInt(in.Missed))
 	}
 	rows, err := stmt.QueryContext(im.ctx, args...)
 	if err != nil {
@@ -656,8 +656,8 @@ func (im *Import) flush() error {
 }
 
 func insertInteractionsSQL(n int) string {
-	return `INSERT INTO interactions (id, via, direction, at, minutes, note, created_at) VALUES ` +
-		strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n-1) + `(?, ?, ?, ?, ?, ?, ?)
+	return `INSERT INTO interactions (id, via, direction, at, minutes, note, created_at, missed) VALUES ` +
+		strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", n-1) + `(?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO NOTHING RETURNING id`
 }
 
@@ -674,8 +674,9 @@ func (im *Import) mergeInteraction(in Interaction) error {
 	var (
 		via, dir, storedAt, note string
 		minutes                  sql.NullInt64
+		missed                   bool
 	)
-	if err := im.st.getInteraction.QueryRowContext(im.ctx, in.ID).Scan(&via, &dir, &storedAt, &minutes, &note); err != nil {
+	if err := im.st.getInteraction.QueryRowContext(im.ctx, in.ID).Scan(&via, &dir, &storedAt, &minutes, &note, &missed); err != nil {
 		return fmt.Errorf("read interaction %s: %w", in.ID, err)
 	}
 	storedPeople, err := im.participants(in.ID)
@@ -683,11 +684,11 @@ func (im *Import) mergeInteraction(in Interaction) error {
 		return err
 	}
 	if via == string(in.Via) && dir == string(in.Direction) && storedAt == at &&
-		int(minutes.Int64) == in.Minutes && note == in.Note && slices.Equal(storedPeople, in.People) {
+		int(minutes.Int64) == in.Minutes && note == in.Note && missed == in.Missed && slices.Equal(storedPeople, in.People) {
 		return nil
 	}
 	if _, err := im.st.updInteraction.ExecContext(im.ctx,
-		string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, in.ID); err != nil {
+		string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, boolInt(in.Missed), in.ID); err != nil {
 		return fmt.Errorf("update interaction %s: %w", in.ID, err)
 	}
 	im.touch(storedPeople...)
@@ -736,7 +737,7 @@ func (im *Import) insertParticipants(ins []Interaction) error {
 		return nil
 	}
 	for _, in := range ins {
-		real := realFlag(in.Via)
+		real := realFlag(in)
 		at := formatTime(in.At)
 		im.touch(in.People...)
 		for _, pid := range in.People {

@@ -256,6 +256,9 @@ func TestBulkImportKeepsHistory(t *testing.T) {
 			Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(2)],
 			At:        ts("2025-01-01T00:00:00Z").Add(time.Duration(rng.IntN(600*24)) * time.Hour),
 		}
+		if in.Via == cadence.Call && rng.IntN(2) == 0 {
+			in.Missed = true // a call that did not connect: kept apart in history
+		}
 		for range 1 + rng.IntN(3) {
 			in.People = append(in.People, people[rng.IntN(len(people))].ID)
 		}

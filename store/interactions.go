@@ -21,6 +21,10 @@ type Interaction struct {
 	At        time.Time
 	Minutes   int // 0 when not recorded
 	Note      string
+	// Missed says the call did not connect: not a conversation, but you
+	// trying (out) or them reaching out (in). Only a call or a video call
+	// can be missed.
+	Missed    bool
 	CreatedAt time.Time
 }
 
@@ -44,6 +48,9 @@ func (in *Interaction) Validate() error {
 	in.Direction = dir
 	if in.At.IsZero() {
 		return kindErrorf(ErrInvalid, "an interaction needs a time")
+	}
+	if in.Missed && in.Via != cadence.Call && in.Via != cadence.Video {
+		return kindErrorf(ErrInvalid, "only a call or a video call can be missed, not %s", in.Via)
 	}
 	if in.Minutes < 0 || in.Minutes > 24*60*7 {
 		return kindErrorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
@@ -79,13 +86,13 @@ func (s *Store) AddInteraction(ctx context.Context, in Interaction) (Interaction
 func insertInteraction(ctx context.Context, tx *sql.Tx, in Interaction) error {
 	at := formatTime(in.At)
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO interactions (id, via, direction, at, minutes, note, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		in.ID, string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, formatTime(in.CreatedAt))
+		INSERT INTO interactions (id, via, direction, at, minutes, note, created_at, missed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		in.ID, string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, formatTime(in.CreatedAt), boolInt(in.Missed))
 	if err != nil {
 		return fmt.Errorf("log interaction: %w", err)
 	}
-	real := realFlag(in.Via)
+	real := realFlag(in)
 	for _, pid := range in.People {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO interaction_people (interaction_id, person_id, at, real) VALUES (?, ?, ?, ?)`,
@@ -143,7 +150,7 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 		clauses = append(clauses, "i.at >= ?")
 		args = append(args, formatTime(f.Since))
 	}
-	query := `SELECT i.id, i.via, i.direction, i.at, i.minutes, i.note, i.created_at FROM interactions i`
+	query := `SELECT ` + interactionColumns + ` FROM interactions i`
 	if len(clauses) > 0 {
 		query += " WHERE " + strings.Join(clauses, " AND ")
 	}
@@ -174,24 +181,35 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 	return out, s.loadParticipants(ctx, out, index)
 }
 
-// realFlag is interaction_people.real for a channel: 1 for a real
-// conversation, 0 for a touch.
-func realFlag(c cadence.Channel) int {
-	if c.Real() {
+// realFlag is interaction_people.real for an interaction: 1 for a real
+// conversation, 0 for a touch or a call that did not connect.
+func realFlag(in Interaction) int {
+	if in.Via.Real() && !in.Missed {
 		return 1
 	}
 	return 0
 }
 
-// scanInteraction reads an interaction's own columns, i.id, i.via,
-// i.direction, i.at, i.minutes, i.note and i.created_at, then extra.
+// boolInt is a flag as SQLite stores it.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// interactionColumns are an interaction's own columns, as scanInteraction
+// reads them.
+const interactionColumns = `i.id, i.via, i.direction, i.at, i.minutes, i.note, i.created_at, i.missed`
+
+// scanInteraction reads interactionColumns, then extra.
 func scanInteraction(row scanner, extra ...any) (Interaction, error) {
 	var (
 		in                 Interaction
 		via, dir, at, made string
 		minutes            sql.NullInt64
 	)
-	if err := row.Scan(append([]any{&in.ID, &via, &dir, &at, &minutes, &in.Note, &made}, extra...)...); err != nil {
+	if err := row.Scan(append([]any{&in.ID, &via, &dir, &at, &minutes, &in.Note, &made, &in.Missed}, extra...)...); err != nil {
 		return in, fmt.Errorf("read interaction: %w", err)
 	}
 	in.Via, in.Direction, in.Minutes = cadence.Channel(via), cadence.Direction(dir), int(minutes.Int64)

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -239,5 +240,36 @@ func TestInteractionNoteRoundTrips(t *testing.T) {
 				t.Errorf("newest interaction = %+v, want %s with note %q", got, in.ID, note)
 			}
 		})
+	}
+}
+
+// TestMissedCall checks that a call that did not connect is stored, read
+// back, and never counted as a real conversation; and that only a call can
+// be missed.
+func TestMissedCall(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	p, err := s.AddPerson(ctx, store.Person{Name: "Ana Lima"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := ts("2026-11-20T12:00:00Z")
+	if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, Direction: cadence.In, At: at, Missed: true}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Interactions(ctx, store.InteractionFilter{Person: p.ID})
+	if err != nil || len(list) != 1 || !list[0].Missed {
+		t.Fatalf("Interactions = %+v, %v; want one missed call", list, err)
+	}
+	sum, err := s.Summary(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.LastReal.IsZero() || !sum.Last.Missed || len(sum.RecentReal) != 0 {
+		t.Errorf("summary: LastReal %v, Last %v, RecentReal %v; want no real conversation and a missed last call", sum.LastReal, sum.Last, sum.RecentReal)
+	}
+	_, err = s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Text, At: at, Missed: true})
+	if !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("a missed text: %v; want ErrInvalid", err)
 	}
 }

@@ -355,3 +355,26 @@ func TestConcurrentFirstOpens(t *testing.T) {
 		}
 	}
 }
+
+// TestMissedMigrationReadsOnOldSQLite checks the text of migration 0005
+// for what SQLite 3.37 cannot read: the JSON operators, unixepoch() and an
+// ORDER BY inside json_group_array.
+func TestMissedMigrationReadsOnOldSQLite(t *testing.T) {
+	m := migrations()[4]
+	if !strings.Contains(m.name, "missed") {
+		t.Fatalf("migration 5 is %s", m.name)
+	}
+	var code []string
+	for _, line := range strings.Split(m.sql, "\n") {
+		if before, _, ok := strings.Cut(line, "--"); ok {
+			line = before
+		}
+		code = append(code, line)
+	}
+	body := strings.Join(strings.Fields(strings.Join(code, " ")), " ")
+	for _, bad := range []string{"->", "unixepoch(", "json_group_array(json(e) ORDER BY"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("migration 0005 uses %q, which SQLite 3.37 cannot read", bad)
+		}
+	}
+}

@@ -23,14 +23,14 @@ func wantHistory(t *testing.T, s *Store, p Person) Summary {
 	}
 	want := Summary{Person: p, Recent: []cadence.Contact{}, RecentReal: []time.Time{}}
 	for _, in := range all { // newest first
-		c := cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction}
+		c := cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction, Missed: in.Missed}
 		if want.Last.IsZero() {
 			want.Last = c
 		}
 		if len(want.Recent) < cadence.RecentCount {
 			want.Recent = append(want.Recent, c)
 		}
-		if in.Via.Real() {
+		if c.Conversation() {
 			if want.LastReal.IsZero() {
 				want.LastReal = c
 			}
@@ -47,6 +47,9 @@ func wantHistory(t *testing.T, s *Store, p Person) Summary {
 		// within a year and a day of the latest.
 		if i < cadence.RecentCount || !in.At.Before(want.Recent[0].At.AddDate(0, 0, -(cadence.OneSidedDays+1))) {
 			want.LastIn = cadence.Contact{At: in.At, Via: in.Via, Direction: cadence.In}
+			if i < cadence.RecentCount {
+				want.LastIn.Missed = in.Missed // only the recent list keeps the flag
+			}
 		}
 		break
 	}
@@ -156,6 +159,9 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 				Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(2)],
 				At:        base.Add(-time.Duration(rng.IntN(800)) * 24 * time.Hour / 2).Truncate(12 * time.Hour),
 			}
+			if rng.IntN(3) == 0 { // a call that did not connect
+				in.Via, in.Missed = []cadence.Channel{cadence.Call, cadence.Video}[rng.IntN(2)], true
+			}
 			for range 1 + rng.IntN(3) {
 				in.People = append(in.People, people[rng.IntN(len(people))].ID)
 			}
@@ -164,7 +170,7 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 				t.Fatal(err)
 			}
 			logged = append(logged, got)
-			when = fmt.Sprintf("step %d, log %s %s", step, in.Via, in.Direction)
+			when = fmt.Sprintf("step %d, log %s %s (missed %t)", step, in.Via, in.Direction, in.Missed)
 		case op < 16 && len(people) > 3: // delete someone
 			i := rng.IntN(len(people))
 			if err := s.DeletePerson(ctx, people[i].ID); err != nil {
@@ -173,10 +179,11 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 			when = fmt.Sprintf("step %d, delete %s", step, people[i].Name)
 			people = append(people[:i], people[i+1:]...)
 			add(fmt.Sprintf("P%d", 100+step))
-		case op < 18 && len(logged) > 0: // an import that corrects an interaction's channel or direction
+		case op < 18 && len(logged) > 0: // an import that corrects an interaction's channel, direction or missed flag
 			in := logged[rng.IntN(len(logged))]
 			in.Via = channels[rng.IntN(len(channels))]
 			in.Direction = []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(2)]
+			in.Missed = in.Via == cadence.Call && rng.IntN(2) == 0
 			// Its people as they are now: some may have been deleted since.
 			now, err := s.Interactions(ctx, InteractionFilter{})
 			if err != nil {
@@ -190,7 +197,7 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 			if _, err := s.Import(ctx, ImportOptions{}, func(im *Import) error { return im.PutInteraction(in) }); err != nil {
 				t.Fatal(err)
 			}
-			when = fmt.Sprintf("step %d, import %s as %s %s", step, in.ID, in.Via, in.Direction)
+			when = fmt.Sprintf("step %d, import %s as %s %s (missed %t)", step, in.ID, in.Via, in.Direction, in.Missed)
 		default: // an import from another machine: its id for someone tend has, used before it is defined
 			if len(people) == 0 {
 				continue
@@ -247,7 +254,7 @@ func TestPersonHistoryBackfill(t *testing.T) {
 			Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(3)/2], // mostly in
 			At:        internalNow.Add(-time.Duration(rng.IntN(2000)) * 24 * time.Hour),
 		}
-		if _, err := old.AddInteraction(ctx, in); err != nil {
+		if err := addOldInteraction(old, in); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -258,6 +265,20 @@ func TestPersonHistoryBackfill(t *testing.T) {
 		t.Fatalf("user_version = %d, want %d", v, SchemaVersion())
 	}
 	checkHistories(t, s, "after the migration")
+}
+
+// addOldInteraction writes an interaction as the first schema holds it
+// (no missed flag), for a store left at that version.
+func addOldInteraction(s *Store, in Interaction) error {
+	in.ID = s.newID()
+	at := formatTime(in.At.UTC().Truncate(time.Second))
+	if _, err := s.db.Exec(`INSERT INTO interactions (id, via, direction, at, note, created_at) VALUES (?, ?, ?, ?, '', ?)`,
+		in.ID, string(in.Via), string(in.Direction), at, at); err != nil {
+		return err
+	}
+	_, err := s.db.Exec(`INSERT INTO interaction_people (interaction_id, person_id, at, real) VALUES (?, ?, ?, ?)`,
+		in.ID, in.People[0], at, realFlag(in))
+	return err
 }
 
 // TestCadenceOddIDs checks ranking's input for ids that the one-column

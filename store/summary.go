@@ -474,7 +474,8 @@ func atoi(b []byte) (int64, bool) {
 }
 
 // parseContacts reads a list of person_history, a JSON array of
-// [Unix seconds, via, direction, interaction id] newest first, and hands
+// [Unix seconds, via, direction, interaction id, missed] newest first
+// (missed, 0 or 1, since migration 0005), and hands
 // each of the first limit entries to add.
 //
 // Ten thousand people are twenty thousand lists, so the usual shape (no
@@ -537,7 +538,15 @@ func scanContacts(list []byte, out []cadence.Contact) (int, bool) {
 				}
 			}
 		}
-		out[n] = cadence.Contact{At: time.Unix(sec, 0).UTC(), Via: channelOf(fields[0]), Direction: directionOf(fields[1])}
+		// The missed flag, since migration 0005; entries written before
+		// it have none.
+		missed := false
+		if r, ok := bytes.CutPrefix(rest, []byte(",1")); ok {
+			missed, rest = true, r
+		} else if r, ok := bytes.CutPrefix(rest, []byte(",0")); ok {
+			rest = r
+		}
+		out[n] = cadence.Contact{At: time.Unix(sec, 0).UTC(), Via: channelOf(fields[0]), Direction: directionOf(fields[1]), Missed: missed}
 		n++
 		if string(rest) == "]]" {
 			break
@@ -559,11 +568,13 @@ func parseContactsJSON(list []byte, limit int, add func(cadence.Contact)) error 
 		var (
 			sec      int64
 			via, dir string
+			missed   int
 		)
-		if len(e) != 4 || json.Unmarshal(e[0], &sec) != nil || json.Unmarshal(e[1], &via) != nil || json.Unmarshal(e[2], &dir) != nil {
-			return fmt.Errorf("stored history %q: want [seconds, via, direction, id] entries", list)
+		if len(e) < 4 || len(e) > 5 || json.Unmarshal(e[0], &sec) != nil || json.Unmarshal(e[1], &via) != nil || json.Unmarshal(e[2], &dir) != nil ||
+			len(e) == 5 && (json.Unmarshal(e[4], &missed) != nil || missed < 0 || missed > 1) {
+			return fmt.Errorf("stored history %q: want [seconds, via, direction, id, missed] entries", list)
 		}
-		add(cadence.Contact{At: time.Unix(sec, 0).UTC(), Via: cadence.Channel(via), Direction: cadence.Direction(dir)})
+		add(cadence.Contact{At: time.Unix(sec, 0).UTC(), Via: cadence.Channel(via), Direction: cadence.Direction(dir), Missed: missed == 1})
 	}
 	return nil
 }

@@ -243,11 +243,8 @@ func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with stri
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		who := "with"
-		if in.Direction == cadence.In {
-			who = "from"
-		}
-		status := "Logged " + cadence.ChannelWords(in.Via) + " " + who + " " + nameList(in.Names) + ", " + cadence.WhenWords(in.At, now) + "."
+		status := cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
+			nameList(in.Names), cadence.WhenWords(in.At, now))
 		return savedMsg{status: status, selectID: selected}
 	}
 }

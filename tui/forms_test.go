@@ -320,3 +320,28 @@ func TestLogWithOthers(t *testing.T) {
 	}
 	h.contains("Logged a meeting in person with Ana Lima, Ben Okafor and Chloé Martin, today at")
 }
+
+// TestLogMissedCall marks a call that did not connect in the log form: it
+// is stored as missed and confirmed in the same words as tend log --missed.
+func TestLogMissedCall(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("2", "down")                                // Ana Lima
+	h.press("l", "tab", "right")                        // who: in
+	h.press("tab", "tab", "tab", "tab", "tab", "right") // missed: yes
+	h.contains("missed", "yes")
+	h.press("enter")
+	list := h.interactions()
+	if in := list[0]; !in.Missed || in.Via != cadence.Call || in.Direction != cadence.In {
+		t.Errorf("logged %+v; want a missed call from Ana", in)
+	}
+	h.contains("Logged a missed call from Ana Lima, today at")
+	h.press("4") // history
+	h.contains("missed")
+
+	h.press("2", "down", "l", "ctrl+u")
+	h.typeText("text")
+	h.press("tab", "tab", "tab", "tab", "tab", "tab", "right", "enter")
+	h.contains("! missed: only a call or a video call can be missed, not text")
+}

@@ -101,7 +101,10 @@ func (v *historyView) render(w *world) string {
 			names[j] = clean(n)
 		}
 		via := pad(string(in.Via), 9)
-		if in.Via.Real() {
+		switch {
+		case in.Missed:
+			via = pad("missed", 9) // a call that did not connect; DIR says whose
+		case in.Via.Real():
 			via = st.name.Render(via)
 		}
 		dir := "out"

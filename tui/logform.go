@@ -17,8 +17,8 @@ import (
 // the most common case.
 type logForm struct {
 	fieldSet
-	person                                    *entry
-	channel, direction, at, mins, notes, with *field
+	person                                            *entry
+	channel, direction, at, mins, notes, with, missed *field
 }
 
 func newLogForm(st styles, p *entry) *logForm {
@@ -52,6 +52,12 @@ func newLogForm(st styles, p *entry) *logForm {
 	f.mins = f.add(&field{label: "minutes", input: newInput(st, "", "optional")})
 	f.notes = f.add(&field{label: "note", input: newInput(st, "", "optional")})
 	f.with = f.add(&field{label: "with", input: newInput(st, "", "others there too, commas between")})
+	f.missed = f.add(&field{
+		label:  "missed",
+		groups: []choiceGroup{{"", []string{"no", "yes"}}},
+		locked: true,
+		value:  "no",
+	})
 	f.focusOn(0)
 	return f
 }
@@ -62,6 +68,7 @@ func (f *logForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.field
 func (f *logForm) view(st styles, width int) string {
 	v := f.fieldSet.view(st, "Log a conversation with "+clean(f.person.sum.Name))
 	hint := wrapText("who: out if you reached out, in if they did (space or ←/→). "+
+		"missed: yes for a call that did not connect. "+
 		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at. "+
 		"with: names as tend log takes them, such as ben, chloé.", min(width, 72))
 	return v + "\n\n" + st.dim.Render(strings.Join(hint, "\n"))
@@ -80,6 +87,10 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 			return nil, fmt.Errorf("when: %w", err)
 		}
 	}
+	missed := f.missed.current() == "yes"
+	if missed && via != cadence.Call && via != cadence.Video {
+		return nil, fmt.Errorf("missed: only a call or a video call can be missed, not %s", via)
+	}
 	minutes := 0
 	if s := strings.TrimSpace(f.mins.current()); s != "" {
 		if minutes, err = strconv.Atoi(s); err != nil {
@@ -96,6 +107,7 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 		At:        at,
 		Minutes:   minutes,
 		Note:      f.notes.current(),
+		Missed:    missed,
 	}
 	return logCmd(e.ctx, e.store, in, f.with.current(), e.now), nil
 }

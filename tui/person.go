@@ -249,10 +249,13 @@ func (v *personView) notes(e *entry) []note {
 // does: the channel, who reached out, how long, the others there, the note.
 func interactionWords(st styles, in store.Interaction, self string) string {
 	parts := []string{string(in.Via)}
-	if in.Via.Real() {
+	switch {
+	case in.Missed:
+		parts[0] = cadence.MissedWords(in.Via, in.Direction)
+	case in.Via.Real():
 		parts[0] = st.name.Render(parts[0])
 	}
-	if in.Direction == cadence.In {
+	if in.Direction == cadence.In && !in.Missed {
 		parts = append(parts, "from them")
 	}
 	if in.Minutes > 0 {

@@ -106,10 +106,13 @@ func pastDay(s string, now time.Time) (time.Time, error) {
 // who reached out, how long, the others present and the note.
 func interactionLine(in store.Interaction, self string) string {
 	parts := []string{string(in.Via)}
-	if in.Via.Real() {
+	switch {
+	case in.Missed:
+		parts[0] = cadence.MissedWords(in.Via, in.Direction)
+	case in.Via.Real():
 		parts[0] = paint(styleName, parts[0])
 	}
-	if in.Direction == cadence.In {
+	if in.Direction == cadence.In && !in.Missed {
 		parts = append(parts, "from them")
 	}
 	if in.Minutes > 0 {

@@ -15,6 +15,7 @@ type logOptions struct {
 	names   []string
 	via     string
 	inbound bool
+	missed  bool
 	at      string
 	minutes int
 	note    string
@@ -31,6 +32,11 @@ A call, a video call or meeting in person is a real conversation and resets
 the clock; a text, an e-mail, a letter, a social message or a gift is a touch.
 Several names separated by commas are one interaction with all of them.
 
+--missed records a call that did not connect. It is not a conversation: yours
+(the default) is you trying, so they are left in peace for two days as after
+any contact; theirs (--missed --in) is them reaching out, which you owe an
+answer and which counts towards "your turn".
+
 Channels: in-person (irl, met, meet), call (phone), video (facetime, zoom),
 text (sms, msg, chat, message), email (mail), letter (card), social (dm), gift.
 
@@ -38,6 +44,8 @@ WHEN is 2026-11-20, an RFC 3339 time, today, yesterday, a weekday (the last
 one), 3d, 2w or "3 days ago".`,
 		Example: `  tend log ana
   tend log ana --via text --in           # she texted you
+  tend log ana --missed                  # you called, she did not pick up
+  tend log ana --missed --in             # she called, you missed it
   tend log ana,ben --via in-person --at yesterday --note "dinner at Rosa's"
   tend log ben --via video --at tuesday --minutes 40`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -54,6 +62,7 @@ one), 3d, 2w or "3 days ago".`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.via, "via", "call", "channel: in-person, call, video, text, email, letter, social, gift")
 	fl.BoolVar(&opts.inbound, "in", false, "they reached out, not you")
+	fl.BoolVar(&opts.missed, "missed", false, "a call that did not connect (with --in: theirs)")
 	fl.StringVar(&opts.at, "at", "", "when it happened (default now)")
 	fl.IntVar(&opts.minutes, "minutes", 0, "how long it lasted, in minutes")
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
@@ -68,6 +77,9 @@ func runLog(a *app, opts logOptions) error {
 	}
 	if opts.minutes < 0 {
 		return usageErrorf("--minutes must be a positive number, not %d", opts.minutes)
+	}
+	if opts.missed && via != cadence.Call && via != cadence.Video {
+		return usageErrorf("--missed is for a call or a video call, not %s", via)
 	}
 	now, err := a.Now()
 	if err != nil {
@@ -87,7 +99,7 @@ func runLog(a *app, opts logOptions) error {
 	if err != nil {
 		return err
 	}
-	in := store.Interaction{Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note}
+	in := store.Interaction{Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note, Missed: opts.missed}
 	if opts.inbound {
 		in.Direction = cadence.In
 	}
@@ -101,11 +113,8 @@ func runLog(a *app, opts logOptions) error {
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}
-	with := "with"
-	if in.Direction == cadence.In {
-		with = "from"
-	}
-	_, err = fmt.Fprintf(a.out, "Logged %s %s %s, %s.\n", cadence.ChannelWords(in.Via), with, joinNames(in.Names), cadence.WhenWords(in.At, now))
+	_, err = fmt.Fprintln(a.out, cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
+		joinNames(in.Names), cadence.WhenWords(in.At, now)))
 	return err
 }
 

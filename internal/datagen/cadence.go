@@ -34,7 +34,7 @@ func (d Data) Cadence() []cadence.Person {
 	seen := make([]int, len(out))
 	for k := len(d.Interactions) - 1; k >= 0; k-- {
 		in := d.Interactions[k]
-		c := cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction}
+		c := cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction, Missed: in.Missed}
 		for _, id := range in.People {
 			i, ok := index[id]
 			if !ok {
@@ -44,7 +44,7 @@ func (d Data) Cadence() []cadence.Person {
 			if p.Last.IsZero() {
 				p.Last = c
 			}
-			if in.Via.Real() {
+			if c.Conversation() {
 				if p.LastReal.IsZero() {
 					p.LastReal = c
 				}

@@ -683,7 +683,7 @@ func (r PersonRecord) toStore() (store.Person, error) {
 
 // toStore checks an interaction record and converts it.
 func (r InteractionRecord) toStore() (store.Interaction, error) {
-	in := store.Interaction{ID: r.ID, People: r.People, Note: r.Note}
+	in := store.Interaction{ID: r.ID, People: r.People, Note: r.Note, Missed: r.Missed}
 	if err := checkID(r.ID); err != nil {
 		return in, err
 	}
@@ -700,6 +700,9 @@ func (r InteractionRecord) toStore() (store.Interaction, error) {
 		return in, fmt.Errorf("via %q is not a channel (want one of %s)", r.Via, channelList())
 	}
 	in.Via = via
+	if r.Missed && via != cadence.Call && via != cadence.Video {
+		return in, fmt.Errorf("missed is only for a call or a video call, not %s", via)
+	}
 	in.Direction = cadence.Out
 	if r.Direction != "" {
 		if in.Direction, err = cadence.ParseDirection(r.Direction); err != nil {

@@ -42,6 +42,8 @@ type InteractionRecord struct {
 	At        string   `json:"at"`
 	Minutes   *int     `json:"minutes"`
 	Note      string   `json:"note"`
+	// Missed is a call that did not connect; left out when it did.
+	Missed bool `json:"missed,omitempty"`
 }
 
 // MemoryRecord is a memory in the interchange format.
@@ -92,6 +94,7 @@ func Interaction(in store.Interaction) InteractionRecord {
 		Direction: string(in.Direction),
 		At:        Time(in.At),
 		Note:      in.Note,
+		Missed:    in.Missed,
 	}
 	if in.Minutes > 0 {
 		m := in.Minutes
