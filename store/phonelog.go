@@ -131,19 +131,19 @@ func (im *Import) PutSourceKeys(keys map[int64]string) error {
 }
 
 // HandLogged finds an interaction with the person on one of the channels,
-// between from and to, that no log import wrote: the call someone logged
-// by hand that a call log now brings again. It must be asked before the
+// missed or not as asked, between from and to, that no log import wrote:
+// the call someone logged by hand that a call log now brings again. It must be asked before the
 // import has written many interactions (a large import drops the index it
 // uses until the end).
-func (im *Import) HandLogged(person string, vias []cadence.Channel, from, to time.Time) (string, bool, error) {
-	args := []any{person, formatTime(from), formatTime(to)}
+func (im *Import) HandLogged(person string, vias []cadence.Channel, missed bool, from, to time.Time) (string, bool, error) {
+	args := []any{person, formatTime(from), formatTime(to), missed}
 	for _, v := range vias {
 		args = append(args, string(v))
 	}
 	var id string
 	err := im.tx.QueryRowContext(im.ctx, `SELECT i.id FROM interaction_people ip
 		JOIN interactions i ON i.id = ip.interaction_id
-		WHERE ip.person_id = ? AND ip.at BETWEEN ? AND ?
+		WHERE ip.person_id = ? AND ip.at BETWEEN ? AND ? AND i.missed = ?
 			AND i.via IN (?`+strings.Repeat(",?", len(vias)-1)+`)
 			AND NOT EXISTS (SELECT 1 FROM interaction_sources s WHERE s.interaction_id = i.id)
 		ORDER BY ip.at LIMIT 1`, args...).Scan(&id)

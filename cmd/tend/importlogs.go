@@ -138,7 +138,7 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 		used  []string
 	)
 	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun}, func(im *store.Import) error {
-		imp, err := phonelog.NewImporter(im, phonelog.ImportOptions{Region: region, As: asIDs, Missed: phonelog.MissedSupported})
+		imp, err := phonelog.NewImporter(im, phonelog.ImportOptions{Region: region, As: asIDs})
 		if err != nil {
 			return err
 		}
@@ -434,9 +434,6 @@ func (r logReport) print(a *app) error {
 		if s.HandLogged > 0 {
 			fmt.Fprintf(&b, "; %s already logged by hand", groupDigits(s.HandLogged))
 		}
-		if s.MissedHeld > 0 {
-			fmt.Fprintf(&b, "; %s missed calls left out", groupDigits(s.MissedHeld))
-		}
 		b.WriteString("\n")
 	}
 	if s.Messages > 0 {
@@ -506,7 +503,6 @@ type logCallsJSON struct {
 	New        int `json:"new"`
 	Missed     int `json:"missed"`
 	HandLogged int `json:"logged_by_hand"`
-	MissedLeft int `json:"missed_left_out"`
 }
 
 type logMessagesJSON struct {
@@ -526,7 +522,7 @@ func (r logReport) json() logReportJSON {
 	out := logReportJSON{
 		Input: r.arg, Formats: r.formats, Region: r.region, RegionFrom: r.regionFrom, DryRun: r.res.DryRun,
 		New: r.res.Interactions.New, Matched: r.res.Interactions.Matched, Skipped: r.res.SkippedCount(),
-		Calls:    logCallsJSON{Read: s.Calls, New: s.NewCalls, Missed: s.NewMissed, HandLogged: s.HandLogged, MissedLeft: s.MissedHeld},
+		Calls:    logCallsJSON{Read: s.Calls, New: s.NewCalls, Missed: s.NewMissed, HandLogged: s.HandLogged},
 		Messages: logMessagesJSON{Read: s.Messages, Touches: s.NewTouches, Extended: s.Extended},
 		Known:    s.Known, Duplicates: s.Duplicates, Unknown: s.Unknown, Ambiguous: s.Ambiguous,
 		Hidden: s.Hidden, Service: s.Service, Groups: s.Groups,

@@ -176,18 +176,24 @@ func TestImportLogsTwiceAndOverlapping(t *testing.T) {
 }
 
 // TestImportCallsLoggedByHand: a call logged by hand and the same call in
-// the log are one.
+// the log are one; a missed call only ever meets a missed call.
 func TestImportCallsLoggedByHand(t *testing.T) {
 	h := logHarness(t)
 	h.ok("log", "ana", "--at", "2026-11-20T18:05:00Z")
+	h.ok("log", "ana", "--missed", "--in", "--at", "2026-11-21T18:02:00Z")
 	dir := t.TempDir()
-	f := writeFile(t, dir, "calls.xml", sbrCalls(call("01701234567", t0, 1, 240), call("01701234567", t0+86400, 1, 240)))
+	f := writeFile(t, dir, "calls.xml", sbrCalls(
+		call("01701234567", t0, 1, 240),         // the call logged by hand, four minutes early
+		call("01701234567", t0+86400, 3, 0),     // her missed call, logged by hand
+		call("01701234567", t0+86400+120, 2, 0), // you called back, no answer: new
+		call("01701234567", t0+300, 1, 60),      // a second call near the first: new
+	))
 	out := h.ok("import", "calls", f).stdout
-	if !strings.Contains(out, "1 already logged by hand") {
-		t.Errorf("output does not say the call was logged by hand:\n%s", out)
+	if !strings.Contains(out, "2 already logged by hand") || !strings.Contains(out, "2 new") {
+		t.Errorf("output does not say two calls were logged by hand and two are new:\n%s", out)
 	}
-	if n := len(historyJSON(t, h)); n != 2 {
-		t.Errorf("%d interactions, want 2 (the hand-logged call and the next day's)", n)
+	if n := len(historyJSON(t, h)); n != 4 {
+		t.Errorf("%d interactions, want 4", n)
 	}
 }
 

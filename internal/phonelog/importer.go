@@ -17,7 +17,7 @@ type Target interface {
 	People() ([]store.Person, error)
 	SourceKeys(keys []int64) (map[int64]store.Sourced, error)
 	PutSourceKeys(keys map[int64]string) error
-	HandLogged(person string, vias []cadence.Channel, from, to time.Time) (string, bool, error)
+	HandLogged(person string, vias []cadence.Channel, missed bool, from, to time.Time) (string, bool, error)
 	MoveInteraction(id string, at time.Time) error
 	PutInteraction(store.Interaction) error
 	NewID() string
@@ -39,7 +39,6 @@ type Summary struct {
 	Hidden          int // private and unknown callers
 	Service         int // short codes and alphanumeric senders
 	Groups          int // records of group chats and group MMS, left out
-	MissedHeld      int // missed calls not logged (this build cannot store them)
 
 	// Strangers are the numbers and names not in tend, the most frequent
 	// first: for the dry run's list, never for the database.
@@ -55,14 +54,12 @@ type Stranger struct {
 
 // Importer matches records to people and writes what they become.
 type Importer struct {
-	t      Target
-	norm   *Normalizer
-	phone  map[string][]string
-	email  map[string][]string
-	names  []store.Candidate
-	as     []string
-	groups bool
-	missed bool // whether missed calls can be stored
+	t     Target
+	norm  *Normalizer
+	phone map[string][]string
+	email map[string][]string
+	names []store.Candidate
+	as    []string
 
 	sets    [][]string     // the people of each record, interned
 	setOf   map[string]int // joined ids → index in sets
@@ -98,14 +95,12 @@ func appIndex(app string) uint8 {
 type ImportOptions struct {
 	Region string   // for numbers written without a country code
 	As     []string // person ids a one-to-one chat is with (--as)
-	Groups bool     // log group chats too (with their members tend knows)
-	Missed bool     // missed calls can be stored; else they are counted and left out
 }
 
 // NewImporter loads everyone from t to match records against.
 func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
 	im := &Importer{t: t, norm: NewNormalizer(opts.Region), phone: map[string][]string{}, email: map[string][]string{},
-		as: opts.As, groups: opts.Groups, missed: opts.Missed, setOf: map[string]int{}, strange: map[string]*Stranger{}}
+		as: opts.As, setOf: map[string]int{}, strange: map[string]*Stranger{}}
 	people, err := t.People()
 	if err != nil {
 		return nil, err
@@ -144,7 +139,7 @@ func (im *Importer) Known(name string) bool {
 
 // Add takes one record.
 func (im *Importer) Add(r Record) error {
-	if r.Group && !im.groups {
+	if r.Group {
 		im.sum.Groups++
 		return nil
 	}
@@ -288,8 +283,9 @@ func (im *Importer) Finish() (Summary, error) {
 	// Every question about calls logged by hand is asked before anything
 	// is written.
 	hand := map[int]string{}
+	used := map[string]bool{}
 	for i, it := range items {
-		if it.kind == Message || (it.kind == Missed && !im.missed) {
+		if it.kind == Message {
 			continue
 		}
 		if _, ok := known[it.key]; ok {
@@ -297,11 +293,13 @@ func (im *Importer) Finish() (Summary, error) {
 		}
 		at := time.Unix(it.at, 0)
 		vias := []cadence.Channel{cadence.Call, cadence.Video}
-		id, ok, err := im.t.HandLogged(im.sets[it.set][0], vias, at.Add(-handWindow), at.Add(time.Duration(it.secs)*time.Second+handWindow))
+		id, ok, err := im.t.HandLogged(im.sets[it.set][0], vias, it.kind == Missed,
+			at.Add(-handWindow), at.Add(time.Duration(it.secs)*time.Second+handWindow))
 		if err != nil {
 			return im.sum, err
 		}
-		if ok {
+		if ok && !used[id] { // one call logged by hand stands for one call in the log
+			used[id] = true
 			hand[i] = id
 		}
 	}
@@ -351,10 +349,6 @@ func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map
 		im.t.CountMatched(1)
 		return nil
 	}
-	if it.kind == Missed && !im.missed {
-		im.sum.MissedHeld++
-		return nil
-	}
 	if id, ok := hand[i]; ok {
 		im.sum.HandLogged++
 		im.t.CountMatched(1)
@@ -372,7 +366,7 @@ func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map
 		in.Minutes = min(int(it.secs+59)/60, 24*60*7)
 	}
 	if it.kind == Missed {
-		setMissed(&in)
+		in.Missed = true
 		im.sum.NewMissed++
 	}
 	if err := im.t.PutInteraction(in); err != nil {
