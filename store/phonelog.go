@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -130,30 +129,43 @@ func (im *Import) PutSourceKeys(keys map[int64]string) error {
 	return write()
 }
 
-// HandLogged finds an interaction with the person on one of the channels,
-// missed or not as asked, between from and to, that no log import wrote:
-// the call someone logged by hand that a call log now brings again. It must be asked before the
-// import has written many interactions (a large import drops the index it
-// uses until the end).
-func (im *Import) HandLogged(person string, vias []cadence.Channel, missed bool, from, to time.Time) (string, bool, error) {
-	args := []any{person, formatTime(from), formatTime(to), missed}
-	for _, v := range vias {
-		args = append(args, string(v))
-	}
-	var id string
-	err := im.tx.QueryRowContext(im.ctx, `SELECT i.id FROM interaction_people ip
-		JOIN interactions i ON i.id = ip.interaction_id
-		WHERE ip.person_id = ? AND ip.at BETWEEN ? AND ? AND i.missed = ?
-			AND i.via IN (?`+strings.Repeat(",?", len(vias)-1)+`)
+// HandCall is a call or video call that no log import wrote: one logged
+// by hand (or brought by another kind of import).
+type HandCall struct {
+	ID     string
+	Person string
+	At     time.Time
+	Missed bool
+}
+
+// HandCalls lists the calls and video calls between from and to that no
+// log import wrote, for a call log to find the calls someone logged by
+// hand. One query, by time, asked before the import writes anything.
+func (im *Import) HandCalls(from, to time.Time) ([]HandCall, error) {
+	rows, err := im.tx.QueryContext(im.ctx, `SELECT i.id, ip.person_id, i.at, i.missed FROM interactions i
+		JOIN interaction_people ip ON ip.interaction_id = i.id
+		WHERE i.at BETWEEN ? AND ? AND i.via IN ('call', 'video')
 			AND NOT EXISTS (SELECT 1 FROM interaction_sources s WHERE s.interaction_id = i.id)
-		ORDER BY ip.at LIMIT 1`, args...).Scan(&id)
-	if err == sql.ErrNoRows {
-		return "", false, nil
-	}
+		ORDER BY i.at, i.id`, formatTime(from), formatTime(to))
 	if err != nil {
-		return "", false, fmt.Errorf("look for a call logged by hand: %w", err)
+		return nil, fmt.Errorf("look for calls logged by hand: %w", err)
 	}
-	return id, true, nil
+	defer rows.Close()
+	var out []HandCall
+	for rows.Next() {
+		var (
+			c  HandCall
+			at string
+		)
+		if err := rows.Scan(&c.ID, &c.Person, &at, &c.Missed); err != nil {
+			return nil, fmt.Errorf("look for calls logged by hand: %w", err)
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // MoveInteraction sets the time of an interaction tend has (a touch that

@@ -313,6 +313,13 @@ func classify(name, title string, head, whole []byte, open func() (io.ReadCloser
 		return in, nil
 	}
 	f := phonelog.Detect(head)
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
+	if len(trimmed) == 0 {
+		return in, usageErrorf("import %s: the input is empty (termux-call-log and termux-sms-list print nothing when they lack the permission)", name)
+	}
+	if f == "" && bytes.Equal(trimmed, []byte("[]")) {
+		f = formats[1] // an empty list: Termux with nothing to tell
+	}
 	if f == "" {
 		return in, usageErrorf("import %s: not a %s tend can read (%s); if it is one, name its format with --format", name, kindWhat(kind), formatList(formats))
 	}

@@ -89,6 +89,7 @@ func TestImportCallsTranscript(t *testing.T) {
   {"name": "Ben Okafor", "phone_number": "+4915123456 78", "type": "OUTGOING", "date": "2026-11-23 09:00:00", "duration": "01:02:03"}
 ]`
 	h.runIn(termux, "import", "calls", "-")
+	h.runIn("[]\n", "import", "messages", "-") // Termux with nothing to tell
 	msgs := writeFile(t, dir, "sms-1.xml", sbrSMS(
 		sms("0170 1234567", t0+100, 1, "first"),
 		sms("0170 1234567", t0+200, 1, "second"),
@@ -295,7 +296,8 @@ func TestImportLogsRefused(t *testing.T) {
 		{"forced format that does not fit", "calls", "calls.xml", sbrCalls(good), []string{"--format", "termux"}, "not termux-call-log output"},
 		{"unknown format", "calls", "calls.xml", sbrCalls(good), []string{"--format", "whatsapp"}, "unknown format"},
 		{"bad region", "calls", "calls.xml", sbrCalls(good), []string{"--region", "XX"}, "not a region"},
-		{"empty", "calls", "empty.xml", "", nil, "not a call log"},
+		{"empty", "calls", "empty.xml", "", nil, "the input is empty"},
+		{"only space", "messages", "space.json", " \n", nil, "the input is empty"},
 		{"zip without a chat", "messages", "chat.zip", "PK\x03\x04 broken", nil, "zip"},
 	} {
 		f := writeFile(t, dir, tc.file, tc.body)

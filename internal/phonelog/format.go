@@ -22,7 +22,7 @@ const (
 )
 
 // Calls and Messages are the formats `import calls` and `import messages`
-// read.
+// read; the second of each is Termux's.
 var (
 	Calls    = []Format{SBRCalls, TermuxCalls}
 	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram}

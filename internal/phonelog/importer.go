@@ -17,7 +17,7 @@ type Target interface {
 	People() ([]store.Person, error)
 	SourceKeys(keys []int64) (map[int64]store.Sourced, error)
 	PutSourceKeys(keys map[int64]string) error
-	HandLogged(person string, vias []cadence.Channel, missed bool, from, to time.Time) (string, bool, error)
+	HandCalls(from, to time.Time) ([]store.HandCall, error)
 	MoveInteraction(id string, at time.Time) error
 	PutInteraction(store.Interaction) error
 	NewID() string
@@ -280,28 +280,9 @@ func (im *Importer) Finish() (Summary, error) {
 	if err != nil {
 		return im.sum, err
 	}
-	// Every question about calls logged by hand is asked before anything
-	// is written.
-	hand := map[int]string{}
-	used := map[string]bool{}
-	for i, it := range items {
-		if it.kind == Message {
-			continue
-		}
-		if _, ok := known[it.key]; ok {
-			continue
-		}
-		at := time.Unix(it.at, 0)
-		vias := []cadence.Channel{cadence.Call, cadence.Video}
-		id, ok, err := im.t.HandLogged(im.sets[it.set][0], vias, it.kind == Missed,
-			at.Add(-handWindow), at.Add(time.Duration(it.secs)*time.Second+handWindow))
-		if err != nil {
-			return im.sum, err
-		}
-		if ok && !used[id] { // one call logged by hand stands for one call in the log
-			used[id] = true
-			hand[i] = id
-		}
+	hand, err := im.handLogged(items, known)
+	if err != nil {
+		return im.sum, err
 	}
 
 	links := map[int64]string{}
@@ -341,6 +322,54 @@ func (im *Importer) Finish() (Summary, error) {
 	}
 	im.sum.Strangers = im.strangers()
 	return im.sum, nil
+}
+
+// handLogged pairs calls of the log with calls logged by hand: the same
+// person, missed or not alike, within handWindow of the call (its start to
+// its end). Each call logged by hand stands for one call of the log. It
+// reads them in one query before anything is written.
+func (im *Importer) handLogged(items []item, known map[int64]store.Sourced) (map[int]string, error) {
+	hand := map[int]string{}
+	var from, to int64
+	for _, it := range items {
+		if it.kind == Message {
+			continue
+		}
+		if from == 0 || it.at < from {
+			from = it.at
+		}
+		to = max(to, it.at+int64(it.secs))
+	}
+	if from == 0 {
+		return hand, nil
+	}
+	calls, err := im.t.HandCalls(time.Unix(from, 0).Add(-handWindow), time.Unix(to, 0).Add(handWindow))
+	if err != nil || len(calls) == 0 {
+		return hand, err
+	}
+	byPerson := map[string][]store.HandCall{}
+	for _, c := range calls {
+		byPerson[c.Person] = append(byPerson[c.Person], c)
+	}
+	used := map[string]bool{}
+	for i, it := range items {
+		if it.kind == Message {
+			continue
+		}
+		if _, ok := known[it.key]; ok {
+			continue
+		}
+		start := time.Unix(it.at, 0).Add(-handWindow)
+		end := time.Unix(it.at+int64(it.secs), 0).Add(handWindow)
+		for _, c := range byPerson[im.sets[it.set][0]] {
+			if !used[c.ID] && c.Missed == (it.kind == Missed) && !c.At.Before(start) && !c.At.After(end) {
+				used[c.ID] = true
+				hand[i] = c.ID
+				break
+			}
+		}
+	}
+	return hand, nil
 }
 
 func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map[int]string, links map[int64]string) error {
