@@ -1,9 +1,14 @@
 package store
 
 import (
+	"encoding/binary"
 	"fmt"
+	"io"
+	"math/rand"
 	"strings"
 	"time"
+
+	"github.com/oklog/ulid/v2"
 
 	"github.com/tend-app/tend/cadence"
 )
@@ -187,8 +192,29 @@ func (im *Import) MoveInteraction(id string, at time.Time) error {
 	return nil
 }
 
-// NewID is a new interaction id on the store's clock.
-func (im *Import) NewID() string { return im.s.newID() }
+// NewIDs returns a source of new interaction ids on the store's clock that
+// increase from one to the next (ULID's monotonic entropy): the rows of a
+// log of a million messages are then appended to the tables and indexes
+// keyed by id, not scattered through them, which took a third of the time
+// of an import.
+func (im *Import) NewIDs() func() string {
+	var seed [8]byte
+	im.s.idMu.Lock()
+	_, err := io.ReadFull(im.s.entropy, seed[:])
+	im.s.idMu.Unlock()
+	if err != nil {
+		return im.s.newID
+	}
+	mono := ulid.Monotonic(rand.New(rand.NewSource(int64(binary.LittleEndian.Uint64(seed[:])))), 0)
+	ms := ulid.Timestamp(im.s.now())
+	return func() string {
+		id, err := ulid.New(ms, mono)
+		if err != nil { // the sequence ran out within its millisecond
+			return im.s.newID()
+		}
+		return id.String()
+	}
+}
 
 // CountMatched counts a record tend already had.
 func (im *Import) CountMatched(n int) { im.res.Interactions.Matched += n }

@@ -20,7 +20,7 @@ type Target interface {
 	HandCalls(from, to time.Time) ([]store.HandCall, error)
 	MoveInteraction(id string, at time.Time) error
 	PutInteraction(store.Interaction) error
-	NewID() string
+	NewIDs() func() string
 	CountMatched(n int)
 }
 
@@ -55,6 +55,7 @@ type Stranger struct {
 // Importer matches records to people and writes what they become.
 type Importer struct {
 	t     Target
+	newID func() string
 	norm  *Normalizer
 	phone map[string][]string
 	email map[string][]string
@@ -101,6 +102,7 @@ type ImportOptions struct {
 func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
 	im := &Importer{t: t, norm: NewNormalizer(opts.Region), phone: map[string][]string{}, email: map[string][]string{},
 		as: opts.As, setOf: map[string]int{}, strange: map[string]*Stranger{}}
+	im.newID = t.NewIDs()
 	people, err := t.People()
 	if err != nil {
 		return nil, err
@@ -385,7 +387,7 @@ func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map
 		return nil
 	}
 	in := store.Interaction{
-		ID: im.t.NewID(), People: im.sets[it.set], Via: cadence.Call, Direction: direction(it.in),
+		ID: im.newID(), People: im.sets[it.set], Via: cadence.Call, Direction: direction(it.in),
 		At: time.Unix(it.at, 0).UTC(), Note: chatNote(it.app),
 	}
 	if it.video {
@@ -438,7 +440,7 @@ func (im *Importer) run(run []item, known map[int64]store.Sourced, links map[int
 		}
 	default:
 		in := store.Interaction{
-			ID: im.t.NewID(), People: im.sets[run[0].set], Via: cadence.Text, Direction: direction(run[0].in),
+			ID: im.newID(), People: im.sets[run[0].set], Via: cadence.Text, Direction: direction(run[0].in),
 			At: last, Note: chatNote(run[0].app),
 		}
 		if err := im.t.PutInteraction(in); err != nil {
