@@ -310,3 +310,17 @@ func TestImportLogsRefused(t *testing.T) {
 		t.Errorf("refused imports wrote %d interactions", n)
 	}
 }
+
+// TestImportLogsHostileNames: a name in a file with control characters, as
+// a reference or raw, neither refuses the file nor reaches the terminal.
+func TestImportLogsHostileNames(t *testing.T) {
+	h := logHarness(t)
+	f := writeFile(t, t.TempDir(), "calls.xml", sbrCalls(
+		`  <call number="030 1234567" duration="5" date="1795197600000" type="1" contact_name="Evil&#27;[31mRED&#10;second`+"\x07"+`" />`,
+		call("01701234567", t0, 1, 60),
+	))
+	out := h.ok("import", "calls", f, "--dry-run").stdout
+	if strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "Evil") || !strings.Contains(out, "1 new") {
+		t.Errorf("dry run output:\n%q", out)
+	}
+}

@@ -232,12 +232,12 @@ func (im *Importer) who(r Record) ([]string, string) {
 			if len(im.strange) >= 100_000 {
 				return nil, "" // counted, not listed
 			}
-			s = &Stranger{Party: key}
+			s = &Stranger{Party: plain(key)}
 			im.strange[key] = s
 		}
 		s.Count++
 		if s.Name == "" && r.Name != key {
-			s.Name = r.Name
+			s.Name = plain(r.Name) // it is printed, and it came from a file
 		}
 		return nil, ""
 	}

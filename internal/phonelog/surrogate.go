@@ -11,8 +11,11 @@ import (
 // which older SMS Backup & Restore versions (and Signal's plaintext
 // backups) write for every emoji ("&#55357;&#56832;") and which no XML
 // parser accepts, into one reference to the character they make
-// ("&#128512;"). A surrogate without its partner becomes U+FFFD. It works
-// on the stream as it passes, so a file of gigabytes needs no pre-pass.
+// ("&#128512;"). A surrogate without its partner becomes U+FFFD, and so
+// does a control character, raw or as a reference ("&#27;"), which XML
+// does not allow either and a message body may hold: one odd character in
+// a text tend never keeps must not refuse a whole backup. It works on the
+// stream as it passes, so a file of gigabytes needs no pre-pass.
 type surrogateFixer struct {
 	r    io.Reader
 	in   []byte // read, not yet rewritten
@@ -72,11 +75,11 @@ func (f *surrogateFixer) rewrite(dst, src []byte) []byte {
 			if len(src) > 0 {
 				f.flushHigh0(&dst)
 			}
-			return append(dst, src...)
+			return appendClean(dst, src)
 		}
 		if i > 0 {
 			f.flushHigh0(&dst)
-			dst = append(dst, src[:i]...)
+			dst = appendClean(dst, src[:i])
 			src = src[i:]
 		}
 		end := bytes.IndexByte(src, ';')
@@ -101,9 +104,25 @@ func (f *surrogateFixer) rewrite(dst, src []byte) []byte {
 			} else {
 				dst = append(dst, "&#xFFFD;"...)
 			}
+		case v >= 0 && v < 0x20 && v != '\t' && v != '\n' && v != '\r':
+			f.flushHigh0(&dst)
+			dst = append(dst, "&#xFFFD;"...)
 		default:
 			f.flushHigh0(&dst)
 			dst = append(dst, ref...)
+		}
+	}
+	return dst
+}
+
+// appendClean appends text with raw control characters (other than tab
+// and line breaks) made spaces.
+func appendClean(dst, src []byte) []byte {
+	start := len(dst)
+	dst = append(dst, src...)
+	for i := start; i < len(dst); i++ {
+		if c := dst[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			dst[i] = ' '
 		}
 	}
 	return dst
