@@ -1,7 +1,6 @@
 package phonelog
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -22,73 +21,41 @@ func ReadSBRMessages(r io.Reader, opts Options, emit Emit) error {
 }
 
 func readSBR(r io.Reader, root string, opts Options, emit Emit) error {
-	d := xml.NewDecoder(newSurrogateFixer(r))
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if strings.EqualFold(label, "utf8") || strings.EqualFold(label, "us-ascii") {
-			return in, nil
+	sc := newSBRScanner(r)
+	broken := func(err error) error {
+		var se *sbrSyntaxError
+		if errors.As(err, &se) {
+			return refuse(fmt.Sprintf("line %d", se.line), "broken XML: %s", se.msg)
 		}
-		return nil, fmt.Errorf("the encoding %q is not UTF-8", label)
+		return err
 	}
-	where := func() string {
-		line, _ := d.InputPos()
-		return fmt.Sprintf("line %d", line)
+	el, err := sc.next(1)
+	if err != nil {
+		return broken(err)
 	}
-	depth, n := 0, 0
-	seenRoot := false
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			if !seenRoot {
-				return refuse("", "not an SMS Backup & Restore file: no <%s> element", root)
-			}
+	if el == nil {
+		return refuse("", "not an SMS Backup & Restore file: no <%s> element", root)
+	}
+	if el.name != root {
+		return refuse(fmt.Sprintf("line %d", el.line), "not an SMS Backup & Restore %s file: the first element is <%s>, not <%s>", sbrWhat(root), clipName(el.name), root)
+	}
+	for n := 1; ; n++ {
+		el, err := sc.next(1)
+		if err != nil {
+			return broken(err)
+		}
+		if el == nil {
 			return nil
 		}
-		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return refuse(fmt.Sprintf("line %d", se.Line), "broken XML: %s", se.Msg)
-			}
-			return refuse(where(), "broken XML: %v", err)
+		pos := fmt.Sprintf("record %d (line %d)", n, el.line)
+		rec, why := sbrRecord(el)
+		if why != "" {
+			opts.skip(pos, "%s", why)
+			continue
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if depth == 1 {
-				if t.Name.Local != root {
-					return refuse(where(), "not an SMS Backup & Restore %s file: the first element is <%s>, not <%s>", sbrWhat(root), clipName(t.Name.Local), root)
-				}
-				seenRoot = true
-				continue
-			}
-			if depth != 2 {
-				continue
-			}
-			n++
-			pos := fmt.Sprintf("record %d (%s)", n, where())
-			rec, why := sbrRecord(t, opts.loc())
-			// An MMS holds its parts and addresses; none of them is needed.
-			if err := d.Skip(); err != nil {
-				var se *xml.SyntaxError
-				if errors.As(err, &se) {
-					return refuse(fmt.Sprintf("line %d", se.Line), "broken XML: %s", se.Msg)
-				}
-				return refuse(where(), "broken XML: %v", err)
-			}
-			depth--
-			if why != "" {
-				opts.skip(pos, "%s", why)
-				continue
-			}
-			rec.Where = pos
-			if err := emit(rec); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			depth--
-		case xml.CharData:
-			if depth == 0 && len(strings.TrimSpace(string(t))) > 0 {
-				return refuse(where(), "not an SMS Backup & Restore file: text outside the root element")
-			}
+		rec.Where = pos
+		if err := emit(rec); err != nil {
+			return err
 		}
 	}
 }
@@ -108,22 +75,15 @@ func clipName(s string) string {
 }
 
 // sbrRecord reads one <call>, <sms> or <mms>; why says why it is left out.
-func sbrRecord(t xml.StartElement, loc *time.Location) (Record, string) {
-	attr := func(name string) string {
-		for _, a := range t.Attr {
-			if a.Name.Local == name {
-				return a.Value
-			}
-		}
-		return ""
-	}
+func sbrRecord(t *sbrElement) (Record, string) {
+	attr := t.attr
 	rec := Record{App: "SMS", Number: attr("number"), Name: contactName(attr("contact_name"))}
 	at, why := sbrTime(attr("date"))
 	if why != "" {
 		return rec, why
 	}
 	rec.At = at
-	switch t.Name.Local {
+	switch t.name {
 	case "call":
 		rec.App = "phone"
 		code := strings.TrimSpace(attr("type"))
@@ -172,7 +132,7 @@ func sbrRecord(t xml.StartElement, loc *time.Location) (Record, string) {
 			rec.Group = true
 		}
 	default:
-		return rec, fmt.Sprintf("<%s> is not a call or a message", clipName(t.Name.Local))
+		return rec, fmt.Sprintf("<%s> is not a call or a message", clipName(t.name))
 	}
 	return rec, ""
 }

@@ -91,23 +91,39 @@ func TestSBRRefused(t *testing.T) {
 	}
 }
 
-func TestSurrogateFixerAcrossReads(t *testing.T) {
-	// The pair split over every possible read boundary.
-	src := strings.Repeat("x", 10) + "&#55357;&#56832;&#xD83D;&#xDE00;&amp;&#65;&#27;\x1b"
-	for size := 1; size < 20; size++ {
-		f := newSurrogateFixer(&chunked{s: src, n: size})
-		var b strings.Builder
-		buf := make([]byte, 3)
-		for {
-			n, err := f.Read(buf)
-			b.Write(buf[:n])
-			if err != nil {
-				break
-			}
+// TestSBRScannerAcrossReads reads a file through reads of every small
+// size, so that every tag, value and reference is split somewhere.
+func TestSBRScannerAcrossReads(t *testing.T) {
+	src := "<?xml version='1.0' encoding='UTF-8'?>\n<!-- a comment -->\n<smses count=\"2\">\n" +
+		`  <sms address="+4915112345678" date="1485921085000" type="1" body="x &lt; y" contact_name="A&#55357;&#56832;&#xD83D;&#xDE00;&amp;&#65;&#27;&#xD83D;" />` + "\n" +
+		`  <mms msg_box='2' address="+4915112345678" date="1485921086000"><parts><part text="&#55357;"/></parts></mms>` + "\n</smses>\n"
+	for size := 1; size < 40; size++ {
+		var names []string
+		err := ReadSBRMessages(&chunked{s: src, n: size}, Options{}, func(r Record) error {
+			names = append(names, r.Name)
+			return nil
+		})
+		if err != nil || len(names) != 2 || names[0] != "A😀😀&A\ufffd\ufffd" {
+			t.Fatalf("reads of %d: %q, %v", size, names, err)
 		}
-		want := strings.Repeat("x", 10) + "&#128512;&#128512;&amp;&#65;&#xFFFD; "
-		if b.String() != want {
-			t.Fatalf("chunks of %d: %q, want %q", size, b.String(), want)
+	}
+}
+
+func TestSBRBroken(t *testing.T) {
+	for _, in := range []string{
+		`<smses><sms address="1" date="1" type="1"></smses>`,
+		`<smses><sms address="1" date="1" type="1"/>`,
+		`<smses><sms address="1<" date="1" type="1"/></smses>`,
+		`<smses><sms address=1 date="1" type="1"/></smses>`,
+		`<smses><sms address="1"date="1" type="1"/></smses>`,
+		`<smses></smses><smses></smses>`,
+		`<smses></smses>trailing`,
+		`<?xml version="1.0" encoding="ISO-8859-1"?><smses></smses>`,
+		`<smses><sms address="1" date="1" type="1"`,
+	} {
+		err := ReadSBRMessages(strings.NewReader(in), Options{}, func(Record) error { return nil })
+		if _, ok := err.(*InputError); !ok {
+			t.Errorf("%q: err = %v, want refused", in, err)
 		}
 	}
 }
