@@ -65,10 +65,13 @@ type Sourced struct {
 // sourceBatch is how many keys one query looks up or writes.
 const sourceBatch = 400
 
-// SourceKeys returns, of keys, those tend has seen, with the interaction
-// each belongs to.
-func (im *Import) SourceKeys(keys []int64) (map[int64]Sourced, error) {
-	out := map[int64]Sourced{}
+// SourceKeys returns, of keys, those tend has seen, each with the index in
+// the list it returns of the interaction it belongs to (a million messages
+// belong to a few hundred thousand touches: each is listed once).
+func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []Sourced, error) {
+	known := map[int64]int32{}
+	var list []Sourced
+	index := map[string]int32{}
 	for len(keys) > 0 {
 		n := min(len(keys), sourceBatch)
 		args := make([]any, n)
@@ -79,32 +82,37 @@ func (im *Import) SourceKeys(keys []int64) (map[int64]Sourced, error) {
 			FROM interaction_sources s JOIN interactions i ON i.id = s.interaction_id
 			WHERE s.key IN (?`+strings.Repeat(",?", n-1)+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("read source keys: %w", err)
+			return nil, nil, fmt.Errorf("read source keys: %w", err)
 		}
 		for rows.Next() {
 			var (
-				key     int64
-				src     Sourced
-				at, dir string
+				key         int64
+				id, at, dir string
 			)
-			if err := rows.Scan(&key, &src.ID, &at, &dir); err != nil {
+			if err := rows.Scan(&key, &id, &at, &dir); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("read source keys: %w", err)
+				return nil, nil, fmt.Errorf("read source keys: %w", err)
 			}
-			if src.At, err = parseTime(at); err != nil {
-				rows.Close()
-				return nil, err
+			i, ok := index[id]
+			if !ok {
+				t, err := parseTime(at)
+				if err != nil {
+					rows.Close()
+					return nil, nil, err
+				}
+				i = int32(len(list))
+				index[id] = i
+				list = append(list, Sourced{ID: id, At: t, Direction: cadence.Direction(dir)})
 			}
-			src.Direction = cadence.Direction(dir)
-			out[key] = src
+			known[key] = i
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("read source keys: %w", err)
+			return nil, nil, fmt.Errorf("read source keys: %w", err)
 		}
 		keys = keys[n:]
 	}
-	return out, nil
+	return known, list, nil
 }
 
 // PutSourceKeys records that each key belongs to its interaction; a key

@@ -15,7 +15,7 @@ import (
 // Target is where an Importer writes: a store import in progress.
 type Target interface {
 	People() ([]store.Person, error)
-	SourceKeys(keys []int64) (map[int64]store.Sourced, error)
+	SourceKeys(keys []int64) (map[int64]int32, []store.Sourced, error)
 	PutSourceKeys(keys map[int64]string) error
 	HandCalls(from, to time.Time) ([]store.HandCall, error)
 	MoveInteraction(id string, at time.Time) error
@@ -278,10 +278,11 @@ func (im *Importer) Finish() (Summary, error) {
 	for i, it := range items {
 		keys[i] = it.key
 	}
-	known, err := im.t.SourceKeys(keys)
+	known, have, err := im.t.SourceKeys(keys)
 	if err != nil {
 		return im.sum, err
 	}
+	keys = nil
 	hand, err := im.handLogged(items, known)
 	if err != nil {
 		return im.sum, err
@@ -310,7 +311,7 @@ func (im *Importer) Finish() (Summary, error) {
 			for j < len(items) && items[j].set == it.set && items[j].kind == Message && items[j].in == it.in {
 				j++
 			}
-			if err := im.run(items[i:j], known, links); err != nil {
+			if err := im.run(items[i:j], known, have, links); err != nil {
 				return im.sum, err
 			}
 			i = j
@@ -330,7 +331,7 @@ func (im *Importer) Finish() (Summary, error) {
 // person, missed or not alike, within handWindow of the call (its start to
 // its end). Each call logged by hand stands for one call of the log. It
 // reads them in one query before anything is written.
-func (im *Importer) handLogged(items []item, known map[int64]store.Sourced) (map[int]string, error) {
+func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]string, error) {
 	hand := map[int]string{}
 	var from, to int64
 	for _, it := range items {
@@ -374,7 +375,7 @@ func (im *Importer) handLogged(items []item, known map[int64]store.Sourced) (map
 	return hand, nil
 }
 
-func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map[int]string, links map[int64]string) error {
+func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]string, links map[int64]string) error {
 	if _, ok := known[it.key]; ok {
 		im.sum.Known++
 		im.t.CountMatched(1)
@@ -410,12 +411,12 @@ func (im *Importer) call(i int, it item, known map[int64]store.Sourced, hand map
 
 // run writes one touch for a run of messages from one side, or extends the
 // touch an earlier import wrote for part of the same run.
-func (im *Importer) run(run []item, known map[int64]store.Sourced, links map[int64]string) error {
+func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourced, links map[int64]string) error {
 	var have store.Sourced
 	fresh := 0
 	for _, it := range run {
-		if s, ok := known[it.key]; ok {
-			if s.At.After(have.At) {
+		if i, ok := known[it.key]; ok {
+			if s := touches[i]; s.At.After(have.At) {
 				have = s
 			}
 		} else {
