@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math/rand"
+	"slices"
 	"strings"
 	"time"
 
@@ -115,9 +117,33 @@ func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []Sourced, error) {
 	return known, list, nil
 }
 
+// SourceKey links the source key of a call or message to its interaction.
+type SourceKey struct {
+	Key         int64
+	Interaction string
+}
+
+// sourceKeysBulk is the number of new keys from which PutSourceKeys drops
+// the index by interaction and makes it again at the end: keys go in in
+// their own order, which is not that of their interactions, and one sort
+// of a million rows is far cheaper than a million inserts at random places.
+const sourceKeysBulk = 20_000
+
 // PutSourceKeys records that each key belongs to its interaction; a key
-// already recorded keeps its interaction.
-func (im *Import) PutSourceKeys(keys map[int64]string) error {
+// already recorded keeps its interaction. The keys are sorted first, so
+// that they are appended to the table rather than scattered through it.
+func (im *Import) PutSourceKeys(keys []SourceKey) error {
+	slices.SortFunc(keys, func(a, b SourceKey) int { return cmp.Compare(a.Key, b.Key) })
+	rebuild := ""
+	if len(keys) >= sourceKeysBulk {
+		err := im.tx.QueryRowContext(im.ctx, `SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'interaction_sources_interaction'`).Scan(&rebuild)
+		if err != nil {
+			return fmt.Errorf("record source keys: read schema: %w", err)
+		}
+		if _, err := im.tx.ExecContext(im.ctx, `DROP INDEX interaction_sources_interaction`); err != nil {
+			return fmt.Errorf("record source keys: %w", err)
+		}
+	}
 	args := make([]any, 0, 2*sourceBatch)
 	write := func() error {
 		if len(args) == 0 {
@@ -131,15 +157,23 @@ func (im *Import) PutSourceKeys(keys map[int64]string) error {
 		args = args[:0]
 		return nil
 	}
-	for k, id := range keys {
-		args = append(args, k, id)
+	for _, k := range keys {
+		args = append(args, k.Key, k.Interaction)
 		if len(args) == 2*sourceBatch {
 			if err := write(); err != nil {
 				return err
 			}
 		}
 	}
-	return write()
+	if err := write(); err != nil {
+		return err
+	}
+	if rebuild != "" {
+		if _, err := im.tx.ExecContext(im.ctx, rebuild); err != nil {
+			return fmt.Errorf("record source keys: rebuild index: %w", err)
+		}
+	}
+	return nil
 }
 
 // HandCall is a call or video call that no log import wrote: one logged

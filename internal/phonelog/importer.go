@@ -16,7 +16,7 @@ import (
 type Target interface {
 	People() ([]store.Person, error)
 	SourceKeys(keys []int64) (map[int64]int32, []store.Sourced, error)
-	PutSourceKeys(keys map[int64]string) error
+	PutSourceKeys(keys []store.SourceKey) error
 	HandCalls(from, to time.Time) ([]store.HandCall, error)
 	MoveInteraction(id string, at time.Time) error
 	PutInteraction(store.Interaction) error
@@ -288,39 +288,29 @@ func (im *Importer) Finish() (Summary, error) {
 		return im.sum, err
 	}
 
-	links := map[int64]string{}
-	flushLinks := func(force bool) error {
-		if len(links) == 0 || (!force && len(links) < 4096) {
-			return nil
-		}
-		err := im.t.PutSourceKeys(links)
-		clear(links)
-		return err
-	}
+	var links []store.SourceKey
 	for i := 0; i < len(items); {
 		it := items[i]
 		if it.kind != Message {
-			if err := im.call(i, it, known, hand, links); err != nil {
+			if err := im.call(i, it, known, hand, &links); err != nil {
 				return im.sum, err
 			}
 			i++
-		} else {
-			// A run: this person's messages from one side, one after the
-			// other, with no message of the other side between.
-			j := i + 1
-			for j < len(items) && items[j].set == it.set && items[j].kind == Message && items[j].in == it.in {
-				j++
-			}
-			if err := im.run(items[i:j], known, have, links); err != nil {
-				return im.sum, err
-			}
-			i = j
+			continue
 		}
-		if err := flushLinks(false); err != nil {
+		// A run: this person's messages from one side, one after the
+		// other, with no message of the other side between.
+		j := i + 1
+		for j < len(items) && items[j].set == it.set && items[j].kind == Message && items[j].in == it.in {
+			j++
+		}
+		if err := im.run(items[i:j], known, have, &links); err != nil {
 			return im.sum, err
 		}
+		i = j
 	}
-	if err := flushLinks(true); err != nil {
+	items = nil
+	if err := im.t.PutSourceKeys(links); err != nil {
 		return im.sum, err
 	}
 	im.sum.Strangers = im.strangers()
@@ -375,7 +365,7 @@ func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]str
 	return hand, nil
 }
 
-func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]string, links map[int64]string) error {
+func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]string, links *[]store.SourceKey) error {
 	if _, ok := known[it.key]; ok {
 		im.sum.Known++
 		im.t.CountMatched(1)
@@ -384,7 +374,7 @@ func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]str
 	if id, ok := hand[i]; ok {
 		im.sum.HandLogged++
 		im.t.CountMatched(1)
-		links[it.key] = id
+		*links = append(*links, store.SourceKey{Key: it.key, Interaction: id})
 		return nil
 	}
 	in := store.Interaction{
@@ -405,13 +395,13 @@ func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]str
 		return err
 	}
 	im.sum.NewCalls++
-	links[it.key] = in.ID
+	*links = append(*links, store.SourceKey{Key: it.key, Interaction: in.ID})
 	return nil
 }
 
 // run writes one touch for a run of messages from one side, or extends the
 // touch an earlier import wrote for part of the same run.
-func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourced, links map[int64]string) error {
+func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourced, links *[]store.SourceKey) error {
 	var have store.Sourced
 	fresh := 0
 	for _, it := range run {
@@ -452,7 +442,7 @@ func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourc
 	}
 	for _, it := range run {
 		if _, ok := known[it.key]; !ok {
-			links[it.key] = id
+			*links = append(*links, store.SourceKey{Key: it.key, Interaction: id})
 		}
 	}
 	return nil
