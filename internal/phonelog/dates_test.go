@@ -164,3 +164,28 @@ func TestTelegramTimesAndIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestWhoIsPartner(t *testing.T) {
+	for _, tc := range []struct {
+		authors []string
+		chat    string
+		opts    Options
+		want    string
+		fails   bool
+	}{
+		{[]string{"Ana", "Sam"}, "ana", Options{}, "Ana", false},
+		{[]string{"Ana", "Sam"}, "", Options{Me: "sam"}, "Ana", false},
+		{[]string{"Ana", "Sam"}, "", Options{Partner: "Ana"}, "Ana", false},
+		{[]string{"Ana", "Sam"}, "", Options{Known: func(n string) bool { return n == "Sam" }}, "Sam", false},
+		{[]string{"Ana", "Sam"}, "", Options{Known: func(string) bool { return true }}, "", true},
+		{[]string{"Ana", "Sam"}, "", Options{}, "", true},
+		{[]string{"Sam"}, "Ana", Options{}, "", false}, // only you wrote
+		{[]string{"Ana"}, "", Options{}, "", true},
+		{nil, "", Options{}, "", false},
+	} {
+		got, err := whoIsPartner(tc.authors, tc.chat, tc.opts)
+		if got != tc.want || (err != nil) != tc.fails {
+			t.Errorf("whoIsPartner(%q, %q) = %q, %v", tc.authors, tc.chat, got, err)
+		}
+	}
+}

@@ -121,12 +121,12 @@ func ReadWhatsApp(r io.Reader, opts Options, emit Emit) error {
 }
 
 // whoIsPartner tells the other side of a one-to-one chat among its
-// writers: the one the chat is named after, else the one who is not you
-// (opts.Me), else the one tend knows (opts.Known).
+// writers: the one the chat is named after (or --as names), else the one
+// who is not you (opts.Me), else the one tend knows (opts.Known).
 func whoIsPartner(authors []string, chatName string, opts Options) (string, error) {
 	fold := func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 	for _, a := range authors {
-		if chatName != "" && fold(a) == fold(chatName) {
+		if (chatName != "" && fold(a) == fold(chatName)) || (opts.Partner != "" && fold(a) == fold(opts.Partner)) {
 			return a, nil
 		}
 	}
