@@ -245,7 +245,10 @@ func (im *Importer) who(r Record) ([]string, string) {
 }
 
 func (im *Importer) intern(people []string) int {
-	k := strings.Join(people, ",")
+	k := people[0] // almost always the one person: no string to build
+	if len(people) > 1 {
+		k = strings.Join(people, ",")
+	}
 	if i, ok := im.setOf[k]; ok {
 		return i
 	}
