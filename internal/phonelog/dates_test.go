@@ -1,0 +1,191 @@
+package phonelog
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWhatsAppDateLayouts reads one line of every date layout seen in the
+// samples and in the parsers' own tests, each at 14:56 on 18 March 2022
+// (or 13:55 on 6 March 2018, for the 12-hour ones), beside a second line
+// that fixes the file's order of day and month.
+func TestWhatsAppDateLayouts(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want string
+	}{
+		{"18/03/2022, 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"3/18/22, 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"18.03.22 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"18.03.2022, 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"18-03-2022 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"2022-03-18 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"2022/03/18, 14:56 - Ana: x", "2022-03-18T14:56:00Z"},
+		{"[3/18/22, 14:56:01] Ana: x", "2022-03-18T14:56:01Z"},
+		{"[3/18/22 14:56:00] Ana: x", "2022-03-18T14:56:00Z"},
+		{"[3/18/22 14.56.01] Ana: x", "2022-03-18T14:56:01Z"},
+		{"[14:56:01, 3/18/22] Ana: x", "2022-03-18T14:56:01Z"},
+		{"[\u200f18\u200f/3\u200f/2022\u060c 14:56:01] Ana: x", "2022-03-18T14:56:01Z"},
+		{"[١٨\u200f/٣\u200f/٢٠٢٢\u060c ٢:٥٦:٠٠\u00a0م] Ana: x", "2022-03-18T14:56:00Z"},
+		{"[3/18/2565 BE, 14:56:01] Ana: x", "2022-03-18T14:56:01Z"},
+		{"[3/18/R4, 14:56:01] Ana: x", "2022-03-18T14:56:01Z"},
+		{"\u200e[18.3.2022, 14.56.00] Ana: \u200eimage omitted", "2022-03-18T14:56:00Z"},
+		{"3/6/18, 1:55\u202fPM - Ana: x", "2018-03-06T13:55:00Z"},
+		{"3/6/2018 1:55 p.\u00a0m. - Ana: x", "2018-03-06T13:55:00Z"},
+		{"[3/6/18 1:55:00 p. m.] Ana: x", "2018-03-06T13:55:00Z"},
+		{"[3/6/18 12:05:00 AM] Ana: x", "2018-03-06T00:05:00Z"},
+		{"13.6.2018 klo 21.25.15 - Ana: x", "2018-06-13T21:25:15Z"},
+		{"13. 6. 2018. 21:25:15 - Ana: x", "2018-06-13T21:25:15Z"},
+		{"[2019-12-24, 12:23] Ana: x", "2019-12-24T12:23:00Z"},
+	} {
+		// A second line by you, the same but where the first one leaves
+		// the order of day and month open (3/6/18): then one with the
+		// 30th of a month settles it as month first.
+		decide := strings.Replace(tc.line, "Ana: ", "Me: ", 1)
+		if strings.Contains(tc.line, "3/6/") {
+			decide = strings.Replace(strings.Replace(decide, "3/6/", "3/30/", 1), "12:05", "12:06", 1)
+		}
+		var got []Record
+		err := ReadWhatsApp(strings.NewReader(tc.line+"\n"+decide+"\n"), Options{Me: "Me"}, func(r Record) error {
+			got = append(got, r)
+			return nil
+		})
+		if err != nil || len(got) != 2 {
+			t.Errorf("%q: %d records, err %v", tc.line, len(got), err)
+			continue
+		}
+		if s := got[0].At.Format(time.RFC3339); s != tc.want {
+			t.Errorf("%q read as %s, want %s", tc.line, s, tc.want)
+		}
+		if !got[0].In || got[1].In || got[0].Name != "Ana" {
+			t.Errorf("%q: directions or partner wrong: %+v", tc.line, got)
+		}
+	}
+}
+
+func TestWhatsAppLocalTime(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no time zone data")
+	}
+	var got []Record
+	err = ReadWhatsApp(strings.NewReader("18/07/2022, 14:56 - Ana: x\n"), Options{Location: berlin, Known: func(n string) bool { return n == "Ana" }}, func(r Record) error {
+		got = append(got, r)
+		return nil
+	})
+	if err != nil || len(got) != 1 || got[0].At.Format(time.RFC3339) != "2022-07-18T12:56:00Z" {
+		t.Errorf("got %+v, %v; want 12:56 UTC (14:56 in Berlin in summer)", got, err)
+	}
+}
+
+func TestTermuxDateLayouts(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2026-11-20 18:00:00", "2026-11-20T18:00:00Z"},
+		{"2026-11-20 24:05:11", "2026-11-20T00:05:11Z"}, // Java kk before 2021
+		{"2021-11-01 10:00", "2021-11-01T10:00:00Z"},    // termux-sms-list before 2021-11
+		{"٢٠٢٦-١١-٢٠ ١٨:٠٠:٠٠", "2026-11-20T18:00:00Z"},
+	} {
+		got, why := termuxTime(tc.in, time.UTC)
+		if why != "" || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("termuxTime(%q) = %v %q, want %s", tc.in, got, why, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "yesterday", "2026-13-01 10:00:00", "20/11/2026 10:00"} {
+		if _, why := termuxTime(bad, time.UTC); why == "" {
+			t.Errorf("termuxTime(%q) accepted", bad)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"00:00", 0, true}, {"02:45", 165, true}, {"01:02:03", 3723, true}, {"", 0, true}, {"5", 0, false}, {"a:b", 0, false}} {
+		got, ok := termuxDuration(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("termuxDuration(%q) = %d %v", tc.in, got, ok)
+		}
+	}
+}
+
+func TestSBRTimes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"1312563906092", "2011-08-05T17:05:06Z"},
+		{"1485921084", "2017-02-01T03:51:24Z"},
+		{" 1485921084000 ", "2017-02-01T03:51:24Z"},
+	} {
+		got, why := sbrTime(tc.in)
+		if why != "" || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("sbrTime(%q) = %v %q, want %s", tc.in, got, why, tc.want)
+		}
+	}
+	for _, bad := range []string{"bad", "today", "", "0", "-5", "99999999999999999"} {
+		if _, why := sbrTime(bad); why == "" {
+			t.Errorf("sbrTime(%q) accepted", bad)
+		}
+	}
+}
+
+func TestTelegramTimesAndIDs(t *testing.T) {
+	in := `{"name": "Bob", "type": "personal_chat", "id": 4294967303, "messages": [
+		{"id": 1, "type": "message", "date": "2019-07-05T16:55:32", "from_id": 7, "text": "bad \x01 escape"},
+		{"id": 2, "type": "message", "date": "2019-07-05T16:55:32", "date_unixtime": "1691719862", "from_id": "user1", "text": ""},
+		{"id": 3, "type": "service", "date_unixtime": "1691719900", "actor_id": "user7", "action": "phone_call", "discard_reason": "missed"},
+		{"id": 4, "type": "service", "date_unixtime": "1691719990", "actor_id": "user1", "action": "phone_call", "duration_seconds": 56, "discard_reason": "hangup"},
+		{"id": 5, "type": "message", "date": "not a date", "from_id": "user7"}
+	]}`
+	var got []Record
+	var skips []string
+	err := ReadTelegram(strings.NewReader(in), Options{Skip: func(w, r string) { skips = append(skips, w+": "+r) }}, func(r Record) error {
+		got = append(got, r)
+		return nil
+	})
+	if err != nil || len(got) != 4 || len(skips) != 1 {
+		t.Fatalf("got %d records, skips %q, err %v", len(got), skips, err)
+	}
+	want := []struct {
+		at   string
+		kind Kind
+		in   bool
+		secs int
+	}{
+		{"2019-07-05T16:55:32Z", Message, true, 0},  // the old numeric id, the shifted chat id
+		{"2023-08-11T02:11:02Z", Message, false, 0}, // date_unixtime wins
+		{"2023-08-11T02:11:40Z", Missed, true, 0},
+		{"2023-08-11T02:13:10Z", Answered, false, 56},
+	}
+	for i, w := range want {
+		r := got[i]
+		if r.At.Format(time.RFC3339) != w.at || r.Kind != w.kind || r.In != w.in || r.Seconds != w.secs || r.Name != "Bob" {
+			t.Errorf("record %d = %+v, want %+v", i, r, w)
+		}
+	}
+}
+
+func TestWhoIsPartner(t *testing.T) {
+	for _, tc := range []struct {
+		authors []string
+		chat    string
+		opts    Options
+		want    string
+		fails   bool
+	}{
+		{[]string{"Ana", "Sam"}, "ana", Options{}, "Ana", false},
+		{[]string{"Ana", "Sam"}, "", Options{Me: "sam"}, "Ana", false},
+		{[]string{"Ana", "Sam"}, "", Options{Partner: "Ana"}, "Ana", false},
+		{[]string{"Ana", "Sam"}, "", Options{Known: func(n string) bool { return n == "Sam" }}, "Sam", false},
+		{[]string{"Ana", "Sam"}, "", Options{Known: func(string) bool { return true }}, "", true},
+		{[]string{"Ana", "Sam"}, "", Options{}, "", true},
+		{[]string{"Sam"}, "Ana", Options{}, "", false}, // only you wrote
+		{[]string{"Ana"}, "", Options{}, "", true},
+		{nil, "", Options{}, "", false},
+	} {
+		got, err := whoIsPartner(tc.authors, tc.chat, tc.opts)
+		if got != tc.want || (err != nil) != tc.fails {
+			t.Errorf("whoIsPartner(%q, %q) = %q, %v", tc.authors, tc.chat, got, err)
+		}
+	}
+}

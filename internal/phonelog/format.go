@@ -1,0 +1,162 @@
+package phonelog
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Format is a file format a reader knows.
+type Format string
+
+// The formats, by the names --format takes.
+const (
+	SBRCalls       Format = "sbr-calls"
+	SBRMessages    Format = "sbr-messages"
+	TermuxCalls    Format = "termux-calls"
+	TermuxMessages Format = "termux-messages"
+	Telegram       Format = "telegram"
+	WhatsApp       Format = "whatsapp"
+)
+
+// Calls and Messages are the formats `import calls` and `import messages`
+// read; the second of each is Termux's.
+var (
+	Calls    = []Format{SBRCalls, TermuxCalls}
+	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram}
+)
+
+var formatAliases = map[string]Format{
+	"sbr": "", "smsbackup": "", "sms-backup-restore": "",
+	"termux": "", "whatsapp": WhatsApp, "telegram": Telegram,
+	"sbr-calls": SBRCalls, "sbr-messages": SBRMessages, "sbr-sms": SBRMessages,
+	"termux-calls": TermuxCalls, "termux-call-log": TermuxCalls,
+	"termux-messages": TermuxMessages, "termux-sms": TermuxMessages, "termux-sms-list": TermuxMessages,
+}
+
+// ParseFormat reads a --format value among the formats allowed; "sbr" and
+// "termux" name the one of the two that is allowed.
+func ParseFormat(s string, allowed []Format) (Format, error) {
+	key := strings.ToLower(strings.TrimSpace(s))
+	f, ok := formatAliases[key]
+	if ok && f == "" {
+		prefix := "sbr-"
+		if key == "termux" {
+			prefix = "termux-"
+		}
+		for _, a := range allowed {
+			if strings.HasPrefix(string(a), prefix) {
+				return a, nil
+			}
+		}
+	}
+	for _, a := range allowed {
+		if ok && a == f {
+			return f, nil
+		}
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	sort.Strings(names)
+	return "", fmt.Errorf("unknown format %q here (want %s)", s, strings.Join(names, ", "))
+}
+
+// Detect tells the format from the start of a file (its first kilobytes).
+// It returns "" when nothing fits.
+func Detect(head []byte) Format {
+	h := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	t := bytes.TrimLeft(h, " \t\r\n")
+	switch {
+	case bytes.HasPrefix(t, []byte("<")):
+		// Past the prolog and comments to the first element.
+		rest := t
+		for {
+			i := bytes.IndexByte(rest, '<')
+			if i < 0 {
+				return ""
+			}
+			rest = rest[i:]
+			switch {
+			case bytes.HasPrefix(rest, []byte("<?")), bytes.HasPrefix(rest, []byte("<!--")):
+				end := []byte("?>")
+				if bytes.HasPrefix(rest, []byte("<!--")) {
+					end = []byte("-->")
+				}
+				j := bytes.Index(rest, end)
+				if j < 0 {
+					return ""
+				}
+				rest = rest[j+len(end):]
+				continue
+			case bytes.HasPrefix(rest, []byte("<calls")):
+				return SBRCalls
+			case bytes.HasPrefix(rest, []byte("<smses")):
+				return SBRMessages
+			}
+			return ""
+		}
+	case bytes.HasPrefix(t, []byte("[")) && jsonish(t):
+		switch {
+		case bytes.Contains(t, []byte(`"phone_number"`)):
+			return TermuxCalls
+		case bytes.Contains(t, []byte(`"threadid"`)) || bytes.Contains(t, []byte(`"received"`)):
+			return TermuxMessages
+		case bytes.Equal(bytes.TrimSpace(t), []byte("[]")):
+			return "" // empty: any of the two
+		}
+	case bytes.HasPrefix(t, []byte("{")):
+		switch {
+		case bytes.Contains(t, []byte(`"error"`)) && bytes.Contains(t, []byte("permitted by Google")):
+			if bytes.Contains(t, []byte("Call log")) {
+				return TermuxCalls
+			}
+			return TermuxMessages
+		case bytes.Contains(t, []byte(`"personal_information"`)), bytes.Contains(t, []byte(`"date_unixtime"`)),
+			bytes.Contains(t, []byte(`"personal_chat"`)), bytes.Contains(t, []byte(`"chats"`)),
+			bytes.Contains(t, []byte(`"messages"`)) && bytes.Contains(t, []byte(`"from"`)) && !bytes.Contains(t, []byte(`"timestamp_ms"`)):
+			return Telegram
+		case bytes.Contains(t, []byte(`"threadid"`)):
+			return TermuxMessages
+		}
+	default:
+		if _, ok := parseWAHeader(firstLine(h)); ok {
+			return WhatsApp
+		}
+	}
+	return ""
+}
+
+func jsonish(t []byte) bool {
+	rest := bytes.TrimLeft(t[1:], " \t\r\n")
+	return len(rest) == 0 || rest[0] == '{' || rest[0] == ']'
+}
+
+func firstLine(b []byte) string {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	return strings.TrimRight(string(b), "\r")
+}
+
+// Read reads r as format f.
+func Read(f Format, r io.Reader, opts Options, emit Emit) error {
+	switch f {
+	case SBRCalls:
+		return ReadSBRCalls(r, opts, emit)
+	case SBRMessages:
+		return ReadSBRMessages(r, opts, emit)
+	case TermuxCalls:
+		return ReadTermuxCalls(r, opts, emit)
+	case TermuxMessages:
+		return ReadTermuxMessages(r, opts, emit)
+	case Telegram:
+		return ReadTelegram(r, opts, emit)
+	case WhatsApp:
+		return ReadWhatsApp(r, opts, emit)
+	}
+	return fmt.Errorf("no reader for format %q", f)
+}

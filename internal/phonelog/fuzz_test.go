@@ -1,0 +1,87 @@
+package phonelog
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// fuzzRead reads data with read and checks what every reader promises:
+// no panic, an *InputError or nil, and records that are whole.
+func fuzzRead(t *testing.T, data []byte, read func(*bytes.Reader, Options, Emit) error) {
+	opts := Options{Skip: func(w, r string) {
+		if w == "" || r == "" {
+			t.Errorf("a skip without a position or reason: %q %q", w, r)
+		}
+	}, Me: "Me"}
+	err := read(bytes.NewReader(data), opts, func(r Record) error {
+		if r.At.IsZero() || r.Kind < Answered || r.Kind > Message || r.Where == "" || r.Seconds < 0 {
+			t.Errorf("a record that is not whole: %+v", r)
+		}
+		if r.At.Location() != time.UTC {
+			t.Errorf("a time not in UTC: %v", r.At)
+		}
+		return nil
+	})
+	if err != nil {
+		if _, ok := err.(*InputError); !ok {
+			t.Errorf("error %v (%T) is not an *InputError", err, err)
+		}
+		if strings.ContainsRune(err.Error(), '\n') || !utf8.ValidString(err.Error()) {
+			t.Errorf("error is not one line of text: %q", err.Error())
+		}
+	}
+}
+
+func FuzzSBR(f *testing.F) {
+	f.Add([]byte(`<calls count="1"><call number="+43691234123" duration="59" date="1312563906092" type="1" /></calls>`))
+	f.Add([]byte(`<?xml version='1.0'?><smses><sms address="Google" date="1485921084" type="1" body="&#55357;&#56832;"/><mms msg_box="1" address="1~2" date="1"><parts><part/></parts></mms></smses>`))
+	f.Add([]byte(`<smses count="1"><sms address="+1" date="bad" type="1" body="x"`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadSBRCalls(r, o, e) })
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadSBRMessages(r, o, e) })
+	})
+}
+
+func FuzzTermux(f *testing.F) {
+	f.Add([]byte(`[{"name": "A", "phone_number": "+491701234567", "type": "INCOMING", "date": "2026-11-20 24:00:00", "duration": "01:02:03"}]`))
+	f.Add([]byte(`{"1": [{"threadid": 1, "type": "inbox", "number": "7535", "received": "2021-11-01 10:00", "body": "x"}]}`))
+	f.Add([]byte(`{"error": "Call log is no longer permitted by Google"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadTermuxCalls(r, o, e) })
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadTermuxMessages(r, o, e) })
+	})
+}
+
+func FuzzTelegram(f *testing.F) {
+	f.Add([]byte(`{"name": "Bob", "type": "personal_chat", "id": 7, "messages": [{"id": 1, "type": "message", "date": "2019-07-05T16:55:32", "from_id": "user7", "text": "\x01"},
+		{"id": 2, "type": "service", "date_unixtime": "1691719862", "actor_id": "user1", "action": "phone_call", "duration_seconds": 56}]}`))
+	f.Add([]byte(`{"personal_information": {"user_id": 1}, "contacts": {"list": [{"user_id": 7, "phone_number": "+4917"}]}, "chats": {"list": [{"name": "G", "type": "private_group", "id": 4294967303, "messages": []}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadTelegram(r, o, e) })
+	})
+}
+
+func FuzzWhatsApp(f *testing.F) {
+	for _, s := range []string{
+		"18/03/2022, 14:56 - Ana: Hello\n18/03/2022, 14:57 - Me: Hi\n",
+		"\u200e[3/18/22, 14:56:01] Ana: \u200eMessages and calls are end-to-end encrypted.\r\n[3/27/22, 21:41:35] Me: Hello\r\n",
+		"[\u200f18\u200f/3\u200f/2022\u060c 14:56:01] Ana: x\n[١٨\u200f/٣\u200f/٢٠٢٢\u060c ٢:٥٦:٠٠\u00a0م] Me: y\n",
+		"[14:56:01, 3/18/22] Ana: x\n[3/18/2565 BE, 14:56:01] Me: y\n[3/18/R4, 14:56:01] Me: z\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadWhatsApp(r, o, e) })
+	})
+}
+
+func FuzzDetect(f *testing.F) {
+	f.Add([]byte(`<?xml version='1.0'?><!-- x --><calls>`))
+	f.Add([]byte(`[{"phone_number": "1"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Detect(data) // must not panic
+	})
+}
