@@ -148,6 +148,7 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 	if err != nil {
 		return err
 	}
+	a.changed("amend", interactionRefs(after), interactionJSON(before), interactionJSON(after))
 	if a.json {
 		return a.printJSON(interactionJSON(after))
 	}

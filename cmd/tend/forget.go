@@ -27,6 +27,7 @@ tend remember --edit ID.`,
 			if err != nil {
 				return err
 			}
+			a.changed("forget", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(m), nil)
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}

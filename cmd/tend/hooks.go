@@ -6,6 +6,7 @@ import (
 	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/hooks"
+	"github.com/tend-app/tend/store"
 )
 
 // A change is what a command changed, as its hooks receive it on standard
@@ -31,6 +32,15 @@ type recordRef struct {
 func personRef(id string) recordRef      { return recordRef{Type: "person", ID: id} }
 func memoryRef(id string) recordRef      { return recordRef{Type: "memory", ID: id} }
 func interactionRef(id string) recordRef { return recordRef{Type: "interaction", ID: id} }
+
+// interactionRefs names an interaction and everyone in it.
+func interactionRefs(in store.Interaction) []recordRef {
+	refs := []recordRef{interactionRef(in.ID)}
+	for _, id := range in.People {
+		refs = append(refs, personRef(id))
+	}
+	return refs
+}
 
 // changed notes a change that the command has written, for the
 // after-change hook to hear of once the command is done.

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,17 @@ func TestHooksHearEveryChange(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
 		t.Fatal(err)
 	}
+	h.ok("remember", "--edit", m.ID, "exam on Friday")
 	h.ok("done", m.ID)
+	r = h.ok("log", "ana", "--via", "video", "--note", "dinner", "--json")
+	var in struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &in); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("amend", in.ID, "--minutes", "20")
+	h.ok("unlog", in.ID)
+	h.ok("undo")
+	h.ok("forget", m.ID)
 	h.ok("snooze", "ana", "--for", "3d")
 	h.ok("archive", "ana")
 	h.ok("restore", "ana")
@@ -73,7 +84,7 @@ func TestHooksHearEveryChange(t *testing.T) {
 			t.Fatalf("line %q: %v", sc.Text(), err)
 		}
 		kinds = append(kinds, c.Kind)
-		if c.Hook != "after-change" || c.DB != h.db || c.At != "2026-11-24T09:30:00Z" || len(c.Records) == 0 {
+		if c.Hook != "after-change" || c.DB != h.db || c.At != "2026-11-24T09:30:00Z" || len(c.Records) == 0 && c.Kind != "undo" {
 			t.Errorf("%s: %s", c.Kind, sc.Text())
 		}
 		switch c.Kind {
@@ -101,9 +112,21 @@ func TestHooksHearEveryChange(t *testing.T) {
 			if c.Old["name"] != "Ana Lima" || c.New != nil {
 				t.Errorf("rm: %s", sc.Text())
 			}
+		case "amend":
+			if c.Old["minutes"] != nil || c.New["minutes"] != 20.0 {
+				t.Errorf("amend: old %v, new %v", c.Old["minutes"], c.New["minutes"])
+			}
+		case "unlog", "forget":
+			if c.Old == nil || c.New != nil {
+				t.Errorf("%s: %s", c.Kind, sc.Text())
+			}
+		case "undo":
+			if !strings.Contains(fmt.Sprint(c.New["description"]), "video") {
+				t.Errorf("undo: %s", sc.Text())
+			}
 		}
 	}
-	if want := "add log edit remember done snooze archive restore rm"; strings.Join(kinds, " ") != want {
+	if want := "add log edit remember remember done log amend unlog undo forget snooze archive restore rm"; strings.Join(kinds, " ") != want {
 		t.Errorf("the hook heard %v; want %s", kinds, want)
 	}
 

@@ -115,11 +115,7 @@ func runLog(a *app, opts logOptions) error {
 		return err
 	}
 	noteArchived(a, people...)
-	refs := []recordRef{interactionRef(in.ID)}
-	for _, id := range in.People {
-		refs = append(refs, personRef(id))
-	}
-	a.changed("log", refs, nil, interactionJSON(in))
+	a.changed("log", interactionRefs(in), nil, interactionJSON(in))
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}

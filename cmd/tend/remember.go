@@ -96,7 +96,9 @@ func runEditMemory(a *app, id, text string, setDue bool, due time.Time) error {
 	if err != nil {
 		return err
 	}
+	var before store.Memory
 	m, err := s.UpdateMemory(a.ctx(), id, func(m *store.Memory) error {
+		before = *m
 		if strings.TrimSpace(text) != "" {
 			m.Text = text
 		}
@@ -108,6 +110,7 @@ func runEditMemory(a *app, id, text string, setDue bool, due time.Time) error {
 	if err != nil {
 		return err
 	}
+	a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(before), exchange.Memory(m))
 	if a.json {
 		return a.printJSON(exchange.Memory(m))
 	}

@@ -69,6 +69,7 @@ tend rm is final: it cannot be undone, nor can any change before it.`, store.Kee
 			if err != nil {
 				return err
 			}
+			a.changed("undo", []recordRef{}, nil, changeJSONOf(c))
 			if a.json {
 				return a.printJSON(changeJSONOf(c))
 			}

@@ -31,6 +31,7 @@ back.`,
 			if err != nil {
 				return err
 			}
+			a.changed("unlog", interactionRefs(in), interactionJSON(in), nil)
 			if a.json {
 				return a.printJSON(interactionJSON(in))
 			}
