@@ -81,7 +81,11 @@ func interactionJSON(in store.Interaction) interactionOut {
 // that you have been the one reaching out).
 type personDetailJSON struct {
 	exchange.PersonRecord
-	Interactions []exchange.InteractionRecord `json:"interactions"`
-	Memories     []exchange.MemoryRecord      `json:"memories"`
-	Advice       []string                     `json:"advice"`
+	DaysSinceReal int                     `json:"days_since_real"`
+	DueRatio      float64                 `json:"due_ratio"`
+	Due           bool                    `json:"due"`
+	Reasons       []string                `json:"reasons"`
+	Interactions  []interactionOut        `json:"interactions"`
+	Memories      []exchange.MemoryRecord `json:"memories"`
+	Advice        []string                `json:"advice"`
 }

@@ -13,26 +13,34 @@ import (
 )
 
 func newShowCmd(a *app) *cobra.Command {
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "show NAME",
 		Short: "A person with their memories and timeline",
 		Long: `A person: where they stand, why they would be suggested now, their
-memories and their timeline.
+memories and their timeline (the latest 20 interactions; --all for every
+one; --json always gives them all).
 
 When tend notices something, show says so, and changes nothing: a rhythm
 hint when your real conversations keep a rhythm far from the one set (with
 the command that would take it), or that you reached out the last 5 times
 and they have not in a year. With --json, those lines are in "advice".`,
 		Example: `  tend show ana
+  tend show ana --all               # the whole timeline
   tend show ana --json | jq '.memories[] | select(.done_at == null) | .text'`,
 		Args: exactArgs(1, "one NAME"),
-		RunE: func(cmd *cobra.Command, args []string) error { return runShow(a, args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runShow(a, args[0], all) },
 	}
+	cmd.Flags().BoolVar(&all, "all", false, "the whole timeline, not only the latest 20")
 	addJSONFlag(a, cmd)
 	return cmd
 }
 
-func runShow(a *app, name string) error {
+// timelineShown is how much of the timeline show prints without --all:
+// the conversations that matter now, not years of them.
+const timelineShown = 20
+
+func runShow(a *app, name string, all bool) error {
 	now, err := a.Now()
 	if err != nil {
 		return err
@@ -68,15 +76,20 @@ func runShow(a *app, name string) error {
 	if !p.Archived() {
 		notes = append(notes, cadence.Notes(cp, now)...)
 	}
+	st := rules.Assess(cp, now)
 	if a.json {
 		out := personDetailJSON{
-			PersonRecord: exchange.Person(p),
-			Interactions: []exchange.InteractionRecord{},
-			Memories:     []exchange.MemoryRecord{},
-			Advice:       notes,
+			PersonRecord:  exchange.Person(p),
+			DaysSinceReal: st.DaysSinceReal,
+			DueRatio:      st.DueRatio,
+			Due:           st.Due,
+			Reasons:       append([]string{}, st.Reasons...),
+			Interactions:  []interactionOut{},
+			Memories:      []exchange.MemoryRecord{},
+			Advice:        notes,
 		}
 		for _, in := range history {
-			out.Interactions = append(out.Interactions, exchange.Interaction(in))
+			out.Interactions = append(out.Interactions, interactionJSON(in))
 		}
 		for _, m := range memories {
 			out.Memories = append(out.Memories, exchange.Memory(m))
@@ -84,12 +97,19 @@ func runShow(a *app, name string) error {
 		return a.printJSON(out)
 	}
 
-	st := rules.Assess(cp, now)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(st.Interval))
+	// The labels line up at the widest one ("work anniversary" and the
+	// like included), and a value of several lines keeps that indent.
+	labelW := 11
+	for _, d := range p.ImportantDates {
+		labelW = max(labelW, len([]rune(termtext.Line(d.Label))))
+	}
+	indent := "\n" + strings.Repeat(" ", labelW+3)
 	field := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(&b, "  %s %s\n", paint(styleDim, fmt.Sprintf("%-11s", label)), value)
+			value = strings.ReplaceAll(strings.TrimRight(value, "\n"), "\n", indent)
+			fmt.Fprintf(&b, "  %s %s\n", paint(styleDim, fmt.Sprintf("%-*s", labelW, label)), value)
 		}
 	}
 	switch {
@@ -130,7 +150,7 @@ func runShow(a *app, name string) error {
 	for _, n := range notes {
 		if hasHint && n == hint.Text {
 			// The command goes on a line of its own, under the hint.
-			field("rhythm", termtext.Line(n)+"\n"+strings.Repeat(" ", 14)+paint(styleDim, rhythmCommand(p.Name, hint)))
+			field("rhythm", termtext.Line(n)+"\n"+paint(styleDim, rhythmCommand(p.Name, hint)))
 			continue
 		}
 		field("noticed", termtext.Line(n))
@@ -166,15 +186,23 @@ func runShow(a *app, name string) error {
 		fmt.Fprintf(&b, "  %s %s%s  %s\n", mark, termtext.Text(m.Text), due, paint(styleDim, shortMemory[m.ID]))
 	}
 
-	b.WriteString("\n" + paint(styleTitle, "Timeline") + "\n")
+	shown := history
+	if !all && len(history) > timelineShown {
+		shown = history[:timelineShown]
+	}
+	title := paint(styleTitle, "Timeline")
+	if len(shown) < len(history) {
+		title += paint(styleDim, fmt.Sprintf(" · the latest %d of %d (tend show %s --all)", len(shown), len(history), termtext.Line(quoteArg(name))))
+	}
+	b.WriteString("\n" + title + "\n")
 	if len(history) == 0 {
 		b.WriteString("  nothing logged yet (tend log " + termtext.Line(quoteArg(p.Name)) + ")\n")
 	}
-	shortInteraction, err := shortInteractionIDs(a, s, history)
+	shortInteraction, err := shortInteractionIDs(a, s, shown)
 	if err != nil {
 		return err
 	}
-	for _, in := range history {
+	for _, in := range shown {
 		fmt.Fprintf(&b, "  %s  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"), interactionLine(in, p.ID), paint(styleDim, shortInteraction[in.ID]))
 	}
 	_, err = fmt.Fprint(a.out, b.String())

@@ -110,10 +110,12 @@ func runToday(a *app, opts todayOptions) error {
 	default:
 		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), cadence.Count(len(today), "person", "people"))
 		for i, st := range today {
-			fmt.Fprintf(&b, "%d. %s  %s\n", i+1, paint(styleName, termtext.Line(st.Person.Name)), tierText(st.Person.Tier))
-			fmt.Fprintf(&b, "   %s\n", reasonsLine(st.Reasons))
+			number := fmt.Sprintf("%d. ", i+1)
+			indent := strings.Repeat(" ", len(number)) // under the name, past 9 too
+			fmt.Fprintf(&b, "%s%s  %s\n", number, paint(styleName, termtext.Line(st.Person.Name)), tierText(st.Person.Tier))
+			fmt.Fprintf(&b, "%s%s\n", indent, reasonsLine(st.Reasons))
 			if w := notes.words(st.Person.ID); w != "" {
-				fmt.Fprintf(&b, "   %s\n", paint(styleDim, w))
+				fmt.Fprintf(&b, "%s%s\n", indent, paint(styleDim, w))
 			}
 		}
 	}
