@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
@@ -91,12 +92,14 @@ func runHistory(a *app, opts historyOptions) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
+	// In columns: when, who, what, the id, and the note last, since it is
+	// the one that runs long.
+	t := newTable("WHEN", "WHO", "WHAT", "ID", "NOTE")
 	for _, in := range list {
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", in.At.In(now.Location()).Format("2006-01-02 15:04"),
-			joinNames(flatAll(in.Names)), interactionLine(in, ""), paint(styleDim, short[in.ID]))
+		t.add(in.At.In(now.Location()).Format("2006-01-02 15:04"), joinNames(flatAll(in.Names)),
+			interactionWhat(in, ""), paint(styleDim, short[in.ID]), paint(styleDim, termtext.Line(in.Note)))
 	}
-	_, err = fmt.Fprint(a.out, b.String())
+	_, err = fmt.Fprint(a.out, t.String())
 	return err
 }
 
@@ -119,6 +122,15 @@ func pastDay(s string, now time.Time) (time.Time, error) {
 // interactionLine describes an interaction in a few words: the channel,
 // who reached out, how long, the others present and the note.
 func interactionLine(in store.Interaction, self string) string {
+	line := interactionWhat(in, self)
+	if in.Note != "" {
+		line += "  " + paint(styleDim, termtext.Line(in.Note))
+	}
+	return line
+}
+
+// interactionWhat is interactionLine without the note.
+func interactionWhat(in store.Interaction, self string) string {
 	parts := []string{string(in.Via)}
 	switch {
 	case in.Missed:
@@ -141,11 +153,7 @@ func interactionLine(in store.Interaction, self string) string {
 		}
 		parts = append(parts, "with "+strings.Join(others, ", "))
 	}
-	line := strings.Join(parts, ", ")
-	if in.Note != "" {
-		line += "  " + paint(styleDim, in.Note)
-	}
-	return line
+	return strings.Join(parts, ", ")
 }
 
 func flatAll(names []string) []string {

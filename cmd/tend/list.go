@@ -160,13 +160,14 @@ func (t *table) String() string {
 	}
 	var b strings.Builder
 	for _, r := range t.rows {
+		var line strings.Builder
 		for i, c := range r {
-			b.WriteString(c)
+			line.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-lipgloss.Width(c)+2))
+				line.WriteString(strings.Repeat(" ", widths[i]-lipgloss.Width(c)+2))
 			}
 		}
-		b.WriteString("\n")
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n") // an empty last cell leaves no padding
 	}
 	return b.String()
 }
