@@ -553,6 +553,17 @@ func AgoWords(days int) string {
 	return fmt.Sprintf("%d days ago", days)
 }
 
+// LastTalkWords says when the last real conversation was, seen from now:
+// "43 days ago", or, for one logged after now (as with a --now in the
+// past), its day and that it lies ahead, never "today".
+func LastTalkWords(at, now time.Time) string {
+	days := DaysBetween(at, now)
+	if days < 0 {
+		return at.In(now.Location()).Format("Mon 2 Jan") + ", after this day"
+	}
+	return AgoWords(days)
+}
+
 // oneLine keeps a reason on one line, however the memory was written.
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

@@ -108,6 +108,11 @@ func (s *Store) describeMemory(ctx context.Context, q queryer, verb string, m Me
 }
 
 // findMemory resolves a memory id, or a unique start of one, in any case.
+// Memory finds a memory by its id or a unique start of it.
+func (s *Store) Memory(ctx context.Context, idPrefix string) (Memory, error) {
+	return findMemory(ctx, s.db, idPrefix)
+}
+
 func findMemory(ctx context.Context, q queryer, idPrefix string) (Memory, error) {
 	typed := strings.TrimSpace(idPrefix)
 	idPrefix = strings.ToUpper(typed)

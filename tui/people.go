@@ -285,7 +285,7 @@ func (v *peopleView) row(e *entry, selected bool, nameW int, bar, last bool) str
 		line += st.dueNumber(s.DueRatio, s.Due)
 	}
 	if last {
-		line += " " + st.dim.Render(lastTalkWords(e))
+		line += " " + st.dim.Render(lastTalkWords(e, v.w.now))
 	} else {
 		line = pad(line, 2+nameW+1+7+1+7) + " " + st.dim.Render(lastShortWords(e))
 	}

@@ -122,7 +122,7 @@ func (v *personView) layout() ([]string, []span) {
 			lines = append(lines, "  "+st.label.Render(pad(label, labelW))+" "+value)
 		}
 	}
-	field("talked", lastTalkWords(e))
+	field("talked", lastTalkWords(e, w.now))
 	due := st.dueBar(s.DueRatio, s.Due, 10)
 	if s.Left != "" && !e.archived {
 		due += st.dim.Render(" · " + s.Left)

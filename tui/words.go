@@ -15,11 +15,11 @@ import (
 
 // lastTalkWords says when you last really talked: "43 days ago, call", or
 // "never (added 23 days ago)".
-func lastTalkWords(e *entry) string {
+func lastTalkWords(e *entry, now time.Time) string {
 	if e.sum.LastReal.IsZero() {
 		return "never (added " + cadence.AgoWords(e.status.DaysSinceReal) + ")"
 	}
-	return cadence.AgoWords(e.status.DaysSinceReal) + ", " + string(e.sum.LastReal.Via)
+	return cadence.LastTalkWords(e.sum.LastReal.At, now) + ", " + string(e.sum.LastReal.Via)
 }
 
 // lastShortWords is lastTalkWords for a narrow column: how long ago, or

@@ -111,6 +111,7 @@ func TestWrites(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("done %s: exit %d: %s", m.ID[:22], r.code, r.stderr)
 	}
+	h.ok("done", strings.ToLower(m.ID)) // again: it says it was, and changes nothing
 	h.ok("rm", "dev", "--yes")
 	h.ok("show", "ana lima-souza")
 	h.golden("writes")

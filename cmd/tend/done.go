@@ -40,6 +40,16 @@ memory.`,
 					return err
 				}
 			}
+			if m, err := s.Memory(a.ctx(), id); err != nil {
+				return err
+			} else if m.Done() {
+				// Nothing to do: said so, rather than "Done" a second time.
+				if a.json {
+					return a.printJSON(exchange.Memory(m))
+				}
+				_, err = fmt.Fprintf(a.out, "Already done on %s: %s\n", m.DoneAt.In(a.loc).Format("Mon 2 Jan 2006"), termtext.Text(m.Text))
+				return err
+			}
 			m, err := s.MarkMemoryDone(a.ctx(), id)
 			if err != nil {
 				return err

@@ -119,7 +119,7 @@ func runList(a *app, opts listOptions) error {
 	for _, r := range rows {
 		last := "never (added " + cadence.AgoWords(r.daysSinceReal) + ")"
 		if !r.sum.LastReal.IsZero() {
-			last = cadence.AgoWords(r.daysSinceReal) + ", " + string(r.sum.LastReal.Via)
+			last = cadence.LastTalkWords(r.sum.LastReal.At, now) + ", " + string(r.sum.LastReal.Via)
 		}
 		due := fmt.Sprintf("%.2f", r.dueRatio)
 		if r.due {

@@ -120,7 +120,7 @@ func runShow(a *app, name string, all bool) error {
 	}
 	last := "none yet (added " + cadence.AgoWords(st.DaysSinceReal) + ")"
 	if !sum.LastReal.IsZero() {
-		last = fmt.Sprintf("%s, %s", cadence.AgoWords(st.DaysSinceReal), sum.LastReal.Via)
+		last = fmt.Sprintf("%s, %s", cadence.LastTalkWords(sum.LastReal.At, now), sum.LastReal.Via)
 	}
 	dueText := fmt.Sprintf("%.2f of the rhythm", st.DueRatio)
 	if st.Due {

@@ -54,3 +54,17 @@ func TestTodayKeepsItsIndentPastNine(t *testing.T) {
 		t.Errorf("the reasons of the 10th are indented %q, want 4 spaces, under the name", lines[1])
 	}
 }
+
+// TestNowBeforeAConversation: with --now before the last real
+// conversation, list and show name its day, not "today".
+func TestNowBeforeAConversation(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--now", "2026-01-01")
+	h.ok("log", "ana", "--at", "2026-11-20")
+	for _, args := range [][]string{{"list"}, {"show", "ana"}} {
+		out := h.ok(append(args, "--now", "2026-11-10")...).stdout
+		if !strings.Contains(out, "Fri 20 Nov, after this day, call") || strings.Contains(out, "today, call") {
+			t.Errorf("%v at a moment before the call:\n%s", args, out)
+		}
+	}
+}
