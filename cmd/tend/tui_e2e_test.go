@@ -80,7 +80,7 @@ func TestTUIEndToEnd(t *testing.T) {
 	s.waitFor("Add someone")
 	s.text("Ana Lima")
 	s.keys("Enter")
-	s.waitFor("Added Ana Lima (regular, every 90 days).")
+	s.waitFor("Added Ana Lima (regular, every 180 days).")
 	s.keys("l")
 	s.waitFor("Log a conversation with Ana Lima")
 	s.keys("Enter") // the defaults: a call, now
