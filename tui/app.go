@@ -48,6 +48,10 @@ type Options struct {
 	// PollEvery is how often the TUI asks whether another process changed
 	// the database; a second when 0.
 	PollEvery time.Duration
+	// AfterChange, when set, tells the user's hooks of a change made here
+	// (its kind, and the person it was about) and returns what went wrong
+	// with them, or "". It runs in a command, never in Update.
+	AfterChange func(kind, personID string) string
 
 	// Input, Output and Environ are the terminal Run talks to; the process's
 	// own when nil.
@@ -402,7 +406,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.closeForm()
 		m.setStatus(msg.status)
 		m.pending = msg.selectID
-		return m.reload()
+		return tea.Batch(m.reload(), runHooksCmd(m.opts.AfterChange, msg.kind, msg.selectID))
+
+	case hookMsg:
+		if msg.problem != "" {
+			m.setError(errors.New(msg.problem)) // the change stands; the hook is what failed
+		}
+		return nil
 	}
 	return nil
 }

@@ -582,3 +582,28 @@ func TestPeopleFilterKeepsTheDueOrder(t *testing.T) {
 		t.Errorf("cursor on %q, want the best match, Ana Lima", got)
 	}
 }
+
+// TestAChangeHereTellsTheHooks: a log saved in the full-screen view is
+// handed to AfterChange with its kind and person, after the write, and a
+// hook's trouble shows in the status line without undoing the change.
+func TestAChangeHereTellsTheHooks(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	var heard []string
+	h.m.opts.AfterChange = func(kind, id string) string {
+		heard = append(heard, kind+" "+id)
+		return "hook after-change exited with status 3"
+	}
+	before := len(h.interactions())
+	h.press("l", "enter")
+	if len(h.interactions()) != before+1 {
+		t.Fatal("the log was not written")
+	}
+	if len(heard) != 1 || !strings.HasPrefix(heard[0], "log ") || strings.TrimPrefix(heard[0], "log ") == "" {
+		t.Errorf("AfterChange heard %q, want one log with its person", heard)
+	}
+	if !h.m.statusErr || !strings.Contains(h.m.status, "hook after-change exited with status 3") {
+		t.Errorf("status %q (error %v), want the hook's trouble", h.m.status, h.m.statusErr)
+	}
+}

@@ -66,7 +66,7 @@ func (f *confirmForm) submit(e env) (tea.Cmd, error) {
 	say := func(p store.Person) string {
 		return "Archived " + termtext.Line(p.Name) + ". Everything is kept; u restores them (A shows archived people)."
 	}
-	return updatePersonCmd(e.ctx, e.store, f.person.sum.ID, change, say), nil
+	return updatePersonCmd(e.ctx, e.store, "archive", f.person.sum.ID, change, say), nil
 }
 
 // restoreCmd brings an archived person back.
@@ -76,5 +76,5 @@ func restoreCmd(e env, p *entry) tea.Cmd {
 		return nil
 	}
 	say := func(p store.Person) string { return "Restored " + termtext.Line(p.Name) + "." }
-	return updatePersonCmd(e.ctx, e.store, p.sum.ID, change, say)
+	return updatePersonCmd(e.ctx, e.store, "restore", p.sum.ID, change, say)
 }

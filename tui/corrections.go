@@ -22,7 +22,7 @@ import (
 
 // undoCmd reverts the latest change and says what it was.
 func undoCmd(ctx context.Context, s *store.Store) tea.Cmd {
-	return func() tea.Msg {
+	return changed("undo", func() tea.Msg {
 		c, err := s.Undo(ctx)
 		if errors.Is(err, store.ErrNothingToUndo) {
 			return savedMsg{status: "Nothing to undo."}
@@ -31,19 +31,19 @@ func undoCmd(ctx context.Context, s *store.Store) tea.Cmd {
 			return savedMsg{err: err}
 		}
 		return savedMsg{status: "Undid: " + termtext.Line(c.Description) + "."}
-	}
+	})
 }
 
 // unlogCmd deletes one interaction.
 func unlogCmd(ctx context.Context, s *store.Store, id string, now time.Time) tea.Cmd {
-	return func() tea.Msg {
+	return changed("unlog", func() tea.Msg {
 		in, err := s.DeleteInteraction(ctx, id)
 		if err != nil {
 			return savedMsg{err: err}
 		}
 		return savedMsg{status: "Deleted " + cadence.ChannelWords(in.Via) + " " + withWord(in.Direction) + " " +
 			nameList(in.Names) + ", " + cadence.WhenWords(in.At, now) + ". U brings it back."}
-	}
+	})
 }
 
 func withWord(d cadence.Direction) string {
@@ -93,7 +93,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		return nil, errors.New("with: name who was there (X deletes the interaction)")
 	}
 	id, direction, note := f.amend.ID, cadence.Direction(f.direction.current()), f.notes.current()
-	return func() tea.Msg {
+	return changed("amend", func() tea.Msg {
 		people, err := e.store.FindPeople(e.ctx, []string{with}, store.PreferActive)
 		if err != nil {
 			return savedMsg{err: fmt.Errorf("with: %w", err)}
@@ -111,5 +111,5 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		}
 		return savedMsg{status: "Corrected: " + cadence.ChannelWords(after.Via) + " " + withWord(after.Direction) + " " +
 			nameList(after.Names) + ", " + cadence.WhenWords(after.At, e.now) + ". U undoes it."}
-	}, nil
+	}), nil
 }

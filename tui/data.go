@@ -218,16 +218,42 @@ type savedMsg struct {
 	status   string
 	selectID string
 	err      error
+	kind     string // what was changed ("log", "edit", ...), for the hooks
+}
+
+// changed names a write for the hooks: the saved message of cmd, with its
+// kind.
+func changed(kind string, cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		msg := cmd()
+		if m, ok := msg.(savedMsg); ok && m.err == nil {
+			m.kind = kind
+			return m
+		}
+		return msg
+	}
+}
+
+// hookMsg is what the hooks said of a change: a problem, or nothing.
+type hookMsg struct{ problem string }
+
+// runHooksCmd tells the hooks of a change made here, in the background of
+// the screen: a hook that fails is said in the status line.
+func runHooksCmd(after func(kind, id string) string, kind, id string) tea.Cmd {
+	if after == nil || kind == "" {
+		return nil
+	}
+	return func() tea.Msg { return hookMsg{problem: after(kind, id)} }
 }
 
 func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p store.Person) tea.Cmd {
-	return func() tea.Msg {
+	return changed("add", func() tea.Msg {
 		p, err := s.AddPerson(ctx, p)
 		if err != nil {
 			return savedMsg{err: err}
 		}
 		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(rules, p)) + ").", selectID: p.ID}
-	}
+	})
 }
 
 // rhythmOf is the number of days the rules give p: their own rhythm, their
@@ -239,14 +265,14 @@ func rhythmOf(rules cadence.Rules, p store.Person) int {
 
 // updatePersonCmd changes one person in one transaction; say words the
 // result for the status line.
-func updatePersonCmd(ctx context.Context, s *store.Store, id string, change func(*store.Person) error, say func(store.Person) string) tea.Cmd {
-	return func() tea.Msg {
+func updatePersonCmd(ctx context.Context, s *store.Store, kind, id string, change func(*store.Person) error, say func(store.Person) string) tea.Cmd {
+	return changed(kind, func() tea.Msg {
 		p, err := s.UpdatePerson(ctx, id, change)
 		if err != nil {
 			return savedMsg{err: err}
 		}
 		return savedMsg{status: say(p), selectID: p.ID}
-	}
+	})
 }
 
 // logCmd logs in, with the people named in with (NAME[,NAME...], as tend
@@ -254,7 +280,7 @@ func updatePersonCmd(ctx context.Context, s *store.Store, id string, change func
 // looked up here, with the write, not in Update.
 func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with string, now time.Time) tea.Cmd {
 	selected := in.People[0]
-	return func() tea.Msg {
+	return changed("log", func() tea.Msg {
 		if strings.TrimSpace(with) != "" {
 			others, err := s.FindPeople(ctx, []string{with}, store.PreferActive)
 			if err != nil {
@@ -273,11 +299,11 @@ func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with stri
 		status := cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
 			"", nameList(in.Names), cadence.WhenWords(in.At, now))
 		return savedMsg{status: status, selectID: selected}
-	}
+	})
 }
 
 func rememberCmd(ctx context.Context, s *store.Store, m store.Memory, name string) tea.Cmd {
-	return func() tea.Msg {
+	return changed("remember", func() tea.Msg {
 		m, err := s.AddMemory(ctx, m)
 		if err != nil {
 			return savedMsg{err: err}
@@ -287,15 +313,15 @@ func rememberCmd(ctx context.Context, s *store.Store, m store.Memory, name strin
 			due = ", for " + m.Due.Format("Mon 2 Jan")
 		}
 		return savedMsg{status: "Remembered for " + termtext.Line(name) + due + ": " + termtext.Line(m.Text), selectID: m.PersonID}
-	}
+	})
 }
 
 func doneCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
-	return func() tea.Msg {
+	return changed("done", func() tea.Msg {
 		m, err := s.MarkMemoryDone(ctx, id)
 		if err != nil {
 			return savedMsg{err: err}
 		}
 		return savedMsg{status: "Done: " + termtext.Line(m.Text), selectID: m.PersonID}
-	}
+	})
 }

@@ -139,7 +139,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	say := func(p store.Person) string {
 		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(e.rules, p)) + ")."
 	}
-	return updatePersonCmd(e.ctx, e.store, f.id, change, say), nil
+	return updatePersonCmd(e.ctx, e.store, "edit", f.id, change, say), nil
 }
 
 // splitList reads "a, b, c"; empty items are dropped.

@@ -102,5 +102,5 @@ func (f *snoozeForm) submit(e env) (tea.Cmd, error) {
 		}
 		return "Snoozed " + termtext.Line(p.Name) + " until " + until.In(now.Location()).Format("Mon 2 Jan 2006") + "."
 	}
-	return updatePersonCmd(e.ctx, e.store, f.person.sum.ID, change, say), nil
+	return updatePersonCmd(e.ctx, e.store, "snooze", f.person.sum.ID, change, say), nil
 }

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
+	"strings"
+	"time"
 
 	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/internal/exchange"
@@ -60,27 +64,52 @@ func (a *app) runHooks() {
 	if len(a.changes) == 0 {
 		return
 	}
+	for _, c := range a.changes {
+		a.sendChange(c, a.now, a.stderr)
+	}
+}
+
+// sendChange runs the hook of one change made at, its trouble reported to
+// stderr.
+func (a *app) sendChange(c change, at time.Time, stderr io.Writer) {
 	file := config.Path(func(k string) string { return a.env[k] })
 	if file == "" {
 		return
 	}
-	r := hooks.Runner{Dir: config.HooksDir(file), Env: a.environ(), Stderr: a.stderr}
-	db := ""
+	r := hooks.Runner{Dir: config.HooksDir(file), Env: a.environ(), Stderr: stderr}
 	if a.store != nil {
-		db = a.store.Path()
+		c.DB = a.store.Path()
 		// A hook that runs tend works on the same database.
-		r.Env = append(r.Env, "TEND_DB="+db)
+		r.Env = append(r.Env, "TEND_DB="+c.DB)
 	}
-	for _, c := range a.changes {
-		c.DB = db
-		c.At = exchange.Time(a.now)
-		if c.Records == nil {
-			c.Records = []recordRef{}
+	c.At = exchange.Time(at)
+	if c.Records == nil {
+		c.Records = []recordRef{}
+	}
+	payload, err := json.Marshal(c)
+	if err != nil { // values tend built itself: cannot fail
+		return
+	}
+	r.Run(a.ctx(), c.Hook, append(payload, '\n'))
+}
+
+// tuiChanged is the full-screen view's AfterChange: it tells the hooks of
+// a change made there, the person it was about as its record, and returns
+// the line that says what went wrong with a hook, if anything did. What a
+// hook prints is kept off the screen.
+func (a *app) tuiChanged(clock func() time.Time) func(kind, personID string) string {
+	return func(kind, personID string) string {
+		var out bytes.Buffer
+		c := change{Hook: hooks.AfterChange, Kind: kind, Records: []recordRef{}}
+		if personID != "" {
+			c.Records = append(c.Records, personRef(personID))
 		}
-		payload, err := json.Marshal(c)
-		if err != nil { // values tend built itself: cannot fail
-			continue
+		a.sendChange(c, clock(), &out)
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.HasPrefix(line, "tend: hook ") {
+				return strings.TrimPrefix(line, "tend: ")
+			}
 		}
-		r.Run(a.ctx(), c.Hook, append(payload, '\n'))
+		return ""
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // installHook writes a hook script under the harness's HOME and returns
@@ -178,5 +180,40 @@ func TestHookFolderOthersCanWrite(t *testing.T) {
 	}
 	if _, err := os.Stat(ran); err == nil {
 		t.Error("a hook ran from a folder others can write")
+	}
+}
+
+// TestFullScreenChangesReachTheHooks: a change made in the full-screen
+// view runs the after-change hook with its kind and person, and a hook
+// that fails comes back as one line for the status line, its output kept
+// off the screen.
+func TestFullScreenChangesReachTheHooks(t *testing.T) {
+	h := newHarness(t)
+	got := filepath.Join(t.TempDir(), "changes")
+	installHook(h, "after-change", `cat >> "`+got+`"; echo "chatter a hook prints"`)
+	a := newApp(system{Environ: h.env, Stderr: io.Discard, Stdout: io.Discard})
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	after := a.tuiChanged(func() time.Time { return now })
+	if problem := after("log", "01M86E81E0ABYZR1S1G9JMY5HZ"); problem != "" {
+		t.Errorf("a hook that works reported %q", problem)
+	}
+	heard, err := os.ReadFile(got)
+	if err != nil {
+		t.Fatalf("the hook never ran: %v", err)
+	}
+	var c struct {
+		Hook, Kind, At string
+		Records        []struct{ Type, ID string }
+	}
+	if err := json.Unmarshal(heard, &c); err != nil {
+		t.Fatalf("%q: %v", heard, err)
+	}
+	if c.Hook != "after-change" || c.Kind != "log" || c.At != "2026-11-24T09:30:00Z" ||
+		len(c.Records) != 1 || c.Records[0].ID != "01M86E81E0ABYZR1S1G9JMY5HZ" {
+		t.Errorf("the hook heard %s", heard)
+	}
+	installHook(h, "after-change", "exit 3")
+	if problem := after("edit", ""); !strings.HasPrefix(problem, "hook after-change") {
+		t.Errorf("a failing hook reported %q, want one line about the hook", problem)
 	}
 }

@@ -23,12 +23,14 @@ func runTUI(a *app) error {
 	if err != nil {
 		return err
 	}
+	clock := a.clockFunc(now)
 	return tui.Run(a.ctx(), tui.Options{
-		Store:   s,
-		Rules:   &rules,
-		Now:     a.clockFunc(now),
-		Plain:   a.noColor || a.env["NO_COLOR"] != "",
-		Output:  a.tty,
-		Environ: a.environ(),
+		Store:       s,
+		Rules:       &rules,
+		Now:         clock,
+		AfterChange: a.tuiChanged(clock),
+		Plain:       a.noColor || a.env["NO_COLOR"] != "",
+		Output:      a.tty,
+		Environ:     a.environ(),
 	})
 }
