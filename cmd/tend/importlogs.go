@@ -60,7 +60,8 @@ group MMS are left out and counted.`
 
 Only the fact of contact is kept: who, when, which way, how long; never a
 message's text. People are matched by phone number (read in --region, else
-the region of the locale in LC_ALL, LC_MESSAGES or LANG), by e-mail, and a
+the region of the settings file, else the region of the locale in LC_ALL,
+LC_MESSAGES or LANG), by e-mail, and a
 chat by its partner's name (exactly, or ignoring case). Numbers and names
 tend does not know are counted, never added: --dry-run lists the most
 frequent, with the name the phone had for them. Importing the same file
@@ -109,6 +110,13 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 	region, regionFrom := strings.ToUpper(strings.TrimSpace(opts.region)), "--region"
 	if region != "" && !phonelog.ValidRegion(region) {
 		return usageErrorf("--region %q is not a region phone numbers know (want a code such as DE or US)", opts.region)
+	}
+	if region == "" {
+		settings, err := a.Settings()
+		if err != nil {
+			return err
+		}
+		region, regionFrom = settings.Region, "the settings file"
 	}
 	if region == "" {
 		region = phonelog.RegionFromEnv(func(k string) string { return a.env[k] })

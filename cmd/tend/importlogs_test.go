@@ -324,3 +324,18 @@ func TestImportLogsHostileNames(t *testing.T) {
 		t.Errorf("dry run output:\n%q", out)
 	}
 }
+
+// TestImportRegionFromTheSettings: with no --region, the settings file's
+// region reads a national number, before the locale's.
+func TestImportRegionFromTheSettings(t *testing.T) {
+	h := newHarness(t)
+	h.env = append(h.env, "LANG=en_US.UTF-8")
+	h.ok("add", "Ana Lima", "--phone", "+49 170 1234567")
+	writeConfig(h, "region = \"DE\"\n")
+	dir := t.TempDir()
+	calls := writeFile(t, dir, "calls-1.xml", sbrCalls(call("0170 1234567", t0, 1, 125)))
+	out := h.ok("import", "calls", calls).stdout
+	if !strings.Contains(out, "numbers read in region DE (from the settings file)") || !strings.Contains(out, "1 new") {
+		t.Errorf("import with region DE in the settings:\n%s", out)
+	}
+}
