@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tend-app/tend/internal/safefile"
 )
@@ -96,16 +97,12 @@ func (f snapshotFile) remove() {
 // (removeLeftovers), and doctor reports it.
 func (s *Store) snapshot(ctx context.Context) (snapshotFile, error) {
 	dir := filepath.Dir(s.path)
-	// VACUUM INTO accepts an empty file; CreateTemp makes it 0600.
-	f, err := os.CreateTemp(dir, snapshotPattern)
+	// VACUUM INTO accepts an empty file.
+	snap, err := newSnapshotFile(dir)
 	if err != nil {
-		return snapshotFile{}, fmt.Errorf("back up: cannot write in %s: %w", dir, unwrapPath(err))
-	}
-	snap := snapshotFile{name: f.Name(), lock: f}
-	if err := lockFile(f); err != nil {
-		snap.remove()
 		return snapshotFile{}, fmt.Errorf("back up: %w", err)
 	}
+	f := snap.lock
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", snap.name); err != nil {
 		snap.remove()
 		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
@@ -117,6 +114,31 @@ func (s *Store) snapshot(ctx context.Context) (snapshotFile, error) {
 		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
 	}
 	return snap, nil
+}
+
+// newSnapshotFile makes an empty file (0600) for a plain copy of the
+// database in dir, locked. It is made under a name Leftovers does not look
+// at, locked, and only then given the name it does: another tend that
+// writes at this moment would otherwise find it unlocked, take it for a
+// leftover and remove it under the copy being written.
+func newSnapshotFile(dir string) (snapshotFile, error) {
+	f, err := os.CreateTemp(dir, snapshotPattern+".new")
+	if err != nil {
+		return snapshotFile{}, fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
+	}
+	fail := func(err error) (snapshotFile, error) {
+		f.Close()
+		os.Remove(f.Name())
+		return snapshotFile{}, err
+	}
+	if err := lockFile(f); err != nil {
+		return fail(err)
+	}
+	name := strings.TrimSuffix(f.Name(), ".new")
+	if err := os.Rename(f.Name(), name); err != nil {
+		return fail(fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err)))
+	}
+	return snapshotFile{name: name, lock: f}, nil
 }
 
 // diskFull names the folder in SQLite's "database or disk is full".

@@ -129,17 +129,14 @@ func copyDatabase(ctx context.Context, file, dir string) (snapshotFile, error) {
 		return snapshotFile{}, fmt.Errorf("restore: %w", err)
 	}
 	defer in.Close()
-	f, err := os.CreateTemp(dir, snapshotPattern)
+	snap, err := newSnapshotFile(dir)
 	if err != nil {
-		return snapshotFile{}, fmt.Errorf("restore: cannot write in %s: %w", dir, unwrapPath(err))
+		return snapshotFile{}, fmt.Errorf("restore: %w", err)
 	}
-	snap := snapshotFile{name: f.Name(), lock: f}
+	f := snap.lock
 	fail := func(err error) (snapshotFile, error) {
 		snap.remove()
 		return snapshotFile{}, err
-	}
-	if err := lockFile(f); err != nil {
-		return fail(fmt.Errorf("restore: %w", err))
 	}
 	if _, err := io.Copy(f, in); err != nil {
 		return fail(fmt.Errorf("restore: copy %s: %w", file, unwrapPath(err)))
