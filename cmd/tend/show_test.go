@@ -68,3 +68,13 @@ func TestNowBeforeAConversation(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefUsesTheShortName: the brief line names people as the reasons
+// do, past a title, never "Dr.".
+func TestBriefUsesTheShortName(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Dr. Jane Smith", "--tier", "inner", "--now", "2026-01-01")
+	if out := h.ok("today", "--brief").stdout; !strings.Contains(out, "1 to call: Jane") {
+		t.Errorf("today --brief = %q, want Jane by her short name", out)
+	}
+}

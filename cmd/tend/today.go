@@ -177,17 +177,18 @@ func todayBrief(a *app) (string, error) {
 
 // briefLine says today in one short line: "3 to call: Ana (birthday),
 // Ben, Chloé · 1 to remember", or "" when there is nothing to say. People
-// go by their first names, unless two on the line share one.
+// go by the short name the reasons use (cadence.ShortName: "Jane" for Dr.
+// Jane Smith, "van Dijk"), unless two on the line share one.
 func briefLine(today []cadence.Status, remember int) string {
 	firsts := map[string]int{}
 	for _, st := range today {
-		firsts[firstName(st.Person.Name)]++
+		firsts[cadence.ShortName(st.Person.Name)]++
 	}
 	var parts []string
 	if len(today) > 0 {
 		names := make([]string, len(today))
 		for i, st := range today {
-			name := firstName(st.Person.Name)
+			name := cadence.ShortName(st.Person.Name)
 			if firsts[name] > 1 {
 				name = oneLine(st.Person.Name)
 			}
@@ -202,14 +203,6 @@ func briefLine(today []cadence.Status, remember int) string {
 		parts = append(parts, fmt.Sprintf("%d to remember", remember))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// firstName is the first word of a name, or the name.
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
-		return f[0]
-	}
-	return name
 }
 
 // lastNotes are what you last talked about with each of a few people, by id.
