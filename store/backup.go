@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/safefile"
 )
 
@@ -69,7 +70,7 @@ func (s *Store) Backup(ctx context.Context, dst string, opts BackupOptions) (int
 // user's choice to make again (ErrInvalid).
 func backupError(err error) error {
 	if errors.Is(err, safefile.ErrRefused) {
-		return kindErrorf(ErrInvalid, "back up: %v", err)
+		return domain.Errorf(domain.ErrInvalid, "back up: %v", err)
 	}
 	return fmt.Errorf("back up: %w", err)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // entries lists a folder's file names.
@@ -102,16 +103,16 @@ func TestBackupRefusesTheDatabaseItself(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	filled(t, path)
 	s := openInternal(t, path)
-	if _, err := s.AddPerson(t.Context(), Person{Name: "Carla"}); err != nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Carla"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, dst := range []string{path, path + "-wal", filepath.Join(filepath.Dir(path), ".", "tend.db")} {
 		_, err := s.Backup(t.Context(), dst, BackupOptions{Replace: true})
-		if !errors.Is(err, ErrInvalid) {
+		if !errors.Is(err, domain.ErrInvalid) {
 			t.Errorf("Backup(%s, Replace) = %v, want ErrInvalid", dst, err)
 		}
 	}
-	if _, err := s.AddPerson(t.Context(), Person{Name: "Dara"}); err != nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Dara"}); err != nil {
 		t.Fatal(err)
 	}
 	if p, err := s.People(t.Context(), PeopleFilter{}); err != nil || len(p) != 4 {
@@ -203,9 +204,9 @@ func TestBackupWhileAnotherStoreWrites(t *testing.T) {
 		for ctx.Err() == nil {
 			// Two people per interaction: a copy that held half of one
 			// write would show as an interaction with one person.
-			p, err := writer.AddPerson(ctx, Person{Name: fmt.Sprintf("P%04d", written)})
+			p, err := writer.AddPerson(ctx, domain.Person{Name: fmt.Sprintf("P%04d", written)})
 			if err == nil {
-				_, err = writer.AddInteraction(ctx, Interaction{People: []string{ana, p.ID}, Via: cadence.Call, At: internalNow.Add(-time.Minute)})
+				_, err = writer.AddInteraction(ctx, domain.Interaction{People: []string{ana, p.ID}, Via: cadence.Call, At: internalNow.Add(-time.Minute)})
 			}
 			if err != nil {
 				if ctx.Err() == nil {

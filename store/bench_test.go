@@ -15,6 +15,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/datagen"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -182,14 +183,14 @@ func BenchmarkList(b *testing.B) {
 
 // busiest returns the active person with the most interactions: the worst
 // case for show and the timeline.
-func busiest(d datagen.Data) store.Person {
+func busiest(d datagen.Data) domain.Person {
 	count := map[string]int{}
 	for _, in := range d.Interactions {
 		for _, id := range in.People {
 			count[id]++
 		}
 	}
-	var best store.Person
+	var best domain.Person
 	for _, p := range d.People {
 		if !p.Archived() && count[p.ID] > count[best.ID] {
 			best = p
@@ -254,10 +255,10 @@ type matchQuery struct{ stage, query string }
 // the matcher answers with exactly one person.
 func matchQueries(b *testing.B, d datagen.Data) []matchQuery {
 	b.Helper()
-	var pool []store.Candidate
+	var pool []domain.Candidate
 	for _, p := range d.People {
 		if !p.Archived() {
-			pool = append(pool, store.Candidate{ID: p.ID, Name: p.Name})
+			pool = append(pool, domain.Candidate{ID: p.ID, Name: p.Name})
 		}
 	}
 	name := pool[len(pool)/2].Name
@@ -265,13 +266,13 @@ func matchQueries(b *testing.B, d datagen.Data) []matchQuery {
 	// A unique prefix: the first name and the start of the last.
 	first, last, _ := strings.Cut(name, " ")
 	for n := 1; n <= len(last); n++ {
-		if q := first + " " + last[:n]; len(store.Match(q, pool)) == 1 {
+		if q := first + " " + last[:n]; len(domain.Match(q, pool)) == 1 {
 			queries = append(queries, matchQuery{"prefix", q})
 			break
 		}
 	}
 	// A fuzzy query: the letters in order with the space dropped.
-	if q := strings.ReplaceAll(strings.ToLower(name), " ", ""); len(store.Match(q, pool)) == 1 {
+	if q := strings.ReplaceAll(strings.ToLower(name), " ", ""); len(domain.Match(q, pool)) == 1 {
 		queries = append(queries, matchQuery{"fuzzy", q})
 	}
 	return queries
@@ -280,15 +281,15 @@ func matchQueries(b *testing.B, d datagen.Data) []matchQuery {
 // BenchmarkMatch is the name matcher alone, over ten thousand names.
 func BenchmarkMatch(b *testing.B) {
 	d := datagen.Circle(1, 10_000, 0, benchNow)
-	var pool []store.Candidate
+	var pool []domain.Candidate
 	for _, p := range d.People {
-		pool = append(pool, store.Candidate{ID: p.ID, Name: p.Name})
+		pool = append(pool, domain.Candidate{ID: p.ID, Name: p.Name})
 	}
 	for _, q := range matchQueries(b, d) {
 		b.Run(q.stage, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if len(store.Match(q.query, pool)) != 1 {
+				if len(domain.Match(q.query, pool)) != 1 {
 					b.Fatal("no unique match")
 				}
 			}
@@ -297,7 +298,7 @@ func BenchmarkMatch(b *testing.B) {
 	b.Run("no-one", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			store.Match("qqqzzz", pool)
+			domain.Match("qqqzzz", pool)
 		}
 	})
 }
@@ -315,7 +316,7 @@ func BenchmarkAddInteraction(b *testing.B) {
 			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
-				in := store.Interaction{People: []string{who.ID}, Via: cadence.Call, At: benchNow}
+				in := domain.Interaction{People: []string{who.ID}, Via: cadence.Call, At: benchNow}
 				if _, err := s.AddInteraction(ctx, in); err != nil {
 					b.Fatal(err)
 				}

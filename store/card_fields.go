@@ -1,6 +1,10 @@
 package store
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/tend-app/tend/internal/domain"
+)
 
 // How the fields of migration 0007 are held in their columns.
 
@@ -47,7 +51,7 @@ type namePartsJSON struct {
 	Suffix     string `json:"suffix,omitempty"`
 }
 
-func jsonNameParts(n NameParts) string {
+func jsonNameParts(n domain.NameParts) string {
 	if n.IsZero() {
 		return ""
 	}
@@ -55,13 +59,13 @@ func jsonNameParts(n NameParts) string {
 	return string(b)
 }
 
-func parseNameParts(raw string) (NameParts, error) {
+func parseNameParts(raw string) (domain.NameParts, error) {
 	if raw == "" {
-		return NameParts{}, nil
+		return domain.NameParts{}, nil
 	}
 	var n namePartsJSON
 	if err := json.Unmarshal([]byte(raw), &n); err != nil {
-		return NameParts{}, err
+		return domain.NameParts{}, err
 	}
-	return NameParts(n), nil
+	return domain.NameParts(n), nil
 }

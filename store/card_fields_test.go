@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -15,12 +16,12 @@ import (
 func TestCardFieldsRoundTrip(t *testing.T) {
 	s, _ := openTestClock(t)
 	ctx := t.Context()
-	in := store.Person{
+	in := domain.Person{
 		Name: "安藤 ロイド", Phones: []string{"+81 90 1234", "+81 3 5555"}, Emails: []string{"roido@example.jp"},
 		Org: " Bike Shop ", JobTitle: "mechanic",
 		PhoneTypes: map[string]string{"+81 90 1234": "Mobile", "+81 3 5555": "work,fax", "+1 gone": "home"},
 		EmailTypes: map[string]string{"roido@example.jp": "home"},
-		NameParts:  store.NameParts{Family: "安藤", Given: "ロイド"},
+		NameParts:  domain.NameParts{Family: "安藤", Given: "ロイド"},
 		UID:        "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
 	}
 	added := mustAddPerson(t, s, in)
@@ -34,7 +35,7 @@ func TestCardFieldsRoundTrip(t *testing.T) {
 		t.Errorf("types read back %v %v", got.PhoneTypes, got.EmailTypes)
 	}
 	// A phone removed takes its type with it.
-	got, err := s.UpdatePerson(ctx, added.ID, func(p *store.Person) error { p.Phones = p.Phones[1:]; return nil })
+	got, err := s.UpdatePerson(ctx, added.ID, func(p *domain.Person) error { p.Phones = p.Phones[1:]; return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestCardFieldsRoundTrip(t *testing.T) {
 	// An address book that knows more: the organisation changes, a type is
 	// added, the UID tend holds stays.
 	_, err = s.Import(ctx, store.ImportOptions{}, func(im *store.Import) error {
-		_, err := im.MatchPerson(store.Person{Name: "安藤 ロイド", Org: "Cafe", Phones: []string{"+81 3-5555", "+81 90 7777"},
+		_, err := im.MatchPerson(domain.Person{Name: "安藤 ロイド", Org: "Cafe", Phones: []string{"+81 3-5555", "+81 90 7777"},
 			PhoneTypes: map[string]string{"+81 90 7777": "mobile"}, UID: "other"})
 		return err
 	})
@@ -68,10 +69,10 @@ func TestCardFieldsRoundTrip(t *testing.T) {
 func TestImportMatchesByUID(t *testing.T) {
 	s, _ := openTestClock(t)
 	ctx := t.Context()
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana Lima", UID: "u-1"})
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana Lima", UID: "u-1"})
 	mustAdd(t, s, "Ana")
 	res, err := s.Import(ctx, store.ImportOptions{}, func(im *store.Import) error {
-		id, err := im.MatchPerson(store.Person{Name: "Ana", UID: "u-1", Emails: []string{"ana@example.org"}})
+		id, err := im.MatchPerson(domain.Person{Name: "Ana", UID: "u-1", Emails: []string{"ana@example.org"}})
 		if id != ana.ID {
 			t.Errorf("matched %s, want Ana Lima %s", id, ana.ID)
 		}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // LastNote is what you last talked about with someone: the note of the
@@ -58,7 +60,7 @@ func (s *Store) LastNotes(ctx context.Context, ids []string) (map[string]LastNot
 
 // DueMemory is an open memory whose day has come, with whose it is.
 type DueMemory struct {
-	Memory
+	domain.Memory
 	Name string // the person's name
 }
 

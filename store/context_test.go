@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 func TestLastNotes(t *testing.T) {
@@ -13,8 +13,8 @@ func TestLastNotes(t *testing.T) {
 	ctx := t.Context()
 	ana, ben, chloe := mustAdd(t, s, "Ana Lima"), mustAdd(t, s, "Ben Okafor"), mustAdd(t, s, "Chloé Martin")
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 12, 0, 0, 0, time.UTC) }
-	logNote := func(at time.Time, note string, people ...store.Person) {
-		in := store.Interaction{Via: cadence.Call, Direction: cadence.Out, At: at, Note: note}
+	logNote := func(at time.Time, note string, people ...domain.Person) {
+		in := domain.Interaction{Via: cadence.Call, Direction: cadence.Out, At: at, Note: note}
 		for _, p := range people {
 			in.People = append(in.People, p.ID)
 		}
@@ -34,7 +34,7 @@ func TestLastNotes(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("%d notes; want Ana's and Ben's: %v", len(got), got)
 	}
-	for _, p := range []store.Person{ana, ben} {
+	for _, p := range []domain.Person{ana, ben} {
 		if n := got[p.ID]; n.Note != "dinner at Rosa's" || !n.At.Equal(day(10)) {
 			t.Errorf("%s: %+v; want dinner at Rosa's on the 10th", p.Name, n)
 		}
@@ -49,8 +49,8 @@ func TestDueMemories(t *testing.T) {
 	ctx := t.Context()
 	ana, ben := mustAdd(t, s, "Ana Lima"), mustAdd(t, s, "Ben Okafor")
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
-	add := func(p store.Person, text string, due time.Time) store.Memory {
-		m, err := s.AddMemory(ctx, store.Memory{PersonID: p.ID, Text: text, Due: due})
+	add := func(p domain.Person, text string, due time.Time) domain.Memory {
+		m, err := s.AddMemory(ctx, domain.Memory{PersonID: p.ID, Text: text, Due: due})
 		if err != nil {
 			t.Fatal(err)
 		}

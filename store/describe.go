@@ -7,20 +7,21 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // The words the journal keeps for each change, which undo and undo --list
 // show. They quote what the user wrote only clipped and on one line.
 
 // oneLine makes stored text fit in one line of a message, clipped.
-func oneLine(s string) string { return clip(strings.Join(strings.Fields(s), " ")) }
+func oneLine(s string) string { return domain.Clip(strings.Join(strings.Fields(s), " ")) }
 
 // dayTime writes a moment in the user's time zone (the store clock's).
 func (s *Store) dayTime(t time.Time) string {
 	return t.In(s.now().Location()).Format("Mon 2 Jan 2006 15:04")
 }
 
-func (s *Store) describeInteraction(verb string, in Interaction) string {
+func (s *Store) describeInteraction(verb string, in domain.Interaction) string {
 	with := "with"
 	if in.Direction == cadence.In {
 		with = "from"
@@ -44,7 +45,7 @@ func andList(names []string) string {
 
 // describePersonUpdate names what an update of a person did: archived,
 // restored, snoozed, or edited, with what changed.
-func (s *Store) describePersonUpdate(before, after Person) string {
+func (s *Store) describePersonUpdate(before, after domain.Person) string {
 	name := oneLine(after.Name)
 	switch {
 	case !before.Archived() && after.Archived():
@@ -65,7 +66,7 @@ func (s *Store) describePersonUpdate(before, after Person) string {
 
 // PersonChanges says, one phrase each, what differs between two versions
 // of a person: "tier close → inner", "tag work added", "notes added to".
-func PersonChanges(before, after Person) []string {
+func PersonChanges(before, after domain.Person) []string {
 	var out []string
 	field := func(label, a, b string) {
 		if a != b {
@@ -107,7 +108,7 @@ func PersonChanges(before, after Person) []string {
 	list("e-mail", before.Emails, after.Emails)
 	list("tag", before.Tags, after.Tags)
 	list("alias", before.Aliases, after.Aliases)
-	dates := func(ds []ImportantDate) []string {
+	dates := func(ds []domain.ImportantDate) []string {
 		out := make([]string, len(ds))
 		for i, d := range ds {
 			out[i] = d.Label + "=" + d.Date.String()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // filled makes a closed database at path with people, an interaction
@@ -23,18 +24,18 @@ func filled(t *testing.T, path string) (ana, ben string) {
 	}
 	defer s.Close()
 	ctx := t.Context()
-	a, err := s.AddPerson(ctx, Person{Name: "Ana Lima", Notes: "exam on Friday"})
+	a, err := s.AddPerson(ctx, domain.Person{Name: "Ana Lima", Notes: "exam on Friday"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.AddPerson(ctx, Person{Name: "Ben Okafor"})
+	b, err := s.AddPerson(ctx, domain.Person{Name: "Ben Okafor"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddInteraction(ctx, Interaction{People: []string{a.ID, b.ID}, Via: cadence.InPerson, At: internalNow.Add(-time.Hour)}); err != nil {
+	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{a.ID, b.ID}, Via: cadence.InPerson, At: internalNow.Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddMemory(ctx, Memory{PersonID: a.ID, Text: "ask about the exam"}); err != nil {
+	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: a.ID, Text: "ask about the exam"}); err != nil {
 		t.Fatal(err)
 	}
 	return a.ID, b.ID
@@ -81,14 +82,14 @@ func TestInspectWhileAnotherStoreWrites(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	filled(t, path)
 	s := openInternal(t, path)
-	if _, err := s.AddPerson(t.Context(), Person{Name: "Carla"}); err != nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Carla"}); err != nil {
 		t.Fatal(err)
 	}
 	h, err := Inspect(t.Context(), path)
 	if err != nil || !h.Sound() || h.People != 3 {
 		t.Fatalf("Inspect of a database in use = %+v, %v; want sound, with the 3 people written so far", h, err)
 	}
-	if _, err := s.AddPerson(t.Context(), Person{Name: "Dara"}); err != nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Dara"}); err != nil {
 		t.Errorf("the store cannot write after Inspect: %v", err)
 	}
 }
@@ -147,7 +148,7 @@ func TestInspectDamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 40 {
-		if _, err := s.AddPerson(t.Context(), Person{Name: fmt.Sprintf("Person %03d", i), Notes: strings.Repeat("n", 2000)}); err != nil {
+		if _, err := s.AddPerson(t.Context(), domain.Person{Name: fmt.Sprintf("Person %03d", i), Notes: strings.Repeat("n", 2000)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // The reads an export needs. They hand records to a function one at a time
@@ -10,7 +12,7 @@ import (
 // holds one in memory, not all of them.
 
 // AllPeople lists everyone, active and archived, ordered by name.
-func (s *Store) AllPeople(ctx context.Context) ([]Person, error) {
+func (s *Store) AllPeople(ctx context.Context) ([]domain.Person, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+` FROM people p ORDER BY p.name_key, p.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
@@ -25,7 +27,7 @@ func (s *Store) AllPeople(ctx context.Context) ([]Person, error) {
 // EachInteraction calls fn with every interaction, oldest first (by time,
 // then id), each with its people in the order of their names, as
 // Interactions gives them. It stops at fn's first error and returns it.
-func (s *Store) EachInteraction(ctx context.Context, fn func(Interaction) error) error {
+func (s *Store) EachInteraction(ctx context.Context, fn func(domain.Interaction) error) error {
 	// One pass over a join, in order, grouping rows by interaction: no
 	// query per interaction and no list of them all. CROSS JOIN keeps
 	// interactions outside, read in time order from interactions_at, so
@@ -42,7 +44,7 @@ func (s *Store) EachInteraction(ctx context.Context, fn func(Interaction) error)
 	}
 	defer rows.Close()
 	var (
-		cur  Interaction
+		cur  domain.Interaction
 		have bool
 	)
 	for rows.Next() {
@@ -75,7 +77,7 @@ func (s *Store) EachInteraction(ctx context.Context, fn func(Interaction) error)
 
 // EachMemory calls fn with every memory, done or not, ordered by person,
 // creation and id. It stops at fn's first error and returns it.
-func (s *Store) EachMemory(ctx context.Context, fn func(Memory) error) error {
+func (s *Store) EachMemory(ctx context.Context, fn func(domain.Memory) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories ORDER BY person_id, created_at, id`)
 	if err != nil {
 		return fmt.Errorf("list memories: %w", err)

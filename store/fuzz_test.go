@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -38,17 +39,17 @@ func addMatchSeeds(f *testing.F) {
 func FuzzMatch(f *testing.F) {
 	addMatchSeeds(f)
 	f.Fuzz(func(t *testing.T, query, names string) {
-		var pool []store.Candidate
+		var pool []domain.Candidate
 		for i, name := range strings.Split(names, "\n") {
-			pool = append(pool, store.Candidate{ID: string(rune('A'+i%26)) + strings.Repeat("'", i/26), Name: name})
+			pool = append(pool, domain.Candidate{ID: string(rune('A'+i%26)) + strings.Repeat("'", i/26), Name: name})
 		}
-		got := store.Match(query, pool)
+		got := domain.Match(query, pool)
 		if strings.TrimSpace(query) == "" && len(got) != 0 {
 			t.Errorf("Match(%q) = %v, want nothing for a blank query", query, got)
 		}
 		seen := map[string]bool{}
 		for _, c := range got {
-			if !slices.ContainsFunc(pool, func(p store.Candidate) bool { return p.ID == c.ID && p.Name == c.Name }) {
+			if !slices.ContainsFunc(pool, func(p domain.Candidate) bool { return p.ID == c.ID && p.Name == c.Name }) {
 				t.Errorf("Match(%q) = %v: %+v is not in the pool", query, got, c)
 			}
 			if seen[c.ID] {
@@ -58,19 +59,19 @@ func FuzzMatch(f *testing.F) {
 		}
 		// An exact name wins over every looser match.
 		q := strings.TrimSpace(query)
-		var exact []store.Candidate
+		var exact []domain.Candidate
 		for _, c := range pool {
 			if q != "" && c.Name == q {
 				exact = append(exact, c)
 			}
 		}
-		sameIDs := func(a, b []store.Candidate) bool {
-			return slices.EqualFunc(a, b, func(x, y store.Candidate) bool { return x.ID == y.ID })
+		sameIDs := func(a, b []domain.Candidate) bool {
+			return slices.EqualFunc(a, b, func(x, y domain.Candidate) bool { return x.ID == y.ID })
 		}
 		if len(exact) > 0 && !sameIDs(got, exact) {
 			t.Errorf("Match(%q) = %v, want the exact matches %v", query, got, exact)
 		}
-		if again := store.Match(query, pool); !sameIDs(got, again) {
+		if again := domain.Match(query, pool); !sameIDs(got, again) {
 			t.Errorf("Match(%q) gave %v, then %v; want the same answer", query, got, again)
 		}
 	})
@@ -85,12 +86,12 @@ func FuzzFindPerson(f *testing.F) {
 	}
 	f.Cleanup(func() { s.Close() })
 	for i, name := range fuzzPeople {
-		p, err := s.AddPerson(f.Context(), store.Person{Name: name})
+		p, err := s.AddPerson(f.Context(), domain.Person{Name: name})
 		if err != nil {
 			f.Fatal(err)
 		}
 		if i%3 == 2 { // some archived, so every scope has work to do
-			if _, err := s.UpdatePerson(f.Context(), p.ID, func(p *store.Person) error { p.ArchivedAt = fixedNow; return nil }); err != nil {
+			if _, err := s.UpdatePerson(f.Context(), p.ID, func(p *domain.Person) error { p.ArchivedAt = fixedNow; return nil }); err != nil {
 				f.Fatal(err)
 			}
 		}
@@ -113,7 +114,7 @@ func FuzzFindPerson(f *testing.F) {
 				if scope == store.OnlyActive && p.Archived() {
 					t.Errorf("FindPerson(%q, OnlyActive) = %q, who is archived", query, p.Name)
 				}
-			case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrInvalid):
+			case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalid):
 				msg := err.Error()
 				if strings.Contains(msg, "\n") || !utf8.ValidString(msg) && utf8.ValidString(query) {
 					t.Errorf("FindPerson(%q) error %q is not one clean line", query, msg)
@@ -139,16 +140,16 @@ func FuzzFold(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := store.Fold(s)
+		got := domain.Fold(s)
 		if utf8.ValidString(s) && !utf8.ValidString(got) {
 			t.Errorf("Fold(%q) = %q, not valid UTF-8", s, got)
 		}
-		if again := store.Fold(got); utf8.ValidString(s) && again != got {
+		if again := domain.Fold(got); utf8.ValidString(s) && again != got {
 			t.Errorf("Fold(%q) = %q, and folded again %q", s, got, again)
 		}
 		if strings.TrimSpace(s) != "" && utf8.ValidString(s) && got != "" {
-			pool := []store.Candidate{{ID: "x", Name: s}}
-			if len(store.Match(got, pool)) != 1 {
+			pool := []domain.Candidate{{ID: "x", Name: s}}
+			if len(domain.Match(got, pool)) != 1 {
 				t.Errorf("Match(Fold(%q) = %q) does not find %q", s, got, s)
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -75,7 +76,7 @@ func openAt(t *testing.T, path string, c *clock) *store.Store {
 	return s
 }
 
-func mustAddPerson(t *testing.T, s *store.Store, p store.Person) store.Person {
+func mustAddPerson(t *testing.T, s *store.Store, p domain.Person) domain.Person {
 	t.Helper()
 	got, err := s.AddPerson(t.Context(), p)
 	if err != nil {
@@ -84,14 +85,14 @@ func mustAddPerson(t *testing.T, s *store.Store, p store.Person) store.Person {
 	return got
 }
 
-func mustAdd(t *testing.T, s *store.Store, name string) store.Person {
+func mustAdd(t *testing.T, s *store.Store, name string) domain.Person {
 	t.Helper()
-	return mustAddPerson(t, s, store.Person{Name: name})
+	return mustAddPerson(t, s, domain.Person{Name: name})
 }
 
-func mustLog(t *testing.T, s *store.Store, via cadence.Channel, at time.Time, people ...store.Person) store.Interaction {
+func mustLog(t *testing.T, s *store.Store, via cadence.Channel, at time.Time, people ...domain.Person) domain.Interaction {
 	t.Helper()
-	in := store.Interaction{Via: via, At: at}
+	in := domain.Interaction{Via: via, At: at}
 	for _, p := range people {
 		in.People = append(in.People, p.ID)
 	}
@@ -102,9 +103,9 @@ func mustLog(t *testing.T, s *store.Store, via cadence.Channel, at time.Time, pe
 	return got
 }
 
-func mustArchive(t *testing.T, s *store.Store, p store.Person) store.Person {
+func mustArchive(t *testing.T, s *store.Store, p domain.Person) domain.Person {
 	t.Helper()
-	got, err := s.UpdatePerson(t.Context(), p.ID, func(p *store.Person) error {
+	got, err := s.UpdatePerson(t.Context(), p.ID, func(p *domain.Person) error {
 		p.ArchivedAt = fixedNow
 		return nil
 	})
@@ -114,7 +115,7 @@ func mustArchive(t *testing.T, s *store.Store, p store.Person) store.Person {
 	return got
 }
 
-func mustPerson(t *testing.T, s *store.Store, id string) store.Person {
+func mustPerson(t *testing.T, s *store.Store, id string) domain.Person {
 	t.Helper()
 	p, err := s.Person(t.Context(), id)
 	if err != nil {
@@ -123,7 +124,7 @@ func mustPerson(t *testing.T, s *store.Store, id string) store.Person {
 	return p
 }
 
-func mustPeople(t *testing.T, s *store.Store, f store.PeopleFilter) []store.Person {
+func mustPeople(t *testing.T, s *store.Store, f store.PeopleFilter) []domain.Person {
 	t.Helper()
 	ps, err := s.People(t.Context(), f)
 	if err != nil {
@@ -132,7 +133,7 @@ func mustPeople(t *testing.T, s *store.Store, f store.PeopleFilter) []store.Pers
 	return ps
 }
 
-func mustInteractions(t *testing.T, s *store.Store, f store.InteractionFilter) []store.Interaction {
+func mustInteractions(t *testing.T, s *store.Store, f store.InteractionFilter) []domain.Interaction {
 	t.Helper()
 	ins, err := s.Interactions(t.Context(), f)
 	if err != nil {
@@ -149,7 +150,7 @@ func wantErr(t *testing.T, what string, err, target error) {
 	}
 }
 
-func names(ps []store.Person) []string {
+func names(ps []domain.Person) []string {
 	out := []string{}
 	for _, p := range ps {
 		out = append(out, p.Name)
@@ -157,7 +158,7 @@ func names(ps []store.Person) []string {
 	return out
 }
 
-func ids(ins []store.Interaction) []string {
+func ids(ins []domain.Interaction) []string {
 	out := []string{}
 	for _, in := range ins {
 		out = append(out, in.ID)

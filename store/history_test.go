@@ -7,14 +7,15 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
 // histLog logs an interaction daysAgo days before fixedNow (to the second),
 // minutes after the day's hour so that several on one day keep their order.
-func histLog(t *testing.T, s *store.Store, via cadence.Channel, dir cadence.Direction, daysAgo, minutes int, people ...store.Person) store.Interaction {
+func histLog(t *testing.T, s *store.Store, via cadence.Channel, dir cadence.Direction, daysAgo, minutes int, people ...domain.Person) domain.Interaction {
 	t.Helper()
-	in := store.Interaction{Via: via, Direction: dir,
+	in := domain.Interaction{Via: via, Direction: dir,
 		At: fixedNow.Truncate(time.Second).AddDate(0, 0, -daysAgo).Add(time.Duration(minutes) * time.Minute)}
 	for _, p := range people {
 		in.People = append(in.People, p.ID)
@@ -26,7 +27,7 @@ func histLog(t *testing.T, s *store.Store, via cadence.Channel, dir cadence.Dire
 	return got
 }
 
-func histContacts(ins ...store.Interaction) []cadence.Contact {
+func histContacts(ins ...domain.Interaction) []cadence.Contact {
 	out := []cadence.Contact{}
 	for _, in := range ins {
 		out = append(out, cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction})
@@ -34,7 +35,7 @@ func histContacts(ins ...store.Interaction) []cadence.Contact {
 	return out
 }
 
-func histTimes(ins ...store.Interaction) []time.Time {
+func histTimes(ins ...domain.Interaction) []time.Time {
 	out := []time.Time{}
 	for _, in := range ins {
 		out = append(out, in.At)
@@ -50,7 +51,7 @@ func TestSummariesRecentHistory(t *testing.T) {
 
 	// Ana: ten real calls and four texts; Recent is the five newest of all,
 	// RecentReal the eight newest calls.
-	var anaCalls []store.Interaction
+	var anaCalls []domain.Interaction
 	for d := 100; d >= 10; d -= 10 {
 		anaCalls = append(anaCalls, histLog(t, s, cadence.Call, out, d, 0, ana))
 	}
@@ -64,7 +65,7 @@ func TestSummariesRecentHistory(t *testing.T) {
 	// extra look-up. An older one still is past the look-up's year.
 	histLog(t, s, cadence.Email, in, 800, 0, ben)
 	benIn := histLog(t, s, cadence.Email, in, 300, 0, ben)
-	var benOut []store.Interaction
+	var benOut []domain.Interaction
 	for d := 50; d >= 10; d -= 10 {
 		benOut = append(benOut, histLog(t, s, cadence.Call, out, d, 0, ben))
 	}
@@ -73,7 +74,7 @@ func TestSummariesRecentHistory(t *testing.T) {
 	// Cy: five of yours, and his only message is over a year and a day
 	// before the latest of them: not looked for.
 	histLog(t, s, cadence.Text, in, 1+367, 0, cy)
-	var cyOut []store.Interaction
+	var cyOut []domain.Interaction
 	for d := 5; d >= 1; d-- {
 		cyOut = append(cyOut, histLog(t, s, cadence.Text, out, d, 0, cy))
 	}
@@ -81,19 +82,19 @@ func TestSummariesRecentHistory(t *testing.T) {
 
 	// Fin: as Cy, but his message is exactly a year and a day before: found.
 	finIn := histLog(t, s, cadence.Text, in, 1+366, 0, fin)
-	var finOut []store.Interaction
+	var finOut []domain.Interaction
 	for d := 5; d >= 1; d-- {
 		finOut = append(finOut, histLog(t, s, cadence.Text, out, d, 0, fin))
 	}
 	slices.Reverse(finOut)
 
 	// Dee: six interactions at one moment (a tie), and a dinner with Eve.
-	var deeTie []store.Interaction
+	var deeTie []domain.Interaction
 	for range 6 {
 		deeTie = append(deeTie, histLog(t, s, cadence.Text, in, 3, 0, dee))
 	}
 	dinner := histLog(t, s, cadence.InPerson, out, 1, 0, dee, eve)
-	slices.SortFunc(deeTie, func(a, b store.Interaction) int { return cmp.Compare(b.ID, a.ID) })
+	slices.SortFunc(deeTie, func(a, b domain.Interaction) int { return cmp.Compare(b.ID, a.ID) })
 
 	sums := mustSummaries(t, s, store.PeopleFilter{})
 	tests := []struct {
@@ -134,9 +135,9 @@ func TestSummariesRecentHistory(t *testing.T) {
 
 func TestSummariesRecentHistoryFilters(t *testing.T) {
 	s := openTest(t)
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana", Tier: cadence.Inner})
-	ben := mustAddPerson(t, s, store.Person{Name: "Ben", Tier: cadence.Close})
-	gone := mustAddPerson(t, s, store.Person{Name: "Gone", Tier: cadence.Inner})
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana", Tier: cadence.Inner})
+	ben := mustAddPerson(t, s, domain.Person{Name: "Ben", Tier: cadence.Close})
+	gone := mustAddPerson(t, s, domain.Person{Name: "Gone", Tier: cadence.Inner})
 	histLog(t, s, cadence.Call, cadence.In, 3, 0, ana, ben, gone)
 	mustArchive(t, s, gone)
 	nobody := mustAdd(t, s, "Nobody")

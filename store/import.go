@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // How an import merges what it reads with what tend holds:
@@ -53,31 +54,13 @@ type ImportCounts struct {
 	Updated int // of the matched, those the import changed
 }
 
-// ImportSkip is something an import left out, with the reason.
-type ImportSkip struct {
-	Where  string // the record, card or line, as the reader of the file names it
-	Reason string
-	Count  int // how many things this entry stands for; 0 means 1
-}
-
-// N is the number of things the skip stands for.
-func (s ImportSkip) N() int { return max(s.Count, 1) }
-
-// ImportNote is something an import did that the user should know,
-// though nothing was left out: two people of one name kept apart, a
-// charset guessed, the columns a spreadsheet was read by.
-type ImportNote struct {
-	Where string // the record, card or line; "" for the whole file
-	Text  string
-}
-
 // ImportResult says what an import did, or with DryRun would have done.
 type ImportResult struct {
 	People       ImportCounts
 	Interactions ImportCounts
 	Memories     ImportCounts
-	Skipped      []ImportSkip
-	Notes        []ImportNote
+	Skipped      []domain.ImportSkip
+	Notes        []domain.ImportNote
 	DryRun       bool
 }
 
@@ -126,8 +109,8 @@ type Import struct {
 
 	st    importStatements
 	res   ImportResult
-	batch []Interaction // waiting to be written (see flush)
-	parts []any         // rows of interaction_people waiting to be written, 4 values each
+	batch []domain.Interaction // waiting to be written (see flush)
+	parts []any                // rows of interaction_people waiting to be written, 4 values each
 
 	// A big import drops the indexes of interaction_people and the
 	// triggers of the interaction tables once it has written bulkAfter
@@ -448,10 +431,10 @@ func (im *Import) HasPerson(id string) bool {
 }
 
 // Skip records something the file held that the import leaves out.
-func (im *Import) Skip(s ImportSkip) { im.res.Skipped = append(im.res.Skipped, s) }
+func (im *Import) Skip(s domain.ImportSkip) { im.res.Skipped = append(im.res.Skipped, s) }
 
 // Note records something the user should know about the import.
-func (im *Import) Note(n ImportNote) { im.res.Notes = append(im.res.Notes, n) }
+func (im *Import) Note(n domain.ImportNote) { im.res.Notes = append(im.res.Notes, n) }
 
 // Now is the moment the import runs at, the store's clock.
 func (im *Import) Now() time.Time { return im.now }
@@ -459,9 +442,9 @@ func (im *Import) Now() time.Time { return im.now }
 // PutPerson merges a person who carries an id (from tend's own JSON): a new
 // id is added, a known one is replaced when the file's updated_at is newer.
 // A zero CreatedAt is taken as now and a zero UpdatedAt as CreatedAt.
-func (im *Import) PutPerson(p Person) error {
+func (im *Import) PutPerson(p domain.Person) error {
 	if strings.TrimSpace(p.ID) == "" {
-		return kindErrorf(ErrInvalid, "a person needs an id")
+		return domain.Errorf(domain.ErrInvalid, "a person needs an id")
 	}
 	if err := p.Validate(); err != nil {
 		return err
@@ -472,7 +455,7 @@ func (im *Import) PutPerson(p Person) error {
 	if p.UpdatedAt.IsZero() {
 		p.UpdatedAt = p.CreatedAt
 	}
-	key := nameKey(p.Name)
+	key := domain.NameKey(p.Name)
 	id := im.resolve(p.ID)
 	if _, known := im.people[id]; !known && !p.Archived() {
 		if other, ok := im.activeName[key]; ok {
@@ -493,7 +476,7 @@ func (im *Import) PutPerson(p Person) error {
 		return nil
 	}
 	if owner, ok := im.activeName[key]; ok && owner != id && !p.Archived() {
-		im.Skip(ImportSkip{Where: "person " + p.ID, Reason: fmt.Sprintf("not updated: the name %q belongs to someone else in tend", p.Name)})
+		im.Skip(domain.ImportSkip{Where: "person " + p.ID, Reason: fmt.Sprintf("not updated: the name %q belongs to someone else in tend", p.Name)})
 		return nil
 	}
 	p.ID = id
@@ -511,12 +494,12 @@ func (im *Import) PutPerson(p Person) error {
 // person tend already has by that UID (an address book's id for the
 // person) or else by that name, and returns the id. Fields left empty are
 // taken as not given.
-func (im *Import) MatchPerson(p Person) (string, error) {
+func (im *Import) MatchPerson(p domain.Person) (string, error) {
 	check := p
 	if err := check.Validate(); err != nil {
 		return "", err
 	}
-	key := nameKey(check.Name)
+	key := domain.NameKey(check.Name)
 	id, ok := im.byUID[check.UID]
 	if _, own := im.people[check.UID]; check.UID != "" && !ok && own {
 		// A card tend wrote for someone with no UID of their own carries
@@ -560,7 +543,7 @@ func (im *Import) MatchPerson(p Person) (string, error) {
 }
 
 // mergePerson adds what a file says about someone to what tend knows.
-func mergePerson(stored, file Person) Person {
+func mergePerson(stored, file domain.Person) domain.Person {
 	out := stored
 	out.Phones = unionPhones(stored.Phones, file.Phones)
 	out.Emails = union(stored.Emails, file.Emails)
@@ -619,16 +602,16 @@ func addTypes(have, more map[string]string) map[string]string {
 }
 
 // addDates adds to have the dates it does not hold yet.
-func addDates(have, more []ImportantDate) []ImportantDate {
+func addDates(have, more []domain.ImportantDate) []domain.ImportantDate {
 	all := slices.Clone(have)
 	for _, d := range more {
 		label := strings.TrimSpace(d.Label)
-		if !slices.ContainsFunc(all, func(x ImportantDate) bool { return x.Label == label && x.Date == d.Date }) {
-			all = append(all, ImportantDate{Label: label, Date: d.Date})
+		if !slices.ContainsFunc(all, func(x domain.ImportantDate) bool { return x.Label == label && x.Date == d.Date }) {
+			all = append(all, domain.ImportantDate{Label: label, Date: d.Date})
 		}
 	}
 	if all == nil {
-		all = []ImportantDate{}
+		all = []domain.ImportantDate{}
 	}
 	return all
 }
@@ -685,7 +668,7 @@ func union(have, more []string) []string {
 	return out
 }
 
-func samePerson(a, b Person) bool {
+func samePerson(a, b domain.Person) bool {
 	return a.Name == b.Name && a.Tier == b.Tier && a.Every == b.Every && a.Birthday == b.Birthday &&
 		slices.Equal(a.Phones, b.Phones) && slices.Equal(a.Emails, b.Emails) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Aliases, b.Aliases) && a.Notes == b.Notes && slices.Equal(a.ImportantDates, b.ImportantDates) &&
@@ -693,12 +676,12 @@ func samePerson(a, b Person) bool {
 		maps.Equal(a.PhoneTypes, b.PhoneTypes) && maps.Equal(a.EmailTypes, b.EmailTypes)
 }
 
-func (im *Import) insertPerson(p Person) error {
-	key := nameKey(p.Name)
+func (im *Import) insertPerson(p domain.Person) error {
+	key := domain.NameKey(p.Name)
 	if owner, ok := im.activeName[key]; ok && !p.Archived() {
 		// Only reachable through a bug in the matching above; say so
 		// plainly rather than with SQLite's constraint message.
-		return kindErrorf(ErrNameTaken, "%q is already someone in tend (id %s)", p.Name, owner)
+		return domain.Errorf(domain.ErrNameTaken, "%q is already someone in tend (id %s)", p.Name, owner)
 	}
 	_, err := im.st.insPerson.ExecContext(im.ctx, personRow(p)...)
 	if err != nil {
@@ -723,8 +706,8 @@ func (im *Import) insertPerson(p Person) error {
 	return nil
 }
 
-func (im *Import) updatePerson(p Person, rec *importedPerson) error {
-	key := nameKey(p.Name)
+func (im *Import) updatePerson(p domain.Person, rec *importedPerson) error {
+	key := domain.NameKey(p.Name)
 	_, err := im.st.updPerson.ExecContext(im.ctx, append(personRow(p)[1:], p.ID)...)
 	if err != nil {
 		return fmt.Errorf("save %s: %w", p.Name, err)
@@ -742,7 +725,7 @@ func (im *Import) updatePerson(p Person, rec *importedPerson) error {
 	return nil
 }
 
-func (im *Import) writeDates(p Person) error {
+func (im *Import) writeDates(p domain.Person) error {
 	for _, d := range p.ImportantDates {
 		if _, err := im.st.insDate.ExecContext(im.ctx, p.ID, d.Label, d.Date.String()); err != nil {
 			return fmt.Errorf("save dates: %w", err)
@@ -755,9 +738,9 @@ func (im *Import) writeDates(p Person) error {
 // the file's differs. It needs an id: without one, importing twice would
 // log everything twice. Interactions are written in batches; a batch is
 // always written before the import ends.
-func (im *Import) PutInteraction(in Interaction) error {
+func (im *Import) PutInteraction(in domain.Interaction) error {
 	if strings.TrimSpace(in.ID) == "" {
-		return kindErrorf(ErrInvalid, "an interaction needs an id")
+		return domain.Errorf(domain.ErrInvalid, "an interaction needs an id")
 	}
 	if err := in.Validate(); err != nil {
 		return err
@@ -791,7 +774,7 @@ const (
 // in tend already and are compared one by one.
 func (im *Import) flush() error {
 	batch := im.batch
-	im.batch = make([]Interaction, 0, batchSize)
+	im.batch = make([]domain.Interaction, 0, batchSize)
 	if len(batch) == 0 {
 		return nil
 	}
@@ -831,7 +814,7 @@ func (im *Import) flush() error {
 		return fmt.Errorf("add interactions: %w", err)
 	}
 
-	var added, known []Interaction
+	var added, known []domain.Interaction
 	for _, in := range batch {
 		if inserted[in.ID] {
 			delete(inserted, in.ID) // a second copy in the same batch is known
@@ -877,7 +860,7 @@ func insertParticipantsSQL(n int) string {
 
 // mergeInteraction compares an interaction with the stored one of its id,
 // and writes the file's if they differ.
-func (im *Import) mergeInteraction(in Interaction) error {
+func (im *Import) mergeInteraction(in domain.Interaction) error {
 	if err := im.writeParticipants(); err != nil { // the stored people must be there to compare with
 		return err
 	}
@@ -910,7 +893,7 @@ func (im *Import) mergeInteraction(in Interaction) error {
 		return fmt.Errorf("update interaction %s: %w", in.ID, err)
 	}
 	im.res.Interactions.Updated++
-	return im.insertParticipants([]Interaction{in})
+	return im.insertParticipants([]domain.Interaction{in})
 }
 
 func (im *Import) participants(id string) ([]string, error) {
@@ -933,7 +916,7 @@ func (im *Import) participants(id string) ([]string, error) {
 // insertParticipants adds the rows of interaction_people of interactions.
 // They wait in full statements' worth (a batch of interactions holds fewer)
 // until writeParticipants, which runs before anything reads them.
-func (im *Import) insertParticipants(ins []Interaction) error {
+func (im *Import) insertParticipants(ins []domain.Interaction) error {
 	for _, in := range ins {
 		real := realFlag(in)
 		at := formatTime(in.At)
@@ -975,19 +958,19 @@ func (im *Import) writeParticipants() error {
 
 // PutMemory adds a memory by id, or replaces the stored one when the
 // file's differs; done stays done.
-func (im *Import) PutMemory(m Memory) error {
+func (im *Import) PutMemory(m domain.Memory) error {
 	if strings.TrimSpace(m.ID) == "" {
-		return kindErrorf(ErrInvalid, "a memory needs an id")
+		return domain.Errorf(domain.ErrInvalid, "a memory needs an id")
 	}
 	m.Text = strings.TrimSpace(m.Text)
 	if m.Text == "" {
-		return kindErrorf(ErrInvalid, "nothing to remember: the text is empty")
+		return domain.Errorf(domain.ErrInvalid, "nothing to remember: the text is empty")
 	}
-	if err := validNewText("text", m.Text); err != nil {
+	if err := domain.ValidNewText("text", m.Text); err != nil {
 		return err
 	}
 	if strings.TrimSpace(m.PersonID) == "" {
-		return kindErrorf(ErrInvalid, "a memory needs a person")
+		return domain.Errorf(domain.ErrInvalid, "a memory needs a person")
 	}
 	m.PersonID = im.resolve(m.PersonID)
 	if _, ok := im.people[m.PersonID]; !ok {
@@ -1063,7 +1046,7 @@ func (im *Import) finish() error {
 			if _, ok := im.people[id]; ok {
 				continue
 			}
-			return kindErrorf(ErrInvalid, "no person with id %s, in the file or in tend", id)
+			return domain.Errorf(domain.ErrInvalid, "no person with id %s, in the file or in tend", id)
 		}
 		for _, q := range []struct {
 			query string
@@ -1259,7 +1242,7 @@ func (im *Import) shadow() error {
 // faultInInteractions copies into a dry run's tables the interactions of a
 // batch that tend holds and the dry run has not seen yet, with their
 // people: what the batch's statements would meet in the real tables.
-func (im *Import) faultInInteractions(batch []Interaction) error {
+func (im *Import) faultInInteractions(batch []domain.Interaction) error {
 	ids := make([]any, len(batch))
 	for i, in := range batch {
 		ids[i] = in.ID

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // While a big import runs with the triggers of the interaction tables off,
@@ -136,7 +137,7 @@ func (im *Import) state(id string) *historyOf {
 
 // trackAdded notes interactions the import has just added, for the people
 // whose row of person_history it works out itself.
-func (im *Import) trackAdded(ins []Interaction) {
+func (im *Import) trackAdded(ins []domain.Interaction) {
 	if im.history == nil {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // TestBulkImportWritesHistoryAsTheTriggers imports the same file twice,
@@ -21,21 +22,21 @@ import (
 // and another machine's id for someone tend has.
 func TestBulkImportWritesHistoryAsTheTriggers(t *testing.T) {
 	base := internalNow.Truncate(time.Second)
-	var before []Person
+	var before []domain.Person
 	for i := range 4 {
-		before = append(before, Person{ID: fmt.Sprintf("01OLD%021d", i), Name: fmt.Sprintf("Old %d", i), CreatedAt: base.AddDate(-3, 0, 0)})
+		before = append(before, domain.Person{ID: fmt.Sprintf("01OLD%021d", i), Name: fmt.Sprintf("Old %d", i), CreatedAt: base.AddDate(-3, 0, 0)})
 	}
-	people := []Person{
+	people := []domain.Person{
 		{ID: "01ALIASALIASALIASALIASALIA", Name: "old 3", UpdatedAt: base.AddDate(-4, 0, 0)}, // Old 3, under another id
 		{ID: `odd"id\`, Name: "Odd"},
 	}
 	for i := range 8 {
-		people = append(people, Person{ID: fmt.Sprintf("01NEW%021d", i), Name: fmt.Sprintf("New %d", i), CreatedAt: base.AddDate(-3, 0, 0)})
+		people = append(people, domain.Person{ID: fmt.Sprintf("01NEW%021d", i), Name: fmt.Sprintf("New %d", i), CreatedAt: base.AddDate(-3, 0, 0)})
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	channels := cadence.Channels()
-	interaction := func(i int, among []Person) Interaction {
-		in := Interaction{
+	interaction := func(i int, among []domain.Person) domain.Interaction {
+		in := domain.Interaction{
 			ID:        fmt.Sprintf("01I%023d", rng.IntN(1000)*1000+i),
 			Via:       channels[rng.IntN(len(channels))],
 			Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(2)],
@@ -46,17 +47,17 @@ func TestBulkImportWritesHistoryAsTheTriggers(t *testing.T) {
 		}
 		return in
 	}
-	var earlier []Interaction
+	var earlier []domain.Interaction
 	for i := range 60 {
 		earlier = append(earlier, interaction(i, before[:3])) // Old 3 has no history
 	}
-	all := append(append([]Person{}, before...), people...)
+	all := append(append([]domain.Person{}, before...), people...)
 	// New 0 to 5 only gain interactions: the import writes their rows. The
 	// others have history already, or ids JSON must escape, or records
 	// the file changes: the triggers rebuild theirs.
-	rebuilt := append(append([]Person{}, before...), people[:2]...)
+	rebuilt := append(append([]domain.Person{}, before...), people[:2]...)
 	rebuilt = append(rebuilt, people[8:]...)
-	var file []Interaction
+	var file []domain.Interaction
 	for i := range 400 {
 		in := interaction(1000+i, all)
 		switch {
@@ -76,7 +77,7 @@ func TestBulkImportWritesHistoryAsTheTriggers(t *testing.T) {
 
 	load := func(bulk int) (*Store, string) {
 		s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-		put := func(people []Person, ins []Interaction) {
+		put := func(people []domain.Person, ins []domain.Interaction) {
 			t.Helper()
 			_, err := s.Import(t.Context(), ImportOptions{}, func(im *Import) error {
 				for _, in := range ins { // before the people, as a file may have them

@@ -11,11 +11,12 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
 // importAll runs one import that puts the given records, people first.
-func importAll(t *testing.T, s *store.Store, dry bool, people []store.Person, ins []store.Interaction, mems []store.Memory) store.ImportResult {
+func importAll(t *testing.T, s *store.Store, dry bool, people []domain.Person, ins []domain.Interaction, mems []domain.Memory) store.ImportResult {
 	t.Helper()
 	res, err := s.Import(t.Context(), store.ImportOptions{DryRun: dry}, func(im *store.Import) error {
 		for _, p := range people {
@@ -75,18 +76,18 @@ func everything(t *testing.T, s *store.Store) string {
 
 func TestImportMergesByIDAndIsIdempotent(t *testing.T) {
 	s := openTest(t)
-	ana := store.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana Lima", Tier: cadence.Close,
+	ana := domain.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana Lima", Tier: cadence.Close,
 		CreatedAt: ts("2026-01-01T10:00:00Z"), UpdatedAt: ts("2026-02-01T10:00:00Z")}
-	ben := store.Person{ID: "01BBBBBBBBBBBBBBBBBBBBBBBB", Name: "Ben", CreatedAt: ts("2026-01-01T10:00:00Z")}
-	call := store.Interaction{ID: "01CCCCCCCCCCCCCCCCCCCCCCCC", People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: ts("2026-03-01T18:00:00Z"), Minutes: 30}
-	exam := store.Memory{ID: "01DDDDDDDDDDDDDDDDDDDDDDDD", PersonID: ana.ID, Text: "exam", Due: time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)}
+	ben := domain.Person{ID: "01BBBBBBBBBBBBBBBBBBBBBBBB", Name: "Ben", CreatedAt: ts("2026-01-01T10:00:00Z")}
+	call := domain.Interaction{ID: "01CCCCCCCCCCCCCCCCCCCCCCCC", People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: ts("2026-03-01T18:00:00Z"), Minutes: 30}
+	exam := domain.Memory{ID: "01DDDDDDDDDDDDDDDDDDDDDDDD", PersonID: ana.ID, Text: "exam", Due: time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)}
 
-	res := importAll(t, s, false, []store.Person{ana, ben}, []store.Interaction{call}, []store.Memory{exam})
+	res := importAll(t, s, false, []domain.Person{ana, ben}, []domain.Interaction{call}, []domain.Memory{exam})
 	if res.New() != 4 || res.Matched() != 0 {
 		t.Errorf("first import: %d new, %d matched; want 4 new, 0 matched", res.New(), res.Matched())
 	}
 	before := everything(t, s)
-	res = importAll(t, s, false, []store.Person{ana, ben}, []store.Interaction{call}, []store.Memory{exam})
+	res = importAll(t, s, false, []domain.Person{ana, ben}, []domain.Interaction{call}, []domain.Memory{exam})
 	if res.New() != 0 || res.Matched() != 4 || res.Updated() != 0 {
 		t.Errorf("second import: %d new, %d matched, %d updated; want 0, 4, 0", res.New(), res.Matched(), res.Updated())
 	}
@@ -100,13 +101,13 @@ func TestImportMergesByIDAndIsIdempotent(t *testing.T) {
 	// An older version of Ana changes nothing; a newer one wins whole.
 	older := ana
 	older.Tier, older.UpdatedAt = cadence.Outer, ts("2026-01-15T00:00:00Z")
-	res = importAll(t, s, false, []store.Person{older}, nil, nil)
+	res = importAll(t, s, false, []domain.Person{older}, nil, nil)
 	if res.People.Updated != 0 || mustPerson(t, s, ana.ID).Tier != cadence.Close {
 		t.Errorf("an older record was applied: %+v", res.People)
 	}
 	newer := ana
 	newer.Tier, newer.Notes, newer.UpdatedAt = cadence.Inner, "new notes", ts("2026-04-01T00:00:00Z")
-	res = importAll(t, s, false, []store.Person{newer}, nil, nil)
+	res = importAll(t, s, false, []domain.Person{newer}, nil, nil)
 	got := mustPerson(t, s, ana.ID)
 	if res.People.Updated != 1 || got.Tier != cadence.Inner || got.Notes != "new notes" || !got.UpdatedAt.Equal(newer.UpdatedAt) {
 		t.Errorf("a newer record was not applied: %+v, person %+v", res.People, got)
@@ -116,11 +117,11 @@ func TestImportMergesByIDAndIsIdempotent(t *testing.T) {
 func TestImportMatchesSameNameUnderAnotherID(t *testing.T) {
 	s := openTest(t)
 	mine := mustAdd(t, s, "Ana Lima")
-	theirs := store.Person{ID: "01ZZZZZZZZZZZZZZZZZZZZZZZZ", Name: "ana lima", Phones: []string{"+1 555"},
+	theirs := domain.Person{ID: "01ZZZZZZZZZZZZZZZZZZZZZZZZ", Name: "ana lima", Phones: []string{"+1 555"},
 		CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-02T00:00:00Z")}
-	talk := store.Interaction{ID: "01YYYYYYYYYYYYYYYYYYYYYYYY", People: []string{theirs.ID}, Via: cadence.Video, At: ts("2026-05-01T12:00:00Z")}
+	talk := domain.Interaction{ID: "01YYYYYYYYYYYYYYYYYYYYYYYY", People: []string{theirs.ID}, Via: cadence.Video, At: ts("2026-05-01T12:00:00Z")}
 	for range 2 {
-		res := importAll(t, s, false, []store.Person{theirs}, []store.Interaction{talk}, nil)
+		res := importAll(t, s, false, []domain.Person{theirs}, []domain.Interaction{talk}, nil)
 		if res.People.New != 0 || res.People.Matched != 1 {
 			t.Errorf("people %+v, want the other machine's Ana matched to ours", res.People)
 		}
@@ -141,10 +142,10 @@ func TestImportMatchesSameNameUnderAnotherID(t *testing.T) {
 func TestImportResolvesPeopleListedAfterTheirInteractions(t *testing.T) {
 	s := openTest(t)
 	mine := mustAdd(t, s, "Ana")
-	theirs := store.Person{ID: "01ZZZZZZZZZZZZZZZZZZZZZZZZ", Name: "Ana", CreatedAt: ts("2026-01-01T00:00:00Z")}
-	bo := store.Person{ID: "01XXXXXXXXXXXXXXXXXXXXXXXX", Name: "Bo", CreatedAt: ts("2026-01-01T00:00:00Z")}
-	in := store.Interaction{ID: "01YYYYYYYYYYYYYYYYYYYYYYYY", People: []string{theirs.ID, bo.ID}, Via: cadence.Call, At: ts("2026-05-01T12:00:00Z")}
-	mem := store.Memory{ID: "01WWWWWWWWWWWWWWWWWWWWWWWW", PersonID: theirs.ID, Text: "new job"}
+	theirs := domain.Person{ID: "01ZZZZZZZZZZZZZZZZZZZZZZZZ", Name: "Ana", CreatedAt: ts("2026-01-01T00:00:00Z")}
+	bo := domain.Person{ID: "01XXXXXXXXXXXXXXXXXXXXXXXX", Name: "Bo", CreatedAt: ts("2026-01-01T00:00:00Z")}
+	in := domain.Interaction{ID: "01YYYYYYYYYYYYYYYYYYYYYYYY", People: []string{theirs.ID, bo.ID}, Via: cadence.Call, At: ts("2026-05-01T12:00:00Z")}
+	mem := domain.Memory{ID: "01WWWWWWWWWWWWWWWWWWWWWWWW", PersonID: theirs.ID, Text: "new job"}
 	_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
 		return errors.Join(im.PutInteraction(in), im.PutMemory(mem), im.PutPerson(theirs), im.PutPerson(bo))
 	})
@@ -160,9 +161,9 @@ func TestImportResolvesPeopleListedAfterTheirInteractions(t *testing.T) {
 	}
 
 	_, err = s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
-		return im.PutInteraction(store.Interaction{ID: "01VVVVVVVVVVVVVVVVVVVVVVVV", People: []string{"NOBODY"}, Via: cadence.Call, At: ts("2026-05-01T12:00:00Z")})
+		return im.PutInteraction(domain.Interaction{ID: "01VVVVVVVVVVVVVVVVVVVVVVVV", People: []string{"NOBODY"}, Via: cadence.Call, At: ts("2026-05-01T12:00:00Z")})
 	})
-	if !errors.Is(err, store.ErrInvalid) || !strings.Contains(err.Error(), "NOBODY") {
+	if !errors.Is(err, domain.ErrInvalid) || !strings.Contains(err.Error(), "NOBODY") {
 		t.Errorf("an interaction with a stranger: error %v, want one naming the id", err)
 	}
 }
@@ -172,15 +173,15 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	mustAdd(t, s, "Zed")
 	before := everything(t, s)
 	_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
-		if _, err := im.MatchPerson(store.Person{Name: "Ana"}); err != nil {
+		if _, err := im.MatchPerson(domain.Person{Name: "Ana"}); err != nil {
 			return err
 		}
-		if _, err := im.MatchPerson(store.Person{Name: "Zed", Tags: []string{"new"}}); err != nil {
+		if _, err := im.MatchPerson(domain.Person{Name: "Zed", Tags: []string{"new"}}); err != nil {
 			return err
 		}
-		return im.PutPerson(store.Person{ID: "X1", Name: "Bad", Tier: "boss"})
+		return im.PutPerson(domain.Person{ID: "X1", Name: "Bad", Tier: "boss"})
 	})
-	if !errors.Is(err, store.ErrInvalid) {
+	if !errors.Is(err, domain.ErrInvalid) {
 		t.Fatalf("error = %v, want ErrInvalid", err)
 	}
 	if after := everything(t, s); after != before {
@@ -191,8 +192,8 @@ func TestImportIsAllOrNothing(t *testing.T) {
 func TestImportDryRunCountsAndWritesNothing(t *testing.T) {
 	s := openTest(t)
 	before := everything(t, s)
-	p := store.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana"}
-	res := importAll(t, s, true, []store.Person{p}, nil, nil)
+	p := domain.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana"}
+	res := importAll(t, s, true, []domain.Person{p}, nil, nil)
 	if !res.DryRun || res.People.New != 1 {
 		t.Errorf("dry run = %+v, want 1 new person", res)
 	}
@@ -203,11 +204,11 @@ func TestImportDryRunCountsAndWritesNothing(t *testing.T) {
 
 func TestMatchPersonAddsWhatTheFileKnows(t *testing.T) {
 	s := openTest(t)
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: cadence.MonthDay{Year: 1990, Month: 4, Day: 15},
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: cadence.MonthDay{Year: 1990, Month: 4, Day: 15},
 		Phones: []string{"+1 111"}, Tags: []string{"family"}, Notes: "likes tea"})
-	card := store.Person{Name: "ANA LIMA", Birthday: cadence.MonthDay{Month: 4, Day: 15}, Phones: []string{"+1 111", "+1 222"},
+	card := domain.Person{Name: "ANA LIMA", Birthday: cadence.MonthDay{Month: 4, Day: 15}, Phones: []string{"+1 111", "+1 222"},
 		Emails: []string{"ana@example.org"}, Tags: []string{"Family", "work"}, Notes: "met at school",
-		ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}}}
+		ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}}}
 	for i := range 2 {
 		var id string
 		res, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
@@ -244,13 +245,13 @@ func TestMatchPersonAddsWhatTheFileKnows(t *testing.T) {
 // everything the commands read, person_history included, to be the same.
 func TestBulkImportKeepsHistory(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	var people []store.Person
+	var people []domain.Person
 	for i := range 12 {
-		people = append(people, store.Person{ID: fmt.Sprintf("01P%023d", i), Name: fmt.Sprintf("Person %d", i), CreatedAt: ts("2025-01-01T00:00:00Z")})
+		people = append(people, domain.Person{ID: fmt.Sprintf("01P%023d", i), Name: fmt.Sprintf("Person %d", i), CreatedAt: ts("2025-01-01T00:00:00Z")})
 	}
-	var ins []store.Interaction
+	var ins []domain.Interaction
 	for i := range 400 {
-		in := store.Interaction{
+		in := domain.Interaction{
 			ID:        fmt.Sprintf("01I%023d", rng.IntN(1_000_000)*1000+i),
 			Via:       cadence.Channels()[rng.IntN(len(cadence.Channels()))],
 			Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(2)],
@@ -284,7 +285,7 @@ func TestBulkImportKeepsHistory(t *testing.T) {
 	// A later interaction logged the ordinary way still reaches the summaries,
 	// which it only does through the triggers.
 	at := ts("2026-11-20T12:00:00Z")
-	if _, err := s.AddInteraction(t.Context(), store.Interaction{People: []string{people[0].ID}, Via: cadence.Call, At: at}); err != nil {
+	if _, err := s.AddInteraction(t.Context(), domain.Interaction{People: []string{people[0].ID}, Via: cadence.Call, At: at}); err != nil {
 		t.Fatal(err)
 	}
 	sums, err := s.Summaries(t.Context(), store.PeopleFilter{})
@@ -300,19 +301,19 @@ func TestBulkImportKeepsHistory(t *testing.T) {
 
 func TestImportMemoryStaysDone(t *testing.T) {
 	s := openTest(t)
-	p := store.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana"}
-	done := store.Memory{ID: "01DDDDDDDDDDDDDDDDDDDDDDDD", PersonID: p.ID, Text: "exam", DoneAt: ts("2026-03-07T10:00:00Z")}
-	importAll(t, s, false, []store.Person{p}, nil, []store.Memory{done})
+	p := domain.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana"}
+	done := domain.Memory{ID: "01DDDDDDDDDDDDDDDDDDDDDDDD", PersonID: p.ID, Text: "exam", DoneAt: ts("2026-03-07T10:00:00Z")}
+	importAll(t, s, false, []domain.Person{p}, nil, []domain.Memory{done})
 	open := done
 	open.DoneAt = time.Time{}
-	res := importAll(t, s, false, nil, nil, []store.Memory{open})
+	res := importAll(t, s, false, nil, nil, []domain.Memory{open})
 	ms, _ := s.Memories(t.Context(), p.ID)
 	if res.Memories.Updated != 0 || len(ms) != 1 || !ms[0].DoneAt.Equal(done.DoneAt) {
 		t.Errorf("an open copy reopened a done memory: %+v, %+v", res.Memories, ms)
 	}
 	fixed := done
 	fixed.Text = "exam on Friday"
-	res = importAll(t, s, false, nil, nil, []store.Memory{fixed})
+	res = importAll(t, s, false, nil, nil, []domain.Memory{fixed})
 	ms, _ = s.Memories(t.Context(), p.ID)
 	if res.Memories.Updated != 1 || ms[0].Text != "exam on Friday" {
 		t.Errorf("a corrected text was not applied: %+v, %+v", res.Memories, ms)

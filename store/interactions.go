@@ -9,60 +9,13 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
-// Interaction is one time you and one or more people were in touch: a dinner
-// with three friends is one interaction.
-type Interaction struct {
-	ID        string
-	People    []string // person ids; read back in the order of their names
-	Names     []string // their names, filled in when read
-	Via       cadence.Channel
-	Direction cadence.Direction
-	At        time.Time
-	Minutes   int // 0 when not recorded
-	Note      string
-	// Missed says the call did not connect: not a conversation, but you
-	// trying (out) or them reaching out (in). Only a call or a video call
-	// can be missed.
-	Missed    bool
-	CreatedAt time.Time
-}
-
-// Validate checks an interaction before it is written.
-func (in *Interaction) Validate() error {
-	if len(in.People) == 0 {
-		return kindErrorf(ErrInvalid, "an interaction needs at least one person")
-	}
-	via, err := cadence.ParseChannel(string(in.Via))
-	if err != nil {
-		return kindErrorf(ErrInvalid, "%v", err)
-	}
-	in.Via = via // "phone" is accepted, and the table holds "call"
-	if in.Direction == "" {
-		in.Direction = cadence.Out
-	}
-	dir, err := cadence.ParseDirection(string(in.Direction))
-	if err != nil {
-		return kindErrorf(ErrInvalid, "%v", err)
-	}
-	in.Direction = dir
-	if in.At.IsZero() {
-		return kindErrorf(ErrInvalid, "an interaction needs a time")
-	}
-	if in.Missed && in.Via != cadence.Call && in.Via != cadence.Video {
-		return kindErrorf(ErrInvalid, "only a call or a video call can be missed, not %s", in.Via)
-	}
-	if in.Minutes < 0 || in.Minutes > 24*60*7 {
-		return kindErrorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
-	}
-	return validNewText("note", in.Note)
-}
-
 // AddInteraction records an interaction with one or more people.
-func (s *Store) AddInteraction(ctx context.Context, in Interaction) (Interaction, error) {
+func (s *Store) AddInteraction(ctx context.Context, in domain.Interaction) (domain.Interaction, error) {
 	if err := in.Validate(); err != nil {
-		return Interaction{}, err
+		return domain.Interaction{}, err
 	}
 	if in.ID == "" {
 		in.ID = s.newID()
@@ -79,12 +32,12 @@ func (s *Store) AddInteraction(ctx context.Context, in Interaction) (Interaction
 		return s.describeInteraction("logged", in), err
 	})
 	if err != nil {
-		return Interaction{}, err
+		return domain.Interaction{}, err
 	}
 	return in, nil
 }
 
-func insertInteraction(ctx context.Context, tx *sql.Tx, in Interaction) error {
+func insertInteraction(ctx context.Context, tx *sql.Tx, in domain.Interaction) error {
 	at := formatTime(in.At)
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO interactions (id, via, direction, at, minutes, note, created_at, missed)
@@ -100,7 +53,7 @@ func insertInteraction(ctx context.Context, tx *sql.Tx, in Interaction) error {
 			in.ID, pid, at, real)
 		if err != nil {
 			if strings.Contains(err.Error(), "FOREIGN KEY") {
-				return kindErrorf(ErrNotFound, "no person with id %s", pid)
+				return domain.Errorf(domain.ErrNotFound, "no person with id %s", pid)
 			}
 			return fmt.Errorf("log interaction: %w", err)
 		}
@@ -138,7 +91,7 @@ type InteractionFilter struct {
 }
 
 // Interactions lists interactions, newest first, each with its people.
-func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Interaction, error) {
+func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]domain.Interaction, error) {
 	var (
 		clauses []string
 		args    []any
@@ -163,7 +116,7 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 	if err != nil {
 		return nil, fmt.Errorf("list interactions: %w", err)
 	}
-	out := []Interaction{}
+	out := []domain.Interaction{}
 	index := map[string]int{}
 	for rows.Next() {
 		in, err := scanInteraction(rows)
@@ -184,7 +137,7 @@ func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]Intera
 
 // realFlag is interaction_people.real for an interaction: 1 for a real
 // conversation, 0 for a touch or a call that did not connect.
-func realFlag(in Interaction) int {
+func realFlag(in domain.Interaction) int {
 	if in.Via.Real() && !in.Missed {
 		return 1
 	}
@@ -204,9 +157,9 @@ func boolInt(b bool) int {
 const interactionColumns = `i.id, i.via, i.direction, i.at, i.minutes, i.note, i.created_at, i.missed`
 
 // scanInteraction reads interactionColumns, then extra.
-func scanInteraction(row scanner, extra ...any) (Interaction, error) {
+func scanInteraction(row scanner, extra ...any) (domain.Interaction, error) {
 	var (
-		in                 Interaction
+		in                 domain.Interaction
 		via, dir, at, made string
 		minutes            sql.NullInt64
 	)
@@ -226,7 +179,7 @@ func scanInteraction(row scanner, extra ...any) (Interaction, error) {
 
 // loadParticipants fills in People and Names, asking for a few hundred
 // interactions at a time to stay under SQLite's limit on parameters.
-func (s *Store) loadParticipants(ctx context.Context, out []Interaction, index map[string]int) error {
+func (s *Store) loadParticipants(ctx context.Context, out []domain.Interaction, index map[string]int) error {
 	const chunk = 500
 	for start := 0; start < len(out); start += chunk {
 		part := out[start:min(start+chunk, len(out))]
@@ -263,48 +216,48 @@ func (s *Store) loadParticipants(ctx context.Context, out []Interaction, index m
 
 // findInteraction resolves an interaction id, or a unique start of one, in
 // any case, with its people.
-func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string) (Interaction, error) {
+func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string) (domain.Interaction, error) {
 	typed := strings.TrimSpace(idPrefix)
 	idPrefix = strings.ToUpper(typed)
 	if idPrefix == "" {
-		return Interaction{}, kindErrorf(ErrInvalid, "interaction id is empty")
+		return domain.Interaction{}, domain.Errorf(domain.ErrInvalid, "interaction id is empty")
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id, via, direction, at, minutes, note, created_at, missed FROM interactions
 		WHERE upper(substr(id, 1, length(?))) = ? LIMIT 2`, idPrefix, idPrefix) // imported ids may be lower case
 	if err != nil {
-		return Interaction{}, fmt.Errorf("find interaction: %w", err)
+		return domain.Interaction{}, fmt.Errorf("find interaction: %w", err)
 	}
-	var found []Interaction
+	var found []domain.Interaction
 	for rows.Next() {
 		in, err := scanInteraction(rows)
 		if err != nil {
 			rows.Close()
-			return Interaction{}, err
+			return domain.Interaction{}, err
 		}
 		found = append(found, in)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return Interaction{}, fmt.Errorf("find interaction: %w", err)
+		return domain.Interaction{}, fmt.Errorf("find interaction: %w", err)
 	}
 	switch len(found) {
 	case 0:
-		return Interaction{}, kindErrorf(ErrNotFound, "no interaction with id %q (tend history lists them)", clip(typed))
+		return domain.Interaction{}, domain.Errorf(domain.ErrNotFound, "no interaction with id %q (tend history lists them)", domain.Clip(typed))
 	case 2:
-		return Interaction{}, kindErrorf(ErrInvalid, "interaction id %q is ambiguous: it starts more than one; give more of it", clip(typed))
+		return domain.Interaction{}, domain.Errorf(domain.ErrInvalid, "interaction id %q is ambiguous: it starts more than one; give more of it", domain.Clip(typed))
 	}
 	in := found[0]
 	prows, err := q.QueryContext(ctx, `SELECT p.id, p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id
 		WHERE ip.interaction_id = ? ORDER BY p.name_key, p.id`, in.ID)
 	if err != nil {
-		return Interaction{}, fmt.Errorf("find interaction: %w", err)
+		return domain.Interaction{}, fmt.Errorf("find interaction: %w", err)
 	}
 	defer prows.Close()
 	in.People, in.Names = []string{}, []string{}
 	for prows.Next() {
 		var id, name string
 		if err := prows.Scan(&id, &name); err != nil {
-			return Interaction{}, fmt.Errorf("find interaction: %w", err)
+			return domain.Interaction{}, fmt.Errorf("find interaction: %w", err)
 		}
 		in.People, in.Names = append(in.People, id), append(in.Names, name)
 	}
@@ -313,14 +266,14 @@ func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string)
 
 // FindInteraction returns the interaction an id, or a unique start of one,
 // names.
-func (s *Store) FindInteraction(ctx context.Context, idPrefix string) (Interaction, error) {
+func (s *Store) FindInteraction(ctx context.Context, idPrefix string) (domain.Interaction, error) {
 	return s.findInteraction(ctx, s.db, idPrefix)
 }
 
 // DeleteInteraction removes one interaction, found by its id or a unique
 // start of it, and returns it as it was.
-func (s *Store) DeleteInteraction(ctx context.Context, idPrefix string) (Interaction, error) {
-	var out Interaction
+func (s *Store) DeleteInteraction(ctx context.Context, idPrefix string) (domain.Interaction, error) {
+	var out domain.Interaction
 	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
 		in, err := s.findInteraction(ctx, tx, idPrefix)
 		if err != nil {
@@ -344,7 +297,7 @@ func (s *Store) DeleteInteraction(ctx context.Context, idPrefix string) (Interac
 // a unique start of it (its channel, direction, time, minutes, note and
 // people), and saves it in one transaction. It returns the interaction as
 // it was and as it is.
-func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change func(*Interaction) error) (before, after Interaction, err error) {
+func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change func(*domain.Interaction) error) (before, after domain.Interaction, err error) {
 	err = s.change(ctx, func(tx *sql.Tx) (string, error) {
 		in, err := s.findInteraction(ctx, tx, idPrefix)
 		if err != nil {
@@ -386,7 +339,7 @@ func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change fu
 			}
 			if err != nil {
 				if strings.Contains(err.Error(), "FOREIGN KEY") {
-					return "", kindErrorf(ErrNotFound, "no person with id %s", pid)
+					return "", domain.Errorf(domain.ErrNotFound, "no person with id %s", pid)
 				}
 				return "", fmt.Errorf("amend: %w", err)
 			}

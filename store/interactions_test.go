@@ -9,6 +9,7 @@ import (
 
 	"github.com/oklog/ulid/v2"
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -20,7 +21,7 @@ func TestAddInteractionWithTwoPeople(t *testing.T) {
 	sp := time.FixedZone("BRT", -3*3600)
 	at := time.Date(2026, 11, 20, 19, 30, 15, 999, sp)
 
-	got, err := s.AddInteraction(ctx, store.Interaction{
+	got, err := s.AddInteraction(ctx, domain.Interaction{
 		People: []string{bruno.ID, ana.ID, bruno.ID}, // a repeat is one person
 		Via:    cadence.InPerson, At: at, Minutes: 120, Note: "dinner",
 	})
@@ -54,7 +55,7 @@ func TestAddInteractionWithTwoPeople(t *testing.T) {
 	if !slices.Equal(all[0].Names, []string{"Ana", "Bruno"}) || !slices.Equal(all[0].People, []string{ana.ID, bruno.ID}) {
 		t.Errorf("stored participants %v %v, want Ana and Bruno", all[0].Names, all[0].People)
 	}
-	for _, p := range []store.Person{ana, bruno} {
+	for _, p := range []domain.Person{ana, bruno} {
 		seen := mustInteractions(t, s, store.InteractionFilter{Person: p.ID})
 		if len(seen) != 1 || seen[0].ID != got.ID {
 			t.Errorf("%s sees interactions %v, want only %s", p.Name, ids(seen), got.ID)
@@ -80,7 +81,7 @@ func TestAddInteractionAcceptsAliases(t *testing.T) {
 		t.Run(string(tc.via)+"/"+string(tc.dir), func(t *testing.T) {
 			s := openTest(t)
 			ana := mustAdd(t, s, "Ana")
-			got, err := s.AddInteraction(t.Context(), store.Interaction{People: []string{ana.ID}, Via: tc.via, Direction: tc.dir, At: fixedNow})
+			got, err := s.AddInteraction(t.Context(), domain.Interaction{People: []string{ana.ID}, Via: tc.via, Direction: tc.dir, At: fixedNow})
 			if err != nil {
 				t.Fatalf("AddInteraction(via %q, direction %q) = %v, want no error", tc.via, tc.dir, err)
 			}
@@ -103,22 +104,22 @@ func TestAddInteractionAcceptsAliases(t *testing.T) {
 }
 
 func TestAddInteractionRefusesInvalid(t *testing.T) {
-	good := func(id string) store.Interaction {
-		return store.Interaction{People: []string{id}, Via: cadence.Call, At: fixedNow}
+	good := func(id string) domain.Interaction {
+		return domain.Interaction{People: []string{id}, Via: cadence.Call, At: fixedNow}
 	}
 	cases := []struct {
 		name   string
-		change func(*store.Interaction)
+		change func(*domain.Interaction)
 	}{
-		{"no people", func(in *store.Interaction) { in.People = nil }},
-		{"no channel", func(in *store.Interaction) { in.Via = "" }},
-		{"unknown channel", func(in *store.Interaction) { in.Via = "pigeon" }},
-		{"unknown direction", func(in *store.Interaction) { in.Direction = "sideways" }},
-		{"no time", func(in *store.Interaction) { in.At = time.Time{} }},
-		{"negative minutes", func(in *store.Interaction) { in.Minutes = -1 }},
-		{"more minutes than a week", func(in *store.Interaction) { in.Minutes = 7*24*60 + 1 }},
-		{"NUL in the note", func(in *store.Interaction) { in.Note = "a\x00" }},
-		{"invalid UTF-8 note", func(in *store.Interaction) { in.Note = "\xc3(" }},
+		{"no people", func(in *domain.Interaction) { in.People = nil }},
+		{"no channel", func(in *domain.Interaction) { in.Via = "" }},
+		{"unknown channel", func(in *domain.Interaction) { in.Via = "pigeon" }},
+		{"unknown direction", func(in *domain.Interaction) { in.Direction = "sideways" }},
+		{"no time", func(in *domain.Interaction) { in.At = time.Time{} }},
+		{"negative minutes", func(in *domain.Interaction) { in.Minutes = -1 }},
+		{"more minutes than a week", func(in *domain.Interaction) { in.Minutes = 7*24*60 + 1 }},
+		{"NUL in the note", func(in *domain.Interaction) { in.Note = "a\x00" }},
+		{"invalid UTF-8 note", func(in *domain.Interaction) { in.Note = "\xc3(" }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,7 +127,7 @@ func TestAddInteractionRefusesInvalid(t *testing.T) {
 			in := good(mustAdd(t, s, "Ana").ID)
 			tc.change(&in)
 			_, err := s.AddInteraction(t.Context(), in)
-			wantErr(t, "AddInteraction", err, store.ErrInvalid)
+			wantErr(t, "AddInteraction", err, domain.ErrInvalid)
 			if got := mustInteractions(t, s, store.InteractionFilter{}); len(got) != 0 {
 				t.Errorf("a refused interaction was written: %v", ids(got))
 			}
@@ -137,8 +138,8 @@ func TestAddInteractionRefusesInvalid(t *testing.T) {
 func TestAddInteractionUnknownPersonWritesNothing(t *testing.T) {
 	s := openTest(t)
 	ana := mustAdd(t, s, "Ana")
-	_, err := s.AddInteraction(t.Context(), store.Interaction{People: []string{ana.ID, "01NOSUCHPERSON0000000000000"}, Via: cadence.Call, At: fixedNow})
-	wantErr(t, "AddInteraction with an unknown person", err, store.ErrNotFound)
+	_, err := s.AddInteraction(t.Context(), domain.Interaction{People: []string{ana.ID, "01NOSUCHPERSON0000000000000"}, Via: cadence.Call, At: fixedNow})
+	wantErr(t, "AddInteraction with an unknown person", err, domain.ErrNotFound)
 	if got := mustInteractions(t, s, store.InteractionFilter{}); len(got) != 0 {
 		t.Errorf("interactions after a refused log = %v, want none (not even with Ana)", ids(got))
 	}
@@ -155,7 +156,7 @@ func TestInteractionsOrderAndFilters(t *testing.T) {
 	s, clk := openTestClock(t)
 	ana, bruno := mustAdd(t, s, "Ana"), mustAdd(t, s, "Bruno")
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 12, 0, 0, 0, time.UTC) }
-	log := func(via cadence.Channel, at time.Time, ps ...store.Person) string {
+	log := func(via cadence.Channel, at time.Time, ps ...domain.Person) string {
 		clk.Advance(time.Second) // later logs get later ids
 		return mustLog(t, s, via, at, ps...).ID
 	}
@@ -199,7 +200,7 @@ func TestManyInteractions(t *testing.T) {
 	ana, bruno := mustAdd(t, s, "Ana"), mustAdd(t, s, "Bruno")
 	const n = 1201 // more than two parts of 500
 	for i := range n {
-		people := []store.Person{ana}
+		people := []domain.Person{ana}
 		if i%3 == 0 {
 			people = append(people, bruno)
 		}
@@ -231,7 +232,7 @@ func TestInteractionNoteRoundTrips(t *testing.T) {
 	ana := mustAdd(t, s, "Ana")
 	for i, note := range []string{"", "she got the job 🎉", "line 1\nline 2", `'); DROP TABLE interactions;--`, "עברית"} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			in, err := s.AddInteraction(t.Context(), store.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow.Add(time.Duration(i) * time.Hour), Note: note})
+			in, err := s.AddInteraction(t.Context(), domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow.Add(time.Duration(i) * time.Hour), Note: note})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -249,12 +250,12 @@ func TestInteractionNoteRoundTrips(t *testing.T) {
 func TestMissedCall(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	p, err := s.AddPerson(ctx, store.Person{Name: "Ana Lima"})
+	p, err := s.AddPerson(ctx, domain.Person{Name: "Ana Lima"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	at := ts("2026-11-20T12:00:00Z")
-	if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, Direction: cadence.In, At: at, Missed: true}); err != nil {
+	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{p.ID}, Via: cadence.Call, Direction: cadence.In, At: at, Missed: true}); err != nil {
 		t.Fatal(err)
 	}
 	list, err := s.Interactions(ctx, store.InteractionFilter{Person: p.ID})
@@ -268,8 +269,8 @@ func TestMissedCall(t *testing.T) {
 	if !sum.LastReal.IsZero() || !sum.Last.Missed || len(sum.RecentReal) != 0 {
 		t.Errorf("summary: LastReal %v, Last %v, RecentReal %v; want no real conversation and a missed last call", sum.LastReal, sum.Last, sum.RecentReal)
 	}
-	_, err = s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Text, At: at, Missed: true})
-	if !errors.Is(err, store.ErrInvalid) {
+	_, err = s.AddInteraction(ctx, domain.Interaction{People: []string{p.ID}, Via: cadence.Text, At: at, Missed: true})
+	if !errors.Is(err, domain.ErrInvalid) {
 		t.Errorf("a missed text: %v; want ErrInvalid", err)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // KeepChanges is how many of the latest changes undo can go back through.
@@ -145,7 +147,7 @@ func (s *Store) Changes(ctx context.Context, limit int) ([]Change, error) {
 }
 
 // ErrNothingToUndo means undo found no change to revert.
-var ErrNothingToUndo = kindErrorf(ErrInvalid, "nothing to undo")
+var ErrNothingToUndo = domain.Errorf(domain.ErrInvalid, "nothing to undo")
 
 // Undo reverts the latest change: every row it touched is put back as it
 // was before, in one transaction, and the change leaves the journal, so

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // dump is every row of the tables a change can touch, and of those the
@@ -53,24 +54,24 @@ func dump(t *testing.T, s *Store) string {
 func TestUndoEveryKindOfChange(t *testing.T) {
 	ctx := t.Context()
 	at := internalNow.Add(-48 * time.Hour)
-	setUp := func(t *testing.T) (*Store, Person, Person, Interaction, Memory) {
+	setUp := func(t *testing.T) (*Store, domain.Person, domain.Person, domain.Interaction, domain.Memory) {
 		s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-		ana, err := s.AddPerson(ctx, Person{Name: "Ana Lima", Tags: []string{"family"}, ImportantDates: []ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}}})
+		ana, err := s.AddPerson(ctx, domain.Person{Name: "Ana Lima", Tags: []string{"family"}, ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		ben, err := s.AddPerson(ctx, Person{Name: "Ben Okafor", Aliases: []string{"benny"}})
+		ben, err := s.AddPerson(ctx, domain.Person{Name: "Ben Okafor", Aliases: []string{"benny"}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.InPerson, At: at, Note: "dinner"})
+		in, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.InPerson, At: at, Note: "dinner"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID}, Via: cadence.Text, Direction: cadence.In, At: at.Add(time.Hour)}); err != nil {
+		if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Text, Direction: cadence.In, At: at.Add(time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
-		m, err := s.AddMemory(ctx, Memory{PersonID: ana.ID, Text: "exam on Friday", Due: internalNow.AddDate(0, 0, 3)})
+		m, err := s.AddMemory(ctx, domain.Memory{PersonID: ana.ID, Text: "exam on Friday", Due: internalNow.AddDate(0, 0, 3)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,90 +79,90 @@ func TestUndoEveryKindOfChange(t *testing.T) {
 	}
 	cases := []struct {
 		name   string
-		change func(s *Store, ana, ben Person, in Interaction, m Memory) error
+		change func(s *Store, ana, ben domain.Person, in domain.Interaction, m domain.Memory) error
 		want   string // the start of the words undo gives back
 	}{
-		{"add", func(s *Store, _, _ Person, _ Interaction, _ Memory) error {
-			_, err := s.AddPerson(ctx, Person{Name: "Chloé Martin", Aliases: []string{"clo"}, ImportantDates: []ImportantDate{{Label: "name day", Date: cadence.MonthDay{Month: 3, Day: 3}}}})
+		{"add", func(s *Store, _, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.AddPerson(ctx, domain.Person{Name: "Chloé Martin", Aliases: []string{"clo"}, ImportantDates: []domain.ImportantDate{{Label: "name day", Date: cadence.MonthDay{Month: 3, Day: 3}}}})
 			return err
 		}, "added Chloé Martin"},
-		{"log", func(s *Store, ana, ben Person, _ Interaction, _ Memory) error {
-			_, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: internalNow})
+		{"log", func(s *Store, ana, ben domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: internalNow})
 			return err
 		}, "logged a call with Ana Lima and Ben Okafor"},
-		{"edit", func(s *Store, ana, _ Person, _ Interaction, _ Memory) error {
-			_, err := s.UpdatePerson(ctx, ana.ID, func(p *Person) error {
+		{"edit", func(s *Store, ana, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error {
 				p.Tier, p.Tags, p.Aliases, p.ImportantDates = cadence.Inner, nil, []string{"mum"}, nil
 				p.Name = "Ana Lima Souza"
 				return nil
 			})
 			return err
 		}, "edited Ana Lima Souza: name Ana Lima → Ana Lima Souza"},
-		{"snooze", func(s *Store, ana, _ Person, _ Interaction, _ Memory) error {
-			_, err := s.UpdatePerson(ctx, ana.ID, func(p *Person) error { p.SnoozedUntil = internalNow.AddDate(0, 0, 3); return nil })
+		{"snooze", func(s *Store, ana, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.SnoozedUntil = internalNow.AddDate(0, 0, 3); return nil })
 			return err
 		}, "snoozed Ana Lima until"},
-		{"archive", func(s *Store, _, ben Person, _ Interaction, _ Memory) error {
-			_, err := s.UpdatePerson(ctx, ben.ID, func(p *Person) error { p.ArchivedAt = internalNow; return nil })
+		{"archive", func(s *Store, _, ben domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.UpdatePerson(ctx, ben.ID, func(p *domain.Person) error { p.ArchivedAt = internalNow; return nil })
 			return err
 		}, "archived Ben Okafor"},
-		{"remember", func(s *Store, _, ben Person, _ Interaction, _ Memory) error {
-			_, err := s.AddMemory(ctx, Memory{PersonID: ben.ID, Text: "new job"})
+		{"remember", func(s *Store, _, ben domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.AddMemory(ctx, domain.Memory{PersonID: ben.ID, Text: "new job"})
 			return err
 		}, "remembered for Ben Okafor: new job"},
-		{"done", func(s *Store, _, _ Person, _ Interaction, m Memory) error {
+		{"done", func(s *Store, _, _ domain.Person, _ domain.Interaction, m domain.Memory) error {
 			_, err := s.MarkMemoryDone(ctx, m.ID[:10])
 			return err
 		}, "marked done for Ana Lima: exam on Friday"},
-		{"forget", func(s *Store, _, _ Person, _ Interaction, m Memory) error {
+		{"forget", func(s *Store, _, _ domain.Person, _ domain.Interaction, m domain.Memory) error {
 			_, err := s.DeleteMemory(ctx, m.ID)
 			return err
 		}, "forgot for Ana Lima: exam on Friday"},
-		{"change a memory", func(s *Store, _, _ Person, _ Interaction, m Memory) error {
-			_, err := s.UpdateMemory(ctx, m.ID, func(m *Memory) error { m.Text, m.Due = "exam moved", time.Time{}; return nil })
+		{"change a memory", func(s *Store, _, _ domain.Person, _ domain.Interaction, m domain.Memory) error {
+			_, err := s.UpdateMemory(ctx, m.ID, func(m *domain.Memory) error { m.Text, m.Due = "exam moved", time.Time{}; return nil })
 			return err
 		}, "changed the memory for Ana Lima: exam moved"},
-		{"unlog", func(s *Store, _, _ Person, in Interaction, _ Memory) error {
+		{"unlog", func(s *Store, _, _ domain.Person, in domain.Interaction, _ domain.Memory) error {
 			_, err := s.DeleteInteraction(ctx, strings.ToLower(in.ID))
 			return err
 		}, "removed a meeting in person with Ana Lima and Ben Okafor"},
-		{"amend", func(s *Store, ana, _ Person, in Interaction, _ Memory) error {
-			_, _, err := s.AmendInteraction(ctx, in.ID, func(in *Interaction) error {
+		{"amend", func(s *Store, ana, _ domain.Person, in domain.Interaction, _ domain.Memory) error {
+			_, _, err := s.AmendInteraction(ctx, in.ID, func(in *domain.Interaction) error {
 				in.Via, in.Direction, in.At, in.Minutes, in.Note, in.People = cadence.Video, cadence.In, internalNow.Add(-time.Hour), 30, "", []string{ana.ID}
 				return nil
 			})
 			return err
 		}, "amended a meeting in person with Ana Lima and Ben Okafor"},
-		{"amend adds someone", func(s *Store, ana, ben Person, _ Interaction, _ Memory) error {
+		{"amend adds someone", func(s *Store, ana, ben domain.Person, _ domain.Interaction, _ domain.Memory) error {
 			ins, err := s.Interactions(ctx, InteractionFilter{Person: ana.ID, Limit: 1})
 			if err != nil {
 				return err
 			}
-			_, _, err = s.AmendInteraction(ctx, ins[0].ID, func(in *Interaction) error {
+			_, _, err = s.AmendInteraction(ctx, ins[0].ID, func(in *domain.Interaction) error {
 				in.People = append(in.People, ben.ID)
 				return nil
 			})
 			return err
 		}, "amended a text from Ana Lima"},
-		{"import", func(s *Store, ana, _ Person, _ Interaction, _ Memory) error {
+		{"import", func(s *Store, ana, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
 			_, err := s.Import(ctx, ImportOptions{Source: "friends.md"}, func(im *Import) error {
-				if err := im.PutPerson(Person{ID: "ana-in-file", Name: "Ana Lima", Phones: []string{"+44 7700 900123"}}); err != nil {
+				if err := im.PutPerson(domain.Person{ID: "ana-in-file", Name: "Ana Lima", Phones: []string{"+44 7700 900123"}}); err != nil {
 					return err
 				}
-				if err := im.PutPerson(Person{ID: "zoe", Name: "Zoë Park"}); err != nil {
+				if err := im.PutPerson(domain.Person{ID: "zoe", Name: "Zoë Park"}); err != nil {
 					return err
 				}
-				return im.PutInteraction(Interaction{ID: "climb", People: []string{"zoe", ana.ID}, Via: cadence.InPerson, At: at.Add(-time.Hour)})
+				return im.PutInteraction(domain.Interaction{ID: "climb", People: []string{"zoe", ana.ID}, Via: cadence.InPerson, At: at.Add(-time.Hour)})
 			})
 			return err
 		}, "imported friends.md: 2 new, 1 matched"},
-		{"import an address book", func(s *Store, _, _ Person, _ Interaction, _ Memory) error {
+		{"import an address book", func(s *Store, _, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
 			_, err := s.Import(ctx, ImportOptions{Source: "contacts.vcf"}, func(im *Import) error {
-				_, err := im.MatchPerson(Person{
+				_, err := im.MatchPerson(domain.Person{
 					Name: "Ana Lima", Org: "Acme", JobTitle: "Engineer", UID: "urn:uuid:ana",
 					Phones: []string{"+44 7700 900123"}, PhoneTypes: map[string]string{"+44 7700 900123": "mobile"},
 					Emails: []string{"ana@example.org"}, EmailTypes: map[string]string{"ana@example.org": "work"},
-					NameParts: NameParts{Family: "Lima", Given: "Ana"},
+					NameParts: domain.NameParts{Family: "Lima", Given: "Ana"},
 				})
 				return err
 			})
@@ -200,16 +201,16 @@ func TestUndoEveryKindOfChange(t *testing.T) {
 func TestUndoGoesBackOneChangeAtATime(t *testing.T) {
 	ctx := t.Context()
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-	ana, err := s.AddPerson(ctx, Person{Name: "Ana"})
+	ana, err := s.AddPerson(ctx, domain.Person{Name: "Ana"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	states := []string{dump(t, s)}
 	for i := range 24 {
 		if i%3 == 0 {
-			_, err = s.UpdatePerson(ctx, ana.ID, func(p *Person) error { p.Notes += fmt.Sprint(i); return nil })
+			_, err = s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.Notes += fmt.Sprint(i); return nil })
 		} else {
-			_, err = s.AddInteraction(ctx, Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Duration(i) * time.Hour)})
+			_, err = s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Duration(i) * time.Hour)})
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -231,7 +232,7 @@ func TestUndoGoesBackOneChangeAtATime(t *testing.T) {
 	if c, err := s.Undo(ctx); err != nil || c.Description != "added Ana" {
 		t.Fatalf("the last Undo = %q, %v; want the add", c.Description, err)
 	}
-	if _, err := s.Undo(ctx); !errors.Is(err, ErrNothingToUndo) || !errors.Is(err, ErrInvalid) {
+	if _, err := s.Undo(ctx); !errors.Is(err, ErrNothingToUndo) || !errors.Is(err, domain.ErrInvalid) {
 		t.Errorf("Undo with nothing left = %v, want ErrNothingToUndo", err)
 	}
 }
@@ -241,7 +242,7 @@ func TestJournalKeepsTheLatest(t *testing.T) {
 	ctx := t.Context()
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
 	for i := range KeepChanges + 5 {
-		if _, err := s.AddPerson(ctx, Person{Name: fmt.Sprint("P", i)}); err != nil {
+		if _, err := s.AddPerson(ctx, domain.Person{Name: fmt.Sprint("P", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -260,9 +261,9 @@ func TestJournalKeepsTheLatest(t *testing.T) {
 func TestRmIsFinal(t *testing.T) {
 	ctx := t.Context()
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-	ana, _ := s.AddPerson(ctx, Person{Name: "Ana"})
-	victor, _ := s.AddPerson(ctx, Person{Name: "Victor"})
-	if _, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID, victor.ID}, Via: cadence.Call, At: internalNow}); err != nil {
+	ana, _ := s.AddPerson(ctx, domain.Person{Name: "Ana"})
+	victor, _ := s.AddPerson(ctx, domain.Person{Name: "Victor"})
+	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID, victor.ID}, Via: cadence.Call, At: internalNow}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeletePerson(ctx, victor.ID); err != nil {
@@ -274,7 +275,7 @@ func TestRmIsFinal(t *testing.T) {
 	if _, err := s.Undo(ctx); !errors.Is(err, ErrNothingToUndo) {
 		t.Errorf("Undo after rm = %v, want nothing to undo", err)
 	}
-	if _, err := s.Person(ctx, victor.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Person(ctx, victor.ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("Victor after rm: %v, want not found", err)
 	}
 }
@@ -285,12 +286,12 @@ func TestRmIsFinal(t *testing.T) {
 func TestUndoKeepsRowsBelowEarlierMarks(t *testing.T) {
 	ctx := t.Context()
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-	ana, _ := s.AddPerson(ctx, Person{Name: "Ana"})
-	first, err := s.AddMemory(ctx, Memory{PersonID: ana.ID, Text: "first"})
+	ana, _ := s.AddPerson(ctx, domain.Person{Name: "Ana"})
+	first, err := s.AddMemory(ctx, domain.Memory{PersonID: ana.ID, Text: "first"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddMemory(ctx, Memory{PersonID: ana.ID, Text: "second"}); err != nil {
+	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: ana.ID, Text: "second"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.DeleteMemory(ctx, first.ID); err != nil {
@@ -314,19 +315,19 @@ func TestBigImportIsOneChange(t *testing.T) {
 	defer func(n int) { bulkAfter = n }(bulkAfter)
 	bulkAfter = 10
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-	ana, _ := s.AddPerson(ctx, Person{Name: "Ana"})
-	if _, err := s.AddInteraction(ctx, Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Hour)}); err != nil {
+	ana, _ := s.AddPerson(ctx, domain.Person{Name: "Ana"})
+	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	before := dump(t, s)
 	_, err := s.Import(ctx, ImportOptions{Source: "big.json"}, func(im *Import) error {
 		for i := range 30 {
 			id := fmt.Sprint("p", i)
-			if err := im.PutPerson(Person{ID: id, Name: fmt.Sprint("Person ", i)}); err != nil {
+			if err := im.PutPerson(domain.Person{ID: id, Name: fmt.Sprint("Person ", i)}); err != nil {
 				return err
 			}
 			for k := range 3 {
-				in := Interaction{ID: fmt.Sprint(id, "-", k), People: []string{id, ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Duration(i*3+k) * time.Hour)}
+				in := domain.Interaction{ID: fmt.Sprint(id, "-", k), People: []string{id, ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Duration(i*3+k) * time.Hour)}
 				if err := im.PutInteraction(in); err != nil {
 					return err
 				}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tend-app/tend/internal/domain"
 	"modernc.org/sqlite"
 )
 
@@ -82,7 +83,7 @@ func (s *Store) beginWithin(ctx context.Context, conn *sql.Conn, wait time.Durat
 // busyError is what the store says when another writer held the file for
 // longer than it would wait.
 func (s *Store) busyError(waited time.Duration) error {
-	return kindErrorf(ErrBusy,
+	return domain.Errorf(ErrBusy,
 		"another tend has been writing to %s for more than %s (a big import, perhaps), and tend stopped waiting; nothing was written: try again when it has finished",
 		s.path, waitWords(waited))
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -20,7 +21,7 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 	started, stop, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
 	go func() {
 		_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
-			if err := im.PutPerson(store.Person{ID: "01HOLDERHOLDERHOLDERHOLDER", Name: "Holder"}); err != nil {
+			if err := im.PutPerson(domain.Person{ID: "01HOLDERHOLDERHOLDERHOLDER", Name: "Holder"}); err != nil {
 				return err
 			}
 			close(started)
@@ -66,11 +67,11 @@ func TestWriteWaitsForAnotherWriter(t *testing.T) {
 		t.Fatalf("Open while another tend writes = %v, want no error", err)
 	}
 	defer s.Close()
-	ana, err := s.AddPerson(t.Context(), store.Person{Name: "Ana"})
+	ana, err := s.AddPerson(t.Context(), domain.Person{Name: "Ana"})
 	if err != nil {
 		t.Fatalf("AddPerson while an import holds the file = %v, want it to wait and succeed", err)
 	}
-	if _, err := s.AddInteraction(t.Context(), store.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow}); err != nil {
+	if _, err := s.AddInteraction(t.Context(), domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow}); err != nil {
 		t.Fatal(err)
 	}
 	if waits != 1 {
@@ -92,20 +93,20 @@ func TestWriteGivesUpInPlainWords(t *testing.T) {
 
 	writes := map[string]func() error{
 		"add": func() error {
-			_, err := s.AddPerson(t.Context(), store.Person{Name: "Ben"})
+			_, err := s.AddPerson(t.Context(), domain.Person{Name: "Ben"})
 			return err
 		},
 		"log": func() error {
-			_, err := s.AddInteraction(t.Context(), store.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow})
+			_, err := s.AddInteraction(t.Context(), domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow})
 			return err
 		},
 		"edit": func() error {
-			_, err := s.UpdatePerson(t.Context(), ana.ID, func(p *store.Person) error { p.Notes = "x"; return nil })
+			_, err := s.UpdatePerson(t.Context(), ana.ID, func(p *domain.Person) error { p.Notes = "x"; return nil })
 			return err
 		},
 		"import": func() error {
 			_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
-				_, err := im.MatchPerson(store.Person{Name: "Cy"})
+				_, err := im.MatchPerson(domain.Person{Name: "Cy"})
 				return err
 			})
 			return err
@@ -141,12 +142,12 @@ func TestDryRunImportBesideAWriter(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	s := openAt(t, path, &clock{t: fixedNow})
 
-	ana := store.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana", CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-01T00:00:00Z")}
-	ben := store.Person{ID: "01BBBBBBBBBBBBBBBBBBBBBBBB", Name: "Ben", CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-01T00:00:00Z")}
-	call := store.Interaction{ID: "01CCCCCCCCCCCCCCCCCCCCCCCC", People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: ts("2026-03-01T18:00:00Z")}
-	text := store.Interaction{ID: "01CDCDCDCDCDCDCDCDCDCDCDCD", People: []string{ben.ID}, Via: cadence.Text, At: ts("2026-03-02T18:00:00Z")}
-	exam := store.Memory{ID: "01DDDDDDDDDDDDDDDDDDDDDDDD", PersonID: ana.ID, Text: "exam"}
-	importAll(t, s, false, []store.Person{ana, ben}, []store.Interaction{call, text}, []store.Memory{exam})
+	ana := domain.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana", CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-01T00:00:00Z")}
+	ben := domain.Person{ID: "01BBBBBBBBBBBBBBBBBBBBBBBB", Name: "Ben", CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-01T00:00:00Z")}
+	call := domain.Interaction{ID: "01CCCCCCCCCCCCCCCCCCCCCCCC", People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: ts("2026-03-01T18:00:00Z")}
+	text := domain.Interaction{ID: "01CDCDCDCDCDCDCDCDCDCDCDCD", People: []string{ben.ID}, Via: cadence.Text, At: ts("2026-03-02T18:00:00Z")}
+	exam := domain.Memory{ID: "01DDDDDDDDDDDDDDDDDDDDDDDD", PersonID: ana.ID, Text: "exam"}
+	importAll(t, s, false, []domain.Person{ana, ben}, []domain.Interaction{call, text}, []domain.Memory{exam})
 	before := everything(t, s)
 
 	// The file: Ana newer, a new person, the call with one person fewer
@@ -154,16 +155,16 @@ func TestDryRunImportBesideAWriter(t *testing.T) {
 	// interaction, the memory changed and a new one.
 	newer := ana
 	newer.Notes, newer.UpdatedAt = "moved", ts("2026-02-01T00:00:00Z")
-	cy := store.Person{ID: "01EEEEEEEEEEEEEEEEEEEEEEEE", Name: "Cy"}
+	cy := domain.Person{ID: "01EEEEEEEEEEEEEEEEEEEEEEEE", Name: "Cy"}
 	fewer := call
 	fewer.People = []string{ana.ID}
-	video := store.Interaction{ID: "01FFFFFFFFFFFFFFFFFFFFFFFF", People: []string{cy.ID, ana.ID}, Via: cadence.Video, At: ts("2026-04-01T18:00:00Z")}
+	video := domain.Interaction{ID: "01FFFFFFFFFFFFFFFFFFFFFFFF", People: []string{cy.ID, ana.ID}, Via: cadence.Video, At: ts("2026-04-01T18:00:00Z")}
 	changed := exam
 	changed.Text = "exam on Friday"
-	job := store.Memory{ID: "01GGGGGGGGGGGGGGGGGGGGGGGG", PersonID: cy.ID, Text: "new job"}
-	people := []store.Person{newer, cy}
-	ins := []store.Interaction{fewer, text, video, call}
-	mems := []store.Memory{changed, job}
+	job := domain.Memory{ID: "01GGGGGGGGGGGGGGGGGGGGGGGG", PersonID: cy.ID, Text: "new job"}
+	people := []domain.Person{newer, cy}
+	ins := []domain.Interaction{fewer, text, video, call}
+	mems := []domain.Memory{changed, job}
 
 	release := holdWriteLock(t, path)
 	dry := importAll(t, s, true, people, ins, mems)

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
-func pool(names ...string) []store.Candidate {
-	out := make([]store.Candidate, len(names))
+func pool(names ...string) []domain.Candidate {
+	out := make([]domain.Candidate, len(names))
 	for i, n := range names {
-		out[i] = store.Candidate{ID: fmt.Sprint(i), Name: n}
+		out[i] = domain.Candidate{ID: fmt.Sprint(i), Name: n}
 	}
 	return out
 }
@@ -22,7 +23,7 @@ func TestMatch(t *testing.T) {
 	cases := []struct {
 		name  string
 		query string
-		pool  []store.Candidate
+		pool  []domain.Candidate
 		want  []string
 	}{
 		{"exact beats case-insensitive", "Ana", pool("ANA", "Ana", "ana"), []string{"Ana"}},
@@ -46,7 +47,7 @@ func TestMatch(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := store.Match(tc.query, tc.pool)
+			got := domain.Match(tc.query, tc.pool)
 			var gotNames []string
 			for _, c := range got {
 				gotNames = append(gotNames, c.Name)
@@ -61,7 +62,7 @@ func TestMatch(t *testing.T) {
 func TestFindPerson(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	anaLima := mustAddPerson(t, s, store.Person{Name: "Ana Lima", Tags: []string{"work"}})
+	anaLima := mustAddPerson(t, s, domain.Person{Name: "Ana Lima", Tags: []string{"work"}})
 	anabel := mustAdd(t, s, "Anabel")
 	souza := mustArchive(t, s, mustAdd(t, s, "Ana Souza"))
 	oldBruno := mustArchive(t, s, mustAdd(t, s, "Bruno"))
@@ -80,7 +81,7 @@ func TestFindPerson(t *testing.T) {
 
 	t.Run("not found", func(t *testing.T) {
 		_, err := s.FindPerson(ctx, "Zed", store.PreferActive)
-		wantErr(t, "FindPerson(Zed)", err, store.ErrNotFound)
+		wantErr(t, "FindPerson(Zed)", err, domain.ErrNotFound)
 		if err != nil && !strings.Contains(err.Error(), "Zed") {
 			t.Errorf("error %q does not name the query %q", err, "Zed")
 		}
@@ -88,14 +89,14 @@ func TestFindPerson(t *testing.T) {
 
 	t.Run("ambiguous", func(t *testing.T) {
 		_, err := s.FindPerson(ctx, "ana", store.PreferActive)
-		var amb *store.AmbiguousError
+		var amb *domain.AmbiguousError
 		if !errors.As(err, &amb) {
 			t.Fatalf("FindPerson(ana) = %v, want an *AmbiguousError", err)
 		}
 		if want := []string{"Ana Lima", "Anabel"}; !slices.Equal(amb.Candidates, want) || amb.Query != "ana" {
 			t.Errorf("AmbiguousError = query %q, candidates %q; want %q, %q", amb.Query, amb.Candidates, "ana", want)
 		}
-		wantErr(t, "FindPerson(ana)", err, store.ErrInvalid)
+		wantErr(t, "FindPerson(ana)", err, domain.ErrInvalid)
 		for _, n := range []string{"Ana Lima", "Anabel"} {
 			if !strings.Contains(err.Error(), n) {
 				t.Errorf("error %q does not list %q", err, n)
@@ -127,7 +128,7 @@ func TestFindPerson(t *testing.T) {
 		t.Run(tc.query+"/"+scopeName[tc.scope], func(t *testing.T) {
 			got, err := s.FindPerson(ctx, tc.query, tc.scope)
 			if tc.want == "" {
-				wantErr(t, "FindPerson", err, store.ErrNotFound)
+				wantErr(t, "FindPerson", err, domain.ErrNotFound)
 				return
 			}
 			if err != nil || got.ID != tc.want {
@@ -143,14 +144,14 @@ func TestAmbiguousErrorListsAtMostEight(t *testing.T) {
 	for i := range 11 {
 		names = append(names, fmt.Sprintf("Ana %02d", i))
 	}
-	err := &store.AmbiguousError{Query: "ana", Candidates: names}
+	err := &domain.AmbiguousError{Query: "ana", Candidates: names}
 	msg := err.Error()
 	if !strings.Contains(msg, "Ana 07") || strings.Contains(msg, "Ana 08") || !strings.Contains(msg, "and 3 more") || !strings.Contains(msg, "11 people") {
 		t.Errorf("Error() = %q, want the first 8 names, %q and %q", msg, "and 3 more", "11 people")
 	}
-	if !errors.Is(err, store.ErrInvalid) || errors.Is(err, store.ErrNotFound) {
+	if !errors.Is(err, domain.ErrInvalid) || errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("AmbiguousError: Is(ErrInvalid) = %v, Is(ErrNotFound) = %v; want true, false",
-			errors.Is(err, store.ErrInvalid), errors.Is(err, store.ErrNotFound))
+			errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrNotFound))
 	}
 }
 
@@ -169,8 +170,8 @@ func TestFindPeople(t *testing.T) {
 		{[]string{"ana,ana lima", "ANA"}, []string{"Ana Lima"}, nil},       // each once
 		{[]string{"Smith, Jo"}, []string{"Smith, Jo"}, nil},                // a whole name with a comma
 		{[]string{"smith, ben"}, []string{"Smith, Jo", "Ben Okafor"}, nil}, // split when it is no one's name
-		{[]string{"ana,"}, nil, store.ErrInvalid},
-		{[]string{"ana, zed"}, nil, store.ErrNotFound},
+		{[]string{"ana,"}, nil, domain.ErrInvalid},
+		{[]string{"ana, zed"}, nil, domain.ErrNotFound},
 	}
 	for _, tc := range tests {
 		got, err := s.FindPeople(t.Context(), tc.lists, store.PreferActive)
@@ -205,17 +206,17 @@ func TestFold(t *testing.T) {
 		{"\xff", "\ufffd"}, // never stored: names are valid UTF-8
 	}
 	for _, tc := range cases {
-		if got := store.Fold(tc.in); got != tc.want {
+		if got := domain.Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
 
 func TestMatchFolded(t *testing.T) {
-	withAlias := func(name string, aliases ...string) store.Candidate {
-		return store.Candidate{ID: name, Name: name, Aliases: aliases}
+	withAlias := func(name string, aliases ...string) domain.Candidate {
+		return domain.Candidate{ID: name, Name: name, Aliases: aliases}
 	}
-	people := []store.Candidate{
+	people := []domain.Candidate{
 		withAlias("Léa Dubois"), withAlias("Claire Martin"), withAlias("Chloé Martin"), withAlias("Zoë Park"),
 		withAlias("Oliver Stone"), withAlias("Jürgen Straße"), withAlias("Ελένη Παπαδοπούλου"),
 		withAlias("Алёна Иванова"), withAlias("Fiona ﬂeming"), withAlias("Helen Hale", "mum"),
@@ -223,7 +224,7 @@ func TestMatchFolded(t *testing.T) {
 	}
 	cases := []struct {
 		query string
-		pool  []store.Candidate
+		pool  []domain.Candidate
 		want  []string
 	}{
 		{"lea", people, []string{"Léa Dubois"}},
@@ -260,7 +261,7 @@ func TestMatchFolded(t *testing.T) {
 		{"xyz", people, nil},
 	}
 	for _, tc := range cases {
-		got := store.Match(tc.query, tc.pool)
+		got := domain.Match(tc.query, tc.pool)
 		var gotNames []string
 		for _, c := range got {
 			gotNames = append(gotNames, c.Name)
@@ -276,7 +277,7 @@ func TestMatchFolded(t *testing.T) {
 func TestFindPersonSaysWhatItFound(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	mustAddPerson(t, s, store.Person{Name: "Richard Hale", Notes: "my Dad, retired"})
+	mustAddPerson(t, s, domain.Person{Name: "Richard Hale", Notes: "my Dad, retired"})
 	mustAdd(t, s, "Helen Hale")
 	mustAdd(t, s, "Léa Dubois")
 	mustAdd(t, s, "Claire Martin")
@@ -289,10 +290,10 @@ func TestFindPersonSaysWhatItFound(t *testing.T) {
 	}{
 		{"lea", "Léa Dubois", nil},
 		{"victor", "Victor Hugo", nil},
-		{"dad", `Richard Hale's notes mention it (to call them that: tend edit "Richard Hale" --alias "dad")`, store.ErrNotFound},
-		{"zed", `no one called "zed" (add them with: tend add "zed")`, store.ErrNotFound},
-		{"zed quux", `(add them with: tend add "zed quux")`, store.ErrNotFound},
-		{"hale", `"hale" matches 2 people: Helen Hale, Richard Hale`, store.ErrInvalid},
+		{"dad", `Richard Hale's notes mention it (to call them that: tend edit "Richard Hale" --alias "dad")`, domain.ErrNotFound},
+		{"zed", `no one called "zed" (add them with: tend add "zed")`, domain.ErrNotFound},
+		{"zed quux", `(add them with: tend add "zed quux")`, domain.ErrNotFound},
+		{"hale", `"hale" matches 2 people: Helen Hale, Richard Hale`, domain.ErrInvalid},
 	}
 	for _, tc := range cases {
 		p, err := s.FindPerson(ctx, tc.query, store.PreferActive)
@@ -328,21 +329,21 @@ func TestFindPersonSaysWhatItFound(t *testing.T) {
 func TestAliasesAreUnique(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	helen := mustAddPerson(t, s, store.Person{Name: "Helen Hale", Aliases: []string{"Mum"}})
+	helen := mustAddPerson(t, s, domain.Person{Name: "Helen Hale", Aliases: []string{"Mum"}})
 	mustAdd(t, s, "Richard Hale")
-	for _, p := range []store.Person{
+	for _, p := range []domain.Person{
 		{Name: "Ana", Aliases: []string{"mum"}},          // another's alias
 		{Name: "Ana", Aliases: []string{"richard hale"}}, // another's name
 		{Name: "MUM"},                           // a name that is another's alias
 		{Name: "Ana", Aliases: []string{"Múm"}}, // folded alike
 	} {
-		if _, err := s.AddPerson(ctx, p); !errors.Is(err, store.ErrNameTaken) {
+		if _, err := s.AddPerson(ctx, p); !errors.Is(err, domain.ErrNameTaken) {
 			t.Errorf("AddPerson(%q, aliases %q) = %v, want ErrNameTaken", p.Name, p.Aliases, err)
 		}
 	}
 	// Archived, her alias is free again.
 	mustArchive(t, s, helen)
-	if _, err := s.AddPerson(ctx, store.Person{Name: "Ana", Aliases: []string{"mum"}}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Ana", Aliases: []string{"mum"}}); err != nil {
 		t.Errorf("AddPerson(alias of someone archived) = %v, want it added", err)
 	}
 }
@@ -354,7 +355,7 @@ func TestFindPersonFoldedAlike(t *testing.T) {
 	ctx := t.Context()
 	mustAdd(t, s, "Lea")
 	accented := mustAdd(t, s, "Léa")
-	var amb *store.AmbiguousError
+	var amb *domain.AmbiguousError
 	if _, err := s.FindPerson(ctx, "lea", store.PreferActive); !errors.As(err, &amb) {
 		t.Errorf("FindPerson(lea) with Lea and Léa = %v, want ambiguous", err)
 	}

@@ -5,30 +5,18 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
-// Memory is something a person told you, to remember or follow up.
-type Memory struct {
-	ID        string
-	PersonID  string
-	Text      string
-	Due       time.Time // a calendar day (only its date counts), or zero
-	DoneAt    time.Time // zero while open
-	CreatedAt time.Time
-}
-
-// Done reports whether the memory has been marked done.
-func (m Memory) Done() bool { return !m.DoneAt.IsZero() }
-
 // AddMemory stores a new memory for a person.
-func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
+func (s *Store) AddMemory(ctx context.Context, m domain.Memory) (domain.Memory, error) {
 	m.Text = strings.TrimSpace(m.Text)
 	if m.Text == "" {
-		return Memory{}, kindErrorf(ErrInvalid, "nothing to remember: the text is empty")
+		return domain.Memory{}, domain.Errorf(domain.ErrInvalid, "nothing to remember: the text is empty")
 	}
-	if err := validNewText("text", m.Text); err != nil {
-		return Memory{}, err
+	if err := domain.ValidNewText("text", m.Text); err != nil {
+		return domain.Memory{}, err
 	}
 	if m.ID == "" {
 		m.ID = s.newID()
@@ -39,7 +27,7 @@ func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 			`INSERT INTO memories (id, person_id, text, due, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			m.ID, m.PersonID, m.Text, formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt), formatTime(m.CreatedAt))
 		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
-			return "", kindErrorf(ErrNotFound, "no person with id %s", m.PersonID)
+			return "", domain.Errorf(domain.ErrNotFound, "no person with id %s", m.PersonID)
 		}
 		if err != nil {
 			return "", fmt.Errorf("remember: %w", err)
@@ -47,7 +35,7 @@ func (s *Store) AddMemory(ctx context.Context, m Memory) (Memory, error) {
 		return s.describeMemory(ctx, tx, "remembered", m)
 	})
 	if err != nil {
-		return Memory{}, err
+		return domain.Memory{}, err
 	}
 	return m, nil
 }
@@ -56,7 +44,7 @@ const memoryColumns = `id, person_id, text, due, done_at, created_at`
 
 // Memories lists a person's memories, open ones first, then by due date and
 // creation.
-func (s *Store) Memories(ctx context.Context, personID string) ([]Memory, error) {
+func (s *Store) Memories(ctx context.Context, personID string) ([]domain.Memory, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories
 		WHERE person_id = ?
 		ORDER BY done_at IS NOT NULL, coalesce(due, '9999'), created_at, id`, personID)
@@ -64,7 +52,7 @@ func (s *Store) Memories(ctx context.Context, personID string) ([]Memory, error)
 		return nil, fmt.Errorf("list memories: %w", err)
 	}
 	defer rows.Close()
-	out := []Memory{}
+	out := []domain.Memory{}
 	for rows.Next() {
 		m, err := scanMemory(rows)
 		if err != nil {
@@ -76,30 +64,30 @@ func (s *Store) Memories(ctx context.Context, personID string) ([]Memory, error)
 }
 
 // scanMemory reads a row of memoryColumns, then the columns of extra.
-func scanMemory(row scanner, extra ...any) (Memory, error) {
+func scanMemory(row scanner, extra ...any) (domain.Memory, error) {
 	var (
-		m         Memory
+		m         domain.Memory
 		due, done sql.NullString
 		created   string
 		err       error
 	)
 	if err := row.Scan(append([]any{&m.ID, &m.PersonID, &m.Text, &due, &done, &created}, extra...)...); err != nil {
-		return Memory{}, fmt.Errorf("read memory: %w", err)
+		return domain.Memory{}, fmt.Errorf("read memory: %w", err)
 	}
 	if m.Due, err = parseOptionalDate(due); err != nil {
-		return Memory{}, err
+		return domain.Memory{}, err
 	}
 	if m.DoneAt, err = parseOptionalTime(done); err != nil {
-		return Memory{}, err
+		return domain.Memory{}, err
 	}
 	if m.CreatedAt, err = parseTime(created); err != nil {
-		return Memory{}, err
+		return domain.Memory{}, err
 	}
 	return m, nil
 }
 
 // describeMemory names a change to a memory, with whose it is.
-func (s *Store) describeMemory(ctx context.Context, q queryer, verb string, m Memory) (string, error) {
+func (s *Store) describeMemory(ctx context.Context, q queryer, verb string, m domain.Memory) (string, error) {
 	var name string
 	if err := q.QueryRowContext(ctx, `SELECT name FROM people WHERE id = ?`, m.PersonID).Scan(&name); err != nil {
 		return "", fmt.Errorf("memory %s: %w", m.ID, err)
@@ -109,52 +97,52 @@ func (s *Store) describeMemory(ctx context.Context, q queryer, verb string, m Me
 
 // findMemory resolves a memory id, or a unique start of one, in any case.
 // Memory finds a memory by its id or a unique start of it.
-func (s *Store) Memory(ctx context.Context, idPrefix string) (Memory, error) {
+func (s *Store) Memory(ctx context.Context, idPrefix string) (domain.Memory, error) {
 	return findMemory(ctx, s.db, idPrefix)
 }
 
-func findMemory(ctx context.Context, q queryer, idPrefix string) (Memory, error) {
+func findMemory(ctx context.Context, q queryer, idPrefix string) (domain.Memory, error) {
 	typed := strings.TrimSpace(idPrefix)
 	idPrefix = strings.ToUpper(typed)
 	if idPrefix == "" {
-		return Memory{}, kindErrorf(ErrInvalid, "memory id is empty")
+		return domain.Memory{}, domain.Errorf(domain.ErrInvalid, "memory id is empty")
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories
 		WHERE upper(substr(id, 1, length(?))) = ? LIMIT 2`, idPrefix, idPrefix) // imported ids may be lower case
 	if err != nil {
-		return Memory{}, fmt.Errorf("find memory: %w", err)
+		return domain.Memory{}, fmt.Errorf("find memory: %w", err)
 	}
-	var found []Memory
+	var found []domain.Memory
 	for rows.Next() {
 		m, err := scanMemory(rows)
 		if err != nil {
 			rows.Close()
-			return Memory{}, err
+			return domain.Memory{}, err
 		}
 		found = append(found, m)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return Memory{}, fmt.Errorf("find memory: %w", err)
+		return domain.Memory{}, fmt.Errorf("find memory: %w", err)
 	}
 	switch len(found) {
 	case 0:
-		return Memory{}, kindErrorf(ErrNotFound, "no memory with id %q (tend show NAME lists them)", clip(typed))
+		return domain.Memory{}, domain.Errorf(domain.ErrNotFound, "no memory with id %q (tend show NAME lists them)", domain.Clip(typed))
 	case 2:
-		return Memory{}, kindErrorf(ErrInvalid, "memory id %q is ambiguous: it starts more than one; give more of it", clip(typed))
+		return domain.Memory{}, domain.Errorf(domain.ErrInvalid, "memory id %q is ambiguous: it starts more than one; give more of it", domain.Clip(typed))
 	}
 	return found[0], nil
 }
 
 // FindMemory returns the memory an id, or a unique start of one, names.
-func (s *Store) FindMemory(ctx context.Context, idPrefix string) (Memory, error) {
+func (s *Store) FindMemory(ctx context.Context, idPrefix string) (domain.Memory, error) {
 	return findMemory(ctx, s.db, idPrefix)
 }
 
 // MarkMemoryDone marks a memory done, found by its id or a unique start of
 // it. A memory already done is left as it was.
-func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, error) {
-	var out Memory
+func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (domain.Memory, error) {
+	var out domain.Memory
 	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
 		m, err := findMemory(ctx, tx, idPrefix)
 		if err != nil {
@@ -175,8 +163,8 @@ func (s *Store) MarkMemoryDone(ctx context.Context, idPrefix string) (Memory, er
 }
 
 // DeleteMemory removes a memory, found by its id or a unique start of it.
-func (s *Store) DeleteMemory(ctx context.Context, idPrefix string) (Memory, error) {
-	var out Memory
+func (s *Store) DeleteMemory(ctx context.Context, idPrefix string) (domain.Memory, error) {
+	var out domain.Memory
 	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
 		m, err := findMemory(ctx, tx, idPrefix)
 		if err != nil {
@@ -197,8 +185,8 @@ func (s *Store) DeleteMemory(ctx context.Context, idPrefix string) (Memory, erro
 
 // UpdateMemory lets change alter a memory's text, day or done time, found
 // by its id or a unique start of it, and saves it in one transaction.
-func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*Memory) error) (Memory, error) {
-	var out Memory
+func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*domain.Memory) error) (domain.Memory, error) {
+	var out domain.Memory
 	err := s.change(ctx, func(tx *sql.Tx) (string, error) {
 		m, err := findMemory(ctx, tx, idPrefix)
 		if err != nil {
@@ -211,9 +199,9 @@ func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*
 		m.ID, m.PersonID = id, person
 		m.Text = strings.TrimSpace(m.Text)
 		if m.Text == "" {
-			return "", kindErrorf(ErrInvalid, "a memory's text cannot be empty (tend forget removes it)")
+			return "", domain.Errorf(domain.ErrInvalid, "a memory's text cannot be empty (tend forget removes it)")
 		}
-		if err := validText("text", m.Text); err != nil {
+		if err := domain.ValidText("text", m.Text); err != nil {
 			return "", err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE memories SET text = ?, due = ?, done_at = ? WHERE id = ?`,

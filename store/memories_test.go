@@ -6,10 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
-func mustRemember(t *testing.T, s *store.Store, m store.Memory) store.Memory {
+func mustRemember(t *testing.T, s *store.Store, m domain.Memory) domain.Memory {
 	t.Helper()
 	got, err := s.AddMemory(t.Context(), m)
 	if err != nil {
@@ -18,7 +19,7 @@ func mustRemember(t *testing.T, s *store.Store, m store.Memory) store.Memory {
 	return got
 }
 
-func mustMemories(t *testing.T, s *store.Store, personID string) []store.Memory {
+func mustMemories(t *testing.T, s *store.Store, personID string) []domain.Memory {
 	t.Helper()
 	ms, err := s.Memories(t.Context(), personID)
 	if err != nil {
@@ -27,7 +28,7 @@ func mustMemories(t *testing.T, s *store.Store, personID string) []store.Memory 
 	return ms
 }
 
-func texts(ms []store.Memory) []string {
+func texts(ms []domain.Memory) []string {
 	out := []string{}
 	for _, m := range ms {
 		out = append(out, m.Text)
@@ -40,7 +41,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 func TestAddMemory(t *testing.T) {
 	s := openTest(t)
 	ana := mustAdd(t, s, "Ana")
-	m := mustRemember(t, s, store.Memory{PersonID: ana.ID, Text: "  exam on Friday  ", Due: day(2026, 11, 27)})
+	m := mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: "  exam on Friday  ", Due: day(2026, 11, 27)})
 	if m.ID == "" || m.Text != "exam on Friday" || !m.CreatedAt.Equal(fixedNow.Truncate(time.Second)) || m.Done() {
 		t.Errorf("AddMemory returned %+v, want an id, the trimmed text, created at the clock, open", m)
 	}
@@ -54,7 +55,7 @@ func TestAddMemory(t *testing.T) {
 
 	// A due time in another zone keeps its own calendar day.
 	late := time.Date(2026, 12, 1, 23, 30, 0, 0, time.FixedZone("BRT", -3*3600))
-	m2 := mustRemember(t, s, store.Memory{PersonID: ana.ID, Text: "call back", Due: late})
+	m2 := mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: "call back", Due: late})
 	for _, g := range mustMemories(t, s, ana.ID) {
 		if g.ID == m2.ID && g.Due.Format(time.DateOnly) != "2026-12-01" {
 			t.Errorf("due %s stored as %s, want the day 2026-12-01", late, g.Due.Format(time.DateOnly))
@@ -69,11 +70,11 @@ func TestAddMemoryRefuses(t *testing.T) {
 		person string // "" for Ana
 		want   error
 	}{
-		{"empty text", "", "", store.ErrInvalid},
-		{"spaces", " \t\n ", "", store.ErrInvalid},
-		{"NUL", "a\x00b", "", store.ErrInvalid},
-		{"invalid UTF-8", "\xff", "", store.ErrInvalid},
-		{"unknown person", "exam", "01NOSUCHPERSON0000000000000", store.ErrNotFound},
+		{"empty text", "", "", domain.ErrInvalid},
+		{"spaces", " \t\n ", "", domain.ErrInvalid},
+		{"NUL", "a\x00b", "", domain.ErrInvalid},
+		{"invalid UTF-8", "\xff", "", domain.ErrInvalid},
+		{"unknown person", "exam", "01NOSUCHPERSON0000000000000", domain.ErrNotFound},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,7 +84,7 @@ func TestAddMemoryRefuses(t *testing.T) {
 			if tc.person != "" {
 				pid = tc.person
 			}
-			_, err := s.AddMemory(t.Context(), store.Memory{PersonID: pid, Text: tc.text})
+			_, err := s.AddMemory(t.Context(), domain.Memory{PersonID: pid, Text: tc.text})
 			wantErr(t, "AddMemory", err, tc.want)
 			if got := mustMemories(t, s, pid); len(got) != 0 {
 				t.Errorf("a refused memory was written: %v", texts(got))
@@ -95,16 +96,16 @@ func TestAddMemoryRefuses(t *testing.T) {
 func TestMemoriesOrder(t *testing.T) {
 	s, clk := openTestClock(t)
 	ana, bruno := mustAdd(t, s, "Ana"), mustAdd(t, s, "Bruno")
-	add := func(text string, due time.Time) store.Memory {
+	add := func(text string, due time.Time) domain.Memory {
 		clk.Advance(time.Minute)
-		return mustRemember(t, s, store.Memory{PersonID: ana.ID, Text: text, Due: due})
+		return mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: text, Due: due})
 	}
 	add("no date, older", time.Time{})
 	add("due later", day(2026, 12, 20))
 	done := add("done, due soonest", day(2026, 11, 1))
 	add("due soon", day(2026, 11, 25))
 	add("no date, newer", time.Time{})
-	mustRemember(t, s, store.Memory{PersonID: bruno.ID, Text: "Bruno's"})
+	mustRemember(t, s, domain.Memory{PersonID: bruno.ID, Text: "Bruno's"})
 	if _, err := s.MarkMemoryDone(t.Context(), done.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -122,9 +123,9 @@ func TestMarkMemoryDone(t *testing.T) {
 	s, clk := openTestClock(t)
 	ctx := t.Context()
 	ana := mustAdd(t, s, "Ana")
-	a := mustRemember(t, s, store.Memory{PersonID: ana.ID, Text: "a"})
+	a := mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: "a"})
 	clk.Advance(time.Hour) // a later id, sharing only its first characters with a's
-	b := mustRemember(t, s, store.Memory{PersonID: ana.ID, Text: "b"})
+	b := mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: "b"})
 	common := commonPrefix(a.ID, b.ID)
 	if common == "" || len(common) >= len(a.ID) {
 		t.Fatalf("ids %s and %s share %q; the test needs a short common prefix", a.ID, b.ID, common)
@@ -133,7 +134,7 @@ func TestMarkMemoryDone(t *testing.T) {
 
 	t.Run("ambiguous prefix", func(t *testing.T) {
 		_, err := s.MarkMemoryDone(ctx, common)
-		wantErr(t, "MarkMemoryDone("+common+")", err, store.ErrInvalid)
+		wantErr(t, "MarkMemoryDone("+common+")", err, domain.ErrInvalid)
 		if err != nil && !strings.Contains(err.Error(), "ambiguous") {
 			t.Errorf("error %q, want it to say the id is ambiguous", err)
 		}
@@ -145,11 +146,11 @@ func TestMarkMemoryDone(t *testing.T) {
 	})
 	t.Run("unknown", func(t *testing.T) {
 		_, err := s.MarkMemoryDone(ctx, "ZZZZ")
-		wantErr(t, "MarkMemoryDone(ZZZZ)", err, store.ErrNotFound)
+		wantErr(t, "MarkMemoryDone(ZZZZ)", err, domain.ErrNotFound)
 	})
 	t.Run("empty", func(t *testing.T) {
 		_, err := s.MarkMemoryDone(ctx, "  ")
-		wantErr(t, "MarkMemoryDone(blank)", err, store.ErrInvalid)
+		wantErr(t, "MarkMemoryDone(blank)", err, domain.ErrInvalid)
 	})
 	t.Run("unique prefix in lower case", func(t *testing.T) {
 		got, err := s.MarkMemoryDone(ctx, " "+strings.ToLower(uniqueA)+" ")
@@ -190,7 +191,7 @@ func TestMarkMemoryDoneLowerCaseID(t *testing.T) {
 	s := openTest(t)
 	ana := mustAdd(t, s, "Ana")
 	const id = "0192f3a4-7b2c-7def-8a00-00000000abcd"
-	mustRemember(t, s, store.Memory{ID: id, PersonID: ana.ID, Text: "imported"})
+	mustRemember(t, s, domain.Memory{ID: id, PersonID: ana.ID, Text: "imported"})
 	for _, q := range []string{id, strings.ToUpper(id), "0192f3a4-7b2c"} {
 		got, err := s.MarkMemoryDone(t.Context(), q)
 		if err != nil || got.ID != id {

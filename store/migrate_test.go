@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // withNickname is the real migrations plus a fake next version that adds a
@@ -169,7 +171,7 @@ func TestMigrateExistingDataWritesBackup(t *testing.T) {
 	s := openInternal(t, path)
 	ctx := t.Context()
 	from := SchemaVersion()
-	ana, err := s.AddPerson(ctx, Person{Name: "Ana Lima"})
+	ana, err := s.AddPerson(ctx, domain.Person{Name: "Ana Lima"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +206,7 @@ func TestMigrateExistingDataWritesBackup(t *testing.T) {
 	}
 
 	// The store keeps working on the migrated file.
-	if _, err := s.AddPerson(ctx, Person{Name: "Bruno"}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Bruno"}); err != nil {
 		t.Errorf("AddPerson after migrating = %v, want no error", err)
 	}
 }
@@ -228,7 +230,7 @@ func columns(t *testing.T, db *sql.DB, table string) []string {
 func TestMigrateBackupNeverOverwrites(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	s := openInternal(t, path)
-	if _, err := s.AddPerson(t.Context(), Person{Name: "Ana"}); err != nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Ana"}); err != nil {
 		t.Fatal(err)
 	}
 	v, _ := s.userVersion(t.Context())
@@ -250,7 +252,7 @@ func TestMigrateTwiceIsNoOp(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	s := openInternal(t, path)
 	ctx := t.Context()
-	if _, err := s.AddPerson(ctx, Person{Name: "Ana"}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Ana"}); err != nil {
 		t.Fatal(err)
 	}
 	before := schemaObjects(t, s.db)
@@ -291,7 +293,7 @@ func TestMigrateFailureRollsBack(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	s := openInternal(t, path)
 	ctx := t.Context()
-	ana, err := s.AddPerson(ctx, Person{Name: "Ana"})
+	ana, err := s.AddPerson(ctx, domain.Person{Name: "Ana"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +347,7 @@ func TestConcurrentFirstOpens(t *testing.T) {
 		}
 		// Every store can write, and the schema was made once.
 		for i, s := range stores {
-			if _, err := s.AddPerson(t.Context(), Person{Name: fmt.Sprintf("P%d", i)}); err != nil {
+			if _, err := s.AddPerson(t.Context(), domain.Person{Name: fmt.Sprintf("P%d", i)}); err != nil {
 				t.Errorf("round %d: AddPerson through store #%d = %v", round, i, err)
 			}
 		}

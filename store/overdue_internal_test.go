@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // TestMovedUpCandidates checks whom RankByOverdue takes apart as someone a
@@ -20,8 +21,8 @@ func TestMovedUpCandidates(t *testing.T) {
 		d := internalNow.AddDate(0, 0, n)
 		return cadence.MonthDay{Month: d.Month(), Day: d.Day()}
 	}
-	add := func(name string, change func(*Person)) Person {
-		p := Person{Name: name}
+	add := func(name string, change func(*domain.Person)) domain.Person {
+		p := domain.Person{Name: name}
 		if change != nil {
 			change(&p)
 		}
@@ -31,21 +32,21 @@ func TestMovedUpCandidates(t *testing.T) {
 		}
 		return p
 	}
-	remember := func(p Person, due time.Time) Memory {
-		m, err := s.AddMemory(ctx, Memory{PersonID: p.ID, Text: "ask", Due: due})
+	remember := func(p domain.Person, due time.Time) domain.Memory {
+		m, err := s.AddMemory(ctx, domain.Memory{PersonID: p.ID, Text: "ask", Due: due})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return m
 	}
-	add("Birthday in 3 days", func(p *Person) { p.Birthday = day(3) })
-	add("Birthday in 4 days", func(p *Person) { p.Birthday = day(4) })
-	add("Birthday yesterday", func(p *Person) { p.Birthday = day(-1) })
-	add("Anniversary tomorrow", func(p *Person) {
-		p.ImportantDates = []ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: day(1).Month, Day: day(1).Day}}}
+	add("Birthday in 3 days", func(p *domain.Person) { p.Birthday = day(3) })
+	add("Birthday in 4 days", func(p *domain.Person) { p.Birthday = day(4) })
+	add("Birthday yesterday", func(p *domain.Person) { p.Birthday = day(-1) })
+	add("Anniversary tomorrow", func(p *domain.Person) {
+		p.ImportantDates = []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: day(1).Month, Day: day(1).Day}}}
 	})
-	add("Anniversary in 10 days", func(p *Person) {
-		p.ImportantDates = []ImportantDate{{Label: "anniversary", Date: day(10)}}
+	add("Anniversary in 10 days", func(p *domain.Person) {
+		p.ImportantDates = []domain.ImportantDate{{Label: "anniversary", Date: day(10)}}
 	})
 	remember(add("Memory due today", nil), internalNow)
 	remember(add("Memory due last year", nil), internalNow.AddDate(-1, 0, 0))
@@ -54,8 +55,8 @@ func TestMovedUpCandidates(t *testing.T) {
 	if _, err := s.MarkMemoryDone(ctx, done.ID); err != nil {
 		t.Fatal(err)
 	}
-	archived := add("Archived, birthday today", func(p *Person) { p.Birthday = day(0) })
-	if _, err := s.UpdatePerson(ctx, archived.ID, func(p *Person) error { p.ArchivedAt = internalNow; return nil }); err != nil {
+	archived := add("Archived, birthday today", func(p *domain.Person) { p.Birthday = day(0) })
+	if _, err := s.UpdatePerson(ctx, archived.ID, func(p *domain.Person) error { p.ArchivedAt = internalNow; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	add("Nothing soon", nil)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/datagen"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -100,14 +101,14 @@ func TestRankByOverdueMovedUp(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
 	now := fixedNow
-	called := func(name string, daysAgo int) store.Person {
+	called := func(name string, daysAgo int) domain.Person {
 		p := mustAdd(t, s, name)
 		mustLog(t, s, cadence.Call, now.AddDate(0, 0, -daysAgo), p)
 		return mustPerson(t, s, p.ID)
 	}
-	remember := func(p store.Person, n int) {
+	remember := func(p domain.Person, n int) {
 		for i := range n {
-			if _, err := s.AddMemory(ctx, store.Memory{PersonID: p.ID, Text: "ask about it", Due: now.AddDate(0, 0, -i)}); err != nil {
+			if _, err := s.AddMemory(ctx, domain.Memory{PersonID: p.ID, Text: "ask about it", Due: now.AddDate(0, 0, -i)}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -124,15 +125,15 @@ func TestRankByOverdueMovedUp(t *testing.T) {
 	birthday := called("Birthday Tomorrow", 9)
 	tomorrow := now.AddDate(0, 0, 1)
 	birthday.Birthday = cadence.MonthDay{Month: tomorrow.Month(), Day: tomorrow.Day()}
-	if _, err := s.UpdatePerson(ctx, birthday.ID, func(p *store.Person) error { p.Birthday = birthday.Birthday; return nil }); err != nil {
+	if _, err := s.UpdatePerson(ctx, birthday.ID, func(p *domain.Person) error { p.Birthday = birthday.Birthday; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	remember(birthday, 7)
 	remember(called("Nine Memories", 9), 9)
 	dated := called("Anniversary Soon", 9)
 	soon := now.AddDate(0, 0, 2)
-	if _, err := s.UpdatePerson(ctx, dated.ID, func(p *store.Person) error {
-		p.ImportantDates = []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: soon.Month(), Day: soon.Day()}}}
+	if _, err := s.UpdatePerson(ctx, dated.ID, func(p *domain.Person) error {
+		p.ImportantDates = []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: soon.Month(), Day: soon.Day()}}}
 		return nil
 	}); err != nil {
 		t.Fatal(err)
@@ -194,8 +195,8 @@ func TestRankByOverdueDateTodayLeads(t *testing.T) {
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	s := openTest(t)
 	ctx := t.Context()
-	add := func(name string, tier cadence.Tier, added time.Time, f func(*store.Person)) store.Person {
-		p := store.Person{Name: name, Tier: tier}
+	add := func(name string, tier cadence.Tier, added time.Time, f func(*domain.Person)) domain.Person {
+		p := domain.Person{Name: name, Tier: tier}
 		if f != nil {
 			f(&p)
 		}
@@ -207,23 +208,23 @@ func TestRankByOverdueDateTodayLeads(t *testing.T) {
 	}
 	for i := range 20 { // very overdue: priorities far above a birthday's
 		p := add(fmt.Sprintf("Overdue %02d", i), cadence.Inner, now, nil)
-		if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: now.AddDate(0, 0, -200-i)}); err != nil {
+		if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{p.ID}, Via: cadence.Call, At: now.AddDate(0, 0, -200-i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	gran := add("Grandma", cadence.Outer, now, func(p *store.Person) { p.Birthday = cadence.MonthDay{Year: 1936, Month: 11, Day: 24} })
-	jo := add("Jo", cadence.Inner, now, func(p *store.Person) {
-		p.ImportantDates = []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 11, Day: 24}}}
+	gran := add("Grandma", cadence.Outer, now, func(p *domain.Person) { p.Birthday = cadence.MonthDay{Year: 1936, Month: 11, Day: 24} })
+	jo := add("Jo", cadence.Inner, now, func(p *domain.Person) {
+		p.ImportantDates = []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 11, Day: 24}}}
 	})
 	tom := add("Tom", cadence.Close, now, nil)
-	if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{tom.ID}, Via: cadence.Text, At: now.AddDate(0, 0, -1)}); err != nil {
+	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{tom.ID}, Via: cadence.Text, At: now.AddDate(0, 0, -1)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddMemory(ctx, store.Memory{PersonID: tom.ID, Text: "interview", Due: now}); err != nil {
+	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: tom.ID, Text: "interview", Due: now}); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []store.Person{gran, jo} {
-		if _, err := s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: now.AddDate(0, 0, -3)}); err != nil {
+	for _, p := range []domain.Person{gran, jo} {
+		if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{p.ID}, Via: cadence.Call, At: now.AddDate(0, 0, -3)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -12,12 +12,13 @@ import (
 
 	"github.com/oklog/ulid/v2"
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
 func TestAddPersonSetsIDAndTimes(t *testing.T) {
 	s := openTest(t)
-	p := mustAddPerson(t, s, store.Person{Name: "Ana Lima"})
+	p := mustAddPerson(t, s, domain.Person{Name: "Ana Lima"})
 
 	id, err := ulid.ParseStrict(p.ID)
 	if err != nil {
@@ -51,22 +52,22 @@ func TestAddPersonSetsIDAndTimes(t *testing.T) {
 
 func TestAddPersonKeepsAGivenID(t *testing.T) {
 	s := openTest(t)
-	p := mustAddPerson(t, s, store.Person{ID: "01J00000000000000000000000", Name: "Ana"})
+	p := mustAddPerson(t, s, domain.Person{ID: "01J00000000000000000000000", Name: "Ana"})
 	if p.ID != "01J00000000000000000000000" {
 		t.Errorf("ID = %q, want the one given", p.ID)
 	}
-	if _, err := s.AddPerson(t.Context(), store.Person{ID: p.ID, Name: "Bruno"}); err == nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{ID: p.ID, Name: "Bruno"}); err == nil {
 		t.Errorf("AddPerson with an id already in use = nil error, want one")
 	}
 }
 
 func TestValidateTidies(t *testing.T) {
-	p := store.Person{
+	p := domain.Person{
 		Name:   "  Ana Lima \n",
 		Phones: []string{" +55 11 5555 ", "", "+55 11 5555", "  "},
 		Emails: []string{"Ana@Example.com", "ana@example.com"},
 		Tags:   []string{"Work", " work", "family"},
-		ImportantDates: []store.ImportantDate{
+		ImportantDates: []domain.ImportantDate{
 			{Label: "  anniversary ", Date: cadence.MonthDay{Month: 6, Day: 1}},
 		},
 	}
@@ -94,33 +95,33 @@ func TestValidateTidies(t *testing.T) {
 func TestAddPersonRefusesInvalid(t *testing.T) {
 	cases := []struct {
 		name string
-		p    store.Person
+		p    domain.Person
 	}{
-		{"empty name", store.Person{Name: ""}},
-		{"spaces for a name", store.Person{Name: "   "}},
-		{"tab and newline for a name", store.Person{Name: "\t\n"}},
-		{"unknown tier", store.Person{Name: "Ana", Tier: "best"}},
-		{"negative every", store.Person{Name: "Ana", Every: -1}},
-		{"every above the maximum", store.Person{Name: "Ana", Every: store.MaxEvery + 1}},
-		{"NUL in the name", store.Person{Name: "An\x00a"}},
-		{"NUL in the notes", store.Person{Name: "Ana", Notes: "a\x00b"}},
-		{"NUL in a phone", store.Person{Name: "Ana", Phones: []string{"55\x00"}}},
-		{"NUL in a tag", store.Person{Name: "Ana", Tags: []string{"\x00"}}},
-		{"invalid UTF-8 name", store.Person{Name: "Ana \xff"}},
-		{"invalid UTF-8 notes", store.Person{Name: "Ana", Notes: "caf\xc3"}},
-		{"invalid UTF-8 email", store.Person{Name: "Ana", Emails: []string{"\xfe@x"}}},
-		{"date without a label", store.Person{Name: "Ana", ImportantDates: []store.ImportantDate{{Label: " ", Date: cadence.MonthDay{Month: 1, Day: 2}}}}},
-		{"date without a date", store.Person{Name: "Ana", ImportantDates: []store.ImportantDate{{Label: "x"}}}},
-		{"NUL in a date label", store.Person{Name: "Ana", ImportantDates: []store.ImportantDate{{Label: "a\x00", Date: cadence.MonthDay{Month: 1, Day: 2}}}}},
-		{"birthday that does not exist", store.Person{Name: "Ana", Birthday: cadence.MonthDay{Month: 2, Day: 30}}},
-		{"birthday in month 13", store.Person{Name: "Ana", Birthday: cadence.MonthDay{Year: 1990, Month: 13, Day: 1}}},
-		{"important date that does not exist", store.Person{Name: "Ana", ImportantDates: []store.ImportantDate{{Label: "x", Date: cadence.MonthDay{Month: 4, Day: 31}}}}},
+		{"empty name", domain.Person{Name: ""}},
+		{"spaces for a name", domain.Person{Name: "   "}},
+		{"tab and newline for a name", domain.Person{Name: "\t\n"}},
+		{"unknown tier", domain.Person{Name: "Ana", Tier: "best"}},
+		{"negative every", domain.Person{Name: "Ana", Every: -1}},
+		{"every above the maximum", domain.Person{Name: "Ana", Every: domain.MaxEvery + 1}},
+		{"NUL in the name", domain.Person{Name: "An\x00a"}},
+		{"NUL in the notes", domain.Person{Name: "Ana", Notes: "a\x00b"}},
+		{"NUL in a phone", domain.Person{Name: "Ana", Phones: []string{"55\x00"}}},
+		{"NUL in a tag", domain.Person{Name: "Ana", Tags: []string{"\x00"}}},
+		{"invalid UTF-8 name", domain.Person{Name: "Ana \xff"}},
+		{"invalid UTF-8 notes", domain.Person{Name: "Ana", Notes: "caf\xc3"}},
+		{"invalid UTF-8 email", domain.Person{Name: "Ana", Emails: []string{"\xfe@x"}}},
+		{"date without a label", domain.Person{Name: "Ana", ImportantDates: []domain.ImportantDate{{Label: " ", Date: cadence.MonthDay{Month: 1, Day: 2}}}}},
+		{"date without a date", domain.Person{Name: "Ana", ImportantDates: []domain.ImportantDate{{Label: "x"}}}},
+		{"NUL in a date label", domain.Person{Name: "Ana", ImportantDates: []domain.ImportantDate{{Label: "a\x00", Date: cadence.MonthDay{Month: 1, Day: 2}}}}},
+		{"birthday that does not exist", domain.Person{Name: "Ana", Birthday: cadence.MonthDay{Month: 2, Day: 30}}},
+		{"birthday in month 13", domain.Person{Name: "Ana", Birthday: cadence.MonthDay{Year: 1990, Month: 13, Day: 1}}},
+		{"important date that does not exist", domain.Person{Name: "Ana", ImportantDates: []domain.ImportantDate{{Label: "x", Date: cadence.MonthDay{Month: 4, Day: 31}}}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openTest(t)
 			_, err := s.AddPerson(t.Context(), tc.p)
-			wantErr(t, "AddPerson", err, store.ErrInvalid)
+			wantErr(t, "AddPerson", err, domain.ErrInvalid)
 			if ps := mustPeople(t, s, store.PeopleFilter{}); len(ps) != 0 {
 				t.Errorf("after a refused AddPerson, people = %v, want none", names(ps))
 			}
@@ -131,14 +132,14 @@ func TestAddPersonRefusesInvalid(t *testing.T) {
 func TestAddPersonAcceptsEdges(t *testing.T) {
 	cases := []struct {
 		name string
-		p    store.Person
+		p    domain.Person
 	}{
-		{"every 1", store.Person{Name: "Ana", Every: 1}},
-		{"every at the maximum", store.Person{Name: "Ana", Every: store.MaxEvery}},
-		{"tier in capitals", store.Person{Name: "Ana", Tier: "Close"}},
-		{"tier with spaces", store.Person{Name: "Ana", Tier: " inner "}},
-		{"leap-day birthday without a year", store.Person{Name: "Ana", Birthday: cadence.MonthDay{Month: 2, Day: 29}}},
-		{"birthday with a year", store.Person{Name: "Ana", Birthday: cadence.MonthDay{Year: 1990, Month: 4, Day: 15}}},
+		{"every 1", domain.Person{Name: "Ana", Every: 1}},
+		{"every at the maximum", domain.Person{Name: "Ana", Every: domain.MaxEvery}},
+		{"tier in capitals", domain.Person{Name: "Ana", Tier: "Close"}},
+		{"tier with spaces", domain.Person{Name: "Ana", Tier: " inner "}},
+		{"leap-day birthday without a year", domain.Person{Name: "Ana", Birthday: cadence.MonthDay{Month: 2, Day: 29}}},
+		{"birthday with a year", domain.Person{Name: "Ana", Birthday: cadence.MonthDay{Year: 1990, Month: 4, Day: 15}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -172,8 +173,8 @@ func TestNameTaken(t *testing.T) {
 		t.Run(tc.existing+" vs "+tc.second, func(t *testing.T) {
 			s := openTest(t)
 			mustAdd(t, s, tc.existing)
-			_, err := s.AddPerson(t.Context(), store.Person{Name: tc.second})
-			wantErr(t, "AddPerson of a taken name", err, store.ErrNameTaken)
+			_, err := s.AddPerson(t.Context(), domain.Person{Name: tc.second})
+			wantErr(t, "AddPerson of a taken name", err, domain.ErrNameTaken)
 			if err != nil && !strings.Contains(err.Error(), tc.existing) {
 				t.Errorf("error %q does not name who is in the way (%q)", err, tc.existing)
 			}
@@ -197,16 +198,16 @@ func TestArchivedNameCanBeReused(t *testing.T) {
 	}
 
 	// A second archived person of the same name is fine too.
-	if _, err := s.AddPerson(ctx, store.Person{Name: "Ana Lima", ArchivedAt: fixedNow}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Ana Lima", ArchivedAt: fixedNow}); err != nil {
 		t.Errorf("AddPerson(archived, same name) = %v, want no error", err)
 	}
 
 	// Restoring the old one while the new one is active would make two.
-	_, err := s.UpdatePerson(ctx, old.ID, func(p *store.Person) error {
+	_, err := s.UpdatePerson(ctx, old.ID, func(p *domain.Person) error {
 		p.ArchivedAt = time.Time{}
 		return nil
 	})
-	wantErr(t, "restoring onto an active name", err, store.ErrNameTaken)
+	wantErr(t, "restoring onto an active name", err, domain.ErrNameTaken)
 	if got := mustPerson(t, s, old.ID); !got.Archived() {
 		t.Errorf("refused restore left the person active, want still archived")
 	}
@@ -229,7 +230,7 @@ func TestTextRoundTrips(t *testing.T) {
 		t.Run(what, func(t *testing.T) {
 			s := openTest(t)
 			tag := strings.NewReplacer("\r\n", " ", "\n", " ").Replace(text) // a lone CR is refused
-			p := mustAddPerson(t, s, store.Person{Name: "x" + text + "x", Notes: text, Tags: []string{tag}, Phones: []string{text}})
+			p := mustAddPerson(t, s, domain.Person{Name: "x" + text + "x", Notes: text, Tags: []string{tag}, Phones: []string{text}})
 			got := mustPerson(t, s, p.ID)
 			if got.Name != "x"+text+"x" {
 				t.Errorf("name = %q, want %q", got.Name, "x"+text+"x")
@@ -257,7 +258,7 @@ func TestLongNoteRoundTrips(t *testing.T) {
 	if len(note) < 100*1000 {
 		t.Fatalf("test note is %d bytes, want about 100 KB", len(note))
 	}
-	p := mustAddPerson(t, s, store.Person{Name: "Ana", Notes: note})
+	p := mustAddPerson(t, s, domain.Person{Name: "Ana", Notes: note})
 	if got := mustPerson(t, s, p.ID).Notes; got != note {
 		t.Errorf("a %d-byte note came back as %d bytes, want it verbatim", len(note), len(got))
 	}
@@ -266,11 +267,11 @@ func TestLongNoteRoundTrips(t *testing.T) {
 func TestUpdatePerson(t *testing.T) {
 	s, clk := openTestClock(t)
 	ctx := t.Context()
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana Lima", Tier: cadence.Close, Tags: []string{"work"}})
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana Lima", Tier: cadence.Close, Tags: []string{"work"}})
 	mustAdd(t, s, "Bruno")
 	clk.Advance(90 * time.Minute)
 
-	got, err := s.UpdatePerson(ctx, ana.ID, func(p *store.Person) error {
+	got, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error {
 		p.Name = " Ana Souza "
 		p.Tier = cadence.Inner
 		p.Every = 10
@@ -295,41 +296,41 @@ func TestUpdatePerson(t *testing.T) {
 
 	t.Run("rename onto another active name", func(t *testing.T) {
 		before := mustPerson(t, s, ana.ID)
-		_, err := s.UpdatePerson(ctx, ana.ID, func(p *store.Person) error { p.Name = "BRUNO"; return nil })
-		wantErr(t, "rename onto Bruno", err, store.ErrNameTaken)
+		_, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.Name = "BRUNO"; return nil })
+		wantErr(t, "rename onto Bruno", err, domain.ErrNameTaken)
 		if d := diff(mustPerson(t, s, ana.ID), before); d != "" {
 			t.Errorf("refused rename changed the person: %s", d)
 		}
 	})
 	t.Run("change of case of one's own name", func(t *testing.T) {
-		p, err := s.UpdatePerson(ctx, ana.ID, func(p *store.Person) error { p.Name = "ana souza"; return nil })
+		p, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.Name = "ana souza"; return nil })
 		if err != nil || p.Name != "ana souza" {
 			t.Errorf("UpdatePerson(own name, other case) = %q, %v; want %q, nil", p.Name, err, "ana souza")
 		}
 	})
 	t.Run("invalid change", func(t *testing.T) {
-		_, err := s.UpdatePerson(ctx, ana.ID, func(p *store.Person) error { p.Tier = "best"; return nil })
-		wantErr(t, "UpdatePerson(tier best)", err, store.ErrInvalid)
+		_, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.Tier = "best"; return nil })
+		wantErr(t, "UpdatePerson(tier best)", err, domain.ErrInvalid)
 	})
 	t.Run("change func fails", func(t *testing.T) {
 		boom := errors.New("boom")
 		before := mustPerson(t, s, ana.ID)
-		_, err := s.UpdatePerson(ctx, ana.ID, func(p *store.Person) error { p.Name = "Changed"; return boom })
+		_, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.Name = "Changed"; return boom })
 		wantErr(t, "UpdatePerson with a failing change", err, boom)
 		if d := diff(mustPerson(t, s, ana.ID), before); d != "" {
 			t.Errorf("failed change was written: %s", d)
 		}
 	})
 	t.Run("id cannot be changed", func(t *testing.T) {
-		p, err := s.UpdatePerson(ctx, ana.ID, func(p *store.Person) error { p.ID = "OTHER"; return nil })
+		p, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.ID = "OTHER"; return nil })
 		if err != nil || p.ID != ana.ID {
 			t.Errorf("UpdatePerson changing the id = %q, %v; want the id kept (%q)", p.ID, err, ana.ID)
 		}
 	})
 	t.Run("missing person", func(t *testing.T) {
 		called := false
-		_, err := s.UpdatePerson(ctx, "NOPE", func(p *store.Person) error { called = true; return nil })
-		wantErr(t, "UpdatePerson(missing)", err, store.ErrNotFound)
+		_, err := s.UpdatePerson(ctx, "NOPE", func(p *domain.Person) error { called = true; return nil })
+		wantErr(t, "UpdatePerson(missing)", err, domain.ErrNotFound)
 		if called {
 			t.Errorf("change was called for a missing person")
 		}
@@ -339,15 +340,15 @@ func TestUpdatePerson(t *testing.T) {
 func TestImportantDatesRoundTrip(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	dates := []store.ImportantDate{
+	dates := []domain.ImportantDate{
 		{Label: "name day", Date: cadence.MonthDay{Month: 12, Day: 6}},
 		{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}},
 		{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, // a repeat is kept once
 	}
-	p := mustAddPerson(t, s, store.Person{Name: "Ana", Birthday: cadence.MonthDay{Month: 4, Day: 15}, ImportantDates: dates})
-	mustAddPerson(t, s, store.Person{Name: "Bruno", ImportantDates: []store.ImportantDate{{Label: "graduation", Date: cadence.MonthDay{Month: 1, Day: 9}}}})
+	p := mustAddPerson(t, s, domain.Person{Name: "Ana", Birthday: cadence.MonthDay{Month: 4, Day: 15}, ImportantDates: dates})
+	mustAddPerson(t, s, domain.Person{Name: "Bruno", ImportantDates: []domain.ImportantDate{{Label: "graduation", Date: cadence.MonthDay{Month: 1, Day: 9}}}})
 
-	want := []store.ImportantDate{dates[1], dates[0]} // by month and day
+	want := []domain.ImportantDate{dates[1], dates[0]} // by month and day
 	if got := mustPerson(t, s, p.ID); !reflect.DeepEqual(got.ImportantDates, want) || got.Birthday != (cadence.MonthDay{Month: 4, Day: 15}) {
 		t.Errorf("Person: dates %+v, birthday %+v; want %+v, --04-15", got.ImportantDates, got.Birthday, want)
 	}
@@ -360,7 +361,7 @@ func TestImportantDatesRoundTrip(t *testing.T) {
 	}
 
 	// An update replaces the dates; clearing them leaves [] and no birthday.
-	got, err := s.UpdatePerson(ctx, p.ID, func(p *store.Person) error {
+	got, err := s.UpdatePerson(ctx, p.ID, func(p *domain.Person) error {
 		p.ImportantDates = nil
 		p.Birthday = cadence.MonthDay{}
 		return nil
@@ -380,7 +381,7 @@ func TestImportantDatesRoundTrip(t *testing.T) {
 func TestListsAreNeverNil(t *testing.T) {
 	s := openTest(t)
 	added := mustAdd(t, s, "Ana")
-	check := func(where string, p store.Person) {
+	check := func(where string, p domain.Person) {
 		t.Helper()
 		if p.Phones == nil || p.Emails == nil || p.Tags == nil || p.ImportantDates == nil {
 			t.Errorf("%s: phones %#v, emails %#v, tags %#v, dates %#v; want empty, not nil",
@@ -394,7 +395,7 @@ func TestListsAreNeverNil(t *testing.T) {
 		t.Errorf("People with no match = nil, want []")
 	}
 
-	full := mustAddPerson(t, s, store.Person{Name: "Bruno", Phones: []string{"1", "2"}, Emails: []string{"b@x.org"}, Tags: []string{"a", "b"}})
+	full := mustAddPerson(t, s, domain.Person{Name: "Bruno", Phones: []string{"1", "2"}, Emails: []string{"b@x.org"}, Tags: []string{"a", "b"}})
 	got := mustPerson(t, s, full.ID)
 	if !slices.Equal(got.Phones, []string{"1", "2"}) || !slices.Equal(got.Emails, []string{"b@x.org"}) || !slices.Equal(got.Tags, []string{"a", "b"}) {
 		t.Errorf("lists = %q %q %q, want [1 2] [b@x.org] [a b]", got.Phones, got.Emails, got.Tags)
@@ -403,10 +404,10 @@ func TestListsAreNeverNil(t *testing.T) {
 
 func TestPeopleFilters(t *testing.T) {
 	s := openTest(t)
-	mustAddPerson(t, s, store.Person{Name: "Dora", Tier: cadence.Regular, Tags: []string{"Équipe"}})
-	mustAddPerson(t, s, store.Person{Name: "ana", Tier: cadence.Close, Tags: []string{"Work", "family"}})
-	mustAddPerson(t, s, store.Person{Name: "Bruno", Tier: cadence.Inner, Tags: []string{"work"}})
-	mustArchive(t, s, mustAddPerson(t, s, store.Person{Name: "Carla", Tier: cadence.Close, Tags: []string{"WORK"}}))
+	mustAddPerson(t, s, domain.Person{Name: "Dora", Tier: cadence.Regular, Tags: []string{"Équipe"}})
+	mustAddPerson(t, s, domain.Person{Name: "ana", Tier: cadence.Close, Tags: []string{"Work", "family"}})
+	mustAddPerson(t, s, domain.Person{Name: "Bruno", Tier: cadence.Inner, Tags: []string{"work"}})
+	mustArchive(t, s, mustAddPerson(t, s, domain.Person{Name: "Carla", Tier: cadence.Close, Tags: []string{"WORK"}}))
 
 	cases := []struct {
 		name   string
@@ -437,12 +438,12 @@ func TestPeopleFilters(t *testing.T) {
 func TestDeletePerson(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana", ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}}})
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana", ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}}})
 	bruno := mustAdd(t, s, "Bruno")
-	if _, err := s.AddMemory(ctx, store.Memory{PersonID: ana.ID, Text: "exam on Friday", Due: fixedNow}); err != nil {
+	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: ana.ID, Text: "exam on Friday", Due: fixedNow}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddMemory(ctx, store.Memory{PersonID: bruno.ID, Text: "new job"}); err != nil {
+	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: bruno.ID, Text: "new job"}); err != nil {
 		t.Fatal(err)
 	}
 	shared := mustLog(t, s, cadence.InPerson, fixedNow.Add(-48*time.Hour), ana, bruno)
@@ -452,7 +453,7 @@ func TestDeletePerson(t *testing.T) {
 		t.Fatalf("DeletePerson = %v, want no error", err)
 	}
 	_, err := s.Person(ctx, ana.ID)
-	wantErr(t, "Person after delete", err, store.ErrNotFound)
+	wantErr(t, "Person after delete", err, domain.ErrNotFound)
 
 	all := mustInteractions(t, s, store.InteractionFilter{})
 	if len(all) != 1 || all[0].ID != shared.ID {
@@ -469,7 +470,7 @@ func TestDeletePerson(t *testing.T) {
 	}
 
 	// Bring back a person with Ana's id: nothing of hers may come back with it.
-	ghost := mustAddPerson(t, s, store.Person{ID: ana.ID, Name: "Ghost"})
+	ghost := mustAddPerson(t, s, domain.Person{ID: ana.ID, Name: "Ghost"})
 	if got := mustPerson(t, s, ghost.ID); len(got.ImportantDates) != 0 {
 		t.Errorf("dates of a deleted person survived: %+v", got.ImportantDates)
 	}
@@ -482,24 +483,24 @@ func TestDeletePerson(t *testing.T) {
 
 	t.Run("missing id", func(t *testing.T) {
 		err := s.DeletePerson(ctx, "NOPE")
-		wantErr(t, "DeletePerson(missing)", err, store.ErrNotFound)
+		wantErr(t, "DeletePerson(missing)", err, domain.ErrNotFound)
 	})
 	t.Run("twice", func(t *testing.T) {
 		if err := s.DeletePerson(ctx, ghost.ID); err != nil {
 			t.Fatal(err)
 		}
-		wantErr(t, "DeletePerson a second time", s.DeletePerson(ctx, ghost.ID), store.ErrNotFound)
+		wantErr(t, "DeletePerson a second time", s.DeletePerson(ctx, ghost.ID), domain.ErrNotFound)
 	})
 }
 
 func TestPersonInterval(t *testing.T) {
 	for _, tc := range []struct {
-		p    store.Person
+		p    domain.Person
 		want int
 	}{
-		{store.Person{Tier: cadence.Close}, 30},
-		{store.Person{Tier: cadence.Outer}, 365},
-		{store.Person{Tier: cadence.Close, Every: 14}, 14},
+		{domain.Person{Tier: cadence.Close}, 30},
+		{domain.Person{Tier: cadence.Outer}, 365},
+		{domain.Person{Tier: cadence.Close, Every: 14}, 14},
 	} {
 		if got := tc.p.Interval(); got != tc.want {
 			t.Errorf("%+v.Interval() = %d; want %d", tc.p, got, tc.want)
@@ -513,9 +514,9 @@ func TestPersonInterval(t *testing.T) {
 func TestControlCharactersAreRefused(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana"})
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana"})
 	for _, bad := range []string{"X\x1b]0;pwned\aY", "\x1b[2J", "\x1b]52;c;aGk=\x07", "over\rwrite", "del\x7f", "c1\u009b2J", "bell\a"} {
-		people := map[string]store.Person{
+		people := map[string]domain.Person{
 			"name":  {Name: "Zed" + bad},
 			"notes": {Name: "Zed", Notes: bad},
 			"tag":   {Name: "Zed", Tags: []string{bad}},
@@ -523,21 +524,21 @@ func TestControlCharactersAreRefused(t *testing.T) {
 		}
 		for field, p := range people {
 			_, err := s.AddPerson(ctx, p)
-			wantErr(t, field+" "+strconv.Quote(bad), err, store.ErrInvalid)
+			wantErr(t, field+" "+strconv.Quote(bad), err, domain.ErrInvalid)
 			if err != nil && !strings.HasPrefix(err.Error(), field+" contains a control character") {
 				t.Errorf("%s %q: error %q does not name the field", field, bad, err)
 			}
 		}
-		_, err := s.AddInteraction(ctx, store.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow, Note: bad})
-		wantErr(t, "interaction note "+strconv.Quote(bad), err, store.ErrInvalid)
-		_, err = s.AddMemory(ctx, store.Memory{PersonID: ana.ID, Text: bad})
-		wantErr(t, "memory "+strconv.Quote(bad), err, store.ErrInvalid)
+		_, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: fixedNow, Note: bad})
+		wantErr(t, "interaction note "+strconv.Quote(bad), err, domain.ErrInvalid)
+		_, err = s.AddMemory(ctx, domain.Memory{PersonID: ana.ID, Text: bad})
+		wantErr(t, "memory "+strconv.Quote(bad), err, domain.ErrInvalid)
 	}
 	for _, blank := range []string{"\u200b", "\u200b\u200c\u200d", "\u202e\u2066", "\ufeff ", "\u3164", "\u00ad"} {
-		_, err := s.AddPerson(ctx, store.Person{Name: blank})
-		wantErr(t, "name "+strconv.Quote(blank), err, store.ErrInvalid)
+		_, err := s.AddPerson(ctx, domain.Person{Name: blank})
+		wantErr(t, "name "+strconv.Quote(blank), err, domain.ErrInvalid)
 	}
-	if _, err := s.AddPerson(ctx, store.Person{Name: "Zoë\u200d", Notes: "tab\tand\nnewline\r\nand a Windows one"}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Zoë\u200d", Notes: "tab\tand\nnewline\r\nand a Windows one"}); err != nil {
 		t.Errorf("ordinary text refused: %v", err)
 	}
 }

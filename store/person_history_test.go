@@ -11,17 +11,18 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // wantHistory works out a summary's history fields the slow way, from the
 // person's whole timeline, by the rules person_history must keep.
-func wantHistory(t *testing.T, s *Store, p Person) Summary {
+func wantHistory(t *testing.T, s *Store, p domain.Person) domain.Summary {
 	t.Helper()
 	all, err := s.Interactions(t.Context(), InteractionFilter{Person: p.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Summary{Person: p, Recent: []cadence.Contact{}, RecentReal: []time.Time{}}
+	want := domain.Summary{Person: p, Recent: []cadence.Contact{}, RecentReal: []time.Time{}}
 	for _, in := range all { // newest first
 		c := cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction, Missed: in.Missed}
 		if want.Last.IsZero() {
@@ -73,7 +74,7 @@ func checkHistories(t *testing.T, s *Store, when string) {
 			}
 			one, err := s.Summary(t.Context(), got.ID)
 			if err != nil || !reflect.DeepEqual(one, got) {
-				t.Fatalf("%s: Summary(%s) = %+v, %v; want %+v as Summaries gives it", when, got.Name, one, err, got)
+				t.Fatalf("%s: domain.Summary(%s) = %+v, %v; want %+v as Summaries gives it", when, got.Name, one, err, got)
 			}
 		}
 		if !archived {
@@ -137,10 +138,10 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 	ctx := t.Context()
 	rng := rand.New(rand.NewPCG(1, 2))
 	base := internalNow.Truncate(time.Second)
-	var people []Person
-	var logged []Interaction
+	var people []domain.Person
+	var logged []domain.Interaction
 	add := func(name string) {
-		p, err := s.AddPerson(ctx, Person{Name: name})
+		p, err := s.AddPerson(ctx, domain.Person{Name: name})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +155,7 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 		var when string
 		switch op := rng.IntN(20); {
 		case op < 15 && len(people) > 0: // log, sometimes with several people, sometimes at the same second
-			in := Interaction{
+			in := domain.Interaction{
 				Via:       channels[rng.IntN(len(channels))],
 				Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(2)],
 				At:        base.Add(-time.Duration(rng.IntN(800)) * 24 * time.Hour / 2).Truncate(12 * time.Hour),
@@ -189,7 +190,7 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			i := slices.IndexFunc(now, func(x Interaction) bool { return x.ID == in.ID })
+			i := slices.IndexFunc(now, func(x domain.Interaction) bool { return x.ID == in.ID })
 			if i < 0 {
 				continue // everyone in it was deleted
 			}
@@ -205,12 +206,12 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 			p := people[rng.IntN(len(people))]
 			other := s.newID()
 			_, err := s.Import(ctx, ImportOptions{}, func(im *Import) error {
-				in := Interaction{ID: s.newID(), People: []string{other, people[0].ID}, Via: cadence.Call,
+				in := domain.Interaction{ID: s.newID(), People: []string{other, people[0].ID}, Via: cadence.Call,
 					Direction: cadence.In, At: base.Add(-time.Duration(rng.IntN(400)) * 24 * time.Hour)}
 				if err := im.PutInteraction(in); err != nil {
 					return err
 				}
-				return im.PutPerson(Person{ID: other, Name: p.Name, UpdatedAt: base.Add(-time.Hour)})
+				return im.PutPerson(domain.Person{ID: other, Name: p.Name, UpdatedAt: base.Add(-time.Hour)})
 			})
 			if err != nil {
 				t.Fatalf("merge %s (other %s, people[0] %s): %v", p.ID, other, people[0].ID, err)
@@ -252,7 +253,7 @@ func TestPersonHistoryBackfill(t *testing.T) {
 	}
 	channels := cadence.Channels()
 	for range 200 {
-		in := Interaction{
+		in := domain.Interaction{
 			People:    []string{ids[rng.IntN(len(ids)-1)]}, // the last person has no history
 			Via:       channels[rng.IntN(len(channels))],
 			Direction: []cadence.Direction{cadence.In, cadence.Out}[rng.IntN(3)/2], // mostly in
@@ -273,7 +274,7 @@ func TestPersonHistoryBackfill(t *testing.T) {
 
 // addOldInteraction writes an interaction as the first schema holds it
 // (no missed flag), for a store left at that version.
-func addOldInteraction(s *Store, in Interaction) error {
+func addOldInteraction(s *Store, in domain.Interaction) error {
 	in.ID = s.newID()
 	at := formatTime(in.At.UTC().Truncate(time.Second))
 	if _, err := s.db.Exec(`INSERT INTO interactions (id, via, direction, at, note, created_at) VALUES (?, ?, ?, ?, '', ?)`,
@@ -294,11 +295,11 @@ func TestCadenceOddIDs(t *testing.T) {
 	at := internalNow.Truncate(time.Second)
 	_, err := s.Import(ctx, ImportOptions{}, func(im *Import) error {
 		for i, id := range []string{"nul\x00id", `quote"id`, `back\slash`, "plain"} {
-			if err := im.PutPerson(Person{ID: id, Name: fmt.Sprintf("P%d", i), Tier: cadence.Inner}); err != nil {
+			if err := im.PutPerson(domain.Person{ID: id, Name: fmt.Sprintf("P%d", i), Tier: cadence.Inner}); err != nil {
 				return err
 			}
 			for k := range 7 {
-				in := Interaction{ID: fmt.Sprintf("%s-%d\x00\"\\", id, k), People: []string{id}, Via: cadence.Call,
+				in := domain.Interaction{ID: fmt.Sprintf("%s-%d\x00\"\\", id, k), People: []string{id}, Via: cadence.Call,
 					Direction: []cadence.Direction{cadence.In, cadence.Out}[k%2], At: at.AddDate(0, 0, -10*k)}
 				if err := im.PutInteraction(in); err != nil {
 					return err

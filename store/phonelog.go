@@ -13,6 +13,7 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // What an import of phone logs (tend import calls / messages) needs of an
@@ -22,7 +23,7 @@ import (
 
 // People lists everyone in tend, active people first, each with their
 // phones and e-mails, read inside the import's transaction.
-func (im *Import) People() ([]Person, error) {
+func (im *Import) People() ([]domain.Person, error) {
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT `+personColumns+` FROM people p
 		ORDER BY p.archived_at IS NOT NULL, p.name_key, p.id`)
 	if err != nil {
@@ -31,48 +32,15 @@ func (im *Import) People() ([]Person, error) {
 	return scanPeople(rows)
 }
 
-// MatchName returns the people a name from a chat export names: exactly,
-// else ignoring case (the matcher's folding), never by prefix or fuzzily:
-// a chat partner called "Ana" is not "Anabel".
-func MatchName(query string, pool []Candidate) []Candidate {
-	q := strings.TrimSpace(query)
-	if q == "" {
-		return nil
-	}
-	var found []Candidate
-	for _, c := range pool {
-		if c.Name == q {
-			found = append(found, c)
-		}
-	}
-	if len(found) > 0 {
-		return found
-	}
-	key := nameKey(q)
-	for _, c := range pool {
-		if nameKey(c.Name) == key {
-			found = append(found, c)
-		}
-	}
-	return found
-}
-
-// Sourced is an interaction a source key already points to.
-type Sourced struct {
-	ID        string
-	At        time.Time
-	Direction cadence.Direction
-}
-
 // sourceBatch is how many keys one query looks up or writes.
 const sourceBatch = 400
 
 // SourceKeys returns, of keys, those tend has seen, each with the index in
 // the list it returns of the interaction it belongs to (a million messages
 // belong to a few hundred thousand touches: each is listed once).
-func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []Sourced, error) {
+func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []domain.Sourced, error) {
 	known := map[int64]int32{}
-	var list []Sourced
+	var list []domain.Sourced
 	index := map[string]int32{}
 	for len(keys) > 0 {
 		n := min(len(keys), sourceBatch)
@@ -104,7 +72,7 @@ func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []Sourced, error) {
 				}
 				i = int32(len(list))
 				index[id] = i
-				list = append(list, Sourced{ID: id, At: t, Direction: cadence.Direction(dir)})
+				list = append(list, domain.Sourced{ID: id, At: t, Direction: cadence.Direction(dir)})
 			}
 			known[key] = i
 		}
@@ -117,12 +85,6 @@ func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []Sourced, error) {
 	return known, list, nil
 }
 
-// SourceKey links the source key of a call or message to its interaction.
-type SourceKey struct {
-	Key         int64
-	Interaction string
-}
-
 // sourceKeysBulk is the number of new keys from which PutSourceKeys drops
 // the index by interaction and makes it again at the end: keys go in in
 // their own order, which is not that of their interactions, and one sort
@@ -132,8 +94,8 @@ const sourceKeysBulk = 20_000
 // PutSourceKeys records that each key belongs to its interaction; a key
 // already recorded keeps its interaction. The keys are sorted first, so
 // that they are appended to the table rather than scattered through it.
-func (im *Import) PutSourceKeys(keys []SourceKey) error {
-	slices.SortFunc(keys, func(a, b SourceKey) int { return cmp.Compare(a.Key, b.Key) })
+func (im *Import) PutSourceKeys(keys []domain.SourceKey) error {
+	slices.SortFunc(keys, func(a, b domain.SourceKey) int { return cmp.Compare(a.Key, b.Key) })
 	rebuild := ""
 	if len(keys) >= sourceKeysBulk {
 		err := im.tx.QueryRowContext(im.ctx, `SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'interaction_sources_interaction'`).Scan(&rebuild)
@@ -176,19 +138,10 @@ func (im *Import) PutSourceKeys(keys []SourceKey) error {
 	return nil
 }
 
-// HandCall is a call or video call that no log import wrote: one logged
-// by hand (or brought by another kind of import).
-type HandCall struct {
-	ID     string
-	Person string
-	At     time.Time
-	Missed bool
-}
-
 // HandCalls lists the calls and video calls between from and to that no
 // log import wrote, for a call log to find the calls someone logged by
 // hand. One query, by time, asked before the import writes anything.
-func (im *Import) HandCalls(from, to time.Time) ([]HandCall, error) {
+func (im *Import) HandCalls(from, to time.Time) ([]domain.HandCall, error) {
 	// main.: asked before anything is written, so what is there is the
 	// database's, also in a dry run, whose tables of the same names stand
 	// in for them (see shadow).
@@ -201,10 +154,10 @@ func (im *Import) HandCalls(from, to time.Time) ([]HandCall, error) {
 		return nil, fmt.Errorf("look for calls logged by hand: %w", err)
 	}
 	defer rows.Close()
-	var out []HandCall
+	var out []domain.HandCall
 	for rows.Next() {
 		var (
-			c  HandCall
+			c  domain.HandCall
 			at string
 		)
 		if err := rows.Scan(&c.ID, &c.Person, &at, &c.Missed); err != nil {

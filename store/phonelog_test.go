@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -17,7 +18,7 @@ import (
 func TestSourceKeysBulk(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	p, err := s.AddPerson(ctx, store.Person{Name: "Ana"})
+	p, err := s.AddPerson(ctx, domain.Person{Name: "Ana"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,17 +27,17 @@ func TestSourceKeysBulk(t *testing.T) {
 	write := func() {
 		_, err := s.Import(ctx, store.ImportOptions{}, func(im *store.Import) error {
 			newID := im.NewIDs()
-			var keys []store.SourceKey
+			var keys []domain.SourceKey
 			for i := 0; i < n; i++ {
 				if i%5 == 0 && len(ids) < n/5 {
 					id := newID()
 					ids = append(ids, id)
-					in := store.Interaction{ID: id, People: []string{p.ID}, Via: cadence.Text, At: time.Unix(1.7e9+int64(i), 0)}
+					in := domain.Interaction{ID: id, People: []string{p.ID}, Via: cadence.Text, At: time.Unix(1.7e9+int64(i), 0)}
 					if err := im.PutInteraction(in); err != nil {
 						return err
 					}
 				}
-				keys = append(keys, store.SourceKey{Key: int64(i*7919 - n), Interaction: ids[i/5]})
+				keys = append(keys, domain.SourceKey{Key: int64(i*7919 - n), Interaction: ids[i/5]})
 			}
 			return im.PutSourceKeys(keys)
 		})

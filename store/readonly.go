@@ -1,5 +1,7 @@
 package store
 
+import "github.com/tend-app/tend/internal/domain"
+
 // explainWrite turns SQLite's messages about the file, which name codes
 // rather than the file or what to do, into plain words: a damaged file
 // stops further writes and says where to turn; "attempt to write a readonly
@@ -17,7 +19,7 @@ func (s *Store) explainWrite(err error) error {
 		s.markDamaged()
 		return s.damagedError()
 	case isCode(err, sqliteReadOnly):
-		return kindErrorf(ErrReadOnly,
+		return domain.Errorf(ErrReadOnly,
 			"cannot write to %s: it is read-only (check the permissions of the file and of its -wal and -shm files, or run tend doctor); nothing was written",
 			s.path)
 	case isCode(err, sqliteBusy) || isCode(err, sqliteLocked):

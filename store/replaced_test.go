@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // TestWritesStopWhenTheFileIsReplaced: a sync tool or a mv puts another
@@ -27,7 +29,7 @@ func TestWritesStopWhenTheFileIsReplaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if _, err := s.AddPerson(ctx, Person{Name: "Before"}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Before"}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -35,7 +37,7 @@ func TestWritesStopWhenTheFileIsReplaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := readFile(t, path)
-	if _, err := s.AddPerson(ctx, Person{Name: "After"}); !errors.Is(err, ErrReplaced) {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "After"}); !errors.Is(err, ErrReplaced) {
 		t.Errorf("AddPerson after the file was replaced = %v, want ErrReplaced", err)
 	}
 	if _, err := w.Changed(ctx); !errors.Is(err, ErrReplaced) {
@@ -46,7 +48,7 @@ func TestWritesStopWhenTheFileIsReplaced(t *testing.T) {
 	}
 
 	os.Remove(path)
-	if _, err := s.AddPerson(ctx, Person{Name: "Deleted"}); !errors.Is(err, ErrReplaced) {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Deleted"}); !errors.Is(err, ErrReplaced) {
 		t.Errorf("AddPerson after the file was deleted = %v, want ErrReplaced", err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Restored says what Restore did.
@@ -38,33 +40,33 @@ func Restore(ctx context.Context, path, file string, now time.Time) (Restored, e
 	}
 	fi, err := os.Stat(file)
 	if err != nil {
-		return Restored{}, kindErrorf(ErrInvalid, "restore: cannot read %s: %v", file, unwrapPath(err))
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: cannot read %s: %v", file, unwrapPath(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is not a file", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is not a file", file)
 	}
 	if di, err := os.Stat(path); err == nil && os.SameFile(fi, di) {
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is the database itself", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is the database itself", file)
 	}
 	h, err := Inspect(ctx, file)
 	switch {
 	case err != nil:
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is not a database tend can read (an encrypted backup is opened first with age -d -o FILE FILE.age); nothing was changed", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is not a database tend can read (an encrypted backup is opened first with age -d -o FILE FILE.age); nothing was changed", file)
 	case h.WAL.Foreign:
-		return Restored{}, kindErrorf(ErrInvalid, "restore: the -wal beside %s does not belong to it; move it away first; nothing was changed", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: the -wal beside %s does not belong to it; move it away first; nothing was changed", file)
 	case len(h.Damage) > 0:
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is damaged; choose another backup; nothing was changed", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is damaged; choose another backup; nothing was changed", file)
 	case h.Foreign:
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is another program's database, not tend's; nothing was changed", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is another program's database, not tend's; nothing was changed", file)
 	case h.SchemaVersion == 0:
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is an empty database; nothing was changed", file)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is an empty database; nothing was changed", file)
 	case h.SchemaVersion > SchemaVersion():
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is from a newer tend (schema %d, this one knows %d): upgrade tend first; nothing was changed", file, h.SchemaVersion, SchemaVersion())
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is from a newer tend (schema %d, this one knows %d): upgrade tend first; nothing was changed", file, h.SchemaVersion, SchemaVersion())
 	case !h.Sound():
-		return Restored{}, kindErrorf(ErrInvalid, "restore: tend doctor finds problems in %s (run tend --db %s doctor); nothing was changed", file, quote(file))
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: tend doctor finds problems in %s (run tend --db %s doctor); nothing was changed", file, quote(file))
 	}
 	if dbInUse(path) {
-		return Restored{}, kindErrorf(ErrInvalid, "restore: %s is open in another tend (the full-screen view, or a command still running): close it first; nothing was changed", path)
+		return Restored{}, domain.Errorf(domain.ErrInvalid, "restore: %s is open in another tend (the full-screen view, or a command still running): close it first; nothing was changed", path)
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -122,7 +124,7 @@ func copyDatabase(ctx context.Context, file, dir string) (snapshotFile, error) {
 		return snapshotFile{}, fmt.Errorf("restore: %w", err)
 	}
 	if wal.Pending > 0 {
-		return snapshotFile{}, kindErrorf(ErrInvalid, "restore: %s has a -wal beside it with changes not yet in it; restore from a copy tend backup made; nothing was changed", file)
+		return snapshotFile{}, domain.Errorf(domain.ErrInvalid, "restore: %s has a -wal beside it with changes not yet in it; restore from a copy tend backup made; nothing was changed", file)
 	}
 	in, err := os.Open(file)
 	if err != nil {

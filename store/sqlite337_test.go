@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // newerSyntax is SQL that SQLite before 3.44 cannot read in a schema: the
@@ -78,7 +80,7 @@ func TestRefusedWriteDoesNotMigrate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.FindPeople(t.Context(), []string{"nobody"}, PreferActive); !errors.Is(err, ErrNotFound) {
+	if _, err := s.FindPeople(t.Context(), []string{"nobody"}, PreferActive); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("FindPeople(nobody) = %v, want ErrNotFound", err)
 	}
 	people, err := s.FindPeople(t.Context(), []string{"old"}, PreferActive)
@@ -111,7 +113,7 @@ func TestWriteSamplesForSQLite3(t *testing.T) {
 		if err != nil {
 			t.Fatalf("open a schema %d file: %v", v, err)
 		}
-		if _, err := s.AddPerson(t.Context(), Person{Name: "New Friend"}); err != nil {
+		if _, err := s.AddPerson(t.Context(), domain.Person{Name: "New Friend"}); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()

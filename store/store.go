@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
+	"github.com/tend-app/tend/internal/domain"
 	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
 )
 
@@ -289,7 +290,7 @@ func (s *Store) setUp(ctx context.Context) error {
 // that was missing, and migrates and sets up one that waited.
 func (s *Store) ready(ctx context.Context) error {
 	if s.mode == ReadOnly {
-		return kindErrorf(ErrReadOnly, "%s was opened for reading only; nothing was written", s.path)
+		return domain.Errorf(ErrReadOnly, "%s was opened for reading only; nothing was written", s.path)
 	}
 	if s.inMemory {
 		mem := s.db
@@ -328,7 +329,7 @@ func (s *Store) markDamaged() {
 }
 
 func (s *Store) damagedError() error {
-	return kindErrorf(ErrDamaged, "%s is damaged, so tend will not write to it; nothing was written. Run tend doctor, and restore a backup with tend backup --restore FILE", s.path)
+	return domain.Errorf(ErrDamaged, "%s is damaged, so tend will not write to it; nothing was written. Run tend doctor, and restore a backup with tend backup --restore FILE", s.path)
 }
 
 // checkWritable is asked before every write: the file must not be known
@@ -352,11 +353,11 @@ func (s *Store) checkSameFile() error {
 	now, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return kindErrorf(ErrReplaced, "%s was deleted or moved away while tend had it open; tend stopped writing, and nothing was written. Quit and start tend again", s.path)
+		return domain.Errorf(ErrReplaced, "%s was deleted or moved away while tend had it open; tend stopped writing, and nothing was written. Quit and start tend again", s.path)
 	case err != nil:
 		return fmt.Errorf("check %s: %w", s.path, err)
 	case !os.SameFile(s.opened, now):
-		return kindErrorf(ErrReplaced, "%s was replaced by another file while tend had it open (a sync tool, a copy or a mv); tend stopped writing, and nothing was written. Quit and start tend again to open the file now there", s.path)
+		return domain.Errorf(ErrReplaced, "%s was replaced by another file while tend had it open (a sync tool, a copy or a mv); tend stopped writing, and nothing was written. Quit and start tend again to open the file now there", s.path)
 	}
 	return nil
 }
@@ -394,7 +395,7 @@ func prepareFile(path string) error {
 	// writes. A new database here would take them as its own.
 	for _, side := range []string{"-wal", "-shm"} {
 		if _, err := os.Lstat(path + side); err == nil {
-			return kindErrorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
+			return domain.Errorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {

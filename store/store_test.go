@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 var seeds atomic.Uint64
@@ -96,7 +98,7 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 
 	// A write makes SQLite create its -wal and -shm files; they must be
 	// as private as the database.
-	if _, err := s.AddPerson(t.Context(), Person{Name: "Ana"}); err != nil {
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Ana"}); err != nil {
 		t.Fatalf("AddPerson: %v", err)
 	}
 	for _, side := range []string{path + "-wal", path + "-shm"} {
@@ -224,12 +226,12 @@ func mkfile(t *testing.T) string {
 func TestOpenConnectionSettings(t *testing.T) {
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
 	ctx := t.Context()
-	if _, err := s.AddPerson(ctx, Person{Name: "Ana"}); err != nil {
+	if _, err := s.AddPerson(ctx, domain.Person{Name: "Ana"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, dry := range []bool{false, true} {
 		if _, err := s.Import(ctx, ImportOptions{DryRun: dry}, func(im *Import) error {
-			_, err := im.MatchPerson(Person{Name: "Ben"})
+			_, err := im.MatchPerson(domain.Person{Name: "Ben"})
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -277,7 +279,7 @@ func TestReopenKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.AddPerson(t.Context(), Person{Name: "Ana Lima", Tags: []string{"work"}})
+	p, err := s.AddPerson(t.Context(), domain.Person{Name: "Ana Lima", Tags: []string{"work"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,12 +313,12 @@ func TestWatchSeesWritesFromAnyStore(t *testing.T) {
 		}
 	}
 	changed(false, "nothing")
-	if _, err := shell.AddPerson(ctx, Person{Name: "Ana"}); err != nil {
+	if _, err := shell.AddPerson(ctx, domain.Person{Name: "Ana"}); err != nil {
 		t.Fatal(err)
 	}
 	changed(true, "a write by another store")
 	changed(false, "asking again")
-	if _, err := tui.AddPerson(ctx, Person{Name: "Bruno"}); err != nil {
+	if _, err := tui.AddPerson(ctx, domain.Person{Name: "Bruno"}); err != nil {
 		t.Fatal(err)
 	}
 	changed(true, "a write by the same store")

@@ -12,47 +12,8 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
-
-// Summary is a person with what the cadence engine needs to know of their
-// history: the latest real conversation, the latest interaction of any kind,
-// their open memories that have a due date, and the little more history the
-// patterns read (see cadence.Person).
-type Summary struct {
-	Person
-	LastReal   cadence.Contact
-	Last       cadence.Contact
-	Reminders  []cadence.Reminder
-	Recent     []cadence.Contact // the latest cadence.RecentCount interactions, newest first
-	RecentReal []time.Time       // the latest cadence.RealCount real conversations, newest first
-	LastIn     cadence.Contact   // the latest interaction they started
-}
-
-// Cadence returns the summary as the cadence engine's input.
-func (s Summary) Cadence() cadence.Person {
-	dates := make([]cadence.Dated, len(s.ImportantDates))
-	for i, d := range s.ImportantDates {
-		dates[i] = cadence.Dated{Label: d.Label, Date: d.Date}
-	}
-	return cadence.Person{
-		ID:             s.ID,
-		Name:           s.Name,
-		Tier:           s.Tier,
-		Every:          s.Every,
-		Birthday:       s.Birthday,
-		ImportantDates: dates,
-		CreatedAt:      s.CreatedAt,
-		ArchivedAt:     s.ArchivedAt,
-		SnoozedUntil:   s.SnoozedUntil,
-		LastReal:       s.LastReal,
-		Last:           s.Last,
-		Reminders:      s.Reminders,
-		Recent:         s.Recent,
-		RecentReal:     s.RecentReal,
-		LastIn:         s.LastIn,
-		Tags:           s.Tags,
-	}
-}
 
 // historyQuery reads the rows of person_history, which triggers keep up to
 // date on every write (migration 0002): one short row per person, however
@@ -64,19 +25,19 @@ func (s Summary) Cadence() cadence.Person {
 const historyQuery = `SELECT person_id, recent, recent_real, last_in_at, last_in_via FROM person_history`
 
 // Summaries lists people with their cadence inputs, ordered by name.
-func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]Summary, error) {
+func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]domain.Summary, error) {
 	where, args := f.where()
 	return s.summaries(ctx, where+` ORDER BY p.name_key, p.id`, args, f, "")
 }
 
 // Summary returns one person's summary.
-func (s *Store) Summary(ctx context.Context, id string) (Summary, error) {
+func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) {
 	out, err := s.summaries(ctx, ` WHERE p.id = ?`, []any{id}, PeopleFilter{}, id)
 	if err != nil {
-		return Summary{}, err
+		return domain.Summary{}, err
 	}
 	if len(out) == 0 {
-		return Summary{}, kindErrorf(ErrNotFound, "no person with id %s", id)
+		return domain.Summary{}, domain.Errorf(domain.ErrNotFound, "no person with id %s", id)
 	}
 	return out[0], nil
 }
@@ -84,16 +45,16 @@ func (s *Store) Summary(ctx context.Context, id string) (Summary, error) {
 // summaries loads the people the condition selects, and their history and
 // reminders: everyone's, or only those of the person with the id one, when
 // the condition selects only them.
-func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]Summary, error) {
+func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]domain.Summary, error) {
 	people, err := s.queryPeople(ctx, where, args)
 	if err != nil {
 		return nil, err
 	}
-	people = slices.DeleteFunc(people, func(p Person) bool { return !f.keep(p) })
+	people = slices.DeleteFunc(people, func(p domain.Person) bool { return !f.keep(p) })
 	if err := loadDates(ctx, s.db, people); err != nil {
 		return nil, err
 	}
-	out := make([]Summary, len(people))
+	out := make([]domain.Summary, len(people))
 	index := make(map[string]int, len(people))
 	for i, p := range people {
 		out[i].Person = p
@@ -280,7 +241,7 @@ func rankingInput(f [cadenceFields][]byte, buf *historyLists, dates map[string][
 	}
 	p.ImportantDates = dates[p.ID]
 	if p.ImportantDates == nil {
-		p.ImportantDates = []cadence.Dated{} // as Summary.Cadence gives it
+		p.ImportantDates = []cadence.Dated{} // as domain.Summary.Cadence gives it
 	}
 	p.Reminders = reminders[p.ID]
 	return p, nil
@@ -381,7 +342,7 @@ func (s *Store) CadencePeople(ctx context.Context) ([]cadence.Person, error) {
 	}
 	keys := make(map[string]string, len(out))
 	for _, p := range out {
-		keys[p.ID] = nameKey(p.Name)
+		keys[p.ID] = domain.NameKey(p.Name)
 	}
 	slices.SortFunc(out, func(a, b cadence.Person) int {
 		if c := cmp.Compare(keys[a.ID], keys[b.ID]); c != 0 {

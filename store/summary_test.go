@@ -7,23 +7,24 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
-func mustSummaries(t *testing.T, s *store.Store, f store.PeopleFilter) map[string]store.Summary {
+func mustSummaries(t *testing.T, s *store.Store, f store.PeopleFilter) map[string]domain.Summary {
 	t.Helper()
 	sums, err := s.Summaries(t.Context(), f)
 	if err != nil {
 		t.Fatalf("Summaries(%+v) = %v, want no error", f, err)
 	}
-	out := map[string]store.Summary{}
+	out := map[string]domain.Summary{}
 	for _, sum := range sums {
 		out[sum.Name] = sum
 	}
 	return out
 }
 
-func contactOf(in store.Interaction) cadence.Contact {
+func contactOf(in domain.Interaction) cadence.Contact {
 	return cadence.Contact{At: in.At, Via: in.Via, Direction: in.Direction}
 }
 
@@ -31,9 +32,9 @@ func TestSummariesLastRealAndLast(t *testing.T) {
 	s, clk := openTestClock(t)
 	ana, bruno, carla, dora := mustAdd(t, s, "Ana"), mustAdd(t, s, "Bruno"), mustAdd(t, s, "Carla"), mustAdd(t, s, "Dora")
 	at := func(days int) time.Time { return fixedNow.Truncate(time.Second).AddDate(0, 0, -days) }
-	log := func(via cadence.Channel, dir cadence.Direction, when time.Time, ps ...store.Person) store.Interaction {
+	log := func(via cadence.Channel, dir cadence.Direction, when time.Time, ps ...domain.Person) domain.Interaction {
 		clk.Advance(time.Second)
-		in := store.Interaction{Via: via, Direction: dir, At: when}
+		in := domain.Interaction{Via: via, Direction: dir, At: when}
 		for _, p := range ps {
 			in.People = append(in.People, p.ID)
 		}
@@ -101,9 +102,9 @@ func TestSummariesReminders(t *testing.T) {
 	s, clk := openTestClock(t)
 	ctx := t.Context()
 	ana, bruno := mustAdd(t, s, "Ana"), mustAdd(t, s, "Bruno")
-	add := func(p store.Person, text string, due time.Time) store.Memory {
+	add := func(p domain.Person, text string, due time.Time) domain.Memory {
 		clk.Advance(time.Minute)
-		return mustRemember(t, s, store.Memory{PersonID: p.ID, Text: text, Due: due})
+		return mustRemember(t, s, domain.Memory{PersonID: p.ID, Text: text, Due: due})
 	}
 	add(ana, "new job, no date", time.Time{})
 	add(ana, "exam results", day(2026, 12, 2))
@@ -126,10 +127,10 @@ func TestSummariesReminders(t *testing.T) {
 
 func TestSummariesFilters(t *testing.T) {
 	s := openTest(t)
-	mustAddPerson(t, s, store.Person{Name: "Ana", Tier: cadence.Close, Tags: []string{"Work"}})
-	mustAddPerson(t, s, store.Person{Name: "Bruno", Tier: cadence.Inner})
-	mustArchive(t, s, mustAddPerson(t, s, store.Person{Name: "Carla", Tier: cadence.Close, Tags: []string{"work"}}))
-	mustAddPerson(t, s, store.Person{Name: "Élodie", Tags: []string{"Équipe"}})
+	mustAddPerson(t, s, domain.Person{Name: "Ana", Tier: cadence.Close, Tags: []string{"Work"}})
+	mustAddPerson(t, s, domain.Person{Name: "Bruno", Tier: cadence.Inner})
+	mustArchive(t, s, mustAddPerson(t, s, domain.Person{Name: "Carla", Tier: cadence.Close, Tags: []string{"work"}}))
+	mustAddPerson(t, s, domain.Person{Name: "Élodie", Tags: []string{"Équipe"}})
 
 	cases := []struct {
 		filter store.PeopleFilter
@@ -160,12 +161,12 @@ func TestSummariesFilters(t *testing.T) {
 func TestSummaryOfOnePerson(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
-	ana := mustAddPerson(t, s, store.Person{Name: "Ana", Tier: cadence.Close, ImportantDates: []store.ImportantDate{{Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}})
-	bruno := mustAddPerson(t, s, store.Person{Name: "Bruno", Tier: cadence.Close})
+	ana := mustAddPerson(t, s, domain.Person{Name: "Ana", Tier: cadence.Close, ImportantDates: []domain.ImportantDate{{Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}})
+	bruno := mustAddPerson(t, s, domain.Person{Name: "Bruno", Tier: cadence.Close})
 	carla := mustArchive(t, s, mustAdd(t, s, "Carla"))
 	call := mustLog(t, s, cadence.Call, fixedNow.Add(-time.Hour), ana)
 	mustLog(t, s, cadence.Video, fixedNow, bruno)
-	mustRemember(t, s, store.Memory{PersonID: ana.ID, Text: "exam", Due: day(2026, 11, 27)})
+	mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: "exam", Due: day(2026, 11, 27)})
 
 	sum, err := s.Summary(ctx, ana.ID)
 	if err != nil {
@@ -187,7 +188,7 @@ func TestSummaryOfOnePerson(t *testing.T) {
 		t.Errorf("Summary(archived Carla) = %q, %v; want Carla", got.Name, err)
 	}
 	_, err = s.Summary(ctx, "NOPE")
-	wantErr(t, "Summary(missing)", err, store.ErrNotFound)
+	wantErr(t, "Summary(missing)", err, domain.ErrNotFound)
 }
 
 // TestCadenceMapsEveryField fills every field of a Summary and checks that
@@ -195,13 +196,13 @@ func TestSummaryOfOnePerson(t *testing.T) {
 // cadence.Person and not mapped is noticed (unless listed as not carried).
 func TestCadenceMapsEveryField(t *testing.T) {
 	at := func(h int) time.Time { return fixedNow.Add(time.Duration(h) * time.Hour) }
-	sum := store.Summary{
-		Person: store.Person{
+	sum := domain.Summary{
+		Person: domain.Person{
 			ID: "01ID", Name: "Ana Lima", Tier: cadence.Inner, Every: 14,
 			Birthday:       cadence.MonthDay{Year: 1990, Month: 4, Day: 15},
 			Phones:         []string{"1"},
 			Tags:           []string{"family"},
-			ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}},
+			ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Month: 6, Day: 1}}},
 			CreatedAt:      at(-1000), UpdatedAt: at(-10), ArchivedAt: at(-5), SnoozedUntil: at(48),
 		},
 		LastReal:  cadence.Contact{At: at(-100), Via: cadence.Call, Direction: cadence.Out},
@@ -238,7 +239,7 @@ func TestCadenceMapsEveryField(t *testing.T) {
 	}
 
 	// No dates: an empty list, not nil.
-	if got := (store.Summary{}).Cadence(); got.ImportantDates == nil {
+	if got := (domain.Summary{}).Cadence(); got.ImportantDates == nil {
 		t.Errorf("Cadence() of a summary without dates: ImportantDates = nil, want []")
 	}
 }

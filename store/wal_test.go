@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // killedCopy copies the database at path with its -wal and -shm into a
@@ -52,7 +54,7 @@ func TestInspectWritesNothingAndSpotsAStaleWAL(t *testing.T) {
 	defer s.Close()
 	ctx := t.Context()
 	for i := range 3 {
-		if _, err := s.AddPerson(ctx, Person{Name: fmt.Sprintf("Early %d", i)}); err != nil {
+		if _, err := s.AddPerson(ctx, domain.Person{Name: fmt.Sprintf("Early %d", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -61,7 +63,7 @@ func TestInspectWritesNothingAndSpotsAStaleWAL(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 200 {
-		if _, err := s.AddPerson(ctx, Person{Name: fmt.Sprintf("Later %d", i), Notes: string(bytes.Repeat([]byte("n"), 300))}); err != nil {
+		if _, err := s.AddPerson(ctx, domain.Person{Name: fmt.Sprintf("Later %d", i), Notes: string(bytes.Repeat([]byte("n"), 300))}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -104,7 +106,7 @@ func FuzzReadWAL(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	if _, err := s.AddPerson(f.Context(), Person{Name: "Ana Lima"}); err != nil {
+	if _, err := s.AddPerson(f.Context(), domain.Person{Name: "Ana Lima"}); err != nil {
 		f.Fatal(err)
 	}
 	wal, err := os.ReadFile(path + "-wal")

@@ -26,6 +26,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -109,7 +110,7 @@ func (t tab) String() string {
 // entry is a person as the views see them: what is stored and where they
 // stand today.
 type entry struct {
-	sum      store.Summary
+	sum      domain.Summary
 	status   cadence.Status
 	archived bool
 }
@@ -144,7 +145,7 @@ func (w *world) set(snap snapshot) {
 	w.today = w.rules.Today(w.people, w.now, w.limit)
 }
 
-func (w *world) entries(sums []store.Summary, archived bool) []*entry {
+func (w *world) entries(sums []domain.Summary, archived bool) []*entry {
 	out := make([]*entry, len(sums))
 	for i, s := range sums {
 		e := &entry{sum: s, status: w.rules.Assess(s.Cadence(), w.now), archived: archived}
@@ -755,10 +756,10 @@ func (m *Model) openPerson(id string) tea.Cmd {
 
 // selection is what the cursor is on, wherever it is.
 type selection struct {
-	id          string            // a person's id, or ""
-	entry       *entry            // that person, when known
-	memory      store.Memory      // an open memory under the cursor, if any
-	interaction store.Interaction // the interaction under the cursor, if any
+	id          string             // a person's id, or ""
+	entry       *entry             // that person, when known
+	memory      domain.Memory      // an open memory under the cursor, if any
+	interaction domain.Interaction // the interaction under the cursor, if any
 }
 
 func (m *Model) selection() selection {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // sizes are the windows every screen is drawn at: the classic terminal and
@@ -493,7 +493,7 @@ func TestHistorySearchAndTheWholeNote(t *testing.T) {
 	h := newHarness(t)
 	ids := h.seedTour()
 	long := "we talked about her new job at the observatory, the move to Porto in spring, and the dog, who is fine"
-	if _, err := h.s.AddInteraction(t.Context(), store.Interaction{
+	if _, err := h.s.AddInteraction(t.Context(), domain.Interaction{
 		People: []string{ids["Ana"]}, Via: cadence.Call, At: testNow.Add(-time.Hour), Note: long,
 	}); err != nil {
 		t.Fatal(err)
@@ -515,12 +515,12 @@ func TestHistorySearchAndTheWholeNote(t *testing.T) {
 
 func TestPersonTimelineShowsTheWholeNoteUnderTheCursor(t *testing.T) {
 	h := newHarness(t)
-	p, err := h.s.AddPerson(t.Context(), store.Person{Name: "Iris Vale", Tier: cadence.Close})
+	p, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Iris Vale", Tier: cadence.Close})
 	if err != nil {
 		t.Fatal(err)
 	}
 	note := "she is moving to Porto in spring and wants the old bookshelf, ask about the dates"
-	if _, err := h.s.AddInteraction(t.Context(), store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: testNow.Add(-time.Hour), Note: note}); err != nil {
+	if _, err := h.s.AddInteraction(t.Context(), domain.Interaction{People: []string{p.ID}, Via: cadence.Call, At: testNow.Add(-time.Hour), Note: note}); err != nil {
 		t.Fatal(err)
 	}
 	h.start(50, 24)
@@ -533,7 +533,7 @@ func TestPersonTimelineShowsTheWholeNoteUnderTheCursor(t *testing.T) {
 // reordering control reaches the screen.
 func TestStoredControlsAreDrawnAsText(t *testing.T) {
 	h := newHarness(t)
-	p, err := h.s.AddPerson(t.Context(), store.Person{Name: "Zed", Notes: "n"})
+	p, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Zed", Notes: "n"})
 	if err != nil {
 		t.Fatal(err)
 	}

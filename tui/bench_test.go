@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -93,7 +94,7 @@ func fillBig(path string) error {
 		case i < 300:
 			tier = cadence.Regular
 		}
-		p := store.Person{Name: first[i%len(first)] + " " + last[i/len(first)], Tier: tier}
+		p := domain.Person{Name: first[i%len(first)] + " " + last[i/len(first)], Tier: tier}
 		if i%7 == 0 {
 			p.Birthday = cadence.MonthDay{Month: time.Month(1 + i%12), Day: 1 + i%28}
 		}
@@ -105,7 +106,7 @@ func fillBig(path string) error {
 	}
 	channels := cadence.Channels()
 	for i := range benchInteractions {
-		in := store.Interaction{
+		in := domain.Interaction{
 			People: []string{ids[rng.Intn(len(ids))]},
 			Via:    channels[rng.Intn(len(channels))],
 			At:     testNow.Add(-time.Duration(rng.Int63n(int64(3 * 365 * 24 * time.Hour)))),

@@ -7,22 +7,22 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // confirmForm asks before archiving someone, or deleting an interaction:
 // y does it, n or esc does not.
 type confirmForm struct {
 	person      *entry
-	interaction store.Interaction // when set, the question is whether to delete it
-	loc         *time.Location    // where the interaction's time is shown
+	interaction domain.Interaction // when set, the question is whether to delete it
+	loc         *time.Location     // where the interaction's time is shown
 	err         error
 }
 
 func newArchiveConfirm(p *entry) *confirmForm { return &confirmForm{person: p} }
 
-func newUnlogConfirm(in store.Interaction, loc *time.Location) *confirmForm {
+func newUnlogConfirm(in domain.Interaction, loc *time.Location) *confirmForm {
 	return &confirmForm{interaction: in, loc: loc}
 }
 
@@ -59,11 +59,11 @@ func (f *confirmForm) submit(e env) (tea.Cmd, error) {
 		return unlogCmd(e.ctx, e.store, f.interaction.ID, e.now), nil
 	}
 	now := e.now
-	change := func(p *store.Person) error {
+	change := func(p *domain.Person) error {
 		p.ArchivedAt = now
 		return nil
 	}
-	say := func(p store.Person) string {
+	say := func(p domain.Person) string {
 		return "Archived " + termtext.Line(p.Name) + ". Everything is kept; u restores them (A shows archived people)."
 	}
 	return updatePersonCmd(e.ctx, e.store, "archive", f.person.sum.ID, change, say), nil
@@ -71,10 +71,10 @@ func (f *confirmForm) submit(e env) (tea.Cmd, error) {
 
 // restoreCmd brings an archived person back.
 func restoreCmd(e env, p *entry) tea.Cmd {
-	change := func(p *store.Person) error {
+	change := func(p *domain.Person) error {
 		p.ArchivedAt = time.Time{}
 		return nil
 	}
-	say := func(p store.Person) string { return "Restored " + termtext.Line(p.Name) + "." }
+	say := func(p domain.Person) string { return "Restored " + termtext.Line(p.Name) + "." }
 	return updatePersonCmd(e.ctx, e.store, "restore", p.sum.ID, change, say)
 }

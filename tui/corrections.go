@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
@@ -55,7 +56,7 @@ func withWord(d cadence.Direction) string {
 
 // newAmendForm is the log form filled in with an interaction as it is;
 // saving corrects it rather than logging another.
-func newAmendForm(st styles, in store.Interaction, loc *time.Location) *logForm {
+func newAmendForm(st styles, in domain.Interaction, loc *time.Location) *logForm {
 	f := newLogForm(st, nil)
 	f.amend = &in
 	f.channel.input.SetValue(string(in.Via))
@@ -98,7 +99,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		if err != nil {
 			return savedMsg{err: fmt.Errorf("with: %w", err)}
 		}
-		_, after, err := e.store.AmendInteraction(e.ctx, id, func(in *store.Interaction) error {
+		_, after, err := e.store.AmendInteraction(e.ctx, id, func(in *domain.Interaction) error {
 			in.Via, in.Direction, in.At, in.Minutes, in.Note = via, direction, at, minutes, note
 			in.People = in.People[:0]
 			for _, p := range people {

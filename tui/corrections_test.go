@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // TestHistoryDeleteAndUndo: X on History deletes the interaction under the
@@ -129,7 +129,7 @@ func TestPersonTimelineDelete(t *testing.T) {
 // TestPersonShowsAliases: the Person view says what else someone is called.
 func TestPersonShowsAliases(t *testing.T) {
 	h := newHarness(t)
-	if _, err := h.s.AddPerson(t.Context(), store.Person{Name: "Helen Hale", Aliases: []string{"mum"}}); err != nil {
+	if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Helen Hale", Aliases: []string{"mum"}}); err != nil {
 		t.Fatal(err)
 	}
 	h.start(80, 24)

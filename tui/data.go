@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -19,14 +20,14 @@ import (
 
 // snapshot is everything the lists show, read in one go.
 type snapshot struct {
-	active   []store.Summary
-	archived []store.Summary
+	active   []domain.Summary
+	archived []domain.Summary
 	due      []dueMemory // open memories whose day has come, oldest first
 }
 
 // dueMemory is an open memory that has come due, with whose it is.
 type dueMemory struct {
-	store.Memory
+	domain.Memory
 	Name string
 }
 
@@ -111,8 +112,8 @@ func loadNotesCmd(ctx context.Context, s *store.Store, seq int, today []cadence.
 // personLoadedMsg carries one person's memories and timeline.
 type personLoadedMsg struct {
 	id       string
-	memories []store.Memory
-	timeline []store.Interaction
+	memories []domain.Memory
+	timeline []domain.Interaction
 	err      error
 }
 
@@ -133,7 +134,7 @@ func loadPersonCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
 // historyLoadedMsg carries the newest interactions, at most limit of them.
 type historyLoadedMsg struct {
 	limit int
-	items []store.Interaction
+	items []domain.Interaction
 	err   error
 }
 
@@ -246,7 +247,7 @@ func runHooksCmd(after func(kind, id string) string, kind, id string) tea.Cmd {
 	return func() tea.Msg { return hookMsg{problem: after(kind, id)} }
 }
 
-func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p store.Person) tea.Cmd {
+func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p domain.Person) tea.Cmd {
 	return changed("add", func() tea.Msg {
 		p, err := s.AddPerson(ctx, p)
 		if err != nil {
@@ -258,14 +259,14 @@ func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p st
 
 // rhythmOf is the number of days the rules give p: their own rhythm, their
 // tags', or their tier's.
-func rhythmOf(rules cadence.Rules, p store.Person) int {
+func rhythmOf(rules cadence.Rules, p domain.Person) int {
 	days, _ := rules.Rhythm(cadence.Person{Tier: p.Tier, Every: p.Every, Tags: p.Tags})
 	return days
 }
 
 // updatePersonCmd changes one person in one transaction; say words the
 // result for the status line.
-func updatePersonCmd(ctx context.Context, s *store.Store, kind, id string, change func(*store.Person) error, say func(store.Person) string) tea.Cmd {
+func updatePersonCmd(ctx context.Context, s *store.Store, kind, id string, change func(*domain.Person) error, say func(domain.Person) string) tea.Cmd {
 	return changed(kind, func() tea.Msg {
 		p, err := s.UpdatePerson(ctx, id, change)
 		if err != nil {
@@ -278,7 +279,7 @@ func updatePersonCmd(ctx context.Context, s *store.Store, kind, id string, chang
 // logCmd logs in, with the people named in with (NAME[,NAME...], as tend
 // log takes them) beside the one the form was opened on. The names are
 // looked up here, with the write, not in Update.
-func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with string, now time.Time) tea.Cmd {
+func logCmd(ctx context.Context, s *store.Store, in domain.Interaction, with string, now time.Time) tea.Cmd {
 	selected := in.People[0]
 	return changed("log", func() tea.Msg {
 		if strings.TrimSpace(with) != "" {
@@ -302,7 +303,7 @@ func logCmd(ctx context.Context, s *store.Store, in store.Interaction, with stri
 	})
 }
 
-func rememberCmd(ctx context.Context, s *store.Store, m store.Memory, name string) tea.Cmd {
+func rememberCmd(ctx context.Context, s *store.Store, m domain.Memory, name string) tea.Cmd {
 	return changed("remember", func() tea.Msg {
 		m, err := s.AddMemory(ctx, m)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -270,7 +271,7 @@ func TestAnotherWriterShowsUp(t *testing.T) {
 	defer other.Close()
 	// Ben, first in the list, is called: he drops to the bottom, and
 	// Chloé moves up a row.
-	if _, err := other.AddInteraction(t.Context(), store.Interaction{People: []string{ids["Ben"]}, Via: cadence.Call, At: testNow}); err != nil {
+	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Ben"]}, Via: cadence.Call, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(h.screen(), "today, call") {
@@ -285,7 +286,7 @@ func TestAnotherWriterShowsUp(t *testing.T) {
 	// An open form survives a poll with what was typed in it.
 	h.press("l", "tab", "tab", "tab")
 	h.typeText("15")
-	if _, err := other.AddInteraction(t.Context(), store.Interaction{People: []string{ids["Dev"]}, Via: cadence.Text, At: testNow}); err != nil {
+	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Dev"]}, Via: cadence.Text, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	h.send(pollMsg{})

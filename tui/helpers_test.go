@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -210,7 +211,7 @@ func (h *harness) seedTour() map[string]string {
 	h.t.Helper()
 	ctx := context.Background()
 	ids := map[string]string{}
-	add := func(at time.Time, p store.Person) {
+	add := func(at time.Time, p domain.Person) {
 		h.clock = at
 		got, err := h.s.AddPerson(ctx, p)
 		if err != nil {
@@ -226,12 +227,12 @@ func (h *harness) seedTour() map[string]string {
 		return d
 	}
 	sep := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
-	add(sep, store.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: md("04-15")})
-	add(sep, store.Person{Name: "Ben Okafor", Tier: cadence.Inner, Birthday: md("1990-11-27"), Tags: []string{"family"}})
-	add(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), store.Person{Name: "Chloé Martin", Emails: []string{"chloe@example.org"}})
-	add(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), store.Person{Name: "Dev Patel", Tier: cadence.Outer})
+	add(sep, domain.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: md("04-15")})
+	add(sep, domain.Person{Name: "Ben Okafor", Tier: cadence.Inner, Birthday: md("1990-11-27"), Tags: []string{"family"}})
+	add(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), domain.Person{Name: "Chloé Martin", Emails: []string{"chloe@example.org"}})
+	add(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), domain.Person{Name: "Dev Patel", Tier: cadence.Outer})
 	h.clock = testNow
-	logs := []store.Interaction{
+	logs := []domain.Interaction{
 		{People: []string{ids["Ana"]}, Via: cadence.Call, At: time.Date(2026, 10, 12, 18, 0, 0, 0, time.UTC), Minutes: 45},
 		{People: []string{ids["Ben"], ids["Chloé"]}, Via: cadence.InPerson, At: time.Date(2026, 11, 10, 12, 0, 0, 0, time.UTC), Note: "dinner at Rosa's"},
 		{People: []string{ids["Ben"]}, Via: cadence.Text, Direction: cadence.In, At: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)},
@@ -241,14 +242,14 @@ func (h *harness) seedTour() map[string]string {
 			h.t.Fatal(err)
 		}
 	}
-	if _, err := h.s.AddMemory(ctx, store.Memory{PersonID: ids["Ana"], Text: "exam on Friday", Due: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, err := h.s.AddMemory(ctx, domain.Memory{PersonID: ids["Ana"], Text: "exam on Friday", Due: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
 		h.t.Fatal(err)
 	}
 	return ids
 }
 
 // interactions lists what is stored, newest first.
-func (h *harness) interactions() []store.Interaction {
+func (h *harness) interactions() []domain.Interaction {
 	h.t.Helper()
 	list, err := h.s.Interactions(context.Background(), store.InteractionFilter{})
 	if err != nil {
@@ -257,7 +258,7 @@ func (h *harness) interactions() []store.Interaction {
 	return list
 }
 
-func (h *harness) person(id string) store.Person {
+func (h *harness) person(id string) domain.Person {
 	h.t.Helper()
 	p, err := h.s.Person(context.Background(), id)
 	if err != nil {
@@ -296,8 +297,8 @@ func (h *harness) snapshot() string {
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 // interactionFor is the i-th of many texts to someone, an hour apart.
-func interactionFor(id string, i int) store.Interaction {
-	return store.Interaction{
+func interactionFor(id string, i int) domain.Interaction {
+	return domain.Interaction{
 		People: []string{id}, Via: cadence.Text,
 		At: testNow.Add(-time.Duration(i+1) * time.Hour), Note: fmt.Sprintf("text %d", i),
 	}

@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // historyPage is how many interactions History reads at a time; more are
@@ -24,8 +24,8 @@ type historyView struct {
 	width, height int
 	limit         int
 	loaded        bool
-	all           []store.Interaction // what was read
-	items         []store.Interaction // what the search lets through
+	all           []domain.Interaction // what was read
+	items         []domain.Interaction // what the search lets through
 	input         textinput.Model
 	searching     bool // the search has the keyboard
 	cur, top      int
@@ -69,12 +69,12 @@ func (v *historyView) wantsMore() bool {
 
 // searchHistory keeps the interactions whose names, channel or note hold
 // every word of q, ignoring case.
-func searchHistory(all []store.Interaction, q string) []store.Interaction {
+func searchHistory(all []domain.Interaction, q string) []domain.Interaction {
 	words := strings.Fields(strings.ToLower(q))
 	if len(words) == 0 {
 		return all
 	}
-	var out []store.Interaction
+	var out []domain.Interaction
 	for _, in := range all {
 		text := strings.ToLower(strings.Join(in.Names, " ") + " " + string(in.Via) + " " + in.Note)
 		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) }) {
@@ -106,7 +106,7 @@ func (v *historyView) research() {
 		keep = v.items[v.cur].ID
 	}
 	v.items = searchHistory(v.all, v.input.Value())
-	v.cur = max(0, slices.IndexFunc(v.items, func(in store.Interaction) bool { return in.ID == keep }))
+	v.cur = max(0, slices.IndexFunc(v.items, func(in domain.Interaction) bool { return in.ID == keep }))
 	v.scroll()
 }
 

@@ -8,9 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 // logForm records an interaction with the selected person, and anyone else
@@ -19,7 +19,7 @@ import (
 type logForm struct {
 	fieldSet
 	person                                            *entry
-	amend                                             *store.Interaction // correcting this one, when set
+	amend                                             *domain.Interaction // correcting this one, when set
 	channel, direction, at, mins, notes, with, missed *field
 }
 
@@ -111,7 +111,7 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 			return nil, fmt.Errorf("minutes must be a positive number, not %d", minutes)
 		}
 	}
-	in := store.Interaction{
+	in := domain.Interaction{
 		People:    []string{f.person.sum.ID},
 		Via:       via,
 		Direction: cadence.Direction(f.direction.current()),

@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // peopleView lists everyone, the most due first, with a fuzzy filter (/)
@@ -86,7 +86,7 @@ func (v *peopleView) applyFilter(keep string) {
 		// The store's folding, so that /lea finds Léa as tend log lea does.
 		// The matches keep the list's order, the most due first; the
 		// cursor goes to the best of them.
-		matches := store.FilterNames(name, names)
+		matches := domain.FilterNames(name, names)
 		best := -1
 		if len(matches) > 0 {
 			best = matches[0]

@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // personView shows one person: details, important dates, memories (open
@@ -17,8 +17,8 @@ type personView struct {
 	width, height int
 	id            string
 	loaded        bool
-	memories      []store.Memory
-	timeline      []store.Interaction
+	memories      []domain.Memory
+	timeline      []domain.Interaction
 	cur, top      int
 }
 
@@ -263,7 +263,7 @@ func (v *personView) notes(e *entry) []note {
 
 // interactionWords describes an interaction in a few words, as tend show
 // does: the channel, who reached out, how long, the others there, the note.
-func interactionWords(st styles, in store.Interaction, self string) string {
+func interactionWords(st styles, in domain.Interaction, self string) string {
 	parts := []string{string(in.Via)}
 	switch {
 	case in.Missed:

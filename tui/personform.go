@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // personForm adds someone (a) or edits them (e). Lists (phones, emails,
@@ -17,14 +17,14 @@ import (
 type personForm struct {
 	fieldSet
 	id                                    string // "" when adding
-	orig                                  store.Person
+	orig                                  domain.Person
 	shownName, shownNotes                 string // as the inputs first showed them
 	name, tier, every, birthday           *field
 	phones, emails, tags, dates, notesFld *field
 }
 
 func newPersonForm(st styles, p *entry) *personForm {
-	var sp store.Person
+	var sp domain.Person
 	f := &personForm{}
 	if p != nil {
 		sp = p.sum.Person
@@ -92,7 +92,7 @@ func (f *personForm) view(st styles, width int) string {
 // flags of tend add and tend edit. The name is checked by the store, as it
 // is for the command line, so an empty or taken name reads the same.
 func (f *personForm) submit(e env) (tea.Cmd, error) {
-	var p store.Person
+	var p domain.Person
 	// A text input is one line: a name or notes with line breaks are shown
 	// flattened, and kept as they were unless they are changed.
 	p.Name = f.name.current()
@@ -124,19 +124,19 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		if err != nil {
 			return nil, fmt.Errorf("date %w", err)
 		}
-		p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: d.Label, Date: d.Date})
+		p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
 	}
 
 	if f.id == "" {
 		return addPersonCmd(e.ctx, e.store, e.rules, p), nil
 	}
-	change := func(old *store.Person) error {
+	change := func(old *domain.Person) error {
 		old.Name, old.Tier, old.Every, old.Birthday = p.Name, p.Tier, p.Every, p.Birthday
 		old.Phones, old.Emails, old.Tags, old.Notes = p.Phones, p.Emails, p.Tags, p.Notes
 		old.ImportantDates = p.ImportantDates
 		return nil
 	}
-	say := func(p store.Person) string {
+	say := func(p domain.Person) string {
 		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(e.rules, p)) + ")."
 	}
 	return updatePersonCmd(e.ctx, e.store, "edit", f.id, change, say), nil

@@ -7,9 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 // rememberForm keeps something a person told you, with an optional day to
@@ -42,7 +42,7 @@ func (f *rememberForm) view(st styles, width int) string {
 // submit checks the input as tend remember checks --on; the store refuses
 // empty text with the command line's words.
 func (f *rememberForm) submit(e env) (tea.Cmd, error) {
-	m := store.Memory{PersonID: f.person.sum.ID, Text: f.text.current()}
+	m := domain.Memory{PersonID: f.person.sum.ID, Text: f.text.current()}
 	if s := strings.TrimSpace(f.on.current()); s != "" {
 		mo, err := when.Future(s, e.now)
 		if err != nil {

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // TestTodayFollowsTheRules opens the TUI under rules of the user's own: a
@@ -18,12 +18,12 @@ func TestTodayFollowsTheRules(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
 	h.clock = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
-	p, err := h.s.AddPerson(ctx, store.Person{Name: "Ana Lima", Tier: cadence.Close, Tags: []string{"family"}})
+	p, err := h.s.AddPerson(ctx, domain.Person{Name: "Ana Lima", Tier: cadence.Close, Tags: []string{"family"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.clock = testNow
-	if _, err := h.s.AddInteraction(ctx, store.Interaction{People: []string{p.ID}, Via: cadence.Call, Direction: cadence.Out, At: testNow.AddDate(0, 0, -16)}); err != nil {
+	if _, err := h.s.AddInteraction(ctx, domain.Interaction{People: []string{p.ID}, Via: cadence.Call, Direction: cadence.Out, At: testNow.AddDate(0, 0, -16)}); err != nil {
 		t.Fatal(err)
 	}
 	rules := cadence.DefaultRules()

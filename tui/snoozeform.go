@@ -8,9 +8,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 // The snooze choices. "until…" takes a day typed in the field below it.
@@ -92,11 +92,11 @@ func (f *snoozeForm) submit(e env) (tea.Cmd, error) {
 		y, mo, d := now.Date()
 		until = time.Date(y, mo, d+days, 0, 0, 0, 0, now.Location())
 	}
-	change := func(p *store.Person) error {
+	change := func(p *domain.Person) error {
 		p.SnoozedUntil = until
 		return nil
 	}
-	say := func(p store.Person) string {
+	say := func(p domain.Person) string {
 		if until.IsZero() {
 			return termtext.Line(p.Name) + " is back in today's list."
 		}

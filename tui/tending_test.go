@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -34,7 +35,7 @@ func (h *harness) seedTending() map[string]string {
 		}
 		return t
 	}
-	add := func(added string, p store.Person) string {
+	add := func(added string, p domain.Person) string {
 		h.clock = day(added)
 		got, err := h.s.AddPerson(ctx, p)
 		if err != nil {
@@ -45,43 +46,43 @@ func (h *harness) seedTending() map[string]string {
 	}
 	log := func(id string, via cadence.Channel, dir cadence.Direction, at string) {
 		h.clock = testNow
-		in := store.Interaction{People: []string{id}, Via: via, Direction: dir, At: day(at).Add(12 * time.Hour)}
+		in := domain.Interaction{People: []string{id}, Via: via, Direction: dir, At: day(at).Add(12 * time.Hour)}
 		if _, err := h.s.AddInteraction(ctx, in); err != nil {
 			h.t.Fatal(err)
 		}
 	}
-	change := func(id string, f func(*store.Person)) {
+	change := func(id string, f func(*domain.Person)) {
 		h.clock = testNow
-		if _, err := h.s.UpdatePerson(ctx, id, func(p *store.Person) error { f(p); return nil }); err != nil {
+		if _, err := h.s.UpdatePerson(ctx, id, func(p *domain.Person) error { f(p); return nil }); err != nil {
 			h.t.Fatal(err)
 		}
 	}
 
-	ana := add("2026-09-01", store.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: cadence.MonthDay{Month: 11, Day: 27}})
+	ana := add("2026-09-01", domain.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: cadence.MonthDay{Month: 11, Day: 27}})
 	for _, at := range []string{"2026-10-08", "2026-10-20", "2026-11-01", "2026-11-13"} {
 		log(ana, cadence.Call, cadence.Out, at)
 	}
-	ben := add("2026-09-01", store.Person{Name: "Ben Okafor", Tier: cadence.Inner})
+	ben := add("2026-09-01", domain.Person{Name: "Ben Okafor", Tier: cadence.Inner})
 	log(ben, cadence.Call, cadence.Out, "2026-11-01")
 	for _, at := range []string{"2026-11-05", "2026-11-09", "2026-11-14"} {
 		log(ben, cadence.Call, cadence.In, at)
 	}
-	chloe := add("2026-08-01", store.Person{Name: "Chloé Martin", Tier: cadence.Close})
+	chloe := add("2026-08-01", domain.Person{Name: "Chloé Martin", Tier: cadence.Close})
 	for _, at := range []string{"2026-08-25", "2026-09-14", "2026-10-09", "2026-11-09"} {
 		log(chloe, cadence.InPerson, cadence.Out, at)
 	}
-	dev := add("2025-01-01", store.Person{Name: "Dev Patel", Tier: cadence.Regular})
+	dev := add("2025-01-01", domain.Person{Name: "Dev Patel", Tier: cadence.Regular})
 	log(dev, cadence.Call, cadence.Out, "2025-06-01")
 	log(dev, cadence.Text, cadence.Out, "2025-09-01")
 	log(dev, cadence.Call, cadence.Out, "2025-12-01")
 	log(dev, cadence.Email, cadence.Out, "2026-03-01")
 	log(dev, cadence.Call, cadence.Out, "2026-06-03")
-	add("2025-06-01", store.Person{Name: "Eli Cohen", Tier: cadence.Outer})
-	fay := add("2025-06-01", store.Person{Name: "Fay Dunn", Tier: cadence.Close})
-	change(fay, func(p *store.Person) { p.ArchivedAt = testNow })
-	gus := add("2026-09-01", store.Person{Name: "Gus Berg", Tier: cadence.Inner})
+	add("2025-06-01", domain.Person{Name: "Eli Cohen", Tier: cadence.Outer})
+	fay := add("2025-06-01", domain.Person{Name: "Fay Dunn", Tier: cadence.Close})
+	change(fay, func(p *domain.Person) { p.ArchivedAt = testNow })
+	gus := add("2026-09-01", domain.Person{Name: "Gus Berg", Tier: cadence.Inner})
 	log(gus, cadence.Video, cadence.Out, "2026-11-01")
-	change(gus, func(p *store.Person) { p.SnoozedUntil = day("2026-11-27") })
+	change(gus, func(p *domain.Person) { p.SnoozedUntil = day("2026-11-27") })
 	log(ana, cadence.Text, cadence.In, "2026-11-20")
 	h.clock = testNow
 	return ids
@@ -165,7 +166,7 @@ func TestPlanLaterWhenDaysAreFull(t *testing.T) {
 	h.seedTending()
 	h.clock = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, name := range []string{"Ivo Horvat", "Jade Kim", "Kofi Mensah"} {
-		if _, err := h.s.AddPerson(t.Context(), store.Person{Name: name, Tier: cadence.Outer}); err != nil {
+		if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: name, Tier: cadence.Outer}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -253,7 +254,7 @@ func TestStatsShowsTheFigures(t *testing.T) {
 func TestStatsOverGuidelineAndNoOneDrifting(t *testing.T) {
 	h := newHarness(t)
 	for i := range 6 {
-		if _, err := h.s.AddPerson(t.Context(), store.Person{Name: fmt.Sprintf("Friend %d", i), Tier: cadence.Inner}); err != nil {
+		if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: fmt.Sprintf("Friend %d", i), Tier: cadence.Inner}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -317,13 +318,13 @@ func TestPersonShowsTheRhythmHint(t *testing.T) {
 func TestRhythmHintForAnEvery(t *testing.T) {
 	h := newHarness(t)
 	h.clock = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	p, err := h.s.AddPerson(t.Context(), store.Person{Name: "Ivo Horvat", Tier: cadence.Regular, Every: 60})
+	p, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Ivo Horvat", Tier: cadence.Regular, Every: 60})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.clock = testNow
 	for i := range 5 {
-		in := store.Interaction{People: []string{p.ID}, Via: cadence.Call, At: testNow.AddDate(0, 0, -3-10*i)}
+		in := domain.Interaction{People: []string{p.ID}, Via: cadence.Call, At: testNow.AddDate(0, 0, -3-10*i)}
 		if _, err := h.s.AddInteraction(t.Context(), in); err != nil {
 			t.Fatal(err)
 		}
@@ -350,7 +351,7 @@ func TestPlanAndStatsFollowAnotherWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	if _, err := other.AddInteraction(t.Context(), store.Interaction{People: []string{ids["Ben"]}, Via: cadence.Call, At: testNow}); err != nil {
+	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Ben"]}, Via: cadence.Call, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	h.send(pollMsg{})
@@ -363,7 +364,7 @@ func TestPlanAndStatsFollowAnotherWriter(t *testing.T) {
 	}
 	h.press("6")
 	h.contains("13 real · 1 touch")
-	if _, err := other.AddInteraction(t.Context(), store.Interaction{People: []string{ids["Eli"]}, Via: cadence.Text, At: testNow}); err != nil {
+	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Eli"]}, Via: cadence.Text, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	h.send(pollMsg{})

@@ -6,8 +6,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 func newAddCmd(a *app) *cobra.Command {
@@ -22,7 +22,7 @@ conversation, the day they were added counts as the last one.`,
   tend add "Chloé" --date anniversary=2015-06-01`,
 		Args: exactArgs(1, "one NAME (quote names with spaces)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p := store.Person{Name: args[0]}
+			p := domain.Person{Name: args[0]}
 			if err := flags.apply(cmd, &p); err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
@@ -92,13 +93,13 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 	if err != nil {
 		return err
 	}
-	var with []store.Person
+	var with []domain.Person
 	if len(opts.with) > 0 {
 		if with, err = s.FindPeople(a.ctx(), opts.with, store.PreferActive); err != nil {
 			return err
 		}
 	}
-	before, after, err := s.AmendInteraction(a.ctx(), id, func(in *store.Interaction) error {
+	before, after, err := s.AmendInteraction(a.ctx(), id, func(in *domain.Interaction) error {
 		if via != "" {
 			in.Via = via
 		}
@@ -118,16 +119,16 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 			in.Note = opts.note
 		}
 		// --without names are looked for among the people in it only.
-		there := make([]store.Candidate, len(in.People))
+		there := make([]domain.Candidate, len(in.People))
 		for i, id := range in.People {
-			there[i] = store.Candidate{ID: id, Name: in.Names[i]}
+			there[i] = domain.Candidate{ID: id, Name: in.Names[i]}
 		}
 		for _, list := range opts.without {
 			for _, name := range strings.Split(list, ",") {
 				if strings.TrimSpace(name) == "" {
 					continue
 				}
-				found := store.Match(name, there)
+				found := domain.Match(name, there)
 				switch {
 				case len(found) == 0:
 					return usageErrorf("--without: no one called %q was in it", clipArg(strings.TrimSpace(name)))
@@ -162,7 +163,7 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 }
 
 // interactionChanges says, one phrase each, what an amend changed.
-func interactionChanges(before, after store.Interaction, now time.Time) []string {
+func interactionChanges(before, after domain.Interaction, now time.Time) []string {
 	var out []string
 	if before.Via != after.Via {
 		out = append(out, fmt.Sprintf("%s → %s", before.Via, after.Via))

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
@@ -35,7 +36,7 @@ memories are kept. tend restore brings them back.`,
 			if found.Archived() {
 				return usageErrorf("%s is already archived (tend restore %s brings them back)", oneLine(found.Name), quoteArg(args[0]))
 			}
-			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
 				p.ArchivedAt = now
 				return nil
 			})

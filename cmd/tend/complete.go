@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -69,10 +70,10 @@ func completeNames(a *app) cobra.CompletionFunc {
 		if i := strings.LastIndex(toComplete, ","); i >= 0 {
 			head, toComplete = toComplete[:i+1], toComplete[i+1:]
 		}
-		want := store.Fold(toComplete)
+		want := domain.Fold(toComplete)
 		var out []cobra.Completion
 		offer := func(name, what string) {
-			if strings.HasPrefix(store.Fold(name), want) && !strings.ContainsAny(name, "\t\n") {
+			if strings.HasPrefix(domain.Fold(name), want) && !strings.ContainsAny(name, "\t\n") {
 				out = append(out, cobra.CompletionWithDesc(head+name, what))
 			}
 		}

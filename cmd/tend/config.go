@@ -8,7 +8,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/config"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Settings reads the settings file once per command. A file tend cannot
@@ -33,7 +33,7 @@ func (a *app) Rules() (cadence.Rules, error) {
 
 // rhythm is the number of days the rules give p between real
 // conversations: their own, their tags', or their tier's.
-func rhythm(rules cadence.Rules, p store.Person) int {
+func rhythm(rules cadence.Rules, p domain.Person) int {
 	days, _ := rules.Rhythm(cadence.Person{Tier: p.Tier, Every: p.Every, Tags: p.Tags})
 	return days
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
@@ -97,12 +98,12 @@ func nthOpenMemory(a *app, s *store.Store, name, nth string) (string, error) {
 
 // openMemories are a person's memories not yet done, in the order tend
 // show numbers them.
-func openMemories(a *app, s *store.Store, personID string) ([]store.Memory, error) {
+func openMemories(a *app, s *store.Store, personID string) ([]domain.Memory, error) {
 	all, err := s.Memories(a.ctx(), personID)
 	if err != nil {
 		return nil, err
 	}
-	var open []store.Memory
+	var open []domain.Memory
 	for _, m := range all {
 		if !m.Done() {
 			open = append(open, m)

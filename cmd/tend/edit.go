@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -55,7 +56,7 @@ and keeps the others. --add-note adds a line to the notes.`,
 			if err != nil {
 				return err
 			}
-			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
 				if cmd.Flags().Changed("name") {
 					p.Name = newName
 				}

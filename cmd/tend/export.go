@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/safefile"
 	"github.com/tend-app/tend/store"
@@ -133,8 +134,8 @@ func runExport(a *app, format, output string, force bool, so sealOptions, plan b
 			if err != nil {
 				return err
 			}
-			var memories []store.Memory
-			err = s.EachMemory(a.ctx(), func(m store.Memory) error {
+			var memories []domain.Memory
+			err = s.EachMemory(a.ctx(), func(m domain.Memory) error {
 				memories = append(memories, m)
 				return nil
 			})
@@ -243,14 +244,14 @@ func exportJSON(a *app, s *store.Store, w io.Writer, count *exportCount) error {
 		}
 	}
 	count.people = len(people)
-	err = s.EachInteraction(a.ctx(), func(in store.Interaction) error {
+	err = s.EachInteraction(a.ctx(), func(in domain.Interaction) error {
 		count.interactions++
 		return jw.Interaction(exchange.Interaction(in))
 	})
 	if err != nil {
 		return err
 	}
-	err = s.EachMemory(a.ctx(), func(m store.Memory) error {
+	err = s.EachMemory(a.ctx(), func(m domain.Memory) error {
 		count.memories++
 		return jw.Memory(exchange.Memory(m))
 	})

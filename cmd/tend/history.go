@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
@@ -105,7 +106,7 @@ func runHistory(a *app, opts historyOptions) error {
 
 // shortInteractionIDs are the short ids history and show print, which
 // unlog and amend accept.
-func shortInteractionIDs(a *app, s *store.Store, list []store.Interaction) (map[string]string, error) {
+func shortInteractionIDs(a *app, s *store.Store, list []domain.Interaction) (map[string]string, error) {
 	ids := make([]string, len(list))
 	for i, in := range list {
 		ids[i] = in.ID
@@ -121,7 +122,7 @@ func pastDay(s string, now time.Time) (time.Time, error) {
 
 // interactionLine describes an interaction in a few words: the channel,
 // who reached out, how long, the others present and the note.
-func interactionLine(in store.Interaction, self string) string {
+func interactionLine(in domain.Interaction, self string) string {
 	line := interactionWhat(in, self)
 	if in.Note != "" {
 		line += "  " + paint(styleDim, termtext.Line(in.Note))
@@ -130,7 +131,7 @@ func interactionLine(in store.Interaction, self string) string {
 }
 
 // interactionWhat is interactionLine without the note.
-func interactionWhat(in store.Interaction, self string) string {
+func interactionWhat(in domain.Interaction, self string) string {
 	parts := []string{string(in.Via)}
 	switch {
 	case in.Missed:

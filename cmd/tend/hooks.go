@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/internal/config"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/hooks"
-	"github.com/tend-app/tend/store"
 )
 
 // A change is what a command changed, as its hooks receive it on standard
@@ -38,7 +38,7 @@ func memoryRef(id string) recordRef      { return recordRef{Type: "memory", ID: 
 func interactionRef(id string) recordRef { return recordRef{Type: "interaction", ID: id} }
 
 // interactionRefs names an interaction and everyone in it.
-func interactionRefs(in store.Interaction) []recordRef {
+func interactionRefs(in domain.Interaction) []recordRef {
 	refs := []recordRef{interactionRef(in.ID)}
 	for _, id := range in.People {
 		refs = append(refs, personRef(id))

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
@@ -315,22 +316,22 @@ func (t *progressTarget) Now() time.Time {
 	return time.Time{}
 }
 
-func (t *progressTarget) PutPerson(p store.Person) error {
+func (t *progressTarget) PutPerson(p domain.Person) error {
 	t.bar.tick()
 	return t.Target.PutPerson(p)
 }
 
-func (t *progressTarget) MatchPerson(p store.Person) (string, error) {
+func (t *progressTarget) MatchPerson(p domain.Person) (string, error) {
 	t.bar.tick()
 	return t.Target.MatchPerson(p)
 }
 
-func (t *progressTarget) PutInteraction(in store.Interaction) error {
+func (t *progressTarget) PutInteraction(in domain.Interaction) error {
 	t.bar.tick()
 	return t.Target.PutInteraction(in)
 }
 
-func (t *progressTarget) PutMemory(m store.Memory) error {
+func (t *progressTarget) PutMemory(m domain.Memory) error {
 	t.bar.tick()
 	return t.Target.PutMemory(m)
 }

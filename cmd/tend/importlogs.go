@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/phonelog"
 	"github.com/tend-app/tend/store"
 )
@@ -396,10 +397,10 @@ func readLogInput(a *app, in logInput, imp *phonelog.Importer, opts logImportOpt
 // messages may skip ten thousand drafts, which is one line.
 type skipTally struct {
 	order []string
-	by    map[string]*store.ImportSkip
+	by    map[string]*domain.ImportSkip
 }
 
-func newSkipTally() *skipTally { return &skipTally{by: map[string]*store.ImportSkip{}} }
+func newSkipTally() *skipTally { return &skipTally{by: map[string]*domain.ImportSkip{}} }
 
 func (t *skipTally) add(file, where, reason string) {
 	key := file + "\x00" + reason
@@ -408,11 +409,11 @@ func (t *skipTally) add(file, where, reason string) {
 		return
 	}
 	t.order = append(t.order, key)
-	t.by[key] = &store.ImportSkip{Where: file + ", " + where, Reason: reason, Count: 1}
+	t.by[key] = &domain.ImportSkip{Where: file + ", " + where, Reason: reason, Count: 1}
 }
 
-func (t *skipTally) list() []store.ImportSkip {
-	out := make([]store.ImportSkip, 0, len(t.order))
+func (t *skipTally) list() []domain.ImportSkip {
+	out := make([]domain.ImportSkip, 0, len(t.order))
 	for _, k := range t.order {
 		s := *t.by[k]
 		if s.Count > 1 {

@@ -2,8 +2,8 @@ package main
 
 import (
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 // The JSON shapes that only the command line prints. Records shared with the
@@ -68,7 +68,7 @@ type interactionOut struct {
 	Names []string `json:"names"`
 }
 
-func interactionJSON(in store.Interaction) interactionOut {
+func interactionJSON(in domain.Interaction) interactionOut {
 	names := in.Names
 	if names == nil {
 		names = []string{}

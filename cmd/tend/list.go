@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -73,7 +74,7 @@ func runList(a *app, opts listOptions) error {
 	// copied: with thousands of people, sorting whole summaries and
 	// statuses (a kilobyte each) moved more memory than anything else.
 	type row struct {
-		sum           *store.Summary
+		sum           *domain.Summary
 		daysSinceReal int
 		dueRatio      float64
 		due           bool

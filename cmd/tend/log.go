@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/store"
 )
@@ -103,7 +104,7 @@ func runLog(a *app, opts logOptions) error {
 	if err != nil {
 		return err
 	}
-	in := store.Interaction{Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note, Missed: opts.missed}
+	in := domain.Interaction{Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note, Missed: opts.missed}
 	if opts.inbound {
 		in.Direction = cadence.In
 	}

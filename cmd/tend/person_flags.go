@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // personFlags are the flags add and edit share. Each is applied only when
@@ -72,7 +72,7 @@ func (f *personFlags) register(cmd *cobra.Command, verb string) {
 }
 
 // apply copies the flags that were given onto p, checking each.
-func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
+func (f *personFlags) apply(cmd *cobra.Command, p *domain.Person) error {
 	changed := cmd.Flags().Changed
 	if changed("tier") {
 		t, err := cadence.ParseTier(f.tier)
@@ -123,8 +123,8 @@ func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
 				return usageErrorf("--date %v", err)
 			}
 			// On edit, a label names the date it sets: the others stay.
-			p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x store.ImportantDate) bool { return strings.EqualFold(x.Label, d.Label) })
-			p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: d.Label, Date: d.Date})
+			p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x domain.ImportantDate) bool { return strings.EqualFold(x.Label, d.Label) })
+			p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
 		}
 	}
 	if f.editing {
@@ -134,7 +134,7 @@ func (f *personFlags) apply(cmd *cobra.Command, p *store.Person) error {
 }
 
 // applyOne applies the --add-X, --rm-X and --add-note flags of edit.
-func (f *personFlags) applyOne(cmd *cobra.Command, p *store.Person) error {
+func (f *personFlags) applyOne(cmd *cobra.Command, p *domain.Person) error {
 	fields := map[string]*[]string{"tag": &p.Tags, "phone": &p.Phones, "email": &p.Emails, "alias": &p.Aliases}
 	for _, l := range lists {
 		for _, item := range *f.add[l] {
@@ -143,7 +143,7 @@ func (f *personFlags) applyOne(cmd *cobra.Command, p *store.Person) error {
 				if err != nil {
 					return usageErrorf("--add-date %v", err)
 				}
-				p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: d.Label, Date: d.Date})
+				p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
 				continue
 			}
 			if strings.TrimSpace(item) == "" {
@@ -155,7 +155,7 @@ func (f *personFlags) applyOne(cmd *cobra.Command, p *store.Person) error {
 			item = strings.TrimSpace(item)
 			if l == "date" {
 				n := len(p.ImportantDates)
-				p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x store.ImportantDate) bool { return strings.EqualFold(x.Label, item) })
+				p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x domain.ImportantDate) bool { return strings.EqualFold(x.Label, item) })
 				if len(p.ImportantDates) == n {
 					return usageErrorf("--rm-date: %s has no date labelled %q", p.Name, clipArg(item))
 				}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
@@ -57,7 +58,7 @@ With --edit ID, change a memory instead: its text (when given) and its day
 			if cmd.Flags().Changed("edit") {
 				return runEditMemory(a, edit, strings.Join(args, " "), cmd.Flags().Changed("on"), due)
 			}
-			m := store.Memory{Text: strings.Join(args[1:], " "), Due: due}
+			m := domain.Memory{Text: strings.Join(args[1:], " "), Due: due}
 			s, err := a.Store()
 			if err != nil {
 				return err
@@ -96,8 +97,8 @@ func runEditMemory(a *app, id, text string, setDue bool, due time.Time) error {
 	if err != nil {
 		return err
 	}
-	var before store.Memory
-	m, err := s.UpdateMemory(a.ctx(), id, func(m *store.Memory) error {
+	var before domain.Memory
+	m, err := s.UpdateMemory(a.ctx(), id, func(m *domain.Memory) error {
 		before = *m
 		if strings.TrimSpace(text) != "" {
 			m.Text = text

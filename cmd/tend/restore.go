@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -28,7 +29,7 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if !found.Archived() {
 				return usageErrorf("%s is not archived", found.Name)
 			}
-			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
 				p.ArchivedAt = time.Time{}
 				return nil
 			})

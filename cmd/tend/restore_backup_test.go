@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -27,7 +28,7 @@ func TestBackupRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 50 {
-		if _, err := s.AddPerson(t.Context(), store.Person{Name: fmt.Sprintf("Later %d", i)}); err != nil {
+		if _, err := s.AddPerson(t.Context(), domain.Person{Name: fmt.Sprintf("Later %d", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -95,7 +96,7 @@ func TestDoctorOnARestoreDoneByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 100 {
-		if _, err := s.AddPerson(t.Context(), store.Person{Name: fmt.Sprintf("Later %d", i), Notes: strings.Repeat("n", 400)}); err != nil {
+		if _, err := s.AddPerson(t.Context(), domain.Person{Name: fmt.Sprintf("Later %d", i), Notes: strings.Repeat("n", 400)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -14,9 +14,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tend-app/tend/internal/config"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 // Exit codes.
@@ -97,9 +97,9 @@ func exitCode(err error) int {
 	)
 	switch {
 	case errors.As(err, &usage), errors.As(err, &settings),
-		errors.Is(err, store.ErrInvalid),
-		errors.Is(err, store.ErrNotFound),
-		errors.Is(err, store.ErrNameTaken):
+		errors.Is(err, domain.ErrInvalid),
+		errors.Is(err, domain.ErrNotFound),
+		errors.Is(err, domain.ErrNameTaken):
 		return exitUsage
 	}
 	return exitFailure

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -81,7 +82,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	if found.Archived() {
 		return archivedError(found, opts.name)
 	}
-	p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *store.Person) error {
+	p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
 		p.SnoozedUntil = until
 		return nil
 	})

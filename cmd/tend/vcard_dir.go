@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 // A folder of vCards, one file per person, named after the person's UID:
@@ -31,7 +31,7 @@ type dirResult struct {
 const maxCardFile = 16 << 20
 
 // exportVCardDir writes the people's cards into dir.
-func exportVCardDir(dir string, people []store.Person) (dirResult, error) {
+func exportVCardDir(dir string, people []domain.Person) (dirResult, error) {
 	var res dirResult
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return res, usageErrorf("--dir %s: is a file, not a folder", dir)
@@ -78,7 +78,7 @@ func exportVCardDir(dir string, people []store.Person) (dirResult, error) {
 			continue
 		}
 		var buf bytes.Buffer
-		if err := exchange.WriteVCard(&buf, []store.Person{f.Person}); err != nil {
+		if err := exchange.WriteVCard(&buf, []domain.Person{f.Person}); err != nil {
 			return res, err
 		}
 		path := filepath.Join(dir, f.Name)

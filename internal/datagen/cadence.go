@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Cadence returns the cadence engine's input for everyone active, as
@@ -25,7 +25,7 @@ func (d Data) Cadence() []cadence.Person {
 		index[p.ID] = len(out)
 		// As the store gives someone with no history yet; the loop below
 		// adds theirs.
-		out = append(out, store.Summary{Person: p, Recent: []cadence.Contact{}, RecentReal: []time.Time{}}.Cadence())
+		out = append(out, domain.Summary{Person: p, Recent: []cadence.Contact{}, RecentReal: []time.Time{}}.Cadence())
 	}
 
 	// Newest first, ties by id descending: the order of the store's queries.

@@ -20,7 +20,7 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Years is how far back the history of a Circle reaches.
@@ -28,10 +28,10 @@ const Years = 10
 
 // Data is a generated circle, as store-level records with their ids set.
 type Data struct {
-	Now          time.Time           // the moment the history leads up to
-	People       []store.Person      // in the order they were made
-	Interactions []store.Interaction // oldest first (by time, then id)
-	Memories     []store.Memory      // in the order they were made
+	Now          time.Time            // the moment the history leads up to
+	People       []domain.Person      // in the order they were made
+	Interactions []domain.Interaction // oldest first (by time, then id)
+	Memories     []domain.Memory      // in the order they were made
 }
 
 // dunbar is the guideline size of each tier (cadence.Tier.Guideline), in the
@@ -111,7 +111,7 @@ const (
 
 // person is what the generator knows of someone while it builds them.
 type person struct {
-	rec     store.Person
+	rec     domain.Person
 	end     time.Time // their latest interaction
 	weight  float64   // their share of all interactions
 	count   int       // the interactions that are theirs
@@ -155,7 +155,7 @@ func CircleWith(seed int64, people, interactions int, now time.Time, opts Option
 		start:   now.AddDate(-Years, 0, 0),
 		circles: map[cadence.Tier][]*person{},
 	}
-	d := Data{Now: now, People: []store.Person{}, Interactions: []store.Interaction{}, Memories: []store.Memory{}}
+	d := Data{Now: now, People: []domain.Person{}, Interactions: []domain.Interaction{}, Memories: []domain.Memory{}}
 	g.makePeople(people)
 	if opts.Skew > 0 {
 		g.skew(opts.Skew)
@@ -193,7 +193,7 @@ func (g *generator) makePeople(n int) {
 
 func (g *generator) makePerson(name string, tier cadence.Tier) *person {
 	r := g.rng
-	p := &person{rec: store.Person{Name: name, Tier: tier, Phones: []string{}, Emails: []string{}, Tags: []string{}, ImportantDates: []store.ImportantDate{}}}
+	p := &person{rec: domain.Person{Name: name, Tier: tier, Phones: []string{}, Emails: []string{}, Tags: []string{}, ImportantDates: []domain.ImportantDate{}}}
 	rec := &p.rec
 	rec.CreatedAt = g.start
 	if r.Float64() < foundersShare {
@@ -209,7 +209,7 @@ func (g *generator) makePerson(name string, tier cadence.Tier) *person {
 		rec.Birthday = g.monthDay(r.Float64() < 0.5, 1950, 2008)
 	}
 	if (tier == cadence.Inner || tier == cadence.Close) && r.Float64() < 0.1 {
-		rec.ImportantDates = append(rec.ImportantDates, store.ImportantDate{Label: "anniversary", Date: g.monthDay(true, 2000, 2020)})
+		rec.ImportantDates = append(rec.ImportantDates, domain.ImportantDate{Label: "anniversary", Date: g.monthDay(true, 2000, 2020)})
 	}
 	if r.Float64() < 0.6 {
 		rec.Phones = append(rec.Phones, fmt.Sprintf("+1 555 %04d %04d", r.IntN(10000), r.IntN(10000)))
@@ -283,8 +283,8 @@ func (g *generator) share(m int) {
 // makeInteractions makes each person's interactions, spread at random over
 // the time from their creation to their latest one (so the gaps are
 // irregular, around their rhythm), and returns them all oldest first.
-func (g *generator) makeInteractions(m int) []store.Interaction {
-	out := make([]store.Interaction, 0, m)
+func (g *generator) makeInteractions(m int) []domain.Interaction {
+	out := make([]domain.Interaction, 0, m)
 	var at []time.Time
 	for _, p := range g.people {
 		if p.count == 0 {
@@ -299,7 +299,7 @@ func (g *generator) makeInteractions(m int) []store.Interaction {
 			out = append(out, g.interaction(p, latest(earliest(t, g.now), p.rec.CreatedAt)))
 		}
 	}
-	slices.SortFunc(out, func(a, b store.Interaction) int {
+	slices.SortFunc(out, func(a, b domain.Interaction) int {
 		if c := a.At.Compare(b.At); c != 0 {
 			return c
 		}
@@ -308,9 +308,9 @@ func (g *generator) makeInteractions(m int) []store.Interaction {
 	return out
 }
 
-func (g *generator) interaction(p *person, at time.Time) store.Interaction {
+func (g *generator) interaction(p *person, at time.Time) domain.Interaction {
 	r := g.rng
-	in := store.Interaction{ID: g.id(at), People: []string{p.rec.ID}, At: at, Direction: cadence.Out}
+	in := domain.Interaction{ID: g.id(at), People: []string{p.rec.ID}, At: at, Direction: cadence.Out}
 	mix := channelMix[p.rec.Tier]
 	n := r.IntN(100)
 	for _, c := range mix {
@@ -355,13 +355,13 @@ func (g *generator) interaction(p *person, at time.Time) store.Interaction {
 
 // makeMemories gives people things to remember, the closer the more; some
 // with a day to bring them back on, most of the old ones done.
-func (g *generator) makeMemories() []store.Memory {
+func (g *generator) makeMemories() []domain.Memory {
 	r := g.rng
-	out := []store.Memory{}
+	out := []domain.Memory{}
 	for _, p := range g.people {
 		for range g.poisson(memoriesPerPerson[p.rec.Tier]) {
 			created := g.between(latest(p.rec.CreatedAt, g.now.AddDate(-2, 0, 0)), g.now)
-			m := store.Memory{ID: g.id(created), PersonID: p.rec.ID, Text: memoryTexts[r.IntN(len(memoryTexts))], CreatedAt: created}
+			m := domain.Memory{ID: g.id(created), PersonID: p.rec.ID, Text: memoryTexts[r.IntN(len(memoryTexts))], CreatedAt: created}
 			if r.Float64() < 0.4 {
 				due := created.Add(time.Duration(1+r.IntN(60)) * day)
 				m.Due = time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC)

@@ -11,8 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 // WriteJSON writes d as tend's interchange JSON (what `tend export json`
@@ -83,7 +83,7 @@ func WriteFriends(w io.Writer, d Data) error {
 
 	bw.WriteString("\n### Notes:\n")
 	notes := slices.Clone(d.Memories)
-	slices.SortStableFunc(notes, func(a, b store.Memory) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	slices.SortStableFunc(notes, func(a, b domain.Memory) int { return b.CreatedAt.Compare(a.CreatedAt) })
 	for _, m := range notes {
 		n, ok := names[m.PersonID]
 		if !ok || m.Done() {

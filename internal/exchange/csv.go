@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // CSVColumns are the columns of `tend export csv`, in order. The first
@@ -29,7 +29,7 @@ const listSep = "; "
 
 // WriteCSV writes one row per person with where they stand at now: days
 // since the last real conversation, the due ratio, and whether they are due.
-func WriteCSV(w io.Writer, people []store.Summary, now time.Time) error {
+func WriteCSV(w io.Writer, people []domain.Summary, now time.Time) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
 		return err
@@ -96,7 +96,7 @@ func looksLikeFormula(s string) bool {
 
 // datesCell writes important dates as the dates column holds them:
 // "anniversary=2015-06-01; name day=--07-26".
-func datesCell(dates []store.ImportantDate) string {
+func datesCell(dates []domain.ImportantDate) string {
 	parts := make([]string, 0, len(dates))
 	for _, d := range dates {
 		label := strings.NewReplacer(";", ",", "=", "-").Replace(d.Label)

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // ReadCSV reads people from a table whose first row names the columns:
@@ -126,7 +126,7 @@ func ReadCSV(r io.Reader, t Target) error {
 	for _, r := range rows {
 		p, err := layout.person(r.cells)
 		if err == nil {
-			err = store.CheckBirthday(p.Birthday, now)
+			err = domain.CheckBirthday(p.Birthday, now)
 		}
 		if err != nil {
 			return &InputError{Line: r.line, Err: err}
@@ -141,7 +141,7 @@ func ReadCSV(r io.Reader, t Target) error {
 	}
 	layout.report(t)
 	if guessed {
-		t.Note(store.ImportNote{Text: "the file is not UTF-8: read as Windows-1252, a guess (check the names)"})
+		t.Note(domain.ImportNote{Text: "the file is not UTF-8: read as Windows-1252, a guess (check the names)"})
 	}
 	return nil
 }
@@ -351,13 +351,13 @@ func (l *csvLayout) report(t Target) {
 		if len(lost) == 1 {
 			noun = "column"
 		}
-		t.Skip(store.ImportSkip{Reason: fmt.Sprintf("%d %s tend does not keep: %s", len(lost), noun, shortList(lost, 6)), Count: len(lost)})
+		t.Skip(domain.ImportSkip{Reason: fmt.Sprintf("%d %s tend does not keep: %s", len(lost), noun, shortList(lost, 6)), Count: len(lost)})
 	}
 	if len(l.read) > 0 {
-		t.Note(store.ImportNote{Text: "columns read: " + shortList(l.read, 8)})
+		t.Note(domain.ImportNote{Text: "columns read: " + shortList(l.read, 8)})
 	}
 	if l.guessed {
-		t.Note(store.ImportNote{Text: "dates such as 5/4/1990 read as month/day/year: no date in the file tells which comes first (a guess; check the birthdays)"})
+		t.Note(domain.ImportNote{Text: "dates such as 5/4/1990 read as month/day/year: no date in the file tells which comes first (a guess; check the birthdays)"})
 	}
 }
 
@@ -370,11 +370,11 @@ func shortList(list []string, n int) string {
 }
 
 // person reads one row.
-func (l *csvLayout) person(cells []string) (store.Person, error) {
+func (l *csvLayout) person(cells []string) (domain.Person, error) {
 	var (
-		p                    store.Person
+		p                    domain.Person
 		display              string
-		n                    store.NameParts
+		n                    domain.NameParts
 		nicknames            []string
 		notes                []string
 		year, month, day     string
@@ -475,7 +475,7 @@ func (l *csvLayout) person(cells []string) (store.Person, error) {
 				return p, fmt.Errorf("%s: %v", col.kind, err)
 			}
 			if !d.IsZero() {
-				p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: col.kind, Date: d})
+				p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: col.kind, Date: d})
 			}
 		case fDateLabel:
 			dateLabel[col.slot] = v
@@ -485,7 +485,7 @@ func (l *csvLayout) person(cells []string) (store.Person, error) {
 				if err != nil {
 					return p, fmt.Errorf("dates: %v", err)
 				}
-				p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: strings.TrimSpace(d.Label), Date: d.Date})
+				p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: strings.TrimSpace(d.Label), Date: d.Date})
 			}
 		case fNotes:
 			notes = append(notes, v)
@@ -527,7 +527,7 @@ func (l *csvLayout) person(cells []string) (store.Person, error) {
 			label = "date"
 		}
 		if !d.IsZero() {
-			p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: label, Date: d})
+			p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: label, Date: d})
 		}
 	}
 	if year != "" || month != "" || day != "" {

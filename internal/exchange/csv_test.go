@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -130,10 +131,10 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 		{"'", "'"},
 	}
 	for _, tt := range tests {
-		p := store.Person{ID: "01J0000000000000000000000A", Name: "Zed " + tt.stored, Tier: cadence.Close, Notes: tt.stored,
+		p := domain.Person{ID: "01J0000000000000000000000A", Name: "Zed " + tt.stored, Tier: cadence.Close, Notes: tt.stored,
 			Phones: []string{tt.stored}, Tags: []string{tt.stored}}
 		var buf bytes.Buffer
-		if err := exchange.WriteCSV(&buf, []store.Summary{{Person: p}}, exportedAt); err != nil {
+		if err := exchange.WriteCSV(&buf, []domain.Summary{{Person: p}}, exportedAt); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()

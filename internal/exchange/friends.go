@@ -13,8 +13,8 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 // The friends.md format of the `friends` command-line tool: four sections,
@@ -113,7 +113,7 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 		}
 		// Someone in bold who is not in the Friends section is still
 		// someone: tend adds them rather than drop them from the activity.
-		id, err := t.MatchPerson(store.Person{Name: name})
+		id, err := t.MatchPerson(domain.Person{Name: name})
 		if err != nil {
 			return "", placeErr(err, line, "")
 		}
@@ -128,10 +128,10 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 		}
 		names := boldNames(text)
 		if len(names) == 0 {
-			t.Skip(store.ImportSkip{Where: fmt.Sprintf("line %d", e.line), Reason: "the activity names no friend in **bold**"})
+			t.Skip(domain.ImportSkip{Where: fmt.Sprintf("line %d", e.line), Reason: "the activity names no friend in **bold**"})
 			continue
 		}
-		in := store.Interaction{
+		in := domain.Interaction{
 			ID:        friendsID(day, e.text),
 			Via:       cadence.InPerson,
 			Direction: cadence.Out,
@@ -157,7 +157,7 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 		}
 		names := boldNames(text)
 		if len(names) == 0 {
-			t.Skip(store.ImportSkip{Where: fmt.Sprintf("line %d", e.line), Reason: "the note names no friend in **bold**"})
+			t.Skip(domain.ImportSkip{Where: fmt.Sprintf("line %d", e.line), Reason: "the note names no friend in **bold**"})
 			continue
 		}
 		note := at.Format(time.DateOnly) + ": " + plainText(text, places)
@@ -167,7 +167,7 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 					return err
 				}
 			}
-			if _, err := t.MatchPerson(store.Person{Name: name, Notes: note}); err != nil {
+			if _, err := t.MatchPerson(domain.Person{Name: name, Notes: note}); err != nil {
 				return placeErr(err, e.line, "")
 			}
 		}
@@ -176,8 +176,8 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 }
 
 // parseFriend reads "Name (a.k.a. Nick a.k.a. Nick) [Place] @tag @tag".
-func parseFriend(s string) store.Person {
-	var p store.Person
+func parseFriend(s string) domain.Person {
+	var p domain.Person
 	for _, m := range friendsTag().FindAllStringSubmatch(s, -1) {
 		p.Tags = append(p.Tags, m[1])
 	}

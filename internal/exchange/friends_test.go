@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -40,7 +41,7 @@ func TestFriendsExample(t *testing.T) {
 		t.Errorf("counts %+v, want 3 people and 4 interactions", res)
 	}
 	people, _ := s.People(t.Context(), store.PeopleFilter{})
-	byName := map[string]store.Person{}
+	byName := map[string]domain.Person{}
 	for _, p := range people {
 		byName[p.Name] = p
 	}
@@ -91,7 +92,7 @@ func TestFriendsTestHelperContent(t *testing.T) {
 		t.Errorf("counts %+v, want 5 people and 5 interactions", res)
 	}
 	people, _ := s.People(t.Context(), store.PeopleFilter{})
-	var norman store.Person
+	var norman domain.Person
 	for _, p := range people {
 		if p.Name == "Norman Borlaug" {
 			norman = p

@@ -12,8 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 // fuzzRead runs a reader on data with a recorder, which never fails: so
@@ -91,7 +91,7 @@ func FuzzWriteCSV(f *testing.F) {
 		if name == "" || strings.ContainsAny(phone, ";") || strings.ContainsAny(tag, ";,") {
 			return
 		}
-		p := store.Person{ID: "01J0000000000000000000000A", Name: name, Tier: cadence.Regular, Notes: notes}
+		p := domain.Person{ID: "01J0000000000000000000000A", Name: name, Tier: cadence.Regular, Notes: notes}
 		if phone != "" {
 			p.Phones = []string{phone}
 		}
@@ -99,7 +99,7 @@ func FuzzWriteCSV(f *testing.F) {
 			p.Tags = []string{tag}
 		}
 		var buf bytes.Buffer
-		if err := exchange.WriteCSV(&buf, []store.Summary{{Person: p}}, time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)); err != nil {
+		if err := exchange.WriteCSV(&buf, []domain.Summary{{Person: p}}, time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // WriteICS writes an iCalendar file of the people's birthdays and important
@@ -18,7 +18,7 @@ import (
 // year starts repeating from. UIDs are stable, so a calendar that imports a
 // newer export updates its events instead of doubling them. It returns the
 // number of events written.
-func WriteICS(w io.Writer, people []store.Person, memories []store.Memory, stamp time.Time) (int, error) {
+func WriteICS(w io.Writer, people []domain.Person, memories []domain.Memory, stamp time.Time) (int, error) {
 	return WriteICSPlan(w, people, memories, nil, stamp)
 }
 
@@ -33,7 +33,7 @@ type Call struct {
 // WriteICSPlan is WriteICS with the suggested calls as all-day events
 // besides. A call's UID is made of the person and the day, so that the same
 // call in a later export updates the event instead of adding a copy.
-func WriteICSPlan(w io.Writer, people []store.Person, memories []store.Memory, calls []Call, stamp time.Time) (int, error) {
+func WriteICSPlan(w io.Writer, people []domain.Person, memories []domain.Memory, calls []Call, stamp time.Time) (int, error) {
 	events := 0
 	fw := newFoldWriter(w)
 	out := func(line string) { io.WriteString(fw, line+"\r\n") }

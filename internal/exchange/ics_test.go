@@ -9,21 +9,21 @@ import (
 	"github.com/emersion/go-ical"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 // TestICSParsesAsACalendar writes a calendar and reads it back with a real
 // iCalendar parser (go-ical, with rrule-go for the recurrences), as a
 // calendar app would.
 func TestICSParsesAsACalendar(t *testing.T) {
-	people := []store.Person{
+	people := []domain.Person{
 		{ID: "P1", Name: "Ana Lima", Birthday: cadence.MonthDay{Month: 4, Day: 15},
-			ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}}},
+			ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}}},
 		{ID: "P2", Name: "Ben; Okafor, Jr.", Birthday: cadence.MonthDay{Year: 1992, Month: 2, Day: 29}},
 		{ID: "P3", Name: "Cy"},
 	}
-	memories := []store.Memory{
+	memories := []domain.Memory{
 		{ID: "M1", PersonID: "P1", Text: "exam on Friday, ask how it went", Due: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)},
 		{ID: "M2", PersonID: "P1", Text: "done already", Due: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), DoneAt: exportedAt},
 		{ID: "M3", PersonID: "P3", Text: "no due day"},
@@ -123,8 +123,8 @@ func keys(m map[string]ical.Event) []string {
 // bounded) has no next day for DTEND: it is left out, and the calendar
 // stays readable.
 func TestICSLeavesOutADayWithNoNextDay(t *testing.T) {
-	people := []store.Person{{ID: "P1", Name: "Ana"}}
-	memories := []store.Memory{
+	people := []domain.Person{{ID: "P1", Name: "Ana"}}
+	memories := []domain.Memory{
 		{ID: "M1", PersonID: "P1", Text: "end of time", Due: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
 		{ID: "M2", PersonID: "P1", Text: "exam", Due: time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC)},
 	}

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // FormatName and FormatVersion identify tend's interchange JSON.
@@ -173,9 +173,9 @@ type jsonItem struct {
 	where      string
 	line       int
 	peopleDone bool // the people array had been read whole before it
-	person     *store.Person
-	in         *store.Interaction
-	memory     *store.Memory
+	person     *domain.Person
+	in         *domain.Interaction
+	memory     *domain.Memory
 }
 
 // errStopped stops the reader when the writer has failed.
@@ -363,11 +363,11 @@ func (jr *jsonReader) section(name string) error {
 		var err error
 		switch name {
 		case "people":
-			item.person, item.line, err = decodeRecord[store.Person, PersonRecord](jr, where, off)
+			item.person, item.line, err = decodeRecord[domain.Person, PersonRecord](jr, where, off)
 		case "interactions":
-			item.in, item.line, err = decodeRecord[store.Interaction, InteractionRecord](jr, where, off)
+			item.in, item.line, err = decodeRecord[domain.Interaction, InteractionRecord](jr, where, off)
 		default:
-			item.memory, item.line, err = decodeRecord[store.Memory, MemoryRecord](jr, where, off)
+			item.memory, item.line, err = decodeRecord[domain.Memory, MemoryRecord](jr, where, off)
 		}
 		if err == nil {
 			err = jr.check(item)
@@ -675,14 +675,14 @@ func (c *lineCounter) lineAt(off int64) int {
 }
 
 // toStore checks a person record and converts it.
-func (r PersonRecord) toStore() (store.Person, error) {
-	p := store.Person{
+func (r PersonRecord) toStore() (domain.Person, error) {
+	p := domain.Person{
 		ID: r.ID, Name: r.Name, Phones: r.Phones, Emails: r.Emails, Tags: r.Tags, Aliases: r.Aliases, Notes: r.Notes,
 		Org: r.Org, JobTitle: r.JobTitle, UID: r.UID,
 	}
 	if r.NameParts != nil {
 		n := r.NameParts
-		p.NameParts = store.NameParts{Family: n.Family, Given: n.Given, Additional: n.Additional, Prefix: n.Prefix, Suffix: n.Suffix}
+		p.NameParts = domain.NameParts{Family: n.Family, Given: n.Given, Additional: n.Additional, Prefix: n.Prefix, Suffix: n.Suffix}
 	}
 	for _, list := range []struct {
 		field string
@@ -746,14 +746,14 @@ func (r PersonRecord) toStore() (store.Person, error) {
 		if err != nil {
 			return p, fmt.Errorf("important_dates[%d]: %v", i, err)
 		}
-		p.ImportantDates = append(p.ImportantDates, store.ImportantDate{Label: d.Label, Date: md})
+		p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: md})
 	}
 	return p, nil
 }
 
 // toStore checks an interaction record and converts it.
-func (r InteractionRecord) toStore() (store.Interaction, error) {
-	in := store.Interaction{ID: r.ID, People: r.People, Note: r.Note, Missed: r.Missed}
+func (r InteractionRecord) toStore() (domain.Interaction, error) {
+	in := domain.Interaction{ID: r.ID, People: r.People, Note: r.Note, Missed: r.Missed}
 	if err := checkID(r.ID); err != nil {
 		return in, err
 	}
@@ -795,8 +795,8 @@ func (r InteractionRecord) toStore() (store.Interaction, error) {
 }
 
 // toStore checks a memory record and converts it.
-func (r MemoryRecord) toStore() (store.Memory, error) {
-	m := store.Memory{ID: r.ID, PersonID: r.Person, Text: r.Text}
+func (r MemoryRecord) toStore() (domain.Memory, error) {
+	m := domain.Memory{ID: r.ID, PersonID: r.Person, Text: r.Text}
 	if err := checkID(r.ID); err != nil {
 		return m, err
 	}
@@ -988,7 +988,7 @@ func checkAhead(field string, t, now time.Time) error {
 	return nil
 }
 
-func checkPersonTimes(p store.Person, now time.Time) error {
+func checkPersonTimes(p domain.Person, now time.Time) error {
 	for _, f := range []struct {
 		name string
 		t    time.Time
@@ -1000,7 +1000,7 @@ func checkPersonTimes(p store.Person, now time.Time) error {
 	if err := checkAhead("snoozed_until", p.SnoozedUntil, now); err != nil {
 		return err
 	}
-	return store.CheckBirthday(p.Birthday, orEndOfRange(now))
+	return domain.CheckBirthday(p.Birthday, orEndOfRange(now))
 }
 
 // birthdayNow is the moment a birthday is judged against on an import
@@ -1015,7 +1015,7 @@ func orEndOfRange(now time.Time) time.Time {
 	return now
 }
 
-func checkMemoryTimes(m store.Memory, now time.Time) error {
+func checkMemoryTimes(m domain.Memory, now time.Time) error {
 	if err := checkAhead("due", m.Due, now); err != nil {
 		return err
 	}

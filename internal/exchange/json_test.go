@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -63,10 +64,10 @@ func exportJSON(t *testing.T, s *store.Store) []byte {
 			t.Fatal(err)
 		}
 	}
-	if err := s.EachInteraction(t.Context(), func(in store.Interaction) error { return jw.Interaction(exchange.Interaction(in)) }); err != nil {
+	if err := s.EachInteraction(t.Context(), func(in domain.Interaction) error { return jw.Interaction(exchange.Interaction(in)) }); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.EachMemory(t.Context(), func(m store.Memory) error { return jw.Memory(exchange.Memory(m)) }); err != nil {
+	if err := s.EachMemory(t.Context(), func(m domain.Memory) error { return jw.Memory(exchange.Memory(m)) }); err != nil {
 		t.Fatal(err)
 	}
 	if err := jw.Close(); err != nil {
@@ -109,46 +110,46 @@ func richStore(t *testing.T) *store.Store {
 	clock := &testClock{t: time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC)}
 	s := openStore(t, clock)
 	ctx := t.Context()
-	add := func(p store.Person) store.Person {
+	add := func(p domain.Person) domain.Person {
 		got, err := s.AddPerson(ctx, p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return got
 	}
-	ana := add(store.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: cadence.MonthDay{Month: 4, Day: 15},
+	ana := add(domain.Person{Name: "Ana Lima", Tier: cadence.Close, Birthday: cadence.MonthDay{Month: 4, Day: 15},
 		Phones: []string{"+44 7700 900123", "+351 912"}, Emails: []string{"ana@example.org"}, Tags: []string{"family", "porto"},
 		Notes:          "likes \"green\" tea; back\\slash\nsecond line, 🌻",
-		ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, {Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}})
+		ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, {Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}})
 	clock.Set(clock.Now().Add(time.Hour))
-	ben := add(store.Person{Name: "Ben Okafor", Tier: cadence.Inner, Every: 10, Birthday: cadence.MonthDay{Year: 1992, Month: 2, Day: 29},
+	ben := add(domain.Person{Name: "Ben Okafor", Tier: cadence.Inner, Every: 10, Birthday: cadence.MonthDay{Year: 1992, Month: 2, Day: 29},
 		Phones: []string{"+1-418-656-9254;ext=102", "+44 20 7946 0958"}, Emails: []string{"ben@work.example"},
 		PhoneTypes: map[string]string{"+1-418-656-9254;ext=102": "work", "+44 20 7946 0958": "home,fax"},
 		EmailTypes: map[string]string{"ben@work.example": "work"},
 		Org:        "Okafor & Sons; Repairs", JobTitle: "engineer",
-		NameParts: store.NameParts{Family: "Okafor", Given: "Ben", Prefix: "Dr."}, UID: "urn:uuid:ben"})
-	chloe := add(store.Person{Name: "Chloé Martin"})
-	dev := add(store.Person{Name: "Dev Patel", Tier: cadence.Outer})
+		NameParts: domain.NameParts{Family: "Okafor", Given: "Ben", Prefix: "Dr."}, UID: "urn:uuid:ben"})
+	chloe := add(domain.Person{Name: "Chloé Martin"})
+	dev := add(domain.Person{Name: "Dev Patel", Tier: cadence.Outer})
 	clock.Set(clock.Now().Add(24 * time.Hour))
-	if _, err := s.UpdatePerson(ctx, dev.ID, func(p *store.Person) error { p.ArchivedAt = clock.Now(); return nil }); err != nil {
+	if _, err := s.UpdatePerson(ctx, dev.ID, func(p *domain.Person) error { p.ArchivedAt = clock.Now(); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.UpdatePerson(ctx, chloe.ID, func(p *store.Person) error { p.SnoozedUntil = clock.Now().AddDate(0, 0, 5); return nil }); err != nil {
+	if _, err := s.UpdatePerson(ctx, chloe.ID, func(p *domain.Person) error { p.SnoozedUntil = clock.Now().AddDate(0, 0, 5); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	log := func(in store.Interaction) {
+	log := func(in domain.Interaction) {
 		if _, err := s.AddInteraction(ctx, in); err != nil {
 			t.Fatal(err)
 		}
 	}
-	log(store.Interaction{People: []string{ana.ID, ben.ID, chloe.ID}, Via: cadence.InPerson, At: time.Date(2026, 9, 5, 19, 30, 0, 0, time.UTC), Minutes: 120, Note: "dinner at Rosa's"})
-	log(store.Interaction{People: []string{ben.ID}, Via: cadence.Text, Direction: cadence.In, At: time.Date(2026, 9, 6, 8, 1, 2, 0, time.UTC)})
-	log(store.Interaction{People: []string{dev.ID}, Via: cadence.Call, At: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Note: "new year"})
-	m1, err := s.AddMemory(ctx, store.Memory{PersonID: ana.ID, Text: "exam on Friday", Due: time.Date(2026, 9, 11, 0, 0, 0, 0, time.UTC)})
+	log(domain.Interaction{People: []string{ana.ID, ben.ID, chloe.ID}, Via: cadence.InPerson, At: time.Date(2026, 9, 5, 19, 30, 0, 0, time.UTC), Minutes: 120, Note: "dinner at Rosa's"})
+	log(domain.Interaction{People: []string{ben.ID}, Via: cadence.Text, Direction: cadence.In, At: time.Date(2026, 9, 6, 8, 1, 2, 0, time.UTC)})
+	log(domain.Interaction{People: []string{dev.ID}, Via: cadence.Call, At: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Note: "new year"})
+	m1, err := s.AddMemory(ctx, domain.Memory{PersonID: ana.ID, Text: "exam on Friday", Due: time.Date(2026, 9, 11, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddMemory(ctx, store.Memory{PersonID: ben.ID, Text: "new job"}); err != nil {
+	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: ben.ID, Text: "new job"}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(clock.Now().Add(72 * time.Hour))
@@ -227,12 +228,12 @@ func TestJSONMergesTwoMachines(t *testing.T) {
 	clockB := &testClock{t: time.Date(2026, 10, 2, 9, 0, 0, 0, time.UTC)}
 	a, b := openStore(t, clockA), openStore(t, clockB)
 	ctx := t.Context()
-	anaA, _ := a.AddPerson(ctx, store.Person{Name: "Ana"})
-	benA, _ := a.AddPerson(ctx, store.Person{Name: "Ben"})
-	anaB, _ := b.AddPerson(ctx, store.Person{Name: "ana", Phones: []string{"+1 555"}})
-	cyB, _ := b.AddPerson(ctx, store.Person{Name: "Cy"})
-	a.AddInteraction(ctx, store.Interaction{People: []string{anaA.ID, benA.ID}, Via: cadence.Call, At: clockA.Now()})
-	b.AddInteraction(ctx, store.Interaction{People: []string{anaB.ID, cyB.ID}, Via: cadence.Video, At: clockB.Now()})
+	anaA, _ := a.AddPerson(ctx, domain.Person{Name: "Ana"})
+	benA, _ := a.AddPerson(ctx, domain.Person{Name: "Ben"})
+	anaB, _ := b.AddPerson(ctx, domain.Person{Name: "ana", Phones: []string{"+1 555"}})
+	cyB, _ := b.AddPerson(ctx, domain.Person{Name: "Cy"})
+	a.AddInteraction(ctx, domain.Interaction{People: []string{anaA.ID, benA.ID}, Via: cadence.Call, At: clockA.Now()})
+	b.AddInteraction(ctx, domain.Interaction{People: []string{anaB.ID, cyB.ID}, Via: cadence.Video, At: clockB.Now()})
 
 	// Both import once both machines have moved on: a record from a
 	// clock ahead of the importer's would be in its future, and refused.

@@ -8,19 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // recorder is a Target that keeps what a reader hands it, so the readers
 // can be tested without a database. Names are matched as the store does:
 // ignoring case.
 type recorder struct {
-	people       []store.Person
+	people       []domain.Person
 	byName       map[string]int
-	interactions []store.Interaction
-	memories     []store.Memory
-	skips        []store.ImportSkip
-	notes        []store.ImportNote
+	interactions []domain.Interaction
+	memories     []domain.Memory
+	skips        []domain.ImportSkip
+	notes        []domain.ImportNote
 	known        map[string]bool
 }
 
@@ -28,13 +28,13 @@ func newRecorder() *recorder {
 	return &recorder{byName: map[string]int{}, known: map[string]bool{}}
 }
 
-func (r *recorder) PutPerson(p store.Person) error {
+func (r *recorder) PutPerson(p domain.Person) error {
 	r.people = append(r.people, p)
 	r.known[p.ID] = true
 	return nil
 }
 
-func (r *recorder) MatchPerson(p store.Person) (string, error) {
+func (r *recorder) MatchPerson(p domain.Person) (string, error) {
 	key := strings.ToLower(strings.TrimSpace(p.Name))
 	if i, ok := r.byName[key]; ok {
 		return r.people[i].ID, nil
@@ -48,21 +48,21 @@ func (r *recorder) MatchPerson(p store.Person) (string, error) {
 
 func (r *recorder) HasPerson(id string) bool { return r.known[id] }
 
-func (r *recorder) PutInteraction(in store.Interaction) error {
+func (r *recorder) PutInteraction(in domain.Interaction) error {
 	r.interactions = append(r.interactions, in)
 	return nil
 }
 
-func (r *recorder) PutMemory(m store.Memory) error {
+func (r *recorder) PutMemory(m domain.Memory) error {
 	r.memories = append(r.memories, m)
 	return nil
 }
 
-func (r *recorder) Skip(s store.ImportSkip) { r.skips = append(r.skips, s) }
+func (r *recorder) Skip(s domain.ImportSkip) { r.skips = append(r.skips, s) }
 
-func (r *recorder) Note(n store.ImportNote) { r.notes = append(r.notes, n) }
+func (r *recorder) Note(n domain.ImportNote) { r.notes = append(r.notes, n) }
 
-func (r *recorder) person(t *testing.T, name string) store.Person {
+func (r *recorder) person(t *testing.T, name string) domain.Person {
 	t.Helper()
 	for _, p := range r.people {
 		if p.Name == name {
@@ -74,7 +74,7 @@ func (r *recorder) person(t *testing.T, name string) store.Person {
 		got = append(got, fmt.Sprintf("%q", p.Name))
 	}
 	t.Fatalf("no person named %q; got %s", name, strings.Join(got, ", "))
-	return store.Person{}
+	return domain.Person{}
 }
 
 // sharedDir finds ../shared/NAME beside the module, or skips the test.
@@ -89,6 +89,6 @@ func sharedDir(t *testing.T, parts ...string) string {
 }
 
 type (
-	storeSkip = store.ImportSkip
-	storeNote = store.ImportNote
+	storeSkip = domain.ImportSkip
+	storeNote = domain.ImportNote
 )

@@ -5,7 +5,7 @@ package exchange
 import (
 	"time"
 
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // PersonRecord is a person in the interchange JSON format; `tend show --json`
@@ -80,7 +80,7 @@ type MemoryRecord struct {
 }
 
 // Person converts a stored person to its record.
-func Person(p store.Person) PersonRecord {
+func Person(p domain.Person) PersonRecord {
 	r := PersonRecord{
 		ID:             p.ID,
 		Name:           p.Name,
@@ -130,7 +130,7 @@ func typedRecords(values []string, types map[string]string) []TypedRecord {
 }
 
 // Interaction converts a stored interaction to its record.
-func Interaction(in store.Interaction) InteractionRecord {
+func Interaction(in domain.Interaction) InteractionRecord {
 	r := InteractionRecord{
 		ID:        in.ID,
 		People:    nonNil(in.People),
@@ -148,7 +148,7 @@ func Interaction(in store.Interaction) InteractionRecord {
 }
 
 // Memory converts a stored memory to its record.
-func Memory(m store.Memory) MemoryRecord {
+func Memory(m domain.Memory) MemoryRecord {
 	r := MemoryRecord{ID: m.ID, Person: m.PersonID, Text: m.Text, DoneAt: optionalTime(m.DoneAt)}
 	if !m.Due.IsZero() {
 		d := m.Due.Format(time.DateOnly)

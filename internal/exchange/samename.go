@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Two records of one name in one file are one person only when something
@@ -45,7 +45,7 @@ func newNameGuard() *nameGuard {
 
 // place settles the name p is handed over with. A second person of a name
 // already read gets a name of their own, and a note says so.
-func (g *nameGuard) place(p *store.Person, where string) (store.ImportNote, bool) {
+func (g *nameGuard) place(p *domain.Person, where string) (domain.ImportNote, bool) {
 	key := strings.ToLower(strings.TrimSpace(p.Name))
 	uid := strings.TrimSpace(p.UID)
 	var keys []string // phones and e-mails, told apart by a prefix
@@ -97,12 +97,12 @@ func (g *nameGuard) place(p *store.Person, where string) (store.ImportNote, bool
 		if uid != "" && same.uid == uid {
 			why = "UID"
 		}
-		return store.ImportNote{Where: where, Text: fmt.Sprintf("merged with %s: the same name and %s", same.where, why)}, true
+		return domain.ImportNote{Where: where, Text: fmt.Sprintf("merged with %s: the same name and %s", same.where, why)}, true
 	}
 	if group.first == nil && !g.taken[key] {
 		group.first = cur
 		g.taken[key] = true
-		return store.ImportNote{}, false
+		return domain.ImportNote{}, false
 	}
 	first := group.first
 	if first == nil {
@@ -125,7 +125,7 @@ func (g *nameGuard) place(p *store.Person, where string) (store.ImportNote, bool
 	if first.uid != "" && uid != "" {
 		why = "another UID"
 	}
-	return store.ImportNote{Where: where, Text: fmt.Sprintf("a second %q, with %s than %s: added as %q, not merged",
+	return domain.ImportNote{Where: where, Text: fmt.Sprintf("a second %q, with %s than %s: added as %q, not merged",
 		base, why, first.where, p.Name)}, true
 }
 

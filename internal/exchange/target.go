@@ -7,7 +7,7 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Target receives what a reader finds in a file, record by record.
@@ -15,24 +15,22 @@ import (
 // one transaction. Tests use a recorder.
 type Target interface {
 	// PutPerson merges a person who carries an id (tend's own JSON).
-	PutPerson(store.Person) error
+	PutPerson(domain.Person) error
 	// MatchPerson adds a person from another tool, or merges them into the
 	// one of the same name, and returns the id.
-	MatchPerson(store.Person) (string, error)
+	MatchPerson(domain.Person) (string, error)
 	// HasPerson reports whether an id names someone already put or in tend.
 	HasPerson(id string) bool
 	// PutInteraction merges an interaction by id.
-	PutInteraction(store.Interaction) error
+	PutInteraction(domain.Interaction) error
 	// PutMemory merges a memory by id.
-	PutMemory(store.Memory) error
+	PutMemory(domain.Memory) error
 	// Skip records something left out, and why.
-	Skip(store.ImportSkip)
+	Skip(domain.ImportSkip)
 	// Note records something the user should know, though nothing was
 	// left out (two people of one name kept apart, a charset guessed).
-	Note(store.ImportNote)
+	Note(domain.ImportNote)
 }
-
-var _ Target = (*store.Import)(nil)
 
 // InputError is something wrong with the file being read, at a place in it.
 // Every reader returns one for bad input, so the caller can tell bad input
@@ -72,7 +70,7 @@ func placeErr(err error, line int, record string) error {
 	if errors.As(err, &ie) {
 		return err
 	}
-	if errors.Is(err, store.ErrInvalid) || errors.Is(err, store.ErrNameTaken) || errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, domain.ErrInvalid) || errors.Is(err, domain.ErrNameTaken) || errors.Is(err, domain.ErrNotFound) {
 		return &InputError{Line: line, Record: record, Err: err}
 	}
 	return err

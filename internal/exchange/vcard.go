@@ -14,7 +14,7 @@ import (
 	"github.com/emersion/go-vcard"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Reading vCards happens in two steps. go-vcard parses a card's lines into
@@ -129,8 +129,8 @@ func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
 	p := pc.person
 	// A birthday tend add would refuse (in the future, before 1900) is
 	// left out like a BDAY it cannot read, and said so.
-	if err := store.CheckBirthday(p.Birthday, birthdayNow(v.t)); err != nil {
-		v.t.Skip(store.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
+	if err := domain.CheckBirthday(p.Birthday, birthdayNow(v.t)); err != nil {
+		v.t.Skip(domain.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
 		p.Birthday = cadence.MonthDay{}
 	}
 	if note, ok := v.names.place(&p, where); ok {
@@ -150,7 +150,7 @@ func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
 
 func (v *vcardReader) fail(err *InputError) {
 	v.failed = append(v.failed, err)
-	v.t.Skip(store.ImportSkip{Where: placeText(err.Line, err.Record), Reason: "card left out: " + err.Err.Error()})
+	v.t.Skip(domain.ImportSkip{Where: placeText(err.Line, err.Record), Reason: "card left out: " + err.Err.Error()})
 }
 
 // finish writes the summary lines, and refuses the input when no card at
@@ -166,7 +166,7 @@ func (v *vcardReader) finish() error {
 		v.t.Skip(s)
 	}
 	if len(v.guessed) > 0 {
-		v.t.Note(store.ImportNote{Text: fmt.Sprintf(
+		v.t.Note(domain.ImportNote{Text: fmt.Sprintf(
 			"%s held 8-bit text with no charset named: read as Windows-1252, a guess (check the names of %s)",
 			countWhere(v.guessed), cardsWord(len(v.guessed)))})
 	}
@@ -555,16 +555,16 @@ var (
 
 // parsedCard is a card read into a person, with how its text was read.
 type parsedCard struct {
-	person  store.Person
+	person  domain.Person
 	guessed bool // some 8-bit text named no charset and was guessed
 }
 
 // parse turns a card into a person, with what was left out and why. It
 // returns no card for one that is not a person (a contact group), and an
 // error, the card's own, for a card that cannot be read.
-func (c rawCard) parse(where string, unknown map[string]int, fileCharset string) (*parsedCard, []store.ImportSkip, error) {
+func (c rawCard) parse(where string, unknown map[string]int, fileCharset string) (*parsedCard, []domain.ImportSkip, error) {
 	var (
-		skips []store.ImportSkip
+		skips []domain.ImportSkip
 		text  strings.Builder
 		lines = map[string][]int{} // property → the line of each, in order
 		pc    parsedCard
@@ -578,7 +578,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for _, l := range c.props {
 		if l.name == "" {
 			// The line itself is not quoted: it may be anyone's private note.
-			skips = append(skips, store.ImportSkip{Where: at(l.line), Reason: "a line that is not a property (NAME:value) left out"})
+			skips = append(skips, domain.ImportSkip{Where: at(l.line), Reason: "a line that is not a property (NAME:value) left out"})
 			continue
 		}
 		if !vcardUsed[l.name] && !vcardBookkeeping[l.name] {
@@ -587,7 +587,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 		}
 		line, guessed, err := l.clean(fallback)
 		if err != nil {
-			skips = append(skips, store.ImportSkip{Where: at(l.line), Reason: fmt.Sprintf("%s left out: %v", l.name, err)})
+			skips = append(skips, domain.ImportSkip{Where: at(l.line), Reason: fmt.Sprintf("%s left out: %v", l.name, err)})
 			continue
 		}
 		pc.guessed = pc.guessed || guessed
@@ -610,7 +610,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 
 	for _, k := range []string{"KIND", "X-ADDRESSBOOKSERVER-KIND"} {
 		if kind := strings.ToLower(strings.TrimSpace(card.Value(k))); kind == "group" {
-			skips = append(skips, store.ImportSkip{Where: at(c.line), Reason: "a group of contacts, not a person"})
+			skips = append(skips, domain.ImportSkip{Where: at(c.line), Reason: "a group of contacts, not a person"})
 			return nil, skips, nil
 		}
 	}
@@ -675,7 +675,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card["X-TEND-TIER"] {
 		tier, err := cadence.ParseTier(strings.TrimSpace(f.Value))
 		if err != nil {
-			skips = append(skips, store.ImportSkip{Where: at(lineOf("X-TEND-TIER", i)), Reason: fmt.Sprintf("X-TEND-TIER %q left out: not a tier", clip(f.Value))})
+			skips = append(skips, domain.ImportSkip{Where: at(lineOf("X-TEND-TIER", i)), Reason: fmt.Sprintf("X-TEND-TIER %q left out: not a tier", clip(f.Value))})
 			continue
 		}
 		p.Tier = tier
@@ -683,7 +683,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card["X-TEND-EVERY"] {
 		every, err := cadence.ParseEvery(strings.TrimSpace(f.Value))
 		if err != nil {
-			skips = append(skips, store.ImportSkip{Where: at(lineOf("X-TEND-EVERY", i)), Reason: fmt.Sprintf("X-TEND-EVERY %q left out: %v", clip(f.Value), err)})
+			skips = append(skips, domain.ImportSkip{Where: at(lineOf("X-TEND-EVERY", i)), Reason: fmt.Sprintf("X-TEND-EVERY %q left out: %v", clip(f.Value), err)})
 			continue
 		}
 		p.Every = every
@@ -692,23 +692,23 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card[vcard.FieldBirthday] {
 		d, err := parseVCardDate(f)
 		if err != nil {
-			skips = append(skips, store.ImportSkip{Where: at(lineOf("BDAY", i)), Reason: fmt.Sprintf("BDAY %q left out: %v", clip(f.Value), err)})
+			skips = append(skips, domain.ImportSkip{Where: at(lineOf("BDAY", i)), Reason: fmt.Sprintf("BDAY %q left out: %v", clip(f.Value), err)})
 			continue
 		}
 		switch {
 		case p.Birthday.IsZero():
 			p.Birthday = d
 		case d != p.Birthday:
-			skips = append(skips, store.ImportSkip{Where: at(lineOf("BDAY", i)), Reason: fmt.Sprintf("BDAY %q left out: the card has another birthday, %s", clip(f.Value), p.Birthday)})
+			skips = append(skips, domain.ImportSkip{Where: at(lineOf("BDAY", i)), Reason: fmt.Sprintf("BDAY %q left out: the card has another birthday, %s", clip(f.Value), p.Birthday)})
 		}
 	}
 	addDate := func(name string, i int, f *vcard.Field, label string) {
 		d, err := parseVCardDate(f)
 		if err != nil {
-			skips = append(skips, store.ImportSkip{Where: at(lineOf(name, i)), Reason: fmt.Sprintf("%s %q left out: %v", name, clip(f.Value), err)})
+			skips = append(skips, domain.ImportSkip{Where: at(lineOf(name, i)), Reason: fmt.Sprintf("%s %q left out: %v", name, clip(f.Value), err)})
 			return
 		}
-		date := store.ImportantDate{Label: label, Date: d}
+		date := domain.ImportantDate{Label: label, Date: d}
 		if !slices.Contains(p.ImportantDates, date) {
 			p.ImportantDates = append(p.ImportantDates, date)
 		}
@@ -786,7 +786,7 @@ func orgText(v string) string {
 
 // nameParts reads a structured name (N): family; given; additional;
 // prefixes; suffixes.
-func nameParts(v string) store.NameParts {
+func nameParts(v string) domain.NameParts {
 	parts := splitStructured(v)
 	get := func(i int) string {
 		if i < len(parts) {
@@ -794,7 +794,7 @@ func nameParts(v string) store.NameParts {
 		}
 		return ""
 	}
-	return store.NameParts{Family: get(0), Given: get(1), Additional: get(2), Prefix: get(3), Suffix: get(4)}
+	return domain.NameParts{Family: get(0), Given: get(1), Additional: get(2), Prefix: get(3), Suffix: get(4)}
 }
 
 // cardName is what to call the person: the formatted name, else one built
@@ -972,9 +972,9 @@ func parseVCardDate(f *vcard.Field) (cadence.MonthDay, error) {
 }
 
 // unknownSkip sums up the properties tend does not keep in one entry.
-func unknownSkip(unknown map[string]int) (store.ImportSkip, bool) {
+func unknownSkip(unknown map[string]int) (domain.ImportSkip, bool) {
 	if len(unknown) == 0 {
-		return store.ImportSkip{}, false
+		return domain.ImportSkip{}, false
 	}
 	names := make([]string, 0, len(unknown))
 	total := 0
@@ -996,7 +996,7 @@ func unknownSkip(unknown map[string]int) (store.ImportSkip, bool) {
 	if total == 1 {
 		noun = "property"
 	}
-	return store.ImportSkip{
+	return domain.ImportSkip{
 		Reason: fmt.Sprintf("%d %s tend does not keep: %s", total, noun, strings.Join(parts, ", ")),
 		Count:  total,
 	}, true

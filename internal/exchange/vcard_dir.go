@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // A folder of vCards (a "vdir", as khard, vdirsyncer and Evolution keep
@@ -136,13 +136,13 @@ func CardIDs(data []byte) (uid, tendID string) {
 type CardFile struct {
 	Name   string // the file name, from CardFileName
 	UID    string
-	Person store.Person
+	Person domain.Person
 }
 
 // CardFiles names each person's file. Two people whose cards would share
 // a file (one UID held twice) keep the first; the others are returned
 // apart.
-func CardFiles(people []store.Person) (files []CardFile, clash []store.Person) {
+func CardFiles(people []domain.Person) (files []CardFile, clash []domain.Person) {
 	taken := map[string]bool{}
 	for _, p := range people {
 		uid := CardUID(p)

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
 func readVCardString(t *testing.T, data string) *recorder {
@@ -169,7 +169,7 @@ func TestVCardKeepsWhatAnAddressBookKnows(t *testing.T) {
 		"X-TEND-TIER:close\r\nX-TEND-EVERY:14d\r\nEND:VCARD\r\n")
 	p := r.people[0]
 	if p.Org != "ABC, Inc.; Marketing" || p.JobTitle != "Head of things" || p.UID != "urn:uuid:1234" ||
-		p.NameParts != (store.NameParts{Family: "Lima", Given: "Ana", Additional: "Maria", Prefix: "Dr."}) {
+		p.NameParts != (domain.NameParts{Family: "Lima", Given: "Ana", Additional: "Maria", Prefix: "Dr."}) {
 		t.Errorf("org %q, title %q, uid %q, N %+v", p.Org, p.JobTitle, p.UID, p.NameParts)
 	}
 	wantPhones := map[string]string{"+44 7700": "mobile", "+44 20": "work,fax", "+44 40": "mobile", "+44 50": "boat"}
@@ -184,14 +184,14 @@ func TestVCardKeepsWhatAnAddressBookKnows(t *testing.T) {
 // TestVCardRoundTripKeepsEveryField writes people with every field a card
 // can carry, reads them back, and compares field by field.
 func TestVCardRoundTripKeepsEveryField(t *testing.T) {
-	people := []store.Person{{
+	people := []domain.Person{{
 		ID: "P1", Name: "安藤 ロイド", Tier: cadence.Inner, Every: 10,
 		Phones: []string{"+81 90 1234", "+1-418-656-9254;ext=102", "+81 3 5555"}, Emails: []string{"roido@example.jp", "r@work.example"},
 		PhoneTypes:     map[string]string{"+81 90 1234": "mobile", "+81 3 5555": "work,fax", "+1-418-656-9254;ext=102": "boat"},
 		EmailTypes:     map[string]string{"r@work.example": "work", "roido@example.jp": "uni"},
-		ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}},
+		ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}},
 		Org:            "ABC, Inc.; Marketing", JobTitle: "Lead; design, print",
-		NameParts: store.NameParts{Family: "安藤", Given: "ロイド"}, UID: "urn:uuid:abc",
+		NameParts: domain.NameParts{Family: "安藤", Given: "ロイド"}, UID: "urn:uuid:abc",
 		Birthday: cadence.MonthDay{Month: 2, Day: 29},
 	}, {ID: "P2", Name: "Cher", Tier: cadence.Outer}}
 	var buf bytes.Buffer

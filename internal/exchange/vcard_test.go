@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/store"
 )
@@ -119,7 +120,7 @@ func TestVCardCorpusFields(t *testing.T) {
 	if !slices.Equal(rfc.Phones, []string{"+1-418-656-9254;ext=102", "+1-418-262-6501"}) {
 		t.Errorf("tel: URIs read as %q", rfc.Phones)
 	}
-	if len(rfc.ImportantDates) != 1 || rfc.ImportantDates[0] != (store.ImportantDate{Label: "anniversary", Date: cadence.MonthDay{Year: 2009, Month: 8, Day: 8}}) {
+	if len(rfc.ImportantDates) != 1 || rfc.ImportantDates[0] != (domain.ImportantDate{Label: "anniversary", Date: cadence.MonthDay{Year: 2009, Month: 8, Day: 8}}) {
 		t.Errorf("ANNIVERSARY as a date-time read as %+v", rfc.ImportantDates)
 	}
 
@@ -133,7 +134,7 @@ func TestVCardCorpusFields(t *testing.T) {
 	if !hasSkip(v4, "card 2 (line 22)", `BDAY "19723101" left out: there is no month 31`) {
 		t.Errorf("skips = %+v, want the bad BDAY named with its card and line", v4.skips)
 	}
-	if !slices.Contains(max.ImportantDates, store.ImportantDate{Label: "Hochzeitstag", Date: cadence.MonthDay{Year: 2019, Month: 7, Day: 7}}) {
+	if !slices.Contains(max.ImportantDates, domain.ImportantDate{Label: "Hochzeitstag", Date: cadence.MonthDay{Year: 2019, Month: 7, Day: 7}}) {
 		t.Errorf("ITEM1.X-ABDATE with its label read as %+v", max.ImportantDates)
 	}
 
@@ -164,7 +165,7 @@ func TestVCardCorpusFields(t *testing.T) {
 	}
 	// Apple labels: _$!<Anniversary>!$_.
 	gmail := read("ezvcard__gmail-single2.vcf").people[0]
-	if !slices.Contains(gmail.ImportantDates, store.ImportantDate{Label: "anniversary", Date: cadence.MonthDay{Year: 1930, Month: 3, Day: 20}}) {
+	if !slices.Contains(gmail.ImportantDates, domain.ImportantDate{Label: "anniversary", Date: cadence.MonthDay{Year: 1930, Month: 3, Day: 20}}) {
 		t.Errorf("X-ABDATE dates = %+v", gmail.ImportantDates)
 	}
 	// Photos and properties tend does not keep are counted, once per file.
@@ -305,11 +306,11 @@ func TestVCardBadInput(t *testing.T) {
 
 // TestVCardRoundTrip writes people as vCards and reads them back.
 func TestVCardRoundTrip(t *testing.T) {
-	people := []store.Person{
+	people := []domain.Person{
 		{ID: "P1", Name: "Ana Lima", Birthday: cadence.MonthDay{Month: 4, Day: 15}, Phones: []string{"+44 7700 900123", "+1 (555) 010, 2"},
 			Emails: []string{"ana@example.org"}, Tags: []string{"family", "book club", "a,b"},
 			Notes:          "likes tea; and \"cake\"\nsecond line with a backslash \\ and a long tail " + strings.Repeat("éà ", 40) + "end",
-			ImportantDates: []store.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, {Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}},
+			ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, {Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}},
 		{ID: "P2", Name: "安藤 ロイド", Birthday: cadence.MonthDay{Year: 1992, Month: 2, Day: 29}},
 		{ID: "P3", Name: "Cher"},
 	}

@@ -9,8 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-vcard"
-
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // WriteVCard writes people as vCard 3.0, the version address books read
@@ -20,7 +19,7 @@ import (
 // Apple label (which Apple and Google contacts both read), the UID, and
 // tend's own tier and rhythm as X-TEND-TIER and X-TEND-EVERY, which tend
 // reads back. Lines are folded at 75 bytes as the standard asks.
-func WriteVCard(w io.Writer, people []store.Person) error {
+func WriteVCard(w io.Writer, people []domain.Person) error {
 	fw := newFoldWriter(w)
 	enc := vcard.NewEncoder(fw)
 	for _, p := range people {
@@ -33,14 +32,14 @@ func WriteVCard(w io.Writer, people []store.Person) error {
 
 // CardUID is the UID a person's card carries: the one their address book
 // gave them, else tend's id. Either stays with the person.
-func CardUID(p store.Person) string {
+func CardUID(p domain.Person) string {
 	if p.UID != "" {
 		return p.UID
 	}
 	return p.ID
 }
 
-func personCard(p store.Person) vcard.Card {
+func personCard(p domain.Person) vcard.Card {
 	card := vcard.Card{}
 	card.SetValue(vcard.FieldVersion, "3.0")
 	card.SetValue(vcard.FieldProductID, "-//tend//tend//EN")

@@ -9,17 +9,17 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Target is where an Importer writes: a store import in progress.
 type Target interface {
-	People() ([]store.Person, error)
-	SourceKeys(keys []int64) (map[int64]int32, []store.Sourced, error)
-	PutSourceKeys(keys []store.SourceKey) error
-	HandCalls(from, to time.Time) ([]store.HandCall, error)
+	People() ([]domain.Person, error)
+	SourceKeys(keys []int64) (map[int64]int32, []domain.Sourced, error)
+	PutSourceKeys(keys []domain.SourceKey) error
+	HandCalls(from, to time.Time) ([]domain.HandCall, error)
 	MoveInteraction(id string, at time.Time) error
-	PutInteraction(store.Interaction) error
+	PutInteraction(domain.Interaction) error
 	NewIDs() func() string
 	CountMatched(n int)
 }
@@ -59,7 +59,7 @@ type Importer struct {
 	norm  *Normalizer
 	phone map[string][]string
 	email map[string][]string
-	names []store.Candidate
+	names []domain.Candidate
 	as    []string
 
 	sets    [][]string     // the people of each record, interned
@@ -121,7 +121,7 @@ func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
 			k := strings.ToLower(strings.TrimSpace(e))
 			im.email[k] = appendOnce(im.email[k], p.ID)
 		}
-		im.names = append(im.names, store.Candidate{ID: p.ID, Name: p.Name})
+		im.names = append(im.names, domain.Candidate{ID: p.ID, Name: p.Name})
 	}
 	return im, nil
 }
@@ -136,7 +136,7 @@ func appendOnce(ids []string, id string) []string {
 // Known reports whether a chat author's name is someone in tend (exactly
 // or ignoring case): readers use it to tell the partner from you.
 func (im *Importer) Known(name string) bool {
-	return len(store.MatchName(name, im.names)) == 1
+	return len(domain.MatchName(name, im.names)) == 1
 }
 
 // Add takes one record.
@@ -210,7 +210,7 @@ func (im *Importer) who(r Record) ([]string, string) {
 		}
 	}
 	if len(found) == 0 && r.ByName {
-		for _, c := range store.MatchName(r.Name, im.names) {
+		for _, c := range domain.MatchName(r.Name, im.names) {
 			found = append(found, c.ID)
 		}
 		if len(found) > 1 {
@@ -291,7 +291,7 @@ func (im *Importer) Finish() (Summary, error) {
 		return im.sum, err
 	}
 
-	var links []store.SourceKey
+	var links []domain.SourceKey
 	for i := 0; i < len(items); {
 		it := items[i]
 		if it.kind != Message {
@@ -343,7 +343,7 @@ func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]str
 	if err != nil || len(calls) == 0 {
 		return hand, err
 	}
-	byPerson := map[string][]store.HandCall{}
+	byPerson := map[string][]domain.HandCall{}
 	for _, c := range calls {
 		byPerson[c.Person] = append(byPerson[c.Person], c)
 	}
@@ -368,7 +368,7 @@ func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]str
 	return hand, nil
 }
 
-func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]string, links *[]store.SourceKey) error {
+func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]string, links *[]domain.SourceKey) error {
 	if _, ok := known[it.key]; ok {
 		im.sum.Known++
 		im.t.CountMatched(1)
@@ -377,10 +377,10 @@ func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]str
 	if id, ok := hand[i]; ok {
 		im.sum.HandLogged++
 		im.t.CountMatched(1)
-		*links = append(*links, store.SourceKey{Key: it.key, Interaction: id})
+		*links = append(*links, domain.SourceKey{Key: it.key, Interaction: id})
 		return nil
 	}
-	in := store.Interaction{
+	in := domain.Interaction{
 		ID: im.newID(), People: im.sets[it.set], Via: cadence.Call, Direction: direction(it.in),
 		At: time.Unix(it.at, 0).UTC(), Note: chatNote(it.app),
 	}
@@ -398,14 +398,14 @@ func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]str
 		return err
 	}
 	im.sum.NewCalls++
-	*links = append(*links, store.SourceKey{Key: it.key, Interaction: in.ID})
+	*links = append(*links, domain.SourceKey{Key: it.key, Interaction: in.ID})
 	return nil
 }
 
 // run writes one touch for a run of messages from one side, or extends the
 // touch an earlier import wrote for part of the same run.
-func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourced, links *[]store.SourceKey) error {
-	var have store.Sourced
+func (im *Importer) run(run []item, known map[int64]int32, touches []domain.Sourced, links *[]domain.SourceKey) error {
+	var have domain.Sourced
 	fresh := 0
 	for _, it := range run {
 		if i, ok := known[it.key]; ok {
@@ -433,7 +433,7 @@ func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourc
 			im.sum.Extended++
 		}
 	default:
-		in := store.Interaction{
+		in := domain.Interaction{
 			ID: im.newID(), People: im.sets[run[0].set], Via: cadence.Text, Direction: direction(run[0].in),
 			At: last, Note: chatNote(run[0].app),
 		}
@@ -445,7 +445,7 @@ func (im *Importer) run(run []item, known map[int64]int32, touches []store.Sourc
 	}
 	for _, it := range run {
 		if _, ok := known[it.key]; !ok {
-			*links = append(*links, store.SourceKey{Key: it.key, Interaction: id})
+			*links = append(*links, domain.SourceKey{Key: it.key, Interaction: id})
 		}
 	}
 	return nil

@@ -1,0 +1,19 @@
+package domain
+
+// ImportSkip is something an import left out, with the reason.
+type ImportSkip struct {
+	Where  string // the record, card or line, as the reader of the file names it
+	Reason string
+	Count  int // how many things this entry stands for; 0 means 1
+}
+
+// N is the number of things the skip stands for.
+func (s ImportSkip) N() int { return max(s.Count, 1) }
+
+// ImportNote is something an import did that the user should know,
+// though nothing was left out: two people of one name kept apart, a
+// charset guessed, the columns a spreadsheet was read by.
+type ImportNote struct {
+	Where string // the record, card or line; "" for the whole file
+	Text  string
+}

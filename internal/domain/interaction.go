@@ -1,0 +1,55 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// Interaction is one time you and one or more people were in touch: a dinner
+// with three friends is one interaction.
+type Interaction struct {
+	ID        string
+	People    []string // person ids; read back in the order of their names
+	Names     []string // their names, filled in when read
+	Via       cadence.Channel
+	Direction cadence.Direction
+	At        time.Time
+	Minutes   int // 0 when not recorded
+	Note      string
+	// Missed says the call did not connect: not a conversation, but you
+	// trying (out) or them reaching out (in). Only a call or a video call
+	// can be missed.
+	Missed    bool
+	CreatedAt time.Time
+}
+
+// Validate checks an interaction before it is written.
+func (in *Interaction) Validate() error {
+	if len(in.People) == 0 {
+		return Errorf(ErrInvalid, "an interaction needs at least one person")
+	}
+	via, err := cadence.ParseChannel(string(in.Via))
+	if err != nil {
+		return Errorf(ErrInvalid, "%v", err)
+	}
+	in.Via = via // "phone" is accepted, and the table holds "call"
+	if in.Direction == "" {
+		in.Direction = cadence.Out
+	}
+	dir, err := cadence.ParseDirection(string(in.Direction))
+	if err != nil {
+		return Errorf(ErrInvalid, "%v", err)
+	}
+	in.Direction = dir
+	if in.At.IsZero() {
+		return Errorf(ErrInvalid, "an interaction needs a time")
+	}
+	if in.Missed && in.Via != cadence.Call && in.Via != cadence.Video {
+		return Errorf(ErrInvalid, "only a call or a video call can be missed, not %s", in.Via)
+	}
+	if in.Minutes < 0 || in.Minutes > 24*60*7 {
+		return Errorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
+	}
+	return ValidNewText("note", in.Note)
+}

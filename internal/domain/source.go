@@ -1,0 +1,29 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// Sourced is an interaction a source key already points to.
+type Sourced struct {
+	ID        string
+	At        time.Time
+	Direction cadence.Direction
+}
+
+// SourceKey links the source key of a call or message to its interaction.
+type SourceKey struct {
+	Key         int64
+	Interaction string
+}
+
+// HandCall is a call or video call that no log import wrote: one logged
+// by hand (or brought by another kind of import).
+type HandCall struct {
+	ID     string
+	Person string
+	At     time.Time
+	Missed bool
+}
