@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tend-app/tend/internal/config"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -163,6 +164,25 @@ func (a *app) clockFunc(now time.Time) func() time.Time {
 // created, or migrated, only when the command writes, so a command refused
 // before that creates and changes nothing.
 func (a *app) Store() (*store.Store, error) { return a.openStore(store.WriteLater) }
+
+// Core opens the database for a command that may write, and returns the
+// use cases over it, by the settings' rules.
+func (a *app) Core() (*core.Core, error) { return a.coreOver(a.Store) }
+
+// ReadCore is Core for a command that only reads (see ReadStore).
+func (a *app) ReadCore() (*core.Core, error) { return a.coreOver(a.ReadStore) }
+
+func (a *app) coreOver(open func() (*store.Store, error)) (*core.Core, error) {
+	rules, err := a.Rules()
+	if err != nil {
+		return nil, err
+	}
+	s, err := open()
+	if err != nil {
+		return nil, err
+	}
+	return core.New(s, rules), nil
+}
 
 // ReadStore opens the database for a command that only reads: nothing is
 // created or changed, and when there is no database yet it says so on
