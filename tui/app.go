@@ -26,6 +26,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
@@ -33,8 +34,9 @@ import (
 
 // Options configure the TUI.
 type Options struct {
-	// Store is the open database. The TUI does not close it.
-	Store *store.Store
+	// Core is tend's use cases over the open database, by the settings'
+	// rules. The TUI does not close its store.
+	Core *core.Core
 	// Now is the clock: the only source of time the TUI uses. It returns the
 	// fixed --now when one was given.
 	Now func() time.Time
@@ -43,9 +45,6 @@ type Options struct {
 	Plain bool
 	// Limit is how many people Today suggests; Rules.Limit when 0.
 	Limit int
-	// Rules are the cadence's rules (tend's settings); cadence.DefaultRules
-	// when nil.
-	Rules *cadence.Rules
 	// PollEvery is how often the TUI asks whether another process changed
 	// the database; a second when 0.
 	PollEvery time.Duration
@@ -197,12 +196,12 @@ type Model struct {
 
 // New returns the root model. It does no I/O: Init asks for the data.
 func New(opts Options) *Model {
-	if opts.Rules == nil {
-		r := cadence.DefaultRules()
-		opts.Rules = &r
+	if opts.Core == nil {
+		panic("tui: Options.Core is required")
 	}
+	rules := opts.Core.Rules()
 	if opts.Limit <= 0 {
-		opts.Limit = opts.Rules.Limit
+		opts.Limit = rules.Limit
 	}
 	if opts.PollEvery <= 0 {
 		opts.PollEvery = time.Second
@@ -222,7 +221,7 @@ func New(opts Options) *Model {
 		opts:    opts,
 		keys:    DefaultKeyMap(),
 		help:    h,
-		w:       world{now: opts.Now(), st: st, limit: opts.Limit, rules: *opts.Rules},
+		w:       world{now: opts.Now(), st: st, limit: opts.Limit, rules: rules},
 		width:   80,
 		height:  24,
 		people:  newPeopleView(st),
@@ -240,7 +239,7 @@ func New(opts Options) *Model {
 // Init starts watching the database for other writers, then reads the
 // data: in that order, so that no write can fall between the two unseen.
 func (m *Model) Init() tea.Cmd {
-	return watchCmd(m.ctx, m.opts.Store)
+	return watchCmd(m.ctx, m.opts.Core.Store())
 }
 
 func (m *Model) close() {
@@ -253,7 +252,7 @@ func (m *Model) close() {
 // reload asks for a fresh snapshot.
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return loadCmd(m.ctx, m.opts.Store, m.seq, m.w.now)
+	return loadCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.now)
 }
 
 // Update handles one message.
@@ -303,15 +302,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.w.set(msg.snap)
 		prefer := m.pending
 		m.refresh()
-		cmds := []tea.Cmd{loadNotesCmd(m.ctx, m.opts.Store, m.seq, m.w.today)}
+		cmds := []tea.Cmd{loadNotesCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.today)}
 		if m.plan.wanted {
 			cmds = append(cmds, m.askPlan(prefer))
 		}
 		if m.person.id != "" {
-			cmds = append(cmds, loadPersonCmd(m.ctx, m.opts.Store, m.person.id))
+			cmds = append(cmds, loadPersonCmd(m.ctx, m.opts.Core.Store(), m.person.id))
 		}
 		if m.history.loaded || m.tab == tabHistory {
-			cmds = append(cmds, loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit))
+			cmds = append(cmds, loadHistoryCmd(m.ctx, m.opts.Core.Store(), m.history.limit))
 		}
 		if m.stats.loaded || m.tab == tabStats {
 			cmds = append(cmds, m.loadStats())
@@ -444,7 +443,7 @@ func (m *Model) loadStats() tea.Cmd {
 	for _, e := range m.w.archived {
 		people = append(people, e.sum.Cadence())
 	}
-	return loadStatsCmd(m.ctx, m.opts.Store, m.statsSeq, m.w.rules, people, m.w.now)
+	return loadStatsCmd(m.ctx, m.opts.Core.Store(), m.statsSeq, m.w.rules, people, m.w.now)
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
@@ -579,7 +578,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.openForm(newSnoozeForm(m.w.st, sel.entry, m.w.now))
 		return nil
 	case matches(msg, k.Undo):
-		return undoCmd(m.ctx, m.opts.Store)
+		return undoCmd(m.ctx, m.opts.Core.Store())
 	case matches(msg, k.Unlog):
 		m.openForm(newUnlogConfirm(sel.interaction, m.w.now.Location()))
 		return nil
@@ -592,7 +591,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Restore):
 		return restoreCmd(m.env(), sel.entry)
 	case matches(msg, k.Done):
-		return doneCmd(m.ctx, m.opts.Store, sel.memory.ID)
+		return doneCmd(m.ctx, m.opts.Core.Store(), sel.memory.ID)
 	}
 
 	if cmd, ok := m.navigate(msg); ok {
@@ -643,7 +642,7 @@ func (m *Model) navigate(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	if m.tab == tabHistory && m.history.wantsMore() {
 		m.history.limit += historyPage
-		return loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit), true
+		return loadHistoryCmd(m.ctx, m.opts.Core.Store(), m.history.limit), true
 	}
 	return nil, true
 }
@@ -692,7 +691,7 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // env is what a form needs to turn its input into a write.
 func (m *Model) env() env {
-	return env{ctx: m.ctx, store: m.opts.Store, now: m.opts.Now(), rules: m.w.rules}
+	return env{ctx: m.ctx, store: m.opts.Core.Store(), now: m.opts.Now(), rules: m.w.rules}
 }
 
 func (m *Model) openForm(f form) {
@@ -733,7 +732,7 @@ func (m *Model) switchTab(t tab) tea.Cmd {
 		if m.history.limit == 0 {
 			m.history.limit = historyPage
 		}
-		return loadHistoryCmd(m.ctx, m.opts.Store, m.history.limit)
+		return loadHistoryCmd(m.ctx, m.opts.Core.Store(), m.history.limit)
 	case t == tabPlan && !m.plan.wanted:
 		m.plan.wanted = true
 		if m.w.loaded {
@@ -751,7 +750,7 @@ func (m *Model) openPerson(id string) tea.Cmd {
 	}
 	m.person.open(id)
 	m.tab = tabPerson
-	return loadPersonCmd(m.ctx, m.opts.Store, id)
+	return loadPersonCmd(m.ctx, m.opts.Core.Store(), id)
 }
 
 // selection is what the cursor is on, wherever it is.

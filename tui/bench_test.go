@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
@@ -144,7 +145,7 @@ func drive(m *Model, cmd tea.Cmd) {
 }
 
 func benchModel(s *store.Store) *Model {
-	m := New(Options{Store: s, Now: func() time.Time { return testNow }})
+	m := New(Options{Core: core.New(s, cadence.DefaultRules()), Now: func() time.Time { return testNow }})
 	m.poll = func() tea.Cmd { return nil }
 	return m
 }

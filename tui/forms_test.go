@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
@@ -233,8 +234,8 @@ func TestWriteErrorKeepsTheForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken.Close()
-	good := h.m.opts.Store
-	h.m.opts.Store = broken
+	good := h.m.opts.Core
+	h.m.opts.Core = core.New(broken, good.Rules())
 	h.press("enter")
 	if h.m.form == nil {
 		t.Fatal("a failed write closed the form")
@@ -243,7 +244,7 @@ func TestWriteErrorKeepsTheForm(t *testing.T) {
 		t.Errorf("the write error is on the screen %d times, want once in the form:\n%s", n, h.screen())
 	}
 	h.contains("! ", "25")
-	h.m.opts.Store = good
+	h.m.opts.Core = good
 	h.press("enter")
 	if h.m.form != nil {
 		t.Fatalf("the retry failed: %s", h.m.status)

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
@@ -64,7 +65,7 @@ func newHarness(t *testing.T) *harness {
 func (h *harness) start(width, height int) *harness {
 	h.t.Helper()
 	h.clock = testNow
-	h.m = New(Options{Store: h.s, Now: func() time.Time { return testNow }, Plain: true})
+	h.m = New(Options{Core: core.New(h.s, cadence.DefaultRules()), Now: func() time.Time { return testNow }, Plain: true})
 	h.m.poll = func() tea.Cmd { return nil }
 	h.width, h.height = width, height
 	h.send(tea.WindowSizeMsg{Width: width, Height: height})

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 )
 
@@ -29,7 +30,7 @@ func TestTodayFollowsTheRules(t *testing.T) {
 	rules := cadence.DefaultRules()
 	rules.TagEvery["family"] = 14
 	rules.Guideline[cadence.Close] = 3
-	h.m = New(Options{Store: h.s, Now: func() time.Time { return testNow }, Plain: true, Rules: &rules})
+	h.m = New(Options{Core: core.New(h.s, rules), Now: func() time.Time { return testNow }, Plain: true})
 	h.m.poll = func() tea.Cmd { return nil }
 	h.width, h.height = 80, 24
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})

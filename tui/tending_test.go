@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
@@ -170,7 +171,7 @@ func TestPlanLaterWhenDaysAreFull(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h.m = New(Options{Store: h.s, Now: func() time.Time { return testNow }, Plain: true, Limit: 1})
+	h.m = New(Options{Core: core.New(h.s, cadence.DefaultRules()), Now: func() time.Time { return testNow }, Plain: true, Limit: 1})
 	h.m.poll = h.noPoll
 	h.width, h.height = 80, 60
 	h.send(windowSize(80, 60))
@@ -388,7 +389,7 @@ func TestColourAddsNothing(t *testing.T) {
 	ids := h.seedTending()
 	h.start(80, 24)
 	plain := h.m
-	colour := New(Options{Store: h.s, Now: func() time.Time { return testNow }})
+	colour := New(Options{Core: core.New(h.s, cadence.DefaultRules()), Now: func() time.Time { return testNow }})
 	colour.poll = h.noPoll
 	h.m = colour
 	h.send(windowSize(80, 24))

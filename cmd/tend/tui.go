@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/store"
 	"github.com/tend-app/tend/tui"
 )
@@ -25,8 +26,7 @@ func runTUI(a *app) error {
 	}
 	clock := a.clockFunc(now)
 	return tui.Run(a.ctx(), tui.Options{
-		Store:       s,
-		Rules:       &rules,
+		Core:        core.New(s, rules),
 		Now:         clock,
 		AfterChange: a.tuiChanged(clock),
 		Plain:       a.noColor || a.env["NO_COLOR"] != "",
