@@ -91,7 +91,7 @@ func TestTermuxDateLayouts(t *testing.T) {
 			t.Errorf("termuxTime(%q) = %v %q, want %s", tc.in, got, why, tc.want)
 		}
 	}
-	for _, bad := range []string{"", "yesterday", "2026-13-01 10:00:00", "20/11/2026 10:00"} {
+	for _, bad := range []string{"", "yesterday", "2026-13-01 10:00:00", "20/11/2026 10:00", "0001-01-01 00:00:00", "1969-12-31 23:59:59", "9999-01-01 10:00"} {
 		if _, why := termuxTime(bad, time.UTC); why == "" {
 			t.Errorf("termuxTime(%q) accepted", bad)
 		}
@@ -122,7 +122,7 @@ func TestSBRTimes(t *testing.T) {
 			t.Errorf("sbrTime(%q) = %v %q, want %s", tc.in, got, why, tc.want)
 		}
 	}
-	for _, bad := range []string{"bad", "today", "", "0", "-5", "99999999999999999"} {
+	for _, bad := range []string{"bad", "today", "", "0", "-5", "99999999999999999", "99999999999"} {
 		if _, why := sbrTime(bad); why == "" {
 			t.Errorf("sbrTime(%q) accepted", bad)
 		}
@@ -135,7 +135,9 @@ func TestTelegramTimesAndIDs(t *testing.T) {
 		{"id": 2, "type": "message", "date": "2019-07-05T16:55:32", "date_unixtime": "1691719862", "from_id": "user1", "text": ""},
 		{"id": 3, "type": "service", "date_unixtime": "1691719900", "actor_id": "user7", "action": "phone_call", "discard_reason": "missed"},
 		{"id": 4, "type": "service", "date_unixtime": "1691719990", "actor_id": "user1", "action": "phone_call", "duration_seconds": 56, "discard_reason": "hangup"},
-		{"id": 5, "type": "message", "date": "not a date", "from_id": "user7"}
+		{"id": 5, "type": "message", "date": "not a date", "from_id": "user7"},
+		{"id": 6, "type": "message", "date": "0001-01-01T00:00:00", "from_id": "user7"},
+		{"id": 7, "type": "message", "date_unixtime": "99999999999", "from_id": "user7"}
 	]}`
 	var got []Record
 	var skips []string
@@ -143,7 +145,7 @@ func TestTelegramTimesAndIDs(t *testing.T) {
 		got = append(got, r)
 		return nil
 	})
-	if err != nil || len(got) != 4 || len(skips) != 1 {
+	if err != nil || len(got) != 4 || len(skips) != 3 {
 		t.Fatalf("got %d records, skips %q, err %v", len(got), skips, err)
 	}
 	want := []struct {

@@ -137,3 +137,12 @@ func (o Options) skip(where, format string, args ...any) {
 
 // Emit receives each record a reader finds; an error stops the reading.
 type Emit func(Record) error
+
+// firstYear and lastYear bound the moments a phone's log can name: earlier
+// or later ones are a clock never set or a damaged field, not a conversation.
+const firstYear, lastYear = 1970, 2200
+
+// plausible reports whether t lies within the years a log can name.
+func plausible(t time.Time) bool {
+	return t.Year() >= firstYear && t.Year() <= lastYear
+}

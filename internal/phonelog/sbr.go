@@ -175,5 +175,8 @@ func unixAuto(v int64) (time.Time, string) {
 	default:
 		return t, fmt.Sprintf("date %d is not a time", v)
 	}
+	if !plausible(t) {
+		return time.Time{}, fmt.Sprintf("date %d is not a time a phone could log", v)
+	}
 	return t.UTC(), ""
 }

@@ -273,7 +273,7 @@ func (tr *telegramReader) chat(c tgChat, n int) error {
 func (tr *telegramReader) time(m tgMessage) (time.Time, string) {
 	if m.Unix != "" {
 		v, err := strconv.ParseInt(m.Unix, 10, 64)
-		if err != nil || v <= 0 {
+		if err != nil || v <= 0 || !plausible(time.Unix(v, 0).UTC()) {
 			return time.Time{}, fmt.Sprintf("date_unixtime %q is not a time", clipName(m.Unix))
 		}
 		return time.Unix(v, 0).UTC(), ""
@@ -282,7 +282,7 @@ func (tr *telegramReader) time(m tgMessage) (time.Time, string) {
 		return time.Time{}, "no date"
 	}
 	t, err := time.ParseInLocation("2006-01-02T15:04:05", m.Date, tr.opts.loc())
-	if err != nil {
+	if err != nil || !plausible(t) {
 		return time.Time{}, fmt.Sprintf("date %q is not a time", clipName(m.Date))
 	}
 	return t.UTC(), ""

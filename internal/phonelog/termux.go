@@ -195,6 +195,9 @@ func termuxTime(s string, loc *time.Location) (time.Time, string) {
 	}
 	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, fixed, loc); err == nil {
+			if !plausible(t) {
+				return time.Time{}, fmt.Sprintf("date %q is not a time a phone could log", clipName(s))
+			}
 			return t.UTC(), ""
 		}
 	}
