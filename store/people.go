@@ -457,3 +457,12 @@ func nullString(s string) any {
 	}
 	return s
 }
+
+// CountArchived counts the archived people.
+func (s *Store) CountArchived(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE archived_at IS NOT NULL`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count archived people: %w", err)
+	}
+	return n, nil
+}
