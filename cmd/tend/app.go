@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -260,6 +262,36 @@ func (a *app) printJSON(v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// printJSONList prints n values as printJSON prints a slice of them, one
+// at a time, so that a long list is never held whole, as values or as
+// text: elem gives the i-th.
+func (a *app) printJSONList(n int, elem func(i int) any) error {
+	if n == 0 {
+		_, err := io.WriteString(a.stdout, "[]\n")
+		return err
+	}
+	w := bufio.NewWriterSize(a.stdout, 64<<10)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	w.WriteString("[\n")
+	for i := range n {
+		one.Reset()
+		if err := enc.Encode(elem(i)); err != nil {
+			return err
+		}
+		w.WriteString("  ")
+		w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		if i < n-1 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n")
+	}
+	w.WriteString("]\n")
+	return w.Flush()
 }
 
 // usageError is bad input from the user: exit code 2.
