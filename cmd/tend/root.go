@@ -78,7 +78,7 @@ var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 // terminal, each echoed value cut to echoLimit characters, and the whole
 // cut to errorLineLimit.
 func errorLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(err.Error(), func(q string) string {
+	line := quoted.ReplaceAllStringFunc(errorText(err), func(q string) string {
 		v, uerr := strconv.Unquote(q)
 		if uerr != nil || utf8.RuneCountInString(v) <= echoLimit {
 			return q
@@ -86,6 +86,21 @@ func errorLine(err error) string {
 		return strconv.Quote(termtext.Cut(v, echoLimit))
 	})
 	return termtext.Cut(oneLine(line), errorLineLimit)
+}
+
+// errorText is err in words, and where the core says who was not found,
+// the command that would put it right.
+func errorText(err error) string {
+	var noOne *domain.NoOneError
+	if errors.As(err, &noOne) {
+		switch {
+		case noOne.MentionedBy != "":
+			return err.Error() + fmt.Sprintf(" (to call them that: tend edit %q --alias %q)", domain.OneName(noOne.MentionedBy), strings.TrimSpace(noOne.Query))
+		case noOne.Addable:
+			return err.Error() + fmt.Sprintf(" (add them with: tend add %q)", strings.TrimSpace(noOne.Query))
+		}
+	}
+	return err.Error()
 }
 
 // exitCode decides, in one place, which errors are the user's input (2) and
