@@ -88,8 +88,8 @@ func errorLine(err error) string {
 	return termtext.Cut(oneLine(line), errorLineLimit)
 }
 
-// errorText is err in words, and where the core says who was not found,
-// the command that would put it right.
+// errorText is err in words, and where the core says what was not found
+// or refused, the command that would put it right: the core names none.
 func errorText(err error) string {
 	var noOne *domain.NoOneError
 	if errors.As(err, &noOne) {
@@ -99,6 +99,15 @@ func errorText(err error) string {
 		case noOne.Addable:
 			return err.Error() + fmt.Sprintf(" (add them with: tend add %q)", strings.TrimSpace(noOne.Query))
 		}
+	}
+	var unknown *domain.UnknownIDError
+	switch {
+	case errors.As(err, &unknown) && unknown.Kind == "interaction":
+		return err.Error() + " (tend history lists them)"
+	case errors.As(err, &unknown) && unknown.Kind == "memory":
+		return err.Error() + " (tend show NAME lists them)"
+	case errors.Is(err, domain.ErrEmptyMemory):
+		return err.Error() + " (tend forget removes it)"
 	}
 	return err.Error()
 }

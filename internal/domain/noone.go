@@ -52,3 +52,21 @@ func OrList(names []string) string {
 	}
 	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
 }
+
+// UnknownIDError says no record of a kind ("interaction", "memory") has
+// the id, or the start of an id, a user typed.
+type UnknownIDError struct {
+	Kind string
+	ID   string
+}
+
+func (e *UnknownIDError) Error() string {
+	return fmt.Sprintf("no %s with id %q", e.Kind, Clip(e.ID))
+}
+
+// Is makes an UnknownIDError match ErrNotFound.
+func (e *UnknownIDError) Is(target error) bool { return target == ErrNotFound }
+
+// ErrEmptyMemory refuses a memory changed to say nothing: forgetting it is
+// another use case.
+var ErrEmptyMemory = Errorf(ErrInvalid, "a memory's text cannot be empty")
