@@ -107,6 +107,12 @@ type Import struct {
 	alias      map[string]string          // a file's person id → tend's id for the same person
 	unresolved map[string]bool            // person ids written before that person was seen
 
+	// counted is how each person this import has met was counted, so that
+	// a file naming someone twice (friends.md names a friend in the Friends
+	// section, then in each activity and note) counts them once: as new if
+	// the import added them, as matched if tend had them before.
+	counted map[string]personCount
+
 	st    importStatements
 	res   ImportResult
 	batch []domain.Interaction // waiting to be written (see flush)
@@ -136,6 +142,36 @@ type Import struct {
 // rebuilds the indexes instead of updating them: far above what an address
 // book or a day's sync brings, far below a whole history.
 var bulkAfter = 20_000 // a variable only so that tests can lower it
+
+type personCount uint8
+
+const (
+	countedNew personCount = iota + 1
+	countedMatched
+	countedUpdated
+)
+
+// countPerson counts a person once per import, however often the file
+// names them.
+func (im *Import) countPerson(id string, c personCount) {
+	was := im.counted[id]
+	switch {
+	case was == 0:
+		im.counted[id] = c
+		switch c {
+		case countedNew:
+			im.res.People.New++
+		case countedUpdated:
+			im.res.People.Updated++
+			im.res.People.Matched++
+		default:
+			im.res.People.Matched++
+		}
+	case was == countedMatched && c == countedUpdated:
+		im.counted[id] = c
+		im.res.People.Updated++
+	}
+}
 
 type importedPerson struct {
 	createdAt string
@@ -251,6 +287,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		byUID:      map[string]string{},
 		alias:      map[string]string{},
 		unresolved: map[string]bool{},
+		counted:    map[string]personCount{},
 	}
 	var seq int64
 	if opts.DryRun {
@@ -468,10 +505,10 @@ func (im *Import) PutPerson(p domain.Person) error {
 		if err := im.insertPerson(p); err != nil {
 			return err
 		}
-		im.res.People.New++
+		im.countPerson(p.ID, countedNew)
 		return nil
 	}
-	im.res.People.Matched++
+	im.countPerson(id, countedMatched)
 	if formatTime(p.UpdatedAt) <= stored.updatedAt {
 		return nil
 	}
@@ -486,7 +523,7 @@ func (im *Import) PutPerson(p domain.Person) error {
 	if err := im.updatePerson(p, stored); err != nil {
 		return err
 	}
-	im.res.People.Updated++
+	im.countPerson(id, countedUpdated)
 	return nil
 }
 
@@ -518,10 +555,10 @@ func (im *Import) MatchPerson(p domain.Person) (string, error) {
 		if err := im.insertPerson(check); err != nil {
 			return "", err
 		}
-		im.res.People.New++
+		im.countPerson(check.ID, countedNew)
 		return check.ID, nil
 	}
-	im.res.People.Matched++
+	im.countPerson(id, countedMatched)
 	stored, err := getPerson(im.ctx, im.tx, id)
 	if err != nil {
 		return "", err
@@ -538,7 +575,7 @@ func (im *Import) MatchPerson(p domain.Person) (string, error) {
 		return "", err
 	}
 	im.indexUID(id, merged.UID)
-	im.res.People.Updated++
+	im.countPerson(id, countedUpdated)
 	return id, nil
 }
 

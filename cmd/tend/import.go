@@ -153,7 +153,7 @@ func importDone(a *app, name, format string, res store.ImportResult, err error) 
 	if a.json {
 		return a.printJSON(importJSON(name, format, res))
 	}
-	return printImport(a, name, res)
+	return printImport(a, name, format, res)
 }
 
 // openInput opens FILE, or standard input for "-". size is 0 when unknown.
@@ -181,18 +181,20 @@ func openInput(a *app, file string) (name string, in io.ReadCloser, size int64, 
 	return file, f, info.Size(), nil
 }
 
-func printImport(a *app, name string, res store.ImportResult) error {
+func printImport(a *app, name, format string, res store.ImportResult) error {
 	var b strings.Builder
 	verb, tail := "Imported", ""
 	if res.DryRun {
 		verb, tail = "Would import", " (dry run: nothing was written)"
 	}
-	fmt.Fprintf(&b, "%s %s: %d new, %d matched, %d skipped%s.\n", verb, name, res.New(), res.Matched(), res.SkippedCount(), tail)
+	fmt.Fprintf(&b, "%s %s: %s%s.\n", verb, name, newKinds(res), tail)
 	for _, k := range []struct {
 		what string
 		c    store.ImportCounts
 	}{{"people", res.People}, {"interactions", res.Interactions}, {"memories", res.Memories}} {
-		if k.c.New == 0 && k.c.Matched == 0 {
+		// People are always named: a file of cards that brought no one is
+		// worth saying so. The other kinds only when the file held some.
+		if k.what != "people" && k.c.New == 0 && k.c.Matched == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "  %-13s %d new, %d matched", k.what+":", k.c.New, k.c.Matched)
@@ -201,12 +203,13 @@ func printImport(a *app, name string, res store.ImportResult) error {
 		}
 		b.WriteString("\n")
 	}
+	fmt.Fprintf(&b, "  %-13s %s\n", "skipped:", skipCount(format, res.SkippedCount()))
 	for _, sk := range res.Skipped {
 		where := sk.Where
 		if where != "" {
 			where += ": "
 		}
-		fmt.Fprintf(&b, "  skipped %s%s\n", where, oneLine(sk.Reason))
+		fmt.Fprintf(&b, "    %s%s\n", where, oneLine(sk.Reason))
 	}
 	for i, n := range res.Notes {
 		if i == maxNotesShown && len(res.Notes) > maxNotesShown+1 {
@@ -223,6 +226,50 @@ func printImport(a *app, name string, res store.ImportResult) error {
 	return err
 }
 
+// newKinds says what an import added, each kind apart: "3 new people, 4
+// new interactions", or "nothing new".
+func newKinds(res store.ImportResult) string {
+	var parts []string
+	for _, k := range []struct {
+		n           int
+		one, plural string
+	}{{res.People.New, "person", "people"}, {res.Interactions.New, "interaction", "interactions"}, {res.Memories.New, "memory", "memories"}} {
+		if k.n == 1 {
+			parts = append(parts, "1 new "+k.one)
+		} else if k.n > 1 {
+			parts = append(parts, fmt.Sprintf("%d new %s", k.n, k.plural))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing new"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// skipUnit is what one skip of an import stands for, in the words of its
+// format: a whole card, row, entry or record, never a part of one (a
+// property or a column passed over is a note).
+func skipUnit(format string) (one, many string) {
+	switch format {
+	case "vcard":
+		return "card", "cards"
+	case "csv":
+		return "row", "rows"
+	case "friends":
+		return "entry", "entries"
+	default:
+		return "record", "records"
+	}
+}
+
+func skipCount(format string, n int) string {
+	one, many := skipUnit(format)
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // maxNotesShown is how many notes an import summary prints: an address
 // book with a thousand cards of one name says so ten times, then counts.
 const maxNotesShown = 10
@@ -236,6 +283,7 @@ type importResultJSON struct {
 	Matched      int              `json:"matched"`
 	Updated      int              `json:"updated"`
 	Skipped      int              `json:"skipped"`
+	SkippedUnit  string           `json:"skipped_unit"` // what skipped counts: cards, rows, entries or records
 	People       importCountsJSON `json:"people"`
 	Interactions importCountsJSON `json:"interactions"`
 	Memories     importCountsJSON `json:"memories"`
@@ -261,13 +309,15 @@ type importSkipJSON struct {
 }
 
 func importJSON(name, format string, res store.ImportResult) importResultJSON {
+	_, many := skipUnit(format)
 	counts := func(c store.ImportCounts) importCountsJSON {
 		return importCountsJSON{New: c.New, Matched: c.Matched, Updated: c.Updated}
 	}
 	out := importResultJSON{
 		File: name, Format: format, DryRun: res.DryRun,
 		New: res.New(), Matched: res.Matched(), Updated: res.Updated(), Skipped: res.SkippedCount(),
-		People: counts(res.People), Interactions: counts(res.Interactions), Memories: counts(res.Memories),
+		SkippedUnit: many,
+		People:      counts(res.People), Interactions: counts(res.Interactions), Memories: counts(res.Memories),
 		Skips: []importSkipJSON{}, Notes: []importNoteJSON{},
 	}
 	for _, n := range res.Notes {
