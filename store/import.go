@@ -77,6 +77,30 @@ func (r ImportResult) Updated() int {
 	return r.People.Updated + r.Interactions.Updated + r.Memories.Updated
 }
 
+// describe says what an import changed, each kind apart, in the words
+// undo shows: "3 new people, 4 new interactions, 1 person updated".
+func (r ImportResult) describe() string {
+	var parts []string
+	add := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	add(r.People.New, "new person", "new people")
+	add(r.Interactions.New, "new interaction", "new interactions")
+	add(r.Memories.New, "new memory", "new memories")
+	add(r.People.Updated, "person updated", "people updated")
+	add(r.Interactions.Updated, "interaction updated", "interactions updated")
+	add(r.Memories.Updated, "memory updated", "memories updated")
+	if len(parts) == 0 {
+		return "nothing changed"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // SkippedCount is the number of things left out.
 func (r ImportResult) SkippedCount() int {
 	n := 0
@@ -321,7 +345,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	if source == "" {
 		source = "a file"
 	}
-	desc := fmt.Sprintf("imported %s: %d new, %d matched", oneLine(source), im.res.New(), im.res.Matched())
+	desc := fmt.Sprintf("imported %s: %s", oneLine(source), im.res.describe())
 	if err := closeChange(ctx, tx, seq, desc); err != nil {
 		return ImportResult{}, err
 	}
