@@ -203,7 +203,7 @@ func printImport(a *app, name, format string, res store.ImportResult) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "  %-13s %s\n", "skipped:", skipCount(format, res.SkippedCount()))
+	fmt.Fprintf(&b, "  %-13s %s\n", "skipped:", skipCounts(format, res.Skipped))
 	for _, sk := range res.Skipped {
 		where := sk.Where
 		if where != "" {
@@ -262,12 +262,38 @@ func skipUnit(format string) (one, many string) {
 	}
 }
 
-func skipCount(format string, n int) string {
+// skipCounts counts the skips in their units: "0 cards", "2 rows",
+// "1 card, 1 file".
+func skipCounts(format string, skips []domain.ImportSkip) string {
 	one, many := skipUnit(format)
-	if n == 1 {
-		return "1 " + one
+	counts := map[string]int{one: 0}
+	order := []string{one}
+	for _, s := range skips {
+		u := s.Unit
+		if u == "" {
+			u = one
+		}
+		if _, ok := counts[u]; !ok {
+			order = append(order, u)
+		}
+		counts[u] += s.N()
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	var parts []string
+	for _, u := range order {
+		n := counts[u]
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+u)
+		case u == one:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %ss", n, u))
+		}
+	}
+	if len(parts) > 1 && counts[one] == 0 {
+		parts = parts[1:] // "1 file", not "0 cards, 1 file"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // maxNotesShown is how many notes an import summary prints: an address
@@ -283,7 +309,6 @@ type importResultJSON struct {
 	Matched      int              `json:"matched"`
 	Updated      int              `json:"updated"`
 	Skipped      int              `json:"skipped"`
-	SkippedUnit  string           `json:"skipped_unit"` // what skipped counts: cards, rows, entries or records
 	People       importCountsJSON `json:"people"`
 	Interactions importCountsJSON `json:"interactions"`
 	Memories     importCountsJSON `json:"memories"`
@@ -306,25 +331,29 @@ type importSkipJSON struct {
 	Where  string `json:"where"`
 	Reason string `json:"reason"`
 	Count  int    `json:"count"`
+	Unit   string `json:"unit"` // what count counts: card, row, entry, record or file
 }
 
 func importJSON(name, format string, res store.ImportResult) importResultJSON {
-	_, many := skipUnit(format)
+	one, _ := skipUnit(format)
 	counts := func(c store.ImportCounts) importCountsJSON {
 		return importCountsJSON{New: c.New, Matched: c.Matched, Updated: c.Updated}
 	}
 	out := importResultJSON{
 		File: name, Format: format, DryRun: res.DryRun,
 		New: res.New(), Matched: res.Matched(), Updated: res.Updated(), Skipped: res.SkippedCount(),
-		SkippedUnit: many,
-		People:      counts(res.People), Interactions: counts(res.Interactions), Memories: counts(res.Memories),
+		People: counts(res.People), Interactions: counts(res.Interactions), Memories: counts(res.Memories),
 		Skips: []importSkipJSON{}, Notes: []importNoteJSON{},
 	}
 	for _, n := range res.Notes {
 		out.Notes = append(out.Notes, importNoteJSON{Where: n.Where, Text: n.Text})
 	}
 	for _, s := range res.Skipped {
-		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N()})
+		unit := s.Unit
+		if unit == "" {
+			unit = one
+		}
+		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N(), Unit: unit})
 	}
 	return out
 }

@@ -521,7 +521,6 @@ type logReportJSON struct {
 	New        int              `json:"new"`
 	Matched    int              `json:"matched"`
 	Skipped    int              `json:"skipped"`
-	SkipUnit   string           `json:"skipped_unit"` // always records: a log's skips are whole records
 	Calls      logCallsJSON     `json:"calls"`
 	Messages   logMessagesJSON  `json:"messages"`
 	Known      int              `json:"seen_before"`
@@ -559,7 +558,6 @@ func (r logReport) json() logReportJSON {
 	out := logReportJSON{
 		Input: r.arg, Formats: r.formats, Region: r.region, RegionFrom: r.regionFrom, DryRun: r.res.DryRun,
 		New: r.res.Interactions.New, Matched: r.res.Interactions.Matched, Skipped: r.res.SkippedCount(),
-		SkipUnit: "records",
 		Calls:    logCallsJSON{Read: s.Calls, New: s.NewCalls, Missed: s.NewMissed, HandLogged: s.HandLogged},
 		Messages: logMessagesJSON{Read: s.Messages, Touches: s.NewTouches, Extended: s.Extended},
 		Known:    s.Known, Duplicates: s.Duplicates, Unknown: s.Unknown, Ambiguous: s.Ambiguous,
@@ -578,7 +576,7 @@ func (r logReport) json() logReportJSON {
 		}
 	}
 	for _, sk := range r.res.Skipped {
-		out.Skips = append(out.Skips, importSkipJSON{Where: sk.Where, Reason: sk.Reason, Count: sk.N()})
+		out.Skips = append(out.Skips, importSkipJSON{Where: sk.Where, Reason: sk.Reason, Count: sk.N(), Unit: "record"})
 	}
 	return out
 }

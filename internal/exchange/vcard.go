@@ -149,9 +149,17 @@ func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
 	return nil
 }
 
-func (v *vcardReader) fail(err *InputError) {
+func (v *vcardReader) fail(err *InputError) { v.failWhole(err, "card") }
+
+// failWhole skips what could not be read, a card or a whole file of a
+// folder, naming which.
+func (v *vcardReader) failWhole(err *InputError, what string) {
 	v.failed = append(v.failed, err)
-	v.t.Skip(domain.ImportSkip{Where: placeText(err.Line, err.Record), Reason: "card left out: " + err.Err.Error()})
+	unit := ""
+	if what != "card" {
+		unit = what
+	}
+	v.t.Skip(domain.ImportSkip{Where: placeText(err.Line, err.Record), Reason: what + " left out: " + err.Err.Error(), Unit: unit})
 }
 
 // finish writes the summary lines, and refuses the input when no card at
