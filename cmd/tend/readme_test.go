@@ -31,19 +31,129 @@ const notRun = "<!-- not run:"
 // missing. go test ./cmd/tend -run TestReadmeExamples -update rewrites the
 // outputs in the README.
 func TestReadmeExamples(t *testing.T) {
+	lines := readReadme(t)
+	r := newReadmeRunner(t)
+	out, changed := r.run(lines, 0)
+	if changed && *update {
+		writeReadme(t, out)
+	}
+}
+
+// screenAfter is the number of console blocks of the README that build the
+// database its screen of the full-screen view shows: the tour and undo.
+const screenAfter = 2
+
+// TestReadmeScreen opens the full-screen view of the built binary in tmux,
+// 80 columns by 24 lines, on the database the README's tour built, and
+// compares the screen with the one the README shows. -update writes it.
+func TestReadmeScreen(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; .ci/run installs it")
+	}
+	bin := tendBinary(t) // built before the runner leaves cmd/tend
+	lines := readReadme(t)
+	r := newReadmeRunner(t)
+	r.run(lines, screenAfter)
+
+	start := -1
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "```" && strings.HasPrefix(lines[i+1], "[1 Today]") {
+			start = i + 1
+			break
+		}
+	}
+	if start < 0 {
+		t.Fatal("README.md shows no screen of the full-screen view (a block starting with [1 Today])")
+	}
+	end := start
+	for end < len(lines) && strings.TrimSpace(lines[end]) != "```" {
+		end++
+	}
+	want := strings.Join(lines[start:end], "\n")
+
+	s := &tmuxSession{t: t, socket: filepath.Join(r.home, "tmux.sock")}
+	command := strings.Join([]string{
+		"env", "-i", "HOME=" + shellQuote(r.home), "TERM=xterm-256color", "TZ=UTC", "TEND_NOW=" + readmeNow,
+		shellQuote(bin), "--db", shellQuote(r.db),
+	}, " ")
+	s.tmux("new-session", "-d", "-s", "tend", "-x", "80", "-y", "24", command)
+	t.Cleanup(func() { exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
+
+	// The view draws before its data has come: wait for the screen the
+	// README shows; after a while, take a screen with the data on it as
+	// it is, to show how it differs.
+	var got string
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got = plainScreen(s.screen())
+		if got == want || time.Now().After(deadline) && strings.Contains(got, "This week") {
+			break
+		}
+		if time.Now().After(deadline.Add(5 * time.Second)) {
+			t.Fatalf("the full-screen view never showed its data; the screen:\n%s", got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.keys("q")
+	if got == want {
+		return
+	}
+	if *update {
+		out := append(append(append([]string{}, lines[:start]...), strings.Split(got, "\n")...), lines[end:]...)
+		writeReadme(t, out)
+		return
+	}
+	t.Errorf("README.md:%d: the screen differs\n%s", start+1, lineDiff(want, got))
+}
+
+// plainScreen is a captured screen as the README shows it: no spaces at
+// the ends of lines, and one blank line where the screen has several.
+func plainScreen(screen string) string {
+	var out []string
+	for _, l := range strings.Split(screen, "\n") {
+		l = strings.TrimRight(l, " ")
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
+func readReadme(t *testing.T) []string {
+	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(readmeOrigin, readmePath))
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(string(raw), "\n")
+	return strings.Split(string(raw), "\n")
+}
+
+func writeReadme(t *testing.T, lines []string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(readmeOrigin, readmePath), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newReadmeRunner makes a home folder and a working folder, and moves the
+// test into the working one, where the examples' files are written.
+func newReadmeRunner(t *testing.T) *readmeRunner {
 	home := t.TempDir()
 	work := t.TempDir()
 	t.Chdir(work)
 	db := filepath.Join(home, ".local", "share", "tend", "tend.db")
-	r := &readmeRunner{t: t, home: home, work: work, db: db, entropy: rand.New(rand.NewSource(1))}
+	return &readmeRunner{t: t, home: home, work: work, db: db, entropy: rand.New(rand.NewSource(1))}
+}
 
-	var out []string
-	changed, blocks := false, 0
+// run runs the console blocks of the README in order, the first stopAfter
+// of them when it is not 0, and returns the README with the real output,
+// and whether any output differed.
+func (r *readmeRunner) run(lines []string, stopAfter int) (out []string, changed bool) {
+	blocks := 0
 	for i := 0; i < len(lines); i++ {
 		out = append(out, lines[i])
 		if strings.TrimSpace(lines[i]) != "```console" || (i > 0 && strings.HasPrefix(strings.TrimSpace(lines[i-1]), notRun)) {
@@ -57,6 +167,9 @@ func TestReadmeExamples(t *testing.T) {
 			}
 			continue
 		}
+		if stopAfter > 0 && blocks == stopAfter {
+			return out, changed
+		}
 		start := i + 1
 		end := start
 		for end < len(lines) && strings.TrimSpace(lines[end]) != "```" {
@@ -65,32 +178,10 @@ func TestReadmeExamples(t *testing.T) {
 		block, ok := r.runBlock(start+1, lines[start:end])
 		changed = changed || !ok
 		blocks++
-		r.keep(blocks)
 		out = append(out, block...)
 		i = end - 1
 	}
-	if changed && *update {
-		if err := os.WriteFile(filepath.Join(readmeOrigin, readmePath), []byte(strings.Join(out, "\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// keep copies the database as the story has built it so far to the file
-// TEND_README_DB names as PATH:N, once N console blocks have run: the
-// screen of the full-screen view in the README is made on it, by hand.
-func (r *readmeRunner) keep(blocks int) {
-	path, n, ok := strings.Cut(os.Getenv("TEND_README_DB"), ":")
-	if !ok || n != fmt.Sprint(blocks) {
-		return
-	}
-	b, err := os.ReadFile(r.db)
-	if err == nil {
-		err = os.WriteFile(path, b, 0o600)
-	}
-	if err != nil {
-		r.t.Fatal(err)
-	}
+	return out, changed
 }
 
 type readmeRunner struct {
