@@ -54,9 +54,12 @@ rejects the whole file, naming it, and nothing is written.
 People from vCard, CSV and friends.md are matched by UID where a card has
 one, else by name (ignoring case): someone tend already has is updated, not
 added twice. Two people of one name in one file are kept apart, and the
-summary says so. --dry-run shows what would happen and writes nothing; it only reads the
-database, so it runs beside another import without waiting for it. A
-file encrypted with age (tend export --encrypt, tend backup --encrypt is a
+summary says so. The summary counts people, interactions and memories
+apart, new and matched (already in tend); skipped counts whole cards,
+rows, entries or records, each with its reason, and a part of one passed
+over (a property, a column) is a note. --dry-run shows what would happen
+and writes nothing; it only reads the database, so it runs beside another
+import without waiting for it. A file encrypted with age (tend export --encrypt, tend backup --encrypt is a
 database, not an import) is opened with a passphrase or with --identity.`,
 		Example: `  tend import vcard contacts.vcf --dry-run
   tend import vcard ~/.contacts/family      # every .vcf in the folder
