@@ -358,7 +358,8 @@ func (l *csvLayout) report(t Target) {
 		if len(lost) == 1 {
 			noun = "column"
 		}
-		t.Skip(domain.ImportSkip{Reason: fmt.Sprintf("%d %s tend does not keep: %s", len(lost), noun, shortList(lost, 6)), Count: len(lost)})
+		// The rows are kept: a column passed over is a note, not a skip.
+		t.Note(domain.ImportNote{Text: fmt.Sprintf("passed over %d %s tend does not keep: %s", len(lost), noun, shortList(lost, 6))})
 	}
 	if len(l.read) > 0 {
 		t.Note(domain.ImportNote{Text: "columns read: " + shortList(l.read, 8)})
