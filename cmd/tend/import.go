@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
@@ -110,7 +109,7 @@ func runImport(a *app, opts importOptions) error {
 		return err
 	}
 	counted := &countingReader{r: in}
-	bar := newProgress(a.stderr, isTerminalWriter(a.stderr), termtext.Line(name), size, counted)
+	bar := newProgress(a.stderr, a.terminals.Stderr, termtext.Line(name), size, counted)
 	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun, Source: name}, func(im *store.Import) error {
 		t := &progressTarget{Target: im, bar: bar}
 		switch opts.format {
@@ -359,13 +358,6 @@ func importJSON(name, format string, res store.ImportResult) importResultJSON {
 		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N(), Unit: unit})
 	}
 	return out
-}
-
-// isTerminalWriter reports whether w is a terminal. Only the real stderr
-// can be one; tests pass buffers, which are not.
-func isTerminalWriter(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // countingReader counts the bytes read, for the progress bar. The JSON

@@ -29,15 +29,22 @@ const (
 // system is what tend takes from the process it runs in. Tests build one
 // with buffers, a fixed environment and a clock of their own.
 type system struct {
-	Stdin      io.Reader
-	Stdout     io.Writer
-	Stderr     io.Writer
-	Environ    []string
-	IsTerminal bool             // standard output is a terminal
-	Clock      func() time.Time // the only clock tend reads
-	Location   *time.Location   // where days are counted; time.Local when nil
-	Entropy    io.Reader        // randomness for new ids; crypto/rand when nil
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+	Terminals terminals // which of the three are terminals
+	Environ   []string
+	Clock     func() time.Time // the only clock tend reads
+	Location  *time.Location   // where days are counted; time.Local when nil
+	Entropy   io.Reader        // randomness for new ids; crypto/rand when nil
 }
+
+// terminals says which of the standard streams are terminals. main asks
+// the operating system once; tests say it either way. Everything that
+// depends on it (the full-screen view, colours, the sanitiser for data, a
+// passphrase prompt, a progress bar, a notice that a write waits) asks
+// here, not the streams themselves.
+type terminals struct{ Stdin, Stdout, Stderr bool }
 
 // run executes tend with the given arguments and returns the exit code. It
 // is main without the process: tests call it directly.
@@ -167,7 +174,7 @@ prints today's suggestions otherwise.`,
 			return nulInPath(cmd, a)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if a.isTerminal {
+			if a.terminals.Stdout {
 				return runTUI(a)
 			}
 			return runToday(a, todayOptions{})
