@@ -47,6 +47,13 @@ func ChannelWords(c Channel) string {
 // called a card), or ""; names are the people as the caller shows them,
 // and when the moment in words (WhenWords).
 func LoggedWords(c Contact, typed, names, when string) string {
+	return "Logged " + ContactWords(c, typed) + " " + names + ", " + when + "."
+}
+
+// ContactWords names an interaction and how it stands to the people in
+// it, up to their names: "a call with", "a text to", "a card for", "a text
+// from", "a missed call to". typed is as for LoggedWords.
+func ContactWords(c Contact, typed string) string {
 	what, with := ChannelWords(c.Via), "with"
 	if strings.EqualFold(strings.TrimSpace(typed), "card") && c.Via == Letter {
 		what = "a card"
@@ -65,7 +72,7 @@ func LoggedWords(c Contact, typed, names, when string) string {
 			with = "to"
 		}
 	}
-	return "Logged " + what + " " + with + " " + names + ", " + when + "."
+	return what + " " + with
 }
 
 // MissedWords names a call that did not connect by who tried: "a missed

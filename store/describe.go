@@ -21,16 +21,15 @@ func (s *Store) dayTime(t time.Time) string {
 	return t.In(s.now().Location()).Format("Mon 2 Jan 2006 15:04")
 }
 
+// describeInteraction names an interaction as tend log confirms it ("a
+// text to Ana Lima"), after the verb of the change.
 func (s *Store) describeInteraction(verb string, in domain.Interaction) string {
-	with := "with"
-	if in.Direction == cadence.In {
-		with = "from"
-	}
 	names := make([]string, len(in.Names))
 	for i, n := range in.Names {
 		names[i] = oneLine(n)
 	}
-	return fmt.Sprintf("%s %s %s %s, %s", verb, cadence.ChannelWords(in.Via), with, andList(names), s.dayTime(in.At))
+	what := cadence.ContactWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed}, "")
+	return fmt.Sprintf("%s %s %s, %s", verb, what, andList(names), s.dayTime(in.At))
 }
 
 func andList(names []string) string {

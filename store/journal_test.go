@@ -90,6 +90,10 @@ func TestUndoEveryKindOfChange(t *testing.T) {
 			_, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: internalNow})
 			return err
 		}, "logged a call with Ana Lima and Ben Okafor"},
+		{"log a text", func(s *Store, ana, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
+			_, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Text, Direction: cadence.Out, At: internalNow})
+			return err
+		}, "logged a text to Ana Lima"}, // as tend log confirmed it
 		{"edit", func(s *Store, ana, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
 			_, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error {
 				p.Tier, p.Tags, p.Aliases, p.ImportantDates = cadence.Inner, nil, []string{"mum"}, nil
