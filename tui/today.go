@@ -170,7 +170,7 @@ func (v *todayView) layout() ([]string, []span) {
 			e := w.byID[it.id]
 			line := marker + fmt.Sprintf("%d. ", i+1) + nameStyle.Render(pad(termtext.Line(it.status.Person.Name), nameW)) + " " + st.tier(it.status.Person.Tier, 7)
 			if wide && e != nil {
-				line += " " + st.dim.Render(lastTalkWords(e, v.w.now))
+				line += "  " + st.dim.Render(lastTalkWords(e, v.w.now))
 			}
 			lines = append(lines, line)
 			for _, r := range wrapReasons(it.status.Reasons, v.width-5) {
