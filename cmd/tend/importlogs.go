@@ -33,18 +33,22 @@ type logImportOptions struct {
 func newImportLogsCmd(a *app, kind string) *cobra.Command {
 	opts := logImportOptions{kind: kind}
 	formats, what := phonelog.Calls, "call log"
-	long := `Read a phone's call log: SMS Backup & Restore's calls-*.xml, or the JSON
-of Termux:API's termux-call-log. An answered call becomes a call (or video
-call) with its direction and minutes; a missed or rejected call, a missed
-call.`
+	long := `Read a phone's call log: SMS Backup & Restore's calls-*.xml, the JSON
+of Termux:API's termux-call-log, or Google Takeout's Voice folder
+(Takeout/Voice/Calls, or a folder holding it: its calls, missed calls and
+voicemails; its texts are for import messages). An answered call becomes a
+call (or video call) with its direction and minutes; a missed or rejected
+call, or a voicemail, a missed call.`
 	example := `  tend import calls calls-20261124093000.xml --dry-run
   termux-call-log -l 500 | tend import calls -
+  tend import calls ~/Downloads/Takeout/Voice/
   tend import calls ~/sync/backups/ --region DE`
 	if kind == "messages" {
 		formats, what = phonelog.Messages, "message history"
 		long = `Read a message history: SMS Backup & Restore's sms-*.xml (SMS and MMS), the
 JSON of Termux:API's termux-sms-list, a WhatsApp "Export chat" (.txt, or the
-.zip it shares) or Telegram Desktop's result.json. Messages are touches:
+.zip it shares), Telegram Desktop's result.json, or the texts of Google
+Takeout's Voice folder. Messages are touches:
 a run of messages from one side is one touch at the time of the last, so
 who wrote last stays right. Telegram's calls become calls. Group chats and
 group MMS are left out and counted.`
@@ -52,7 +56,8 @@ group MMS are left out and counted.`
   tend import messages "WhatsApp Chat with Ana Lima.txt"
   tend import messages chat.zip --as "Ana Lima" --me "Sam"
   termux-sms-list -l 1000 -t all | tend import messages -
-  tend import messages result.json --dry-run`
+  tend import messages result.json --dry-run
+  tend import messages ~/Downloads/Takeout/Voice/Calls/`
 	}
 	cmd := &cobra.Command{
 		Use:   kind + " FILE|DIR|-",

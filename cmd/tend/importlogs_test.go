@@ -216,6 +216,17 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 	h.ok("import", "messages", chat)
 	other := writeFile(t, dir, "other.txt", "20/11/2026, 19:03 - Zed Unknown: CHATSECRET\n20/11/2026, 19:04 - Sam: yo\n")
 	h.ok("import", "messages", other, "--me", "Sam")
+	voice := filepath.Join(dir, "Takeout", "Voice", "Calls")
+	os.MkdirAll(voice, 0o700)
+	writeFile(t, voice, "Stranger Danger - Voicemail - 2026-11-20T18_10_00Z.html", gvoiceCallFile("Voicemail from", "+49308887776", "Stranger Danger",
+		"2026-11-20T19:10:00.000+01:00", "PT20S", "voicemail", `<span class="full-text">VOICEMAILSECRET</span>`))
+	writeFile(t, voice, "Ana Lima - Text - 2026-11-20T18_20_00Z.html", gvoiceTextFile("Ana Lima",
+		gvoiceMessage("2026-11-20T19:20:00.000+01:00", "+491701234567", "Ana Lima", "VOICESECRET"),
+		gvoiceMessage("2026-11-20T19:21:00.000+01:00", "+4917099999", "", "VOICESECRET")))
+	writeFile(t, voice, "+49308887776 - Text - 2026-11-20T18_30_00Z.html", gvoiceTextFile("",
+		gvoiceMessage("2026-11-20T19:30:00.000+01:00", "+49308887776", "Stranger Danger", "VOICESECRET")))
+	h.ok("import", "calls", filepath.Join(dir, "Takeout"))
+	h.ok("import", "messages", filepath.Join(dir, "Takeout"))
 
 	db, err := sql.Open("sqlite", "file:"+h.db+"?mode=ro")
 	if err != nil {
@@ -256,22 +267,92 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 	if all.Len() == 0 {
 		t.Fatal("read nothing from the database")
 	}
-	for _, secret := range []string{"SECRETBODYTEXT", "OTHERSECRET", "CHATSECRET", "8887776", "Stranger", "Zed", "Phone Name"} {
+	for _, secret := range []string{"SECRETBODYTEXT", "OTHERSECRET", "CHATSECRET", "8887776", "Stranger", "Zed", "Phone Name",
+		"VOICEMAILSECRET", "VOICESECRET"} {
 		if bytes.Contains(all.Bytes(), []byte(secret)) {
 			t.Errorf("%q reached the database", secret)
 		}
 	}
 	for _, side := range []string{"", "-wal"} {
 		raw, _ := os.ReadFile(h.db + side)
-		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger"} {
+		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger", "VOICEMAILSECRET", "VOICESECRET"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("%q is in the bytes of %s", secret, filepath.Base(h.db+side))
 			}
 		}
 	}
-	if n := len(historyJSON(t, h)); n != 3 {
-		t.Errorf("%d interactions, want 3 (Ana's text, her chat message and your answer)", n)
+	if n := len(historyJSON(t, h)); n != 5 {
+		t.Errorf("%d interactions, want 5 (Ana's text, her chat message and your answer, her Voice text and yours)", n)
 	}
+}
+
+// gvoiceCallFile is a call of Google Takeout's Voice folder, as Takeout
+// writes it.
+func gvoiceCallFile(kind, tel, name, published, duration, label, transcript string) string {
+	return `<?xml version="1.0" ?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+<title>` + kind + "\n" + name + `</title><style type="text/css">.haudio > .fn { display: none; }</style></head>
+<body><div class="haudio"><span class="album">Call Log for
+</span>
+<span class="fn">` + kind + "\n" + name + `</span>
+<div class="contributor vcard">` + kind + `
+<a class="tel" href="tel:` + tel + `"><span class="fn">` + name + `</span></a></div>
+<abbr class="published" title="` + published + `">whenever</abbr>
+` + transcript + `
+<abbr class="duration" title="` + duration + `">(00:00:00)</abbr>
+<div class="tags">Labels:
+<a rel="tag" href="http://www.google.com/voice#` + label + `">Label</a></div></div></body></html>`
+}
+
+func gvoiceTextFile(title string, messages ...string) string {
+	return `<?xml version="1.0" ?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>` + title + `</title></head>
+<body><div class="hChatLog hfeed">
+` + strings.Join(messages, " ") + `</div>
+<div class="tags">Labels:
+<a rel="tag" href="http://www.google.com/voice#sms">Text</a></div></body></html>`
+}
+
+// gvoiceMessage is one message of a text conversation; an empty name is
+// you.
+func gvoiceMessage(at, tel, name, text string) string {
+	fn := `<abbr class="fn" title="">Me</abbr>`
+	if name != "" {
+		fn = `<span class="fn">` + name + `</span>`
+	}
+	return `<div class="message"><abbr class="dt" title="` + at + `">whenever</abbr>:
+<cite class="sender vcard"><a class="tel" href="tel:` + tel + `">` + fn + `</a></cite>:
+<q>` + text + `</q></div>`
+}
+
+// TestImportGVoice reads a Takeout Voice folder: its calls with import
+// calls, its texts with import messages, each passing over the other.
+func TestImportGVoice(t *testing.T) {
+	h := logHarness(t)
+	dir := t.TempDir()
+	voice := filepath.Join(dir, "Takeout", "Voice", "Calls")
+	os.MkdirAll(voice, 0o700)
+	writeFile(t, voice, "Ana Lima - Received - 2026-11-20T18_00_00Z.html", gvoiceCallFile("Received call from", "+491701234567", "Ana Lima",
+		"2026-11-20T19:00:00.000+01:00", "PT2M5S", "received", ""))
+	writeFile(t, voice, "Ana Lima - Voicemail - 2026-11-21T18_00_00Z.html", gvoiceCallFile("Voicemail from", "+491701234567", "Ana Lima",
+		"2026-11-21T19:00:00.000+01:00", "PT20S", "voicemail", ""))
+	writeFile(t, voice, " - Placed - 2026-11-22T18_00_00Z.html", gvoiceCallFile("Placed call to", "", "", "2026-11-22T18:00:00Z", "PT1S", "placed", ""))
+	writeFile(t, voice, "Ben Okafor - Recorded - 2026-11-22T18_00_00Z.html", gvoiceCallFile("Recorded call with", "+491512345678", "Ben Okafor",
+		"2026-11-22T19:00:00.000+01:00", "PT20M", "recorded", ""))
+	writeFile(t, voice, "Ben Okafor - Text - 2026-11-23T08_00_00Z.html", gvoiceTextFile("Ben Okafor",
+		gvoiceMessage("2026-11-23T09:00:00.000+01:00", "+491512345678", "Ben Okafor", "hi"),
+		gvoiceMessage("2026-11-23T09:01:00.000+01:00", "+491512345678", "Ben Okafor", "there"),
+		gvoiceMessage("2026-11-23T09:05:00.000+01:00", "+491709999", "", "hello")))
+	writeFile(t, dir, "Takeout/archive_browser.html", "<html><body>Takeout</body></html>")
+	h.ok("import", "calls", filepath.Join(dir, "Takeout"), "--dry-run")
+	h.ok("import", "calls", filepath.Join(dir, "Takeout"))
+	h.ok("import", "calls", voice)
+	h.ok("import", "messages", voice)
+	h.ok("import", "messages", filepath.Join(voice, "Ben Okafor - Text - 2026-11-23T08_00_00Z.html"))
+	h.run("import", "messages", filepath.Join(voice, "Ana Lima - Received - 2026-11-20T18_00_00Z.html"))
+	h.run("import", "calls", filepath.Join(dir, "Takeout", "archive_browser.html"), "--format", "gvoice")
+	h.ok("history")
+	compareGolden(t, "import_gvoice", strings.ReplaceAll(h.transcript.String(), dir, "$DIR"))
 }
 
 // TestImportLogsRefused: input that is not what it claims is refused with

@@ -78,6 +78,18 @@ func FuzzWhatsApp(f *testing.F) {
 	})
 }
 
+func FuzzGVoice(f *testing.F) {
+	f.Add([]byte(gvoiceCall("Placed call to", "+4917012345", "Ana", "2020-01-02T03:04:05.000+01:00", "PT1M5S", `<a rel="tag" href="#placed">Placed</a>`)))
+	f.Add([]byte(`<html><title>Me to` + "\n" + `Ana</title><div class="hChatLog hfeed"><div class="participants"></div><div class="message"><abbr class="dt" title="2021-01-21T17:33:43.242-08:00">x</abbr><cite class="sender vcard"><a class="tel" href="tel:+1"><abbr class="fn">Me</abbr></a></cite><q>x</q></div></div></html>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error {
+			o.Title = "+1555 - Missed - 2020-01-02T03_04_05Z.html"
+			return ReadGVoiceCalls(r, o, e)
+		})
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadGVoiceTexts(r, o, e) })
+	})
+}
+
 func FuzzDetect(f *testing.F) {
 	f.Add([]byte(`<?xml version='1.0'?><!-- x --><calls>`))
 	f.Add([]byte(`[{"phone_number": "1"}]`))
