@@ -47,17 +47,21 @@ call, or a voicemail, a missed call.`
 		formats, what = phonelog.Messages, "message history"
 		long = `Read a message history: SMS Backup & Restore's sms-*.xml (SMS and MMS), the
 JSON of Termux:API's termux-sms-list, a WhatsApp "Export chat" (.txt, or the
-.zip it shares), Telegram Desktop's result.json, or the texts of Google
-Takeout's Voice folder. Messages are touches:
-a run of messages from one side is one touch at the time of the last, so
-who wrote last stays right. Telegram's calls become calls. Group chats and
-group MMS are left out and counted.`
+.zip it shares), Telegram Desktop's result.json, the texts of Google
+Takeout's Voice folder, or Facebook Messenger's message_1.json (a thread
+of "Download your information" in JSON, or the messages folder of them).
+Messages are touches: a run of messages from one side is one touch at the
+time of the last, so who wrote last stays right. Telegram's and
+Messenger's calls become calls. Group chats and group MMS are left out and
+counted. In Messenger threads you are --me, else the one participant of
+every thread read.`
 		example = `  tend import messages sms-20261124093000.xml
   tend import messages "WhatsApp Chat with Ana Lima.txt"
   tend import messages chat.zip --as "Ana Lima" --me "Sam"
   termux-sms-list -l 1000 -t all | tend import messages -
   tend import messages result.json --dry-run
-  tend import messages ~/Downloads/Takeout/Voice/Calls/`
+  tend import messages ~/Downloads/Takeout/Voice/Calls/
+  tend import messages ~/Downloads/facebook/messages/inbox/`
 	}
 	cmd := &cobra.Command{
 		Use:   kind + " FILE|DIR|-",
@@ -135,6 +139,9 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 	if opts.as != "" && len(inputs) > 1 {
 		return usageErrorf("--as names the person of one chat; %s holds %d files", arg, len(inputs))
 	}
+	if opts.me == "" {
+		opts.me = messengerMe(inputs)
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
@@ -189,6 +196,24 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 		return a.printJSON(report.json())
 	}
 	return report.print(a)
+}
+
+// messengerMe finds you in a folder of Messenger threads: the one
+// participant of every thread.
+func messengerMe(inputs []logInput) string {
+	var threads [][]string
+	for _, in := range inputs {
+		if in.format != phonelog.Messenger {
+			continue
+		}
+		r, err := in.open()
+		if err != nil {
+			continue // the reading proper says why
+		}
+		threads = append(threads, phonelog.MessengerParticipants(r))
+		r.Close()
+	}
+	return phonelog.MessengerMe(threads)
 }
 
 func displayArg(arg string) string {

@@ -136,6 +136,9 @@ func TestImportLogsRealSamples(t *testing.T) {
 	h.ok("import", "messages", filepath.Join(realLogs, "telegram", "chatanalytics__DM_2A_7M.json"), "--dry-run")
 	h.ok("import", "messages", filepath.Join(realLogs, "telegram"), "--me", "Author 1", "--dry-run")
 	h.run("import", "messages", filepath.Join(realLogs, "sbr", "shruggie__malformed.xml"))
+	h.ok("add", "Alice")
+	h.ok("import", "messages", filepath.Join(realLogs, "messenger", "chatanalytics__2A_7M.json"))
+	h.ok("import", "calls", filepath.Join(realLogs, "gvoice"), "--dry-run")
 	h.ok("history")
 	h.golden("import_logs_real")
 }
@@ -227,6 +230,18 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 		gvoiceMessage("2026-11-20T19:30:00.000+01:00", "+49308887776", "Stranger Danger", "VOICESECRET")))
 	h.ok("import", "calls", filepath.Join(dir, "Takeout"))
 	h.ok("import", "messages", filepath.Join(dir, "Takeout"))
+	inbox := filepath.Join(dir, "messages", "inbox")
+	os.MkdirAll(filepath.Join(inbox, "analima_1"), 0o700)
+	os.MkdirAll(filepath.Join(inbox, "stranger_2"), 0o700)
+	writeFile(t, inbox, "analima_1/message_1.json", `{"participants": [{"name": "Ana Lima"}, {"name": "Sam Q"}], "messages": [
+		{"sender_name": "Ana Lima", "timestamp_ms": 1795199400000, "content": "MESSENGERSECRET"},
+		{"sender_name": "Sam Q", "timestamp_ms": 1795199460000, "type": "Call", "call_duration": 61, "content": "MESSENGERSECRET"}],
+		"title": "Ana", "thread_type": "Regular"}`)
+	writeFile(t, inbox, "stranger_2/message_1.json", `{"participants": [{"name": "Stranger Danger"}, {"name": "Sam Q"}], "messages": [
+		{"sender_name": "Stranger Danger", "timestamp_ms": 1795199400000, "content": "MESSENGERSECRET"}], "title": "Stranger Danger"}`)
+	if out := h.ok("import", "messages", inbox).stdout; !strings.Contains(out, "1 logged") || !strings.Contains(out, "1 new touches") {
+		t.Errorf("Messenger: you were not found as the one in every thread:\n%s", out)
+	}
 
 	db, err := sql.Open("sqlite", "file:"+h.db+"?mode=ro")
 	if err != nil {
@@ -268,21 +283,21 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 		t.Fatal("read nothing from the database")
 	}
 	for _, secret := range []string{"SECRETBODYTEXT", "OTHERSECRET", "CHATSECRET", "8887776", "Stranger", "Zed", "Phone Name",
-		"VOICEMAILSECRET", "VOICESECRET"} {
+		"VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET"} {
 		if bytes.Contains(all.Bytes(), []byte(secret)) {
 			t.Errorf("%q reached the database", secret)
 		}
 	}
 	for _, side := range []string{"", "-wal"} {
 		raw, _ := os.ReadFile(h.db + side)
-		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger", "VOICEMAILSECRET", "VOICESECRET"} {
+		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger", "VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("%q is in the bytes of %s", secret, filepath.Base(h.db+side))
 			}
 		}
 	}
-	if n := len(historyJSON(t, h)); n != 5 {
-		t.Errorf("%d interactions, want 5 (Ana's text, her chat message and your answer, her Voice text and yours)", n)
+	if n := len(historyJSON(t, h)); n != 7 {
+		t.Errorf("%d interactions, want 7 (Ana's text, her chat message and your answer, her Voice text and yours, her Messenger message and your call)", n)
 	}
 }
 

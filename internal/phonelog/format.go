@@ -21,13 +21,14 @@ const (
 	WhatsApp       Format = "whatsapp"
 	GVoiceCalls    Format = "gvoice-calls"
 	GVoiceTexts    Format = "gvoice-messages"
+	Messenger      Format = "messenger"
 )
 
 // Calls and Messages are the formats `import calls` and `import messages`
 // read; the second of each is Termux's.
 var (
 	Calls    = []Format{SBRCalls, TermuxCalls, GVoiceCalls}
-	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram, GVoiceTexts}
+	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram, GVoiceTexts, Messenger}
 )
 
 var formatAliases = map[string]Format{
@@ -36,6 +37,7 @@ var formatAliases = map[string]Format{
 	"termux-calls": TermuxCalls, "termux-call-log": TermuxCalls,
 	"termux-messages": TermuxMessages, "termux-sms": TermuxMessages, "termux-sms-list": TermuxMessages,
 	"gvoice-calls": GVoiceCalls, "gvoice-messages": GVoiceTexts, "gvoice-texts": GVoiceTexts,
+	"messenger": Messenger, "facebook": Messenger, "facebook-messenger": Messenger, "instagram": Messenger,
 }
 
 // formatFamilies are the names of a source that writes both calls and
@@ -130,6 +132,9 @@ func Detect(head []byte) Format {
 			return Telegram
 		case bytes.Contains(t, []byte(`"threadid"`)):
 			return TermuxMessages
+		case bytes.Contains(t, []byte(`"timestamp_ms"`)) && (bytes.Contains(t, []byte(`"sender_name"`)) || bytes.Contains(t, []byte(`"participants"`))),
+			bytes.Contains(t, []byte(`"participants"`)) && bytes.Contains(t, []byte(`"thread_path"`)):
+			return Messenger
 		}
 	default:
 		if _, ok := parseWAHeader(firstLine(h)); ok {
@@ -170,6 +175,8 @@ func Read(f Format, r io.Reader, opts Options, emit Emit) error {
 		return ReadGVoiceCalls(r, opts, emit)
 	case GVoiceTexts:
 		return ReadGVoiceTexts(r, opts, emit)
+	case Messenger:
+		return ReadMessenger(r, opts, emit)
 	}
 	return fmt.Errorf("no reader for format %q", f)
 }

@@ -90,6 +90,16 @@ func FuzzGVoice(f *testing.F) {
 	})
 }
 
+func FuzzMessenger(f *testing.F) {
+	f.Add([]byte("\ufeff" + `{"participants": [{"name": "Jos\u00c3\u00a9"}, {"name": "Me"}], "messages": [{"sender_name": "Jos\u00c3\u00a9", "timestamp_ms": 1415147732056, "content": "x"},
+		{"sender_name": "Me", "timestamp_ms": 1415147681489, "type": "Call", "call_duration": 61}], "title": "Jos\u00c3\u00a9", "thread_type": "Regular"}`))
+	f.Add([]byte(`{"messages": [{"sender_name": "A", "timestamp_ms": "1"}, 7, {"type": "Subscribe"}], "participants": [{"name": "A"}, {"name": "B"}, {"name": "C"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadMessenger(r, o, e) })
+		MessengerParticipants(bytes.NewReader(data))
+	})
+}
+
 func FuzzDetect(f *testing.F) {
 	f.Add([]byte(`<?xml version='1.0'?><!-- x --><calls>`))
 	f.Add([]byte(`[{"phone_number": "1"}]`))
