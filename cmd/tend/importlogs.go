@@ -34,14 +34,17 @@ func newImportLogsCmd(a *app, kind string) *cobra.Command {
 	opts := logImportOptions{kind: kind}
 	formats, what := phonelog.Calls, "call log"
 	long := `Read a phone's call log: SMS Backup & Restore's calls-*.xml, the JSON
-of Termux:API's termux-call-log, or Google Takeout's Voice folder
+of Termux:API's termux-call-log, Google Takeout's Voice folder
 (Takeout/Voice/Calls, or a folder holding it: its calls, missed calls and
-voicemails; its texts are for import messages). An answered call becomes a
-call (or video call) with its direction and minutes; a missed or rejected
-call, or a voicemail, a missed call.`
+voicemails; its texts are for import messages), or the CallHistory.storedata
+of an iPhone backup or a Mac (phone, FaceTime and app calls; opened
+read-only, never changed). An answered call becomes a call (or video call)
+with its direction and minutes; a missed or rejected call, or a voicemail,
+a missed call.`
 	example := `  tend import calls calls-20261124093000.xml --dry-run
   termux-call-log -l 500 | tend import calls -
   tend import calls ~/Downloads/Takeout/Voice/
+  tend import calls ~/Library/Application\ Support/CallHistoryDB/CallHistory.storedata
   tend import calls ~/sync/backups/ --region DE`
 	if kind == "messages" {
 		formats, what = phonelog.Messages, "message history"
@@ -367,6 +370,9 @@ func classify(name, title string, head, whole []byte, open func() (io.ReadCloser
 	}
 	if f == "" && bytes.Equal(trimmed, []byte("[]")) {
 		f = formats[1] // an empty list: Termux with nothing to tell
+	}
+	if f == "" && phonelog.IsSQLite(head) {
+		return in, usageErrorf("import %s: a SQLite database, but not an iOS call history tend can read; if it is one (CallHistory.storedata), name its format with --format ios-calls", name)
 	}
 	if f == "" {
 		return in, usageErrorf("import %s: not a %s tend can read (%s); if it is one, name its format with --format", name, kindWhat(kind), formatList(formats))

@@ -239,6 +239,9 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 		"title": "Ana", "thread_type": "Regular"}`)
 	writeFile(t, inbox, "stranger_2/message_1.json", `{"participants": [{"name": "Stranger Danger"}, {"name": "Sam Q"}], "messages": [
 		{"sender_name": "Stranger Danger", "timestamp_ms": 1795199400000, "content": "MESSENGERSECRET"}], "title": "Stranger Danger"}`)
+	ios := callHistoryFile(t, t.TempDir(), fmt.Sprintf(`%d, 60, 0, 1, '+49 30 8887776', 1, 'com.apple.Telephony'`, t0-978307200+900),
+		fmt.Sprintf(`%d, 60, 0, 1, 'stranger@example.org', 16, 'com.apple.FaceTime'`, t0-978307200+960))
+	h.ok("import", "calls", ios)
 	if out := h.ok("import", "messages", inbox).stdout; !strings.Contains(out, "1 logged") || !strings.Contains(out, "1 new touches") {
 		t.Errorf("Messenger: you were not found as the one in every thread:\n%s", out)
 	}
@@ -283,14 +286,14 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 		t.Fatal("read nothing from the database")
 	}
 	for _, secret := range []string{"SECRETBODYTEXT", "OTHERSECRET", "CHATSECRET", "8887776", "Stranger", "Zed", "Phone Name",
-		"VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET"} {
+		"VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET", "stranger@"} {
 		if bytes.Contains(all.Bytes(), []byte(secret)) {
 			t.Errorf("%q reached the database", secret)
 		}
 	}
 	for _, side := range []string{"", "-wal"} {
 		raw, _ := os.ReadFile(h.db + side)
-		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger", "VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET"} {
+		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger", "VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET", "stranger@"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("%q is in the bytes of %s", secret, filepath.Base(h.db+side))
 			}
@@ -338,6 +341,66 @@ func gvoiceMessage(at, tel, name, text string) string {
 	return `<div class="message"><abbr class="dt" title="` + at + `">whenever</abbr>:
 <cite class="sender vcard"><a class="tel" href="tel:` + tel + `">` + fn + `</a></cite>:
 <q>` + text + `</q></div>`
+}
+
+// callHistoryFile writes an iOS CallHistory.storedata with the calls given
+// (Core Data seconds, duration, originated, answered, address, call type).
+func callHistoryFile(t *testing.T, dir string, calls ...string) string {
+	t.Helper()
+	path := filepath.Join(dir, "CallHistory.storedata")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stmts := []string{`CREATE TABLE ZCALLRECORD (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZANSWERED INTEGER,
+		ZCALLTYPE INTEGER, ZORIGINATED INTEGER, ZDATE TIMESTAMP, ZDURATION FLOAT, ZADDRESS VARCHAR, ZNAME VARCHAR,
+		ZSERVICE_PROVIDER VARCHAR, ZUNIQUE_ID VARCHAR)`}
+	for _, c := range calls {
+		stmts = append(stmts, `INSERT INTO ZCALLRECORD (ZDATE, ZDURATION, ZORIGINATED, ZANSWERED, ZADDRESS, ZCALLTYPE, ZSERVICE_PROVIDER) VALUES (`+c+`)`)
+	}
+	for _, s := range stmts {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+// TestImportCallHistory reads an iPhone's call history: phone and
+// FaceTime calls, strangers counted, the file never changed.
+func TestImportCallHistory(t *testing.T) {
+	h := logHarness(t)
+	dir := t.TempDir()
+	cd := t0 - 978307200 // Core Data seconds count from 2001
+	path := callHistoryFile(t, dir,
+		fmt.Sprintf(`%d.4, 125.2, 0, 1, '+49 170 1234567', 1, 'com.apple.Telephony'`, cd),
+		fmt.Sprintf(`%d, 0, 0, 0, X'2B343931373031323334353637', 1, 'com.apple.Telephony'`, cd+3600),
+		fmt.Sprintf(`%d, 0, 1, 0, '0170 1234567', 1, 'com.apple.Telephony'`, cd+7200),
+		fmt.Sprintf(`%d, 600, 1, 1, 'ben@example.org', 8, 'com.apple.FaceTime'`, cd+10800),
+		fmt.Sprintf(`%d, 60, 1, 1, '+49 30 8887776', 1, 'com.apple.Telephony'`, cd+14400),
+		fmt.Sprintf(`'soon', 60, 1, 1, '+49 30 8887776', 1, 'com.apple.Telephony'`),
+	)
+	before, _ := os.ReadFile(path)
+	h.ok("import", "calls", path, "--dry-run")
+	h.ok("import", "calls", path)
+	h.ok("import", "calls", dir)
+	data, _ := os.ReadFile(path)
+	h.runIn(string(data), "import", "calls", "-", "--json")
+	h.run("import", "messages", path)
+	other := filepath.Join(dir, "other.db")
+	db, _ := sql.Open("sqlite", "file:"+other)
+	db.Exec(`CREATE TABLE notes (id INTEGER, body TEXT)`)
+	db.Close()
+	h.run("import", "calls", other)
+	h.run("import", "calls", other, "--format", "ios-calls")
+	h.run("import", "calls", writeFile(t, dir, "cut.storedata", string(before[:len(before)/3])), "--format", "ios")
+	h.ok("history")
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Error("the call history changed")
+	}
+	compareGolden(t, "import_callhistory", strings.ReplaceAll(h.transcript.String(), dir, "$DIR"))
 }
 
 // TestImportGVoice reads a Takeout Voice folder: its calls with import

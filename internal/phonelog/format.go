@@ -21,13 +21,14 @@ const (
 	WhatsApp       Format = "whatsapp"
 	GVoiceCalls    Format = "gvoice-calls"
 	GVoiceTexts    Format = "gvoice-messages"
+	IOSCalls       Format = "ios-calls"
 	Messenger      Format = "messenger"
 )
 
 // Calls and Messages are the formats `import calls` and `import messages`
 // read; the second of each is Termux's.
 var (
-	Calls    = []Format{SBRCalls, TermuxCalls, GVoiceCalls}
+	Calls    = []Format{SBRCalls, TermuxCalls, GVoiceCalls, IOSCalls}
 	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram, GVoiceTexts, Messenger}
 )
 
@@ -37,6 +38,7 @@ var formatAliases = map[string]Format{
 	"termux-calls": TermuxCalls, "termux-call-log": TermuxCalls,
 	"termux-messages": TermuxMessages, "termux-sms": TermuxMessages, "termux-sms-list": TermuxMessages,
 	"gvoice-calls": GVoiceCalls, "gvoice-messages": GVoiceTexts, "gvoice-texts": GVoiceTexts,
+	"ios-calls": IOSCalls, "ios": IOSCalls, "callhistory": IOSCalls, "callhistory.storedata": IOSCalls, "facetime": IOSCalls,
 	"messenger": Messenger, "facebook": Messenger, "facebook-messenger": Messenger, "instagram": Messenger,
 }
 
@@ -76,6 +78,12 @@ func ParseFormat(s string, allowed []Format) (Format, error) {
 // Detect tells the format from the start of a file (its first kilobytes).
 // It returns "" when nothing fits.
 func Detect(head []byte) Format {
+	if IsSQLite(head) {
+		if bytes.Contains(head, []byte("ZCALLRECORD")) {
+			return IOSCalls
+		}
+		return ""
+	}
 	h := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	t := bytes.TrimLeft(h, " \t\r\n")
 	if f := detectGVoice(t); f != "" {
@@ -175,6 +183,8 @@ func Read(f Format, r io.Reader, opts Options, emit Emit) error {
 		return ReadGVoiceCalls(r, opts, emit)
 	case GVoiceTexts:
 		return ReadGVoiceTexts(r, opts, emit)
+	case IOSCalls:
+		return ReadCallHistory(r, opts, emit)
 	case Messenger:
 		return ReadMessenger(r, opts, emit)
 	}

@@ -2,6 +2,10 @@ package phonelog
 
 import (
 	"bytes"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +101,35 @@ func FuzzMessenger(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadMessenger(r, o, e) })
 		MessengerParticipants(bytes.NewReader(data))
+	})
+}
+
+func FuzzCallHistory(f *testing.F) {
+	// Small pages keep the seeds small; the mutator then reaches the
+	// schema, the table and the rows.
+	schema := "PRAGMA page_size=512;" + callHistorySchema
+	for _, rows := range [][]string{
+		{fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZDURATION, ZORIGINATED, ZANSWERED, ZADDRESS, ZCALLTYPE, ZCALL_CATEGORY) VALUES (1, %d.5, 61, 0, 1, X'2B31', 8, 2)`, cd0),
+			`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (2, 'x', NULL)`},
+		nil,
+	} {
+		path := filepath.Join(f.TempDir(), "seed.storedata")
+		db, err := sql.Open("sqlite", "file:"+path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, stmt := range append(strings.Split(schema, ";"), rows...) {
+			if _, err := db.Exec(stmt); err != nil {
+				f.Fatal(err)
+			}
+		}
+		db.Close()
+		data, _ := os.ReadFile(path)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadCallHistory(r, o, e) })
+		Detect(data)
 	})
 }
 
