@@ -458,6 +458,12 @@ func TestImportLogsRefused(t *testing.T) {
 		{"empty", "calls", "empty.xml", "", nil, "the input is empty"},
 		{"only space", "messages", "space.json", " \n", nil, "the input is empty"},
 		{"zip without a chat", "messages", "chat.zip", "PK\x03\x04 broken", nil, "zip"},
+		{"not Voice, read as Voice", "calls", "index.html", "<html><body><p>hi</p></body></html>", []string{"--format", "gvoice"}, "not a Google Voice call"},
+		{"Messenger cut short", "messages", "message_1.json", `{"participants": [{"name": "Q"}], "messages": [{"sender_name": "Q", "timestamp_ms": 1700000000000}, {`, nil, "broken JSON"},
+		{"Messenger with two strangers", "messages", "message_2.json", `{"messages": [{"sender_name": "Q", "timestamp_ms": 1700000000000}, {"sender_name": "R", "timestamp_ms": 1700000000000}]}`, nil, "--me"},
+		{"Messenger participants not a list", "messages", "message_3.json", `{"participants": 7, "messages": [], "timestamp_ms": 1}`, []string{"--format", "facebook"}, "wrong kind of value"},
+		{"text read as a call history", "calls", "t.storedata", "hello", []string{"--format", "ios-calls"}, "not a SQLite database"},
+		{"a SQLite header and noise", "calls", "n.storedata", "SQLite format 3\x00" + strings.Repeat("\xff", 5000), nil, "not an iOS call history"},
 	} {
 		f := writeFile(t, dir, tc.file, tc.body)
 		r := h.run(append([]string{"import", tc.kind, f}, tc.args...)...)

@@ -136,6 +136,9 @@ func FuzzCallHistory(f *testing.F) {
 func FuzzDetect(f *testing.F) {
 	f.Add([]byte(`<?xml version='1.0'?><!-- x --><calls>`))
 	f.Add([]byte(`[{"phone_number": "1"}]`))
+	f.Add([]byte(`<?xml version="1.0" ?><!DOCTYPE html><html><head><style>.haudio {}</style></head><body><div class="haudio">`))
+	f.Add([]byte("\ufeff" + `{"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 1}]}`))
+	f.Add([]byte("SQLite format 3\x00\x10\x00 CREATE TABLE ZCALLRECORD"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data) // must not panic
 	})
