@@ -34,7 +34,8 @@ func ReadMessenger(r io.Reader, opts Options, emit Emit) error {
 		title, kind  string
 		messages     []fbMessage
 		sawMessages  bool
-		senders      = map[string]string{} // interned: a thread repeats two names
+		senders      = map[string]uint32{} // a thread repeats two names a million times
+		senderNames  []string
 	)
 	for d.More() {
 		key, err := d.Token()
@@ -69,12 +70,37 @@ func ReadMessenger(r io.Reader, opts Options, emit Emit) error {
 			if tok, err := d.Token(); err != nil || tok != json.Delim('[') {
 				return refuse("", "not a Messenger export: messages is not a list")
 			}
-			for d.More() {
-				var raw json.RawMessage
-				if err := d.Decode(&raw); err != nil {
+			for n := 1; d.More(); n++ {
+				var raw fbRaw
+				err := d.Decode(&raw)
+				var te *json.UnmarshalTypeError
+				switch {
+				case errors.As(err, &te):
+					opts.skip(fmt.Sprintf("message %d", n), "not a message (not a JSON object)")
+					continue
+				case err != nil:
 					return fbBroken(err)
 				}
-				messages = append(messages, readFBMessage(raw, senders))
+				m, why := readFBMessage(raw)
+				if why != "" {
+					opts.skip(fmt.Sprintf("message %d", n), "%s", why)
+					continue
+				}
+				if m.kind == 0 {
+					continue // joined or left a group: no contact
+				}
+				name := fixMojibake(jsonString(raw.Sender))
+				id, ok := senders[name]
+				if !ok {
+					if len(senderNames) >= 100_000 {
+						return refuse(fmt.Sprintf("message %d", n), "not a Messenger thread: more than 100,000 different senders")
+					}
+					id = uint32(len(senderNames))
+					senders[name] = id
+					senderNames = append(senderNames, name)
+				}
+				m.sender, m.index = id, uint32(min(n, 1<<31))
+				messages = append(messages, m)
 			}
 			if _, err := d.Token(); err != nil {
 				return fbBroken(err)
@@ -95,11 +121,7 @@ func ReadMessenger(r io.Reader, opts Options, emit Emit) error {
 
 	names := participants
 	if len(names) == 0 {
-		for _, m := range messages {
-			if m.sender != "" && !containsString(names, m.sender) {
-				names = append(names, m.sender)
-			}
-		}
+		names = senderNames
 	}
 	group := len(participants) > 2 || strings.EqualFold(kind, "RegularGroup") || (len(participants) == 0 && len(names) > 2)
 	partner := ""
@@ -113,17 +135,10 @@ func ReadMessenger(r io.Reader, opts Options, emit Emit) error {
 		// Only you wrote, or the thread says no more: the title names them.
 		partner = title
 	}
-	for i, m := range messages {
-		where := fmt.Sprintf("message %d", i+1)
-		if m.why != "" {
-			opts.skip(where, "%s", m.why)
-			continue
-		}
-		if m.kind == 0 {
-			continue // joined or left a group: no contact
-		}
-		rec := Record{At: m.at, Kind: m.kind, Seconds: m.secs, App: "Messenger", Group: group, Where: where,
-			Name: partner, ByName: true, In: partner != "" && strings.EqualFold(m.sender, partner)}
+	for _, m := range messages {
+		rec := Record{At: time.UnixMilli(m.at).UTC(), Kind: m.kind, Seconds: int(m.secs), App: "Messenger", Group: group,
+			Where: fmt.Sprintf("message %d", m.index), Name: partner, ByName: true,
+			In: partner != "" && strings.EqualFold(senderNames[m.sender], partner)}
 		if group {
 			rec.Name = title
 		}
@@ -134,52 +149,42 @@ func ReadMessenger(r io.Reader, opts Options, emit Emit) error {
 	return nil
 }
 
-// fbMessage is what tend keeps of a message: who, when, and for a call
-// its length; never its content.
+// fbMessage is what tend keeps of a message, kept small (a thread may
+// hold a million): who, when, and for a call its length; never its
+// content.
 type fbMessage struct {
-	sender string
-	at     time.Time
+	at     int64  // Unix milliseconds
+	sender uint32 // index of the name among the thread's senders
+	index  uint32 // its position in the file, from 1
+	secs   int32
 	kind   Kind // 0: not a contact (joined, left)
-	secs   int
-	why    string
 }
 
-func readFBMessage(raw json.RawMessage, senders map[string]string) fbMessage {
-	var m struct {
-		Sender   json.RawMessage `json:"sender_name"`
-		Stamp    json.RawMessage `json:"timestamp_ms"`
-		Type     json.RawMessage `json:"type"`
-		Duration json.RawMessage `json:"call_duration"`
-	}
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return fbMessage{why: "not a message (not a JSON object)"}
-	}
-	sender := fixMojibake(jsonString(m.Sender))
-	if s, ok := senders[sender]; ok {
-		sender = s
-	} else if len(senders) < 10_000 {
-		senders[sender] = sender
-	}
-	out := fbMessage{sender: sender, kind: Message}
+// fbRaw is the part of a message that is read.
+type fbRaw struct {
+	Sender   json.RawMessage `json:"sender_name"`
+	Stamp    json.RawMessage `json:"timestamp_ms"`
+	Type     json.RawMessage `json:"type"`
+	Duration json.RawMessage `json:"call_duration"`
+}
+
+func readFBMessage(m fbRaw) (fbMessage, string) {
+	out := fbMessage{kind: Message}
 	stamp := strings.Trim(strings.TrimSpace(string(m.Stamp)), `"`)
 	if stamp == "" || stamp == "null" {
-		out.why = "no timestamp_ms"
-		return out
+		return out, "no timestamp_ms"
 	}
 	v, err := strconv.ParseInt(stamp, 10, 64)
 	if err != nil {
-		out.why = fmt.Sprintf("timestamp_ms %q is not a time", clipName(stamp))
-		return out
+		return out, fmt.Sprintf("timestamp_ms %q is not a time", clipName(stamp))
 	}
 	at, why := unixAuto(v)
 	if why != "" {
-		out.why = strings.Replace(why, "date", "timestamp_ms", 1)
-		return out
+		return out, strings.Replace(why, "date", "timestamp_ms", 1)
 	}
-	out.at = at
-	if sender == "" {
-		out.why = "no sender_name"
-		return out
+	out.at = at.UnixMilli()
+	if s := jsonString(m.Sender); strings.TrimSpace(s) == "" {
+		return out, "no sender_name"
 	}
 	switch jsonString(m.Type) {
 	case "Subscribe", "Unsubscribe":
@@ -189,15 +194,14 @@ func readFBMessage(raw json.RawMessage, senders map[string]string) fbMessage {
 		if d := strings.TrimSpace(string(m.Duration)); d != "" && d != "null" {
 			secs, err := strconv.ParseFloat(strings.Trim(d, `"`), 64)
 			if err != nil || secs < 0 || secs > 1<<30 {
-				out.why = fmt.Sprintf("call_duration %q is not a length of time", clipName(d))
-				return out
+				return out, fmt.Sprintf("call_duration %q is not a length of time", clipName(d))
 			}
 			if secs > 0 {
-				out.kind, out.secs = Answered, int(secs+0.5)
+				out.kind, out.secs = Answered, int32(secs+0.5)
 			}
 		}
 	}
-	return out
+	return out, ""
 }
 
 // fixMojibake undoes Facebook's escaping of UTF-8 bytes as Latin-1
@@ -232,15 +236,6 @@ func fbBroken(err error, key ...string) error {
 		return refuse("", "not a Messenger export: %s holds the wrong kind of value", strings.Trim(field, "."))
 	}
 	return refuse("", "broken JSON: %s", jsonProblem(err))
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // MessengerParticipants reads the participants of a Messenger thread,
