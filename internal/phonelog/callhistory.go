@@ -2,6 +2,7 @@ package phonelog
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"fmt"
 	"io"
@@ -14,8 +15,11 @@ import (
 	"time"
 	"unicode/utf8"
 
-	_ "modernc.org/sqlite" // the call history is a SQLite file
+	"modernc.org/sqlite"
 )
+
+// sqliteLimitLength is SQLITE_LIMIT_LENGTH, the longest string or blob.
+const sqliteLimitLength = 0
 
 var sqliteMagic = []byte("SQLite format 3\x00")
 
@@ -59,14 +63,26 @@ func ReadCallHistory(r io.Reader, opts Options, emit Emit) error {
 		q.Set("immutable", "1")
 	}
 	q.Add("_pragma", "query_only(1)")
+	// No function the file's schema names may do more than compute.
+	q.Add("_pragma", "trusted_schema(0)")
 	db, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
 	if err != nil {
 		return refuse("", "cannot open the call history")
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return refuse("", "cannot open the call history")
+	}
+	defer conn.Close()
+	// A value SQLite makes while reading (a hostile file's computed
+	// column) may not grow past this: iOS writes a few bytes a field.
+	if _, err := sqlite.Limit(conn, sqliteLimitLength, 1<<20); err != nil {
+		return refuse("", "cannot open the call history")
+	}
 
-	cols, err := callColumns(db)
+	cols, err := callColumns(ctx, conn)
 	if err != nil {
 		return err
 	}
@@ -81,7 +97,7 @@ func ReadCallHistory(r io.Reader, opts Options, emit Emit) error {
 			sel[i] = `"` + c + `"`
 		}
 	}
-	rows, err := db.Query(`SELECT ` + strings.Join(sel, ", ") + ` FROM "ZCALLRECORD"`)
+	rows, err := conn.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM "ZCALLRECORD"`)
 	if err != nil {
 		return refuse("", "the call history cannot be read: it is damaged or cut short")
 	}
@@ -119,16 +135,18 @@ func ReadCallHistory(r io.Reader, opts Options, emit Emit) error {
 
 // callColumns checks the database is a call history and names the columns
 // of its table of calls.
-func callColumns(db *sql.DB) (map[string]bool, error) {
+func callColumns(ctx context.Context, db *sql.Conn) (map[string]bool, error) {
 	var name string
-	err := db.QueryRow(`SELECT name FROM sqlite_schema WHERE type = 'table' AND upper(name) = 'ZCALLRECORD'`).Scan(&name)
+	err := db.QueryRowContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND upper(name) = 'ZCALLRECORD'`).Scan(&name)
 	switch {
 	case err == sql.ErrNoRows:
 		return nil, refuse("", "a SQLite database, but not an iOS call history (it has no ZCALLRECORD table)")
 	case err != nil:
 		return nil, refuse("", "the call history cannot be read: it is damaged, cut short or not SQLite")
 	}
-	rows, err := db.Query(`SELECT upper(name) FROM pragma_table_info('` + name + `')`)
+	// table_xinfo names computed columns too (hidden 2 and 3): Core Data
+	// never makes them, and reading one runs whatever it computes.
+	rows, err := db.QueryContext(ctx, `SELECT upper(name), hidden FROM pragma_table_xinfo('`+name+`')`)
 	if err != nil {
 		return nil, refuse("", "the call history cannot be read: it is damaged or cut short")
 	}
@@ -136,9 +154,14 @@ func callColumns(db *sql.DB) (map[string]bool, error) {
 	cols := map[string]bool{}
 	for rows.Next() {
 		var c string
-		if rows.Scan(&c) == nil {
-			cols[c] = true
+		var hidden int
+		if rows.Scan(&c, &hidden) != nil {
+			continue
 		}
+		if hidden == 2 || hidden == 3 {
+			return nil, refuse("", "not an iOS call history: its column %s is computed, which Core Data never writes", clipName(c))
+		}
+		cols[c] = hidden == 0
 	}
 	if rows.Err() != nil {
 		return nil, refuse("", "the call history cannot be read: it is damaged or cut short")

@@ -139,6 +139,10 @@ func TestCallHistoryRefused(t *testing.T) {
 	for _, c := range []struct{ name, path, want string }{
 		{"another SQLite database", makeCallHistory(t, `CREATE TABLE people (id INTEGER, name TEXT)`), "a SQLite database, but not an iOS call history (it has no ZCALLRECORD table)"},
 		{"a call table without dates", makeCallHistory(t, `CREATE TABLE ZCALLRECORD (Z_PK INTEGER PRIMARY KEY, ZADDRESS TEXT)`), "its ZCALLRECORD table has no ZDATE column"},
+		{"a computed column", makeCallHistory(t, `CREATE TABLE ZCALLRECORD (Z_PK INTEGER PRIMARY KEY, ZDATE TIMESTAMP, ZORIGINATED INTEGER, ZADDRESS AS (printf('%.*c', 2000000, 'x')))`,
+			fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (1, %d, 1)`, cd0)), "its column ZADDRESS is computed"},
+		{"a stored address of 2 MB", makeCallHistory(t, callHistorySchema,
+			fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED, ZADDRESS) VALUES (1, %d, 1, zeroblob(2000000))`, cd0)), "cannot be read"},
 		{"not SQLite", write("text", []byte("hello, not a database")), "not an iOS call history: not a SQLite database"},
 		{"empty", write("empty", nil), "not a SQLite database"},
 		{"cut to its header", write("header", data[:100]), "cannot be read"},
