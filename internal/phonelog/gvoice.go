@@ -69,6 +69,7 @@ func parseGVoiceName(title string) gvoiceName {
 // their tag and classes, and the text of the few it names.
 type gvoiceToken struct {
 	z     *html.Tokenizer
+	tt    html.TokenType
 	name  string
 	class string
 	attrs map[string]string
@@ -85,6 +86,7 @@ func newGVoiceTokens(r io.Reader) *gvoiceToken {
 func (g *gvoiceToken) next() html.TokenType {
 	for {
 		tt := g.z.Next()
+		g.tt = tt
 		switch tt {
 		case html.ErrorToken:
 			return tt
@@ -124,6 +126,9 @@ func (g *gvoiceToken) has(class string) bool {
 // text reads the text up to the end of the element just started, for an
 // element holding no other of its name: a name, a title.
 func (g *gvoiceToken) text(limit int) string {
+	if g.tt == html.SelfClosingTagToken {
+		return "" // <span class="fn"/>: no text, and no end to look for
+	}
 	var b strings.Builder
 	tag := g.name
 	for {

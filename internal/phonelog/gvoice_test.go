@@ -180,6 +180,8 @@ func TestGVoiceCalls(t *testing.T) {
 			"2020-01-02T03:04:05Z call in=false 1s num=\"+49170\" name=\"A B\\u202e\" byname=false"},
 		{"a text conversation read as calls", "", `<html><body><div class="hChatLog hfeed"><div class="message"></div></div></body></html>`,
 			"skip the file: a text conversation, not a call: read it with tend import messages"},
+		{"a name that closes itself", "", strings.Replace(gvoiceCall("Placed call to", "+49170", "", "2020-01-02T03:04:05Z", "PT1S", ""), `<span class="fn"></span>`, `<span class="fn"/>`, 1),
+			"2020-01-02T03:04:05Z call in=false 1s num=\"+49170\" name=\"\" byname=false"},
 		{"not Voice", "", `<html><body><p>hello</p></body></html>`, "refused: not a Google Voice call: no call in it"},
 		{"empty", "", ``, "refused: not a Google Voice call: no call in it"},
 		{"binary", "", "\x00\xff\xfe<div class=\"haudio\">\xff", "skip the call: not a call tend knows (\"\")"},
