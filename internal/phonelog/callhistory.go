@@ -56,6 +56,10 @@ func ReadCallHistory(r io.Reader, opts Options, emit Emit) error {
 	if !IsSQLite(head[:n]) {
 		return refuse("", "not an iOS call history: not a SQLite database")
 	}
+	// A relative path would be read as the URI's host.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	q := url.Values{}
 	q.Set("mode", "ro")

@@ -231,6 +231,25 @@ func TestCallHistoryWAL(t *testing.T) {
 	}
 }
 
+// TestCallHistoryRelativePath: a file named relative to the working
+// folder (tend import calls CallHistory.storedata), with the characters a
+// URI gives meaning to in its name.
+func TestCallHistoryRelativePath(t *testing.T) {
+	path := makeCallHistory(t, callHistorySchema, fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (1, %d, 0)`, cd0))
+	t.Chdir(filepath.Dir(path))
+	for _, name := range []string{"CallHistory.storedata", "a b?c#d%20e&mode=rw.storedata"} {
+		if name != "CallHistory.storedata" {
+			if err := os.Rename("CallHistory.storedata", name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := readCallHistoryFile(t, name)
+		if err != nil || !strings.Contains(got, "missed call in=true") {
+			t.Errorf("%s: %q, %v", name, got, err)
+		}
+	}
+}
+
 // TestCallHistoryFromAPipe: standard input is copied to a temporary file,
 // read, and removed.
 func TestCallHistoryFromAPipe(t *testing.T) {
