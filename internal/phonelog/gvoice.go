@@ -433,25 +433,31 @@ func isoDuration(s string) (int, bool) {
 func ReadGVoiceTexts(r io.Reader, opts Options, emit Emit) error {
 	fromName := parseGVoiceName(opts.Title)
 	g := newGVoiceTokens(r)
-	type message struct {
-		at         time.Time
-		why        string
+	type sender struct {
 		in         bool
 		tel, label string // the sender's number and name
+	}
+	// message is what is held of a message until the other side is known,
+	// kept small: a conversation may hold a million.
+	type message struct {
+		at    int64 // Unix milliseconds
+		index int32
+		in    bool
 	}
 	var (
 		inLog, group, inMessage, inSender bool
 		title, number, name               string
-		cur                               message
+		cur                               sender
 		messages                          []message
 		stamp                             string
+		count                             int
 	)
 	finish := func() {
 		if !inMessage {
 			return
 		}
 		inMessage = false
-		cur.at, cur.why = gvoiceTime(stamp)
+		count++
 		// Your own messages carry your number: only theirs tell who the
 		// other side is.
 		if cur.in && number == "" {
@@ -460,7 +466,12 @@ func ReadGVoiceTexts(r io.Reader, opts Options, emit Emit) error {
 		if cur.in && name == "" {
 			name = cur.label
 		}
-		messages = append(messages, message{at: cur.at, why: cur.why, in: cur.in})
+		at, why := gvoiceTime(stamp)
+		if why != "" {
+			opts.skip(fmt.Sprintf("message %d", count), "%s", why)
+			return
+		}
+		messages = append(messages, message{at: at.UnixMilli(), index: int32(min(count, 1<<30)), in: cur.in})
 	}
 	for tt := g.next(); tt != html.ErrorToken; tt = g.next() {
 		if tt == html.TextToken {
@@ -485,7 +496,7 @@ func ReadGVoiceTexts(r io.Reader, opts Options, emit Emit) error {
 			group = true
 		case g.name == "div" && g.has("message"):
 			finish()
-			inMessage, cur, stamp = true, message{in: true}, ""
+			inMessage, cur, stamp = true, sender{in: true}, ""
 		case !inMessage:
 		case g.name == "abbr" && g.has("dt"):
 			stamp = g.attrs["title"]
@@ -517,13 +528,8 @@ func ReadGVoiceTexts(r io.Reader, opts Options, emit Emit) error {
 		name = title
 	}
 	num, nm := gvoiceParty(number, name, fromName.contact)
-	for i, m := range messages {
-		where := fmt.Sprintf("message %d", i+1)
-		if m.why != "" {
-			opts.skip(where, "%s", m.why)
-			continue
-		}
-		rec := Record{At: m.at, Kind: Message, In: m.in, App: "Google Voice", Group: group, Where: where,
+	for _, m := range messages {
+		rec := Record{At: time.UnixMilli(m.at).UTC(), Kind: Message, In: m.in, App: "Google Voice", Group: group, Where: fmt.Sprintf("message %d", m.index),
 			Number: num, Name: nm, ByName: num == "" && nm != ""}
 		if err := emit(rec); err != nil {
 			return err
