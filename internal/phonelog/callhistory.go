@@ -311,7 +311,7 @@ func callHistoryPath(r io.Reader) (string, func(), error) {
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 			path := f.Name()
 			wal, err := os.Stat(path + "-wal")
-			if err != nil || wal.Size() == 0 {
+			if err != nil || !wal.Mode().IsRegular() || wal.Size() == 0 {
 				return path, nothing, nil
 			}
 			dir, err := os.MkdirTemp("", "*.tend-callhistory")

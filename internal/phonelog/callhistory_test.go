@@ -315,3 +315,16 @@ func TestCallHistoryMutated(t *testing.T) {
 		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadCallHistory(r, o, e) })
 	}
 }
+
+// TestCallHistoryOddWAL: a -wal beside the file that is a device or a
+// folder is no -wal: it is not copied (a copy of /dev/zero never ends).
+func TestCallHistoryOddWAL(t *testing.T) {
+	path := makeCallHistory(t, callHistorySchema, fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (1, %d, 0)`, cd0))
+	if err := os.Symlink("/dev/zero", path+"-wal"); err != nil {
+		t.Skip(err)
+	}
+	got, err := readCallHistoryFile(t, path)
+	if err != nil || !strings.Contains(got, "missed call") {
+		t.Errorf("%q, %v", got, err)
+	}
+}
