@@ -3,7 +3,9 @@ package phonelog
 import (
 	"bytes"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,6 +103,13 @@ func FuzzMessenger(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadMessenger(r, o, e) })
 		MessengerParticipants(bytes.NewReader(data))
+		if json.Valid(data) {
+			// A small limit, so that the fuzzer's short inputs are cut.
+			clipped, _ := io.ReadAll(newStringClipper(bytes.NewReader(data), 3))
+			if !json.Valid(clipped) {
+				t.Errorf("valid JSON is not valid once its strings are clipped: %q", clipped)
+			}
+		}
 	})
 }
 

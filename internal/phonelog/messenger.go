@@ -24,7 +24,7 @@ func ReadMessenger(r io.Reader, opts Options, emit Emit) error {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
-	d := json.NewDecoder(br)
+	d := json.NewDecoder(newStringClipper(br, fbMaxString))
 	d.UseNumber()
 	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
 		return refuse("", "not a Messenger export: %s", notObject(err))
@@ -245,7 +245,7 @@ func MessengerParticipants(r io.Reader) []string {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
-	d := json.NewDecoder(br)
+	d := json.NewDecoder(newStringClipper(br, fbMaxString))
 	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
 		return nil
 	}
@@ -309,4 +309,68 @@ func MessengerMe(threads [][]string) string {
 		}
 	}
 	return me
+}
+
+// fbMaxString is the longest JSON string passed on whole: a name or a
+// time is short, and a message's content, which is never read, may be
+// hundreds of megabytes that encoding/json would otherwise hold at once.
+const fbMaxString = 64 << 10
+
+// stringClipper passes JSON through, cutting every string longer than
+// its limit in bytes where a character starts: the JSON stays valid.
+type stringClipper struct {
+	r        io.Reader
+	inString bool
+	pending  int // bytes of an escape still to come: 1 after \, 4 after \u
+	length   int // bytes of the current string passed
+	limit    int
+	dropping bool
+	buf      []byte
+}
+
+func newStringClipper(r io.Reader, limit int) *stringClipper {
+	return &stringClipper{r: r, limit: limit, buf: make([]byte, 32<<10)}
+}
+
+func (c *stringClipper) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(c.buf[:min(len(p), len(c.buf))])
+		out := p[:0]
+		for _, b := range c.buf[:n] {
+			if !c.inString {
+				if b == '"' {
+					c.inString, c.length, c.dropping, c.pending = true, 0, false, 0
+				}
+				out = append(out, b)
+				continue
+			}
+			inEscape := c.pending > 0
+			switch {
+			case inEscape:
+				c.pending--
+				if b == 'u' && c.pending == 0 {
+					c.pending = 4 // the four hex digits of \uXXXX
+				}
+			case b == '\\':
+				c.pending = 1
+			case b == '"':
+				c.inString = false
+				out = append(out, b)
+				continue
+			}
+			// Cut only where a character starts: not inside an escape nor
+			// a UTF-8 sequence.
+			if !c.dropping && !inEscape && c.length >= c.limit && (b < 0x80 || b >= 0xc0) {
+				c.dropping = true
+			}
+			if c.dropping {
+				continue
+			}
+			c.length++
+			out = append(out, b)
+		}
+		if len(out) > 0 || err != nil {
+			return len(out), err
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package phonelog
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +139,27 @@ func TestMessengerHostile(t *testing.T) {
 	n := 0
 	if err := ReadMessenger(strings.NewReader(b.String()), Options{}, func(Record) error { n++; return nil }); err != nil || n != 50000 {
 		t.Errorf("a long thread: %v, %d records", err, n)
+	}
+}
+
+func TestStringClipper(t *testing.T) {
+	long := strings.Repeat("é", fbMaxString) // two bytes each
+	for _, c := range []struct{ in, want string }{
+		{`{"a": "short", "b": ["x\"y", "\\"]}`, `{"a": "short", "b": ["x\"y", "\\"]}`},
+		{`["` + strings.Repeat("x", fbMaxString+10) + `", 1]`, `["` + strings.Repeat("x", fbMaxString) + `", 1]`},
+		{`["` + long + `"]`, `["` + long[:fbMaxString] + `"]`},
+		{`["` + strings.Repeat("x", fbMaxString-1) + `\u00e9\u00e9", 2]`, `["` + strings.Repeat("x", fbMaxString-1) + `\u00e9", 2]`},
+		{`["` + strings.Repeat("x", fbMaxString-1) + `\"\"x", 3]`, `["` + strings.Repeat("x", fbMaxString-1) + `\"", 3]`},
+	} {
+		var b strings.Builder
+		if _, err := io.Copy(&b, newStringClipper(strings.NewReader(c.in), fbMaxString)); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("clipped %.40q... to %d bytes, want %d", c.in, b.Len(), len(c.want))
+		}
+		if !json.Valid([]byte(b.String())) {
+			t.Errorf("%.40q... is not valid JSON once clipped", c.in)
+		}
 	}
 }
