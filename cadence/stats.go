@@ -92,6 +92,12 @@ func Summarize(people []Person, events []Event, now time.Time) Stats {
 
 // Summarize is the package's Summarize under the rules.
 func (r Rules) Summarize(people []Person, events []Event, now time.Time) Stats {
+	return r.SummarizeDays(people, CountDays(events, now), now)
+}
+
+// SummarizeDays is Summarize from the interactions already counted by day,
+// as a store can count them without reading each one.
+func (r Rules) SummarizeDays(people []Person, activity []DayCount, now time.Time) Stats {
 	st := Stats{Drifting: []Status{}}
 	days := map[Tier][]int{}
 	counts := map[Tier]*TierStats{}
@@ -137,27 +143,51 @@ func (r Rules) Summarize(people []Person, events []Event, now time.Time) Stats {
 		return cmp.Compare(strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name))
 	})
 
+	st.Activity = ActivityOf(activity, now)
+	return st
+}
+
+// DayCount is how many interactions of one kind fell on one calendar day,
+// DaysAgo days before now's (0 is today, a negative number a later day).
+type DayCount struct {
+	DaysAgo   int
+	Via       Channel
+	Direction Direction
+	Missed    bool
+	N         int
+}
+
+// CountDays counts events by day at now, one DayCount per event.
+func CountDays(events []Event, now time.Time) []DayCount {
+	out := make([]DayCount, len(events))
+	for i, e := range events {
+		out[i] = DayCount{DaysAgo: DaysBetween(e.At, now), Via: e.Via, Direction: e.Direction, Missed: e.Missed, N: 1}
+	}
+	return out
+}
+
+// ActivityOf works out the activity of the ActivityWeeks weeks that end on
+// now's day; counts of other days are ignored.
+func ActivityOf(counts []DayCount, now time.Time) Activity {
+	a := Activity{Since: ActivitySince(now)}
 	span := ActivityWeeks * 7
-	st.Activity.Since = ActivitySince(now)
-	for _, e := range events {
-		ago := DaysBetween(e.At, now)
-		if ago < 0 || ago >= span {
+	for _, c := range counts {
+		if c.DaysAgo < 0 || c.DaysAgo >= span {
 			continue
 		}
-		a := &st.Activity
-		a.PerWeek[ActivityWeeks-1-ago/7]++
-		if e.Via.Real() && !e.Missed {
-			a.Real++
+		a.PerWeek[ActivityWeeks-1-c.DaysAgo/7] += c.N
+		if c.Via.Real() && !c.Missed {
+			a.Real += c.N
 		} else {
-			a.Touches++
+			a.Touches += c.N
 		}
-		if e.Direction == In {
-			a.In++
+		if c.Direction == In {
+			a.In += c.N
 		} else {
-			a.Out++
+			a.Out += c.N
 		}
 	}
-	return st
+	return a
 }
 
 // ActivitySince is the first moment whose interactions Summarize counts at

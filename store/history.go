@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -51,4 +52,80 @@ func (s *Store) Events(ctx context.Context, since time.Time) ([]cadence.Event, e
 		return nil, fmt.Errorf("load interactions: %w", err)
 	}
 	return out, nil
+}
+
+// DayCounts counts the interactions from since on (each once, however many
+// people were in it) by the calendar day they fell on in now's location,
+// and by channel, direction and whether the call was missed: Events summed
+// up by SQLite, a few hundred rows instead of one per interaction.
+//
+// SQLite knows no time zones, so the local day of each stored UTC time is
+// found with the offset in force at that moment: the offsets from since on
+// are given as a CASE over the moments they change (time.Time.ZoneBounds),
+// which in ninety days is at most a few.
+func (s *Store) DayCounts(ctx context.Context, since, now time.Time) ([]cadence.DayCount, error) {
+	offset, args := zoneOffsets(since, now)
+	query := `
+		SELECT CAST(round(julianday(?) - julianday(date(i.at, ` + offset + `))) AS INTEGER) AS ago,
+			i.via, i.direction, i.missed, count(*)
+		FROM interactions i
+		WHERE i.at >= ? AND EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = i.id)
+		GROUP BY ago, i.via, i.direction, i.missed`
+	args = append([]any{now.Format("2006-01-02")}, args...)
+	args = append(args, formatTime(since))
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count interactions: %w", err)
+	}
+	defer rows.Close()
+	out := []cadence.DayCount{}
+	for rows.Next() {
+		var (
+			c        cadence.DayCount
+			via, dir string
+		)
+		if err := rows.Scan(&c.DaysAgo, &via, &dir, &c.Missed, &c.N); err != nil {
+			return nil, fmt.Errorf("count interactions: %w", err)
+		}
+		c.Via, c.Direction = cadence.Channel(via), cadence.Direction(dir)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count interactions: %w", err)
+	}
+	return out, nil
+}
+
+// zoneOffsets writes, as an SQL expression of i.at, the modifier that
+// turns a stored UTC time into now's local time, for every moment from
+// since until two days after now (later interactions are not counted, and
+// an offset that changes after that cannot bring one back to today), with
+// its arguments.
+func zoneOffsets(since, now time.Time) (string, []any) {
+	modifier := func(t time.Time) string {
+		_, off := t.In(now.Location()).Zone()
+		return fmt.Sprintf("%+d seconds", off)
+	}
+	end := now.AddDate(0, 0, 2)
+	var (
+		expr strings.Builder
+		args []any
+	)
+	expr.WriteString("CASE")
+	t := since.In(now.Location())
+	for {
+		_, until := t.ZoneBounds()
+		if until.IsZero() || !until.Before(end) {
+			break
+		}
+		expr.WriteString(" WHEN i.at < ? THEN ?")
+		args = append(args, formatTime(until), modifier(t))
+		t = until
+	}
+	args = append(args, modifier(t))
+	if len(args) == 1 {
+		return "?", args
+	}
+	expr.WriteString(" ELSE ? END")
+	return expr.String(), args
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // triggerRecent is the query by which person_history's triggers recompute
@@ -38,7 +39,7 @@ func TestHistoryQueryPlans(t *testing.T) {
 	}{
 		{
 			name:  "people for summaries",
-			query: `SELECT ` + personColumns + ` FROM people p` + where + ` ORDER BY p.name_key, p.id`,
+			query: peopleByNameQuery(where),
 			args:  args,
 			want:  []string{"SCAN p"},
 		},
@@ -171,3 +172,46 @@ var (
 		return r
 	}()
 )
+
+// TestJoinedRowsWithANul reads people whose stored text holds a NUL, which
+// only an old or hand-edited file can have: their joined rows do not split
+// into the right number of fields, and they are read again column by
+// column, in the same name order, with nothing lost.
+func TestJoinedRowsWithANul(t *testing.T) {
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	ctx := t.Context()
+	for _, name := range []string{"Cleo", "Ana", "Ben"} {
+		if _, err := s.AddPerson(ctx, domain.Person{Name: name, Notes: "plain"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE people SET notes = 'a' || char(0) || 'b', every_days = 9 WHERE name = 'Ben'`); err != nil {
+		t.Fatal(err)
+	}
+	for _, read := range []func() ([]domain.Person, error){
+		func() ([]domain.Person, error) { return s.People(ctx, PeopleFilter{}) },
+		func() ([]domain.Person, error) {
+			sums, err := s.Summaries(ctx, PeopleFilter{})
+			var people []domain.Person
+			for _, sum := range sums {
+				people = append(people, sum.Person)
+			}
+			return people, err
+		},
+	} {
+		people, err := read()
+		if err != nil || len(people) != 3 {
+			t.Fatalf("read %d people, %v; want 3", len(people), err)
+		}
+		var names []string
+		for _, p := range people {
+			names = append(names, p.Name)
+		}
+		if strings.Join(names, ",") != "Ana,Ben,Cleo" {
+			t.Errorf("order %v, want Ana, Ben, Cleo", names)
+		}
+		if ben := people[1]; ben.Notes != "a\x00b" || ben.Every != 9 || people[0].Notes != "plain" {
+			t.Errorf("Ben read as %+v, Ana's notes %q", ben, people[0].Notes)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"cmp"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -191,4 +193,80 @@ func TestEvents(t *testing.T) {
 func sortedIDs(ids ...string) []string {
 	slices.Sort(ids)
 	return ids
+}
+
+// TestDayCountsEqualCountingEachEvent keeps DayCounts, which SQLite sums
+// up, equal to counting what Events reads one by one, in zones whose
+// offsets change inside the ninety days, by half an hour, or by 45 minutes,
+// with interactions a second either side of local midnights.
+func TestDayCountsEqualCountingEachEvent(t *testing.T) {
+	zones := []string{"UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns"}
+	s, _ := openTestClock(t)
+	ctx := t.Context()
+	ana, ben := mustAdd(t, s, "Ana"), mustAdd(t, s, "Ben")
+	now := fixedNow.Truncate(time.Second)
+	var moments []time.Time
+	for _, name := range zones {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatalf("zone %s: %v", name, err)
+		}
+		for d := 0; d <= 95; d += 5 {
+			y, m, day := now.In(loc).AddDate(0, 0, -d).Date()
+			midnight := time.Date(y, m, day, 0, 0, 0, 0, loc)
+			moments = append(moments, midnight.Add(-time.Second), midnight)
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	for range 300 {
+		moments = append(moments, now.Add(-time.Duration(r.Int64N(int64(96*24*time.Hour)))))
+	}
+	channels := []cadence.Channel{cadence.Call, cadence.Text, cadence.InPerson, cadence.Video, cadence.Email}
+	for i, at := range moments {
+		if at.After(now) {
+			continue
+		}
+		in := domain.Interaction{At: at, Via: channels[i%len(channels)], Direction: []cadence.Direction{cadence.In, cadence.Out}[i%2], People: []string{ana.ID}}
+		if i%3 == 0 {
+			in.People = append(in.People, ben.ID)
+		}
+		if in.Via == cadence.Call && i%4 == 0 {
+			in.Missed = true
+		}
+		if _, err := s.AddInteraction(ctx, in); err != nil {
+			t.Fatalf("AddInteraction(%v) = %v", at, err)
+		}
+	}
+	for _, name := range zones {
+		loc, _ := time.LoadLocation(name)
+		at := now.In(loc)
+		since := cadence.ActivitySince(at)
+		events, err := s.Events(ctx, since)
+		if err != nil {
+			t.Fatalf("%s: Events = %v", name, err)
+		}
+		counts, err := s.DayCounts(ctx, since, at)
+		if err != nil {
+			t.Fatalf("%s: DayCounts = %v", name, err)
+		}
+		perDay := func(cs []cadence.DayCount) map[cadence.DayCount]int {
+			m := map[cadence.DayCount]int{}
+			for _, c := range cs {
+				n := c.N
+				c.N = 0
+				m[c] += n
+			}
+			return m
+		}
+		want, got := perDay(cadence.CountDays(events, at)), perDay(counts)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: DayCounts = %v\nwant %v", name, got, want)
+		}
+		if g, w := cadence.ActivityOf(counts, at), cadence.ActivityOf(cadence.CountDays(events, at), at); g != w {
+			t.Errorf("%s: activity %+v, want %+v", name, g, w)
+		}
+		if len(events) < 100 {
+			t.Errorf("%s: only %d events in the window; the test would prove little", name, len(events))
+		}
+	}
 }

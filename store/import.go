@@ -77,6 +77,30 @@ func (r ImportResult) Updated() int {
 	return r.People.Updated + r.Interactions.Updated + r.Memories.Updated
 }
 
+// describe says what an import changed, each kind apart, in the words
+// undo shows: "3 new people, 4 new interactions, 1 person updated".
+func (r ImportResult) describe() string {
+	var parts []string
+	add := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	add(r.People.New, "new person", "new people")
+	add(r.Interactions.New, "new interaction", "new interactions")
+	add(r.Memories.New, "new memory", "new memories")
+	add(r.People.Updated, "person updated", "people updated")
+	add(r.Interactions.Updated, "interaction updated", "interactions updated")
+	add(r.Memories.Updated, "memory updated", "memories updated")
+	if len(parts) == 0 {
+		return "nothing changed"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // SkippedCount is the number of things left out.
 func (r ImportResult) SkippedCount() int {
 	n := 0
@@ -107,6 +131,12 @@ type Import struct {
 	alias      map[string]string          // a file's person id → tend's id for the same person
 	unresolved map[string]bool            // person ids written before that person was seen
 
+	// counted is how each person this import has met was counted, so that
+	// a file naming someone twice (friends.md names a friend in the Friends
+	// section, then in each activity and note) counts them once: as new if
+	// the import added them, as matched if tend had them before.
+	counted map[string]personCount
+
 	st    importStatements
 	res   ImportResult
 	batch []domain.Interaction // waiting to be written (see flush)
@@ -136,6 +166,36 @@ type Import struct {
 // rebuilds the indexes instead of updating them: far above what an address
 // book or a day's sync brings, far below a whole history.
 var bulkAfter = 20_000 // a variable only so that tests can lower it
+
+type personCount uint8
+
+const (
+	countedNew personCount = iota + 1
+	countedMatched
+	countedUpdated
+)
+
+// countPerson counts a person once per import, however often the file
+// names them.
+func (im *Import) countPerson(id string, c personCount) {
+	was := im.counted[id]
+	switch {
+	case was == 0:
+		im.counted[id] = c
+		switch c {
+		case countedNew:
+			im.res.People.New++
+		case countedUpdated:
+			im.res.People.Updated++
+			im.res.People.Matched++
+		default:
+			im.res.People.Matched++
+		}
+	case was == countedMatched && c == countedUpdated:
+		im.counted[id] = c
+		im.res.People.Updated++
+	}
+}
 
 type importedPerson struct {
 	createdAt string
@@ -251,6 +311,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 		byUID:      map[string]string{},
 		alias:      map[string]string{},
 		unresolved: map[string]bool{},
+		counted:    map[string]personCount{},
 	}
 	var seq int64
 	if opts.DryRun {
@@ -284,7 +345,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	if source == "" {
 		source = "a file"
 	}
-	desc := fmt.Sprintf("imported %s: %d new, %d matched", oneLine(source), im.res.New(), im.res.Matched())
+	desc := fmt.Sprintf("imported %s: %s", oneLine(source), im.res.describe())
 	if err := closeChange(ctx, tx, seq, desc); err != nil {
 		return ImportResult{}, err
 	}
@@ -468,10 +529,10 @@ func (im *Import) PutPerson(p domain.Person) error {
 		if err := im.insertPerson(p); err != nil {
 			return err
 		}
-		im.res.People.New++
+		im.countPerson(p.ID, countedNew)
 		return nil
 	}
-	im.res.People.Matched++
+	im.countPerson(id, countedMatched)
 	if formatTime(p.UpdatedAt) <= stored.updatedAt {
 		return nil
 	}
@@ -486,7 +547,7 @@ func (im *Import) PutPerson(p domain.Person) error {
 	if err := im.updatePerson(p, stored); err != nil {
 		return err
 	}
-	im.res.People.Updated++
+	im.countPerson(id, countedUpdated)
 	return nil
 }
 
@@ -518,10 +579,10 @@ func (im *Import) MatchPerson(p domain.Person) (string, error) {
 		if err := im.insertPerson(check); err != nil {
 			return "", err
 		}
-		im.res.People.New++
+		im.countPerson(check.ID, countedNew)
 		return check.ID, nil
 	}
-	im.res.People.Matched++
+	im.countPerson(id, countedMatched)
 	stored, err := getPerson(im.ctx, im.tx, id)
 	if err != nil {
 		return "", err
@@ -538,7 +599,7 @@ func (im *Import) MatchPerson(p domain.Person) (string, error) {
 		return "", err
 	}
 	im.indexUID(id, merged.UID)
-	im.res.People.Updated++
+	im.countPerson(id, countedUpdated)
 	return id, nil
 }
 

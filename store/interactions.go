@@ -242,7 +242,7 @@ func (s *Store) findInteraction(ctx context.Context, q queryer, idPrefix string)
 	}
 	switch len(found) {
 	case 0:
-		return domain.Interaction{}, domain.Errorf(domain.ErrNotFound, "no interaction with id %q (tend history lists them)", domain.Clip(typed))
+		return domain.Interaction{}, &domain.UnknownIDError{Kind: "interaction", ID: typed}
 	case 2:
 		return domain.Interaction{}, domain.Errorf(domain.ErrInvalid, "interaction id %q is ambiguous: it starts more than one; give more of it", domain.Clip(typed))
 	}

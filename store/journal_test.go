@@ -155,7 +155,7 @@ func TestUndoEveryKindOfChange(t *testing.T) {
 				return im.PutInteraction(domain.Interaction{ID: "climb", People: []string{"zoe", ana.ID}, Via: cadence.InPerson, At: at.Add(-time.Hour)})
 			})
 			return err
-		}, "imported friends.md: 2 new, 1 matched"},
+		}, "imported friends.md: 1 new person, 1 new interaction"},
 		{"import an address book", func(s *Store, _, _ domain.Person, _ domain.Interaction, _ domain.Memory) error {
 			_, err := s.Import(ctx, ImportOptions{Source: "contacts.vcf"}, func(im *Import) error {
 				_, err := im.MatchPerson(domain.Person{
@@ -167,7 +167,7 @@ func TestUndoEveryKindOfChange(t *testing.T) {
 				return err
 			})
 			return err
-		}, "imported contacts.vcf: 0 new, 1 matched"},
+		}, "imported contacts.vcf: 1 person updated"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -342,7 +342,7 @@ func TestBigImportIsOneChange(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT count(*) FROM change_rows`).Scan(&journaled); err != nil {
 		t.Fatal(err)
 	}
-	if c, err := s.Undo(ctx); err != nil || !strings.HasPrefix(c.Description, "imported big.json: 120 new") {
+	if c, err := s.Undo(ctx); err != nil || !strings.HasPrefix(c.Description, "imported big.json: 30 new people, 90 new interactions") {
 		t.Fatalf("Undo = %q, %v; want the import", c.Description, err)
 	}
 	if after := dump(t, s); after != before {

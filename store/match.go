@@ -69,33 +69,14 @@ func (s *Store) findPerson(ctx context.Context, query string, scope Scope, sugge
 		}
 		return domain.Person{}, &domain.AmbiguousError{Query: query, Candidates: names}
 	}
-	if len(guesses) > 0 {
-		return domain.Person{}, domain.Errorf(domain.ErrNotFound, "no one called %q; did you mean %s?", domain.Clip(query), orList(guesses))
+	noOne := &domain.NoOneError{Query: query, Guesses: guesses}
+	if len(guesses) == 0 {
+		if noOne.MentionedBy, err = s.notesMention(ctx, query); err != nil {
+			return domain.Person{}, err
+		}
+		noOne.Addable = noOne.MentionedBy == "" && suggestAdd && utf8.RuneCountInString(query) <= domain.ClipLength
 	}
-	if who, err := s.notesMention(ctx, query); err != nil {
-		return domain.Person{}, err
-	} else if who != "" {
-		return domain.Person{}, domain.Errorf(domain.ErrNotFound, "no one called %q, but %s's notes mention it (to call them that: tend edit %q --alias %q)",
-			domain.Clip(query), oneLine(who), oneLine(who), strings.TrimSpace(query))
-	}
-	if !suggestAdd || utf8.RuneCountInString(query) > domain.ClipLength {
-		return domain.Person{}, domain.Errorf(domain.ErrNotFound, "no one called %q", domain.Clip(query))
-	}
-	return domain.Person{}, domain.Errorf(domain.ErrNotFound, "no one called %q (add them with: tend add %q)", query, strings.TrimSpace(query))
-}
-
-// orList names a few people as "A, B or C".
-func orList(names []string) string {
-	if len(names) > 4 {
-		names = append(names[:4:4], fmt.Sprintf("%d more", len(names)-4))
-	}
-	for i, n := range names {
-		names[i] = domain.Clip(strings.Join(strings.Fields(n), " "))
-	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return domain.Person{}, noOne
 }
 
 // notesMention finds the active person whose notes hold the query as a

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -122,8 +123,10 @@ func TestFindPeople(t *testing.T) {
 	}
 }
 
-// TestFindPersonSaysWhatItFound checks the messages of a name found
-// nowhere: the add hint only when nothing resembles the name.
+// TestFindPersonSaysWhatItFound checks what a name found nowhere reports:
+// the person whose notes mention it, or that it may be added, only when
+// nothing resembles the name. The store names no command: that is the
+// faces' to say.
 func TestFindPersonSaysWhatItFound(t *testing.T) {
 	s := openTest(t)
 	ctx := t.Context()
@@ -140,9 +143,9 @@ func TestFindPersonSaysWhatItFound(t *testing.T) {
 	}{
 		{"lea", "Léa Dubois", nil},
 		{"victor", "Victor Hugo", nil},
-		{"dad", `Richard Hale's notes mention it (to call them that: tend edit "Richard Hale" --alias "dad")`, domain.ErrNotFound},
-		{"zed", `no one called "zed" (add them with: tend add "zed")`, domain.ErrNotFound},
-		{"zed quux", `(add them with: tend add "zed quux")`, domain.ErrNotFound},
+		{"dad", `no one called "dad", but Richard Hale's notes mention it`, domain.ErrNotFound},
+		{"zed", `no one called "zed"`, domain.ErrNotFound},
+		{"zed quux", `no one called "zed quux"`, domain.ErrNotFound},
 		{"hale", `"hale" matches 2 people: Helen Hale, Richard Hale`, domain.ErrInvalid},
 	}
 	for _, tc := range cases {
@@ -153,8 +156,20 @@ func TestFindPersonSaysWhatItFound(t *testing.T) {
 			}
 			continue
 		}
-		if !errors.Is(err, tc.wantErr) || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("FindPerson(%q) = %v; want %v saying %q", tc.query, err, tc.wantErr, tc.want)
+		if !errors.Is(err, tc.wantErr) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "tend ") {
+			t.Errorf("FindPerson(%q) = %v; want %v saying %q, and no command", tc.query, err, tc.wantErr, tc.want)
+		}
+	}
+	for query, want := range map[string]domain.NoOneError{
+		"dad":                                    {Query: "dad", MentionedBy: "Richard Hale"},
+		"zed":                                    {Query: "zed", Addable: true},
+		"zed quux":                               {Query: "zed quux", Addable: true},
+		strings.Repeat("z", domain.ClipLength+1): {Query: strings.Repeat("z", domain.ClipLength+1)},
+	} {
+		_, err := s.FindPerson(ctx, query, store.PreferActive)
+		var got *domain.NoOneError
+		if !errors.As(err, &got) || !reflect.DeepEqual(*got, want) {
+			t.Errorf("FindPerson(%q) = %#v, want %#v", query, err, want)
 		}
 	}
 	if p, err := s.FindPerson(ctx, "victor", store.OnlyActive); err == nil {
@@ -164,8 +179,9 @@ func TestFindPersonSaysWhatItFound(t *testing.T) {
 
 	// One word of several is never suggested as someone to add, and
 	// several words that are one name name them.
-	if _, err := s.FindPeople(ctx, []string{"helen", "extra", "words"}, store.PreferActive); err == nil ||
-		strings.Contains(err.Error(), "tend add") || !strings.Contains(err.Error(), `"extra"`) {
+	_, err := s.FindPeople(ctx, []string{"helen", "extra", "words"}, store.PreferActive)
+	var noOne *domain.NoOneError
+	if !errors.As(err, &noOne) || noOne.Query != "extra" || noOne.Addable {
 		t.Errorf("FindPeople(helen extra words) = %v, want not found for %q without an add hint", err, "extra")
 	}
 	if got, err := s.FindPeople(ctx, []string{"helen", "hale"}, store.PreferActive); err != nil || len(got) != 1 || got[0].Name != "Helen Hale" {

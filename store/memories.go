@@ -127,7 +127,7 @@ func findMemory(ctx context.Context, q queryer, idPrefix string) (domain.Memory,
 	}
 	switch len(found) {
 	case 0:
-		return domain.Memory{}, domain.Errorf(domain.ErrNotFound, "no memory with id %q (tend show NAME lists them)", domain.Clip(typed))
+		return domain.Memory{}, &domain.UnknownIDError{Kind: "memory", ID: typed}
 	case 2:
 		return domain.Memory{}, domain.Errorf(domain.ErrInvalid, "memory id %q is ambiguous: it starts more than one; give more of it", domain.Clip(typed))
 	}
@@ -199,7 +199,7 @@ func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*
 		m.ID, m.PersonID = id, person
 		m.Text = strings.TrimSpace(m.Text)
 		if m.Text == "" {
-			return "", domain.Errorf(domain.ErrInvalid, "a memory's text cannot be empty (tend forget removes it)")
+			return "", domain.ErrEmptyMemory
 		}
 		if err := domain.ValidText("text", m.Text); err != nil {
 			return "", err

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -206,4 +207,25 @@ func commonPrefix(a, b string) string {
 		i++
 	}
 	return a[:i]
+}
+
+// TestMemoryErrorsAreTyped checks that what the faces turn into advice
+// comes typed, and names no command: a memory changed to say nothing, and
+// ids that name no memory or interaction.
+func TestMemoryErrorsAreTyped(t *testing.T) {
+	s := openTest(t)
+	ana := mustAdd(t, s, "Ana")
+	m := mustRemember(t, s, domain.Memory{PersonID: ana.ID, Text: "exam"})
+	_, err := s.UpdateMemory(t.Context(), m.ID, func(m *domain.Memory) error { m.Text = "  "; return nil })
+	if !errors.Is(err, domain.ErrEmptyMemory) || !errors.Is(err, domain.ErrInvalid) {
+		t.Errorf("emptying a memory = %v, want ErrEmptyMemory", err)
+	}
+	_, err = s.MarkMemoryDone(t.Context(), "ZZZZ")
+	var unknown *domain.UnknownIDError
+	if !errors.As(err, &unknown) || unknown.Kind != "memory" || unknown.ID != "ZZZZ" || !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("MarkMemoryDone(ZZZZ) = %#v, want an UnknownIDError for a memory", err)
+	}
+	if err != nil && strings.Contains(err.Error(), "tend ") {
+		t.Errorf("%v names a command", err)
+	}
 }

@@ -27,7 +27,7 @@ const historyQuery = `SELECT person_id, recent, recent_real, last_in_at, last_in
 // Summaries lists people with their cadence inputs, ordered by name.
 func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]domain.Summary, error) {
 	where, args := f.where()
-	return s.summaries(ctx, where+` ORDER BY p.name_key, p.id`, args, f, "")
+	return s.summaries(ctx, where, args, f, "")
 }
 
 // Summary returns one person's summary.
@@ -46,7 +46,11 @@ func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) 
 // reminders: everyone's, or only those of the person with the id one, when
 // the condition selects only them.
 func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]domain.Summary, error) {
-	people, err := s.queryPeople(ctx, where, args)
+	read := s.queryPeopleByName
+	if one != "" {
+		read = s.queryPeople
+	}
+	people, err := read(ctx, where, args)
 	if err != nil {
 		return nil, err
 	}

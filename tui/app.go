@@ -434,16 +434,10 @@ func (m *Model) askPlan(prefer string) tea.Cmd {
 	return planCmd(m.planSeq, m.w.rules, m.w.people, m.w.now, planDays, m.w.limit)
 }
 
-// loadStats asks for the Stats view's figures over the snapshot's people,
-// archived ones included.
+// loadStats asks the core for the Stats view's figures, as tend stats does.
 func (m *Model) loadStats() tea.Cmd {
 	m.statsSeq++
-	people := make([]cadence.Person, 0, len(m.w.people)+len(m.w.archived))
-	people = append(people, m.w.people...)
-	for _, e := range m.w.archived {
-		people = append(people, e.sum.Cadence())
-	}
-	return loadStatsCmd(m.ctx, m.opts.Core.Store(), m.statsSeq, m.w.rules, people, m.w.now)
+	return loadStatsCmd(m.ctx, m.opts.Core, m.statsSeq, m.w.now)
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }

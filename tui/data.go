@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
@@ -161,25 +162,19 @@ func planCmd(seq int, rules cadence.Rules, people []cadence.Person, now time.Tim
 	}
 }
 
-// statsLoadedMsg carries the figures of the Stats view: cadence.Summarize
-// over everyone (archived people included, to be counted apart) and the
-// interactions since cadence.ActivitySince(now), read as tend stats reads
-// them. seq tells an answer to an old request from the latest.
+// statsLoadedMsg carries the figures of the Stats view, worked out by the
+// core as tend stats works them out. seq tells an answer to an old request
+// from the latest.
 type statsLoadedMsg struct {
 	seq   int
 	stats cadence.Stats
 	err   error
 }
 
-// loadStatsCmd reads the interactions the figures count and works the
-// figures out. people is not changed.
-func loadStatsCmd(ctx context.Context, s *store.Store, seq int, rules cadence.Rules, people []cadence.Person, now time.Time) tea.Cmd {
+func loadStatsCmd(ctx context.Context, c *core.Core, seq int, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		events, err := s.Events(ctx, cadence.ActivitySince(now))
-		if err != nil {
-			return statsLoadedMsg{seq: seq, err: err}
-		}
-		return statsLoadedMsg{seq: seq, stats: rules.Summarize(people, events, now)}
+		st, err := c.Stats(ctx, now)
+		return statsLoadedMsg{seq: seq, stats: st, err: err}
 	}
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -21,16 +23,16 @@ import (
 // app carries what every command needs: the I/O streams, the environment,
 // the clock and a lazily opened store. Nothing in the commands is global.
 type app struct {
-	stdin      io.Reader
-	stdout     io.Writer // standard output for data (JSON, exports): made safe on a terminal
-	out        io.Writer // standard output for people: colours fitted, stored text made safe
-	tty        io.Writer // standard output as it is, for the TUI, which draws the screen itself
-	stderr     io.Writer
-	env        map[string]string
-	isTerminal bool // standard output is a terminal
-	clock      func() time.Time
-	entropy    io.Reader
-	loc        *time.Location
+	stdin     io.Reader
+	stdout    io.Writer // standard output for data (JSON, exports): made safe on a terminal
+	out       io.Writer // standard output for people: colours fitted, stored text made safe
+	tty       io.Writer // standard output as it is, for the TUI, which draws the screen itself
+	stderr    io.Writer
+	env       map[string]string
+	terminals terminals
+	clock     func() time.Time
+	entropy   io.Reader
+	loc       *time.Location
 
 	// Global flags.
 	dbPath  string
@@ -61,7 +63,7 @@ func newApp(sys system) *app {
 	}
 	return &app{
 		stdin: sys.Stdin, stdout: sys.Stdout, out: sys.Stdout, tty: sys.Stdout, stderr: sys.Stderr,
-		env: env, isTerminal: sys.IsTerminal, clock: sys.Clock, entropy: sys.Entropy, loc: loc,
+		env: env, terminals: sys.Terminals, clock: sys.Clock, entropy: sys.Entropy, loc: loc,
 	}
 }
 
@@ -72,19 +74,22 @@ func newApp(sys system) *app {
 // left exactly as written, so an export reads back the same.
 func (a *app) setUp() {
 	w := &colorprofile.Writer{Forward: a.tty, Profile: colorprofile.NoTTY}
-	if a.isTerminal {
+	if a.terminals.Stdout {
 		w.Profile = colorprofile.Env(a.environ())
-		if a.noColor || a.env["NO_COLOR"] != "" {
+		if a.plain() {
 			w.Profile = colorprofile.Ascii
 		}
 	}
 	out := termtext.NewWriter(w, true)
 	a.out, a.flushers = out, append(a.flushers, out)
-	if a.isTerminal {
+	if a.terminals.Stdout {
 		data := termtext.NewWriter(a.tty, false)
 		a.stdout, a.flushers = data, append(a.flushers, data)
 	}
 }
+
+// plain says colour is not wanted: --no-color, or NO_COLOR set.
+func (a *app) plain() bool { return a.noColor || a.env["NO_COLOR"] != "" }
 
 // flush sends what the sanitisers still hold (an incomplete sequence at
 // the very end of the output).
@@ -220,7 +225,7 @@ func (a *app) openStore(mode store.Mode) (*store.Store, error) {
 // that seems to hang says why. A script's stderr gets nothing: the command
 // waits and succeeds, or fails with a message.
 func (a *app) waitNotice() func() {
-	if a.quietWait || !isTerminalWriter(a.stderr) {
+	if a.quietWait || !a.terminals.Stderr {
 		return nil
 	}
 	return func() { fmt.Fprintln(a.stderr, "tend: waiting for another tend to finish writing…") }
@@ -260,6 +265,36 @@ func (a *app) printJSON(v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// printJSONList prints n values as printJSON prints a slice of them, one
+// at a time, so that a long list is never held whole, as values or as
+// text: elem gives the i-th.
+func (a *app) printJSONList(n int, elem func(i int) any) error {
+	if n == 0 {
+		_, err := io.WriteString(a.stdout, "[]\n")
+		return err
+	}
+	w := bufio.NewWriterSize(a.stdout, 64<<10)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	w.WriteString("[\n")
+	for i := range n {
+		one.Reset()
+		if err := enc.Encode(elem(i)); err != nil {
+			return err
+		}
+		w.WriteString("  ")
+		w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		if i < n-1 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n")
+	}
+	w.WriteString("]\n")
+	return w.Flush()
 }
 
 // usageError is bad input from the user: exit code 2.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
@@ -54,9 +53,12 @@ rejects the whole file, naming it, and nothing is written.
 People from vCard, CSV and friends.md are matched by UID where a card has
 one, else by name (ignoring case): someone tend already has is updated, not
 added twice. Two people of one name in one file are kept apart, and the
-summary says so. --dry-run shows what would happen and writes nothing; it only reads the
-database, so it runs beside another import without waiting for it. A
-file encrypted with age (tend export --encrypt, tend backup --encrypt is a
+summary says so. The summary counts people, interactions and memories
+apart, new and matched (already in tend); skipped counts whole cards,
+rows, entries or records, each with its reason, and a part of one passed
+over (a property, a column) is a note. --dry-run shows what would happen
+and writes nothing; it only reads the database, so it runs beside another
+import without waiting for it. A file encrypted with age (tend export --encrypt, tend backup --encrypt is a
 database, not an import) is opened with a passphrase or with --identity.`,
 		Example: `  tend import vcard contacts.vcf --dry-run
   tend import vcard ~/.contacts/family      # every .vcf in the folder
@@ -107,7 +109,7 @@ func runImport(a *app, opts importOptions) error {
 		return err
 	}
 	counted := &countingReader{r: in}
-	bar := newProgress(a.stderr, isTerminalWriter(a.stderr), termtext.Line(name), size, counted)
+	bar := newProgress(a.stderr, a.terminals.Stderr, termtext.Line(name), size, counted)
 	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun, Source: name}, func(im *store.Import) error {
 		t := &progressTarget{Target: im, bar: bar}
 		switch opts.format {
@@ -153,7 +155,7 @@ func importDone(a *app, name, format string, res store.ImportResult, err error) 
 	if a.json {
 		return a.printJSON(importJSON(name, format, res))
 	}
-	return printImport(a, name, res)
+	return printImport(a, name, format, res)
 }
 
 // openInput opens FILE, or standard input for "-". size is 0 when unknown.
@@ -181,18 +183,20 @@ func openInput(a *app, file string) (name string, in io.ReadCloser, size int64, 
 	return file, f, info.Size(), nil
 }
 
-func printImport(a *app, name string, res store.ImportResult) error {
+func printImport(a *app, name, format string, res store.ImportResult) error {
 	var b strings.Builder
 	verb, tail := "Imported", ""
 	if res.DryRun {
 		verb, tail = "Would import", " (dry run: nothing was written)"
 	}
-	fmt.Fprintf(&b, "%s %s: %d new, %d matched, %d skipped%s.\n", verb, name, res.New(), res.Matched(), res.SkippedCount(), tail)
+	fmt.Fprintf(&b, "%s %s: %s%s.\n", verb, name, newKinds(res), tail)
 	for _, k := range []struct {
 		what string
 		c    store.ImportCounts
 	}{{"people", res.People}, {"interactions", res.Interactions}, {"memories", res.Memories}} {
-		if k.c.New == 0 && k.c.Matched == 0 {
+		// People are always named: a file of cards that brought no one is
+		// worth saying so. The other kinds only when the file held some.
+		if k.what != "people" && k.c.New == 0 && k.c.Matched == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "  %-13s %d new, %d matched", k.what+":", k.c.New, k.c.Matched)
@@ -201,12 +205,13 @@ func printImport(a *app, name string, res store.ImportResult) error {
 		}
 		b.WriteString("\n")
 	}
+	fmt.Fprintf(&b, "  %-13s %s\n", "skipped:", skipCounts(format, res.Skipped))
 	for _, sk := range res.Skipped {
 		where := sk.Where
 		if where != "" {
 			where += ": "
 		}
-		fmt.Fprintf(&b, "  skipped %s%s\n", where, oneLine(sk.Reason))
+		fmt.Fprintf(&b, "    %s%s\n", where, oneLine(sk.Reason))
 	}
 	for i, n := range res.Notes {
 		if i == maxNotesShown && len(res.Notes) > maxNotesShown+1 {
@@ -221,6 +226,76 @@ func printImport(a *app, name string, res store.ImportResult) error {
 	}
 	_, err := fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// newKinds says what an import added, each kind apart: "3 new people, 4
+// new interactions", or "nothing new".
+func newKinds(res store.ImportResult) string {
+	var parts []string
+	for _, k := range []struct {
+		n           int
+		one, plural string
+	}{{res.People.New, "person", "people"}, {res.Interactions.New, "interaction", "interactions"}, {res.Memories.New, "memory", "memories"}} {
+		if k.n == 1 {
+			parts = append(parts, "1 new "+k.one)
+		} else if k.n > 1 {
+			parts = append(parts, fmt.Sprintf("%d new %s", k.n, k.plural))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing new"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// skipUnit is what one skip of an import stands for, in the words of its
+// format: a whole card, row, entry or record, never a part of one (a
+// property or a column passed over is a note).
+func skipUnit(format string) (one, many string) {
+	switch format {
+	case "vcard":
+		return "card", "cards"
+	case "csv":
+		return "row", "rows"
+	case "friends":
+		return "entry", "entries"
+	default:
+		return "record", "records"
+	}
+}
+
+// skipCounts counts the skips in their units: "0 cards", "2 rows",
+// "1 card, 1 file".
+func skipCounts(format string, skips []domain.ImportSkip) string {
+	one, many := skipUnit(format)
+	counts := map[string]int{one: 0}
+	order := []string{one}
+	for _, s := range skips {
+		u := s.Unit
+		if u == "" {
+			u = one
+		}
+		if _, ok := counts[u]; !ok {
+			order = append(order, u)
+		}
+		counts[u] += s.N()
+	}
+	var parts []string
+	for _, u := range order {
+		n := counts[u]
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+u)
+		case u == one:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %ss", n, u))
+		}
+	}
+	if len(parts) > 1 && counts[one] == 0 {
+		parts = parts[1:] // "1 file", not "0 cards, 1 file"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // maxNotesShown is how many notes an import summary prints: an address
@@ -258,9 +333,11 @@ type importSkipJSON struct {
 	Where  string `json:"where"`
 	Reason string `json:"reason"`
 	Count  int    `json:"count"`
+	Unit   string `json:"unit"` // what count counts: card, row, entry, record or file
 }
 
 func importJSON(name, format string, res store.ImportResult) importResultJSON {
+	one, _ := skipUnit(format)
 	counts := func(c store.ImportCounts) importCountsJSON {
 		return importCountsJSON{New: c.New, Matched: c.Matched, Updated: c.Updated}
 	}
@@ -274,16 +351,13 @@ func importJSON(name, format string, res store.ImportResult) importResultJSON {
 		out.Notes = append(out.Notes, importNoteJSON{Where: n.Where, Text: n.Text})
 	}
 	for _, s := range res.Skipped {
-		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N()})
+		unit := s.Unit
+		if unit == "" {
+			unit = one
+		}
+		out.Skips = append(out.Skips, importSkipJSON{Where: s.Where, Reason: s.Reason, Count: s.N(), Unit: unit})
 	}
 	return out
-}
-
-// isTerminalWriter reports whether w is a terminal. Only the real stderr
-// can be one; tests pass buffers, which are not.
-func isTerminalWriter(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // countingReader counts the bytes read, for the progress bar. The JSON

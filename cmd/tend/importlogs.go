@@ -470,6 +470,14 @@ type logReport struct {
 	sum        phonelog.Summary
 }
 
+// countOf is n things, with the word for one or for many.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return groupDigits(n) + " " + many
+}
+
 // strangersShown is how many unknown numbers a dry run lists.
 const strangersShown = 15
 
@@ -479,8 +487,11 @@ func (r logReport) print(a *app) error {
 	if r.res.DryRun {
 		verb, tail = "Would import", " (dry run: nothing was written)"
 	}
-	fmt.Fprintf(&b, "%s %s (%s): %d new, %d matched, %d skipped%s.\n", verb, r.arg, strings.Join(r.formats, ", "),
-		r.res.Interactions.New, r.res.Interactions.Matched, r.res.SkippedCount(), tail)
+	// The counts are of interactions, the one kind a log brings; what
+	// was skipped are records of the file, said apart.
+	fmt.Fprintf(&b, "%s %s (%s): %s, %d matched; %s skipped%s.\n", verb, r.arg, strings.Join(r.formats, ", "),
+		countOf(r.res.Interactions.New, "new interaction", "new interactions"), r.res.Interactions.Matched,
+		countOf(r.res.SkippedCount(), "record", "records"), tail)
 	if r.region != "" {
 		fmt.Fprintf(&b, "  numbers read in region %s (from %s)\n", r.region, r.regionFrom)
 	} else {
@@ -488,7 +499,7 @@ func (r logReport) print(a *app) error {
 	}
 	s := r.sum
 	if s.Calls > 0 {
-		fmt.Fprintf(&b, "  calls:       %s read; %s logged", groupDigits(s.Calls), groupDigits(s.NewCalls))
+		fmt.Fprintf(&b, "  calls:       %s with someone in tend; %s logged", groupDigits(s.Calls), groupDigits(s.NewCalls))
 		if s.NewMissed > 0 {
 			fmt.Fprintf(&b, " (%s missed)", groupDigits(s.NewMissed))
 		}
@@ -498,7 +509,7 @@ func (r logReport) print(a *app) error {
 		b.WriteString("\n")
 	}
 	if s.Messages > 0 {
-		fmt.Fprintf(&b, "  messages:    %s read; %s new touches", groupDigits(s.Messages), groupDigits(s.NewTouches))
+		fmt.Fprintf(&b, "  messages:    %s with someone in tend; %s", groupDigits(s.Messages), countOf(s.NewTouches, "new touch", "new touches"))
 		if s.Extended > 0 {
 			fmt.Fprintf(&b, ", %s touches moved to a later message", groupDigits(s.Extended))
 		}
@@ -508,7 +519,7 @@ func (r logReport) print(a *app) error {
 		fmt.Fprintf(&b, "  seen before: %s from an earlier import, %s twice in the input\n", groupDigits(s.Known), groupDigits(s.Duplicates))
 	}
 	if s.Unknown > 0 || s.Ambiguous > 0 {
-		fmt.Fprintf(&b, "  not in tend: %s records from %s numbers or names", groupDigits(s.Unknown), groupDigits(len(s.Strangers)))
+		fmt.Fprintf(&b, "  not in tend: %s from %s", countOf(s.Unknown, "record", "records"), countOf(len(s.Strangers), "number or name", "numbers or names"))
 		if s.Ambiguous > 0 {
 			fmt.Fprintf(&b, "; %s that match several people", groupDigits(s.Ambiguous))
 		}
@@ -518,7 +529,7 @@ func (r logReport) print(a *app) error {
 		fmt.Fprintf(&b, "  no person:   %s from private numbers, %s from short codes and named senders\n", groupDigits(s.Hidden), groupDigits(s.Service))
 	}
 	if s.Groups > 0 {
-		fmt.Fprintf(&b, "  groups:      %s records of group chats and group MMS left out\n", groupDigits(s.Groups))
+		fmt.Fprintf(&b, "  groups:      %s of group chats and group MMS left out\n", countOf(s.Groups, "record", "records"))
 	}
 	for _, sk := range r.res.Skipped {
 		fmt.Fprintf(&b, "  skipped %s: %s\n", oneLine(sk.Where), oneLine(sk.Reason))
@@ -601,7 +612,7 @@ func (r logReport) json() logReportJSON {
 		}
 	}
 	for _, sk := range r.res.Skipped {
-		out.Skips = append(out.Skips, importSkipJSON{Where: sk.Where, Reason: sk.Reason, Count: sk.N()})
+		out.Skips = append(out.Skips, importSkipJSON{Where: sk.Where, Reason: sk.Reason, Count: sk.N(), Unit: "record"})
 	}
 	return out
 }

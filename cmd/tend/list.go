@@ -94,16 +94,15 @@ func runList(a *app, opts listOptions) error {
 		return cmp.Compare(x.sum.Person.Tier.Rank(), y.sum.Person.Tier.Rank())
 	})
 	if a.json {
-		out := make([]listedPersonJSON, len(rows))
-		for i, r := range rows {
-			out[i] = listedPersonJSON{
+		return a.printJSONList(len(rows), func(i int) any {
+			r := rows[i]
+			return listedPersonJSON{
 				PersonRecord:  exchange.Person(r.sum.Person),
 				DaysSinceReal: r.daysSinceReal,
 				DueRatio:      r.dueRatio,
 				Due:           r.due,
 			}
-		}
-		return a.printJSON(out)
+		})
 	}
 	if len(rows) == 0 {
 		say := "No one matches."

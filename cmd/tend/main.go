@@ -11,11 +11,15 @@ import (
 
 func main() {
 	os.Exit(run(os.Args[1:], system{
-		Stdin:      os.Stdin,
-		Stdout:     os.Stdout,
-		Stderr:     os.Stderr,
-		Environ:    os.Environ(),
-		IsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
-		Clock:      time.Now,
+		Stdin:  os.Stdin,
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Terminals: terminals{
+			Stdin:  term.IsTerminal(int(os.Stdin.Fd())),
+			Stdout: term.IsTerminal(int(os.Stdout.Fd())),
+			Stderr: term.IsTerminal(int(os.Stderr.Fd())),
+		},
+		Environ: os.Environ(),
+		Clock:   time.Now,
 	}))
 }

@@ -37,8 +37,8 @@ func (a *app) askPassphrase(confirm bool, instead string) (string, error) {
 	}
 	// Standard input, not /dev/tty: tend run from a script or a test
 	// without a passphrase must fail, not wait for someone to type.
-	f, ok := a.stdin.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	f, ok := a.stdin.(*os.File) // a terminal has a file descriptor to turn echo off on
+	if !a.terminals.Stdin || !ok {
 		return "", usageErrorf("no terminal to ask for a passphrase on: set %s, or %s", passphraseEnv, instead)
 	}
 	// Echo is off while the passphrase is typed; Ctrl-C (or a kill) then

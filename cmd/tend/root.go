@@ -29,15 +29,22 @@ const (
 // system is what tend takes from the process it runs in. Tests build one
 // with buffers, a fixed environment and a clock of their own.
 type system struct {
-	Stdin      io.Reader
-	Stdout     io.Writer
-	Stderr     io.Writer
-	Environ    []string
-	IsTerminal bool             // standard output is a terminal
-	Clock      func() time.Time // the only clock tend reads
-	Location   *time.Location   // where days are counted; time.Local when nil
-	Entropy    io.Reader        // randomness for new ids; crypto/rand when nil
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+	Terminals terminals // which of the three are terminals
+	Environ   []string
+	Clock     func() time.Time // the only clock tend reads
+	Location  *time.Location   // where days are counted; time.Local when nil
+	Entropy   io.Reader        // randomness for new ids; crypto/rand when nil
 }
+
+// terminals says which of the standard streams are terminals. main asks
+// the operating system once; tests say it either way. Everything that
+// depends on it (the full-screen view, colours, the sanitiser for data, a
+// passphrase prompt, a progress bar, a notice that a write waits) asks
+// here, not the streams themselves.
+type terminals struct{ Stdin, Stdout, Stderr bool }
 
 // run executes tend with the given arguments and returns the exit code. It
 // is main without the process: tests call it directly.
@@ -78,7 +85,7 @@ var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 // terminal, each echoed value cut to echoLimit characters, and the whole
 // cut to errorLineLimit.
 func errorLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(err.Error(), func(q string) string {
+	line := quoted.ReplaceAllStringFunc(errorText(err), func(q string) string {
 		v, uerr := strconv.Unquote(q)
 		if uerr != nil || utf8.RuneCountInString(v) <= echoLimit {
 			return q
@@ -86,6 +93,30 @@ func errorLine(err error) string {
 		return strconv.Quote(termtext.Cut(v, echoLimit))
 	})
 	return termtext.Cut(oneLine(line), errorLineLimit)
+}
+
+// errorText is err in words, and where the core says what was not found
+// or refused, the command that would put it right: the core names none.
+func errorText(err error) string {
+	var noOne *domain.NoOneError
+	if errors.As(err, &noOne) {
+		switch {
+		case noOne.MentionedBy != "":
+			return err.Error() + fmt.Sprintf(" (to call them that: tend edit %q --alias %q)", domain.OneName(noOne.MentionedBy), strings.TrimSpace(noOne.Query))
+		case noOne.Addable:
+			return err.Error() + fmt.Sprintf(" (add them with: tend add %q)", strings.TrimSpace(noOne.Query))
+		}
+	}
+	var unknown *domain.UnknownIDError
+	switch {
+	case errors.As(err, &unknown) && unknown.Kind == "interaction":
+		return err.Error() + " (tend history lists them)"
+	case errors.As(err, &unknown) && unknown.Kind == "memory":
+		return err.Error() + " (tend show NAME lists them)"
+	case errors.Is(err, domain.ErrEmptyMemory):
+		return err.Error() + " (tend forget removes it)"
+	}
+	return err.Error()
 }
 
 // exitCode decides, in one place, which errors are the user's input (2) and
@@ -143,7 +174,7 @@ prints today's suggestions otherwise.`,
 			return nulInPath(cmd, a)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if a.isTerminal {
+			if a.terminals.Stdout {
 				return runTUI(a)
 			}
 			return runToday(a, todayOptions{})

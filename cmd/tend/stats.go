@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
 )
 
 func newStatsCmd(a *app) *cobra.Command {
@@ -78,29 +77,14 @@ func runStats(a *app) error {
 	if err != nil {
 		return err
 	}
-	rules, err := a.Rules()
+	c, err := a.ReadCore()
 	if err != nil {
 		return err
 	}
-	s, err := a.ReadStore()
+	st, err := c.Stats(a.ctx(), now)
 	if err != nil {
 		return err
 	}
-	var people []cadence.Person
-	for _, archived := range []bool{false, true} {
-		sums, err := s.Summaries(a.ctx(), store.PeopleFilter{Archived: archived})
-		if err != nil {
-			return err
-		}
-		for _, sum := range sums {
-			people = append(people, sum.Cadence())
-		}
-	}
-	events, err := s.Events(a.ctx(), cadence.ActivitySince(now))
-	if err != nil {
-		return err
-	}
-	st := rules.Summarize(people, events, now)
 	if a.json {
 		return a.printJSON(statsOut(st, now.Format("2006-01-02")))
 	}

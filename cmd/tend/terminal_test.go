@@ -102,7 +102,7 @@ func TestStoredTextOnATerminalIsOnlyColoured(t *testing.T) {
 	for _, args := range hostileCommands {
 		var stdout, stderr bytes.Buffer
 		run(append([]string{"--db", h.db}, args...), system{
-			Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, IsTerminal: true,
+			Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Terminals: terminals{Stdout: true},
 			Environ: append(h.env, "TERM=xterm-256color", "COLORTERM=truecolor"),
 			Clock:   func() time.Time { t.Fatal("read the real clock"); return time.Time{} }, Location: time.UTC,
 		})
@@ -178,5 +178,49 @@ func TestDataInAPipeIsExact(t *testing.T) {
 	csv := h.ok("export", "csv").stdout
 	if !strings.Contains(csv, hostile["notes"]) {
 		t.Errorf("export csv in a pipe changed the stored text: %q", csv)
+	}
+}
+
+// TestTerminalsDecideOnce runs commands in process with the standard
+// streams said to be terminals, or not, and checks each consequence
+// follows what was said, not what the streams are (buffers here).
+func TestTerminalsDecideOnce(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--tier", "inner", "--now", "2026-09-01")
+	runAs := func(term terminals, env []string, args ...string) (string, string, int) {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"--db", h.db}, args...), system{
+			Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Terminals: term,
+			Environ: append(append([]string{}, h.env...), env...), Location: time.UTC,
+			Clock: func() time.Time { t.Fatal("read the real clock"); return time.Time{} },
+		})
+		return stdout.String(), stderr.String(), code
+	}
+	colour := []string{"TERM=xterm-256color", "COLORTERM=truecolor"}
+	// A colour is an SGR foreground: 30-37, 90-97 or 38;...; bold and
+	// underline are not colours, and NO_COLOR keeps them.
+	colours := regexp.MustCompile(`\x1b\[(?:[0-9]+;)*(?:3[0-8]|9[0-7])[;m]`)
+	if out, _, _ := runAs(terminals{Stdout: true}, colour, "today"); !colours.MatchString(out) {
+		t.Errorf("today on a colour terminal has no colour:\n%q", out)
+	}
+	for name, tc := range map[string]struct {
+		term terminals
+		env  []string
+	}{
+		"a pipe":            {terminals{Stdin: true, Stderr: true}, colour},
+		"NO_COLOR":          {terminals{Stdout: true}, append(colour, "NO_COLOR=1")},
+		"a dumb terminal":   {terminals{Stdout: true}, []string{"TERM=dumb"}},
+		"stdout not a term": {terminals{}, colour},
+	} {
+		if out, _, _ := runAs(tc.term, tc.env, "today"); colours.MatchString(out) || (!tc.term.Stdout && strings.Contains(out, "\x1b[")) {
+			t.Errorf("%s: today has colour:\n%q", name, out)
+		}
+	}
+	// A passphrase is asked only on a terminal standard input, and only
+	// one with a file to turn echo off on.
+	for _, term := range []terminals{{}, {Stdin: true}} {
+		if _, errOut, code := runAs(term, nil, "backup", "--encrypt"); code != exitUsage || !strings.Contains(errOut, "no terminal to ask for a passphrase on") {
+			t.Errorf("backup --encrypt with %+v: exit %d, %q", term, code, errOut)
+		}
 	}
 }

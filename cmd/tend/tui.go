@@ -29,7 +29,7 @@ func runTUI(a *app) error {
 		Core:        core.New(s, rules),
 		Now:         clock,
 		AfterChange: a.tuiChanged(clock),
-		Plain:       a.noColor || a.env["NO_COLOR"] != "",
+		Plain:       a.plain(),
 		Output:      a.tty,
 		Environ:     a.environ(),
 	})

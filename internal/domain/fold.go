@@ -37,7 +37,13 @@ func Fold(s string) string {
 		}
 		b.WriteString(foldRune(r))
 	}
-	return b.String()
+	// A spacing mark (˘, ¨) decomposes to a space and the mark it carries:
+	// without the mark, the space may be a second one, or stand alone.
+	out := b.String()
+	if !singleSpaced(out) {
+		out = strings.Join(strings.Fields(out), " ")
+	}
+	return out
 }
 
 // foldedRunes remembers how each letter beyond ASCII folds: names repeat

@@ -5,6 +5,9 @@ type ImportSkip struct {
 	Where  string // the record, card or line, as the reader of the file names it
 	Reason string
 	Count  int // how many things this entry stands for; 0 means 1
+	// Unit is what one of them is, when it is not the format's own unit
+	// (a card, a row): a whole file of a folder of cards is a "file".
+	Unit string
 }
 
 // N is the number of things the skip stands for.

@@ -257,6 +257,10 @@ type csvLayout struct {
 	order   dateOrder   // how the file writes d/m/y dates
 	evident dateOrder   // what the rows showed about it
 	guessed bool        // the order was a guess
+	// own is set for tend's own export (it has a tier column), which
+	// joins values with "; " only: a ":::" there is part of a value, not
+	// Google's separator.
+	own bool
 }
 
 // readHeader maps the header row, and refuses a file none of whose columns
@@ -284,6 +288,9 @@ func readHeader(header []string) (*csvLayout, error) {
 			continue
 		}
 		l.columns[i] = col
+		if col.field == fTier {
+			l.own = true
+		}
 		if col.field == fDerived {
 			continue
 		}
@@ -351,7 +358,8 @@ func (l *csvLayout) report(t Target) {
 		if len(lost) == 1 {
 			noun = "column"
 		}
-		t.Skip(domain.ImportSkip{Reason: fmt.Sprintf("%d %s tend does not keep: %s", len(lost), noun, shortList(lost, 6)), Count: len(lost)})
+		// The rows are kept: a column passed over is a note, not a skip.
+		t.Note(domain.ImportNote{Text: fmt.Sprintf("passed over %d %s tend does not keep: %s", len(lost), noun, shortList(lost, 6))})
 	}
 	if len(l.read) > 0 {
 		t.Note(domain.ImportNote{Text: "columns read: " + shortList(l.read, 8)})
@@ -433,22 +441,22 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 			p.JobTitle = v
 		case fEmail:
 			if col.slot != "" {
-				emailSlot[col.slot] = googleList(v, ";,")
+				emailSlot[col.slot] = l.googleList(v, ";,")
 				emailOrder = append(emailOrder, col.slot)
 				continue
 			}
-			for _, e := range googleList(v, ";,") {
+			for _, e := range l.googleList(v, ";,") {
 				addEmail(e, col.kind)
 			}
 		case fEmailKind:
 			emailKind[col.slot] = v
 		case fPhone:
 			if col.slot != "" {
-				telSlot[col.slot] = splitPhones(v)
+				telSlot[col.slot] = l.splitPhones(v)
 				telOrder = append(telOrder, col.slot)
 				continue
 			}
-			for _, ph := range splitPhones(v) {
+			for _, ph := range l.splitPhones(v) {
 				addPhone(ph, col.kind)
 			}
 		case fPhoneKind:
@@ -490,7 +498,7 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 		case fNotes:
 			notes = append(notes, v)
 		case fTags:
-			p.Tags = append(p.Tags, tagList(v)...)
+			p.Tags = append(p.Tags, l.tagList(v)...)
 		case fTier:
 			tier, err := cadence.ParseTier(v)
 			if err != nil {
@@ -506,13 +514,13 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 		}
 	}
 	for _, slot := range emailOrder {
-		kinds := googleList(emailKind[slot], "")
+		kinds := l.googleList(emailKind[slot], "")
 		for j, e := range emailSlot[slot] {
 			addEmail(e, labelKind(pick(kinds, j), emailKinds))
 		}
 	}
 	for _, slot := range telOrder {
-		kinds := googleList(phoneKind[slot], "")
+		kinds := l.googleList(phoneKind[slot], "")
 		for j, ph := range telSlot[slot] {
 			addPhone(ph, labelKind(pick(kinds, j), phoneKinds))
 		}
@@ -564,11 +572,20 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 	return p, nil
 }
 
+// googleParts splits a cell at Google's " ::: ", unless the file is
+// tend's own.
+func (l *csvLayout) googleParts(v string) []string {
+	if l.own {
+		return []string{v}
+	}
+	return strings.Split(v, ":::")
+}
+
 // googleList splits a cell that may hold several values: Google joins them
 // with " ::: ", and other tools with the separators given.
-func googleList(v, seps string) []string {
+func (l *csvLayout) googleList(v, seps string) []string {
 	var out []string
-	for _, part := range strings.Split(v, ":::") {
+	for _, part := range l.googleParts(v) {
 		if seps == "" {
 			out = append(out, strings.TrimSpace(part))
 			continue
@@ -581,9 +598,9 @@ func googleList(v, seps string) []string {
 // splitPhones splits a cell of phones at semicolons, Google's " ::: " too,
 // but not at the semicolon of a tel: parameter: "+1 418 656 9254;ext=102"
 // is one phone.
-func splitPhones(v string) []string {
+func (l *csvLayout) splitPhones(v string) []string {
 	var out []string
-	for _, part := range strings.Split(v, ":::") {
+	for _, part := range l.googleParts(v) {
 		start := 0
 		for i := 0; i < len(part); i++ {
 			if part[i] == ';' && !telParam().MatchString(part[i+1:]) {
@@ -610,9 +627,9 @@ func trimAll(list []string) []string {
 // tagList reads a cell of tags: tend's and Outlook's "a; b", Google's
 // "* myContacts ::: Friends". Google's own groups lose their "* ", and the
 // one every contact is in (My Contacts) is no tag.
-func tagList(v string) []string {
+func (l *csvLayout) tagList(v string) []string {
 	var out []string
-	for _, t := range googleList(v, ";,") {
+	for _, t := range l.googleList(v, ";,") {
 		t = strings.TrimSpace(strings.TrimPrefix(t, "* "))
 		if k := strings.ToLower(strings.ReplaceAll(t, " ", "")); k == "mycontacts" || t == "" {
 			continue

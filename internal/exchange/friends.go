@@ -150,6 +150,7 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 		}
 	}
 
+	kept := 0
 	for _, e := range sections["Notes"] {
 		_, text, at, err := friendsDated(e, now)
 		if err != nil {
@@ -171,6 +172,13 @@ func ReadFriends(r io.Reader, t Target, now time.Time) error {
 				return placeErr(err, e.line, "")
 			}
 		}
+		kept++
+	}
+	switch {
+	case kept == 1:
+		t.Note(domain.ImportNote{Text: "1 entry of the Notes section kept in the notes of the people it names"})
+	case kept > 1:
+		t.Note(domain.ImportNote{Text: fmt.Sprintf("%d entries of the Notes section kept in the notes of the people they name", kept)})
 	}
 	return nil
 }

@@ -100,9 +100,9 @@ func (v *vcardReader) file(data []byte, prefix string) error {
 	}
 	for i, c := range cards {
 		where := prefix + fmt.Sprintf("card %d", i+1)
-		pc, skips, err := c.parse(where, v.unknown, fileCharset)
-		for _, s := range skips {
-			v.t.Skip(s)
+		pc, notes, err := c.parse(where, v.unknown, fileCharset)
+		for _, n := range notes {
+			v.t.Note(n)
 		}
 		if err != nil {
 			v.fail(&InputError{Line: c.line, Record: where, Err: err})
@@ -110,6 +110,7 @@ func (v *vcardReader) file(data []byte, prefix string) error {
 		}
 		v.read++
 		if pc == nil {
+			v.t.Skip(domain.ImportSkip{Where: placeText(c.line, where), Reason: "a group of contacts, not a person"})
 			continue
 		}
 		if pc.guessed {
@@ -130,7 +131,7 @@ func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
 	// A birthday tend add would refuse (in the future, before 1900) is
 	// left out like a BDAY it cannot read, and said so.
 	if err := domain.CheckBirthday(p.Birthday, birthdayNow(v.t)); err != nil {
-		v.t.Skip(domain.ImportSkip{Where: where, Reason: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
+		v.t.Note(domain.ImportNote{Where: where, Text: fmt.Sprintf("BDAY %s left out: %v", p.Birthday, err)})
 		p.Birthday = cadence.MonthDay{}
 	}
 	if note, ok := v.names.place(&p, where); ok {
@@ -148,9 +149,17 @@ func (v *vcardReader) put(pc *parsedCard, line int, where string) error {
 	return nil
 }
 
-func (v *vcardReader) fail(err *InputError) {
+func (v *vcardReader) fail(err *InputError) { v.failWhole(err, "card") }
+
+// failWhole skips what could not be read, a card or a whole file of a
+// folder, naming which.
+func (v *vcardReader) failWhole(err *InputError, what string) {
 	v.failed = append(v.failed, err)
-	v.t.Skip(domain.ImportSkip{Where: placeText(err.Line, err.Record), Reason: "card left out: " + err.Err.Error()})
+	unit := ""
+	if what != "card" {
+		unit = what
+	}
+	v.t.Skip(domain.ImportSkip{Where: placeText(err.Line, err.Record), Reason: what + " left out: " + err.Err.Error(), Unit: unit})
 }
 
 // finish writes the summary lines, and refuses the input when no card at
@@ -162,8 +171,8 @@ func (v *vcardReader) finish() error {
 		}
 		return inputErrorf(0, "", "no card could be read: %v (and %d more)", v.failed[0], len(v.failed)-1)
 	}
-	if s, ok := unknownSkip(v.unknown); ok {
-		v.t.Skip(s)
+	if n, ok := unknownNote(v.unknown); ok {
+		v.t.Note(n)
 	}
 	if len(v.guessed) > 0 {
 		v.t.Note(domain.ImportNote{Text: fmt.Sprintf(
@@ -562,9 +571,9 @@ type parsedCard struct {
 // parse turns a card into a person, with what was left out and why. It
 // returns no card for one that is not a person (a contact group), and an
 // error, the card's own, for a card that cannot be read.
-func (c rawCard) parse(where string, unknown map[string]int, fileCharset string) (*parsedCard, []domain.ImportSkip, error) {
+func (c rawCard) parse(where string, unknown map[string]int, fileCharset string) (*parsedCard, []domain.ImportNote, error) {
 	var (
-		skips []domain.ImportSkip
+		notes []domain.ImportNote
 		text  strings.Builder
 		lines = map[string][]int{} // property → the line of each, in order
 		pc    parsedCard
@@ -578,7 +587,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for _, l := range c.props {
 		if l.name == "" {
 			// The line itself is not quoted: it may be anyone's private note.
-			skips = append(skips, domain.ImportSkip{Where: at(l.line), Reason: "a line that is not a property (NAME:value) left out"})
+			notes = append(notes, domain.ImportNote{Where: at(l.line), Text: "a line that is not a property (NAME:value) left out"})
 			continue
 		}
 		if !vcardUsed[l.name] && !vcardBookkeeping[l.name] {
@@ -587,7 +596,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 		}
 		line, guessed, err := l.clean(fallback)
 		if err != nil {
-			skips = append(skips, domain.ImportSkip{Where: at(l.line), Reason: fmt.Sprintf("%s left out: %v", l.name, err)})
+			notes = append(notes, domain.ImportNote{Where: at(l.line), Text: fmt.Sprintf("%s left out: %v", l.name, err)})
 			continue
 		}
 		pc.guessed = pc.guessed || guessed
@@ -597,7 +606,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	text.WriteString("END:VCARD\r\n")
 	card, err := vcard.NewDecoder(strings.NewReader(text.String())).Decode()
 	if err != nil {
-		return nil, skips, err
+		return nil, notes, err
 	}
 	// lineOf finds the file line of the i-th property of a name; go-vcard
 	// keeps each name's properties in file order.
@@ -610,18 +619,17 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 
 	for _, k := range []string{"KIND", "X-ADDRESSBOOKSERVER-KIND"} {
 		if kind := strings.ToLower(strings.TrimSpace(card.Value(k))); kind == "group" {
-			skips = append(skips, domain.ImportSkip{Where: at(c.line), Reason: "a group of contacts, not a person"})
-			return nil, skips, nil
+			return nil, notes, nil
 		}
 	}
 
 	p := &pc.person
 	p.Name = cardName(card)
 	if p.Name == "" {
-		return nil, skips, errors.New("no name: the card has no FN, N, NICKNAME, ORG, EMAIL or TEL to call the person by")
+		return nil, notes, errors.New("no name: the card has no FN, N, NICKNAME, ORG, EMAIL or TEL to call the person by")
 	}
 	if !utf8.ValidString(p.Name) {
-		return nil, skips, errors.New("the name is not valid text")
+		return nil, notes, errors.New("the name is not valid text")
 	}
 	p.PhoneTypes, p.EmailTypes = map[string]string{}, map[string]string{}
 	for _, f := range card[vcard.FieldTelephone] {
@@ -657,13 +665,13 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 			}
 		}
 	}
-	var notes []string
+	var cardNotes []string
 	for _, f := range card[vcard.FieldNote] {
 		if n := strings.TrimSpace(unescapeText(f.Value)); n != "" {
-			notes = append(notes, n)
+			cardNotes = append(cardNotes, n)
 		}
 	}
-	p.Notes = strings.Join(notes, "\n\n")
+	p.Notes = strings.Join(cardNotes, "\n\n")
 	if f := card.Preferred(vcard.FieldOrganization); f != nil {
 		p.Org = orgText(f.Value)
 	}
@@ -675,7 +683,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card["X-TEND-TIER"] {
 		tier, err := cadence.ParseTier(strings.TrimSpace(f.Value))
 		if err != nil {
-			skips = append(skips, domain.ImportSkip{Where: at(lineOf("X-TEND-TIER", i)), Reason: fmt.Sprintf("X-TEND-TIER %q left out: not a tier", clip(f.Value))})
+			notes = append(notes, domain.ImportNote{Where: at(lineOf("X-TEND-TIER", i)), Text: fmt.Sprintf("X-TEND-TIER %q left out: not a tier", clip(f.Value))})
 			continue
 		}
 		p.Tier = tier
@@ -683,7 +691,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card["X-TEND-EVERY"] {
 		every, err := cadence.ParseEvery(strings.TrimSpace(f.Value))
 		if err != nil {
-			skips = append(skips, domain.ImportSkip{Where: at(lineOf("X-TEND-EVERY", i)), Reason: fmt.Sprintf("X-TEND-EVERY %q left out: %v", clip(f.Value), err)})
+			notes = append(notes, domain.ImportNote{Where: at(lineOf("X-TEND-EVERY", i)), Text: fmt.Sprintf("X-TEND-EVERY %q left out: %v", clip(f.Value), err)})
 			continue
 		}
 		p.Every = every
@@ -692,20 +700,20 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card[vcard.FieldBirthday] {
 		d, err := parseVCardDate(f)
 		if err != nil {
-			skips = append(skips, domain.ImportSkip{Where: at(lineOf("BDAY", i)), Reason: fmt.Sprintf("BDAY %q left out: %v", clip(f.Value), err)})
+			notes = append(notes, domain.ImportNote{Where: at(lineOf("BDAY", i)), Text: fmt.Sprintf("BDAY %q left out: %v", clip(f.Value), err)})
 			continue
 		}
 		switch {
 		case p.Birthday.IsZero():
 			p.Birthday = d
 		case d != p.Birthday:
-			skips = append(skips, domain.ImportSkip{Where: at(lineOf("BDAY", i)), Reason: fmt.Sprintf("BDAY %q left out: the card has another birthday, %s", clip(f.Value), p.Birthday)})
+			notes = append(notes, domain.ImportNote{Where: at(lineOf("BDAY", i)), Text: fmt.Sprintf("BDAY %q left out: the card has another birthday, %s", clip(f.Value), p.Birthday)})
 		}
 	}
 	addDate := func(name string, i int, f *vcard.Field, label string) {
 		d, err := parseVCardDate(f)
 		if err != nil {
-			skips = append(skips, domain.ImportSkip{Where: at(lineOf(name, i)), Reason: fmt.Sprintf("%s %q left out: %v", name, clip(f.Value), err)})
+			notes = append(notes, domain.ImportNote{Where: at(lineOf(name, i)), Text: fmt.Sprintf("%s %q left out: %v", name, clip(f.Value), err)})
 			return
 		}
 		date := domain.ImportantDate{Label: label, Date: d}
@@ -721,7 +729,7 @@ func (c rawCard) parse(where string, unknown map[string]int, fileCharset string)
 	for i, f := range card["X-ABDATE"] {
 		addDate("X-ABDATE", i, f, abLabel(card, f.Group))
 	}
-	return &pc, skips, nil
+	return &pc, notes, nil
 }
 
 // telValue is a TEL's number: a tel: URI loses its scheme (its ;ext=
@@ -971,10 +979,12 @@ func parseVCardDate(f *vcard.Field) (cadence.MonthDay, error) {
 	return md, nil
 }
 
-// unknownSkip sums up the properties tend does not keep in one entry.
-func unknownSkip(unknown map[string]int) (domain.ImportSkip, bool) {
+// unknownNote sums up the properties tend does not keep in one note: the
+// cards are kept, so these are not skips, and counting them as such
+// made two cards with an address each read as "2 skipped".
+func unknownNote(unknown map[string]int) (domain.ImportNote, bool) {
 	if len(unknown) == 0 {
-		return domain.ImportSkip{}, false
+		return domain.ImportNote{}, false
 	}
 	names := make([]string, 0, len(unknown))
 	total := 0
@@ -996,9 +1006,8 @@ func unknownSkip(unknown map[string]int) (domain.ImportSkip, bool) {
 	if total == 1 {
 		noun = "property"
 	}
-	return domain.ImportSkip{
-		Reason: fmt.Sprintf("%d %s tend does not keep: %s", total, noun, strings.Join(parts, ", ")),
-		Count:  total,
+	return domain.ImportNote{
+		Text: fmt.Sprintf("passed over %d %s tend does not keep: %s", total, noun, strings.Join(parts, ", ")),
 	}, true
 }
 

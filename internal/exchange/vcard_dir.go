@@ -52,11 +52,14 @@ func ReadVCardDir(dir fs.FS, t Target) error {
 		var ie *InputError
 		if errors.As(err, &ie) {
 			if ie.Record == "" {
+				// The whole file, not one card of it (a binary file, one
+				// too large): the summary says so.
 				ie.Record = e.Name()
+				v.failWhole(ie, "file")
 			} else {
 				ie.Record = e.Name() + ": " + ie.Record
+				v.fail(ie)
 			}
-			v.fail(ie)
 			continue
 		}
 		if err != nil {

@@ -68,7 +68,7 @@ func TestReadVCardDir(t *testing.T) {
 		!hasSkip(r, "nameless.vcf: card 1 (line 1)", "card left out: no name: the card has no FN, N, NICKNAME, ORG, EMAIL or TEL to call the person by") {
 		t.Errorf("skips = %+v", r.skips)
 	}
-	if len(r.notes) != 1 || r.notes[0].Where != "ana2.vcf: card 1" {
+	if len(r.notes) != 2 || r.notes[0].Where != "ana2.vcf: card 1" || r.notes[1].Text != "passed over 1 property tend does not keep: PHOTO 1" {
 		t.Errorf("notes = %+v", r.notes)
 	}
 	// A folder with no card that can be read is refused.
@@ -102,6 +102,10 @@ func TestReadVCardDirBoundsEachFile(t *testing.T) {
 	var reasons []string
 	for _, sk := range res.Skipped {
 		reasons = append(reasons, sk.Where+": "+sk.Reason)
+	}
+	// The birthday is a part of a card that is kept: a note, not a skip.
+	for _, n := range res.Notes {
+		reasons = append(reasons, n.Where+": "+n.Text)
 	}
 	got := strings.Join(reasons, "\n")
 	for _, want := range []string{"ana.vcf: card 1: BDAY 2030-01-01 left out", "photo.vcf", "a NUL byte", "huge.vcf", "larger than 32 MB"} {

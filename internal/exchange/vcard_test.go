@@ -131,8 +131,8 @@ func TestVCardCorpusFields(t *testing.T) {
 	if !max.Birthday.IsZero() || len(max.Emails) != 4 {
 		t.Errorf("the card with BDAY:19723101 came through as %+v", max)
 	}
-	if !hasSkip(v4, "card 2 (line 22)", `BDAY "19723101" left out: there is no month 31`) {
-		t.Errorf("skips = %+v, want the bad BDAY named with its card and line", v4.skips)
+	if !hasNote(v4, "card 2 (line 22)", `BDAY "19723101" left out: there is no month 31`) || len(v4.skips) != 0 {
+		t.Errorf("skips = %+v, notes = %+v, want the bad BDAY named in a note with its card and line, and no card skipped", v4.skips, v4.notes)
 	}
 	if !slices.Contains(max.ImportantDates, domain.ImportantDate{Label: "Hochzeitstag", Date: cadence.MonthDay{Year: 2019, Month: 7, Day: 7}}) {
 		t.Errorf("ITEM1.X-ABDATE with its label read as %+v", max.ImportantDates)
@@ -168,15 +168,25 @@ func TestVCardCorpusFields(t *testing.T) {
 	if !slices.Contains(gmail.ImportantDates, domain.ImportantDate{Label: "anniversary", Date: cadence.MonthDay{Year: 1930, Month: 3, Day: 20}}) {
 		t.Errorf("X-ABDATE dates = %+v", gmail.ImportantDates)
 	}
-	// Photos and properties tend does not keep are counted, once per file.
-	// NICKNAME is kept, as an alias.
+	// Photos and properties tend does not keep are counted, once per file,
+	// in a note: the card is kept, so nothing is skipped. NICKNAME is
+	// kept, as an alias.
 	iphone := read("ezvcard__John_Doe_IPHONE.vcf")
-	if n := len(iphone.skips); n != 1 || !strings.Contains(iphone.skips[0].Reason, "PHOTO 1") || iphone.skips[0].N() != 6 {
-		t.Errorf("skips = %+v, want one entry counting 6 properties, PHOTO among them", iphone.skips)
+	if len(iphone.skips) != 0 || len(iphone.notes) != 1 || !strings.HasPrefix(iphone.notes[0].Text, "passed over 6 properties") || !strings.Contains(iphone.notes[0].Text, "PHOTO 1") {
+		t.Errorf("skips = %+v, notes = %+v, want one note counting 6 properties, PHOTO among them", iphone.skips, iphone.notes)
 	}
 	if p := iphone.people[0]; len(p.Aliases) != 1 {
 		t.Errorf("NICKNAME read as aliases %q, want one", p.Aliases)
 	}
+}
+
+func hasNote(r *recorder, where, text string) bool {
+	for _, n := range r.notes {
+		if n.Where == where && n.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSkip(r *recorder, where, reason string) bool {
@@ -264,11 +274,14 @@ func TestVCardDates(t *testing.T) {
 			if got := r.people[0].Birthday; got != tc.want {
 				t.Errorf("birthday = %+v, want %+v", got, tc.want)
 			}
-			if tc.skip == "" && len(r.skips) > 0 {
-				t.Errorf("skips = %+v, want none", r.skips)
+			if len(r.skips) > 0 {
+				t.Errorf("skips = %+v, want none: a bad BDAY leaves the card in", r.skips)
 			}
-			if tc.skip != "" && (len(r.skips) != 1 || !strings.Contains(r.skips[0].Reason, tc.skip) || r.skips[0].Where != "card 1 (line 4)") {
-				t.Errorf("skips = %+v, want card 1 (line 4) skipped because %q", r.skips, tc.skip)
+			if tc.skip == "" && len(r.notes) > 0 {
+				t.Errorf("notes = %+v, want none", r.notes)
+			}
+			if tc.skip != "" && (len(r.notes) != 1 || !strings.Contains(r.notes[0].Text, tc.skip) || r.notes[0].Where != "card 1 (line 4)") {
+				t.Errorf("notes = %+v, want card 1 (line 4) noted because %q", r.notes, tc.skip)
 			}
 		})
 	}
@@ -389,8 +402,8 @@ func TestVCardLeavesOutImpossibleBirthdays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.People.New != 2 || len(res.Skipped) != 2 || !strings.Contains(res.Skipped[0].Reason, "is in the future") {
-		t.Errorf("imported %+v, skipped %+v", res.People, res.Skipped)
+	if res.People.New != 2 || len(res.Skipped) != 0 || len(res.Notes) != 2 || !strings.Contains(res.Notes[0].Text, "is in the future") {
+		t.Errorf("imported %+v, skipped %+v, notes %+v", res.People, res.Skipped, res.Notes)
 	}
 	people, _ := s.AllPeople(t.Context())
 	for _, p := range people {

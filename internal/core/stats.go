@@ -1,0 +1,39 @@
+package core
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+)
+
+// Stats works out the health of the circles at now: each tier against its
+// guideline, the last weeks' activity and who is drifting. It reads the
+// ranking's lean input for the active people and only a count of the
+// archived ones, whom the figures name apart but never assess, and the
+// interactions of the last weeks counted by day, not one by one.
+func (c *Core) Stats(ctx context.Context, now time.Time) (cadence.Stats, error) {
+	// In no particular order: the figures are counts, and the drifting
+	// are sorted by tier and name.
+	var people []cadence.Person
+	err := c.store.EachCadence(ctx, func(p cadence.Person) error {
+		p.Recent, p.RecentReal = slices.Clone(p.Recent), slices.Clone(p.RecentReal)
+		people = append(people, p)
+		return nil
+	})
+	if err != nil {
+		return cadence.Stats{}, err
+	}
+	archived, err := c.store.CountArchived(ctx)
+	if err != nil {
+		return cadence.Stats{}, err
+	}
+	days, err := c.store.DayCounts(ctx, cadence.ActivitySince(now), now)
+	if err != nil {
+		return cadence.Stats{}, err
+	}
+	st := c.rules.SummarizeDays(people, days, now)
+	st.Archived += archived
+	return st, nil
+}
