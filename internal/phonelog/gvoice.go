@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -167,7 +168,13 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
-	return clipName(strings.Join(strings.Fields(s), " "))
+	s = strings.Join(strings.Fields(s), " ")
+	// A name is matched whole: cut only what no name is, at a rune's start.
+	for len(s) > 200 {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // ReadGVoiceCalls reads one call file of Google Takeout's Voice folder:

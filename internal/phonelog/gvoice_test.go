@@ -164,6 +164,8 @@ func TestGVoiceCalls(t *testing.T) {
 			"2020-01-02T03:04:05Z missed call in=true 0s num=\"+4917099\" name=\"\" byname=false"},
 		{"name only, from the file name", "Ana Lima - Placed - 2020-01-02T03_04_05Z.html", gvoiceCall("Placed call to", "", "", "2020-01-02T03:04:05Z", "PT3S", ""),
 			"2020-01-02T03:04:05Z call in=false 3s num=\"\" name=\"Ana Lima\" byname=true"},
+		{"a long name is kept whole", "", gvoiceCall("Placed call to", "", "Maria Fernanda Rodrigues da Silva Santos", "2020-01-02T03:04:05Z", "PT3S", ""),
+			"2020-01-02T03:04:05Z call in=false 3s num=\"\" name=\"Maria Fernanda Rodrigues da Silva Santos\" byname=true"},
 		{"kind only in the file name", "+49170 - Received - 2020-01-02T03_04_05Z.html", gvoiceCall("Anruf", "+49170", "", "2020-01-02T03:04:05Z", "PT3S", ""),
 			"2020-01-02T03:04:05Z call in=true 3s num=\"+49170\" name=\"\" byname=false"},
 		{"broken time, the file name's", "+49170 - Received - 2020-01-02T03_04_05Z.html", gvoiceCall("Received call from", "+49170", "", "yesterday", "PT3S", ""),
