@@ -33,26 +33,38 @@ type logImportOptions struct {
 func newImportLogsCmd(a *app, kind string) *cobra.Command {
 	opts := logImportOptions{kind: kind}
 	formats, what := phonelog.Calls, "call log"
-	long := `Read a phone's call log: SMS Backup & Restore's calls-*.xml, or the JSON
-of Termux:API's termux-call-log. An answered call becomes a call (or video
-call) with its direction and minutes; a missed or rejected call, a missed
-call.`
+	long := `Read a phone's call log: SMS Backup & Restore's calls-*.xml, the JSON
+of Termux:API's termux-call-log, Google Takeout's Voice folder
+(Takeout/Voice/Calls, or a folder holding it: its calls, missed calls and
+voicemails; its texts are for import messages), or the CallHistory.storedata
+of an iPhone backup or a Mac (phone, FaceTime and app calls; opened
+read-only, never changed). An answered call becomes a call (or video call)
+with its direction and minutes; a missed or rejected call, or a voicemail,
+a missed call.`
 	example := `  tend import calls calls-20261124093000.xml --dry-run
   termux-call-log -l 500 | tend import calls -
+  tend import calls ~/Downloads/Takeout/Voice/
+  tend import calls ~/Library/Application\ Support/CallHistoryDB/CallHistory.storedata
   tend import calls ~/sync/backups/ --region DE`
 	if kind == "messages" {
 		formats, what = phonelog.Messages, "message history"
 		long = `Read a message history: SMS Backup & Restore's sms-*.xml (SMS and MMS), the
 JSON of Termux:API's termux-sms-list, a WhatsApp "Export chat" (.txt, or the
-.zip it shares) or Telegram Desktop's result.json. Messages are touches:
-a run of messages from one side is one touch at the time of the last, so
-who wrote last stays right. Telegram's calls become calls. Group chats and
-group MMS are left out and counted.`
+.zip it shares), Telegram Desktop's result.json, the texts of Google
+Takeout's Voice folder, or Facebook Messenger's message_1.json (a thread
+of "Download your information" in JSON, or the messages folder of them).
+Messages are touches: a run of messages from one side is one touch at the
+time of the last, so who wrote last stays right. Telegram's and
+Messenger's calls become calls. Group chats and group MMS are left out and
+counted. In Messenger threads you are --me, else the one participant of
+every thread read.`
 		example = `  tend import messages sms-20261124093000.xml
   tend import messages "WhatsApp Chat with Ana Lima.txt"
   tend import messages chat.zip --as "Ana Lima" --me "Sam"
   termux-sms-list -l 1000 -t all | tend import messages -
-  tend import messages result.json --dry-run`
+  tend import messages result.json --dry-run
+  tend import messages ~/Downloads/Takeout/Voice/Calls/
+  tend import messages ~/Downloads/facebook/messages/inbox/`
 	}
 	cmd := &cobra.Command{
 		Use:   kind + " FILE|DIR|-",
@@ -130,6 +142,9 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 	if opts.as != "" && len(inputs) > 1 {
 		return usageErrorf("--as names the person of one chat; %s holds %d files", arg, len(inputs))
 	}
+	if opts.me == "" {
+		opts.me = messengerMe(inputs)
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
@@ -184,6 +199,24 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 		return a.printJSON(report.json())
 	}
 	return report.print(a)
+}
+
+// messengerMe finds you in a folder of Messenger threads: the one
+// participant of every thread.
+func messengerMe(inputs []logInput) string {
+	var threads [][]string
+	for _, in := range inputs {
+		if in.format != phonelog.Messenger {
+			continue
+		}
+		r, err := in.open()
+		if err != nil {
+			continue // the reading proper says why
+		}
+		threads = append(threads, phonelog.MessengerParticipants(r))
+		r.Close()
+	}
+	return phonelog.MessengerMe(threads)
 }
 
 func displayArg(arg string) string {
@@ -337,6 +370,9 @@ func classify(name, title string, head, whole []byte, open func() (io.ReadCloser
 	}
 	if f == "" && bytes.Equal(trimmed, []byte("[]")) {
 		f = formats[1] // an empty list: Termux with nothing to tell
+	}
+	if f == "" && phonelog.IsSQLite(head) {
+		return in, usageErrorf("import %s: a SQLite database, but not an iOS call history tend can read; if it is one (CallHistory.storedata), name its format with --format ios-calls", name)
 	}
 	if f == "" {
 		return in, usageErrorf("import %s: not a %s tend can read (%s); if it is one, name its format with --format", name, kindWhat(kind), formatList(formats))

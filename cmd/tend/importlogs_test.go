@@ -136,6 +136,9 @@ func TestImportLogsRealSamples(t *testing.T) {
 	h.ok("import", "messages", filepath.Join(realLogs, "telegram", "chatanalytics__DM_2A_7M.json"), "--dry-run")
 	h.ok("import", "messages", filepath.Join(realLogs, "telegram"), "--me", "Author 1", "--dry-run")
 	h.run("import", "messages", filepath.Join(realLogs, "sbr", "shruggie__malformed.xml"))
+	h.ok("add", "Alice")
+	h.ok("import", "messages", filepath.Join(realLogs, "messenger", "chatanalytics__2A_7M.json"))
+	h.ok("import", "calls", filepath.Join(realLogs, "gvoice"), "--dry-run")
 	h.ok("history")
 	h.golden("import_logs_real")
 }
@@ -216,6 +219,34 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 	h.ok("import", "messages", chat)
 	other := writeFile(t, dir, "other.txt", "20/11/2026, 19:03 - Zed Unknown: CHATSECRET\n20/11/2026, 19:04 - Sam: yo\n")
 	h.ok("import", "messages", other, "--me", "Sam")
+	voice := filepath.Join(dir, "Takeout", "Voice", "Calls")
+	os.MkdirAll(voice, 0o700)
+	writeFile(t, voice, "Stranger Danger - Voicemail - 2026-11-20T18_10_00Z.html", gvoiceCallFile("Voicemail from", "+49308887776", "Stranger Danger",
+		"2026-11-20T19:10:00.000+01:00", "PT20S", "voicemail", `<span class="full-text">VOICEMAILSECRET</span>`))
+	writeFile(t, voice, "Ana Lima - Text - 2026-11-20T18_20_00Z.html", gvoiceTextFile("Ana Lima",
+		gvoiceMessage("2026-11-20T19:20:00.000+01:00", "+491701234567", "Ana Lima", "VOICESECRET"),
+		gvoiceMessage("2026-11-20T19:21:00.000+01:00", "+4917099999", "", "VOICESECRET")))
+	writeFile(t, voice, "+49308887776 - Text - 2026-11-20T18_30_00Z.html", gvoiceTextFile("",
+		gvoiceMessage("2026-11-20T19:30:00.000+01:00", "+49308887776", "Stranger Danger", "VOICESECRET")))
+	h.ok("import", "calls", filepath.Join(dir, "Takeout"))
+	h.ok("import", "messages", filepath.Join(dir, "Takeout"))
+	inbox := filepath.Join(dir, "messages", "inbox")
+	os.MkdirAll(filepath.Join(inbox, "analima_1"), 0o700)
+	os.MkdirAll(filepath.Join(inbox, "stranger_2"), 0o700)
+	writeFile(t, inbox, "analima_1/message_1.json", `{"participants": [{"name": "Ana Lima"}, {"name": "Sam Q"}], "messages": [
+		{"sender_name": "Ana Lima", "timestamp_ms": 1795199400000, "content": "MESSENGERSECRET"},
+		{"sender_name": "Sam Q", "timestamp_ms": 1795199460000, "type": "Call", "call_duration": 61, "content": "MESSENGERSECRET"}],
+		"title": "Ana", "thread_type": "Regular"}`)
+	writeFile(t, inbox, "stranger_2/message_1.json", `{"participants": [{"name": "Stranger Danger"}, {"name": "Sam Q"}], "messages": [
+		{"sender_name": "Stranger Danger", "timestamp_ms": 1795199400000, "content": "MESSENGERSECRET"}], "title": "Stranger Danger"}`)
+	ios := callHistoryFile(t, t.TempDir(), fmt.Sprintf(`%d, 60, 0, 1, '+49 30 8887776', 1, 'com.apple.Telephony'`, t0-978307200+900),
+		fmt.Sprintf(`%d, 60, 0, 1, 'stranger@example.org', 16, 'com.apple.FaceTime'`, t0-978307200+960))
+	h.ok("import", "calls", ios)
+	before := len(historyJSON(t, h))
+	h.ok("import", "messages", inbox)
+	if n := len(historyJSON(t, h)) - before; n != 2 {
+		t.Errorf("Messenger: %d interactions, want 2 (Ana's message and your call): you were not found as the one in every thread", n)
+	}
 
 	db, err := sql.Open("sqlite", "file:"+h.db+"?mode=ro")
 	if err != nil {
@@ -256,22 +287,152 @@ func TestImportLogsKeepNoTextNorStrangers(t *testing.T) {
 	if all.Len() == 0 {
 		t.Fatal("read nothing from the database")
 	}
-	for _, secret := range []string{"SECRETBODYTEXT", "OTHERSECRET", "CHATSECRET", "8887776", "Stranger", "Zed", "Phone Name"} {
+	for _, secret := range []string{"SECRETBODYTEXT", "OTHERSECRET", "CHATSECRET", "8887776", "Stranger", "Zed", "Phone Name",
+		"VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET", "stranger@"} {
 		if bytes.Contains(all.Bytes(), []byte(secret)) {
 			t.Errorf("%q reached the database", secret)
 		}
 	}
 	for _, side := range []string{"", "-wal"} {
 		raw, _ := os.ReadFile(h.db + side)
-		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger"} {
+		for _, secret := range []string{"SECRETBODYTEXT", "CHATSECRET", "Stranger Danger", "VOICEMAILSECRET", "VOICESECRET", "MESSENGERSECRET", "stranger@"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("%q is in the bytes of %s", secret, filepath.Base(h.db+side))
 			}
 		}
 	}
-	if n := len(historyJSON(t, h)); n != 3 {
-		t.Errorf("%d interactions, want 3 (Ana's text, her chat message and your answer)", n)
+	if n := len(historyJSON(t, h)); n != 7 {
+		t.Errorf("%d interactions, want 7 (Ana's text, her chat message and your answer, her Voice text and yours, her Messenger message and your call)", n)
 	}
+}
+
+// gvoiceCallFile is a call of Google Takeout's Voice folder, as Takeout
+// writes it.
+func gvoiceCallFile(kind, tel, name, published, duration, label, transcript string) string {
+	return `<?xml version="1.0" ?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+<title>` + kind + "\n" + name + `</title><style type="text/css">.haudio > .fn { display: none; }</style></head>
+<body><div class="haudio"><span class="album">Call Log for
+</span>
+<span class="fn">` + kind + "\n" + name + `</span>
+<div class="contributor vcard">` + kind + `
+<a class="tel" href="tel:` + tel + `"><span class="fn">` + name + `</span></a></div>
+<abbr class="published" title="` + published + `">whenever</abbr>
+` + transcript + `
+<abbr class="duration" title="` + duration + `">(00:00:00)</abbr>
+<div class="tags">Labels:
+<a rel="tag" href="http://www.google.com/voice#` + label + `">Label</a></div></div></body></html>`
+}
+
+func gvoiceTextFile(title string, messages ...string) string {
+	return `<?xml version="1.0" ?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>` + title + `</title></head>
+<body><div class="hChatLog hfeed">
+` + strings.Join(messages, " ") + `</div>
+<div class="tags">Labels:
+<a rel="tag" href="http://www.google.com/voice#sms">Text</a></div></body></html>`
+}
+
+// gvoiceMessage is one message of a text conversation; an empty name is
+// you.
+func gvoiceMessage(at, tel, name, text string) string {
+	fn := `<abbr class="fn" title="">Me</abbr>`
+	if name != "" {
+		fn = `<span class="fn">` + name + `</span>`
+	}
+	return `<div class="message"><abbr class="dt" title="` + at + `">whenever</abbr>:
+<cite class="sender vcard"><a class="tel" href="tel:` + tel + `">` + fn + `</a></cite>:
+<q>` + text + `</q></div>`
+}
+
+// callHistoryFile writes an iOS CallHistory.storedata with the calls given
+// (Core Data seconds, duration, originated, answered, address, call type).
+func callHistoryFile(t *testing.T, dir string, calls ...string) string {
+	t.Helper()
+	path := filepath.Join(dir, "CallHistory.storedata")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stmts := []string{`CREATE TABLE ZCALLRECORD (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER, ZANSWERED INTEGER,
+		ZCALLTYPE INTEGER, ZORIGINATED INTEGER, ZDATE TIMESTAMP, ZDURATION FLOAT, ZADDRESS VARCHAR, ZNAME VARCHAR,
+		ZSERVICE_PROVIDER VARCHAR, ZUNIQUE_ID VARCHAR)`}
+	for _, c := range calls {
+		stmts = append(stmts, `INSERT INTO ZCALLRECORD (ZDATE, ZDURATION, ZORIGINATED, ZANSWERED, ZADDRESS, ZCALLTYPE, ZSERVICE_PROVIDER) VALUES (`+c+`)`)
+	}
+	for _, s := range stmts {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+// TestImportCallHistory reads an iPhone's call history: phone and
+// FaceTime calls, strangers counted, the file never changed.
+func TestImportCallHistory(t *testing.T) {
+	h := logHarness(t)
+	dir := t.TempDir()
+	cd := t0 - 978307200 // Core Data seconds count from 2001
+	path := callHistoryFile(t, dir,
+		fmt.Sprintf(`%d.4, 125.2, 0, 1, '+49 170 1234567', 1, 'com.apple.Telephony'`, cd),
+		fmt.Sprintf(`%d, 0, 0, 0, X'2B343931373031323334353637', 1, 'com.apple.Telephony'`, cd+3600),
+		fmt.Sprintf(`%d, 0, 1, 0, '0170 1234567', 1, 'com.apple.Telephony'`, cd+7200),
+		fmt.Sprintf(`%d, 600, 1, 1, 'ben@example.org', 8, 'com.apple.FaceTime'`, cd+10800),
+		fmt.Sprintf(`%d, 60, 1, 1, '+49 30 8887776', 1, 'com.apple.Telephony'`, cd+14400),
+		fmt.Sprintf(`'soon', 60, 1, 1, '+49 30 8887776', 1, 'com.apple.Telephony'`),
+	)
+	before, _ := os.ReadFile(path)
+	h.ok("import", "calls", path, "--dry-run")
+	h.ok("import", "calls", path)
+	h.ok("import", "calls", dir)
+	data, _ := os.ReadFile(path)
+	h.runIn(string(data), "import", "calls", "-", "--json")
+	h.run("import", "messages", path)
+	other := filepath.Join(dir, "other.db")
+	db, _ := sql.Open("sqlite", "file:"+other)
+	db.Exec(`CREATE TABLE notes (id INTEGER, body TEXT)`)
+	db.Close()
+	h.run("import", "calls", other)
+	h.run("import", "calls", other, "--format", "ios-calls")
+	h.run("import", "calls", writeFile(t, dir, "cut.storedata", string(before[:len(before)/3])), "--format", "ios")
+	h.ok("history")
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Error("the call history changed")
+	}
+	compareGolden(t, "import_callhistory", strings.ReplaceAll(h.transcript.String(), dir, "$DIR"))
+}
+
+// TestImportGVoice reads a Takeout Voice folder: its calls with import
+// calls, its texts with import messages, each passing over the other.
+func TestImportGVoice(t *testing.T) {
+	h := logHarness(t)
+	dir := t.TempDir()
+	voice := filepath.Join(dir, "Takeout", "Voice", "Calls")
+	os.MkdirAll(voice, 0o700)
+	writeFile(t, voice, "Ana Lima - Received - 2026-11-20T18_00_00Z.html", gvoiceCallFile("Received call from", "+491701234567", "Ana Lima",
+		"2026-11-20T19:00:00.000+01:00", "PT2M5S", "received", ""))
+	writeFile(t, voice, "Ana Lima - Voicemail - 2026-11-21T18_00_00Z.html", gvoiceCallFile("Voicemail from", "+491701234567", "Ana Lima",
+		"2026-11-21T19:00:00.000+01:00", "PT20S", "voicemail", ""))
+	writeFile(t, voice, " - Placed - 2026-11-22T18_00_00Z.html", gvoiceCallFile("Placed call to", "", "", "2026-11-22T18:00:00Z", "PT1S", "placed", ""))
+	writeFile(t, voice, "Ben Okafor - Recorded - 2026-11-22T18_00_00Z.html", gvoiceCallFile("Recorded call with", "+491512345678", "Ben Okafor",
+		"2026-11-22T19:00:00.000+01:00", "PT20M", "recorded", ""))
+	writeFile(t, voice, "Ben Okafor - Text - 2026-11-23T08_00_00Z.html", gvoiceTextFile("Ben Okafor",
+		gvoiceMessage("2026-11-23T09:00:00.000+01:00", "+491512345678", "Ben Okafor", "hi"),
+		gvoiceMessage("2026-11-23T09:01:00.000+01:00", "+491512345678", "Ben Okafor", "there"),
+		gvoiceMessage("2026-11-23T09:05:00.000+01:00", "+491709999", "", "hello")))
+	writeFile(t, dir, "Takeout/archive_browser.html", "<html><body>Takeout</body></html>")
+	h.ok("import", "calls", filepath.Join(dir, "Takeout"), "--dry-run")
+	h.ok("import", "calls", filepath.Join(dir, "Takeout"))
+	h.ok("import", "calls", voice)
+	h.ok("import", "messages", voice)
+	h.ok("import", "messages", filepath.Join(voice, "Ben Okafor - Text - 2026-11-23T08_00_00Z.html"))
+	h.run("import", "messages", filepath.Join(voice, "Ana Lima - Received - 2026-11-20T18_00_00Z.html"))
+	h.run("import", "calls", filepath.Join(dir, "Takeout", "archive_browser.html"), "--format", "gvoice")
+	h.ok("history")
+	compareGolden(t, "import_gvoice", strings.ReplaceAll(h.transcript.String(), dir, "$DIR"))
 }
 
 // TestImportLogsRefused: input that is not what it claims is refused with
@@ -299,6 +460,12 @@ func TestImportLogsRefused(t *testing.T) {
 		{"empty", "calls", "empty.xml", "", nil, "the input is empty"},
 		{"only space", "messages", "space.json", " \n", nil, "the input is empty"},
 		{"zip without a chat", "messages", "chat.zip", "PK\x03\x04 broken", nil, "zip"},
+		{"not Voice, read as Voice", "calls", "index.html", "<html><body><p>hi</p></body></html>", []string{"--format", "gvoice"}, "not a Google Voice call"},
+		{"Messenger cut short", "messages", "message_1.json", `{"participants": [{"name": "Q"}], "messages": [{"sender_name": "Q", "timestamp_ms": 1700000000000}, {`, nil, "broken JSON"},
+		{"Messenger with two strangers", "messages", "message_2.json", `{"messages": [{"sender_name": "Q", "timestamp_ms": 1700000000000}, {"sender_name": "R", "timestamp_ms": 1700000000000}]}`, nil, "--me"},
+		{"Messenger participants not a list", "messages", "message_3.json", `{"participants": 7, "messages": [], "timestamp_ms": 1}`, []string{"--format", "facebook"}, "wrong kind of value"},
+		{"text read as a call history", "calls", "t.storedata", "hello", []string{"--format", "ios-calls"}, "not a SQLite database"},
+		{"a SQLite header and noise", "calls", "n.storedata", "SQLite format 3\x00" + strings.Repeat("\xff", 5000), nil, "not an iOS call history"},
 	} {
 		f := writeFile(t, dir, tc.file, tc.body)
 		r := h.run(append([]string{"import", tc.kind, f}, tc.args...)...)

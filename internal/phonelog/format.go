@@ -19,39 +19,49 @@ const (
 	TermuxMessages Format = "termux-messages"
 	Telegram       Format = "telegram"
 	WhatsApp       Format = "whatsapp"
+	GVoiceCalls    Format = "gvoice-calls"
+	GVoiceTexts    Format = "gvoice-messages"
+	IOSCalls       Format = "ios-calls"
+	Messenger      Format = "messenger"
 )
 
 // Calls and Messages are the formats `import calls` and `import messages`
 // read; the second of each is Termux's.
 var (
-	Calls    = []Format{SBRCalls, TermuxCalls}
-	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram}
+	Calls    = []Format{SBRCalls, TermuxCalls, GVoiceCalls, IOSCalls}
+	Messages = []Format{SBRMessages, TermuxMessages, WhatsApp, Telegram, GVoiceTexts, Messenger}
 )
 
 var formatAliases = map[string]Format{
-	"sbr": "", "smsbackup": "", "sms-backup-restore": "",
-	"termux": "", "whatsapp": WhatsApp, "telegram": Telegram,
+	"whatsapp": WhatsApp, "telegram": Telegram,
 	"sbr-calls": SBRCalls, "sbr-messages": SBRMessages, "sbr-sms": SBRMessages,
 	"termux-calls": TermuxCalls, "termux-call-log": TermuxCalls,
 	"termux-messages": TermuxMessages, "termux-sms": TermuxMessages, "termux-sms-list": TermuxMessages,
+	"gvoice-calls": GVoiceCalls, "gvoice-messages": GVoiceTexts, "gvoice-texts": GVoiceTexts,
+	"ios-calls": IOSCalls, "ios": IOSCalls, "callhistory": IOSCalls, "callhistory.storedata": IOSCalls, "facetime": IOSCalls,
+	"messenger": Messenger, "facebook": Messenger, "facebook-messenger": Messenger, "instagram": Messenger,
 }
 
-// ParseFormat reads a --format value among the formats allowed; "sbr" and
-// "termux" name the one of the two that is allowed.
+// formatFamilies are the names of a source that writes both calls and
+// messages: they name whichever of the two the command reads.
+var formatFamilies = map[string]string{
+	"sbr": "sbr-", "smsbackup": "sbr-", "sms-backup-restore": "sbr-",
+	"termux": "termux-",
+	"gvoice": "gvoice-", "google-voice": "gvoice-", "voice": "gvoice-", "takeout": "gvoice-",
+}
+
+// ParseFormat reads a --format value among the formats allowed; "sbr",
+// "termux" and "gvoice" name the one of their two that is allowed.
 func ParseFormat(s string, allowed []Format) (Format, error) {
 	key := strings.ToLower(strings.TrimSpace(s))
-	f, ok := formatAliases[key]
-	if ok && f == "" {
-		prefix := "sbr-"
-		if key == "termux" {
-			prefix = "termux-"
-		}
+	if prefix, ok := formatFamilies[key]; ok {
 		for _, a := range allowed {
 			if strings.HasPrefix(string(a), prefix) {
 				return a, nil
 			}
 		}
 	}
+	f, ok := formatAliases[key]
 	for _, a := range allowed {
 		if ok && a == f {
 			return f, nil
@@ -68,8 +78,17 @@ func ParseFormat(s string, allowed []Format) (Format, error) {
 // Detect tells the format from the start of a file (its first kilobytes).
 // It returns "" when nothing fits.
 func Detect(head []byte) Format {
+	if IsSQLite(head) {
+		if bytes.Contains(head, []byte("ZCALLRECORD")) {
+			return IOSCalls
+		}
+		return ""
+	}
 	h := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	t := bytes.TrimLeft(h, " \t\r\n")
+	if f := detectGVoice(t); f != "" {
+		return f
+	}
 	switch {
 	case bytes.HasPrefix(t, []byte("<")):
 		// Past the prolog and comments to the first element.
@@ -121,6 +140,9 @@ func Detect(head []byte) Format {
 			return Telegram
 		case bytes.Contains(t, []byte(`"threadid"`)):
 			return TermuxMessages
+		case bytes.Contains(t, []byte(`"timestamp_ms"`)) && (bytes.Contains(t, []byte(`"sender_name"`)) || bytes.Contains(t, []byte(`"participants"`))),
+			bytes.Contains(t, []byte(`"participants"`)) && bytes.Contains(t, []byte(`"thread_path"`)):
+			return Messenger
 		}
 	default:
 		if _, ok := parseWAHeader(firstLine(h)); ok {
@@ -157,6 +179,14 @@ func Read(f Format, r io.Reader, opts Options, emit Emit) error {
 		return ReadTelegram(r, opts, emit)
 	case WhatsApp:
 		return ReadWhatsApp(r, opts, emit)
+	case GVoiceCalls:
+		return ReadGVoiceCalls(r, opts, emit)
+	case GVoiceTexts:
+		return ReadGVoiceTexts(r, opts, emit)
+	case IOSCalls:
+		return ReadCallHistory(r, opts, emit)
+	case Messenger:
+		return ReadMessenger(r, opts, emit)
 	}
 	return fmt.Errorf("no reader for format %q", f)
 }

@@ -2,6 +2,12 @@ package phonelog
 
 import (
 	"bytes"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -78,9 +84,70 @@ func FuzzWhatsApp(f *testing.F) {
 	})
 }
 
+func FuzzGVoice(f *testing.F) {
+	f.Add([]byte(gvoiceCall("Placed call to", "+4917012345", "Ana", "2020-01-02T03:04:05.000+01:00", "PT1M5S", `<a rel="tag" href="#placed">Placed</a>`)))
+	f.Add([]byte(`<html><title>Me to` + "\n" + `Ana</title><div class="hChatLog hfeed"><div class="participants"></div><div class="message"><abbr class="dt" title="2021-01-21T17:33:43.242-08:00">x</abbr><cite class="sender vcard"><a class="tel" href="tel:+1"><abbr class="fn">Me</abbr></a></cite><q>x</q></div></div></html>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error {
+			o.Title = "+1555 - Missed - 2020-01-02T03_04_05Z.html"
+			return ReadGVoiceCalls(r, o, e)
+		})
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadGVoiceTexts(r, o, e) })
+	})
+}
+
+func FuzzMessenger(f *testing.F) {
+	f.Add([]byte("\ufeff" + `{"participants": [{"name": "Jos\u00c3\u00a9"}, {"name": "Me"}], "messages": [{"sender_name": "Jos\u00c3\u00a9", "timestamp_ms": 1415147732056, "content": "x"},
+		{"sender_name": "Me", "timestamp_ms": 1415147681489, "type": "Call", "call_duration": 61}], "title": "Jos\u00c3\u00a9", "thread_type": "Regular"}`))
+	f.Add([]byte(`{"messages": [{"sender_name": "A", "timestamp_ms": "1"}, 7, {"type": "Subscribe"}], "participants": [{"name": "A"}, {"name": "B"}, {"name": "C"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadMessenger(r, o, e) })
+		MessengerParticipants(bytes.NewReader(data))
+		if json.Valid(data) {
+			// A small limit, so that the fuzzer's short inputs are cut.
+			clipped, _ := io.ReadAll(newStringClipper(bytes.NewReader(data), 3))
+			if !json.Valid(clipped) {
+				t.Errorf("valid JSON is not valid once its strings are clipped: %q", clipped)
+			}
+		}
+	})
+}
+
+func FuzzCallHistory(f *testing.F) {
+	// Small pages keep the seeds small; the mutator then reaches the
+	// schema, the table and the rows.
+	schema := "PRAGMA page_size=512;" + callHistorySchema
+	for _, rows := range [][]string{
+		{fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZDURATION, ZORIGINATED, ZANSWERED, ZADDRESS, ZCALLTYPE, ZCALL_CATEGORY) VALUES (1, %d.5, 61, 0, 1, X'2B31', 8, 2)`, cd0),
+			`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (2, 'x', NULL)`},
+		nil,
+	} {
+		path := filepath.Join(f.TempDir(), "seed.storedata")
+		db, err := sql.Open("sqlite", "file:"+path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, stmt := range append(strings.Split(schema, ";"), rows...) {
+			if _, err := db.Exec(stmt); err != nil {
+				f.Fatal(err)
+			}
+		}
+		db.Close()
+		data, _ := os.ReadFile(path)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data, func(r *bytes.Reader, o Options, e Emit) error { return ReadCallHistory(r, o, e) })
+		Detect(data)
+	})
+}
+
 func FuzzDetect(f *testing.F) {
 	f.Add([]byte(`<?xml version='1.0'?><!-- x --><calls>`))
 	f.Add([]byte(`[{"phone_number": "1"}]`))
+	f.Add([]byte(`<?xml version="1.0" ?><!DOCTYPE html><html><head><style>.haudio {}</style></head><body><div class="haudio">`))
+	f.Add([]byte("\ufeff" + `{"participants": [{"name": "A"}], "messages": [{"sender_name": "A", "timestamp_ms": 1}]}`))
+	f.Add([]byte("SQLite format 3\x00\x10\x00 CREATE TABLE ZCALLRECORD"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Detect(data) // must not panic
 	})

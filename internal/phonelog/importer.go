@@ -81,7 +81,7 @@ type item struct {
 	app   uint8
 }
 
-var apps = []string{"", "phone", "SMS", "WhatsApp", "Telegram"}
+var apps = []string{"", "phone", "SMS", "WhatsApp", "Telegram", "Google Voice", "FaceTime", "Messenger"}
 
 func appIndex(app string) uint8 {
 	for i, a := range apps {
@@ -462,7 +462,7 @@ func direction(in bool) cadence.Direction {
 // alone does not say it.
 func chatNote(app uint8) string {
 	switch a := apps[app]; a {
-	case "WhatsApp", "Telegram":
+	case "WhatsApp", "Telegram", "FaceTime", "Messenger":
 		return a
 	}
 	return ""

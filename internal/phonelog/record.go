@@ -4,8 +4,10 @@
 // message only to tell who wrote it and when, and drops the rest at once.
 //
 // Formats: SMS Backup & Restore XML (calls and messages), Termux:API's
-// termux-call-log and termux-sms-list JSON, Telegram Desktop's result.json
-// and WhatsApp's "Export chat" text. Each reader streams its input, reports
+// termux-call-log and termux-sms-list JSON, Telegram Desktop's result.json,
+// WhatsApp's "Export chat" text, Google Takeout's Voice HTML (calls and
+// texts), the CallHistory.storedata SQLite file of iOS and macOS, and
+// Facebook Messenger's message_N.json. Each reader streams its input, reports
 // a record it cannot use as a skip with its position and reason, and
 // refuses (with an *InputError) a file that is not what it claims to be.
 package phonelog
