@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -79,13 +80,14 @@ const echoLimit = 60
 const errorLineLimit = 300
 
 // quoted matches a Go-quoted string (%q) in an error: what it echoes.
-var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+// Compiled when an error is first shown, not at every start of tend.
+var quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"`) })
 
 // errorLine is err as the one line the user sees: on one line, safe for a
 // terminal, each echoed value cut to echoLimit characters, and the whole
 // cut to errorLineLimit.
 func errorLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(errorText(err), func(q string) string {
+	line := quoted().ReplaceAllStringFunc(errorText(err), func(q string) string {
 		v, uerr := strconv.Unquote(q)
 		if uerr != nil || utf8.RuneCountInString(v) <= echoLimit {
 			return q
