@@ -50,8 +50,8 @@ back as it was.`,
 	fl.StringVar(&opts.at, "at", "", "when it happened (the words of tend log --at)")
 	fl.IntVar(&opts.minutes, "minutes", 0, "how long it lasted, in minutes (0 for not recorded)")
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
-	fl.StringArrayVar(&opts.with, "with", nil, "add people, NAME[,NAME...]; repeat for more")
-	fl.StringArrayVar(&opts.without, "without", nil, "take people out, NAME[,NAME...]; repeat for more")
+	stringArrayVar(fl, &opts.with, "with", "add people, NAME[,NAME...]; repeat for more")
+	stringArrayVar(fl, &opts.without, "without", "take people out, NAME[,NAME...]; repeat for more")
 	addJSONFlag(a, cmd)
 	return cmd
 }

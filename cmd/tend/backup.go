@@ -93,7 +93,7 @@ reads from the TEND_PASSPHRASE environment variable in scripts.
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace FILE if it exists")
 	cmd.Flags().StringVar(&opts.restore, "restore", "", "put the backup `FILE` in place of the database, keeping the current one aside")
 	cmd.Flags().BoolVar(&opts.encrypt, "encrypt", false, "write an age-encrypted file, for a passphrase (env "+passphraseEnv+")")
-	cmd.Flags().StringArrayVar(&opts.recipients, "recipient", nil, "encrypt for this age public `KEY` (age1...) instead of a passphrase")
+	stringArrayVar(cmd.Flags(), &opts.recipients, "recipient", "encrypt for this age public `KEY` (age1...) instead of a passphrase")
 	addJSONFlag(a, cmd)
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -464,8 +465,10 @@ func (l letter) markdown(now time.Time) string {
 }
 
 // letterHTML is the letter as an HTML page; html/template escapes every
-// value for where it stands.
-var letterHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
+// value for where it stands. Parsed when a digest is first written, not at
+// every start of tend.
+var letterHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 <html>
 <head>
 <meta charset="utf-8">
@@ -498,6 +501,7 @@ var letterHTML = template.Must(template.New("digest").Parse(`<!DOCTYPE html>
 </body>
 </html>
 `))
+})
 
 func (l letter) html(now time.Time) (string, error) {
 	type person struct {
@@ -538,7 +542,7 @@ func (l letter) html(now time.Time) (string, error) {
 		v.More = l.moreWords()
 	}
 	var b strings.Builder
-	if err := letterHTML.Execute(&b, v); err != nil {
+	if err := letterHTML().Execute(&b, v); err != nil {
 		return "", fmt.Errorf("write the digest: %w", err)
 	}
 	return b.String(), nil

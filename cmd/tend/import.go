@@ -79,7 +79,7 @@ database, not an import) is opened with a passphrase or with --identity.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "show what would be imported, and write nothing")
-	cmd.Flags().StringArrayVar(&opts.identities, "identity", nil, "open an age-encrypted FILE with the secret keys in this `FILE` (else a passphrase is asked, or read from "+passphraseEnv+")")
+	stringArrayVar(cmd.Flags(), &opts.identities, "identity", "open an age-encrypted FILE with the secret keys in this `FILE` (else a passphrase is asked, or read from "+passphraseEnv+")")
 	addJSONFlag(a, cmd)
 	cmd.AddCommand(newImportLogsCmd(a, "calls"), newImportLogsCmd(a, "messages"))
 	return cmd

@@ -38,17 +38,17 @@ func (f *personFlags) register(cmd *cobra.Command, verb string) {
 	fl.StringVar(&f.tier, "tier", "", "inner, close, regular or outer (default regular)")
 	fl.StringVar(&f.every, "every", "", `talk every N days instead of the tier's rhythm: 14, 14d or 2w ("" for the tier's)`)
 	fl.StringVar(&f.birthday, "birthday", "", `birthday: MM-DD or YYYY-MM-DD ("" to clear)`)
-	fl.StringArrayVar(&f.tags, "tag", nil, "a tag; repeat for more"+verb)
-	fl.StringArrayVar(&f.phones, "phone", nil, "a phone number; repeat for more"+verb)
-	fl.StringArrayVar(&f.emails, "email", nil, "an email address; repeat for more"+verb)
+	stringArrayVar(fl, &f.tags, "tag", "a tag; repeat for more"+verb)
+	stringArrayVar(fl, &f.phones, "phone", "a phone number; repeat for more"+verb)
+	stringArrayVar(fl, &f.emails, "email", "an email address; repeat for more"+verb)
 	fl.StringVar(&f.note, "note", "", "free notes about them")
-	fl.StringArrayVar(&f.aliases, "alias", nil, "another name they are called by, such as mum; repeat for more"+verb)
+	stringArrayVar(fl, &f.aliases, "alias", "another name they are called by, such as mum; repeat for more"+verb)
 	if verb == "" {
-		fl.StringArrayVar(&f.dates, "date", nil, `an important date, LABEL=MM-DD or LABEL=YYYY-MM-DD, such as anniversary=2015-06-01; repeat for more`)
+		stringArrayVar(fl, &f.dates, "date", `an important date, LABEL=MM-DD or LABEL=YYYY-MM-DD, such as anniversary=2015-06-01; repeat for more`)
 		return
 	}
 	f.editing = true
-	fl.StringArrayVar(&f.dates, "date", nil, `set an important date, LABEL=MM-DD or LABEL=YYYY-MM-DD; the other dates are kept`)
+	stringArrayVar(fl, &f.dates, "date", `set an important date, LABEL=MM-DD or LABEL=YYYY-MM-DD; the other dates are kept`)
 	f.add, f.rm = map[string]*[]string{}, map[string]*[]string{}
 	for _, l := range lists {
 		f.add[l], f.rm[l] = new([]string), new([]string)
@@ -65,8 +65,8 @@ func (f *personFlags) register(cmd *cobra.Command, verb string) {
 		if l == "date" {
 			addHelp, rmHelp = "add an important date, LABEL=MM-DD", "remove the important date with this LABEL"
 		}
-		fl.StringArrayVar(f.add[l], "add-"+l, nil, addHelp)
-		fl.StringArrayVar(f.rm[l], "rm-"+l, nil, rmHelp)
+		stringArrayVar(fl, f.add[l], "add-"+l, addHelp)
+		stringArrayVar(fl, f.rm[l], "rm-"+l, rmHelp)
 	}
 	fl.StringVar(&f.addNote, "add-note", "", "add a line to the notes")
 }

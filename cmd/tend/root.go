@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ type terminals struct{ Stdin, Stdout, Stderr bool }
 func run(args []string, sys system) int {
 	a := newApp(sys)
 	defer a.close()
-	root := newRootCmd(a)
+	root := newRootCmdFor(a, commandNamed(args))
 	root.SetArgs(args)
 	root.SetIn(sys.Stdin)
 	root.SetOut(sys.Stdout)
@@ -79,13 +80,14 @@ const echoLimit = 60
 const errorLineLimit = 300
 
 // quoted matches a Go-quoted string (%q) in an error: what it echoes.
-var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+// Compiled when an error is first shown, not at every start of tend.
+var quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"`) })
 
 // errorLine is err as the one line the user sees: on one line, safe for a
 // terminal, each echoed value cut to echoLimit characters, and the whole
 // cut to errorLineLimit.
 func errorLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(errorText(err), func(q string) string {
+	line := quoted().ReplaceAllStringFunc(errorText(err), func(q string) string {
 		v, uerr := strconv.Unquote(q)
 		if uerr != nil || utf8.RuneCountInString(v) <= echoLimit {
 			return q
@@ -142,7 +144,84 @@ func oneLine(s string) string {
 	return termtext.Line(s)
 }
 
-func newRootCmd(a *app) *cobra.Command {
+// commands are tend's commands, by name, in the order help lists them.
+var commands = []struct {
+	name  string
+	build func(*app) *cobra.Command
+}{
+	{"add", newAddCmd},
+	{"log", newLogCmd},
+	{"today", newTodayCmd},
+	{"plan", newPlanCmd},
+	{"list", newListCmd},
+	{"show", newShowCmd},
+	{"edit", newEditCmd},
+	{"remember", newRememberCmd},
+	{"done", newDoneCmd},
+	{"undo", newUndoCmd},
+	{"unlog", newUnlogCmd},
+	{"amend", newAmendCmd},
+	{"forget", newForgetCmd},
+	{"snooze", newSnoozeCmd},
+	{"archive", newArchiveCmd},
+	{"restore", newRestoreCmd},
+	{"rm", newRmCmd},
+	{"history", newHistoryCmd},
+	{"export", newExportCmd},
+	{"import", newImportCmd},
+	{"stats", newStatsCmd},
+	{"backup", newBackupCmd},
+	{"doctor", newDoctorCmd},
+	{"config", newConfigCmd},
+	{"digest", newDigestCmd},
+	{"notify", newNotifyCmd},
+	{"version", newVersionCmd},
+	{"completion", newCompletionCmd},
+}
+
+// allCommands asks newRootCmdFor for every command; noCommand for none.
+const (
+	allCommands = ""
+	noCommand   = "\x00none"
+)
+
+// commandNamed is the one command args run, when that is certain without
+// the others: building every command and its flags is a fifth of what
+// `tend version` costs, and a prompt that runs tend each time pays it.
+// Whatever may list, complete or suggest commands (help, completion, a
+// name tend does not have, anything unusual before the name) gets all of
+// them (allCommands).
+func commandNamed(args []string) string {
+	for _, arg := range args {
+		if arg == "-h" || arg == "--help" {
+			return allCommands
+		}
+	}
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		switch {
+		case arg == "--db" || arg == "--now":
+			i++ // their value
+		case strings.HasPrefix(arg, "--db=") || strings.HasPrefix(arg, "--now=") || arg == "--no-color":
+		case strings.HasPrefix(arg, "-"):
+			return allCommands
+		default:
+			for _, c := range commands {
+				if c.name == arg && arg != "completion" {
+					return arg
+				}
+			}
+			return allCommands
+		}
+	}
+	return noCommand // tend alone: the TUI or today, from the root command itself
+}
+
+func newRootCmd(a *app) *cobra.Command { return newRootCmdFor(a, allCommands) }
+
+// newRootCmdFor builds tend's command line with only the command named, or
+// all of them (allCommands), or none (noCommand).
+func newRootCmdFor(a *app, only string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tend",
 		Short: "Keep in touch with the people who matter",
@@ -187,36 +266,11 @@ prints today's suggestions otherwise.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{fmt.Errorf("%w (see: %s --help)", plainFlagError(err), cmd.CommandPath())}
 	})
-	root.AddCommand(
-		newAddCmd(a),
-		newLogCmd(a),
-		newTodayCmd(a),
-		newPlanCmd(a),
-		newListCmd(a),
-		newShowCmd(a),
-		newEditCmd(a),
-		newRememberCmd(a),
-		newDoneCmd(a),
-		newUndoCmd(a),
-		newUnlogCmd(a),
-		newAmendCmd(a),
-		newForgetCmd(a),
-		newSnoozeCmd(a),
-		newArchiveCmd(a),
-		newRestoreCmd(a),
-		newRmCmd(a),
-		newHistoryCmd(a),
-		newExportCmd(a),
-		newImportCmd(a),
-		newStatsCmd(a),
-		newBackupCmd(a),
-		newDoctorCmd(a),
-		newConfigCmd(a),
-		newDigestCmd(a),
-		newNotifyCmd(a),
-		newVersionCmd(a),
-		newCompletionCmd(a),
-	)
+	for _, c := range commands {
+		if only == allCommands || only == c.name {
+			root.AddCommand(c.build(a))
+		}
+	}
 	registerCompletions(a, root)
 	addJSONFlag(a, root)
 	root.Version = versionLine()

@@ -20,7 +20,7 @@ type sealOptions struct {
 
 func (o *sealOptions) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.encrypt, "encrypt", false, "encrypt with age, for a passphrase (env "+passphraseEnv+")")
-	cmd.Flags().StringArrayVar(&o.recipients, "recipient", nil, "encrypt for this age public `KEY` (age1...) instead of a passphrase; repeat for more")
+	stringArrayVar(cmd.Flags(), &o.recipients, "recipient", "encrypt for this age public `KEY` (age1...) instead of a passphrase; repeat for more")
 }
 
 // sealer returns how to wrap a writing function so that what it writes is

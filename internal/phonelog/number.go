@@ -4,8 +4,6 @@ import (
 	"os"
 	"strings"
 	"unicode"
-
-	"github.com/nyaruka/phonenumbers"
 )
 
 // AddressKind says what sort of address a raw number turned out to be.
@@ -46,7 +44,7 @@ func NewNormalizer(region string) *Normalizer {
 
 // ValidRegion reports whether code is a region phone numbers know.
 func ValidRegion(code string) bool {
-	return phonenumbers.GetCountryCodeForRegion(strings.ToUpper(code)) != 0
+	return countryCodeOf(strings.ToUpper(code)) != 0
 }
 
 // RegionFromEnv takes the region from the locale in the environment
@@ -124,10 +122,10 @@ func (n *Normalizer) normalize(raw string) Address {
 	if !plus && len(d) <= 6 {
 		return Address{Kind: ShortCode, Key: d}
 	}
-	if num, err := phonenumbers.Parse(s, n.region(plus)); err == nil && phonenumbers.IsPossibleNumber(num) {
-		return Address{Kind: Phone, Key: phonenumbers.Format(num, phonenumbers.E164)}
+	if e164, ok := possibleE164(s, n.region(plus)); ok {
+		return Address{Kind: Phone, Key: e164}
 	}
-	// Not a number the library can place (no region, or an odd length):
+	// Not a number the rules can place (no region, or an odd length):
 	// compared by its digits as written.
 	if plus {
 		return Address{Kind: Phone, Key: "+" + strings.TrimPrefix(d, "00")}
@@ -137,7 +135,7 @@ func (n *Normalizer) normalize(raw string) Address {
 
 func (n *Normalizer) region(plus bool) string {
 	if plus || n.Region == "" {
-		return "ZZ" // the library's "unknown region": only +numbers parse
+		return "ZZ" // libphonenumber's "unknown region": only +numbers parse
 	}
 	return n.Region
 }
