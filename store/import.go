@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -45,6 +46,10 @@ type ImportOptions struct {
 	DryRun bool
 	// Source names what is imported (a file name) in the words undo shows.
 	Source string
+	// BulkAfter is the number of new interactions after which the import
+	// rebuilds the derived tables instead of updating them; zero for
+	// bulkAfter.
+	BulkAfter int
 }
 
 // ImportCounts counts what an import did with one kind of record.
@@ -91,11 +96,12 @@ func (r ImportResult) SkippedCount() int {
 // whole file has been read without error; an error anywhere rolls all of it
 // back.
 type Import struct {
-	ctx    context.Context
-	s      *Store
-	tx     *sql.Tx
-	now    time.Time
-	dryRun bool // writes go to temporary copies of the tables (see shadow)
+	ctx       context.Context
+	s         *Store
+	bulkAfter int // see ImportOptions
+	tx        *sql.Tx
+	now       time.Time
+	dryRun    bool // writes go to temporary copies of the tables (see shadow)
 
 	// Everyone in tend is loaded once, up front (a few thousand rows), so
 	// that matching by id or name and checking the people an interaction
@@ -135,7 +141,7 @@ type Import struct {
 // bulkAfter is the number of new interactions after which an import
 // rebuilds the indexes instead of updating them: far above what an address
 // book or a day's sync brings, far below a whole history.
-var bulkAfter = 20_000 // a variable only so that tests can lower it
+const bulkAfter = 20_000
 
 type importedPerson struct {
 	createdAt string
@@ -243,7 +249,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	}
 	defer tx.Rollback() // a no-op after Commit
 	im := &Import{
-		ctx: ctx, s: s, tx: tx, dryRun: opts.DryRun,
+		ctx: ctx, s: s, tx: tx, dryRun: opts.DryRun, bulkAfter: cmp.Or(opts.BulkAfter, bulkAfter),
 		now:        s.moment(),
 		people:     map[string]*importedPerson{},
 		activeName: map[string]string{},
@@ -826,7 +832,7 @@ func (im *Import) flush() error {
 	im.res.Interactions.New += len(added)
 	before := im.written
 	im.written += len(added)
-	if before < bulkAfter && im.written >= bulkAfter && !im.dryRun {
+	if before < im.bulkAfter && im.written >= im.bulkAfter && !im.dryRun {
 		// What was added so far goes through the triggers.
 		if err := im.writeParticipants(); err != nil {
 			return err

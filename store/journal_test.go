@@ -312,15 +312,13 @@ func TestUndoKeepsRowsBelowEarlierMarks(t *testing.T) {
 // indexes and history triggers dropped and made again) back to nothing.
 func TestBigImportIsOneChange(t *testing.T) {
 	ctx := t.Context()
-	defer func(n int) { bulkAfter = n }(bulkAfter)
-	bulkAfter = 10
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
 	ana, _ := s.AddPerson(ctx, domain.Person{Name: "Ana"})
 	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	before := dump(t, s)
-	_, err := s.Import(ctx, ImportOptions{Source: "big.json"}, func(im *Import) error {
+	_, err := s.Import(ctx, ImportOptions{Source: "big.json", BulkAfter: 10}, func(im *Import) error {
 		for i := range 30 {
 			id := fmt.Sprint("p", i)
 			if err := im.PutPerson(domain.Person{ID: id, Name: fmt.Sprint("Person ", i)}); err != nil {
