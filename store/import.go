@@ -127,10 +127,21 @@ type Import struct {
 	// inserts land at the end, which measured faster than a rebuild.) The
 	// definitions are read from the schema, so they come back exactly as
 	// the migrations made them.
+	//
+	// The journal's trigger on new rows of interaction_people goes too: it
+	// looks up each row's interaction to learn whether the change added it,
+	// and a bulk import's rows are nearly all of interactions it added,
+	// which undo finds by rowid and needs no journal for. It cost a fifth
+	// of a million interactions' import. The rows it would journal, those
+	// of interactions tend had before whose people the file changes, are
+	// journaled by mergeInteraction while it is off (journalPeople).
 	written  int
 	indexes  []string        // the CREATE INDEX statements to run again
 	triggers []string        // the CREATE TRIGGER statements to run again
 	touched  map[string]bool // people whose interactions changed while the triggers were off
+	// journalPeople, while the journal's trigger is off, journals a new
+	// row of interaction_people as the trigger would.
+	journalPeople *sql.Stmt
 
 	// The rows of person_history the import works out itself (see
 	// import_history.go): of people who had none when it began, unless
@@ -901,6 +912,14 @@ func (im *Import) mergeInteraction(in domain.Interaction) error {
 	if _, err := im.st.delParticipants.ExecContext(im.ctx, in.ID); err != nil {
 		return fmt.Errorf("update interaction %s: %w", in.ID, err)
 	}
+	if im.journalPeople != nil {
+		// Its people were all deleted just now, so each row below is new.
+		for _, pid := range in.People {
+			if _, err := im.journalPeople.ExecContext(im.ctx, in.ID, pid); err != nil {
+				return fmt.Errorf("update interaction %s: %w", in.ID, err)
+			}
+		}
+	}
 	im.res.Interactions.Updated++
 	return im.insertParticipants([]domain.Interaction{in})
 }
@@ -1082,7 +1101,8 @@ func (im *Import) dropDerived() error {
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, name, sql FROM sqlite_schema
 		WHERE sql IS NOT NULL AND (
 			(type = 'index' AND tbl_name = 'interaction_people') OR
-			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people') AND name NOT LIKE 'journal%'))
+			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people') AND
+				(name NOT LIKE 'journal%' OR name = 'journal_interaction_people_insert')))
 		ORDER BY type, name`)
 	if err != nil {
 		return fmt.Errorf("import: read schema: %w", err)
@@ -1111,6 +1131,14 @@ func (im *Import) dropDerived() error {
 			im.indexes = append(im.indexes, o.def)
 		} else {
 			im.triggers = append(im.triggers, o.def)
+		}
+		if o.name == "journal_interaction_people_insert" {
+			// The trigger's own statement (migration 0006), for one row.
+			if im.journalPeople, err = im.tx.PrepareContext(im.ctx, `INSERT INTO change_rows (change_seq, tbl, key, row_id, before)
+				SELECT o.seq, 'interaction_people', json_array(?1, ?2), NULL, NULL FROM change_open o
+				WHERE coalesce((SELECT rowid FROM interactions WHERE id = ?1), 0) <= o.interactions_mark`); err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
 		}
 	}
 	return nil
@@ -1188,6 +1216,10 @@ func (im *Import) restoreDerived() error {
 	}
 	im.indexes, im.triggers, im.touched = nil, nil, nil
 	im.history = nil
+	if im.journalPeople != nil {
+		im.journalPeople.Close()
+		im.journalPeople = nil
+	}
 	return nil
 }
 
