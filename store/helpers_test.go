@@ -64,7 +64,15 @@ func openTestClock(t *testing.T) (*store.Store, *clock) {
 
 func openAt(t *testing.T, path string, c *clock) *store.Store {
 	t.Helper()
-	s, err := store.Open(path, store.Options{Now: c.Now, Entropy: seeded(1)})
+	return openWith(t, path, store.Options{Now: c.Now})
+}
+
+// openWith is openAt with options of the test's own; ids come from the
+// same seeded source.
+func openWith(t *testing.T, path string, opts store.Options) *store.Store {
+	t.Helper()
+	opts.Entropy = seeded(1)
+	s, err := store.Open(path, opts)
 	if err != nil {
 		t.Fatalf("Open(%q) = %v, want no error", path, err)
 	}

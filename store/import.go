@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -45,6 +46,10 @@ type ImportOptions struct {
 	DryRun bool
 	// Source names what is imported (a file name) in the words undo shows.
 	Source string
+	// BulkAfter is the number of new interactions after which the import
+	// rebuilds the derived tables instead of updating them; zero for
+	// bulkAfter.
+	BulkAfter int
 }
 
 // ImportCounts counts what an import did with one kind of record.
@@ -115,11 +120,12 @@ func (r ImportResult) SkippedCount() int {
 // whole file has been read without error; an error anywhere rolls all of it
 // back.
 type Import struct {
-	ctx    context.Context
-	s      *Store
-	tx     *sql.Tx
-	now    time.Time
-	dryRun bool // writes go to temporary copies of the tables (see shadow)
+	ctx       context.Context
+	s         *Store
+	bulkAfter int // see ImportOptions
+	tx        *sql.Tx
+	now       time.Time
+	dryRun    bool // writes go to temporary copies of the tables (see shadow)
 
 	// Everyone in tend is loaded once, up front (a few thousand rows), so
 	// that matching by id or name and checking the people an interaction
@@ -151,10 +157,21 @@ type Import struct {
 	// inserts land at the end, which measured faster than a rebuild.) The
 	// definitions are read from the schema, so they come back exactly as
 	// the migrations made them.
+	//
+	// The journal's trigger on new rows of interaction_people goes too: it
+	// looks up each row's interaction to learn whether the change added it,
+	// and a bulk import's rows are nearly all of interactions it added,
+	// which undo finds by rowid and needs no journal for. It cost a fifth
+	// of a million interactions' import. The rows it would journal, those
+	// of interactions tend had before whose people the file changes, are
+	// journaled by mergeInteraction while it is off (journalPeople).
 	written  int
 	indexes  []string        // the CREATE INDEX statements to run again
 	triggers []string        // the CREATE TRIGGER statements to run again
 	touched  map[string]bool // people whose interactions changed while the triggers were off
+	// journalPeople, while the journal's trigger is off, journals a new
+	// row of interaction_people as the trigger would.
+	journalPeople *sql.Stmt
 
 	// The rows of person_history the import works out itself (see
 	// import_history.go): of people who had none when it began, unless
@@ -165,7 +182,7 @@ type Import struct {
 // bulkAfter is the number of new interactions after which an import
 // rebuilds the indexes instead of updating them: far above what an address
 // book or a day's sync brings, far below a whole history.
-var bulkAfter = 20_000 // a variable only so that tests can lower it
+const bulkAfter = 20_000
 
 type personCount uint8
 
@@ -211,6 +228,7 @@ type importStatements struct {
 	insInteractions, getInteraction, getParticipants, updInteraction *sql.Stmt
 	delParticipants, insParticipants                                 *sql.Stmt
 	insMemory, getMemory, updMemory                                  *sql.Stmt
+	addedInteractions                                                *sql.Stmt
 }
 
 // importCacheKiB is the page cache an import works with. One transaction
@@ -218,10 +236,13 @@ type importStatements struct {
 // writes to stop fitting after some ten thousand interactions and pages are
 // read back again and again. Each cached page costs about twice its size
 // in this driver's allocator, and index rebuilds sort in memory as much as
-// the cache allows before they spill to a file. Measured on a million
-// interactions: 32 MiB takes 190 MB and the same time, within a few
-// percent, as 64 MiB, which takes 350 MB.
-const importCacheKiB = 32 * 1024
+// the cache allows before they spill to a file. Rows are appended in id
+// order, so the pages written to are few and mostly at the ends of the
+// trees: on a million interactions of tend's JSON 16 MiB took the same CPU
+// time as 32 MiB (25.1 s against 24.8 s) and 196 MB instead of 259 MB;
+// on a million messages 12.5 s against 13.5 s and 170 MB instead of 241
+// MB. 8 MiB was slower (14.8 s on the messages).
+const importCacheKiB = 16 * 1024
 
 // Import runs fill inside one transaction and commits what it wrote, or
 // rolls everything back if fill (or a final check) fails or opts.DryRun is
@@ -303,7 +324,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	}
 	defer tx.Rollback() // a no-op after Commit
 	im := &Import{
-		ctx: ctx, s: s, tx: tx, dryRun: opts.DryRun,
+		ctx: ctx, s: s, tx: tx, dryRun: opts.DryRun, bulkAfter: cmp.Or(opts.BulkAfter, bulkAfter),
 		now:        s.moment(),
 		people:     map[string]*importedPerson{},
 		activeName: map[string]string{},
@@ -385,9 +406,10 @@ func (im *Import) prepare() error {
 			WHERE id = ?`},
 		{&st.delDates, `DELETE FROM important_dates WHERE person_id = ?`},
 		{&st.insDate, `INSERT OR IGNORE INTO important_dates (person_id, label, date) VALUES (?, ?, ?)`},
-		// ON CONFLICT DO NOTHING RETURNING id tells new ids from known ones
-		// in the same step as the insert, with no SELECT first.
+		// ON CONFLICT DO NOTHING adds the new ids with no SELECT first;
+		// flush tells them from the known ones.
 		{&st.insInteractions, insertInteractionsSQL(batchSize)},
+		{&st.addedInteractions, `SELECT id FROM interactions WHERE rowid BETWEEN ? AND ?`},
 		{&st.getInteraction, `SELECT via, direction, at, minutes, note, missed FROM interactions WHERE id = ?`},
 		{&st.getParticipants, `SELECT person_id FROM interaction_people WHERE interaction_id = ? ORDER BY person_id`},
 		{&st.updInteraction, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ?, missed = ? WHERE id = ?`},
@@ -857,27 +879,18 @@ func (im *Import) flush() error {
 		args = append(args, in.ID, string(in.Via), string(in.Direction), formatTime(in.At), nullInt(in.Minutes), in.Note,
 			formatTime(createdFromID(in.ID, im.now)), boolInt(in.Missed))
 	}
-	rows, err := stmt.QueryContext(im.ctx, args...)
+	res, err := stmt.ExecContext(im.ctx, args...)
 	if err != nil {
 		return fmt.Errorf("add interactions: %w", err)
 	}
-	inserted := make(map[string]bool, len(batch))
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return fmt.Errorf("add interactions: %w", err)
-		}
-		inserted[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	inserted, err := im.inserted(res, len(batch))
+	if err != nil {
 		return fmt.Errorf("add interactions: %w", err)
 	}
 
 	var added, known []domain.Interaction
 	for _, in := range batch {
-		if inserted[in.ID] {
+		if inserted == nil || inserted[in.ID] {
 			delete(inserted, in.ID) // a second copy in the same batch is known
 			added = append(added, in)
 		} else {
@@ -887,7 +900,7 @@ func (im *Import) flush() error {
 	im.res.Interactions.New += len(added)
 	before := im.written
 	im.written += len(added)
-	if before < bulkAfter && im.written >= bulkAfter && !im.dryRun {
+	if before < im.bulkAfter && im.written >= im.bulkAfter && !im.dryRun {
 		// What was added so far goes through the triggers.
 		if err := im.writeParticipants(); err != nil {
 			return err
@@ -908,10 +921,44 @@ func (im *Import) flush() error {
 	return nil
 }
 
+// inserted names the interactions an insert of n added, or is nil when it
+// added all n, as it does for every batch of a new history. Reading the ids
+// back from the insert (RETURNING) cost a million rows through the driver
+// for a million interactions, a twentieth of the import. The rows one
+// statement adds to a table with rowids take the rowids after the largest,
+// one after another, so those it added are the last of them.
+func (im *Import) inserted(res sql.Result, n int) (map[string]bool, error) {
+	count, err := res.RowsAffected()
+	if err != nil || int(count) == n {
+		return nil, err
+	}
+	out := map[string]bool{}
+	if count == 0 {
+		return out, nil
+	}
+	last, err := res.LastInsertId()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := im.st.addedInteractions.QueryContext(im.ctx, last-count+1, last)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
 func insertInteractionsSQL(n int) string {
 	return `INSERT INTO interactions (id, via, direction, at, minutes, note, created_at, missed) VALUES ` +
 		strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", n-1) + `(?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO NOTHING RETURNING id`
+		ON CONFLICT (id) DO NOTHING`
 }
 
 func insertParticipantsSQL(n int) string {
@@ -952,6 +999,14 @@ func (im *Import) mergeInteraction(in domain.Interaction) error {
 	im.needRebuild(in.People...)
 	if _, err := im.st.delParticipants.ExecContext(im.ctx, in.ID); err != nil {
 		return fmt.Errorf("update interaction %s: %w", in.ID, err)
+	}
+	if im.journalPeople != nil {
+		// Its people were all deleted just now, so each row below is new.
+		for _, pid := range in.People {
+			if _, err := im.journalPeople.ExecContext(im.ctx, in.ID, pid); err != nil {
+				return fmt.Errorf("update interaction %s: %w", in.ID, err)
+			}
+		}
 	}
 	im.res.Interactions.Updated++
 	return im.insertParticipants([]domain.Interaction{in})
@@ -1134,7 +1189,8 @@ func (im *Import) dropDerived() error {
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, name, sql FROM sqlite_schema
 		WHERE sql IS NOT NULL AND (
 			(type = 'index' AND tbl_name = 'interaction_people') OR
-			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people') AND name NOT LIKE 'journal%'))
+			(type = 'trigger' AND tbl_name IN ('interactions', 'interaction_people') AND
+				(name NOT LIKE 'journal%' OR name = 'journal_interaction_people_insert')))
 		ORDER BY type, name`)
 	if err != nil {
 		return fmt.Errorf("import: read schema: %w", err)
@@ -1163,6 +1219,14 @@ func (im *Import) dropDerived() error {
 			im.indexes = append(im.indexes, o.def)
 		} else {
 			im.triggers = append(im.triggers, o.def)
+		}
+		if o.name == "journal_interaction_people_insert" {
+			// The trigger's own statement (migration 0006), for one row.
+			if im.journalPeople, err = im.tx.PrepareContext(im.ctx, `INSERT INTO change_rows (change_seq, tbl, key, row_id, before)
+				SELECT o.seq, 'interaction_people', json_array(?1, ?2), NULL, NULL FROM change_open o
+				WHERE coalesce((SELECT rowid FROM interactions WHERE id = ?1), 0) <= o.interactions_mark`); err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
 		}
 	}
 	return nil
@@ -1240,6 +1304,10 @@ func (im *Import) restoreDerived() error {
 	}
 	im.indexes, im.triggers, im.touched = nil, nil, nil
 	im.history = nil
+	if im.journalPeople != nil {
+		im.journalPeople.Close()
+		im.journalPeople = nil
+	}
 	return nil
 }
 

@@ -77,9 +77,9 @@ func TestBulkImportWritesHistoryAsTheTriggers(t *testing.T) {
 
 	load := func(bulk int) (*Store, string) {
 		s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
-		put := func(people []domain.Person, ins []domain.Interaction) {
+		put := func(opts ImportOptions, people []domain.Person, ins []domain.Interaction) {
 			t.Helper()
-			_, err := s.Import(t.Context(), ImportOptions{}, func(im *Import) error {
+			_, err := s.Import(t.Context(), opts, func(im *Import) error {
 				for _, in := range ins { // before the people, as a file may have them
 					if err := im.PutInteraction(in); err != nil {
 						return err
@@ -96,10 +96,8 @@ func TestBulkImportWritesHistoryAsTheTriggers(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		put(before, earlier)
-		restore := SetBulkAfter(bulk)
-		put(people, file)
-		restore()
+		put(ImportOptions{}, before, earlier)
+		put(ImportOptions{BulkAfter: bulk}, people, file)
 		return s, dumpHistory(t, s)
 	}
 	_, plain := load(1 << 30)

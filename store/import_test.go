@@ -18,7 +18,12 @@ import (
 // importAll runs one import that puts the given records, people first.
 func importAll(t *testing.T, s *store.Store, dry bool, people []domain.Person, ins []domain.Interaction, mems []domain.Memory) store.ImportResult {
 	t.Helper()
-	res, err := s.Import(t.Context(), store.ImportOptions{DryRun: dry}, func(im *store.Import) error {
+	return importWith(t, s, store.ImportOptions{DryRun: dry}, people, ins, mems)
+}
+
+func importWith(t *testing.T, s *store.Store, opts store.ImportOptions, people []domain.Person, ins []domain.Interaction, mems []domain.Memory) store.ImportResult {
+	t.Helper()
+	res, err := s.Import(t.Context(), opts, func(im *store.Import) error {
 		for _, p := range people {
 			if err := im.PutPerson(p); err != nil {
 				return err
@@ -266,10 +271,8 @@ func TestBulkImportKeepsHistory(t *testing.T) {
 		ins = append(ins, in)
 	}
 	load := func(bulk int) (*store.Store, string) {
-		restore := store.SetBulkAfter(bulk)
-		defer restore()
 		s := openTest(t)
-		importAll(t, s, false, people, ins, nil)
+		importWith(t, s, store.ImportOptions{BulkAfter: bulk}, people, ins, nil)
 		sums, err := s.Summaries(context.Background(), store.PeopleFilter{})
 		if err != nil {
 			t.Fatal(err)

@@ -316,15 +316,13 @@ func TestUndoKeepsRowsBelowEarlierMarks(t *testing.T) {
 // indexes and history triggers dropped and made again) back to nothing.
 func TestBigImportIsOneChange(t *testing.T) {
 	ctx := t.Context()
-	defer func(n int) { bulkAfter = n }(bulkAfter)
-	bulkAfter = 10
 	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
 	ana, _ := s.AddPerson(ctx, domain.Person{Name: "Ana"})
 	if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	before := dump(t, s)
-	_, err := s.Import(ctx, ImportOptions{Source: "big.json"}, func(im *Import) error {
+	_, err := s.Import(ctx, ImportOptions{Source: "big.json", BulkAfter: 10}, func(im *Import) error {
 		for i := range 30 {
 			id := fmt.Sprint("p", i)
 			if err := im.PutPerson(domain.Person{ID: id, Name: fmt.Sprint("Person ", i)}); err != nil {
@@ -356,5 +354,102 @@ func TestBigImportIsOneChange(t *testing.T) {
 	// there before, is recorded.
 	if journaled > 100 {
 		t.Errorf("the import journaled %d rows, want only those under rows it did not add", journaled)
+	}
+}
+
+// TestBulkImportJournalsAsTheTriggers runs one file through the plain path
+// and the bulk path (which drops the journal's trigger on new rows of
+// interaction_people and journals them itself): interactions tend had whose
+// people the file changes, before and after the bulk path begins, one of
+// them twice. The journals must hold the same rows, and undo must give back
+// what was there.
+func TestBulkImportJournalsAsTheTriggers(t *testing.T) {
+	ctx := t.Context()
+	load := func(bulk int) (*Store, string, string) {
+		s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+		var people []domain.Person
+		for i := range 6 {
+			people = append(people, domain.Person{ID: fmt.Sprint("p", i), Name: fmt.Sprint("Person ", i)})
+		}
+		old := func(k int) domain.Interaction {
+			return domain.Interaction{ID: fmt.Sprint("old-", k), People: []string{people[k%3].ID}, Via: cadence.Call,
+				At: internalNow.Add(-time.Duration(1000+k) * time.Hour)}
+		}
+		if _, err := s.Import(ctx, ImportOptions{}, func(im *Import) error {
+			for _, p := range people {
+				if err := im.PutPerson(p); err != nil {
+					return err
+				}
+			}
+			for k := range 4 {
+				if err := im.PutInteraction(old(k)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		before := dump(t, s)
+		changed := func(k int, who ...int) domain.Interaction {
+			in := old(k)
+			in.People = nil
+			for _, w := range who {
+				in.People = append(in.People, people[w].ID)
+			}
+			return in
+		}
+		_, err := s.Import(ctx, ImportOptions{Source: "big.json", BulkAfter: bulk}, func(im *Import) error {
+			if err := im.PutInteraction(changed(0, 4, 5)); err != nil {
+				return err
+			}
+			for i := range 600 { // batches of 256: the bulk path begins in the second
+				in := domain.Interaction{ID: fmt.Sprintf("new-%04d", i), People: []string{people[i%6].ID}, Via: cadence.Text,
+					At: internalNow.Add(-time.Duration(i) * time.Hour)}
+				if err := im.PutInteraction(in); err != nil {
+					return err
+				}
+			}
+			for _, in := range []domain.Interaction{changed(1, 3), changed(2, 2, 4), changed(1, 0, 1), old(3)} {
+				if err := im.PutInteraction(in); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var journal strings.Builder
+		rows, err := s.db.Query(`SELECT tbl, key, ifnull(row_id, '-'), ifnull(before, '-') FROM change_rows ORDER BY tbl, key, before`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var f [4]string
+			if err := rows.Scan(&f[0], &f[1], &f[2], &f[3]); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(&journal, strings.Join(f[:], " | "))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return s, before, journal.String()
+	}
+	_, _, plain := load(1 << 30)
+	if !strings.Contains(plain, `["old-1","p3"] | - | -`) {
+		t.Fatalf("the plain import's journal lacks the new row of old-1:\n%s", plain)
+	}
+	s, before, bulk := load(10)
+	if bulk != plain {
+		t.Errorf("the bulk import's journal differs from the triggers':\nbulk:\n%s\ntriggers:\n%s", bulk, plain)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, s); after != before {
+		t.Errorf("after undoing the bulk import the data differs:\nbefore:\n%s\nafter:\n%s", before, after)
 	}
 }

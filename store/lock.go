@@ -24,7 +24,8 @@ const sqliteLocked = 6
 // writeWait in all, before it gives up with a plain message. An import of a
 // million interactions takes under a minute on a quiet 2-core machine;
 // writeWait leaves room for a slower machine or a busier one.
-var (
+// (Options.NoticeAfter and Options.WriteWait change them.)
+const (
 	noticeAfter = 500 * time.Millisecond
 	writeWait   = 5 * time.Minute
 )
@@ -44,7 +45,7 @@ func isBusy(err error) bool {
 // BEGIN IMMEDIATE) and returns the transaction that holds it, waiting for
 // another writer as described at noticeAfter.
 func (s *Store) begin(ctx context.Context, conn *sql.Conn) (*sql.Tx, error) {
-	tx, err := s.beginWithin(ctx, conn, noticeAfter)
+	tx, err := s.beginWithin(ctx, conn, s.noticeAfter)
 	if err == nil || !isBusy(err) {
 		return tx, err
 	}
@@ -53,9 +54,9 @@ func (s *Store) begin(ctx context.Context, conn *sql.Conn) (*sql.Tx, error) {
 			s.waiting()
 		}
 	})
-	tx, err = s.beginWithin(ctx, conn, writeWait-noticeAfter)
+	tx, err = s.beginWithin(ctx, conn, s.writeWait-s.noticeAfter)
 	if isBusy(err) {
-		return nil, s.busyError(writeWait)
+		return nil, s.busyError(s.writeWait)
 	}
 	return tx, err
 }

@@ -12,6 +12,12 @@ import (
 	"github.com/tend-app/tend/store"
 )
 
+// shortWaits are the options of a store whose writes give up on a held
+// lock in milliseconds.
+func shortWaits() store.Options {
+	return store.Options{Now: func() time.Time { return fixedNow }, NoticeAfter: 10 * time.Millisecond, WriteWait: 50 * time.Millisecond}
+}
+
 // holdWriteLock starts an import on its own store that holds the write
 // lock of the file at path until release is called, as a long import does.
 // release waits for the import to commit.
@@ -53,7 +59,6 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 // A write that meets a long import waits for it, says once that it waits,
 // and then writes.
 func TestWriteWaitsForAnotherWriter(t *testing.T) {
-	defer store.SetWriteWait(20*time.Millisecond, time.Minute)()
 	path := filepath.Join(t.TempDir(), "tend.db")
 	openAt(t, path, &clock{t: fixedNow}) // create the file
 	release := holdWriteLock(t, path)
@@ -62,7 +67,7 @@ func TestWriteWaitsForAnotherWriter(t *testing.T) {
 	s, err := store.Open(path, store.Options{Now: func() time.Time { return fixedNow }, Waiting: func() {
 		waits++
 		release() // the import ends while the write waits
-	}})
+	}, NoticeAfter: 20 * time.Millisecond, WriteWait: time.Minute})
 	if err != nil {
 		t.Fatalf("Open while another tend writes = %v, want no error", err)
 	}
@@ -85,9 +90,8 @@ func TestWriteWaitsForAnotherWriter(t *testing.T) {
 // A write that has waited as long as it will gives up in plain words, and
 // writes nothing.
 func TestWriteGivesUpInPlainWords(t *testing.T) {
-	defer store.SetWriteWait(10*time.Millisecond, 50*time.Millisecond)()
 	path := filepath.Join(t.TempDir(), "tend.db")
-	s := openAt(t, path, &clock{t: fixedNow})
+	s := openWith(t, path, shortWaits())
 	ana := mustAdd(t, s, "Ana")
 	release := holdWriteLock(t, path)
 
@@ -138,9 +142,8 @@ func TestWriteGivesUpInPlainWords(t *testing.T) {
 // what a real import would do, merges and all.
 func TestDryRunImportBesideAWriter(t *testing.T) {
 	// If the dry run needed the lock, it would fail at once.
-	defer store.SetWriteWait(10*time.Millisecond, 50*time.Millisecond)()
 	path := filepath.Join(t.TempDir(), "tend.db")
-	s := openAt(t, path, &clock{t: fixedNow})
+	s := openWith(t, path, shortWaits())
 
 	ana := domain.Person{ID: "01AAAAAAAAAAAAAAAAAAAAAAAA", Name: "Ana", CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-01T00:00:00Z")}
 	ben := domain.Person{ID: "01BBBBBBBBBBBBBBBBBBBBBBBB", Name: "Ben", CreatedAt: ts("2026-01-01T00:00:00Z"), UpdatedAt: ts("2026-01-01T00:00:00Z")}

@@ -77,7 +77,8 @@ const overdueFirstPage = 128
 // it reads the rest in one pass instead. A ranking that does not fill
 // (fewer people are due than it keeps) needs everyone, and one pass reads a
 // person for a fraction of what looking them up alone costs.
-var oneByOneUpTo = 256 // a variable only so that tests can lower it
+// (Options.OneByOneUpTo changes it.)
+const oneByOneUpTo = 256
 
 // errReadTheRest stops RankByOverdue's reading one at a time.
 var errReadTheRest = errors.New("read the rest in one pass")
@@ -133,7 +134,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 		buf    historyLists
 	)
 	give := func(rowid int64) error {
-		if len(given) == oneByOneUpTo {
+		if len(given) == s.oneByOneUpTo {
 			return errReadTheRest
 		}
 		if err := scanCadenceRow(person.QueryRowContext(ctx, rowid), &fields); err != nil {

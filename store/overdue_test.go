@@ -143,9 +143,8 @@ func TestRankByOverdueMovedUp(t *testing.T) {
 	checkRankByOverdue(t, s, now, 3, 5, 150, 0)
 	// Past the people read one at a time, the rest in one pass, whether the
 	// ranking fills (3) or not (0).
-	restore := store.SetOneByOneUpTo(2)
-	checkRankByOverdue(t, s, now, 3, 150, 0)
-	restore()
+	inOnePass := openWith(t, s.Path(), store.Options{Now: func() time.Time { return now }, OneByOneUpTo: 2})
+	checkRankByOverdue(t, inOnePass, now, 3, 150, 0)
 	r := cadence.NewRanking(now, 3)
 	if _, err := s.RankByOverdue(ctx, now, r); err != nil {
 		t.Fatal(err)

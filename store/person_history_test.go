@@ -318,6 +318,12 @@ func TestCadenceOddIDs(t *testing.T) {
 	}
 	// RankByOverdue reading the rest in one pass, on its own connection,
 	// reads a row it cannot split on that connection too.
-	defer SetOneByOneUpTo(1)()
-	checkHistories(t, s, "odd ids, read in one pass")
+	opts := internalOptions(seeds.Add(1))
+	opts.OneByOneUpTo = 1
+	inOnePass, err := Open(s.Path(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inOnePass.Close()
+	checkHistories(t, inOnePass, "odd ids, read in one pass")
 }

@@ -42,6 +42,15 @@ func (im *Import) SourceKeys(keys []int64) (map[int64]int32, []domain.Sourced, e
 	known := map[int64]int32{}
 	var list []domain.Sourced
 	index := map[string]int32{}
+	// The first import of logs into a database finds no keys, but looking
+	// up a million of them in batches took a tenth of its time.
+	var none bool
+	if err := im.tx.QueryRowContext(im.ctx, `SELECT NOT EXISTS (SELECT 1 FROM main.interaction_sources)`).Scan(&none); err != nil {
+		return nil, nil, fmt.Errorf("read source keys: %w", err)
+	}
+	if none {
+		return known, list, nil
+	}
 	for len(keys) > 0 {
 		n := min(len(keys), sourceBatch)
 		args := make([]any, n)

@@ -3,6 +3,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -37,6 +38,13 @@ type Options struct {
 	// that a person at a terminal knows why nothing happens. The write
 	// then goes on waiting.
 	Waiting func()
+	// NoticeAfter is how long a write waits for another writer's lock
+	// before it calls Waiting, and WriteWait how long it waits in all
+	// before it gives up; zero for noticeAfter and writeWait.
+	NoticeAfter, WriteWait time.Duration
+	// OneByOneUpTo is how many people RankByOverdue reads one at a time
+	// before it reads the rest in one pass; zero for oneByOneUpTo.
+	OneByOneUpTo int
 }
 
 // Mode says when Open may create the file, migrate it and set it to WAL.
@@ -78,6 +86,9 @@ type Store struct {
 
 	waiting  func()
 	waitOnce sync.Once
+
+	noticeAfter, writeWait time.Duration // see Options
+	oneByOneUpTo           int
 }
 
 // busyTimeout is how long a statement waits for a lock another process
@@ -101,7 +112,9 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{path: abs, now: opts.Now, entropy: opts.Entropy, mode: opts.Mode, waiting: opts.Waiting}
+	s := &Store{path: abs, now: opts.Now, entropy: opts.Entropy, mode: opts.Mode, waiting: opts.Waiting,
+		noticeAfter: cmp.Or(opts.NoticeAfter, noticeAfter), writeWait: cmp.Or(opts.WriteWait, writeWait),
+		oneByOneUpTo: cmp.Or(opts.OneByOneUpTo, oneByOneUpTo)}
 	info, err := os.Stat(abs)
 	switch {
 	case err == nil && info.IsDir():
