@@ -82,7 +82,7 @@ func runPlan(a *app, opts planOptions) error {
 	// one at a time: at ten thousand people, about half.
 	planner := rules.NewPlanner(now, opts.days, opts.perDay)
 	people := 0
-	err = s.EachCadence(a.ctx(), func(p cadence.Person) error {
+	err = s.EachCadenceUnder(a.ctx(), &rules, func(p cadence.Person) error {
 		planner.Add(p)
 		people++
 		return nil
