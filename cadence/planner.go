@@ -57,8 +57,9 @@ type planCand struct {
 	// What assess works out for free on each day, less what changes from
 	// day to day: see freeOn.
 	interval   int
-	sinceReal  int  // DaysBetween(LastRealAt, now)
-	owes       bool // the latest interaction is theirs, and no conversation
+	lastRealAt time.Time // LastReal.At, or CreatedAt when they never talked
+	sinceReal  int       // DaysBetween(lastRealAt, now)
+	owes       bool      // the latest interaction is theirs, and no conversation
 	yourTurn   bool
 	drifting   bool
 	touched    bool // lastTouch is not zero
@@ -109,11 +110,15 @@ func (pl *Planner) Add(p Person) {
 	if pl.days < 1 || !p.ArchivedAt.IsZero() {
 		return // an archived person is planned on no day, today's included
 	}
-	pl.today.Add(p)
+	c := pl.candidate(p)
+	// Today's ranking keeps a handful: once it is full, most people cannot
+	// make it, as a bound on their priority tells without assessing them.
+	if pl.today.Needs(pl.rules.maxPriority(Overdue(c.lastRealAt, c.interval, pl.now), p, pl.now)) {
+		pl.today.Add(p)
+	}
 	if pl.days == 1 {
 		return
 	}
-	c := pl.candidate(p)
 	f := &c.free
 	i := int32(len(pl.cands))
 	pinDays := pl.pinDays(&c)
@@ -140,11 +145,11 @@ func (pl *Planner) candidate(p Person) planCand {
 	c := planCand{free: r.resolve(unpinned(p, pl.now)), birthday: p.Birthday, dates: p.ImportantDates, reminders: p.Reminders}
 	f := &c.free
 	c.interval = f.Interval()
-	lastReal := f.LastReal.At
+	c.lastRealAt = f.LastReal.At
 	if f.LastReal.IsZero() {
-		lastReal = f.CreatedAt
+		c.lastRealAt = f.CreatedAt
 	}
-	c.sinceReal = DaysBetween(lastReal, pl.now)
+	c.sinceReal = DaysBetween(c.lastRealAt, pl.now)
 	c.owes = !f.Last.IsZero() && f.Last.Direction == In && !f.Last.Conversation()
 	c.yourTurn = YourTurn(*f)
 	c.drifting = Drift(*f, pl.now) != nil
@@ -405,6 +410,13 @@ func (pl *Planner) Schedule() Schedule {
 		s.Days[d].People = append(s.Days[d].People, chosen...)
 		open = slices.DeleteFunc(open, func(i int32) bool { return pl.cands[i].due })
 	}
+	later := 0
+	for i := range pl.cands {
+		if c := &pl.cands[i]; c.seen && !c.due {
+			later++
+		}
+	}
+	s.Later = make([]Status, 0, later)
 	for i := range pl.cands {
 		if c := &pl.cands[i]; c.seen && !c.due {
 			s.Later = append(s.Later, r.Assess(c.free, pl.moments[c.lastDay]))
