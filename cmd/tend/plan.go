@@ -102,7 +102,7 @@ func runPlan(a *app, opts planOptions) error {
 		return err
 	}
 	if a.json {
-		return a.printJSON(planJSON(plan, notes))
+		return a.writePlanJSON(planJSON(plan, notes))
 	}
 
 	var b strings.Builder
