@@ -66,9 +66,10 @@ type planCand struct {
 	sinceTouch int  // DaysBetween(lastTouch, now)
 	touch      time.Time
 
-	due     bool  // planned as due (or moved up), so not again
-	seen    bool  // due (or moved up) and free on some day
-	lastDay int32 // the last day they were
+	due          bool    // planned as due (or moved up), so not again
+	seen         bool    // due (or moved up) and free on some day
+	lastDay      int32   // the last day they were
+	lastPriority float64 // and their priority that day
 }
 
 // NewPlanner starts a plan under the rules: see Plan.
@@ -362,7 +363,7 @@ func (pl *Planner) Schedule() Schedule {
 			if !fd.suggested {
 				continue
 			}
-			c.seen, c.lastDay = true, int32(d)
+			c.seen, c.lastDay, c.lastPriority = true, int32(d), fd.priority
 			if room == 0 {
 				continue
 			}
@@ -410,18 +411,20 @@ func (pl *Planner) Schedule() Schedule {
 		s.Days[d].People = append(s.Days[d].People, chosen...)
 		open = slices.DeleteFunc(open, func(i int32) bool { return pl.cands[i].due })
 	}
-	later := 0
+	// Those later are thousands: they are put in order before they are
+	// assessed, by the numbers of their last day, which are the ones
+	// Assess gives.
+	var later []placed
 	for i := range pl.cands {
 		if c := &pl.cands[i]; c.seen && !c.due {
-			later++
+			later = append(later, placed{cand: int32(i), priority: c.lastPriority})
 		}
 	}
-	s.Later = make([]Status, 0, later)
-	for i := range pl.cands {
-		if c := &pl.cands[i]; c.seen && !c.due {
-			s.Later = append(s.Later, r.Assess(c.free, pl.moments[c.lastDay]))
-		}
+	slices.SortFunc(later, pl.comparePlanned)
+	s.Later = make([]Status, len(later))
+	for k, e := range later {
+		c := &pl.cands[e.cand]
+		s.Later[k] = r.Assess(c.free, pl.moments[c.lastDay])
 	}
-	SortByPriority(s.Later)
 	return s
 }
