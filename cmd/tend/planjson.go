@@ -12,7 +12,13 @@ import (
 // to indent it: at ten thousand people a plan holds thousands, and
 // encoding/json spent as long on them as the plan itself.
 func (a *app) writePlanJSON(days []planDayJSON) error {
-	b := make([]byte, 0, 1024+len(days)*512)
+	// About 450 bytes a person: made once at its size, the buffer of a
+	// few megabytes is not copied as it grows.
+	size := 1024
+	for _, d := range days {
+		size += 128 + 512*len(d.People)
+	}
+	b := make([]byte, 0, size)
 	var err error
 	if days == nil {
 		b = append(b, "null"...)
