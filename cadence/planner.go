@@ -18,7 +18,7 @@ import (
 // and copies them into its answer each time; the planner works out once
 // what does not change from one day of the window to the next (the
 // rhythm, the last conversation, the history's patterns) and then, each
-// day, only the few numbers that do (see planCand.free). It keeps the few
+// day, only the few numbers that do (see freeOn). It keeps the few
 // most pressing of each day as it goes instead of sorting everyone due, and
 // works out the words only for those it places.
 //
@@ -159,7 +159,6 @@ func (pl *Planner) candidate(p Person) planCand {
 	if c.touched {
 		c.sinceTouch = DaysBetween(c.touch, pl.now)
 	}
-
 	return c
 }
 
