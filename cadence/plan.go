@@ -44,7 +44,6 @@ func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 // Plan is the package's Plan under the rules.
 func (r Rules) Plan(people []Person, now time.Time, days, perDay int) Schedule {
 	pl := r.NewPlanner(now, days, perDay)
-	pl.cands = make([]planCand, 0, len(people))
 	for _, p := range people {
 		pl.Add(p)
 	}

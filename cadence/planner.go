@@ -32,7 +32,7 @@ type Planner struct {
 	moments []time.Time // now, then the same time on each later day
 	delta   []int       // DaysBetween(now, moments[d])
 	today   *Ranking    // the first day, which is exactly Today's list
-	cands   []planCand
+	cands   candidates
 	pinned  [][]int32 // by day, the candidates a date or memory may pin to it
 
 	// monthDays gives the days of the window that a birthday or important
@@ -121,7 +121,7 @@ func (pl *Planner) Add(p Person) {
 		return
 	}
 	f := &c.free
-	i := int32(len(pl.cands))
+	i := int32(pl.cands.len())
 	pinDays := pl.pinDays(&c)
 	keep := len(pinDays) > 0
 	for d := pl.days - 1; d > 0 && !keep; d-- {
@@ -137,7 +137,7 @@ func (pl *Planner) Add(p Person) {
 	c.rank = f.Tier.Rank()
 	c.free = own(c.free)
 	c.dates, c.reminders = slices.Clone(c.dates), slices.Clone(c.reminders)
-	pl.cands = append(pl.cands, c)
+	pl.cands.add(c)
 }
 
 // candidate works out what freeOn needs of p once for all days.
@@ -285,7 +285,7 @@ func (pl *Planner) comparePlanned(a, b placed) int {
 	if c := cmp.Compare(b.priority, a.priority); c != 0 {
 		return c
 	}
-	ca, cb := &pl.cands[a.cand], &pl.cands[b.cand]
+	ca, cb := pl.cands.at(a.cand), pl.cands.at(b.cand)
 	if c := cmp.Compare(ca.rank, cb.rank); c != 0 {
 		return c
 	}
@@ -312,27 +312,27 @@ func (pl *Planner) Schedule() Schedule {
 		for _, st := range first {
 			ids[st.Person.ID] = true
 		}
-		for i := range pl.cands {
-			if ids[pl.cands[i].free.ID] {
-				pl.cands[i].due = true
+		for i := range int32(pl.cands.len()) {
+			if c := pl.cands.at(i); ids[c.free.ID] {
+				c.due = true
 			}
 		}
 	}
 
-	open := make([]int32, 0, len(pl.cands)) // those not planned as due, in the order given
-	for i := range pl.cands {
-		if !pl.cands[i].due {
-			open = append(open, int32(i))
+	open := make([]int32, 0, pl.cands.len()) // those not planned as due, in the order given
+	for i := range int32(pl.cands.len()) {
+		if !pl.cands.at(i).due {
+			open = append(open, i)
 		}
 	}
-	pinnedToday := make([]bool, len(pl.cands))
+	pinnedToday := make([]bool, pl.cands.len())
 	var top []placed
 	for d := 1; d < pl.days; d++ {
 		at := pl.moments[d]
 		var pinned []Status
 		var pinnedCands []int32
 		for _, i := range pl.pinned[d] {
-			c := &pl.cands[i]
+			c := pl.cands.at(i)
 			pin := c.free
 			pin.Birthday, pin.ImportantDates, pin.Reminders = c.birthday, c.dates, c.reminders
 			if pin, ok := pinnedOn(pin, at); ok {
@@ -354,7 +354,7 @@ func (pl *Planner) Schedule() Schedule {
 		// after all that come before them or tie, as a stable sort gives.
 		top = top[:0]
 		for _, i := range open {
-			c := &pl.cands[i]
+			c := pl.cands.at(i)
 			if c.due || pinnedToday[i] {
 				continue
 			}
@@ -392,8 +392,8 @@ func (pl *Planner) Schedule() Schedule {
 
 		chosen := make([]Status, 0, len(pinned)+len(top))
 		for _, st := range pinned {
-			i := slices.IndexFunc(pinnedCands, func(i int32) bool { return pl.cands[i].free.ID == st.Person.ID })
-			c := &pl.cands[pinnedCands[i]]
+			i := slices.IndexFunc(pinnedCands, func(i int32) bool { return pl.cands.at(i).free.ID == st.Person.ID })
+			c := pl.cands.at(pinnedCands[i])
 			// Their day, and due (or moved up) besides: the reasons of the
 			// day say so, and that is their call.
 			if pl.freeOn(c, d).suggested {
@@ -402,28 +402,53 @@ func (pl *Planner) Schedule() Schedule {
 			chosen = append(chosen, r.Assess(st.Person, at))
 		}
 		for _, e := range top {
-			c := &pl.cands[e.cand]
+			c := pl.cands.at(e.cand)
 			c.due = true
 			chosen = append(chosen, r.Assess(c.free, at))
 		}
 		SortByPriority(chosen)
 		s.Days[d].People = append(s.Days[d].People, chosen...)
-		open = slices.DeleteFunc(open, func(i int32) bool { return pl.cands[i].due })
+		open = slices.DeleteFunc(open, func(i int32) bool { return pl.cands.at(i).due })
 	}
 	// Those later are thousands: they are put in order before they are
 	// assessed, by the numbers of their last day, which are the ones
 	// Assess gives.
 	var later []placed
-	for i := range pl.cands {
-		if c := &pl.cands[i]; c.seen && !c.due {
-			later = append(later, placed{cand: int32(i), priority: c.lastPriority})
+	for i := range int32(pl.cands.len()) {
+		if c := pl.cands.at(i); c.seen && !c.due {
+			later = append(later, placed{cand: i, priority: c.lastPriority})
 		}
 	}
 	slices.SortFunc(later, pl.comparePlanned)
 	s.Later = make([]Status, len(later))
 	for k, e := range later {
-		c := &pl.cands[e.cand]
+		c := pl.cands.at(e.cand)
 		s.Later[k] = r.Assess(c.free, pl.moments[c.lastDay])
 	}
 	return s
+}
+
+// candidates hold the planner's candidates in blocks that never move: at
+// a few hundred bytes each, thousands of them in one slice were copied
+// each time it grew.
+type candidates struct {
+	blocks [][]planCand
+	n      int
+}
+
+const candidateBlock = 512
+
+func (cs *candidates) len() int { return cs.n }
+
+func (cs *candidates) at(i int32) *planCand {
+	return &cs.blocks[i/candidateBlock][i%candidateBlock]
+}
+
+func (cs *candidates) add(c planCand) {
+	if cs.n%candidateBlock == 0 {
+		cs.blocks = append(cs.blocks, make([]planCand, 0, candidateBlock))
+	}
+	last := &cs.blocks[len(cs.blocks)-1]
+	*last = append(*last, c)
+	cs.n++
 }
