@@ -281,6 +281,7 @@ func (pl *Planner) comesBefore(a, b placed) bool {
 	return pl.comparePlanned(a, b) < 0
 }
 
+// comparePlanned is that order as a comparison, for sorting.
 func (pl *Planner) comparePlanned(a, b placed) int {
 	if c := cmp.Compare(b.priority, a.priority); c != 0 {
 		return c
