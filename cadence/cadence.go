@@ -195,9 +195,9 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 		s.Priority += owedBoost
 		boost(func() string {
 			if p.Last.Missed {
-				return fmt.Sprintf("%s called %s ago, you have not called back", ShortName(p.Name), Plural(days, "day"))
+				return ShortName(p.Name) + " called " + Plural(days, "day") + " ago, you have not called back"
 			}
-			return fmt.Sprintf("%s wrote %s ago, you have not answered", ShortName(p.Name), Plural(days, "day"))
+			return ShortName(p.Name) + " wrote " + Plural(days, "day") + " ago, you have not answered"
 		})
 	}
 	s.Boosted = boosted
@@ -497,17 +497,19 @@ func upcomingDates(p Person, now time.Time, soonDays int) []upcoming {
 	return out
 }
 
+// The words of the reasons are put together by concatenation, not
+// fmt.Sprintf: a plan words thousands of people.
 func sinceWords(p Person, days int) string {
 	if p.LastReal.IsZero() {
-		return fmt.Sprintf("added %s ago, no real conversation yet", Plural(days, "day"))
+		return "added " + Plural(days, "day") + " ago, no real conversation yet"
 	}
 	switch p.LastReal.Via {
 	case InPerson:
-		return fmt.Sprintf("%s since you last met in person", Plural(days, "day"))
+		return Plural(days, "day") + " since you last met in person"
 	case Video:
-		return fmt.Sprintf("%s since your last video call", Plural(days, "day"))
+		return Plural(days, "day") + " since your last video call"
 	default:
-		return fmt.Sprintf("%s since your last call", Plural(days, "day"))
+		return Plural(days, "day") + " since your last call"
 	}
 }
 

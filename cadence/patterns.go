@@ -201,7 +201,7 @@ func Notes(p Person, now time.Time) []string {
 }
 
 func turnWords(p Person) string {
-	return fmt.Sprintf("%s reached out the last %d times — your turn", ShortName(p.Name), TurnCount)
+	return ShortName(p.Name) + " reached out the last " + strconv.Itoa(TurnCount) + " times — your turn"
 }
 
 func driftWords(gaps []int) string { return "drifting: " + GapWords(gaps) }

@@ -79,6 +79,10 @@ func (r *Rules) Rhythm(p Person) (days int, from string) {
 	return r.TierEvery(p.Tier), string(p.Tier)
 }
 
+// ReadsTags reports whether the rules look at anyone's tags: only a rhythm
+// set by tag does, so that a store may leave the tags out when it is false.
+func (r *Rules) ReadsTags() bool { return len(r.TagEvery) > 0 }
+
 // MinEvery is the shortest rhythm any tier or tag has under the rules, and
 // the tier's own when shorter: a store uses it as a bound it can work out
 // without reading anyone's tags.

@@ -19,7 +19,12 @@ func Count(n int, one, many string) string {
 }
 
 // Plural says "1 day" or "3 days".
-func Plural(n int, unit string) string { return Count(n, unit, unit+"s") }
+func Plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s" // one string made, not two
+}
 
 // EveryWords says a rhythm: "every 30 days".
 func EveryWords(days int) string { return "every " + Plural(days, "day") }

@@ -151,7 +151,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	err = giveInOrder(ctx, conn, now, &rules, r, movedUp, give)
 	if errors.Is(err, errReadTheRest) {
 		// The ranking's result does not depend on the order it is given people in.
-		err = eachCadence(ctx, conn, dates, reminders, func(p cadence.Person) error {
+		err = eachCadence(ctx, conn, dates, reminders, true, func(p cadence.Person) error {
 			if !given[p.ID] {
 				r.Add(p)
 				given[p.ID] = true

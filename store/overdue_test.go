@@ -236,3 +236,46 @@ func TestRankByOverdueDateTodayLeads(t *testing.T) {
 		t.Errorf("today with a limit of 2 = %v; want Jo and Grandma, whose day it is, inner first", got)
 	}
 }
+
+// TestEachCadenceUnder checks that reading people for rules with no rhythm
+// by tag leaves out only their tags, and for rules with one, nothing.
+func TestEachCadenceUnder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tend.db")
+	base := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	if err := datagen.WriteDB(context.Background(), path, datagen.Circle(3, 200, 4000, base)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{Now: func() time.Time { return base }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	read := func(each func(func(cadence.Person) error) error) []cadence.Person {
+		var out []cadence.Person
+		if err := each(func(p cadence.Person) error { out = append(out, cloneCadence(p)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	all := read(func(fn func(cadence.Person) error) error { return s.EachCadence(t.Context(), fn) })
+	if !slices.ContainsFunc(all, func(p cadence.Person) bool { return len(p.Tags) > 0 }) {
+		t.Fatal("no one has tags; the test needs some")
+	}
+	tagged := cadence.DefaultRules()
+	tagged.TagEvery["family"] = 14
+	if got := read(func(fn func(cadence.Person) error) error { return s.EachCadenceUnder(t.Context(), &tagged, fn) }); !reflect.DeepEqual(got, all) {
+		t.Errorf("EachCadenceUnder, rhythms by tag: not what EachCadence reads")
+	}
+	plain := cadence.DefaultRules()
+	got := read(func(fn func(cadence.Person) error) error { return s.EachCadenceUnder(t.Context(), &plain, fn) })
+	if len(got) != len(all) {
+		t.Fatalf("EachCadenceUnder read %d people; EachCadence %d", len(got), len(all))
+	}
+	for i := range got {
+		want := all[i]
+		want.Tags = []string{}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("EachCadenceUnder, no rhythm by tag:\n got %+v\nwant %+v", got[i], want)
+		}
+	}
+}

@@ -159,6 +159,17 @@ const tagsQuery = `SELECT id, tags FROM people WHERE archived_at IS NULL AND tag
 // again for the next person), so fn must copy them to keep them, as
 // cadence.Ranking does.
 func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) error {
+	return s.eachCadenceOf(ctx, true, fn)
+}
+
+// EachCadenceUnder is EachCadence for people to be judged under rules: it
+// leaves out their tags (Person.Tags is then empty) when the rules read
+// none, which spares reading the whole of the people table for them.
+func (s *Store) EachCadenceUnder(ctx context.Context, rules *cadence.Rules, fn func(cadence.Person) error) error {
+	return s.eachCadenceOf(ctx, rules.ReadsTags(), fn)
+}
+
+func (s *Store) eachCadenceOf(ctx context.Context, withTags bool, fn func(cadence.Person) error) error {
 	dates, err := datesByPerson(ctx, s.db, "")
 	if err != nil {
 		return err
@@ -167,15 +178,19 @@ func (s *Store) EachCadence(ctx context.Context, fn func(cadence.Person) error) 
 	if err != nil {
 		return err
 	}
-	return eachCadence(ctx, s.db, dates, reminders, fn)
+	return eachCadence(ctx, s.db, dates, reminders, withTags, fn)
 }
 
 // eachCadence is EachCadence through q, given everyone's important dates
-// and reminders.
-func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder, fn func(cadence.Person) error) error {
-	tags, err := tagsByPerson(ctx, q)
-	if err != nil {
-		return err
+// and reminders; without withTags, it reads no tags but those of a row it
+// reads again column by column.
+func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Dated, reminders map[string][]cadence.Reminder, withTags bool, fn func(cadence.Person) error) error {
+	var tags map[string][]byte
+	if withTags {
+		var err error
+		if tags, err = tagsByPerson(ctx, q); err != nil {
+			return err
+		}
 	}
 	rows, err := q.QueryContext(ctx, cadenceQuery)
 	if err != nil {

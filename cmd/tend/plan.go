@@ -77,12 +77,20 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
-	people, err := s.CadencePeople(a.ctx())
+	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
+	// The planner keeps only those it can place, as the store reads them
+	// one at a time: at ten thousand people, about half.
+	planner := rules.NewPlanner(now, opts.days, opts.perDay)
+	people := 0
+	err = s.EachCadenceUnder(a.ctx(), &rules, func(p cadence.Person) error {
+		planner.Add(p)
+		people++
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
-	plan := rules.Plan(people, now, opts.days, opts.perDay)
+	plan := planner.Schedule()
 	// Notes for the people planned on a day: those later may be thousands,
 	// and are not to be called yet.
 	var lists [][]cadence.Status
@@ -94,7 +102,7 @@ func runPlan(a *app, opts planOptions) error {
 		return err
 	}
 	if a.json {
-		return a.printJSON(planJSON(plan, notes))
+		return a.writePlanJSON(planJSON(plan, notes))
 	}
 
 	var b strings.Builder
@@ -108,7 +116,7 @@ func runPlan(a *app, opts planOptions) error {
 		planned += len(d.People)
 	}
 	switch {
-	case len(people) == 0:
+	case people == 0:
 		b.WriteString(nobodyYet)
 	case planned+len(plan.Later) == 0:
 		enjoy := "Enjoy the days."
