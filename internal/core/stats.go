@@ -17,7 +17,7 @@ func (c *Core) Stats(ctx context.Context, now time.Time) (cadence.Stats, error) 
 	// In no particular order: the figures are counts, and the drifting
 	// are sorted by tier and name.
 	var people []cadence.Person
-	err := c.store.EachCadence(ctx, func(p cadence.Person) error {
+	err := c.store.EachCadenceUnder(ctx, &c.rules, func(p cadence.Person) error {
 		p.Recent, p.RecentReal = slices.Clone(p.Recent), slices.Clone(p.RecentReal)
 		people = append(people, p)
 		return nil
