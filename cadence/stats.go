@@ -98,52 +98,85 @@ func (r Rules) Summarize(people []Person, events []Event, now time.Time) Stats {
 // SummarizeDays is Summarize from the interactions already counted by day,
 // as a store can count them without reading each one.
 func (r Rules) SummarizeDays(people []Person, activity []DayCount, now time.Time) Stats {
-	st := Stats{Drifting: []Status{}}
-	days := map[Tier][]int{}
-	counts := map[Tier]*TierStats{}
-	for _, t := range Tiers() {
-		counts[t] = &TierStats{Tier: t, Guideline: r.TierGuideline(t)}
-	}
+	sum := r.NewSummary(now)
 	for _, p := range people {
-		if !p.ArchivedAt.IsZero() {
-			st.Archived++
-			continue
-		}
-		st.Active++
-		s := r.Assess(p, now)
-		ts, ok := counts[p.Tier]
-		if !ok { // a tier this version does not know counts as the default
-			ts = counts[DefaultTier]
-		}
-		ts.People++
-		days[ts.Tier] = append(days[ts.Tier], s.DaysSinceReal)
-		// Whole days, like Due, so that a rounded ratio of 2.00 is not
-		// counted before the days are there.
-		switch {
-		case s.DaysSinceReal >= BadlyOverdue*s.Interval:
-			ts.Overdue++
-		case s.Due:
-			ts.Due++
-		default:
-			ts.OnTrack++
-		}
-		if s.Drift != nil {
-			st.Drifting = append(st.Drifting, s)
-		}
+		sum.Add(p)
 	}
+	return sum.Result(activity)
+}
+
+// A Summary works Stats out from people given one at a time, as a store
+// streams them: it keeps the counts, each tier's days since the last real
+// conversation, and the few who drift, not everyone.
+type Summary struct {
+	r        Rules
+	now      time.Time
+	st       Stats
+	counts   map[Tier]*TierStats
+	days     map[Tier][]int
+	drifting []Status
+}
+
+// NewSummary starts a Summary at now.
+func (r Rules) NewSummary(now time.Time) *Summary {
+	s := &Summary{r: r, now: now, counts: map[Tier]*TierStats{}, days: map[Tier][]int{}}
 	for _, t := range Tiers() {
-		ts := counts[t]
-		ts.MedianDaysSinceReal = medianInts(days[t])
-		st.Tiers = append(st.Tiers, *ts)
+		s.counts[t] = &TierStats{Tier: t, Guideline: r.TierGuideline(t)}
+	}
+	return s
+}
+
+// Add counts p. What p's slices hold may change once Add returns (a store
+// reuses them for the next person): the Summary copies what it keeps.
+func (s *Summary) Add(p Person) {
+	if !p.ArchivedAt.IsZero() {
+		s.st.Archived++
+		return
+	}
+	s.st.Active++
+	st := s.r.Assess(p, s.now)
+	ts, ok := s.counts[p.Tier]
+	if !ok { // a tier this version does not know counts as the default
+		ts = s.counts[DefaultTier]
+	}
+	ts.People++
+	s.days[ts.Tier] = append(s.days[ts.Tier], st.DaysSinceReal)
+	// Whole days, like Due, so that a rounded ratio of 2.00 is not
+	// counted before the days are there.
+	switch {
+	case st.DaysSinceReal >= BadlyOverdue*st.Interval:
+		ts.Overdue++
+	case st.Due:
+		ts.Due++
+	default:
+		ts.OnTrack++
+	}
+	if st.Drift != nil {
+		st.Person.Recent, st.Person.RecentReal = slices.Clone(p.Recent), slices.Clone(p.RecentReal)
+		s.drifting = append(s.drifting, st)
+	}
+}
+
+// Result is the Stats of the people added, with the activity of the
+// interactions counted by day.
+func (s *Summary) Result(activity []DayCount) Stats {
+	st := s.st
+	st.Drifting = append([]Status{}, s.drifting...)
+	for _, t := range Tiers() {
+		ts := *s.counts[t]
+		ts.MedianDaysSinceReal = medianInts(s.days[t])
+		st.Tiers = append(st.Tiers, ts)
 	}
 	slices.SortStableFunc(st.Drifting, func(a, b Status) int {
 		if c := cmp.Compare(a.Person.Tier.Rank(), b.Person.Tier.Rank()); c != 0 {
 			return c
 		}
-		return cmp.Compare(strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name))
+		if c := cmp.Compare(strings.ToLower(a.Person.Name), strings.ToLower(b.Person.Name)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Person.ID, b.Person.ID)
 	})
-
-	st.Activity = ActivityOf(activity, now)
+	st.Activity = ActivityOf(activity, s.now)
 	return st
 }
 

@@ -169,3 +169,29 @@ func TestActivityWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryKeepsWhatItNeeds gives a Summary the circle one person at a
+// time through one reused buffer, as a store streams it, and wants the
+// same Stats as Summarize over the whole list, drifting people whole.
+func TestSummaryKeepsWhatItNeeds(t *testing.T) {
+	people, events := statsHistory()
+	want := Summarize(people, events, now)
+	sum := DefaultRules().NewSummary(now)
+	var recent []Contact
+	var real []time.Time
+	for _, p := range people {
+		recent, real = append(recent[:0], p.Recent...), append(real[:0], p.RecentReal...)
+		p.Recent, p.RecentReal = recent, real
+		sum.Add(p)
+		clear(recent)
+		clear(real)
+	}
+	got := sum.Result(CountDays(events, now))
+	if len(got.Drifting) != 1 || !slices.Equal(got.Drifting[0].Person.RecentReal, want.Drifting[0].Person.RecentReal) ||
+		!slices.Equal(got.Drifting[0].Person.Recent, want.Drifting[0].Person.Recent) {
+		t.Errorf("the drifting person's history was not kept: %+v, want %+v", got.Drifting, want.Drifting)
+	}
+	if !slices.Equal(got.Tiers, want.Tiers) || got.Active != want.Active || got.Archived != want.Archived || got.Activity != want.Activity {
+		t.Errorf("Summary = %+v\nwant %+v", got, want)
+	}
+}

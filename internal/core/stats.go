@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -14,12 +13,11 @@ import (
 // archived ones, whom the figures name apart but never assess, and the
 // interactions of the last weeks counted by day, not one by one.
 func (c *Core) Stats(ctx context.Context, now time.Time) (cadence.Stats, error) {
-	// In no particular order: the figures are counts, and the drifting
-	// are sorted by tier and name.
-	var people []cadence.Person
+	// One person at a time, in no particular order: the figures are
+	// counts, and the drifting are sorted by tier and name.
+	sum := c.rules.NewSummary(now)
 	err := c.store.EachCadenceUnder(ctx, &c.rules, func(p cadence.Person) error {
-		p.Recent, p.RecentReal = slices.Clone(p.Recent), slices.Clone(p.RecentReal)
-		people = append(people, p)
+		sum.Add(p)
 		return nil
 	})
 	if err != nil {
@@ -33,7 +31,7 @@ func (c *Core) Stats(ctx context.Context, now time.Time) (cadence.Stats, error) 
 	if err != nil {
 		return cadence.Stats{}, err
 	}
-	st := c.rules.SummarizeDays(people, days, now)
+	st := sum.Result(days)
 	st.Archived += archived
 	return st, nil
 }
