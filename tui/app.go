@@ -340,6 +340,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.seq != m.planSeq {
 			return nil
 		}
+		if msg.err != nil {
+			m.setError(msg.err)
+			return nil
+		}
 		m.plan.set(msg.plan, &m.w, m.planPrefer)
 		m.planPrefer = ""
 		return nil
@@ -426,12 +430,12 @@ func (m *Model) refresh() {
 	m.pending = ""
 }
 
-// askPlan asks for a plan over the snapshot; prefer is the person to put
-// the cursor on when it comes.
+// askPlan asks the core for the plan, as tend plan makes it; prefer is
+// the person to put the cursor on when it comes.
 func (m *Model) askPlan(prefer string) tea.Cmd {
 	m.planSeq++
 	m.planPrefer = prefer
-	return planCmd(m.planSeq, m.w.rules, m.w.people, m.w.now, planDays, m.w.limit)
+	return planCmd(m.ctx, m.opts.Core, m.planSeq, m.w.now, planDays, m.w.limit)
 }
 
 // loadStats asks the core for the Stats view's figures, as tend stats does.

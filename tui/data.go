@@ -146,19 +146,20 @@ func loadHistoryCmd(ctx context.Context, s *store.Store, limit int) tea.Cmd {
 	}
 }
 
-// planMsg carries the plan for the Plan view. It reads nothing of its own:
-// it is cadence.Plan over the snapshot's active people, the same
-// store.Summaries that tend plan reads. Working out a plan for thousands of
-// people takes a while, so it is done in a command too, off the Update loop.
-// seq tells an answer to an old request from the answer to the latest one.
+// planMsg carries the plan for the Plan view, made by the core as tend
+// plan makes it. Working out a plan for thousands of people takes a while,
+// so it is done in a command, off the Update loop. seq tells an answer to
+// an old request from the answer to the latest one.
 type planMsg struct {
 	seq  int
 	plan cadence.Schedule
+	err  error
 }
 
-func planCmd(seq int, rules cadence.Rules, people []cadence.Person, now time.Time, days, perDay int) tea.Cmd {
+func planCmd(ctx context.Context, c *core.Core, seq int, now time.Time, days, perDay int) tea.Cmd {
 	return func() tea.Msg {
-		return planMsg{seq: seq, plan: rules.Plan(people, now, days, perDay)}
+		plan, err := c.Plan(ctx, now, days, perDay)
+		return planMsg{seq: seq, plan: plan.Schedule, err: err}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/safefile"
@@ -174,12 +175,12 @@ func planCalls(a *app, s *store.Store, now time.Time, want bool) ([]exchange.Cal
 	if err != nil {
 		return nil, err
 	}
-	people, err := s.CadencePeople(a.ctx())
+	plan, err := core.New(s, rules).Plan(a.ctx(), now, 7, 0)
 	if err != nil {
 		return nil, err
 	}
 	var calls []exchange.Call
-	for _, d := range rules.Plan(people, now, 7, rules.Limit).Days {
+	for _, d := range plan.Days {
 		for _, st := range d.People {
 			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: st.Reasons})
 		}

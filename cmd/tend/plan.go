@@ -69,40 +69,18 @@ func runPlan(a *app, opts planOptions) error {
 	if err != nil {
 		return err
 	}
-	rules, err := a.Rules()
+	c, err := a.ReadCore()
 	if err != nil {
 		return err
 	}
-	s, err := a.ReadStore()
+	opts.perDay = cmp.Or(opts.perDay, c.Rules().Limit)
+	plan, err := c.Plan(a.ctx(), now, opts.days, opts.perDay)
 	if err != nil {
 		return err
 	}
-	opts.perDay = cmp.Or(opts.perDay, rules.Limit)
-	// The planner keeps only those it can place, as the store reads them
-	// one at a time: at ten thousand people, about half.
-	planner := rules.NewPlanner(now, opts.days, opts.perDay)
-	people := 0
-	err = s.EachCadenceUnder(a.ctx(), &rules, func(p cadence.Person) error {
-		planner.Add(p)
-		people++
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	plan := planner.Schedule()
-	// Notes for the people planned on a day: those later may be thousands,
-	// and are not to be called yet.
-	var lists [][]cadence.Status
-	for _, d := range plan.Days {
-		lists = append(lists, d.People)
-	}
-	notes, err := notesOf(a, s, lists...)
-	if err != nil {
-		return err
-	}
+	people, notes := plan.People, lastNotes(plan.Notes)
 	if a.json {
-		return a.writePlanJSON(planJSON(plan, notes))
+		return a.writePlanJSON(planJSON(plan.Schedule, notes))
 	}
 
 	var b strings.Builder

@@ -1,15 +1,12 @@
 package core_test
 
 import (
-	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
-	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
@@ -18,43 +15,8 @@ import (
 // weeks by day, equal to the plain computation: every summary, archived
 // ones included, and every event of the weeks, counted in Go.
 func TestStatsIsTheSummaryOfEveryone(t *testing.T) {
-	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	s, err := store.Open(filepath.Join(t.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return now }, Mode: store.Create})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, now := testCircle(t)
 	ctx := t.Context()
-	r := rand.New(rand.NewPCG(3, 5))
-	tiers := cadence.Tiers()
-	channels := []cadence.Channel{cadence.Call, cadence.Video, cadence.InPerson, cadence.Text, cadence.Email, cadence.Letter}
-	var people []domain.Person
-	for i := range 60 {
-		p, err := s.AddPerson(ctx, domain.Person{Name: "Person " + string(rune('A'+i%26)) + string(rune('a'+i/26)), Tier: tiers[i%len(tiers)], Tags: []string{[]string{"family", "work", "club"}[i%3]}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		people = append(people, p)
-	}
-	for range 900 {
-		p := people[r.IntN(len(people))]
-		in := domain.Interaction{People: []string{p.ID}, Via: channels[r.IntN(len(channels))],
-			At: now.Add(-time.Duration(r.Int64N(int64(400 * 24 * time.Hour))))}
-		if r.IntN(2) == 0 {
-			in.Direction = cadence.In
-		}
-		if in.Via == cadence.Call && r.IntN(4) == 0 {
-			in.Missed = true
-		}
-		if _, err := s.AddInteraction(ctx, in); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, p := range people[:7] {
-		if _, err := s.UpdatePerson(ctx, p.ID, func(p *domain.Person) error { p.ArchivedAt = now; return nil }); err != nil {
-			t.Fatal(err)
-		}
-	}
 	for _, rules := range []cadence.Rules{cadence.DefaultRules(), func() cadence.Rules {
 		r := cadence.DefaultRules()
 		r.TagEvery = map[string]int{"club": 3}

@@ -1,0 +1,60 @@
+package core_test
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/store"
+)
+
+// testCircle is a store of 60 people in every tier, with tags, 900
+// interactions over the last 400 days (texts, calls, missed calls, notes,
+// both ways) and 7 people archived, at the moment it returns.
+func testCircle(t *testing.T) (*store.Store, time.Time) {
+	t.Helper()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	s, err := store.Open(filepath.Join(t.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return now }, Mode: store.Create})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := t.Context()
+	r := rand.New(rand.NewPCG(3, 5))
+	tiers := cadence.Tiers()
+	channels := []cadence.Channel{cadence.Call, cadence.Video, cadence.InPerson, cadence.Text, cadence.Email, cadence.Letter}
+	var people []domain.Person
+	for i := range 60 {
+		p, err := s.AddPerson(ctx, domain.Person{Name: "Person " + string(rune('A'+i%26)) + string(rune('a'+i/26)), Tier: tiers[i%len(tiers)], Tags: []string{[]string{"family", "work", "club"}[i%3]}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, p)
+	}
+	for range 900 {
+		p := people[r.IntN(len(people))]
+		in := domain.Interaction{People: []string{p.ID}, Via: channels[r.IntN(len(channels))],
+			At: now.Add(-time.Duration(r.Int64N(int64(400 * 24 * time.Hour))))}
+		if r.IntN(2) == 0 {
+			in.Direction = cadence.In
+		}
+		if in.Via == cadence.Call && r.IntN(4) == 0 {
+			in.Missed = true
+		}
+		if r.IntN(3) == 0 {
+			in.Note = "note " + in.At.Format(time.DateOnly)
+		}
+		if _, err := s.AddInteraction(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range people[:7] {
+		if _, err := s.UpdatePerson(ctx, p.ID, func(p *domain.Person) error { p.ArchivedAt = now; return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s, now
+}
