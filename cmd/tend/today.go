@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -70,23 +69,16 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	rules, err := a.Rules()
+	c, err := a.ReadCore()
 	if err != nil {
 		return err
 	}
-	s, err := a.ReadStore()
+	s := c.Store()
+	ranked, err := c.Today(a.ctx(), now, opts.limit)
 	if err != nil {
 		return err
 	}
-	// The store gives the ranking people in order of how pressing they could
-	// be, and stops once no one left could make the list: with thousands of
-	// people, today reads the history of a few dozen.
-	rank := rules.NewRanking(now, cmp.Or(opts.limit, rules.Limit))
-	count, err := s.RankByOverdue(a.ctx(), now, rank)
-	if err != nil {
-		return err
-	}
-	today := rank.Result()
+	today, count := ranked.Suggestions, ranked.Ranked
 	if opts.brief && !a.json { // for a prompt: as little work as can be
 		line, err := briefOf(a, s, now, today)
 		if line != "" && err == nil {
@@ -119,16 +111,8 @@ func runToday(a *app, opts todayOptions) error {
 			}
 		}
 	}
-	if rank.Cut() {
-		// The store stopped once no one else could make the list; how many
-		// more are due takes everyone.
-		more := -len(today)
-		err := s.EachCadence(a.ctx(), func(p cadence.Person) error {
-			if cadence.Suggested(p, now) {
-				more++
-			}
-			return nil
-		})
+	if ranked.Cut {
+		more, err := c.MoreDue(a.ctx(), now, ranked)
 		if err != nil {
 			return err
 		}
@@ -160,19 +144,15 @@ func todayBrief(a *app) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	rules, err := a.Rules()
+	c, err := a.Core()
 	if err != nil {
 		return "", err
 	}
-	s, err := a.Store()
+	ranked, err := c.Today(a.ctx(), now, 0)
 	if err != nil {
 		return "", err
 	}
-	rank := rules.NewRanking(now, rules.Limit)
-	if _, err := s.RankByOverdue(a.ctx(), now, rank); err != nil {
-		return "", err
-	}
-	return briefOf(a, s, now, rank.Result())
+	return briefOf(a, c.Store(), now, ranked.Suggestions)
 }
 
 // briefLine says today in one short line: "3 to call: Ana (birthday),
