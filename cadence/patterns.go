@@ -143,7 +143,14 @@ type RhythmHint struct {
 // and within fitFactor of the median; otherwise an --every of the median.
 // Someone with an --every of their own is always offered an --every, since a
 // new tier would not change their rhythm.
-func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
+func Rhythm(p Person, now time.Time) (RhythmHint, bool) { return defaultRules.RhythmHint(p, now) }
+
+// RhythmHint is the package's Rhythm under the rules: the interval is the
+// one the rules give p (their own, a tag's or their tier's), and the tiers
+// offered have the rules' rhythms.
+func (r Rules) RhythmHint(p Person, now time.Time) (RhythmHint, bool) {
+	p = r.resolve(p)
+	byTag := p.Every == 0 && p.rhythmFrom != string(p.Tier)
 	gaps := realGaps(p, now.Location())
 	if len(gaps)+1 < RhythmMin {
 		return RhythmHint{}, false
@@ -155,9 +162,11 @@ func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
 	}
 	days := min(MaxEvery, max(1, int(math.Round(h.MedianGap))))
 	best := slices.MinFunc(Tiers(), func(a, b Tier) int {
-		return cmp.Compare(ratioDistance(h.MedianGap, a.Every()), ratioDistance(h.MedianGap, b.Every()))
+		return cmp.Compare(ratioDistance(h.MedianGap, r.TierEvery(a)), ratioDistance(h.MedianGap, r.TierEvery(b)))
 	})
-	if p.Every == 0 && best != p.Tier && ratioDistance(h.MedianGap, best.Every()) <= math.Log(fitFactor) {
+	// A tier is offered only where the tier sets the rhythm: a person's
+	// own --every, or a tag's, wins over any tier.
+	if p.Every == 0 && !byTag && best != p.Tier && ratioDistance(h.MedianGap, r.TierEvery(best)) <= math.Log(fitFactor) {
 		h.Tier = best
 	} else {
 		h.Every = days
@@ -167,15 +176,18 @@ func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
 	// least RhythmSpan of the intervals it would suggest.
 	suggested := h.Every
 	if h.Tier != "" {
-		suggested = h.Tier.Every()
+		suggested = r.TierEvery(h.Tier)
 	}
 	if keptSpan(gaps, h.MedianGap) < RhythmSpan*suggested {
 		return RhythmHint{}, false
 	}
 
 	expect := fmt.Sprintf("%s tier expects %d", p.Tier, h.Interval)
-	if p.Every > 0 {
+	switch {
+	case p.Every > 0:
 		expect = fmt.Sprintf("you set every %d", h.Interval)
+	case byTag:
+		expect = fmt.Sprintf("the %s tag expects %d", p.rhythmFrom, h.Interval)
 	}
 	ask := fmt.Sprintf("try --every %dd?", h.Every)
 	if h.Tier != "" {
@@ -188,13 +200,16 @@ func Rhythm(p Person, now time.Time) (RhythmHint, bool) {
 // Notes are the gentle observations show adds about someone, which never
 // change their priority: that you have been the one reaching out, and a
 // rhythm hint.
-func Notes(p Person, now time.Time) []string {
+func Notes(p Person, now time.Time) []string { return defaultRules.Notes(p, now) }
+
+// Notes is the package's Notes under the rules.
+func (r Rules) Notes(p Person, now time.Time) []string {
 	var out []string
 	if OneSided(p, now) {
 		out = append(out, fmt.Sprintf("you reached out the last %d times; %s has not reached out in a year",
 			OneSidedCount, ShortName(p.Name)))
 	}
-	if h, ok := Rhythm(p, now); ok {
+	if h, ok := r.RhythmHint(p, now); ok {
 		out = append(out, h.Text)
 	}
 	return out

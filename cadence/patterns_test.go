@@ -350,3 +350,49 @@ func TestPatternsKeepInputs(t *testing.T) {
 		t.Errorf("RecentReal changed to %v; want %v", p.RecentReal, before)
 	}
 }
+
+// TestRhythmHintFollowsTheRules: the hint compares the gaps with the
+// rhythm the settings give someone, and offers tiers at the settings'
+// rhythms. Under the defaults each of these would say something else.
+func TestRhythmHintFollowsTheRules(t *testing.T) {
+	every := func(gaps ...int) []int {
+		out := []int{3}
+		for _, g := range gaps {
+			out = append(out, out[len(out)-1]+g)
+		}
+		return out
+	}
+	rules := DefaultRules()
+	rules.Every[Close] = 14
+	rules.Every[Regular] = 45
+	rules.TagEvery = map[string]int{"family": 10}
+	tagged := func(p Person, tags ...string) Person { p.Tags = tags; return p }
+	tests := []struct {
+		name    string
+		p       Person
+		wantOK  bool
+		wantDef bool // whether the defaults would give a hint
+		want    string
+	}{
+		{name: "every 10 days, close at 14: no hint (the defaults, at 30, say move to inner)",
+			p: conversations(friend("Ana", Close, 0), every(10, 10, 10)...), wantDef: true},
+		{name: "every 40 days, close at 14: regular at 45 is nearest (the defaults say nothing)",
+			p: conversations(friend("Ben", Close, 0), every(40, 40, 40, 40, 40)...), wantOK: true,
+			want: "you talk about every 40 days; close tier expects 14 — move to regular?"},
+		{name: "a family tag at 10 sets the rhythm: --every, never a tier",
+			p: tagged(conversations(friend("Cleo", Regular, 0), every(40, 40, 40, 40, 40)...), "Family"), wantOK: true,
+			want: "you talk about every 40 days; the family tag expects 10 — try --every 40d?"},
+	}
+	for _, tc := range tests {
+		h, ok := rules.RhythmHint(tc.p, now)
+		if ok != tc.wantOK || h.Text != tc.want {
+			t.Errorf("%s: RhythmHint = %v %q, want %v %q", tc.name, ok, h.Text, tc.wantOK, tc.want)
+		}
+		if _, def := Rhythm(tc.p, now); tc.wantOK == false && def != tc.wantDef {
+			t.Errorf("%s: under the defaults, a hint %v; the case would not tell the rules apart", tc.name, def)
+		}
+		if notes := rules.Notes(tc.p, now); tc.wantOK != slices.Contains(notes, h.Text) {
+			t.Errorf("%s: Notes = %q, without the hint", tc.name, notes)
+		}
+	}
+}

@@ -563,7 +563,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if m.tab == tabPerson && sel.entry != nil && !sel.entry.archived {
 			// The rhythm hint said "press e": the form opens with it filled
 			// in, to save or to change.
-			if hint, ok := cadence.Rhythm(sel.entry.sum.Cadence(), m.w.now); ok {
+			if hint, ok := m.w.rules.RhythmHint(sel.entry.sum.Cadence(), m.w.now); ok {
 				f.suggest(hint)
 			}
 		}

@@ -245,9 +245,9 @@ func (v *personView) notes(e *entry) []note {
 		return nil
 	}
 	p := e.sum.Cadence()
-	hint, hasHint := cadence.Rhythm(p, v.w.now)
+	hint, hasHint := v.w.rules.RhythmHint(p, v.w.now)
 	var out []note
-	for _, n := range cadence.Notes(p, v.w.now) {
+	for _, n := range v.w.rules.Notes(p, v.w.now) {
 		if !hasHint || n != hint.Text {
 			out = append(out, note{label: "noticed", text: n})
 			continue

@@ -74,7 +74,7 @@ func runShow(a *app, name string, all bool) error {
 	// have let go.
 	notes := []string{}
 	if !p.Archived() {
-		notes = append(notes, cadence.Notes(cp, now)...)
+		notes = append(notes, rules.Notes(cp, now)...)
 	}
 	st := rules.Assess(cp, now)
 	if a.json {
@@ -146,7 +146,7 @@ func runShow(a *app, name string, all bool) error {
 		return err
 	}
 	field("last time", strings.TrimPrefix(lastNotes(notesOfP).words(p.ID), "last time: "))
-	hint, hasHint := cadence.Rhythm(cp, now)
+	hint, hasHint := rules.RhythmHint(cp, now)
 	for _, n := range notes {
 		if hasHint && n == hint.Text {
 			// The command goes on a line of its own, under the hint.
