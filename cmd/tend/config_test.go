@@ -92,3 +92,24 @@ func TestConfigRefused(t *testing.T) {
 		t.Errorf("TEND_CONFIG: %s", r.stdout)
 	}
 }
+
+// TestEveryFigureFollowsTheSettings: how due someone is reads the same in
+// list, show and the CSV export when a settings file changes their
+// tier's rhythm (the export once used the defaults).
+func TestEveryFigureFollowsTheSettings(t *testing.T) {
+	h := newHarness(t)
+	writeConfig(h, "[tiers.close]\nevery = \"7d\"\n")
+	h.ok("add", "Ana Lima", "--tier", "close", "--now", "2026-09-01")
+	h.ok("log", "ana", "--at", "2026-11-10")
+	list := h.ok("list", "--json").stdout
+	if !strings.Contains(list, `"due_ratio": 2,`) {
+		t.Fatalf("list --json under close every 7 days, 14 days on:\n%s", list)
+	}
+	csv := h.ok("export", "csv").stdout
+	if !strings.Contains(csv, ",14,2.00,true,") {
+		t.Errorf("export csv does not say 14 days, 2.00 and due:\n%s", csv)
+	}
+	if show := h.ok("show", "ana", "--json").stdout; !strings.Contains(show, `"due_ratio": 2,`) {
+		t.Errorf("show --json:\n%s", show)
+	}
+}

@@ -124,12 +124,16 @@ func runExport(a *app, format, output string, force bool, so sealOptions, plan b
 			count.people = len(people)
 			return exchange.WriteVCard(w, people)
 		case "csv":
+			rules, err := a.Rules()
+			if err != nil {
+				return err
+			}
 			sums, err := s.Summaries(a.ctx(), store.PeopleFilter{})
 			if err != nil {
 				return err
 			}
 			count.people = len(sums)
-			return exchange.WriteCSV(w, sums, now)
+			return exchange.WriteCSV(w, sums, rules, now)
 		default:
 			people, err := s.People(a.ctx(), store.PeopleFilter{})
 			if err != nil {

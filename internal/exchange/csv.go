@@ -27,16 +27,17 @@ var CSVColumns = []string{
 // listSep joins the phones, e-mails and tags of one cell.
 const listSep = "; "
 
-// WriteCSV writes one row per person with where they stand at now: days
-// since the last real conversation, the due ratio, and whether they are due.
-func WriteCSV(w io.Writer, people []domain.Summary, now time.Time) error {
+// WriteCSV writes one row per person with where they stand at now under
+// the rules: days since the last real conversation, the due ratio, and
+// whether they are due, as tend list says them.
+func WriteCSV(w io.Writer, people []domain.Summary, rules cadence.Rules, now time.Time) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
 		return err
 	}
 	for _, sum := range people {
 		p := sum.Person
-		st := cadence.Assess(sum.Cadence(), now)
+		st := rules.Assess(sum.Cadence(), now)
 		every := ""
 		if p.Every > 0 {
 			every = strconv.Itoa(p.Every)

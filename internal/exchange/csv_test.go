@@ -21,7 +21,7 @@ func TestCSVExportThenImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := exchange.WriteCSV(&buf, sums, exportedAt); err != nil {
+	if err := exchange.WriteCSV(&buf, sums, cadence.DefaultRules(), exportedAt); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
@@ -134,7 +134,7 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 		p := domain.Person{ID: "01J0000000000000000000000A", Name: "Zed " + tt.stored, Tier: cadence.Close, Notes: tt.stored,
 			Phones: []string{tt.stored}, Tags: []string{tt.stored}}
 		var buf bytes.Buffer
-		if err := exchange.WriteCSV(&buf, []domain.Summary{{Person: p}}, exportedAt); err != nil {
+		if err := exchange.WriteCSV(&buf, []domain.Summary{{Person: p}}, cadence.DefaultRules(), exportedAt); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()

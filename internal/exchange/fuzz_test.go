@@ -99,7 +99,7 @@ func FuzzWriteCSV(f *testing.F) {
 			p.Tags = []string{tag}
 		}
 		var buf bytes.Buffer
-		if err := exchange.WriteCSV(&buf, []domain.Summary{{Person: p}}, time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)); err != nil {
+		if err := exchange.WriteCSV(&buf, []domain.Summary{{Person: p}}, cadence.DefaultRules(), time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
