@@ -15,9 +15,8 @@ type Today struct {
 	// when there is no one yet, which a face says differently from no one
 	// being due.
 	Ranked int
-	// Cut says the ranking stopped before reading everyone, once no one
-	// left could make the list: others may be due beyond the limit
-	// (MoreDue counts them).
+	// Cut says others may be due beyond the limit: the limit left someone
+	// out, or the list is full (MoreDue counts them).
 	Cut bool
 }
 
@@ -26,16 +25,21 @@ type Today struct {
 // pressing they could be and stops once no one left could make the list:
 // with thousands of people, today reads the history of a few dozen.
 func (c *Core) Today(ctx context.Context, now time.Time, limit int) (Today, error) {
-	rank := c.rules.NewRanking(now, cmp.Or(limit, c.rules.Limit))
+	limit = cmp.Or(limit, c.rules.Limit)
+	rank := c.rules.NewRanking(now, limit)
 	n, err := c.store.RankByOverdue(ctx, now, rank)
 	if err != nil {
 		return Today{}, err
 	}
-	return Today{Suggestions: rank.Result(), Ranked: n, Cut: rank.Cut()}, nil
+	// A full list may have left someone out whom the store never gave:
+	// it stops once no one left could rank above the last one kept, and
+	// those below may be due too.
+	res := rank.Result()
+	return Today{Suggestions: res, Ranked: n, Cut: rank.Cut() || len(res) >= limit}, nil
 }
 
 // MoreDue counts the people due at now beyond those today suggests. It
-// reads everyone, so it is asked only when the ranking was cut.
+// reads everyone, so it does only when the list was cut.
 func (c *Core) MoreDue(ctx context.Context, now time.Time, today Today) (int, error) {
 	if !today.Cut {
 		return 0, nil

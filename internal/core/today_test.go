@@ -23,7 +23,9 @@ func TestTodayAndMoreDueFollowTheRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, rules := range map[string]cadence.Rules{"default": cadence.DefaultRules(), "every other day": eager} {
+	one := cadence.DefaultRules()
+	one.Limit = 1
+	for name, rules := range map[string]cadence.Rules{"default": cadence.DefaultRules(), "every other day": eager, "one a day": one} {
 		c := core.New(s, rules)
 		today, err := c.Today(ctx, now, 0)
 		if err != nil {
@@ -48,7 +50,7 @@ func TestTodayAndMoreDueFollowTheRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if today.Cut && more != due-len(want) {
+		if more != due-len(want) {
 			t.Errorf("%s: %d more due, want %d", name, more, due-len(want))
 		}
 		if name != "every other day" {
