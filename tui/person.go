@@ -7,6 +7,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // personView shows one person: details, important dates, memories (open
@@ -264,29 +265,7 @@ func (v *personView) notes(e *entry) []note {
 // interactionWords describes an interaction in a few words, as tend show
 // does: the channel, who reached out, how long, the others there, the note.
 func interactionWords(st styles, in domain.Interaction, self string) string {
-	parts := []string{string(in.Via)}
-	switch {
-	case in.Missed:
-		parts[0] = cadence.MissedWords(in.Via, in.Direction)
-	case in.Via.Real():
-		parts[0] = st.name.Render(parts[0])
-	}
-	if in.Direction == cadence.In && !in.Missed {
-		parts = append(parts, "from them")
-	}
-	if in.Minutes > 0 {
-		parts = append(parts, fmt.Sprintf("%d min", in.Minutes))
-	}
-	if self != "" && len(in.People) > 1 {
-		var others []string
-		for i, id := range in.People {
-			if id != self && i < len(in.Names) {
-				others = append(others, termtext.Line(in.Names[i]))
-			}
-		}
-		parts = append(parts, "with "+strings.Join(others, ", "))
-	}
-	line := strings.Join(parts, ", ")
+	line := words.Interaction(in, self, func(s string) string { return st.name.Render(s) })
 	if in.Note != "" {
 		line += "  " + st.dim.Render(termtext.Line(in.Note))
 	}

@@ -2,15 +2,14 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -132,29 +131,7 @@ func interactionLine(in domain.Interaction, self string) string {
 
 // interactionWhat is interactionLine without the note.
 func interactionWhat(in domain.Interaction, self string) string {
-	parts := []string{string(in.Via)}
-	switch {
-	case in.Missed:
-		parts[0] = cadence.MissedWords(in.Via, in.Direction)
-	case in.Via.Real():
-		parts[0] = paint(styleName, parts[0])
-	}
-	if in.Direction == cadence.In && !in.Missed {
-		parts = append(parts, "from them")
-	}
-	if in.Minutes > 0 {
-		parts = append(parts, fmt.Sprintf("%d min", in.Minutes))
-	}
-	if self != "" && len(in.People) > 1 {
-		var others []string
-		for i, id := range in.People {
-			if id != self {
-				others = append(others, oneLine(in.Names[i]))
-			}
-		}
-		parts = append(parts, "with "+strings.Join(others, ", "))
-	}
-	return strings.Join(parts, ", ")
+	return words.Interaction(in, self, func(s string) string { return paint(styleName, s) })
 }
 
 func flatAll(names []string) []string {
