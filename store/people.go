@@ -304,7 +304,7 @@ func (f PeopleFilter) keep(p domain.Person) bool {
 // People lists people, ordered by name.
 func (s *Store) People(ctx context.Context, f PeopleFilter) ([]domain.Person, error) {
 	where, args := f.where()
-	people, err := s.queryPeopleByName(ctx, where, args)
+	people, err := s.queryPeopleByName(ctx, where, args, f.Archived)
 	if err != nil {
 		return nil, err
 	}
@@ -336,8 +336,13 @@ func peopleByNameQuery(where string) string {
 	return `SELECT concat_ws(char(0), p.rowid, ` + joinedPersonColumns + `, p.name_key) FROM people p NOT INDEXED` + where
 }
 
-// queryPeopleByName is queryPeople in name order.
-func (s *Store) queryPeopleByName(ctx context.Context, where string, args []any) ([]domain.Person, error) {
+// queryPeopleByName is queryPeople in name order. The archived, a few
+// rows among many, are found through the index on archived_at in name
+// order; the active, most of the table, by reading it in its own order.
+func (s *Store) queryPeopleByName(ctx context.Context, where string, args []any, archived bool) ([]domain.Person, error) {
+	if archived {
+		return s.queryPeople(ctx, where+` ORDER BY p.name_key, p.id`, args)
+	}
 	people, keys, err := s.readPeople(ctx, peopleByNameQuery(where), args, true)
 	if err != nil {
 		return nil, err

@@ -46,11 +46,13 @@ func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) 
 // reminders: everyone's, or only those of the person with the id one, when
 // the condition selects only them.
 func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]domain.Summary, error) {
-	read := s.queryPeopleByName
+	var people []domain.Person
+	var err error
 	if one != "" {
-		read = s.queryPeople
+		people, err = s.queryPeople(ctx, where, args)
+	} else {
+		people, err = s.queryPeopleByName(ctx, where, args, f.Archived)
 	}
-	people, err := read(ctx, where, args)
 	if err != nil {
 		return nil, err
 	}
