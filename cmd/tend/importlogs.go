@@ -538,10 +538,11 @@ func (r logReport) print(a *app) error {
 		fmt.Fprintf(&b, "Most frequent not in tend (tend add NAME --phone NUMBER to keep them):\n")
 		for _, st := range s.Strangers[:min(len(s.Strangers), strangersShown)] {
 			name := st.Name
-			if name == "" {
-				name = "(no name)"
+			if name == "" && !st.ByName {
+				name = "(no name)" // a number or an address the phone had no name for
 			}
-			fmt.Fprintf(&b, "  %6d  %-18s %s\n", st.Count, oneLine(st.Party), oneLine(name))
+			line := fmt.Sprintf("  %6d  %-18s %s", st.Count, oneLine(st.Party), oneLine(name))
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
 		}
 	}
 	_, err := fmt.Fprint(a.out, b.String())

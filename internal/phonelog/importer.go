@@ -47,9 +47,10 @@ type Summary struct {
 
 // Stranger is a number or chat name tend does not know.
 type Stranger struct {
-	Party string // the number in international form, the e-mail, or the chat name
-	Name  string // the name the phone or app had for them
-	Count int
+	Party  string // the number in international form, the e-mail, or the chat name
+	Name   string // the name the phone or app had for them
+	ByName bool   // Party is the name a chat knows them by, not a number or address
+	Count  int
 }
 
 // Importer matches records to people and writes what they become.
@@ -224,15 +225,16 @@ func (im *Importer) who(r Record) ([]string, string) {
 	if len(found) == 0 {
 		im.sum.Unknown++
 		key := party
+		byName := false
 		if r.ByName && len(im.as) == 0 && (key == "" || strings.HasPrefix(key, "person:")) {
-			key = r.Name
+			key, byName = r.Name, true
 		}
 		s := im.strange[key]
 		if s == nil {
 			if len(im.strange) >= 100_000 {
 				return nil, "" // counted, not listed
 			}
-			s = &Stranger{Party: plain(key)}
+			s = &Stranger{Party: plain(key), ByName: byName}
 			im.strange[key] = s
 		}
 		s.Count++
