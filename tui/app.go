@@ -689,7 +689,7 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // env is what a form needs to turn its input into a write.
 func (m *Model) env() env {
-	return env{ctx: m.ctx, store: m.opts.Core.Store(), now: m.opts.Now(), rules: m.w.rules}
+	return env{ctx: m.ctx, core: m.opts.Core, store: m.opts.Core.Store(), now: m.opts.Now(), rules: m.w.rules}
 }
 
 func (m *Model) openForm(f form) {

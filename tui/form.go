@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -39,7 +40,8 @@ type form interface {
 // env is what a form needs to turn its input into a write.
 type env struct {
 	ctx   context.Context
-	store *store.Store
+	core  *core.Core
+	store *store.Store // for the writes not yet in the core
 	now   time.Time
 	rules cadence.Rules
 }

@@ -8,9 +8,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // The snooze choices. "until…" takes a day typed in the field below it.
@@ -89,18 +90,14 @@ func (f *snoozeForm) submit(e env) (tea.Cmd, error) {
 		until = m.Time
 	}
 	if days > 0 {
-		y, mo, d := now.Date()
-		until = time.Date(y, mo, d+days, 0, 0, 0, 0, now.Location())
+		until = core.SnoozeDays(now, days)
 	}
-	change := func(p *domain.Person) error {
-		p.SnoozedUntil = until
-		return nil
-	}
-	say := func(p domain.Person) string {
-		if until.IsZero() {
-			return termtext.Line(p.Name) + " is back in today's list."
+	c, id := e.core, f.person.sum.ID
+	return changed("snooze", func() tea.Msg {
+		_, p, err := c.Snooze(e.ctx, id, until, now)
+		if err != nil {
+			return savedMsg{err: err}
 		}
-		return "Snoozed " + termtext.Line(p.Name) + " until " + until.In(now.Location()).Format("Mon 2 Jan 2006") + "."
-	}
-	return updatePersonCmd(e.ctx, e.store, "snooze", f.person.sum.ID, change, say), nil
+		return savedMsg{status: words.Snoozed(termtext.Line(p.Name), until, now.Location()), selectID: p.ID}
+	}), nil
 }

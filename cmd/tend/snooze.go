@@ -7,8 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -68,35 +69,27 @@ func runSnooze(a *app, opts snoozeOptions) error {
 		if err != nil || n == 0 {
 			return usageErrorf("--for %q: want a number of days, such as 3d or 2w", opts.dur)
 		}
-		y, mo, d := now.Date()
-		until = time.Date(y, mo, d+n, 0, 0, 0, 0, now.Location())
+		until = core.SnoozeDays(now, n)
 	}
-	s, err := a.Store()
+	c, err := a.Core()
 	if err != nil {
 		return err
 	}
-	found, err := s.FindPerson(a.ctx(), opts.name, store.PreferActive)
+	found, err := c.Store().FindPerson(a.ctx(), opts.name, store.PreferActive)
 	if err != nil {
 		return err
 	}
 	if found.Archived() {
 		return archivedError(found, opts.name)
 	}
-	p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
-		p.SnoozedUntil = until
-		return nil
-	})
+	before, p, err := c.Snooze(a.ctx(), found.ID, until, now)
 	if err != nil {
 		return err
 	}
-	a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
+	a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
 	if a.json {
 		return a.printJSON(exchange.Person(p))
 	}
-	if until.IsZero() {
-		_, err = fmt.Fprintf(a.out, "%s is back in today's list.\n", paint(styleName, p.Name))
-		return err
-	}
-	_, err = fmt.Fprintf(a.out, "Snoozed %s until %s.\n", paint(styleName, p.Name), until.In(now.Location()).Format("Mon 2 Jan 2006"))
+	_, err = fmt.Fprintln(a.out, words.Snoozed(paint(styleName, p.Name), until, now.Location()))
 	return err
 }
