@@ -287,7 +287,7 @@ func TestRememberWithADay(t *testing.T) {
 	h.press("tab")
 	h.typeText("friday")
 	h.press("enter")
-	h.contains("Remembered for Dev Patel, for Fri 27 Nov: new job at the bakery")
+	h.contains("Remembered for Dev Patel, for Fri 27 Nov 2026: new job at the bakery")
 	h.press("enter")
 	h.contains("[ ] new job at the bakery · due Fri 27 Nov 2026", "Remember · 1 open")
 	ms, err := h.s.Memories(t.Context(), ids["Dev"])

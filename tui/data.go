@@ -13,6 +13,7 @@ import (
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -299,17 +300,13 @@ func logCmd(ctx context.Context, s *store.Store, in domain.Interaction, with str
 	})
 }
 
-func rememberCmd(ctx context.Context, s *store.Store, m domain.Memory, name string) tea.Cmd {
+func rememberCmd(ctx context.Context, c *core.Core, m domain.Memory, name string) tea.Cmd {
 	return changed("remember", func() tea.Msg {
-		m, err := s.AddMemory(ctx, m)
+		m, err := c.Remember(ctx, m)
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		due := ""
-		if !m.Due.IsZero() {
-			due = ", for " + m.Due.Format("Mon 2 Jan")
-		}
-		return savedMsg{status: "Remembered for " + termtext.Line(name) + due + ": " + termtext.Line(m.Text), selectID: m.PersonID}
+		return savedMsg{status: words.Remembered(termtext.Line(name), termtext.Line(m.Text), m.Due), selectID: m.PersonID}
 	})
 }
 

@@ -3,10 +3,10 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
@@ -48,8 +48,7 @@ func (f *rememberForm) submit(e env) (tea.Cmd, error) {
 		if err != nil {
 			return nil, fmt.Errorf("on: %w", err)
 		}
-		t := mo.Time.In(e.now.Location())
-		m.Due = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		m.Due = core.MemoryDay(mo.Time, e.now)
 	}
-	return rememberCmd(e.ctx, e.store, m, f.person.sum.Name), nil
+	return rememberCmd(e.ctx, e.core, m, f.person.sum.Name), nil
 }

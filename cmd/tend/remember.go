@@ -7,9 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -52,23 +54,22 @@ With --edit ID, change a memory instead: its text (when given) and its day
 				if err != nil {
 					return err
 				}
-				t := mo.Time.In(now.Location())
-				due = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+				due = core.MemoryDay(mo.Time, now)
 			}
 			if cmd.Flags().Changed("edit") {
 				return runEditMemory(a, edit, strings.Join(args, " "), cmd.Flags().Changed("on"), due)
 			}
 			m := domain.Memory{Text: strings.Join(args[1:], " "), Due: due}
-			s, err := a.Store()
+			c, err := a.Core()
 			if err != nil {
 				return err
 			}
-			p, err := s.FindPerson(a.ctx(), args[0], store.PreferActive)
+			p, err := c.Store().FindPerson(a.ctx(), args[0], store.PreferActive)
 			if err != nil {
 				return err
 			}
 			m.PersonID = p.ID
-			if m, err = s.AddMemory(a.ctx(), m); err != nil {
+			if m, err = c.Remember(a.ctx(), m); err != nil {
 				return err
 			}
 			noteArchived(a, p)
@@ -76,11 +77,7 @@ With --edit ID, change a memory instead: its text (when given) and its day
 			if a.json {
 				return a.printJSON(exchange.Memory(m))
 			}
-			day := ""
-			if !m.Due.IsZero() {
-				day = ", for " + m.Due.Format("Mon 2 Jan 2006")
-			}
-			_, err = fmt.Fprintf(a.out, "Remembered for %s%s: %s  %s\n", paint(styleName, p.Name), day, termtext.Text(m.Text), paint(styleDim, m.ID))
+			_, err = fmt.Fprintf(a.out, "%s  %s\n", words.Remembered(paint(styleName, p.Name), termtext.Text(m.Text), m.Due), paint(styleDim, m.ID))
 			return err
 		},
 	}

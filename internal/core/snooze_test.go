@@ -58,3 +58,16 @@ func TestSnoozeRefusesThePastAndTheArchived(t *testing.T) {
 		t.Errorf("snoozing someone archived = %v, want ErrArchived", err)
 	}
 }
+
+func TestMemoryDayIsTheDayWhereTheUserIs(t *testing.T) {
+	auckland, err := time.LoadLocation("Pacific/Auckland")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, auckland)
+	// Friday 08:00 in Auckland is Thursday in UTC: the memory is Friday's.
+	friday := time.Date(2026, 11, 27, 8, 0, 0, 0, auckland)
+	if got := core.MemoryDay(friday, now); !got.Equal(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("MemoryDay = %v, want 2026-11-27 UTC", got)
+	}
+}
