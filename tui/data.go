@@ -65,7 +65,7 @@ func loadCmd(ctx context.Context, s *store.Store, seq int, now time.Time) tea.Cm
 				return loadedMsg{seq: seq, err: err}
 			}
 			for _, m := range ms {
-				if !m.Done() && !m.Due.IsZero() && memoryDays(m.Due, now) >= 0 {
+				if !m.Done() && cadence.ReminderDue(cadence.Reminder{Due: m.Due}, now) {
 					snap.due = append(snap.due, dueMemory{Memory: m, Name: sum.Name})
 				}
 			}
@@ -77,19 +77,11 @@ func loadCmd(ctx context.Context, s *store.Store, seq int, now time.Time) tea.Cm
 
 func anyDue(rs []cadence.Reminder, now time.Time) bool {
 	for _, r := range rs {
-		if !r.Due.IsZero() && memoryDays(r.Due, now) >= 0 {
+		if cadence.ReminderDue(r, now) {
 			return true
 		}
 	}
 	return false
-}
-
-// memoryDays is how many days ago a memory's day was: 0 today, negative
-// when it is still to come. A memory's day is a calendar date, read as such
-// in now's location.
-func memoryDays(due, now time.Time) int {
-	y, m, d := due.Date()
-	return cadence.DaysBetween(time.Date(y, m, d, 0, 0, 0, 0, now.Location()), now)
 }
 
 // notesMsg carries what you last talked about with each of today's people.

@@ -195,7 +195,7 @@ func (v *personView) layout() ([]string, []span) {
 			// Done is done: no "due 11 days ago" any more.
 			line += st.dim.Render(" · done " + m.DoneAt.In(w.now.Location()).Format("Mon 2 Jan"))
 		case !m.Due.IsZero():
-			line += st.dim.Render(" · " + memoryDueWords(m.Due, w.now))
+			line += st.dim.Render(" · " + cadence.MemoryDueWords(cadence.Reminder{Due: m.Due}, false, w.now))
 		}
 		spans[i] = span{len(lines), len(lines) + 1}
 		lines = append(lines, line)

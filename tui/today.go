@@ -181,7 +181,7 @@ func (v *todayView) layout() ([]string, []span) {
 			}
 		case todayMemory:
 			m := it.memory
-			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+memoryDueWords(m.Due, w.now)))
+			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+cadence.MemoryDueWords(cadence.Reminder{Due: m.Due}, false, w.now)))
 		case todayDate:
 			d := it.date
 			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.Name))+": "+termtext.Line(d.Words()))

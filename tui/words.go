@@ -31,21 +31,6 @@ func lastShortWords(e *entry) string {
 	return cadence.AgoWords(e.status.DaysSinceReal)
 }
 
-// dueWords says when a memory's day is or was.
-func memoryDueWords(due, now time.Time) string {
-	switch d := memoryDays(due, now); {
-	case d == 0:
-		return "due today"
-	case d == 1:
-		return "due yesterday"
-	case d > 1:
-		return fmt.Sprintf("due %d days ago", d)
-	case d == -1:
-		return "due tomorrow"
-	}
-	return "due " + due.Format("Mon 2 Jan 2006")
-}
-
 func sortDue(ms []dueMemory) {
 	slices.SortStableFunc(ms, func(a, b dueMemory) int {
 		if c := a.Due.Compare(b.Due); c != 0 {
