@@ -1,6 +1,7 @@
 package cadence
 
 import (
+	"cmp"
 	"math"
 	"time"
 )
@@ -123,4 +124,14 @@ func reminderOverdue(r Reminder, now time.Time) (int, bool) {
 	}
 	days := DaysBetween(calendarDay(r.Due, now.Location()), now)
 	return days, days >= 0
+}
+
+// CompareDue orders people as list shows them: the most due first, then
+// the closer tier. Callers sort stably over people in name order (as the
+// store gives them), so that ties keep it.
+func CompareDue(ratioA float64, tierA Tier, ratioB float64, tierB Tier) int {
+	if c := cmp.Compare(ratioB, ratioA); c != 0 {
+		return c
+	}
+	return cmp.Compare(tierA.Rank(), tierB.Rank())
 }

@@ -10,7 +10,6 @@
 package tui
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -963,19 +962,10 @@ func (m *Model) statusLine() string {
 	return ""
 }
 
-// sortByDue orders people as the People view lists them: the most due
-// first, then by tier (inner first), then by name.
+// sortByDue orders people as the People view lists them, as tend list
+// does (cadence.CompareDue): es is in name order, which ties keep.
 func sortByDue(es []*entry) {
 	slices.SortStableFunc(es, func(a, b *entry) int {
-		if c := cmp.Compare(b.status.DueRatio, a.status.DueRatio); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.sum.Tier.Rank(), b.sum.Tier.Rank()); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(strings.ToLower(a.sum.Name), strings.ToLower(b.sum.Name)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.sum.ID, b.sum.ID)
+		return cadence.CompareDue(a.status.DueRatio, a.sum.Tier, b.status.DueRatio, b.sum.Tier)
 	})
 }

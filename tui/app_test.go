@@ -3,12 +3,14 @@ package tui
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/store"
 )
 
 // sizes are the windows every screen is drawn at: the classic terminal and
@@ -605,5 +607,33 @@ func TestAChangeHereTellsTheHooks(t *testing.T) {
 	}
 	if !h.m.statusErr || !strings.Contains(h.m.status, "hook after-change exited with status 3") {
 		t.Errorf("status %q (error %v), want the hook's trouble", h.m.status, h.m.statusErr)
+	}
+}
+
+// TestPeopleAreInListOrder: the People view lists people as tend list
+// does, by cadence.CompareDue over the store's name order, which ties of
+// how due they are keep.
+func TestPeopleAreInListOrder(t *testing.T) {
+	h := newHarness(t)
+	for _, name := range []string{"Zoe", "Eve", "Émile", "adam", "Ädam"} {
+		if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: name, Tier: cadence.Close}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start(80, 24)
+	h.press("2")
+	sums, err := h.s.Summaries(t.Context(), store.PeopleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, s := range sums {
+		want = append(want, s.Name)
+	}
+	for _, e := range h.m.people.rows {
+		got = append(got, e.sum.Name)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("People lists %q, want %q (tend list's order)", got, want)
 	}
 }

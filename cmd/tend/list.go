@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -88,10 +87,7 @@ func runList(a *app, opts listOptions) error {
 		rows = append(rows, row{&sums[i], st.DaysSinceReal, st.DueRatio, st.Due})
 	}
 	slices.SortStableFunc(rows, func(x, y row) int {
-		if c := cmp.Compare(y.dueRatio, x.dueRatio); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.sum.Person.Tier.Rank(), y.sum.Person.Tier.Rank())
+		return cadence.CompareDue(x.dueRatio, x.sum.Person.Tier, y.dueRatio, y.sum.Person.Tier)
 	})
 	if a.json {
 		return a.printJSONList(len(rows), func(i int) any {
