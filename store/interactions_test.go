@@ -273,4 +273,10 @@ func TestMissedCall(t *testing.T) {
 	if !errors.Is(err, domain.ErrInvalid) {
 		t.Errorf("a missed text: %v; want ErrInvalid", err)
 	}
+	// The command line refused --minutes with --missed; the full-screen
+	// form and an imported file did not: the model refuses it for all.
+	_, err = s.AddInteraction(ctx, domain.Interaction{People: []string{p.ID}, Via: cadence.Call, At: at, Missed: true, Minutes: 5})
+	if !errors.Is(err, domain.ErrInvalid) {
+		t.Errorf("a missed call of 5 minutes: %v; want ErrInvalid", err)
+	}
 }

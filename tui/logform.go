@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -109,6 +110,9 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 		}
 		if minutes < 0 {
 			return nil, fmt.Errorf("minutes must be a positive number, not %d", minutes)
+		}
+		if missed && minutes > 0 {
+			return nil, errors.New("minutes: a missed call lasted none; leave it empty")
 		}
 	}
 	in := domain.Interaction{

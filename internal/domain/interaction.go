@@ -51,5 +51,8 @@ func (in *Interaction) Validate() error {
 	if in.Minutes < 0 || in.Minutes > 24*60*7 {
 		return Errorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
 	}
+	if in.Missed && in.Minutes > 0 {
+		return Errorf(ErrInvalid, "a missed call lasted no minutes (%d given)", in.Minutes)
+	}
 	return ValidNewText("note", in.Note)
 }
