@@ -336,9 +336,10 @@ func peopleByNameQuery(where string) string {
 	return `SELECT concat_ws(char(0), p.rowid, ` + joinedPersonColumns + `, p.name_key) FROM people p NOT INDEXED` + where
 }
 
-// queryPeopleByName is queryPeople in name order. The archived, a few
-// rows among many, are found through the index on archived_at in name
-// order; the active, most of the table, by reading it in its own order.
+// queryPeopleByName is queryPeople in name order. For the active, most of
+// the table, the table is read in its own order and the keys sorted here;
+// the archived, a few among many, are left to SQLite's ORDER BY, which
+// sorts only them.
 func (s *Store) queryPeopleByName(ctx context.Context, where string, args []any, archived bool) ([]domain.Person, error) {
 	if archived {
 		return s.queryPeople(ctx, where+` ORDER BY p.name_key, p.id`, args)
