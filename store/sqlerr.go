@@ -12,8 +12,19 @@ const (
 	sqliteReadOnly = 8  // SQLITE_READONLY: the file may be read, not written
 	sqliteCorrupt  = 11 // SQLITE_CORRUPT: the file is damaged
 	sqliteFull     = 13 // SQLITE_FULL: the disk is full
+	sqliteCantOpen = 14 // SQLITE_CANTOPEN: a file could not be opened or made
 	sqliteNotADB   = 26 // SQLITE_NOTADB: the file is not a database
 )
+
+// sqliteReadOnlyDirectory is SQLITE_READONLY_DIRECTORY: the folder may
+// not be written, so the -wal and -shm files cannot be made.
+const sqliteReadOnlyDirectory = sqliteReadOnly | 6<<8
+
+// isExtendedCode reports whether err is an SQLite error of the extended code.
+func isExtendedCode(err error, code int) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == code
+}
 
 // isCode reports whether err is an SQLite error of the primary code.
 func isCode(err error, code int) bool {

@@ -332,6 +332,13 @@ func (s *Store) explainOpen(err error) error {
 		return s.damagedError()
 	case isCode(err, sqliteNotADB):
 		return fmt.Errorf("open %s: not a database tend can read (it may be damaged, or another program's file); it was left as it is: run tend doctor", s.path)
+	case isCode(err, sqliteCantOpen) || isExtendedCode(err, sqliteReadOnlyDirectory):
+		// Writing needs the -wal and -shm files beside the database: a
+		// folder or a file system that is read-only refuses to make them.
+		return domain.Errorf(ErrReadOnly,
+			"cannot write to %s: its folder or the disk it is on is read-only (tend keeps two files beside it while it writes); nothing was written", s.path)
+	case isCode(err, sqliteReadOnly):
+		return s.explainWrite(err)
 	}
 	return fmt.Errorf("open %s: %w", s.path, err)
 }

@@ -102,6 +102,17 @@ func TestReadOnlyFolder(t *testing.T) {
 			t.Errorf("tend %s in a read-only folder: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	// A write is refused in one plain line that says why: SQLite could
+	// not make the -wal and -shm files (its own words were "unable to
+	// open database file (14)").
+	cmd := exec.Command(bin, "--db", db, "--now", "2026-11-24", "snooze", "ana")
+	cmd.Env = append(b.env, "HOME="+dir)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "its folder or the disk it is on is read-only") || strings.Contains(string(out), "(14)") ||
+		strings.Count(strings.TrimSpace(string(out)), "\n") != 0 {
+		t.Errorf("a write in a read-only folder: %v\n%s", err, out)
+	}
 	if got, _ := os.ReadFile(db); !bytes.Equal(got, want) {
 		t.Error("reads in a read-only folder changed the file")
 	}
