@@ -1,6 +1,10 @@
 package store
 
-import "github.com/tend-app/tend/internal/domain"
+import (
+	"fmt"
+
+	"github.com/tend-app/tend/internal/domain"
+)
 
 // explainWrite turns SQLite's messages about the file, which name codes
 // rather than the file or what to do, into plain words: a damaged file
@@ -24,6 +28,9 @@ func (s *Store) explainWrite(err error) error {
 			s.path)
 	case isCode(err, sqliteBusy) || isCode(err, sqliteLocked):
 		return s.busyError(busyTimeout)
+	case isCode(err, sqliteFull):
+		// SQLite rolls the transaction back: the file is as it was.
+		return fmt.Errorf("cannot write to %s: the disk it is on is full; nothing was written (free some space and try again)", s.path)
 	}
 	return err
 }

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 )
@@ -39,5 +41,61 @@ func TestEncryptedBackupOnAFullDisk(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(h.db), ".tend-*")); len(left) != 0 {
 		t.Errorf("the failed backup left %v beside the database", left)
+	}
+}
+
+// TestWritesOnAFullDisk fills a small disk with a database and logs until
+// it is full: the write that does not fit is refused in plain words (not
+// SQLite's "database or disk is full (13)"), and what was there reads as
+// before. An import of a call log that does not fit says the same.
+func TestWritesOnAFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small disk needs root")
+	}
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", disk).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	h := newHarness(t)
+	h.db = filepath.Join(disk, "tend.db")
+	h.ok("add", "Ana Lima", "--phone", "+4917012345678", "--now", "2026-01-01")
+	note := strings.Repeat("x", 600)
+	full := false
+	logged := 0
+	for i := range 2000 {
+		r := h.run("log", "ana", "--note", note, "--at", time.Date(2026, 1, 2, 0, i, 0, 0, time.UTC).Format("2006-01-02 15:04"))
+		if r.code == 0 {
+			logged++
+			continue
+		}
+		if !strings.Contains(r.stderr, "the disk it is on is full; nothing was written") || strings.Contains(r.stderr, "(13)") {
+			t.Fatalf("log on a full disk: exit %d, %q", r.code, r.stderr)
+		}
+		full = true
+		break
+	}
+	if !full {
+		t.Fatal("the disk never filled")
+	}
+	out := h.ok("history", "ana", "--json").stdout
+	if n := strings.Count(out, `"via"`); n != logged {
+		t.Errorf("history holds %d interactions after the full disk, want the %d logged", n, logged)
+	}
+	var calls strings.Builder
+	calls.WriteString(`<?xml version="1.0"?><calls count="20000">`)
+	for i := range 20000 {
+		fmt.Fprintf(&calls, `<call number="+4917012345678" duration="60" date="%d" type="1"/>`, 1600000000000+int64(i)*3600000)
+	}
+	calls.WriteString("</calls>")
+	file := filepath.Join(t.TempDir(), "calls.xml")
+	if err := os.WriteFile(file, []byte(calls.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.run("import", "calls", file); r.code == 0 || !strings.Contains(r.stderr, "the disk it is on is full; nothing was written") {
+		t.Errorf("import calls on a full disk: exit %d, %q", r.code, r.stderr)
+	}
+	if n := strings.Count(h.ok("history", "ana", "--json").stdout, `"via"`); n != logged {
+		t.Errorf("history holds %d interactions after the refused import, want %d", n, logged)
 	}
 }
