@@ -92,17 +92,11 @@ func Summarize(people []Person, events []Event, now time.Time) Stats {
 
 // Summarize is the package's Summarize under the rules.
 func (r Rules) Summarize(people []Person, events []Event, now time.Time) Stats {
-	return r.SummarizeDays(people, CountDays(events, now), now)
-}
-
-// SummarizeDays is Summarize from the interactions already counted by day,
-// as a store can count them without reading each one.
-func (r Rules) SummarizeDays(people []Person, activity []DayCount, now time.Time) Stats {
 	sum := r.NewSummary(now)
 	for _, p := range people {
 		sum.Add(p)
 	}
-	return sum.Result(activity)
+	return sum.Result(CountDays(events, now))
 }
 
 // A Summary works Stats out from people given one at a time, as a store
