@@ -47,6 +47,6 @@ conversation, the day they were added counts as the last one.`,
 		},
 	}
 	flags.register(cmd, "")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }

@@ -52,7 +52,7 @@ back as it was.`,
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
 	stringArrayVar(fl, &opts.with, "with", "add people, NAME[,NAME...]; repeat for more")
 	stringArrayVar(fl, &opts.without, "without", "take people out, NAME[,NAME...]; repeat for more")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

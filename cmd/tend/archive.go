@@ -51,6 +51,6 @@ memories are kept. tend restore brings them back.`,
 			return err
 		},
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }

@@ -94,7 +94,7 @@ reads from the TEND_PASSPHRASE environment variable in scripts.
 	cmd.Flags().StringVar(&opts.restore, "restore", "", "put the backup `FILE` in place of the database, keeping the current one aside")
 	cmd.Flags().BoolVar(&opts.encrypt, "encrypt", false, "write an age-encrypted file, for a passphrase (env "+passphraseEnv+")")
 	stringArrayVar(cmd.Flags(), &opts.recipients, "recipient", "encrypt for this age public `KEY` (age1...) instead of a passphrase")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -69,7 +69,7 @@ run until it is fixed. Of several tags with a rhythm, the shortest wins.`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error { return runConfig(a) },
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

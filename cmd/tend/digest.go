@@ -53,7 +53,7 @@ from the database is escaped), --json for scripts.`,
 	}
 	cmd.Flags().BoolVar(&opts.week, "week", false, "the rest of the week, not only today")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "text, markdown or html")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -76,7 +76,7 @@ warning included), so a script can run tend doctor || notify.`,
 		},
 	}
 	cmd.Flags().BoolVar(&fix, "fix", false, "remove the leftover temporary files it finds (nothing else)")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

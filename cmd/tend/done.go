@@ -65,7 +65,7 @@ memory.`,
 			return err
 		},
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

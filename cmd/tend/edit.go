@@ -80,6 +80,6 @@ and keeps the others. --add-note adds a line to the notes.`,
 	}
 	flags.register(cmd, "; replaces the list")
 	cmd.Flags().StringVar(&newName, "name", "", "a new name")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }

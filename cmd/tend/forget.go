@@ -35,6 +35,6 @@ tend remember --edit ID.`,
 			return err
 		},
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }

@@ -45,7 +45,7 @@ func newHistoryCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "only since WHEN (2026-01-01, 2w, tuesday, ...)")
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "at most this many (0 for all)")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -80,7 +80,7 @@ database, not an import) is opened with a passphrase or with --identity.`,
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "show what would be imported, and write nothing")
 	stringArrayVar(cmd.Flags(), &opts.identities, "identity", "open an age-encrypted FILE with the secret keys in this `FILE` (else a passphrase is asked, or read from "+passphraseEnv+")")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	cmd.AddCommand(newImportLogsCmd(a, "calls"), newImportLogsCmd(a, "messages"))
 	return cmd
 }

@@ -99,7 +99,7 @@ nothing is written.`,
 		cmd.Flags().StringVar(&opts.as, "as", "", "the person a one-to-one chat export is with")
 		cmd.Flags().StringVar(&opts.me, "me", "", "your own `NAME` as a chat export shows it")
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

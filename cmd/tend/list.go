@@ -40,7 +40,7 @@ conversation and how due they are (1.00 means due today, 2.00 twice overdue).`,
 	fl.StringVar(&opts.tag, "tag", "", "only people with this tag")
 	fl.BoolVar(&opts.due, "due", false, "only people who are due")
 	fl.BoolVar(&opts.archived, "archived", false, "archived people instead of active ones")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -68,7 +68,7 @@ one), 3d, 2w or "3 days ago".`,
 	fl.StringVar(&opts.at, "at", "", "when it happened (default now)")
 	fl.IntVar(&opts.minutes, "minutes", 0, "how long it lasted, in minutes")
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

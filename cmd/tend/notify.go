@@ -71,7 +71,7 @@ no shell reads it. A notifier that fails is an error (exit 1).`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error { return runNotify(a) },
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

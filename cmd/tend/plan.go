@@ -53,7 +53,7 @@ people are [] when everyone fits).`,
 	}
 	cmd.Flags().IntVar(&opts.days, "days", opts.days, "how many days to plan, today included (1 to 366)")
 	cmd.Flags().IntVar(&opts.perDay, "per-day", 0, "how many people a day at most (default: limit in the settings, 5)")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

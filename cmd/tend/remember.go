@@ -83,7 +83,7 @@ With --edit ID, change a memory instead: its text (when given) and its day
 	}
 	cmd.Flags().StringVar(&on, "on", "", "bring it back on WHEN (friday, 3d, 2026-12-01, ...)")
 	cmd.Flags().StringVar(&edit, "edit", "", "change the memory with this ID (or a unique start of it) instead")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -44,6 +44,6 @@ func newRestoreCmd(a *app) *cobra.Command {
 			return err
 		},
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }

@@ -44,6 +44,6 @@ someone go and keep the history, use tend archive.`,
 		},
 	}
 	cmd.Flags().BoolVar(&yes, "yes", false, "confirm the deletion")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }

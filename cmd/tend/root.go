@@ -162,7 +162,7 @@ var commands = []struct {
 	{"unlog", newUnlogCmd},
 	{"amend", newAmendCmd},
 	{"forget", newForgetCmd},
-	{"snooze", newSnoozeCmd},
+	{"snooze", func(a *app) *cobra.Command { return newSnoozeCmd(a, nil) }},
 	{"archive", newArchiveCmd},
 	{"restore", newRestoreCmd},
 	{"rm", newRmCmd},
@@ -272,7 +272,7 @@ prints today's suggestions otherwise.`,
 		}
 	}
 	registerCompletions(a, root)
-	addJSONFlag(a, root)
+	addJSONFlag(root, &a.json)
 	root.Version = versionLine()
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("tend {{.Version}}\n")
@@ -316,9 +316,10 @@ func newHelpCmd(root *cobra.Command) *cobra.Command {
 	}
 }
 
-// addJSONFlag gives --json to a command that prints data.
-func addJSONFlag(a *app, cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&a.json, "json", false, "print JSON for scripts")
+// addJSONFlag gives --json to a command that prints data, kept in the
+// command's own options.
+func addJSONFlag(cmd *cobra.Command, json *bool) {
+	cmd.Flags().BoolVar(json, "json", false, "print JSON for scripts")
 }
 
 // exactArgs is cobra.ExactArgs with a usage error and a plain message.

@@ -32,7 +32,7 @@ and they have not in a year. With --json, those lines are in "advice".`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runShow(a, args[0], all) },
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "the whole timeline, not only the latest 20")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -18,9 +18,15 @@ type snoozeOptions struct {
 	dur   string
 	until string
 	off   bool
+	json  bool
 }
 
-func newSnoozeCmd(a *app) *cobra.Command {
+// newSnoozeCmd builds tend snooze. runF does the work: runSnooze, or in
+// tests a function that sees the options as the flags left them.
+func newSnoozeCmd(a *app, runF func(snoozeOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts snoozeOptions) error { return runSnooze(a, opts) }
+	}
 	var opts snoozeOptions
 	cmd := &cobra.Command{
 		Use:   "snooze NAME",
@@ -37,13 +43,13 @@ They come back at the start of that day.`,
 			if cmd.Flags().Changed("for") && cmd.Flags().Changed("until") {
 				return usageErrorf("give --for or --until, not both")
 			}
-			return runSnooze(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.dur, "for", "7d", "how long: 3d, 2w, 10")
 	cmd.Flags().StringVar(&opts.until, "until", "", "until WHEN (friday, 2026-12-01, ...)")
 	cmd.Flags().BoolVar(&opts.off, "off", false, "end the snooze now")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -87,7 +93,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 		return err
 	}
 	a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
-	if a.json {
+	if opts.json {
 		return a.printJSON(exchange.Person(p))
 	}
 	_, err = fmt.Fprintln(a.out, words.Snoozed(paint(styleName, p.Name), until, now.Location()))

@@ -60,7 +60,7 @@ one line for a prompt or a status bar, or nothing when no one is due.`,
 	}
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "how many people at most (default: limit in the settings, 5)")
 	cmd.Flags().BoolVar(&opts.brief, "brief", false, "one short line for a prompt or status bar; nothing when no one is due")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

@@ -78,7 +78,7 @@ tend rm is final: it cannot be undone, nor can any change before it.`, store.Kee
 		},
 	}
 	cmd.Flags().BoolVar(&list, "list", false, "list the changes undo can revert, newest first")
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

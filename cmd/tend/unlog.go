@@ -40,7 +40,7 @@ back.`,
 			return err
 		},
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
 

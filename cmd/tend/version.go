@@ -30,6 +30,6 @@ func newVersionCmd(a *app) *cobra.Command {
 			return err
 		},
 	}
-	addJSONFlag(a, cmd)
+	addJSONFlag(cmd, &a.json)
 	return cmd
 }
