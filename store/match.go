@@ -12,16 +12,14 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 )
 
-// Scope says which people a name may refer to.
-type Scope int
+// Scope says which people a name may refer to: see domain.Scope.
+type Scope = domain.Scope
 
+// The scopes, as the domain names them.
 const (
-	// PreferActive looks among active people, then among archived ones.
-	PreferActive Scope = iota
-	// OnlyActive looks among active people only.
-	OnlyActive
-	// PreferArchived looks among archived people, then among active ones.
-	PreferArchived
+	PreferActive   = domain.PreferActive
+	OnlyActive     = domain.OnlyActive
+	PreferArchived = domain.PreferArchived
 )
 
 // FindPerson resolves a name typed by a user to one person: an exact match,

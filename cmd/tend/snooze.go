@@ -8,9 +8,9 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 type snoozeOptions struct {
@@ -81,7 +81,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	if err != nil {
 		return err
 	}
-	found, err := c.Store().FindPerson(a.ctx(), opts.name, store.PreferActive)
+	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
 	if err != nil {
 		return err
 	}
