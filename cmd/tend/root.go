@@ -149,13 +149,13 @@ var commands = []struct {
 	name  string
 	build func(*app) *cobra.Command
 }{
-	{"add", newAddCmd},
+	{"add", func(a *app) *cobra.Command { return newAddCmd(a, nil) }},
 	{"log", func(a *app) *cobra.Command { return newLogCmd(a, nil) }},
 	{"today", newTodayCmd},
 	{"plan", newPlanCmd},
 	{"list", newListCmd},
 	{"show", newShowCmd},
-	{"edit", newEditCmd},
+	{"edit", func(a *app) *cobra.Command { return newEditCmd(a, nil) }},
 	{"remember", func(a *app) *cobra.Command { return newRememberCmd(a, nil) }},
 	{"done", func(a *app) *cobra.Command { return newDoneCmd(a, nil) }},
 	{"undo", func(a *app) *cobra.Command { return newUndoCmd(a, nil) }},

@@ -31,11 +31,11 @@ type PersonEdit struct {
 	Emails   *[]string
 	Notes    *string
 	Aliases  *[]string
+	// Dates, when set, replaces every date.
+	Dates *[]domain.ImportantDate
 	// SetDates sets each of these dates by its label (any case), keeping
 	// the other dates.
 	SetDates []domain.ImportantDate
-	// Dates, when set, replaces every date (after SetDates).
-	Dates *[]domain.ImportantDate
 
 	Add    ListItems // added to their lists
 	Remove ListItems // taken out of them; an item that is not there is refused
@@ -65,7 +65,7 @@ func (c *Core) EditPerson(ctx context.Context, id string, e PersonEdit) (PersonE
 		out.Before.Tags, out.Before.Phones = slices.Clone(p.Tags), slices.Clone(p.Phones)
 		out.Before.Emails, out.Before.Aliases = slices.Clone(p.Emails), slices.Clone(p.Aliases)
 		out.Before.ImportantDates = slices.Clone(p.ImportantDates)
-		return e.apply(p)
+		return e.Apply(p)
 	})
 	if err != nil {
 		return PersonEdited{}, err
@@ -75,7 +75,9 @@ func (c *Core) EditPerson(ctx context.Context, id string, e PersonEdit) (PersonE
 	return out, nil
 }
 
-func (e PersonEdit) apply(p *domain.Person) error {
+// Apply makes the change to p, as EditPerson does inside its transaction;
+// a face adding someone builds them with it.
+func (e PersonEdit) Apply(p *domain.Person) error {
 	setIf(&p.Name, e.Name)
 	setIf(&p.Tier, e.Tier)
 	setIf(&p.Every, e.Every)
@@ -85,11 +87,11 @@ func (e PersonEdit) apply(p *domain.Person) error {
 	setIf(&p.Emails, e.Emails)
 	setIf(&p.Notes, e.Notes)
 	setIf(&p.Aliases, e.Aliases)
+	setIf(&p.ImportantDates, e.Dates)
 	for _, d := range e.SetDates {
 		p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x domain.ImportantDate) bool { return strings.EqualFold(x.Label, d.Label) })
 		p.ImportantDates = append(p.ImportantDates, d)
 	}
-	setIf(&p.ImportantDates, e.Dates)
 	lists := []struct {
 		name      string
 		field     *[]string
