@@ -8,20 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/tend-app/tend/internal/domain"
 )
 
 // KeepChanges is how many of the latest changes undo can go back through.
-const KeepChanges = 50
+const KeepChanges = domain.KeepChanges
 
 // Change is one change a command made, as undo can revert it.
-type Change struct {
-	Seq         int64
-	At          time.Time
-	Description string // what it did, in words: "logged a call with Ana Lima, Tue 24 Nov 2026 09:30"
-}
+type Change = domain.Change
 
 // journaledTables are the tables whose rows the journal records, with the
 // columns of their primary keys. The triggers of migration 0006 write a
@@ -147,7 +142,7 @@ func (s *Store) Changes(ctx context.Context, limit int) ([]Change, error) {
 }
 
 // ErrNothingToUndo means undo found no change to revert.
-var ErrNothingToUndo = domain.Errorf(domain.ErrInvalid, "nothing to undo")
+var ErrNothingToUndo = domain.ErrNothingToUndo
 
 // Undo reverts the latest change: every row it touched is put back as it
 // was before, in one transaction, and the change leaves the journal, so

@@ -575,7 +575,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.openForm(newSnoozeForm(m.w.st, sel.entry, m.w.now))
 		return nil
 	case matches(msg, k.Undo):
-		return undoCmd(m.ctx, m.opts.Core.Store())
+		return undoCmd(m.ctx, m.opts.Core)
 	case matches(msg, k.Unlog):
 		m.openForm(newUnlogConfirm(sel.interaction, m.w.now.Location()))
 		return nil
@@ -588,7 +588,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Restore):
 		return restoreCmd(m.env(), sel.entry)
 	case matches(msg, k.Done):
-		return doneCmd(m.ctx, m.opts.Core.Store(), sel.memory.ID)
+		return doneCmd(m.ctx, m.opts.Core, sel.memory.ID)
 	}
 
 	if cmd, ok := m.navigate(msg); ok {
@@ -688,7 +688,7 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // env is what a form needs to turn its input into a write.
 func (m *Model) env() env {
-	return env{ctx: m.ctx, core: m.opts.Core, store: m.opts.Core.Store(), now: m.opts.Now(), rules: m.w.rules}
+	return env{ctx: m.ctx, core: m.opts.Core, now: m.opts.Now(), rules: m.w.rules}
 }
 
 func (m *Model) openForm(f form) {

@@ -56,25 +56,26 @@ func (f *confirmForm) view(st styles, width int) string {
 
 func (f *confirmForm) submit(e env) (tea.Cmd, error) {
 	if f.interaction.ID != "" {
-		return unlogCmd(e.ctx, e.store, f.interaction.ID, e.now), nil
+		return unlogCmd(e.ctx, e.core, f.interaction.ID, e.now), nil
 	}
-	now := e.now
-	change := func(p *domain.Person) error {
-		p.ArchivedAt = now
-		return nil
+	c, ctx, now, id := e.core, e.ctx, e.now, f.person.sum.ID
+	archive := func() (domain.Person, error) {
+		_, after, err := c.Archive(ctx, id, now)
+		return after, err
 	}
 	say := func(p domain.Person) string {
 		return "Archived " + termtext.Line(p.Name) + ". Everything is kept; u restores them (A shows archived people)."
 	}
-	return updatePersonCmd(e.ctx, e.store, "archive", f.person.sum.ID, change, say), nil
+	return personCmd("archive", archive, say), nil
 }
 
 // restoreCmd brings an archived person back.
 func restoreCmd(e env, p *entry) tea.Cmd {
-	change := func(p *domain.Person) error {
-		p.ArchivedAt = time.Time{}
-		return nil
+	c, ctx, id := e.core, e.ctx, p.sum.ID
+	restore := func() (domain.Person, error) {
+		_, after, err := c.Restore(ctx, id)
+		return after, err
 	}
 	say := func(p domain.Person) string { return "Restored " + termtext.Line(p.Name) + "." }
-	return updatePersonCmd(e.ctx, e.store, "restore", p.sum.ID, change, say)
+	return personCmd("restore", restore, say)
 }

@@ -11,10 +11,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 // Putting things right: undo (U) reverts the latest change, whatever face
@@ -22,23 +22,23 @@ import (
 // corrects it in the log form, filled in as it is.
 
 // undoCmd reverts the latest change and says what it was.
-func undoCmd(ctx context.Context, s *store.Store) tea.Cmd {
+func undoCmd(ctx context.Context, c *core.Core) tea.Cmd {
 	return changed("undo", func() tea.Msg {
-		c, err := s.Undo(ctx)
-		if errors.Is(err, store.ErrNothingToUndo) {
+		undone, err := c.Undo(ctx)
+		if errors.Is(err, domain.ErrNothingToUndo) {
 			return savedMsg{status: "Nothing to undo."}
 		}
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Undid: " + termtext.Line(c.Description) + "."}
+		return savedMsg{status: "Undid: " + termtext.Line(undone.Description) + "."}
 	})
 }
 
 // unlogCmd deletes one interaction.
-func unlogCmd(ctx context.Context, s *store.Store, id string, now time.Time) tea.Cmd {
+func unlogCmd(ctx context.Context, c *core.Core, id string, now time.Time) tea.Cmd {
 	return changed("unlog", func() tea.Msg {
-		in, err := s.DeleteInteraction(ctx, id)
+		in, err := c.Unlog(ctx, id)
 		if err != nil {
 			return savedMsg{err: err}
 		}
@@ -94,23 +94,14 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		return nil, errors.New("with: name who was there (X deletes the interaction)")
 	}
 	id, direction, note := f.amend.ID, cadence.Direction(f.direction.current()), f.notes.current()
+	change := core.Amendment{Via: &via, Direction: &direction, At: &at, Minutes: &minutes, Note: &note, People: []string{with}}
+	c, ctx, now := e.core, e.ctx, e.now
 	return changed("amend", func() tea.Msg {
-		people, err := e.store.FindPeople(e.ctx, []string{with}, store.PreferActive)
+		_, after, err := c.Amend(ctx, id, change)
 		if err != nil {
-			return savedMsg{err: fmt.Errorf("with: %w", err)}
-		}
-		_, after, err := e.store.AmendInteraction(e.ctx, id, func(in *domain.Interaction) error {
-			in.Via, in.Direction, in.At, in.Minutes, in.Note = via, direction, at, minutes, note
-			in.People = in.People[:0]
-			for _, p := range people {
-				in.People = append(in.People, p.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			return savedMsg{err: err}
+			return savedMsg{err: withNames(err)}
 		}
 		return savedMsg{status: "Corrected: " + cadence.ChannelWords(after.Via) + " " + withWord(after.Direction) + " " +
-			nameList(after.Names) + ", " + cadence.WhenWords(after.At, e.now) + ". U undoes it."}
+			nameList(after.Names) + ", " + cadence.WhenWords(after.At, now) + ". U undoes it."}
 	}), nil
 }

@@ -2,8 +2,8 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -236,9 +236,9 @@ func runHooksCmd(after func(kind, id string) string, kind, id string) tea.Cmd {
 	return func() tea.Msg { return hookMsg{problem: after(kind, id)} }
 }
 
-func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p domain.Person) tea.Cmd {
+func addPersonCmd(ctx context.Context, c *core.Core, rules cadence.Rules, p domain.Person) tea.Cmd {
 	return changed("add", func() tea.Msg {
-		p, err := s.AddPerson(ctx, p)
+		p, err := c.AddPerson(ctx, p)
 		if err != nil {
 			return savedMsg{err: err}
 		}
@@ -253,11 +253,11 @@ func rhythmOf(rules cadence.Rules, p domain.Person) int {
 	return days
 }
 
-// updatePersonCmd changes one person in one transaction; say words the
-// result for the status line.
-func updatePersonCmd(ctx context.Context, s *store.Store, kind, id string, change func(*domain.Person) error, say func(domain.Person) string) tea.Cmd {
+// personCmd runs a change to one person, write, and says words for its
+// result in the status line.
+func personCmd(kind string, write func() (domain.Person, error), say func(domain.Person) string) tea.Cmd {
 	return changed(kind, func() tea.Msg {
-		p, err := s.UpdatePerson(ctx, id, change)
+		p, err := write()
 		if err != nil {
 			return savedMsg{err: err}
 		}
@@ -268,28 +268,34 @@ func updatePersonCmd(ctx context.Context, s *store.Store, kind, id string, chang
 // logCmd logs in, with the people named in with (NAME[,NAME...], as tend
 // log takes them) beside the one the form was opened on. The names are
 // looked up here, with the write, not in Update.
-func logCmd(ctx context.Context, s *store.Store, in domain.Interaction, with string, now time.Time) tea.Cmd {
+func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, now time.Time) tea.Cmd {
 	selected := in.People[0]
+	if strings.TrimSpace(with) != "" {
+		in.Names = []string{with}
+	}
 	return changed("log", func() tea.Msg {
-		if strings.TrimSpace(with) != "" {
-			others, err := s.FindPeople(ctx, []string{with}, store.PreferActive)
-			if err != nil {
-				return savedMsg{err: fmt.Errorf("with: %w", err)}
-			}
-			for _, p := range others {
-				if !slices.Contains(in.People, p.ID) {
-					in.People = append(in.People, p.ID)
-				}
-			}
-		}
-		in, err := s.AddInteraction(ctx, in)
+		logged, err := c.Log(ctx, in)
 		if err != nil {
-			return savedMsg{err: err}
+			return savedMsg{err: withNames(err)}
 		}
-		status := cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
-			"", nameList(in.Names), cadence.WhenWords(in.At, now))
+		kept := logged.Interaction
+		status := cadence.LoggedWords(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
+			"", nameList(kept.Names), cadence.WhenWords(kept.At, now))
 		return savedMsg{status: status, selectID: selected}
 	})
+}
+
+// withNames says that a name the core could not place is one typed in the
+// "with" field.
+func withNames(err error) error {
+	var (
+		noOne     *domain.NoOneError
+		ambiguous *domain.AmbiguousError
+	)
+	if errors.As(err, &noOne) || errors.As(err, &ambiguous) {
+		return fmt.Errorf("with: %w", err)
+	}
+	return err
 }
 
 func rememberCmd(ctx context.Context, c *core.Core, m domain.Memory, name string) tea.Cmd {
@@ -302,12 +308,15 @@ func rememberCmd(ctx context.Context, c *core.Core, m domain.Memory, name string
 	})
 }
 
-func doneCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
-	return changed("done", func() tea.Msg {
-		m, err := s.MarkMemoryDone(ctx, id)
+func doneCmd(ctx context.Context, c *core.Core, id string) tea.Cmd {
+	return func() tea.Msg {
+		done, err := c.Done(ctx, id)
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Done: " + termtext.Line(m.Text), selectID: m.PersonID}
-	})
+		if done.Already { // nothing written: no change for the hooks
+			return savedMsg{status: "Already done: " + termtext.Line(done.After.Text), selectID: done.After.PersonID}
+		}
+		return savedMsg{status: "Done: " + termtext.Line(done.After.Text), selectID: done.After.PersonID, kind: "done"}
+	}
 }

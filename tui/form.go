@@ -14,7 +14,6 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // form is an open form. The root keeps it until it is saved or cancelled;
@@ -41,7 +40,6 @@ type form interface {
 type env struct {
 	ctx   context.Context
 	core  *core.Core
-	store *store.Store // for the writes not yet in the core
 	now   time.Time
 	rules cadence.Rules
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
@@ -100,22 +101,16 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 		}
 	}
 	missed := f.missed.current() == "yes"
-	if missed && via != cadence.Call && via != cadence.Video {
-		return nil, fmt.Errorf("missed: only a call or a video call can be missed, not %s", via)
-	}
 	minutes := 0
 	if s := strings.TrimSpace(f.mins.current()); s != "" {
 		if minutes, err = strconv.Atoi(s); err != nil {
 			return nil, fmt.Errorf("minutes: %q is not a whole number", s)
 		}
-		if minutes < 0 {
-			return nil, fmt.Errorf("minutes must be a positive number, not %d", minutes)
-		}
-		if missed && minutes > 0 {
-			return nil, errors.New("minutes: a missed call lasted none; leave it empty")
-		}
 	}
-	in := domain.Interaction{
+	if err := contactWords(core.CheckContact(via, missed, minutes)); err != nil {
+		return nil, err
+	}
+	in := core.LogInput{
 		People:    []string{f.person.sum.ID},
 		Via:       via,
 		Direction: cadence.Direction(f.direction.current()),
@@ -124,5 +119,21 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 		Note:      f.notes.current(),
 		Missed:    missed,
 	}
-	return logCmd(e.ctx, e.store, in, f.with.current(), e.now), nil
+	return logCmd(e.ctx, e.core, in, f.with.current(), e.now), nil
+}
+
+// contactWords says a contact the core refused (core.CheckContact) in the
+// words of the form's fields; any other error is left as it is.
+func contactWords(err error) error {
+	var refused *domain.LogError
+	if !errors.As(err, &refused) {
+		return err
+	}
+	switch refused.Problem {
+	case domain.MissedNotACall:
+		return fmt.Errorf("missed: only a call or a video call can be missed, not %s", refused.Via)
+	case domain.MissedWithMinutes:
+		return errors.New("minutes: a missed call lasted none; leave it empty")
+	}
+	return fmt.Errorf("minutes must be a positive number, not %d", refused.Minutes)
 }

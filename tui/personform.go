@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 )
@@ -128,18 +129,21 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	}
 
 	if f.id == "" {
-		return addPersonCmd(e.ctx, e.store, e.rules, p), nil
+		return addPersonCmd(e.ctx, e.core, e.rules, p), nil
 	}
-	change := func(old *domain.Person) error {
-		old.Name, old.Tier, old.Every, old.Birthday = p.Name, p.Tier, p.Every, p.Birthday
-		old.Phones, old.Emails, old.Tags, old.Notes = p.Phones, p.Emails, p.Tags, p.Notes
-		old.ImportantDates = p.ImportantDates
-		return nil
+	// Every field of the form is the person as they are to be: the edit
+	// sets each (aliases, which the form does not show, are kept).
+	change := core.PersonEdit{Name: &p.Name, Tier: &p.Tier, Every: &p.Every, Birthday: &p.Birthday,
+		Phones: &p.Phones, Emails: &p.Emails, Tags: &p.Tags, Notes: &p.Notes, Dates: &p.ImportantDates}
+	c, ctx, id, rules := e.core, e.ctx, f.id, e.rules
+	edit := func() (domain.Person, error) {
+		edited, err := c.EditPerson(ctx, id, change)
+		return edited.After, err
 	}
 	say := func(p domain.Person) string {
-		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(e.rules, p)) + ")."
+		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(rules, p)) + ")."
 	}
-	return updatePersonCmd(e.ctx, e.store, "edit", f.id, change, say), nil
+	return personCmd("edit", edit, say), nil
 }
 
 // splitList reads "a, b, c"; empty items are dropped.

@@ -10,8 +10,17 @@ import (
 	"github.com/tend-app/tend/internal/exchange"
 )
 
-func newAddCmd(a *app) *cobra.Command {
-	var flags personFlags
+type addOptions struct {
+	name   string
+	person personFlags
+	json   bool
+}
+
+func newAddCmd(a *app, runF func(addOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts addOptions) error { return runAdd(a, opts) }
+	}
+	var opts addOptions
 	cmd := &cobra.Command{
 		Use:   "add NAME",
 		Short: "Add someone to tend",
@@ -22,31 +31,44 @@ conversation, the day they were added counts as the last one.`,
   tend add "Chloé" --date anniversary=2015-06-01`,
 		Args: exactArgs(1, "one NAME (quote names with spaces)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p := domain.Person{Name: args[0]}
-			if err := flags.apply(cmd, &p); err != nil {
+			opts.name = args[0]
+			opts.person.noteSet(cmd)
+			if _, err := opts.person.edit(); err != nil {
 				return err
 			}
-			rules, err := a.Rules()
-			if err != nil {
-				return err
-			}
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			p, err = s.AddPerson(a.ctx(), p)
-			if err != nil {
-				return err
-			}
-			a.changed("add", []recordRef{personRef(p.ID)}, nil, exchange.Person(p))
-			if a.json {
-				return a.printJSON(exchange.Person(p))
-			}
-			_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)))
-			return err
+			return runF(opts)
 		},
 	}
-	flags.register(cmd, "")
-	addJSONFlag(cmd, &a.json)
+	opts.person.register(cmd, "")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runAdd(a *app, opts addOptions) error {
+	edit, err := opts.person.edit()
+	if err != nil {
+		return err
+	}
+	p := domain.Person{Name: opts.name}
+	if err := edit.Apply(&p); err != nil {
+		return editWords(err)
+	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	p, err = c.AddPerson(a.ctx(), p)
+	if err != nil {
+		return err
+	}
+	a.changed("add", []recordRef{personRef(p.ID)}, nil, exchange.Person(p))
+	if opts.json {
+		return a.printJSON(exchange.Person(p))
+	}
+	_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)))
+	return err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,12 +10,15 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
+// amendOptions are the corrections to interaction id; set says which of
+// the flags were given, by name.
 type amendOptions struct {
+	id       string
 	via      string
 	at       string
 	inbound  bool
@@ -23,9 +27,17 @@ type amendOptions struct {
 	note     string
 	with     []string
 	without  []string
+	set      map[string]bool
+	json     bool
 }
 
-func newAmendCmd(a *app) *cobra.Command {
+// amendFlags are the flags of amend that change something.
+var amendFlags = []string{"via", "in", "out", "at", "minutes", "note", "with", "without"}
+
+func newAmendCmd(a *app, runF func(amendOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts amendOptions) error { return runAmend(a, opts) }
+	}
 	var opts amendOptions
 	cmd := &cobra.Command{
 		Use:   "amend ID",
@@ -40,7 +52,30 @@ back as it was.`,
   tend amend 01M86E --note ""            # no note`,
 		Args: exactArgs(1, "one interaction ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runAmend(a, cmd, args[0], opts)
+			opts.id = args[0]
+			if opts.inbound && opts.outbound {
+				return usageErrorf("give --in or --out, not both")
+			}
+			for _, f := range amendFlags {
+				if cmd.Flags().Changed(f) {
+					if opts.set == nil {
+						opts.set = map[string]bool{}
+					}
+					opts.set[f] = true
+				}
+			}
+			if len(opts.set) == 0 {
+				return usageErrorf("nothing to change: give a flag such as --via, --at or --note (see: tend amend --help)")
+			}
+			if opts.set["via"] {
+				if _, err := cadence.ParseChannel(opts.via); err != nil {
+					return usageErrorf("--via: %v", err)
+				}
+			}
+			if opts.minutes < 0 {
+				return usageErrorf("--minutes must be a positive number, not %d", opts.minutes)
+			}
+			return runF(opts)
 		},
 	}
 	fl := cmd.Flags()
@@ -52,105 +87,59 @@ back as it was.`,
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
 	stringArrayVar(fl, &opts.with, "with", "add people, NAME[,NAME...]; repeat for more")
 	stringArrayVar(fl, &opts.without, "without", "take people out, NAME[,NAME...]; repeat for more")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
-func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
-	changed := cmd.Flags().Changed
-	if opts.inbound && opts.outbound {
-		return usageErrorf("give --in or --out, not both")
-	}
-	given := false
-	for _, f := range []string{"via", "in", "out", "at", "minutes", "note", "with", "without"} {
-		given = given || changed(f)
-	}
-	if !given {
-		return usageErrorf("nothing to change: give a flag such as --via, --at or --note (see: tend amend --help)")
-	}
-	var via cadence.Channel
-	if changed("via") {
-		v, err := cadence.ParseChannel(opts.via)
+func runAmend(a *app, opts amendOptions) error {
+	var change core.Amendment
+	if opts.set["via"] {
+		via, err := cadence.ParseChannel(opts.via)
 		if err != nil {
 			return usageErrorf("--via: %v", err)
 		}
-		via = v
+		change.Via = &via
 	}
-	if opts.minutes < 0 {
-		return usageErrorf("--minutes must be a positive number, not %d", opts.minutes)
+	switch {
+	case opts.inbound:
+		change.Direction = ptr(cadence.In)
+	case opts.outbound:
+		change.Direction = ptr(cadence.Out)
 	}
 	now, err := a.Now()
 	if err != nil {
 		return err
 	}
-	var at time.Time
-	if changed("at") {
-		if at, err = when.At(opts.at, now); err != nil {
+	if opts.set["at"] {
+		at, err := when.At(opts.at, now)
+		if err != nil {
 			return usageErrorf("--at: %v", err)
 		}
+		change.At = &at
 	}
-	s, err := a.Store()
+	if opts.set["minutes"] {
+		change.Minutes = &opts.minutes
+	}
+	if opts.set["note"] {
+		change.Note = &opts.note
+	}
+	change.With, change.Without = opts.with, opts.without
+	c, err := a.Core()
 	if err != nil {
 		return err
 	}
-	var with []domain.Person
-	if len(opts.with) > 0 {
-		if with, err = s.FindPeople(a.ctx(), opts.with, store.PreferActive); err != nil {
-			return err
-		}
-	}
-	before, after, err := s.AmendInteraction(a.ctx(), id, func(in *domain.Interaction) error {
-		if via != "" {
-			in.Via = via
-		}
-		switch {
-		case opts.inbound:
-			in.Direction = cadence.In
-		case opts.outbound:
-			in.Direction = cadence.Out
-		}
-		if changed("at") {
-			in.At = at
-		}
-		if changed("minutes") {
-			in.Minutes = opts.minutes
-		}
-		if changed("note") {
-			in.Note = opts.note
-		}
-		// --without names are looked for among the people in it only.
-		there := make([]domain.Candidate, len(in.People))
-		for i, id := range in.People {
-			there[i] = domain.Candidate{ID: id, Name: in.Names[i]}
-		}
-		for _, list := range opts.without {
-			for _, name := range strings.Split(list, ",") {
-				if strings.TrimSpace(name) == "" {
-					continue
-				}
-				found := domain.Match(name, there)
-				switch {
-				case len(found) == 0:
-					return usageErrorf("--without: no one called %q was in it", clipArg(strings.TrimSpace(name)))
-				case len(found) > 1:
-					return usageErrorf("--without: %q matches %d people in it; be more specific", clipArg(strings.TrimSpace(name)), len(found))
-				}
-				in.People = slices.DeleteFunc(in.People, func(id string) bool { return id == found[0].ID })
-			}
-		}
-		for _, p := range with {
-			in.People = append(in.People, p.ID)
-		}
-		if len(in.People) == 0 {
-			return usageErrorf("that would leave no one in it (tend unlog removes it)")
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+	before, after, err := c.Amend(a.ctx(), opts.id, change)
+	var field *domain.FieldError
+	switch {
+	case errors.Is(err, domain.ErrNoOneLeft):
+		return usageErrorf("that would leave no one in it (tend unlog removes it)")
+	case errors.As(err, &field):
+		return usageErrorf("--%s: %v", field.Field, field.Err)
+	case err != nil:
+		return contactWords(err)
 	}
 	a.changed("amend", interactionRefs(after), interactionJSON(before), interactionJSON(after))
-	if a.json {
+	if opts.json {
 		return a.printJSON(interactionJSON(after))
 	}
 	changes := interactionChanges(before, after, now)
@@ -161,6 +150,8 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 		joinNames(after.Names), datedWords(after.At, now), strings.Join(changes, "; "))
 	return err
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // interactionChanges says, one phrase each, what an amend changed.
 func interactionChanges(before, after domain.Interaction, now time.Time) []string {

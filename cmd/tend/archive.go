@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -8,10 +9,18 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
-func newArchiveCmd(a *app) *cobra.Command {
+type archiveOptions struct {
+	name string
+	json bool
+}
+
+func newArchiveCmd(a *app, runF func(archiveOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts archiveOptions) error { return runArchive(a, opts) }
+	}
+	var opts archiveOptions
 	cmd := &cobra.Command{
 		Use:   "archive NAME",
 		Short: "Let someone go, keeping everything",
@@ -21,36 +30,38 @@ memories are kept. tend restore brings them back.`,
   tend list --archived`,
 		Args: exactArgs(1, "one NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now, err := a.Now()
-			if err != nil {
-				return err
-			}
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			found, err := s.FindPerson(a.ctx(), args[0], store.PreferActive)
-			if err != nil {
-				return err
-			}
-			if found.Archived() {
-				return usageErrorf("%s is already archived (tend restore %s brings them back)", oneLine(found.Name), quoteArg(args[0]))
-			}
-			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
-				p.ArchivedAt = now
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			a.changed("archive", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
-			if a.json {
-				return a.printJSON(exchange.Person(p))
-			}
-			_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", paint(styleName, p.Name), termtext.Line(quoteArg(p.Name)))
-			return err
+			opts.name = args[0]
+			return runF(opts)
 		},
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runArchive(a *app, opts archiveOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	if err != nil {
+		return err
+	}
+	before, p, err := c.Archive(a.ctx(), found.ID, now)
+	if errors.Is(err, domain.ErrArchived) {
+		return usageErrorf("%v (tend restore %s brings them back)", err, quoteArg(opts.name))
+	}
+	if err != nil {
+		return err
+	}
+	a.changed("archive", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
+	if opts.json {
+		return a.printJSON(exchange.Person(p))
+	}
+	_, err = fmt.Fprintf(a.out, "Archived %s. Everything is kept; tend restore %s brings them back.\n", paint(styleName, p.Name), termtext.Line(quoteArg(p.Name)))
+	return err
 }

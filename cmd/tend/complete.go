@@ -150,3 +150,27 @@ func completeTiers(cmd *cobra.Command, args []string, toComplete string) ([]cobr
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
+
+// openMemories are a person's memories not yet done, in the order tend
+// show numbers them.
+func openMemories(a *app, s *store.Store, personID string) ([]domain.Memory, error) {
+	all, err := s.Memories(a.ctx(), personID)
+	if err != nil {
+		return nil, err
+	}
+	var open []domain.Memory
+	for _, m := range all {
+		if !m.Done() {
+			open = append(open, m)
+		}
+	}
+	return open, nil
+}
+
+// clipArg shortens what the user typed for quoting it back.
+func clipArg(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

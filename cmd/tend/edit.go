@@ -5,19 +5,24 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
-func newEditCmd(a *app) *cobra.Command {
-	var (
-		flags   personFlags
-		newName string
-	)
+type editOptions struct {
+	name    string
+	newName string
+	person  personFlags
+	json    bool
+}
+
+func newEditCmd(a *app, runF func(editOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts editOptions) error { return runEdit(a, opts) }
+	}
+	var opts editOptions
 	cmd := &cobra.Command{
 		Use:   "edit NAME",
 		Short: "Change someone's details",
@@ -35,51 +40,57 @@ and keeps the others. --add-note adds a line to the notes.`,
   tend edit ana --add-note "moved to Porto"`,
 		Args: exactArgs(1, "one NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			found, err := s.FindPerson(a.ctx(), args[0], store.PreferActive)
-			if err != nil {
-				return err
-			}
-			changed := false
-			cmd.Flags().Visit(func(f *pflag.Flag) {
-				if f.Name != "json" && cmd.InheritedFlags().Lookup(f.Name) == nil {
-					changed = true
-				}
-			})
-			if !changed {
+			opts.name = args[0]
+			opts.person.noteSet(cmd)
+			if len(opts.person.set) == 0 {
 				return usageErrorf("nothing to change: give a flag such as --tier or --name (see: tend edit --help)")
 			}
-			rules, err := a.Rules()
-			if err != nil {
+			if _, err := opts.person.edit(); err != nil {
 				return err
 			}
-			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
-				if cmd.Flags().Changed("name") {
-					p.Name = newName
-				}
-				return flags.apply(cmd, p)
-			})
-			if err != nil {
-				return err
-			}
-			noteArchived(a, p)
-			a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
-			if a.json {
-				return a.printJSON(exchange.Person(p))
-			}
-			what := store.PersonChanges(found, p)
-			if len(what) == 0 {
-				what = []string{"nothing changed"}
-			}
-			_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)), strings.Join(what, "; "))
-			return err
+			return runF(opts)
 		},
 	}
-	flags.register(cmd, "; replaces the list")
-	cmd.Flags().StringVar(&newName, "name", "", "a new name")
-	addJSONFlag(cmd, &a.json)
+	opts.person.register(cmd, "; replaces the list")
+	cmd.Flags().StringVar(&opts.newName, "name", "", "a new name")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runEdit(a *app, opts editOptions) error {
+	edit, err := opts.person.edit()
+	if err != nil {
+		return err
+	}
+	if opts.person.set["name"] {
+		edit.Name = &opts.newName
+	}
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	if err != nil {
+		return err
+	}
+	rules, err := a.Rules()
+	if err != nil {
+		return err
+	}
+	edited, err := c.EditPerson(a.ctx(), found.ID, edit)
+	if err != nil {
+		return editWords(err)
+	}
+	p := edited.After
+	noteArchived(a, p)
+	a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(edited.Before), exchange.Person(p))
+	if opts.json {
+		return a.printJSON(exchange.Person(p))
+	}
+	what := edited.Changes
+	if len(what) == 0 {
+		what = []string{"nothing changed"}
+	}
+	_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)), strings.Join(what, "; "))
+	return err
 }

@@ -8,7 +8,16 @@ import (
 	"github.com/tend-app/tend/internal/exchange"
 )
 
-func newForgetCmd(a *app) *cobra.Command {
+type forgetOptions struct {
+	id   string
+	json bool
+}
+
+func newForgetCmd(a *app, runF func(forgetOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts forgetOptions) error { return runForget(a, opts) }
+	}
+	var opts forgetOptions
 	cmd := &cobra.Command{
 		Use:   "forget ID",
 		Short: "Remove one memory",
@@ -19,22 +28,27 @@ tend remember --edit ID.`,
   tend forget 01M86E`,
 		Args: exactArgs(1, "one memory ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			m, err := s.DeleteMemory(a.ctx(), args[0])
-			if err != nil {
-				return err
-			}
-			a.changed("forget", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(m), nil)
-			if a.json {
-				return a.printJSON(exchange.Memory(m))
-			}
-			_, err = fmt.Fprintf(a.out, "Forgot: %s (tend undo brings it back.)\n", oneLine(m.Text))
-			return err
+			opts.id = args[0]
+			return runF(opts)
 		},
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runForget(a *app, opts forgetOptions) error {
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	m, err := c.Forget(a.ctx(), opts.id)
+	if err != nil {
+		return err
+	}
+	a.changed("forget", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(m), nil)
+	if opts.json {
+		return a.printJSON(exchange.Memory(m))
+	}
+	_, err = fmt.Fprintf(a.out, "Forgot: %s (tend undo brings it back.)\n", oneLine(m.Text))
+	return err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -8,9 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
-	"github.com/tend-app/tend/store"
 )
 
 type logOptions struct {
@@ -21,9 +22,13 @@ type logOptions struct {
 	at      string
 	minutes int
 	note    string
+	json    bool
 }
 
-func newLogCmd(a *app) *cobra.Command {
+func newLogCmd(a *app, runF func(logOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts logOptions) error { return runLog(a, opts) }
+	}
 	var opts logOptions
 	cmd := &cobra.Command{
 		Use:   "log NAME[,NAME...]",
@@ -58,7 +63,14 @@ one), 3d, 2w or "3 days ago".`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.names = args
-			return runLog(a, opts)
+			via, err := cadence.ParseChannel(opts.via)
+			if err != nil {
+				return usageErrorf("--via: %v", err)
+			}
+			if err := contactWords(core.CheckContact(via, opts.missed, opts.minutes)); err != nil {
+				return err
+			}
+			return runF(opts)
 		},
 	}
 	fl := cmd.Flags()
@@ -68,23 +80,30 @@ one), 3d, 2w or "3 days ago".`,
 	fl.StringVar(&opts.at, "at", "", "when it happened (default now)")
 	fl.IntVar(&opts.minutes, "minutes", 0, "how long it lasted, in minutes")
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+// contactWords says a contact the core refused (core.CheckContact) in
+// the words of tend log's flags; any other error is left as it is.
+func contactWords(err error) error {
+	var refused *domain.LogError
+	if !errors.As(err, &refused) {
+		return err
+	}
+	switch refused.Problem {
+	case domain.MissedNotACall:
+		return usageErrorf("--missed is for a call or a video call, not %s", refused.Via)
+	case domain.MissedWithMinutes:
+		return usageErrorf("--minutes is for a call that connected, not a missed one")
+	}
+	return usageErrorf("--minutes must be a positive number, not %d", refused.Minutes)
 }
 
 func runLog(a *app, opts logOptions) error {
 	via, err := cadence.ParseChannel(opts.via)
 	if err != nil {
 		return usageErrorf("--via: %v", err)
-	}
-	if opts.minutes < 0 {
-		return usageErrorf("--minutes must be a positive number, not %d", opts.minutes)
-	}
-	if opts.missed && via != cadence.Call && via != cadence.Video {
-		return usageErrorf("--missed is for a call or a video call, not %s", via)
-	}
-	if opts.missed && opts.minutes > 0 {
-		return usageErrorf("--minutes is for a call that connected, not a missed one")
 	}
 	now, err := a.Now()
 	if err != nil {
@@ -96,32 +115,26 @@ func runLog(a *app, opts logOptions) error {
 			return usageErrorf("--at: %v", err)
 		}
 	}
-	s, err := a.Store()
+	c, err := a.Core()
 	if err != nil {
 		return err
 	}
-	people, err := s.FindPeople(a.ctx(), opts.names, store.PreferActive)
-	if err != nil {
-		return err
-	}
-	in := domain.Interaction{Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note, Missed: opts.missed}
+	in := core.LogInput{Names: opts.names, Via: via, Direction: cadence.Out, At: at, Minutes: opts.minutes, Note: opts.note, Missed: opts.missed}
 	if opts.inbound {
 		in.Direction = cadence.In
 	}
-	for _, p := range people {
-		in.People = append(in.People, p.ID)
-	}
-	in, err = s.AddInteraction(a.ctx(), in)
+	logged, err := c.Log(a.ctx(), in)
 	if err != nil {
-		return err
+		return contactWords(err)
 	}
-	noteArchived(a, people...)
-	a.changed("log", interactionRefs(in), nil, interactionJSON(in))
-	if a.json {
-		return a.printJSON(interactionJSON(in))
+	kept := logged.Interaction
+	noteArchived(a, logged.Named...)
+	a.changed("log", interactionRefs(kept), nil, interactionJSON(kept))
+	if opts.json {
+		return a.printJSON(interactionJSON(kept))
 	}
-	_, err = fmt.Fprintln(a.out, cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
-		opts.via, joinNames(in.Names), datedWords(in.At, now)))
+	_, err = fmt.Fprintln(a.out, cadence.LoggedWords(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
+		opts.via, joinNames(kept.Names), datedWords(kept.At, now)))
 	return err
 }
 

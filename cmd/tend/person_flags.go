@@ -1,17 +1,19 @@
 package main
 
 import (
-	"slices"
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 )
 
 // personFlags are the flags add and edit share. Each is applied only when
-// given, so edit changes just what was asked.
+// given (set, by name), so edit changes just what was asked.
 type personFlags struct {
 	tier     string
 	every    string
@@ -28,6 +30,8 @@ type personFlags struct {
 	add, rm map[string]*[]string // by list: tag, phone, email, alias, date
 	addNote string
 	editing bool
+
+	set map[string]bool
 }
 
 // lists are the list fields that --add-X and --rm-X change one item of.
@@ -71,71 +75,88 @@ func (f *personFlags) register(cmd *cobra.Command, verb string) {
 	fl.StringVar(&f.addNote, "add-note", "", "add a line to the notes")
 }
 
-// apply copies the flags that were given onto p, checking each.
-func (f *personFlags) apply(cmd *cobra.Command, p *domain.Person) error {
-	changed := cmd.Flags().Changed
-	if changed("tier") {
+// noteSet records which of cmd's own flags were given, but --json.
+func (f *personFlags) noteSet(cmd *cobra.Command) {
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if fl.Name != "json" && cmd.InheritedFlags().Lookup(fl.Name) == nil {
+			if f.set == nil {
+				f.set = map[string]bool{}
+			}
+			f.set[fl.Name] = true
+		}
+	})
+}
+
+// edit is the change the flags given ask for, each value checked.
+func (f *personFlags) edit() (core.PersonEdit, error) {
+	var e core.PersonEdit
+	if f.set["tier"] {
 		t, err := cadence.ParseTier(f.tier)
 		if err != nil {
-			return &usageError{err}
+			return e, &usageError{err}
 		}
-		p.Tier = t
+		e.Tier = &t
 	}
-	if changed("every") {
+	if f.set["every"] {
 		n, err := cadence.ParseEvery(f.every)
 		if err != nil {
-			return usageErrorf("--every: %v", err)
+			return e, usageErrorf("--every: %v", err)
 		}
-		p.Every = n
+		e.Every = &n
 	}
-	if changed("birthday") {
-		p.Birthday = cadence.MonthDay{}
+	if f.set["birthday"] {
+		var d cadence.MonthDay
 		if strings.TrimSpace(f.birthday) != "" {
-			d, err := cadence.ParseMonthDay(f.birthday)
-			if err != nil {
-				return usageErrorf("--birthday: %v", err)
+			var err error
+			if d, err = cadence.ParseMonthDay(f.birthday); err != nil {
+				return e, usageErrorf("--birthday: %v", err)
 			}
-			p.Birthday = d
+		}
+		e.Birthday = &d
+	}
+	for name, field := range map[string]**[]string{"tag": &e.Tags, "phone": &e.Phones, "email": &e.Emails, "alias": &e.Aliases} {
+		if f.set[name] {
+			*field = f.listOf(name)
 		}
 	}
-	if changed("tag") {
-		p.Tags = f.tags
+	if f.set["note"] {
+		e.Notes = &f.note
 	}
-	if changed("phone") {
-		p.Phones = f.phones
-	}
-	if changed("email") {
-		p.Emails = f.emails
-	}
-	if changed("note") {
-		p.Notes = f.note
-	}
-	if changed("alias") {
-		p.Aliases = f.aliases
-	}
-	if changed("date") {
+	if f.set["date"] {
 		if !f.editing {
-			p.ImportantDates = nil
+			e.Dates = &[]domain.ImportantDate{} // on add, the dates given are all there are
 		}
 		for _, raw := range f.dates {
 			d, err := cadence.ParseDated(raw)
 			if err != nil {
-				return usageErrorf("--date %v", err)
+				return e, usageErrorf("--date %v", err)
 			}
-			// On edit, a label names the date it sets: the others stay.
-			p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x domain.ImportantDate) bool { return strings.EqualFold(x.Label, d.Label) })
-			p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
+			e.SetDates = append(e.SetDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
 		}
 	}
-	if f.editing {
-		return f.applyOne(cmd, p)
+	if !f.editing {
+		return e, nil
 	}
-	return nil
+	return e, f.editOne(&e)
 }
 
-// applyOne applies the --add-X, --rm-X and --add-note flags of edit.
-func (f *personFlags) applyOne(cmd *cobra.Command, p *domain.Person) error {
-	fields := map[string]*[]string{"tag": &p.Tags, "phone": &p.Phones, "email": &p.Emails, "alias": &p.Aliases}
+// listOf is the value of the list flag named.
+func (f *personFlags) listOf(name string) *[]string {
+	switch name {
+	case "tag":
+		return &f.tags
+	case "phone":
+		return &f.phones
+	case "email":
+		return &f.emails
+	}
+	return &f.aliases
+}
+
+// editOne reads the --add-X, --rm-X and --add-note flags of edit.
+func (f *personFlags) editOne(e *core.PersonEdit) error {
+	add := map[string]*[]string{"tag": &e.Add.Tags, "phone": &e.Add.Phones, "email": &e.Add.Emails, "alias": &e.Add.Aliases}
+	rm := map[string]*[]string{"tag": &e.Remove.Tags, "phone": &e.Remove.Phones, "email": &e.Remove.Emails, "alias": &e.Remove.Aliases, "date": &e.Remove.DateLabels}
 	for _, l := range lists {
 		for _, item := range *f.add[l] {
 			if l == "date" {
@@ -143,41 +164,30 @@ func (f *personFlags) applyOne(cmd *cobra.Command, p *domain.Person) error {
 				if err != nil {
 					return usageErrorf("--add-date %v", err)
 				}
-				p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
+				e.Add.Dates = append(e.Add.Dates, domain.ImportantDate{Label: d.Label, Date: d.Date})
 				continue
 			}
 			if strings.TrimSpace(item) == "" {
 				return usageErrorf("--add-%s needs a value", l)
 			}
-			*fields[l] = append(*fields[l], item)
+			*add[l] = append(*add[l], item)
 		}
-		for _, item := range *f.rm[l] {
-			item = strings.TrimSpace(item)
-			if l == "date" {
-				n := len(p.ImportantDates)
-				p.ImportantDates = slices.DeleteFunc(p.ImportantDates, func(x domain.ImportantDate) bool { return strings.EqualFold(x.Label, item) })
-				if len(p.ImportantDates) == n {
-					return usageErrorf("--rm-date: %s has no date labelled %q", p.Name, clipArg(item))
-				}
-				continue
-			}
-			n := len(*fields[l])
-			*fields[l] = slices.DeleteFunc(*fields[l], func(x string) bool { return strings.EqualFold(x, item) })
-			if len(*fields[l]) == n {
-				return usageErrorf("--rm-%s: %s has no %s %q", l, p.Name, l, clipArg(item))
-			}
-		}
+		*rm[l] = append(*rm[l], *f.rm[l]...)
 	}
-	if cmd.Flags().Changed("add-note") {
-		note := strings.TrimSpace(f.addNote)
-		if note == "" {
+	if f.set["add-note"] {
+		e.AddNote = strings.TrimSpace(f.addNote)
+		if e.AddNote == "" {
 			return usageErrorf("--add-note needs some text")
-		}
-		if strings.TrimSpace(p.Notes) == "" {
-			p.Notes = note
-		} else {
-			p.Notes = strings.TrimRight(p.Notes, "\n") + "\n" + note
 		}
 	}
 	return nil
+}
+
+// editWords says an edit the core refused in the words of edit's flags.
+func editWords(err error) error {
+	var field *domain.FieldError
+	if errors.As(err, &field) {
+		return usageErrorf("--%s: %v", field.Field, field.Err)
+	}
+	return err
 }

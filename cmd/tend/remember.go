@@ -12,11 +12,25 @@ import (
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
-func newRememberCmd(a *app) *cobra.Command {
-	var on, edit string
+// rememberOptions are a memory to keep for name, or, when editing, the
+// change to the memory with the id edit.
+type rememberOptions struct {
+	name    string
+	text    string
+	on      string
+	onSet   bool // --on was given, perhaps as "" (no day)
+	edit    string
+	editing bool
+	json    bool
+}
+
+func newRememberCmd(a *app, runF func(rememberOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts rememberOptions) error { return runRemember(a, opts) }
+	}
+	var opts rememberOptions
 	cmd := &cobra.Command{
 		Use:   "remember NAME TEXT... | --edit ID [TEXT...] [--on WHEN]",
 		Short: "Remember something they told you",
@@ -44,72 +58,67 @@ With --edit ID, change a memory instead: its text (when given) and its day
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now, err := a.Now()
-			if err != nil {
-				return err
+			opts.onSet, opts.editing = cmd.Flags().Changed("on"), cmd.Flags().Changed("edit")
+			if opts.editing {
+				opts.text = strings.Join(args, " ")
+			} else {
+				opts.name, opts.text = args[0], strings.Join(args[1:], " ")
 			}
-			var due time.Time
-			if cmd.Flags().Changed("on") {
-				mo, err := ahead("on", on, now)
-				if err != nil {
-					return err
-				}
-				due = core.MemoryDay(mo.Time, now)
-			}
-			if cmd.Flags().Changed("edit") {
-				return runEditMemory(a, edit, strings.Join(args, " "), cmd.Flags().Changed("on"), due)
-			}
-			m := domain.Memory{Text: strings.Join(args[1:], " "), Due: due}
-			c, err := a.Core()
-			if err != nil {
-				return err
-			}
-			p, err := c.Store().FindPerson(a.ctx(), args[0], store.PreferActive)
-			if err != nil {
-				return err
-			}
-			m.PersonID = p.ID
-			if m, err = c.Remember(a.ctx(), m); err != nil {
-				return err
-			}
-			noteArchived(a, p)
-			a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, nil, exchange.Memory(m))
-			if a.json {
-				return a.printJSON(exchange.Memory(m))
-			}
-			_, err = fmt.Fprintf(a.out, "%s  %s\n", words.Remembered(paint(styleName, p.Name), termtext.Text(m.Text), m.Due), paint(styleDim, m.ID))
-			return err
+			return runF(opts)
 		},
 	}
-	cmd.Flags().StringVar(&on, "on", "", "bring it back on WHEN (friday, 3d, 2026-12-01, ...)")
-	cmd.Flags().StringVar(&edit, "edit", "", "change the memory with this ID (or a unique start of it) instead")
-	addJSONFlag(cmd, &a.json)
+	cmd.Flags().StringVar(&opts.on, "on", "", "bring it back on WHEN (friday, 3d, 2026-12-01, ...)")
+	cmd.Flags().StringVar(&opts.edit, "edit", "", "change the memory with this ID (or a unique start of it) instead")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
-// runEditMemory changes a memory's text (when text is not empty) and its
-// day (when setDue).
-func runEditMemory(a *app, id, text string, setDue bool, due time.Time) error {
-	s, err := a.Store()
+func runRemember(a *app, opts rememberOptions) error {
+	now, err := a.Now()
 	if err != nil {
 		return err
 	}
-	var before domain.Memory
-	m, err := s.UpdateMemory(a.ctx(), id, func(m *domain.Memory) error {
-		before = *m
-		if strings.TrimSpace(text) != "" {
-			m.Text = text
+	var due time.Time
+	if opts.onSet {
+		mo, err := ahead("on", opts.on, now)
+		if err != nil {
+			return err
 		}
-		if setDue {
-			m.Due = due
-		}
-		return nil
-	})
+		due = core.MemoryDay(mo.Time, now)
+	}
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	if opts.editing {
+		return runEditMemory(a, c, opts, due)
+	}
+	p, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	if err != nil {
+		return err
+	}
+	m, err := c.Remember(a.ctx(), domain.Memory{PersonID: p.ID, Text: opts.text, Due: due})
+	if err != nil {
+		return err
+	}
+	noteArchived(a, p)
+	a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, nil, exchange.Memory(m))
+	if opts.json {
+		return a.printJSON(exchange.Memory(m))
+	}
+	_, err = fmt.Fprintf(a.out, "%s  %s\n", words.Remembered(paint(styleName, p.Name), termtext.Text(m.Text), m.Due), paint(styleDim, m.ID))
+	return err
+}
+
+// runEditMemory changes a memory's text (when given) and its day (when
+// --on was given).
+func runEditMemory(a *app, c *core.Core, opts rememberOptions, due time.Time) error {
+	before, m, err := c.EditMemory(a.ctx(), opts.edit, core.MemoryEdit{Text: opts.text, SetDue: opts.onSet, Due: due})
 	if err != nil {
 		return err
 	}
 	a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(before), exchange.Memory(m))
-	if a.json {
+	if opts.json {
 		return a.printJSON(exchange.Memory(m))
 	}
 	day := ", with no day"

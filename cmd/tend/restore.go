@@ -2,48 +2,54 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
-func newRestoreCmd(a *app) *cobra.Command {
+type restoreOptions struct {
+	name string
+	json bool
+}
+
+func newRestoreCmd(a *app, runF func(restoreOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts restoreOptions) error { return runRestorePerson(a, opts) }
+	}
+	var opts restoreOptions
 	cmd := &cobra.Command{
 		Use:     "restore NAME",
 		Short:   "Bring an archived person back",
 		Example: `  tend restore "old colleague"`,
 		Args:    exactArgs(1, "one NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			found, err := s.FindPerson(a.ctx(), args[0], store.PreferArchived)
-			if err != nil {
-				return err
-			}
-			if !found.Archived() {
-				return usageErrorf("%s is not archived", found.Name)
-			}
-			p, err := s.UpdatePerson(a.ctx(), found.ID, func(p *domain.Person) error {
-				p.ArchivedAt = time.Time{}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			a.changed("restore", []recordRef{personRef(p.ID)}, exchange.Person(found), exchange.Person(p))
-			if a.json {
-				return a.printJSON(exchange.Person(p))
-			}
-			_, err = fmt.Fprintf(a.out, "Restored %s.\n", paint(styleName, p.Name))
-			return err
+			opts.name = args[0]
+			return runF(opts)
 		},
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runRestorePerson(a *app, opts restoreOptions) error {
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferArchived)
+	if err != nil {
+		return err
+	}
+	before, p, err := c.Restore(a.ctx(), found.ID)
+	if err != nil {
+		return err
+	}
+	a.changed("restore", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
+	if opts.json {
+		return a.printJSON(exchange.Person(p))
+	}
+	_, err = fmt.Fprintf(a.out, "Restored %s.\n", paint(styleName, p.Name))
+	return err
 }

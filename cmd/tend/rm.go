@@ -5,12 +5,21 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
-	"github.com/tend-app/tend/store"
 )
 
-func newRmCmd(a *app) *cobra.Command {
-	var yes bool
+type rmOptions struct {
+	name string
+	yes  bool
+	json bool
+}
+
+func newRmCmd(a *app, runF func(rmOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts rmOptions) error { return runRm(a, opts) }
+	}
+	var opts rmOptions
 	cmd := &cobra.Command{
 		Use:   "rm NAME --yes",
 		Short: "Delete someone and their history for good",
@@ -21,29 +30,35 @@ someone go and keep the history, use tend archive.`,
 		Example: `  tend rm "Test Person" --yes`,
 		Args:    exactArgs(1, "one NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !yes {
+			opts.name = args[0]
+			if !opts.yes {
 				return usageErrorf("rm deletes for good; add --yes to confirm (or use tend archive)")
 			}
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			p, err := s.FindPerson(a.ctx(), args[0], store.PreferActive)
-			if err != nil {
-				return err
-			}
-			if err := s.DeletePerson(a.ctx(), p.ID); err != nil {
-				return err
-			}
-			a.changed("rm", []recordRef{personRef(p.ID)}, exchange.Person(p), nil)
-			if a.json {
-				return a.printJSON(map[string]any{"id": p.ID, "name": p.Name, "deleted": true})
-			}
-			_, err = fmt.Fprintf(a.out, "Deleted %s for good; tend undo cannot bring them back.\n", paint(styleName, p.Name))
-			return err
+			return runF(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "confirm the deletion")
-	addJSONFlag(cmd, &a.json)
+	cmd.Flags().BoolVar(&opts.yes, "yes", false, "confirm the deletion")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runRm(a *app, opts rmOptions) error {
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	if err != nil {
+		return err
+	}
+	p, err := c.RemovePerson(a.ctx(), found.ID)
+	if err != nil {
+		return err
+	}
+	a.changed("rm", []recordRef{personRef(p.ID)}, exchange.Person(p), nil)
+	if opts.json {
+		return a.printJSON(map[string]any{"id": p.ID, "name": p.Name, "deleted": true})
+	}
+	_, err = fmt.Fprintf(a.out, "Deleted %s for good; tend undo cannot bring them back.\n", paint(styleName, p.Name))
+	return err
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
-	"github.com/tend-app/tend/store"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // changeJSON is one entry of `tend undo --list --json`, and what `tend
@@ -18,8 +18,16 @@ type changeJSON struct {
 	Description string `json:"description"`
 }
 
-func newUndoCmd(a *app) *cobra.Command {
-	var list bool
+type undoOptions struct {
+	list bool
+	json bool
+}
+
+func newUndoCmd(a *app, runF func(undoOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts undoOptions) error { return runUndo(a, opts) }
+	}
+	var opts undoOptions
 	cmd := &cobra.Command{
 		Use:   "undo",
 		Short: "Revert the latest change",
@@ -28,60 +36,64 @@ done, a snooze, an archive or a restore, an amend, an unlog, a forget, or a
 whole import. Run it again to go one further back, through the latest %d
 changes. tend undo --list shows them, newest first.
 
-tend rm is final: it cannot be undone, nor can any change before it.`, store.KeepChanges),
+tend rm is final: it cannot be undone, nor can any change before it.`, domain.KeepChanges),
 		Example: `  tend log ana --via text      # oops, it was Ben
   tend undo
   tend undo --list`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now, err := a.Now()
-			if err != nil {
-				return err
-			}
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			if list {
-				changes, err := s.Changes(a.ctx(), 0)
-				if err != nil {
-					return err
-				}
-				if a.json {
-					out := []changeJSON{}
-					for _, c := range changes {
-						out = append(out, changeJSONOf(c))
-					}
-					return a.printJSON(out)
-				}
-				if len(changes) == 0 {
-					_, err := fmt.Fprintln(a.out, "Nothing to undo.")
-					return err
-				}
-				var b strings.Builder
-				for i, c := range changes {
-					fmt.Fprintf(&b, "%2d. %s  %s\n", i+1, oneLine(c.Description), paint(styleDim, cadence.WhenWords(c.At, now)))
-				}
-				_, err = fmt.Fprint(a.out, b.String())
-				return err
-			}
-			c, err := s.Undo(a.ctx())
-			if err != nil {
-				return err
-			}
-			a.changed("undo", []recordRef{}, nil, changeJSONOf(c))
-			if a.json {
-				return a.printJSON(changeJSONOf(c))
-			}
-			_, err = fmt.Fprintf(a.out, "Undid: %s (made %s).\n", oneLine(c.Description), cadence.WhenWords(c.At, now))
-			return err
+			return runF(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&list, "list", false, "list the changes undo can revert, newest first")
-	addJSONFlag(cmd, &a.json)
+	cmd.Flags().BoolVar(&opts.list, "list", false, "list the changes undo can revert, newest first")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
-func changeJSONOf(c store.Change) changeJSON {
+func runUndo(a *app, opts undoOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	if opts.list {
+		changes, err := c.Changes(a.ctx())
+		if err != nil {
+			return err
+		}
+		if opts.json {
+			out := []changeJSON{}
+			for _, c := range changes {
+				out = append(out, changeJSONOf(c))
+			}
+			return a.printJSON(out)
+		}
+		if len(changes) == 0 {
+			_, err := fmt.Fprintln(a.out, "Nothing to undo.")
+			return err
+		}
+		var b strings.Builder
+		for i, c := range changes {
+			fmt.Fprintf(&b, "%2d. %s  %s\n", i+1, oneLine(c.Description), paint(styleDim, cadence.WhenWords(c.At, now)))
+		}
+		_, err = fmt.Fprint(a.out, b.String())
+		return err
+	}
+	undone, err := c.Undo(a.ctx())
+	if err != nil {
+		return err
+	}
+	a.changed("undo", []recordRef{}, nil, changeJSONOf(undone))
+	if opts.json {
+		return a.printJSON(changeJSONOf(undone))
+	}
+	_, err = fmt.Fprintf(a.out, "Undid: %s (made %s).\n", oneLine(undone.Description), cadence.WhenWords(undone.At, now))
+	return err
+}
+
+func changeJSONOf(c domain.Change) changeJSON {
 	return changeJSON{Seq: c.Seq, At: c.At.UTC().Format("2006-01-02T15:04:05Z"), Description: c.Description}
 }

@@ -8,7 +8,16 @@ import (
 	"github.com/tend-app/tend/cadence"
 )
 
-func newUnlogCmd(a *app) *cobra.Command {
+type unlogOptions struct {
+	id   string
+	json bool
+}
+
+func newUnlogCmd(a *app, runF func(unlogOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts unlogOptions) error { return runUnlog(a, opts) }
+	}
+	var opts unlogOptions
 	cmd := &cobra.Command{
 		Use:   "unlog ID",
 		Short: "Remove one interaction",
@@ -19,29 +28,34 @@ back.`,
   tend unlog 01M86E`,
 		Args: exactArgs(1, "one interaction ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now, err := a.Now()
-			if err != nil {
-				return err
-			}
-			s, err := a.Store()
-			if err != nil {
-				return err
-			}
-			in, err := s.DeleteInteraction(a.ctx(), args[0])
-			if err != nil {
-				return err
-			}
-			a.changed("unlog", interactionRefs(in), interactionJSON(in), nil)
-			if a.json {
-				return a.printJSON(interactionJSON(in))
-			}
-			_, err = fmt.Fprintf(a.out, "Removed %s %s %s, %s. (tend undo brings it back.)\n",
-				cadence.ChannelWords(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
-			return err
+			opts.id = args[0]
+			return runF(opts)
 		},
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
+}
+
+func runUnlog(a *app, opts unlogOptions) error {
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
+	c, err := a.Core()
+	if err != nil {
+		return err
+	}
+	in, err := c.Unlog(a.ctx(), opts.id)
+	if err != nil {
+		return err
+	}
+	a.changed("unlog", interactionRefs(in), interactionJSON(in), nil)
+	if opts.json {
+		return a.printJSON(interactionJSON(in))
+	}
+	_, err = fmt.Fprintf(a.out, "Removed %s %s %s, %s. (tend undo brings it back.)\n",
+		cadence.ChannelWords(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
+	return err
 }
 
 // withWord is "from" for what they started, "with" for the rest.

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -56,3 +57,52 @@ func (in *Interaction) Validate() error {
 	}
 	return ValidNewText("note", in.Note)
 }
+
+// LogProblem is why a log or an amend is refused before anything is
+// looked up: each face says it in its own words, naming its own flag or
+// field.
+type LogProblem int
+
+const (
+	// MissedNotACall: only a call or a video call can be missed.
+	MissedNotACall LogProblem = iota + 1
+	// MissedWithMinutes: a missed call lasted no time.
+	MissedWithMinutes
+	// NegativeMinutes: minutes below zero.
+	NegativeMinutes
+)
+
+// LogError is a log refused for a LogProblem, with the values at fault.
+type LogError struct {
+	Problem LogProblem
+	Via     cadence.Channel
+	Minutes int
+}
+
+func (e *LogError) Error() string {
+	switch e.Problem {
+	case MissedNotACall:
+		return "only a call or a video call can be missed, not " + string(e.Via)
+	case MissedWithMinutes:
+		return "a missed call lasted no minutes"
+	}
+	return fmt.Sprintf("minutes must be a positive number, not %d", e.Minutes)
+}
+
+// Is makes a LogError match ErrInvalid.
+func (e *LogError) Is(target error) bool { return target == ErrInvalid }
+
+// ErrNoOneLeft means an amend would take everyone out of an interaction:
+// removing it is a different change, which the faces name.
+var ErrNoOneLeft = Errorf(ErrInvalid, "that would leave no one in it")
+
+// FieldError is a value refused for one field of a change (a list item to
+// take out that is not there, say); Field names it as the command line's
+// flag does, without dashes ("rm-tag").
+type FieldError struct {
+	Field string
+	Err   error
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }
