@@ -228,7 +228,9 @@ func New(opts Options) *Model {
 	}
 	every := opts.PollEvery
 	m.poll = func() tea.Cmd {
-		return tea.Tick(every, func(time.Time) tea.Msg { return pollMsg{} })
+		// The tick reads the clock, not Update: the moment the views judge
+		// at is the one this message carries, so --now stays fixed.
+		return tea.Tick(every, func(time.Time) tea.Msg { return pollMsg{now: opts.Now()} })
 	}
 	m.layout()
 	m.syncKeys()
@@ -360,23 +362,25 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	case watchStartedMsg:
 		if msg.err != nil {
-			m.setError(msg.err) // no live updates, but the data still loads
-			return m.reload()
+			// No live updates, but the data still loads and the clock
+			// still ticks.
+			m.setError(msg.err)
+			return tea.Batch(m.reload(), m.poll())
 		}
 		m.watcher = msg.w
 		return tea.Batch(m.reload(), m.poll())
 
 	case pollMsg:
-		if m.watcher == nil {
-			return nil
+		newDay := cadence.DaysBetween(m.w.now, msg.now) != 0
+		m.w.now = msg.now
+		next := m.poll()
+		if m.watcher != nil {
+			next = checkCmd(m.ctx, m.watcher) // it asks for the next poll
 		}
-		now := m.opts.Now()
-		newDay := cadence.DaysBetween(m.w.now, now) != 0
-		m.w.now = now
 		if newDay {
-			return tea.Batch(m.reload(), checkCmd(m.ctx, m.watcher))
+			return tea.Batch(m.reload(), next)
 		}
-		return checkCmd(m.ctx, m.watcher)
+		return next
 
 	case changedMsg:
 		next := m.poll()
@@ -688,7 +692,7 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // env is what a form needs to turn its input into a write.
 func (m *Model) env() env {
-	return env{ctx: m.ctx, core: m.opts.Core, now: m.opts.Now(), rules: m.w.rules}
+	return env{ctx: m.ctx, core: m.opts.Core, now: m.w.now, rules: m.w.rules}
 }
 
 func (m *Model) openForm(f form) {

@@ -185,8 +185,9 @@ func watchCmd(ctx context.Context, s *store.Store) tea.Cmd {
 	}
 }
 
-// pollMsg says it is time to ask whether the database changed.
-type pollMsg struct{}
+// pollMsg says it is time to ask whether the database changed, and what
+// the time is: now is the moment the TUI works at from then on.
+type pollMsg struct{ now time.Time }
 
 // changedMsg answers a poll.
 type changedMsg struct {
