@@ -125,8 +125,7 @@ type world struct {
 	archived []*entry // by name
 	byID     map[string]*entry
 	due      []dueMemory
-	people   []cadence.Person // the active people, as cadence sees them
-	today    []cadence.Status
+	today    []cadence.Status          // who to talk to, as the core ranks them
 	notes    map[string]store.LastNote // what you last talked about with today's people
 }
 
@@ -136,11 +135,6 @@ func (w *world) set(snap snapshot) {
 	w.active = w.entries(snap.active, false)
 	w.archived = w.entries(snap.archived, true)
 	w.due = snap.due
-	w.people = make([]cadence.Person, len(snap.active))
-	for i, s := range snap.active {
-		w.people[i] = s.Cadence()
-	}
-	w.today = w.rules.Today(w.people, w.now, w.limit)
 }
 
 func (w *world) entries(sums []domain.Summary, archived bool) []*entry {
@@ -185,6 +179,8 @@ type Model struct {
 	statusErr bool
 
 	seq        int    // the latest load asked for; older answers are dropped
+	todaySeq   int    // the same for Today's ranking
+	todayLater string // the person to put the Today cursor on when it comes
 	planSeq    int    // the same for the Plan view's plan
 	planPrefer string // the person to put the Plan cursor on when it comes
 	statsSeq   int    // the same for the Stats view's figures
@@ -303,7 +299,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.w.set(msg.snap)
 		prefer := m.pending
 		m.refresh()
-		cmds := []tea.Cmd{loadNotesCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.today)}
+		cmds := []tea.Cmd{m.askToday(prefer)}
 		if m.plan.wanted {
 			cmds = append(cmds, m.askPlan(prefer))
 		}
@@ -317,6 +313,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, m.loadStats())
 		}
 		return tea.Batch(cmds...)
+
+	case todayMsg:
+		if msg.seq != m.todaySeq {
+			return nil
+		}
+		if msg.err != nil {
+			m.setError(msg.err)
+			return nil
+		}
+		m.w.today = msg.today.Suggestions
+		m.today.refresh(&m.w, m.todayLater)
+		m.todayLater = ""
+		return loadNotesCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.today)
 
 	case personLoadedMsg:
 		if msg.id != m.person.id {
@@ -424,13 +433,20 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// refresh hands a new snapshot to every view, each keeping its cursor on
-// the same person. Plan and Stats wait for what loadedMsg asks for next
-// (askPlan, loadStats).
+// refresh hands a new snapshot to the views that draw it straight, each
+// keeping its cursor on the same person. Today, Plan and Stats wait for
+// what loadedMsg asks the core for next (askToday, askPlan, loadStats).
 func (m *Model) refresh() {
-	m.today.refresh(&m.w, m.pending)
 	m.people.refresh(&m.w, m.pending)
 	m.pending = ""
+}
+
+// askToday asks the core whom to suggest today, as tend today ranks them;
+// prefer is the person to put the cursor on when the answer comes.
+func (m *Model) askToday(prefer string) tea.Cmd {
+	m.todaySeq++
+	m.todayLater = prefer
+	return todayCmd(m.ctx, m.opts.Core, m.todaySeq, m.w.now, m.w.limit)
 }
 
 // askPlan asks the core for the plan, as tend plan makes it; prefer is

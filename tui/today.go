@@ -42,6 +42,7 @@ type todayView struct {
 	width, height int
 	items         []todayItem
 	suggestions   int
+	ranked        bool // the core's first ranking has come
 	cur, top      int
 }
 
@@ -51,7 +52,7 @@ func (v *todayView) setSize(w, h int) {
 }
 
 func (v *todayView) refresh(w *world, prefer string) {
-	v.w = w
+	v.w, v.ranked = w, true
 	var keep string
 	if v.cur < len(v.items) {
 		keep = v.items[v.cur].key()
@@ -127,6 +128,9 @@ func (v *todayView) scroll() {
 }
 
 func (v *todayView) render(w *world) string {
+	if !v.ranked {
+		return "Loading…"
+	}
 	lines, _ := v.layout()
 	return window(lines, v.top, v.height)
 }
