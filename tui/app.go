@@ -284,7 +284,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.key(msg)
 	case tea.PasteMsg:
 		if m.form != nil {
-			return m.form.paste(msg)
+			return m.form.Update(msg)
 		}
 		return m.active().Update(msg)
 	case statusMsg:
@@ -351,7 +351,7 @@ func (m *Model) layout() {
 	}
 	m.help.SetWidth(m.width)
 	if m.form != nil {
-		m.form.setWidth(m.width)
+		m.form.SetSize(m.width, h)
 	}
 }
 
@@ -417,6 +417,7 @@ type command struct {
 // the views, and what can be done to whoever is under the cursor.
 func (m *Model) commands() []command {
 	k := &m.keys
+	kit := formKit{st: m.w.st, keys: k}
 	sel := m.selection()
 	show := func(f func() form) func() tea.Cmd {
 		return func() tea.Cmd {
@@ -430,16 +431,16 @@ func (m *Model) commands() []command {
 		{&k.NextTab, func() tea.Cmd { return m.switchTab(m.nextTab(1)) }},
 		{&k.PrevTab, func() tea.Cmd { return m.switchTab(m.nextTab(-1)) }},
 		{&k.Back, m.goBack},
-		{&k.Add, show(func() form { return newPersonForm(m.w.st, nil) })},
+		{&k.Add, show(func() form { return newPersonForm(kit, nil) })},
 		{&k.Open, func() tea.Cmd { return m.openPerson(sel.id) }},
-		{&k.Log, show(func() form { return newLogForm(m.w.st, sel.entry) })},
+		{&k.Log, show(func() form { return newLogForm(kit, sel.entry) })},
 		{&k.Edit, show(func() form { return m.editForm(sel) })},
-		{&k.Remember, show(func() form { return newRememberForm(m.w.st, sel.entry) })},
-		{&k.Snooze, show(func() form { return newSnoozeForm(m.w.st, sel.entry, m.w.now) })},
+		{&k.Remember, show(func() form { return newRememberForm(kit, sel.entry) })},
+		{&k.Snooze, show(func() form { return newSnoozeForm(kit, sel.entry, m.w.now) })},
 		{&k.Undo, func() tea.Cmd { return undoCmd(m.ctx, m.opts.Core) }},
-		{&k.Unlog, show(func() form { return newUnlogConfirm(sel.interaction, m.w.now.Location()) })},
-		{&k.Amend, show(func() form { return newAmendForm(m.w.st, sel.interaction, m.w.now.Location()) })},
-		{&k.Archive, show(func() form { return newArchiveConfirm(sel.entry) })},
+		{&k.Unlog, show(func() form { return newUnlogConfirm(kit, sel.interaction, m.w.now.Location()) })},
+		{&k.Amend, show(func() form { return newAmendForm(kit, sel.interaction, m.w.now.Location()) })},
+		{&k.Archive, show(func() form { return newArchiveConfirm(kit, sel.entry) })},
 		{&k.Restore, func() tea.Cmd { return restoreCmd(m.env(), sel.entry) }},
 		{&k.Done, func() tea.Cmd { return doneCmd(m.ctx, m.opts.Core, sel.memory.ID) }},
 	}
@@ -468,7 +469,7 @@ func (m *Model) goBack() tea.Cmd {
 // the rhythm hint says "press e", the form opens with it filled in, to
 // save or to change.
 func (m *Model) editForm(sel selection) form {
-	f := newPersonForm(m.w.st, sel.entry)
+	f := newPersonForm(formKit{st: m.w.st, keys: &m.keys}, sel.entry)
 	if m.tab == tabPerson && sel.entry != nil && !sel.entry.archived {
 		if hint, ok := m.w.rules.RhythmHint(sel.entry.sum.Cadence(), m.w.now); ok {
 			f.suggest(hint)
@@ -516,7 +517,7 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	return m.form.update(msg, k)
+	return m.form.Update(msg)
 }
 
 // env is what a form needs to turn its input into a write.
@@ -526,7 +527,7 @@ func (m *Model) env() env {
 
 func (m *Model) openForm(f form) {
 	m.form = f
-	m.form.setWidth(m.width)
+	m.form.SetSize(m.width, max(1, m.height-4))
 	m.setStatus("")
 }
 
@@ -623,7 +624,11 @@ func (m *Model) syncKeys() {
 	c.memory = sel.memory.ID != "" && !sel.memory.Done()
 	c.interaction = sel.interaction.ID != ""
 	c.byInteraction = sel.byInteraction
-	m.keys.enableFor(c, v.Keys())
+	keys := v.Keys()
+	if m.form != nil {
+		keys = m.form.Keys()
+	}
+	m.keys.enableFor(c, keys)
 }
 
 // View draws the screen.
@@ -641,7 +646,7 @@ func (m *Model) render() string {
 	case m.showHelp:
 		body = m.helpScreen(bodyHeight)
 	case m.form != nil:
-		body = keepInView(m.form.view(m.w.st, m.width), bodyHeight)
+		body = keepInView(m.form.View(), bodyHeight)
 	case !m.w.loaded:
 		body = "Loading…"
 	default:

@@ -158,9 +158,10 @@ const (
 	modeHelp                // reading the full help
 )
 
-// enableFor turns on exactly the bindings that do something in c, and the
-// keys of the view on screen (view) while it has the keyboard.
-func (k *KeyMap) enableFor(c keyContext, view []*key.Binding) {
+// enableFor turns on exactly the bindings that do something in c, and own:
+// the keys of the view on screen, or of the open form, while it has the
+// keyboard.
+func (k *KeyMap) enableFor(c keyContext, own []*key.Binding) {
 	browse := c.mode == modeBrowse
 	form := c.mode == modeForm
 	set := func(on bool, bs ...*key.Binding) {
@@ -169,7 +170,9 @@ func (k *KeyMap) enableFor(c keyContext, view []*key.Binding) {
 		}
 	}
 	set(browse || c.mode == modeHelp, &k.Up, &k.Down, &k.PageUp, &k.PageDown)
-	set(false, &k.Home, &k.End, &k.Filter, &k.Archived) // the views' own
+	// the views' and forms' own, turned on below
+	set(false, &k.Home, &k.End, &k.Filter, &k.Archived,
+		&k.Save, &k.NextField, &k.PrevField, &k.Choose, &k.Cancel)
 	set(browse,
 		&k.NextTab, &k.PrevTab, &k.TabToday, &k.TabPeople, &k.TabHistory, &k.TabPlan, &k.TabStats,
 		&k.Add)
@@ -186,11 +189,10 @@ func (k *KeyMap) enableFor(c keyContext, view []*key.Binding) {
 	set(browse && c.archived, &k.Restore)
 	set(browse && (c.active || c.archived), &k.Edit)
 	set(browse && c.memory, &k.Done)
-	set(form, &k.Save, &k.NextField, &k.PrevField, &k.Choose, &k.Cancel)
 	set(c.mode == modeConfirm, &k.Yes, &k.No)
 	set(browse || c.mode == modeHelp, &k.Quit)
-	if browse || c.mode == modeFilter {
-		set(true, view...) // every key a view may add is off above
+	if browse || form || c.mode == modeFilter {
+		set(true, own...)
 	}
 	k.Open.SetHelp("enter", "open")
 	k.Back.SetHelp("esc", "back")

@@ -124,3 +124,29 @@ func TestTheViewsKeysAreInHelp(t *testing.T) {
 		t.Errorf("the key help shows did not reach the view: %v", received(spies))
 	}
 }
+
+// TestAnOpenFormTakesKeysAndPastes: while a form is open, keys and pastes
+// go to it and not to the view under it, and help shows the form's keys.
+func TestAnOpenFormTakesKeysAndPastes(t *testing.T) {
+	h := newHarness(t).start(80, 24)
+	spies := spied(h)
+	spies[tabToday].keys = moveKeys(&h.m.keys)
+	h.m.syncKeys()
+	h.press("a")
+	h.send(tea.PasteMsg{Content: "Zoë"})
+	h.press("j")
+	if got := received(spies); got["Today"] != 0 {
+		t.Errorf("the view under the form got %v", got)
+	}
+	f, ok := h.m.form.(*personForm)
+	if !ok {
+		t.Fatalf("a opened %T, want the person form", h.m.form)
+	}
+	if got := f.name.current(); got != "Zoëj" {
+		t.Errorf("the name field holds %q, want the paste and the key: %q", got, "Zoëj")
+	}
+	h.contains("enter save", "esc cancel")
+	if strings.Contains(h.screen(), "↓/j down") || h.m.keys.Down.Enabled() {
+		t.Error("the view's keys are still on while the form is open")
+	}
+}

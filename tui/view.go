@@ -5,21 +5,26 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// view is one of the six screens under the tab bar. The root owns focus
-// and routing: it gives every view its size, sends a view only the
-// messages meant for it (the keys among its Keys, or every key and paste
-// while it is typing), draws its View, and enables its Keys in the one
-// KeyMap, so that help shows exactly what the view answers to.
-type view interface {
-	// SetSize gives the view the room it has under the tab bar.
+// component is the shape of the views and the forms. The root owns focus
+// and routing: it gives every component its size, sends one only the
+// messages meant for it, draws its View, and enables its Keys in the one
+// KeyMap, so that help shows exactly what it answers to.
+type component interface {
+	// SetSize gives the component the room it has under the tab bar.
 	SetSize(width, height int)
-	// Update handles a message meant for the view.
+	// Update handles a message meant for the component.
 	Update(msg tea.Msg) tea.Cmd
-	// View draws the view, at most its height in lines.
+	// View draws the component.
 	View() string
-	// Keys are the bindings of the root's KeyMap the view answers to where
-	// it is now.
+	// Keys are the bindings of the root's KeyMap the component answers to
+	// where it is now.
 	Keys() []*key.Binding
+}
+
+// view is one of the six screens under the tab bar. It is sent the keys
+// among its Keys, or every key and paste while it is typing.
+type view interface {
+	component
 	// selected is what the cursor is on: the root acts on it (log, edit,
 	// open, ...).
 	selected() selection
@@ -48,6 +53,12 @@ var (
 	_ shower = (*historyView)(nil)
 	_ shower = (*planView)(nil)
 	_ shower = (*statsView)(nil)
+
+	_ form = (*personForm)(nil)
+	_ form = (*logForm)(nil)
+	_ form = (*rememberForm)(nil)
+	_ form = (*snoozeForm)(nil)
+	_ form = (*confirmForm)(nil)
 )
 
 // mover is a view with a cursor.
