@@ -3,10 +3,13 @@
 //
 // One root Model owns the focus, the routing of messages, the window size
 // and the status line. The views (Today, People, Person, History, Plan and
-// Stats) and the forms are small structs that render strings. Update never
-// touches the database: every read and write is a tea.Cmd that returns a
-// typed message (see data.go). The package never reads the clock either;
-// it is given one.
+// Stats) and the forms are small components of one shape (view.go) that
+// render strings; the root sends a size to all of them and other messages
+// only to the one on screen. Update never touches the database: every
+// read and write is a tea.Cmd that returns a typed message (see data.go),
+// and the answers say what they change (results.go). Update never reads
+// the clock either: the moment the TUI works at is the one the last tick
+// carried.
 package tui
 
 import (
@@ -37,7 +40,8 @@ type Options struct {
 	// rules. The TUI does not close its store.
 	Core *core.Core
 	// Now is the clock: the only source of time the TUI uses. It returns the
-	// fixed --now when one was given.
+	// fixed --now when one was given. It is read once by New and then by
+	// the poll tick, whose message carries the moment to Update.
 	Now func() time.Time
 	// Plain turns colour off (--no-color, NO_COLOR). Markers and words carry
 	// every meaning, so nothing is lost.
