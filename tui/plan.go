@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
-
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"slices"
 	"sort"
 	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
