@@ -3,10 +3,13 @@
 //
 // One root Model owns the focus, the routing of messages, the window size
 // and the status line. The views (Today, People, Person, History, Plan and
-// Stats) and the forms are small structs that render strings. Update never
-// touches the database: every read and write is a tea.Cmd that returns a
-// typed message (see data.go). The package never reads the clock either;
-// it is given one.
+// Stats) and the forms are small components of one shape (view.go) that
+// render strings; the root sends a size to all of them and other messages
+// only to the one on screen. Update never touches the database: every
+// read and write is a tea.Cmd that returns a typed message (see data.go),
+// and the answers say what they change (results.go). Update never reads
+// the clock either: the moment the TUI works at is the one the last tick
+// carried.
 package tui
 
 import (
@@ -37,7 +40,8 @@ type Options struct {
 	// rules. The TUI does not close its store.
 	Core *core.Core
 	// Now is the clock: the only source of time the TUI uses. It returns the
-	// fixed --now when one was given.
+	// fixed --now when one was given. It is read once by New and then by
+	// the poll tick, whose message carries the moment to Update.
 	Now func() time.Time
 	// Plain turns colour off (--no-color, NO_COLOR). Markers and words carry
 	// every meaning, so nothing is lost.
@@ -125,8 +129,7 @@ type world struct {
 	archived []*entry // by name
 	byID     map[string]*entry
 	due      []dueMemory
-	people   []cadence.Person // the active people, as cadence sees them
-	today    []cadence.Status
+	today    []cadence.Status          // who to talk to, as the core ranks them
 	notes    map[string]store.LastNote // what you last talked about with today's people
 }
 
@@ -136,11 +139,6 @@ func (w *world) set(snap snapshot) {
 	w.active = w.entries(snap.active, false)
 	w.archived = w.entries(snap.archived, true)
 	w.due = snap.due
-	w.people = make([]cadence.Person, len(snap.active))
-	for i, s := range snap.active {
-		w.people[i] = s.Cadence()
-	}
-	w.today = w.rules.Today(w.people, w.now, w.limit)
 }
 
 func (w *world) entries(sums []domain.Summary, archived bool) []*entry {
@@ -169,7 +167,8 @@ type Model struct {
 
 	width, height int
 	tab           tab
-	back          tab // where esc returns to from Person
+	back          tab            // where esc returns to from Person
+	views         [tabCount]view // the views below, in the order of the tabs
 	today         todayView
 	people        peopleView
 	person        personView
@@ -185,6 +184,8 @@ type Model struct {
 	statusErr bool
 
 	seq        int    // the latest load asked for; older answers are dropped
+	todaySeq   int    // the same for Today's ranking
+	todayLater string // the person to put the Today cursor on when it comes
 	planSeq    int    // the same for the Plan view's plan
 	planPrefer string // the person to put the Plan cursor on when it comes
 	statsSeq   int    // the same for the Stats view's figures
@@ -216,19 +217,27 @@ func New(opts Options) *Model {
 		h.Styles = help.DefaultDarkStyles()
 	}
 	m := &Model{
-		ctx:     context.Background(),
-		opts:    opts,
-		keys:    DefaultKeyMap(),
-		help:    h,
-		w:       world{now: opts.Now(), st: st, limit: opts.Limit, rules: rules},
-		width:   80,
-		height:  24,
-		people:  newPeopleView(st),
-		history: newHistoryView(st),
+		ctx:    context.Background(),
+		opts:   opts,
+		keys:   DefaultKeyMap(),
+		help:   h,
+		w:      world{now: opts.Now(), st: st, limit: opts.Limit, rules: rules},
+		width:  80,
+		height: 24,
 	}
+	w, k := &m.w, &m.keys
+	m.today = todayView{w: w, keys: k, ask: m.askToday}
+	m.people = newPeopleView(w, k)
+	m.person = personView{w: w, keys: k, load: m.loadPerson}
+	m.history = newHistoryView(w, k, m.loadHistory)
+	m.plan = planView{w: w, keys: k, ask: m.askPlan}
+	m.stats = statsView{w: w, keys: k, ask: m.loadStats}
+	m.views = [tabCount]view{&m.today, &m.people, &m.person, &m.history, &m.plan, &m.stats}
 	every := opts.PollEvery
 	m.poll = func() tea.Cmd {
-		return tea.Tick(every, func(time.Time) tea.Msg { return pollMsg{} })
+		// The tick reads the clock, not Update: the moment the views judge
+		// at is the one this message carries, so --now stays fixed.
+		return tea.Tick(every, func(time.Time) tea.Msg { return pollMsg{now: opts.Now()} })
 	}
 	m.layout()
 	m.syncKeys()
@@ -261,172 +270,52 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// result is the answer of one of the root's commands: it knows what it
+// changes in the model (results.go).
+type result interface {
+	apply(m *Model) tea.Cmd
+}
+
+// update routes a message: the window size to every view, keys and pastes
+// to whatever has the keyboard, what a view says to the status line, and
+// the answers of commands to where they belong.
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return nil
-
 	case tea.KeyPressMsg:
 		return m.key(msg)
-
 	case tea.PasteMsg:
 		if m.form != nil {
-			return m.form.paste(msg)
+			return m.form.Update(msg)
 		}
-		if m.people.filtering {
-			m.people.paste(msg, &m.w)
-		}
-		if m.history.searching {
-			m.history.input, _ = m.history.input.Update(msg)
-			m.history.research()
-		}
-		return nil
-
-	case notesMsg:
-		if msg.seq == m.seq && msg.err == nil {
-			m.w.notes = msg.notes
-		}
-		return nil
-
-	case loadedMsg:
-		if msg.seq != m.seq {
-			return nil // a newer load is on its way
-		}
-		if msg.err != nil {
-			m.setError(msg.err)
-			return nil
-		}
-		m.w.set(msg.snap)
-		prefer := m.pending
-		m.refresh()
-		cmds := []tea.Cmd{loadNotesCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.today)}
-		if m.plan.wanted {
-			cmds = append(cmds, m.askPlan(prefer))
-		}
-		if m.person.id != "" {
-			cmds = append(cmds, loadPersonCmd(m.ctx, m.opts.Core.Store(), m.person.id))
-		}
-		if m.history.loaded || m.tab == tabHistory {
-			cmds = append(cmds, loadHistoryCmd(m.ctx, m.opts.Core.Store(), m.history.limit))
-		}
-		if m.stats.loaded || m.tab == tabStats {
-			cmds = append(cmds, m.loadStats())
-		}
-		return tea.Batch(cmds...)
-
-	case personLoadedMsg:
-		if msg.id != m.person.id {
-			return nil
-		}
-		if msg.err != nil {
-			m.setError(msg.err)
-			return nil
-		}
-		m.person.set(msg, &m.w)
-		return nil
-
-	case historyLoadedMsg:
-		if msg.err != nil {
-			m.setError(msg.err)
-			return nil
-		}
-		m.history.set(msg)
-		return nil
-
-	case planMsg:
-		if msg.seq != m.planSeq {
-			return nil
-		}
-		if msg.err != nil {
-			m.setError(msg.err)
-			return nil
-		}
-		m.plan.set(msg.plan, &m.w, m.planPrefer)
-		m.planPrefer = ""
-		return nil
-
-	case statsLoadedMsg:
-		if msg.seq != m.statsSeq {
-			return nil
-		}
-		if msg.err != nil {
-			m.setError(msg.err)
-			return nil
-		}
-		m.stats.set(msg.stats, &m.w)
-		return nil
-
-	case watchStartedMsg:
-		if msg.err != nil {
-			m.setError(msg.err) // no live updates, but the data still loads
-			return m.reload()
-		}
-		m.watcher = msg.w
-		return tea.Batch(m.reload(), m.poll())
-
-	case pollMsg:
-		if m.watcher == nil {
-			return nil
-		}
-		now := m.opts.Now()
-		newDay := cadence.DaysBetween(m.w.now, now) != 0
-		m.w.now = now
-		if newDay {
-			return tea.Batch(m.reload(), checkCmd(m.ctx, m.watcher))
-		}
-		return checkCmd(m.ctx, m.watcher)
-
-	case changedMsg:
-		next := m.poll()
-		if msg.err != nil {
-			m.setError(msg.err)
-			return next
-		}
-		if msg.changed {
-			return tea.Batch(m.reload(), next)
-		}
-		return next
-
-	case savedMsg:
-		if msg.err != nil {
-			// The form stays open with what was typed, to try again, and
-			// shows the problem itself.
-			if m.form != nil {
-				m.form.setErr(msg.err)
-			} else {
-				m.setError(msg.err)
-			}
-			return nil
-		}
-		if pf, ok := m.form.(*personForm); ok && pf.id == "" {
-			m.switchTab(tabPeople) // show whom you just added
-			if m.people.filtered() || m.people.filtering {
-				m.people.clearFilter(&m.w)
-			}
-		}
-		m.closeForm()
-		m.setStatus(msg.status)
-		m.pending = msg.selectID
-		return tea.Batch(m.reload(), runHooksCmd(m.opts.AfterChange, msg.kind, msg.selectID))
-
-	case hookMsg:
-		if msg.problem != "" {
-			m.setError(errors.New(msg.problem)) // the change stands; the hook is what failed
-		}
-		return nil
+		return m.active().Update(msg)
+	case statusMsg:
+		m.setStatus(string(msg))
+	case result:
+		return msg.apply(m)
 	}
 	return nil
 }
 
-// refresh hands a new snapshot to every view, each keeping its cursor on
-// the same person. Plan and Stats wait for what loadedMsg asks for next
-// (askPlan, loadStats).
+// active is the view on screen.
+func (m *Model) active() view { return m.views[m.tab] }
+
+// refresh hands a new snapshot to the views that draw it straight, each
+// keeping its cursor on the same person. Today, Plan and Stats wait for
+// what the core answers (askToday, askPlan, loadStats).
 func (m *Model) refresh() {
-	m.today.refresh(&m.w, m.pending)
 	m.people.refresh(&m.w, m.pending)
 	m.pending = ""
+}
+
+// askToday asks the core whom to suggest today, as tend today ranks them;
+// prefer is the person to put the cursor on when the answer comes.
+func (m *Model) askToday(prefer string) tea.Cmd {
+	m.todaySeq++
+	m.todayLater = prefer
+	return todayCmd(m.ctx, m.opts.Core, m.todaySeq, m.w.now, m.w.limit)
 }
 
 // askPlan asks the core for the plan, as tend plan makes it; prefer is
@@ -443,6 +332,14 @@ func (m *Model) loadStats() tea.Cmd {
 	return loadStatsCmd(m.ctx, m.opts.Core, m.statsSeq, m.w.now)
 }
 
+func (m *Model) loadPerson(id string) tea.Cmd {
+	return loadPersonCmd(m.ctx, m.opts.Core.Store(), id)
+}
+
+func (m *Model) loadHistory(limit int) tea.Cmd {
+	return loadHistoryCmd(m.ctx, m.opts.Core.Store(), limit)
+}
+
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
 
 func (m *Model) setError(err error) {
@@ -453,146 +350,35 @@ func (m *Model) setError(err error) {
 // status line and a help line below it.
 func (m *Model) layout() {
 	h := max(1, m.height-4)
-	m.today.setSize(m.width, h)
-	m.people.setSize(m.width, h)
-	m.person.setSize(m.width, h)
-	m.history.setSize(m.width, h)
-	m.plan.setSize(m.width, h)
-	m.stats.setSize(m.width, h)
+	for _, v := range m.views {
+		v.SetSize(m.width, h)
+	}
 	m.help.SetWidth(m.width)
 	if m.form != nil {
-		m.form.setWidth(m.width)
+		m.form.SetSize(m.width, h)
 	}
 }
 
-// key routes a key press: quitting first, then the open form, the People
-// filter, the help screen, and last the view.
+// key routes a key press: quitting first, then the open form, the help
+// screen, the view when it is typing or the key is one of its own, and
+// last the root's keys.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	if matches(msg, k.ForceQuit) {
+	if matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
 	}
 	switch {
 	case m.form != nil:
 		return m.formKey(msg)
 	case m.showHelp:
-		switch {
-		case matches(msg, k.Quit):
-			return tea.Quit
-		case matches(msg, k.Help, k.Back):
-			m.showHelp = false
-		case matches(msg, k.Up):
-			m.helpTop--
-		case matches(msg, k.Down):
-			m.helpTop++
-		case matches(msg, k.PageUp):
-			m.helpTop -= m.height / 2
-		case matches(msg, k.PageDown):
-			m.helpTop += m.height / 2
-		}
-		return nil
-	case m.people.filtering:
-		m.people.filterKey(msg, k, &m.w)
-		return nil
-	case m.history.searching:
-		m.history.searchKey(msg, k)
-		return nil
+		return m.helpKey(msg)
 	}
-
-	switch {
-	case matches(msg, k.Quit):
-		return tea.Quit
-	case matches(msg, k.Help):
-		m.showHelp, m.helpTop = true, 0
-		return nil
-	case matches(msg, k.NextTab):
-		return m.switchTab(m.nextTab(1))
-	case matches(msg, k.PrevTab):
-		return m.switchTab(m.nextTab(-1))
-	case matches(msg, k.tabKeys()...):
-		for t, b := range k.tabKeys() {
-			if matches(msg, b) {
-				return m.switchTab(tab(t))
-			}
-		}
-	case matches(msg, k.Back):
-		m.status = ""
-		switch {
-		case m.tab == tabPeople && m.people.filtered():
-			m.people.clearFilter(&m.w)
-			return nil
-		case m.tab == tabHistory && m.history.searched():
-			m.history.clearSearch()
-			return nil
-		case m.tab == tabPerson:
-			return m.switchTab(m.back)
-		}
-		return m.switchTab(tabToday)
-	case matches(msg, k.Add):
-		m.openForm(newPersonForm(m.w.st, nil))
-		return nil
-	case matches(msg, k.Filter):
-		if m.tab == tabHistory {
-			return m.history.startSearch()
-		}
-		return m.people.startFilter()
-	case matches(msg, k.Archived):
-		m.people.showArchived = !m.people.showArchived
-		m.people.refresh(&m.w, "")
-		if m.people.showArchived {
-			m.setStatus("Showing archived people too (A hides them).")
-		} else {
-			m.setStatus("Archived people hidden.")
-		}
-		return nil
+	if v := m.active(); typing(v) || matchesAny(msg, v.Keys()) {
+		return v.Update(msg)
 	}
-
-	sel := m.selection()
-	switch {
-	case matches(msg, k.Open):
-		if sel.id != "" {
-			return m.openPerson(sel.id)
+	for _, c := range m.commands() {
+		if matches(msg, *c.key) {
+			return c.run()
 		}
-		return nil
-	case matches(msg, k.Log):
-		m.openForm(newLogForm(m.w.st, sel.entry))
-		return nil
-	case matches(msg, k.Edit):
-		f := newPersonForm(m.w.st, sel.entry)
-		if m.tab == tabPerson && sel.entry != nil && !sel.entry.archived {
-			// The rhythm hint said "press e": the form opens with it filled
-			// in, to save or to change.
-			if hint, ok := m.w.rules.RhythmHint(sel.entry.sum.Cadence(), m.w.now); ok {
-				f.suggest(hint)
-			}
-		}
-		m.openForm(f)
-		return nil
-	case matches(msg, k.Remember):
-		m.openForm(newRememberForm(m.w.st, sel.entry))
-		return nil
-	case matches(msg, k.Snooze):
-		m.openForm(newSnoozeForm(m.w.st, sel.entry, m.w.now))
-		return nil
-	case matches(msg, k.Undo):
-		return undoCmd(m.ctx, m.opts.Core)
-	case matches(msg, k.Unlog):
-		m.openForm(newUnlogConfirm(sel.interaction, m.w.now.Location()))
-		return nil
-	case matches(msg, k.Amend):
-		m.openForm(newAmendForm(m.w.st, sel.interaction, m.w.now.Location()))
-		return nil
-	case matches(msg, k.Archive):
-		m.openForm(newArchiveConfirm(sel.entry))
-		return nil
-	case matches(msg, k.Restore):
-		return restoreCmd(m.env(), sel.entry)
-	case matches(msg, k.Done):
-		return doneCmd(m.ctx, m.opts.Core, sel.memory.ID)
-	}
-
-	if cmd, ok := m.navigate(msg); ok {
-		return cmd
 	}
 	if why := m.whyNot(msg); why != "" {
 		m.setStatus(why)
@@ -600,48 +386,100 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// navigate moves the cursor of the current view.
-func (m *Model) navigate(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	var v interface {
-		move(delta int)
-		pageSize() int
-	}
-	switch m.tab {
-	case tabToday:
-		v = &m.today
-	case tabPeople:
-		v = &m.people
-	case tabPerson:
-		v = &m.person
-	case tabHistory:
-		v = &m.history
-	case tabPlan:
-		v = &m.plan
-	case tabStats:
-		v = &m.stats
-	}
+func typing(v view) bool {
+	t, ok := v.(typist)
+	return ok && t.typing()
+}
+
+// helpKey handles a key on the help screen: it scrolls, closes or quits.
+func (m *Model) helpKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
+	case matches(msg, k.Quit):
+		return tea.Quit
+	case matches(msg, k.Help, k.Back):
+		m.showHelp = false
 	case matches(msg, k.Up):
-		v.move(-1)
+		m.helpTop--
 	case matches(msg, k.Down):
-		v.move(1)
+		m.helpTop++
 	case matches(msg, k.PageUp):
-		v.move(-v.pageSize())
+		m.helpTop -= m.height / 2
 	case matches(msg, k.PageDown):
-		v.move(v.pageSize())
-	case matches(msg, k.Home):
-		v.move(-1 << 30)
-	case matches(msg, k.End):
-		v.move(1 << 30)
-	default:
-		return nil, false
+		m.helpTop += m.height / 2
 	}
-	if m.tab == tabHistory && m.history.wantsMore() {
-		m.history.limit += historyPage
-		return loadHistoryCmd(m.ctx, m.opts.Core.Store(), m.history.limit), true
+	return nil
+}
+
+// command is one of the root's keys and what it does.
+type command struct {
+	key *key.Binding
+	run func() tea.Cmd
+}
+
+// commands are the root's keys, the same in every view: leaving, help,
+// the views, and what can be done to whoever is under the cursor.
+func (m *Model) commands() []command {
+	k := &m.keys
+	kit := formKit{st: m.w.st, keys: k}
+	sel := m.selection()
+	show := func(f func() form) func() tea.Cmd {
+		return func() tea.Cmd {
+			m.openForm(f())
+			return nil
+		}
 	}
-	return nil, true
+	cmds := []command{
+		{&k.Quit, func() tea.Cmd { return tea.Quit }},
+		{&k.Help, m.openHelp},
+		{&k.NextTab, func() tea.Cmd { return m.switchTab(m.nextTab(1)) }},
+		{&k.PrevTab, func() tea.Cmd { return m.switchTab(m.nextTab(-1)) }},
+		{&k.Back, m.goBack},
+		{&k.Add, show(func() form { return newPersonForm(kit, nil) })},
+		{&k.Open, func() tea.Cmd { return m.openPerson(sel.id) }},
+		{&k.Log, show(func() form { return newLogForm(kit, sel.entry) })},
+		{&k.Edit, show(func() form { return m.editForm(sel) })},
+		{&k.Remember, show(func() form { return newRememberForm(kit, sel.entry) })},
+		{&k.Snooze, show(func() form { return newSnoozeForm(kit, sel.entry, m.w.now) })},
+		{&k.Undo, func() tea.Cmd { return undoCmd(m.ctx, m.opts.Core) }},
+		{&k.Unlog, show(func() form { return newUnlogConfirm(kit, sel.interaction, m.w.now.Location()) })},
+		{&k.Amend, show(func() form { return newAmendForm(kit, sel.interaction, m.w.now.Location()) })},
+		{&k.Archive, show(func() form { return newArchiveConfirm(kit, sel.entry) })},
+		{&k.Restore, func() tea.Cmd { return restoreCmd(m.env(), sel.entry) }},
+		{&k.Done, func() tea.Cmd { return doneCmd(m.ctx, m.opts.Core, sel.memory.ID) }},
+	}
+	for t, b := range k.tabKeys() {
+		cmds = append(cmds, command{b, func() tea.Cmd { return m.switchTab(tab(t)) }})
+	}
+	return cmds
+}
+
+func (m *Model) openHelp() tea.Cmd {
+	m.showHelp, m.helpTop = true, 0
+	return nil
+}
+
+// goBack leaves Person for where it was opened from, and any other view
+// for Today.
+func (m *Model) goBack() tea.Cmd {
+	m.status = ""
+	if m.tab == tabPerson {
+		return m.switchTab(m.back)
+	}
+	return m.switchTab(tabToday)
+}
+
+// editForm opens the person form on the selected person. In Person, where
+// the rhythm hint says "press e", the form opens with it filled in, to
+// save or to change.
+func (m *Model) editForm(sel selection) form {
+	f := newPersonForm(formKit{st: m.w.st, keys: &m.keys}, sel.entry)
+	if m.tab == tabPerson && sel.entry != nil && !sel.entry.archived {
+		if hint, ok := m.w.rules.RhythmHint(sel.entry.sum.Cadence(), m.w.now); ok {
+			f.suggest(hint)
+		}
+	}
+	return f
 }
 
 func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -683,17 +521,17 @@ func (m *Model) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	return m.form.update(msg, k)
+	return m.form.Update(msg)
 }
 
 // env is what a form needs to turn its input into a write.
 func (m *Model) env() env {
-	return env{ctx: m.ctx, core: m.opts.Core, now: m.opts.Now(), rules: m.w.rules}
+	return env{ctx: m.ctx, core: m.opts.Core, now: m.w.now, rules: m.w.rules}
 }
 
 func (m *Model) openForm(f form) {
 	m.form = f
-	m.form.setWidth(m.width)
+	m.form.SetSize(m.width, max(1, m.height-4))
 	m.setStatus("")
 }
 
@@ -713,6 +551,8 @@ func (m *Model) nextTab(step int) tab {
 	return m.tab
 }
 
+// switchTab puts view t on screen; a view with something to read the
+// first time it is shown asks for it.
 func (m *Model) switchTab(t tab) tea.Cmd {
 	if t == tabPerson && m.person.id == "" {
 		return nil
@@ -724,30 +564,22 @@ func (m *Model) switchTab(t tab) tea.Cmd {
 		m.back = m.tab
 	}
 	m.tab = t
-	switch {
-	case t == tabHistory && !m.history.loaded:
-		if m.history.limit == 0 {
-			m.history.limit = historyPage
-		}
-		return loadHistoryCmd(m.ctx, m.opts.Core.Store(), m.history.limit)
-	case t == tabPlan && !m.plan.wanted:
-		m.plan.wanted = true
-		if m.w.loaded {
-			return m.askPlan("")
-		}
-	case t == tabStats && !m.stats.loaded && m.w.loaded:
-		return m.loadStats()
+	if s, ok := m.active().(shower); ok {
+		return s.shown()
 	}
 	return nil
 }
 
 func (m *Model) openPerson(id string) tea.Cmd {
+	if id == "" {
+		return nil
+	}
 	if m.tab != tabPerson {
 		m.back = m.tab
 	}
 	m.person.open(id)
 	m.tab = tabPerson
-	return loadPersonCmd(m.ctx, m.opts.Core.Store(), id)
+	return m.loadPerson(id)
 }
 
 // selection is what the cursor is on, wherever it is.
@@ -756,24 +588,14 @@ type selection struct {
 	entry       *entry             // that person, when known
 	memory      domain.Memory      // an open memory under the cursor, if any
 	interaction domain.Interaction // the interaction under the cursor, if any
+	// byInteraction says the person is only the first of the people of the
+	// interaction under the cursor (History): archiving them from there
+	// was a surprise.
+	byInteraction bool
 }
 
 func (m *Model) selection() selection {
-	var s selection
-	switch m.tab {
-	case tabToday:
-		s = m.today.selected()
-	case tabPeople:
-		s = m.people.selected()
-	case tabPerson:
-		s = m.person.selected()
-	case tabHistory:
-		s = m.history.selected()
-	case tabPlan:
-		s = m.plan.selected()
-	case tabStats:
-		s = m.stats.selected()
-	}
+	s := m.active().selected()
 	if s.id != "" && s.entry == nil {
 		s.entry = m.w.byID[s.id]
 	}
@@ -781,9 +603,11 @@ func (m *Model) selection() selection {
 }
 
 // syncKeys enables the keys that do something where the user is, so that
-// help shows just those.
+// help shows just those: the root's, by what has the keyboard and what is
+// selected, and the active view's own.
 func (m *Model) syncKeys() {
-	c := keyContext{mode: modeBrowse, tab: m.tab, hasPerson: m.person.id != ""}
+	v := m.active()
+	c := keyContext{mode: modeBrowse, home: m.tab == tabToday, hasPerson: m.person.id != ""}
 	switch {
 	case m.form != nil:
 		c.mode = modeForm
@@ -792,7 +616,7 @@ func (m *Model) syncKeys() {
 		}
 	case m.showHelp:
 		c.mode = modeHelp
-	case m.people.filtering, m.history.searching:
+	case typing(v):
 		c.mode = modeFilter
 	}
 	sel := m.selection()
@@ -803,8 +627,12 @@ func (m *Model) syncKeys() {
 	}
 	c.memory = sel.memory.ID != "" && !sel.memory.Done()
 	c.interaction = sel.interaction.ID != ""
-	c.filtered = m.tab == tabPeople && m.people.filtered() || m.tab == tabHistory && m.history.searched()
-	m.keys.enableFor(c)
+	c.byInteraction = sel.byInteraction
+	keys := v.Keys()
+	if m.form != nil {
+		keys = m.form.Keys()
+	}
+	m.keys.enableFor(c, keys)
 }
 
 // View draws the screen.
@@ -822,24 +650,11 @@ func (m *Model) render() string {
 	case m.showHelp:
 		body = m.helpScreen(bodyHeight)
 	case m.form != nil:
-		body = keepInView(m.form.view(m.w.st, m.width), bodyHeight)
+		body = keepInView(m.form.View(), bodyHeight)
 	case !m.w.loaded:
 		body = "Loading…"
 	default:
-		switch m.tab {
-		case tabToday:
-			body = m.today.render(&m.w)
-		case tabPeople:
-			body = m.people.render(&m.w)
-		case tabPerson:
-			body = m.person.render(&m.w)
-		case tabHistory:
-			body = m.history.render(&m.w)
-		case tabPlan:
-			body = m.plan.render(&m.w)
-		case tabStats:
-			body = m.stats.render(&m.w)
-		}
+		body = m.active().View()
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.tabBar(), m.w.st.dim.Render(strings.Repeat("─", m.width)))

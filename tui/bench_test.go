@@ -209,8 +209,9 @@ func BenchmarkPeopleFilterKeystroke(b *testing.B) {
 }
 
 // BenchmarkFirstFrameFromSnapshot is BenchmarkFirstFrame without the
-// store: the TUI's own share of the first frame (ranking everyone, laying
-// out the views, View), from a snapshot read once beforehand.
+// store: the TUI's own share of the first frame (assessing everyone,
+// laying out the views, View), from a snapshot read once beforehand.
+// Today's ranking is the core's, in a command not run here.
 func BenchmarkFirstFrameFromSnapshot(b *testing.B) {
 	s := bigStore(b)
 	snap, ok := loadCmd(context.Background(), s, 1, testNow)().(loadedMsg)

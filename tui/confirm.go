@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
@@ -14,25 +15,37 @@ import (
 // confirmForm asks before archiving someone, or deleting an interaction:
 // y does it, n or esc does not.
 type confirmForm struct {
+	formKit
+	width       int
 	person      *entry
 	interaction domain.Interaction // when set, the question is whether to delete it
 	loc         *time.Location     // where the interaction's time is shown
 	err         error
 }
 
-func newArchiveConfirm(p *entry) *confirmForm { return &confirmForm{person: p} }
-
-func newUnlogConfirm(in domain.Interaction, loc *time.Location) *confirmForm {
-	return &confirmForm{interaction: in, loc: loc}
+func newArchiveConfirm(kit formKit, p *entry) *confirmForm {
+	return &confirmForm{formKit: kit, person: p}
 }
 
-func (f *confirmForm) update(tea.KeyPressMsg, KeyMap) tea.Cmd { return nil }
-func (f *confirmForm) paste(tea.PasteMsg) tea.Cmd             { return nil }
-func (f *confirmForm) setErr(err error)                       { f.err = err }
-func (f *confirmForm) setWidth(int)                           {}
-func (f *confirmForm) changed() bool                          { return false }
+func newUnlogConfirm(kit formKit, in domain.Interaction, loc *time.Location) *confirmForm {
+	return &confirmForm{formKit: kit, interaction: in, loc: loc}
+}
 
-func (f *confirmForm) view(st styles, width int) string {
+// SetSize gives the question the window's width to wrap in.
+func (f *confirmForm) SetSize(w, _ int) { f.width = w }
+
+// Update does nothing: y and n are the root's, every other key is ignored.
+func (f *confirmForm) Update(tea.Msg) tea.Cmd { return nil }
+
+// Keys are yes and no.
+func (f *confirmForm) Keys() []*key.Binding { return []*key.Binding{&f.keys.Yes, &f.keys.No} }
+
+func (f *confirmForm) setErr(err error) { f.err = err }
+func (f *confirmForm) changed() bool    { return false }
+
+// View asks the question.
+func (f *confirmForm) View() string {
+	st, width := f.st, f.width
 	if f.interaction.ID != "" {
 		in := f.interaction
 		v := st.title.Render("Delete "+cadence.ChannelWords(in.Via)+" "+withWord(in.Direction)+" "+nameList(in.Names)+"?") + "\n\n" +

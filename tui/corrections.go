@@ -56,8 +56,8 @@ func withWord(d cadence.Direction) string {
 
 // newAmendForm is the log form filled in with an interaction as it is;
 // saving corrects it rather than logging another.
-func newAmendForm(st styles, in domain.Interaction, loc *time.Location) *logForm {
-	f := newLogForm(st, nil)
+func newAmendForm(kit formKit, in domain.Interaction, loc *time.Location) *logForm {
+	f := newLogForm(kit, nil)
 	f.amend = &in
 	f.channel.input.SetValue(string(in.Via))
 	f.direction.value = string(in.Direction)

@@ -139,6 +139,21 @@ func loadHistoryCmd(ctx context.Context, s *store.Store, limit int) tea.Cmd {
 	}
 }
 
+// todayMsg carries whom Today suggests, ranked by the core as tend today
+// ranks them. seq tells an answer to an old request from the latest.
+type todayMsg struct {
+	seq   int
+	today core.Today
+	err   error
+}
+
+func todayCmd(ctx context.Context, c *core.Core, seq int, now time.Time, limit int) tea.Cmd {
+	return func() tea.Msg {
+		today, err := c.Today(ctx, now, limit)
+		return todayMsg{seq: seq, today: today, err: err}
+	}
+}
+
 // planMsg carries the plan for the Plan view, made by the core as tend
 // plan makes it. Working out a plan for thousands of people takes a while,
 // so it is done in a command, off the Update loop. seq tells an answer to
@@ -185,8 +200,9 @@ func watchCmd(ctx context.Context, s *store.Store) tea.Cmd {
 	}
 }
 
-// pollMsg says it is time to ask whether the database changed.
-type pollMsg struct{}
+// pollMsg says it is time to ask whether the database changed, and what
+// the time is: now is the moment the TUI works at from then on.
+type pollMsg struct{ now time.Time }
 
 // changedMsg answers a poll.
 type changedMsg struct {

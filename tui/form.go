@@ -16,14 +16,12 @@ import (
 	"github.com/tend-app/tend/internal/termtext"
 )
 
-// form is an open form. The root keeps it until it is saved or cancelled;
-// save (enter), cancel (esc) and quit (ctrl+c) are the root's keys, every
-// other key is the form's.
+// form is an open form: a component whose input is checked and written.
+// The root keeps it until it is saved or cancelled; save (enter), cancel
+// (esc) and quit (ctrl+c) are the root's keys, every other key and paste
+// is the form's Update.
 type form interface {
-	// update handles a key that is not save, cancel or quit.
-	update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd
-	// paste takes pasted text into the focused field.
-	paste(msg tea.PasteMsg) tea.Cmd
+	component
 	// submit checks what was typed and returns the write to run, or the
 	// first thing wrong, worded as the command line words it.
 	submit(e env) (tea.Cmd, error)
@@ -32,8 +30,13 @@ type form interface {
 	// changed reports whether anything differs from what the form opened
 	// with: then esc asks before throwing it away.
 	changed() bool
-	setWidth(w int)
-	view(st styles, width int) string
+}
+
+// formKit is what every form is built with: the styles it is drawn in and
+// the one KeyMap it answers to.
+type formKit struct {
+	st   styles
+	keys *KeyMap
 }
 
 // env is what a form needs to turn its input into a write.
@@ -145,6 +148,7 @@ func newInput(st styles, value, placeholder string) textinput.Model {
 // fieldSet is the fields of a form, one of them focused, and the last
 // problem found.
 type fieldSet struct {
+	formKit
 	fields []*field
 	focus  int
 	err    error
@@ -183,7 +187,9 @@ func (fs *fieldSet) changed() bool {
 	return false
 }
 
-func (fs *fieldSet) setWidth(w int) {
+// SetSize gives the form the window's width; the root keeps a form too
+// tall in view (keepInView).
+func (fs *fieldSet) SetSize(w, _ int) {
 	fs.width = w
 	for _, f := range fs.fields {
 		f.input.SetWidth(max(10, w-fs.labelWidth()-6))
@@ -198,7 +204,26 @@ func (fs *fieldSet) labelWidth() int {
 	return n
 }
 
-func (fs *fieldSet) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
+// Update takes a key that is not save, cancel or quit, or pasted text,
+// into the focused field.
+func (fs *fieldSet) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return fs.key(msg)
+	case tea.PasteMsg:
+		return fs.paste(msg)
+	}
+	return nil
+}
+
+// Keys are saving, moving between the fields, choosing and cancelling.
+func (fs *fieldSet) Keys() []*key.Binding {
+	k := fs.keys
+	return []*key.Binding{&k.Save, &k.NextField, &k.PrevField, &k.Choose, &k.Cancel}
+}
+
+func (fs *fieldSet) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := fs.keys
 	f := fs.fields[fs.focus]
 	switch {
 	case matches(msg, k.NextField):
@@ -239,8 +264,9 @@ func (fs *fieldSet) paste(msg tea.PasteMsg) tea.Cmd {
 	return cmd
 }
 
-// view draws a title, the fields, and the problem, if any.
-func (fs *fieldSet) view(st styles, title string) string {
+// draw draws a title, the fields, and the problem, if any.
+func (fs *fieldSet) draw(title string) string {
+	st := fs.st
 	var b strings.Builder
 	b.WriteString(st.title.Render(title) + "\n\n")
 	lw := fs.labelWidth()

@@ -285,7 +285,7 @@ func TestAnotherWriterShowsUp(t *testing.T) {
 	if strings.Contains(h.screen(), "today, call") {
 		t.Fatal("the change shows before any poll")
 	}
-	h.send(pollMsg{})
+	h.send(pollMsg{now: testNow})
 	h.contains("today, call")
 	if got := h.cursorLine(); !strings.HasPrefix(got, "Chloé Martin") {
 		t.Errorf("after the poll the cursor is on %q, want Chloé", got)
@@ -297,14 +297,14 @@ func TestAnotherWriterShowsUp(t *testing.T) {
 	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Dev"]}, Via: cadence.Text, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(pollMsg{})
+	h.send(pollMsg{now: testNow})
 	if h.m.form == nil {
 		t.Fatal("a poll closed the form")
 	}
 	h.contains("Log a conversation with Chloé Martin", "minutes  15")
 	// A poll with nothing new reads nothing.
 	seq := h.m.seq
-	h.send(pollMsg{})
+	h.send(pollMsg{now: testNow})
 	if h.m.seq != seq {
 		t.Error("a poll with no change reloaded")
 	}

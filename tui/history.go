@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -21,6 +22,9 @@ const historyPage = 500
 // over names, channels and notes, and the whole note of the interaction
 // under the cursor beneath the list.
 type historyView struct {
+	w             *world
+	keys          *KeyMap
+	load          func(limit int) tea.Cmd // reads the newest limit interactions
 	width, height int
 	limit         int
 	loaded        bool
@@ -31,13 +35,13 @@ type historyView struct {
 	cur, top      int
 }
 
-func newHistoryView(st styles) historyView {
-	in := newInput(st, "", "a name, a channel or words of a note")
+func newHistoryView(w *world, keys *KeyMap, load func(limit int) tea.Cmd) historyView {
+	in := newInput(w.st, "", "a name, a channel or words of a note")
 	in.Prompt = "/ "
-	return historyView{input: in}
+	return historyView{w: w, keys: keys, load: load, input: in}
 }
 
-func (v *historyView) setSize(w, h int) {
+func (v *historyView) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.scroll()
 }
@@ -146,7 +150,7 @@ func (v *historyView) pageSize() int { return max(1, v.height-2) }
 
 func (v *historyView) selected() selection {
 	if v.cur < len(v.items) && len(v.items[v.cur].People) > 0 {
-		return selection{id: v.items[v.cur].People[0], interaction: v.items[v.cur]}
+		return selection{id: v.items[v.cur].People[0], interaction: v.items[v.cur], byInteraction: true}
 	}
 	return selection{}
 }
@@ -189,8 +193,78 @@ func (v *historyView) scroll() {
 	v.top = listTop(v.cur, v.top, v.listHeight(), len(v.items))
 }
 
-func (v *historyView) render(w *world) string {
-	st := w.st
+// Update takes a key among Keys, or anything typed or pasted into the
+// search while it has the keyboard. Moving near the end of what was read
+// reads more.
+func (v *historyView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if v.searching {
+			v.input, _ = v.input.Update(msg)
+			v.research()
+		}
+	case tea.KeyPressMsg:
+		return v.key(msg)
+	}
+	return nil
+}
+
+func (v *historyView) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := v.keys
+	switch {
+	case v.searching:
+		v.searchKey(msg, *k)
+	case matches(msg, k.Filter):
+		return v.startSearch()
+	case matches(msg, k.Back): // esc drops the search before it leaves
+		v.clearSearch()
+		return say("")
+	case navigate(msg, k, v) && v.wantsMore():
+		v.limit += historyPage
+		return v.load(v.limit)
+	}
+	return nil
+}
+
+// Keys are enter and esc while the search has the keyboard; otherwise the
+// moves, the search, and esc to drop a search.
+func (v *historyView) Keys() []*key.Binding {
+	k := v.keys
+	if v.searching {
+		return []*key.Binding{&k.Open, &k.Back}
+	}
+	keys := append(moveKeys(k), &k.Filter)
+	if v.searched() {
+		keys = append(keys, &k.Back)
+	}
+	return keys
+}
+
+func (v *historyView) typing() bool { return v.searching }
+
+// shown reads the first page the first time the view is opened.
+func (v *historyView) shown() tea.Cmd {
+	if v.loaded {
+		return nil
+	}
+	if v.limit == 0 {
+		v.limit = historyPage
+	}
+	return v.load(v.limit)
+}
+
+// reload reads the interactions again after each snapshot, once the view
+// has asked for them.
+func (v *historyView) reload(string) tea.Cmd {
+	if v.limit == 0 {
+		return nil
+	}
+	return v.load(v.limit)
+}
+
+// View draws the list and the note under the cursor.
+func (v *historyView) View() string {
+	w, st := v.w, v.w.st
 	if !v.loaded {
 		return "Loading…"
 	}

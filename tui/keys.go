@@ -107,8 +107,8 @@ func DefaultKeyMap() KeyMap {
 }
 
 // tabKeys are the keys straight to each view, in the order of the tabs.
-func (k KeyMap) tabKeys() []key.Binding {
-	return []key.Binding{k.TabToday, k.TabPeople, k.TabPerson, k.TabHistory, k.TabPlan, k.TabStats}
+func (k *KeyMap) tabKeys() []*key.Binding {
+	return []*key.Binding{&k.TabToday, &k.TabPeople, &k.TabPerson, &k.TabHistory, &k.TabPlan, &k.TabStats}
 }
 
 // ShortHelp is the one line of help under every screen.
@@ -132,18 +132,19 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// keyContext is what decides which keys work.
+// keyContext is what decides which of the root's keys work.
 type keyContext struct {
 	mode     mode
-	tab      tab
+	home     bool // Today is on screen: esc has nowhere to go back to
 	hasItem  bool // something is under the cursor
 	active   bool // an active person is selected
 	archived bool // an archived person is selected
 	memory   bool // an open memory is under the cursor
 	// an interaction is under the cursor (History, Person's timeline)
 	interaction bool
-	filtered    bool // the People filter is set
-	hasPerson   bool // the Person tab has someone to show
+	// the person is only the first of an interaction's people (History)
+	byInteraction bool
+	hasPerson     bool // the Person tab has someone to show
 }
 
 // mode is what has the keyboard.
@@ -151,14 +152,16 @@ type mode int
 
 const (
 	modeBrowse  mode = iota // moving around the views
-	modeFilter              // typing in the People filter
+	modeFilter              // typing in a view's filter or search
 	modeForm                // filling in a form
 	modeConfirm             // answering a yes/no question
 	modeHelp                // reading the full help
 )
 
-// enableFor turns on exactly the bindings that do something in c.
-func (k *KeyMap) enableFor(c keyContext) {
+// enableFor turns on exactly the bindings that do something in c, and own:
+// the keys of the view on screen, or of the open form, while it has the
+// keyboard.
+func (k *KeyMap) enableFor(c keyContext, own []*key.Binding) {
 	browse := c.mode == modeBrowse
 	form := c.mode == modeForm
 	set := func(on bool, bs ...*key.Binding) {
@@ -167,27 +170,30 @@ func (k *KeyMap) enableFor(c keyContext) {
 		}
 	}
 	set(browse || c.mode == modeHelp, &k.Up, &k.Down, &k.PageUp, &k.PageDown)
-	set(browse, &k.Home, &k.End,
+	// the views' and forms' own, turned on below
+	set(false, &k.Home, &k.End, &k.Filter, &k.Archived,
+		&k.Save, &k.NextField, &k.PrevField, &k.Choose, &k.Cancel)
+	set(browse,
 		&k.NextTab, &k.PrevTab, &k.TabToday, &k.TabPeople, &k.TabHistory, &k.TabPlan, &k.TabStats,
 		&k.Add)
 	set(browse || c.mode == modeHelp, &k.Help) // ? opens the help and closes it
 	set(browse && c.hasPerson, &k.TabPerson)
 	set(browse && c.hasItem, &k.Open)
-	set(browse && (c.tab != tabToday || c.filtered) || c.mode == modeFilter || c.mode == modeHelp, &k.Back)
+	set(browse && !c.home || c.mode == modeHelp, &k.Back)
 	set(browse && c.active, &k.Log, &k.Remember, &k.Snooze)
 	// In History, the person under the cursor is only the first of an
 	// interaction's people: archiving them from there was a surprise.
-	set(browse && c.active && c.tab != tabHistory, &k.Archive)
+	set(browse && c.active && !c.byInteraction, &k.Archive)
 	set(browse && c.interaction, &k.Unlog, &k.Amend)
 	set(browse, &k.Undo)
 	set(browse && c.archived, &k.Restore)
 	set(browse && (c.active || c.archived), &k.Edit)
 	set(browse && c.memory, &k.Done)
-	set(browse && (c.tab == tabPeople || c.tab == tabHistory), &k.Filter)
-	set(browse && c.tab == tabPeople, &k.Archived)
-	set(form, &k.Save, &k.NextField, &k.PrevField, &k.Choose, &k.Cancel)
 	set(c.mode == modeConfirm, &k.Yes, &k.No)
 	set(browse || c.mode == modeHelp, &k.Quit)
+	if browse || form || c.mode == modeFilter {
+		set(true, own...)
+	}
 	k.Open.SetHelp("enter", "open")
 	k.Back.SetHelp("esc", "back")
 	if c.mode == modeFilter {

@@ -25,8 +25,9 @@ type logForm struct {
 	channel, direction, at, mins, notes, with, missed *field
 }
 
-func newLogForm(st styles, p *entry) *logForm {
-	f := &logForm{person: p}
+func newLogForm(kit formKit, p *entry) *logForm {
+	st := kit.st
+	f := &logForm{fieldSet: fieldSet{formKit: kit}, person: p}
 	var real, touch []string
 	for _, c := range cadence.Channels() {
 		if c.Real() {
@@ -66,21 +67,20 @@ func newLogForm(st styles, p *entry) *logForm {
 	return f
 }
 
-func (f *logForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd { return f.fieldSet.update(msg, k) }
-func (f *logForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fieldSet.paste(msg) }
-
-func (f *logForm) view(st styles, width int) string {
+// View draws the form.
+func (f *logForm) View() string {
+	st := f.st
 	var title string
 	if f.amend != nil {
 		title = "Correct " + cadence.ChannelWords(f.amend.Via) + " " + withWord(f.amend.Direction) + " " + nameList(f.amend.Names)
 	} else {
 		title = "Log a conversation with " + termtext.Line(f.person.sum.Name)
 	}
-	v := f.fieldSet.view(st, title)
+	v := f.draw(title)
 	hint := wrapText("who: out if you reached out, in if they did (space or ←/→). "+
 		"missed: yes for a call that did not connect. "+
 		"when: now, yesterday, tuesday, 3d, 2026-11-20 18:00, as tend log --at. "+
-		"with: names as tend log takes them, such as ben, chloé.", min(width, 72))
+		"with: names as tend log takes them, such as ben, chloé.", min(f.width, 72))
 	return v + "\n\n" + st.dim.Render(strings.Join(hint, "\n"))
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -17,6 +18,7 @@ import (
 // and archived people on request (A).
 type peopleView struct {
 	w             *world
+	keys          *KeyMap
 	width, height int
 	showArchived  bool
 	all           []*entry // in due order, archived last
@@ -27,13 +29,13 @@ type peopleView struct {
 	cur, top      int
 }
 
-func newPeopleView(st styles) peopleView {
-	in := newInput(st, "", "type a name, or #tag")
+func newPeopleView(w *world, keys *KeyMap) peopleView {
+	in := newInput(w.st, "", "type a name, or #tag")
 	in.Prompt = "/ "
-	return peopleView{input: in}
+	return peopleView{w: w, keys: keys, input: in}
 }
 
-func (v *peopleView) setSize(w, h int) {
+func (v *peopleView) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.input.SetWidth(max(10, w-20))
 	v.scroll()
@@ -230,7 +232,62 @@ func (v *peopleView) columns() (nameW int, bar, last bool) {
 // lastShortWidth is the LAST REAL column of a narrow window.
 const lastShortWidth = 11
 
-func (v *peopleView) render(w *world) string {
+// Update takes a key among Keys, or anything typed or pasted into the
+// filter while it has the keyboard.
+func (v *peopleView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if v.filtering {
+			v.paste(msg, v.w)
+		}
+	case tea.KeyPressMsg:
+		return v.key(msg)
+	}
+	return nil
+}
+
+func (v *peopleView) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := v.keys
+	switch {
+	case v.filtering:
+		v.filterKey(msg, *k, v.w)
+	case matches(msg, k.Filter):
+		return v.startFilter()
+	case matches(msg, k.Back): // esc drops the filter before it leaves
+		v.clearFilter(v.w)
+		return say("")
+	case matches(msg, k.Archived):
+		v.showArchived = !v.showArchived
+		v.refresh(v.w, "")
+		if v.showArchived {
+			return say("Showing archived people too (A hides them).")
+		}
+		return say("Archived people hidden.")
+	default:
+		navigate(msg, k, v)
+	}
+	return nil
+}
+
+// Keys are enter and esc while the filter has the keyboard; otherwise the
+// moves, the filter and showing the archived, and esc to drop a filter.
+func (v *peopleView) Keys() []*key.Binding {
+	k := v.keys
+	if v.filtering {
+		return []*key.Binding{&k.Open, &k.Back}
+	}
+	keys := append(moveKeys(k), &k.Filter, &k.Archived)
+	if v.filtered() {
+		keys = append(keys, &k.Back)
+	}
+	return keys
+}
+
+func (v *peopleView) typing() bool { return v.filtering }
+
+// View draws the list.
+func (v *peopleView) View() string {
+	w := v.w
 	st := w.st
 	if len(w.active) == 0 && len(w.archived) == 0 {
 		return strings.Join(emptyState(st, v.width), "\n")

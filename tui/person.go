@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
@@ -15,6 +18,8 @@ import (
 // memories and the timeline; d marks the memory under it done.
 type personView struct {
 	w             *world
+	keys          *KeyMap
+	load          func(id string) tea.Cmd // reads someone's memories and timeline
 	width, height int
 	id            string
 	loaded        bool
@@ -23,7 +28,7 @@ type personView struct {
 	cur, top      int
 }
 
-func (v *personView) setSize(w, h int) {
+func (v *personView) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.scroll()
 }
@@ -33,7 +38,7 @@ func (v *personView) open(id string) {
 	if id == v.id {
 		return
 	}
-	*v = personView{w: v.w, width: v.width, height: v.height, id: id}
+	*v = personView{w: v.w, keys: v.keys, load: v.load, width: v.width, height: v.height, id: id}
 }
 
 func (v *personView) itemKey(i int) string {
@@ -91,8 +96,25 @@ func (v *personView) scroll() {
 	v.top = follow(spans, v.cur, v.top, room(len(lines), v.height))
 }
 
-func (v *personView) render(w *world) string {
-	v.w = w
+// Update moves the cursor.
+func (v *personView) Update(msg tea.Msg) tea.Cmd {
+	navigate(msg, v.keys, v)
+	return nil
+}
+
+// Keys are the keys that move the cursor.
+func (v *personView) Keys() []*key.Binding { return moveKeys(v.keys) }
+
+// reload reads the open person again after each snapshot.
+func (v *personView) reload(string) tea.Cmd {
+	if v.id == "" {
+		return nil
+	}
+	return v.load(v.id)
+}
+
+// View draws the person.
+func (v *personView) View() string {
 	lines, _ := v.layout()
 	return window(lines, v.top, v.height)
 }

@@ -24,9 +24,10 @@ type personForm struct {
 	phones, emails, tags, dates, notesFld *field
 }
 
-func newPersonForm(st styles, p *entry) *personForm {
+func newPersonForm(kit formKit, p *entry) *personForm {
+	st := kit.st
 	var sp domain.Person
-	f := &personForm{}
+	f := &personForm{fieldSet: fieldSet{formKit: kit}}
 	if p != nil {
 		sp = p.sum.Person
 		f.id = sp.ID
@@ -78,15 +79,13 @@ func (f *personForm) suggest(h cadence.RhythmHint) {
 	}
 }
 
-func (f *personForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd { return f.fieldSet.update(msg, k) }
-func (f *personForm) paste(msg tea.PasteMsg) tea.Cmd               { return f.fieldSet.paste(msg) }
-
-func (f *personForm) view(st styles, width int) string {
+// View draws the form.
+func (f *personForm) View() string {
 	title := "Add someone"
 	if f.id != "" {
 		title = "Edit " + termtext.Line(f.name.current())
 	}
-	return f.fieldSet.view(st, title)
+	return f.draw(title)
 }
 
 // submit checks the input with the same rules, and the same words, as the

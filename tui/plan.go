@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
 )
@@ -25,6 +28,8 @@ type planItem struct {
 // The cursor moves over the people; enter opens one.
 type planView struct {
 	w             *world
+	keys          *KeyMap
+	ask           func(prefer string) tea.Cmd // asks the core for the plan
 	width, height int
 	// wanted says the view has been opened: a plan is asked for from then
 	// on, with every new snapshot, and not before.
@@ -42,7 +47,7 @@ type planView struct {
 	spans []span
 }
 
-func (v *planView) setSize(w, h int) {
+func (v *planView) SetSize(w, h int) {
 	if w != v.width {
 		v.lines = nil
 	}
@@ -98,8 +103,39 @@ func (v *planView) scroll() {
 	v.top = follow(spans, v.cur, v.top, room(len(lines), v.height))
 }
 
-func (v *planView) render(w *world) string {
-	v.w = w
+// Update moves the cursor.
+func (v *planView) Update(msg tea.Msg) tea.Cmd {
+	navigate(msg, v.keys, v)
+	return nil
+}
+
+// Keys are the keys that move the cursor.
+func (v *planView) Keys() []*key.Binding { return moveKeys(v.keys) }
+
+// shown asks for the first plan: none is made before the view is opened.
+func (v *planView) shown() tea.Cmd {
+	if v.wanted {
+		return nil
+	}
+	v.wanted = true
+	if !v.w.loaded {
+		return nil // the load will ask
+	}
+	return v.ask("")
+}
+
+// reload asks for a new plan after each snapshot, once the view has been
+// opened.
+func (v *planView) reload(prefer string) tea.Cmd {
+	if !v.wanted {
+		return nil
+	}
+	return v.ask(prefer)
+}
+
+// View draws the plan.
+func (v *planView) View() string {
+	w := v.w
 	st := w.st
 	if len(w.active) == 0 && len(w.archived) == 0 {
 		return strings.Join(emptyState(st, v.width), "\n")

@@ -20,22 +20,20 @@ type rememberForm struct {
 	text, on *field
 }
 
-func newRememberForm(st styles, p *entry) *rememberForm {
-	f := &rememberForm{person: p}
+func newRememberForm(kit formKit, p *entry) *rememberForm {
+	st := kit.st
+	f := &rememberForm{fieldSet: fieldSet{formKit: kit}, person: p}
 	f.text = f.add(&field{label: "remember", input: newInput(st, "", "such as: exam on Friday")})
 	f.on = f.add(&field{label: "on", input: newInput(st, "", "optional: friday, 3d, 2026-12-01")})
 	f.focusOn(0)
 	return f
 }
 
-func (f *rememberForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
-	return f.fieldSet.update(msg, k)
-}
-func (f *rememberForm) paste(msg tea.PasteMsg) tea.Cmd { return f.fieldSet.paste(msg) }
-
-func (f *rememberForm) view(st styles, width int) string {
-	note := wrapText("With a day, it moves them up in Today from then until you mark it done (d).", min(width, 64))
-	return f.fieldSet.view(st, "Remember something about "+termtext.Line(f.person.sum.Name)) + "\n\n" +
+// View draws the form.
+func (f *rememberForm) View() string {
+	st := f.st
+	note := wrapText("With a day, it moves them up in Today from then until you mark it done (d).", min(f.width, 64))
+	return f.draw("Remember something about "+termtext.Line(f.person.sum.Name)) + "\n\n" +
 		st.dim.Render(strings.Join(note, "\n"))
 }
 

@@ -30,8 +30,9 @@ type snoozeForm struct {
 	span, until *field
 }
 
-func newSnoozeForm(st styles, p *entry, now time.Time) *snoozeForm {
-	f := &snoozeForm{person: p}
+func newSnoozeForm(kit formKit, p *entry, now time.Time) *snoozeForm {
+	st := kit.st
+	f := &snoozeForm{fieldSet: fieldSet{formKit: kit}, person: p}
 	choices := []string{snoozeDay, snooze3, snoozeWeek, snoozeUntil}
 	if p.sum.SnoozedUntil.After(now) {
 		choices = append(choices, snoozeOff)
@@ -42,23 +43,24 @@ func newSnoozeForm(st styles, p *entry, now time.Time) *snoozeForm {
 	return f
 }
 
-func (f *snoozeForm) update(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
-	cmd := f.fieldSet.update(msg, k)
+// Update takes a key or paste into the focused field.
+func (f *snoozeForm) Update(msg tea.Msg) tea.Cmd {
+	cmd := f.fieldSet.Update(msg)
 	if f.focus == 1 && strings.TrimSpace(f.until.current()) != "" {
 		f.span.value = snoozeUntil // typing a day means "until"
 	}
 	return cmd
 }
 
-func (f *snoozeForm) paste(msg tea.PasteMsg) tea.Cmd { return f.fieldSet.paste(msg) }
-
-func (f *snoozeForm) view(st styles, width int) string {
-	v := f.fieldSet.view(st, "Snooze "+termtext.Line(f.person.sum.Name))
+// View draws the form.
+func (f *snoozeForm) View() string {
+	st := f.st
+	v := f.draw("Snooze " + termtext.Line(f.person.sum.Name))
 	note := "They come back at the start of that day."
 	if !f.person.sum.SnoozedUntil.IsZero() {
 		note = "Snoozed until " + f.person.sum.SnoozedUntil.Format("Mon 2 Jan 2006") + ". " + note
 	}
-	return v + "\n\n" + st.dim.Render(strings.Join(wrapText(note, min(width, 64)), "\n"))
+	return v + "\n\n" + st.dim.Render(strings.Join(wrapText(note, min(f.width, 64)), "\n"))
 }
 
 // submit works out the day as tend snooze does, with its words for a bad

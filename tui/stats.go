@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
 )
@@ -15,13 +18,16 @@ import (
 // scroll.
 type statsView struct {
 	w             *world
+	keys          *KeyMap
+	ask           func() tea.Cmd // asks the core for the figures
+	wanted        bool           // the view has been opened: figures are asked for from then on
 	width, height int
 	loaded        bool
 	stats         cadence.Stats
 	cur, top      int
 }
 
-func (v *statsView) setSize(w, h int) {
+func (v *statsView) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.scroll()
 }
@@ -40,7 +46,7 @@ func (v *statsView) set(stats cadence.Stats, w *world) {
 }
 
 func (v *statsView) move(delta int) {
-	if v.w == nil || !v.loaded {
+	if !v.loaded {
 		return
 	}
 	if len(v.stats.Drifting) == 0 { // nothing to point at: scroll
@@ -64,7 +70,7 @@ func (v *statsView) selected() selection {
 // scroll keeps the person under the cursor on screen; when they are near
 // the end, the whole end of the view.
 func (v *statsView) scroll() {
-	if v.w == nil {
+	if !v.loaded {
 		return
 	}
 	lines, spans := v.layout()
@@ -75,8 +81,35 @@ func (v *statsView) scroll() {
 	v.top = spans[v.cur].reveal(v.top, room(len(lines), v.height))
 }
 
-func (v *statsView) render(w *world) string {
-	v.w = w
+// Update moves the cursor, or scrolls.
+func (v *statsView) Update(msg tea.Msg) tea.Cmd {
+	navigate(msg, v.keys, v)
+	return nil
+}
+
+// Keys are the keys that move the cursor.
+func (v *statsView) Keys() []*key.Binding { return moveKeys(v.keys) }
+
+// shown asks for the figures the first time the view is opened.
+func (v *statsView) shown() tea.Cmd {
+	v.wanted = true
+	if v.loaded || !v.w.loaded {
+		return nil
+	}
+	return v.ask()
+}
+
+// reload asks for new figures after each snapshot, once the view has
+// been opened.
+func (v *statsView) reload(string) tea.Cmd {
+	if !v.wanted {
+		return nil
+	}
+	return v.ask()
+}
+
+// View draws the figures.
+func (v *statsView) View() string {
 	lines, _ := v.layout()
 	return window(lines, v.top, v.height)
 }

@@ -355,7 +355,7 @@ func TestPlanAndStatsFollowAnotherWriter(t *testing.T) {
 	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Ben"]}, Via: cadence.Call, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(pollMsg{})
+	h.send(pollMsg{now: testNow})
 	h.contains("Tue 24 Nov, today · 3 people")
 	if got := h.cursorLine(); !strings.HasPrefix(got, "Ben Okafor") {
 		t.Errorf("after the poll the cursor is on %q, want still on Ben", got)
@@ -368,7 +368,7 @@ func TestPlanAndStatsFollowAnotherWriter(t *testing.T) {
 	if _, err := other.AddInteraction(t.Context(), domain.Interaction{People: []string{ids["Eli"]}, Via: cadence.Text, At: testNow}); err != nil {
 		t.Fatal(err)
 	}
-	h.send(pollMsg{})
+	h.send(pollMsg{now: testNow})
 	h.contains("13 real · 2 touches", "11 you · 4 them")
 }
 

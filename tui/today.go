@@ -3,6 +3,9 @@ package tui
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
 )
@@ -39,19 +42,22 @@ func (it todayItem) key() string {
 // come due and the birthdays and dates of the week.
 type todayView struct {
 	w             *world
+	keys          *KeyMap
+	ask           func(prefer string) tea.Cmd // asks the core for the ranking
 	width, height int
 	items         []todayItem
 	suggestions   int
+	ranked        bool // the core's first ranking has come
 	cur, top      int
 }
 
-func (v *todayView) setSize(w, h int) {
+func (v *todayView) SetSize(w, h int) {
 	v.width, v.height = w, h
 	v.scroll()
 }
 
 func (v *todayView) refresh(w *world, prefer string) {
-	v.w = w
+	v.w, v.ranked = w, true
 	var keep string
 	if v.cur < len(v.items) {
 		keep = v.items[v.cur].key()
@@ -112,7 +118,7 @@ func (v *todayView) selected() selection {
 
 // scroll keeps the item under the cursor on screen.
 func (v *todayView) scroll() {
-	if v.w == nil {
+	if !v.ranked {
 		return
 	}
 	lines, spans := v.layout()
@@ -126,7 +132,23 @@ func (v *todayView) scroll() {
 	v.top = spans[v.cur].reveal(v.top, room(len(lines), v.height))
 }
 
-func (v *todayView) render(w *world) string {
+// Update moves the cursor.
+func (v *todayView) Update(msg tea.Msg) tea.Cmd {
+	navigate(msg, v.keys, v)
+	return nil
+}
+
+// Keys are the keys that move the cursor.
+func (v *todayView) Keys() []*key.Binding { return moveKeys(v.keys) }
+
+// reload asks for a new ranking after each snapshot.
+func (v *todayView) reload(prefer string) tea.Cmd { return v.ask(prefer) }
+
+// View draws Today.
+func (v *todayView) View() string {
+	if !v.ranked {
+		return "Loading…"
+	}
 	lines, _ := v.layout()
 	return window(lines, v.top, v.height)
 }
