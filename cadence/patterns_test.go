@@ -76,14 +76,14 @@ func TestAssessYourTurn(t *testing.T) {
 			name: "due, and they called the last 3 times",
 			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(40), callIn(50), callIn(60)),
 			want: want{days: 40, ratio: 1.33, due: true, priority: 1.83,
-				reasons: []string{"Ben reached out the last 3 times — your turn", "40 days since your last call", "close: every 30 days"}},
+				reasons: []Reason{turn("Ben Okafor"), since(40, Call), rhythm("close", 30)}},
 			inList: true,
 		},
 		{
 			name: "due, they called twice, you once before",
 			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(40), callIn(50), touch(ago(60), Call, Out)),
 			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
-				reasons: []string{"40 days since your last call", "close: every 30 days"}},
+				reasons: []Reason{since(40, Call), rhythm("close", 30)}},
 			inList: true,
 		},
 		{
@@ -92,7 +92,7 @@ func TestAssessYourTurn(t *testing.T) {
 			name: "not due, and they called the last 3 times",
 			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(10), callIn(20), callIn(30)),
 			want: want{days: 10, ratio: 0.33, priority: 0.83,
-				reasons: []string{"Ben reached out the last 3 times — your turn"}},
+				reasons: []Reason{turn("Ben Okafor")}},
 		},
 		{
 			name: "three unanswered texts: owed, and your turn",
@@ -102,7 +102,7 @@ func TestAssessYourTurn(t *testing.T) {
 				return p
 			}(),
 			want: want{days: 20, ratio: 0.67, priority: 1.67, boosted: true,
-				reasons: []string{"Ben wrote 4 days ago, you have not answered", "Ben reached out the last 3 times — your turn"}},
+				reasons: []Reason{wrote("Ben Okafor", 4), turn("Ben Okafor")}},
 			inList: true,
 		},
 	}
@@ -213,7 +213,7 @@ func TestAssessDrift(t *testing.T) {
 	drifting := func(n int) Person {
 		return conversations(friend("Ana Lima", Close, 0), n, n+31, n+56, n+76)
 	}
-	reason := "drifting: gaps of 20, 25, 31 days"
+	reason := drift(20, 25, 31)
 	tests := []struct {
 		name   string
 		p      Person
@@ -221,12 +221,12 @@ func TestAssessDrift(t *testing.T) {
 		inList bool
 	}{
 		{"half the interval: suggested", drifting(15),
-			want{days: 15, ratio: 0.5, priority: 0.75, boosted: true, reasons: []string{reason}}, true},
+			want{days: 15, ratio: 0.5, priority: 0.75, boosted: true, reasons: []Reason{reason}}, true},
 		{"a day short of half: named, not suggested", drifting(14),
-			want{days: 14, ratio: 0.47, priority: 0.47, reasons: []string{reason}}, false},
+			want{days: 14, ratio: 0.47, priority: 0.47, reasons: []Reason{reason}}, false},
 		{"due and drifting", drifting(31),
 			want{days: 31, ratio: 1.03, due: true, priority: 1.28, boosted: true,
-				reasons: []string{reason, "31 days since your last call", "close: every 30 days"}}, true},
+				reasons: []Reason{reason, since(31, Call), rhythm("close", 30)}}, true},
 		{"not drifting: as before", conversations(friend("Ana Lima", Close, 0), 15, 40, 50, 60),
 			want{days: 15, ratio: 0.5, priority: 0.5}, false},
 	}

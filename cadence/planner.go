@@ -337,7 +337,7 @@ func (pl *Planner) Schedule() Schedule {
 			pin := c.free
 			pin.Birthday, pin.ImportantDates, pin.Reminders = c.birthday, c.dates, c.reminders
 			if pin, ok := pinnedOn(pin, at); ok {
-				if st := r.assess(pin, at, false); st.Left == "" && (st.DateToday || st.MemoryDue) {
+				if st := r.assess(pin, at, false); st.Left.IsZero() && (st.DateToday || st.MemoryDue) {
 					pinned = append(pinned, st)
 					pinnedCands = append(pinnedCands, i)
 					pinnedToday[i] = true

@@ -125,8 +125,8 @@ func (v *personView) layout() ([]string, []span) {
 	}
 	field("talked", lastTalkWords(e, w.now))
 	due := st.dueBar(s.DueRatio, s.Due, 10)
-	if s.Left != "" && !e.archived {
-		due += st.dim.Render(" · " + s.Left)
+	if !s.Left.IsZero() && !e.archived {
+		due += st.dim.Render(" · " + words.Reason(s.Left))
 	}
 	field("due", due)
 	field("birthday", p.Birthday.Words())
@@ -139,7 +139,7 @@ func (v *personView) layout() ([]string, []span) {
 	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Line(p.Notes))
 	indent := strings.Repeat(" ", labelW+3)
-	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {
+	for i, r := range wrapReasons(words.Reasons(s.Reasons), v.width-labelW-3) {
 		if i == 0 {
 			field("why now", r)
 		} else {

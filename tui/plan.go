@@ -8,6 +8,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // planDays is how many days the Plan view spreads people over, today
@@ -174,7 +175,7 @@ func (v *planView) draw() ([]string, []span) {
 		from := len(lines)
 		lines = append(lines, "") // drawn by render
 
-		for _, r := range wrapReasons(v.items[i].status.Reasons, v.width-4) {
+		for _, r := range wrapReasons(words.Reasons(v.items[i].status.Reasons), v.width-4) {
 			lines = append(lines, "    "+r)
 		}
 		spans[i] = span{from, len(lines)}

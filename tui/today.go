@@ -5,6 +5,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 type todayKind int
@@ -173,7 +174,7 @@ func (v *todayView) layout() ([]string, []span) {
 				line += "  " + st.dim.Render(lastTalkWords(e, v.w.now))
 			}
 			lines = append(lines, line)
-			for _, r := range wrapReasons(it.status.Reasons, v.width-5) {
+			for _, r := range wrapReasons(words.Reasons(it.status.Reasons), v.width-5) {
 				lines = append(lines, "     "+r)
 			}
 			if n, ok := w.notes[it.id]; ok {

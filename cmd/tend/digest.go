@@ -13,6 +13,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -340,7 +341,7 @@ func (l letter) nothingWords() string {
 // personLines are the lines under someone to call: the reasons, then what
 // you last talked about, or what to remember.
 func (p letterPerson) lines() []string {
-	out := []string{strings.Join(p.Reasons, " · ")}
+	out := []string{strings.Join(words.Reasons(p.Reasons), " · ")}
 	if p.Note != "" {
 		out = append(out, cadence.LastTimeWords(p.Note))
 	}

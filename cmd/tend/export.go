@@ -14,6 +14,7 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/safefile"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -186,7 +187,7 @@ func planCalls(a *app, s *store.Store, now time.Time, want bool) ([]exchange.Cal
 	var calls []exchange.Call
 	for _, d := range plan.Days {
 		for _, st := range d.People {
-			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: st.Reasons})
+			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: words.Reasons(st.Reasons)})
 		}
 	}
 	return calls, nil

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // maxPlanDays is the longest plan: a year, leap day included.
@@ -127,7 +128,7 @@ func runPlan(a *app, opts planOptions) error {
 func writePlanned(b *strings.Builder, ss []cadence.Status, notes lastNotes) {
 	for _, st := range ss {
 		fmt.Fprintf(b, "  %s  %s\n", paint(styleName, oneLine(st.Person.Name)), tierText(st.Person.Tier))
-		fmt.Fprintf(b, "    %s\n", reasonsLine(st.Reasons))
+		fmt.Fprintf(b, "    %s\n", reasonsLine(words.Reasons(st.Reasons)))
 		if w := notes.words(st.Person.ID); w != "" {
 			fmt.Fprintf(b, "    %s\n", paint(styleDim, w))
 		}

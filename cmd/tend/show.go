@@ -9,6 +9,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -83,7 +84,7 @@ func runShow(a *app, name string, all bool) error {
 			DaysSinceReal: st.DaysSinceReal,
 			DueRatio:      st.DueRatio,
 			Due:           st.Due,
-			Reasons:       append([]string{}, st.Reasons...),
+			Reasons:       words.Reasons(st.Reasons),
 			Interactions:  []interactionOut{},
 			Memories:      []exchange.MemoryRecord{},
 			Advice:        notes,
@@ -139,7 +140,7 @@ func runShow(a *app, name string, all bool) error {
 	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Text(p.Notes))
 	if len(st.Reasons) > 0 {
-		field("why now", reasonsLine(st.Reasons))
+		field("why now", reasonsLine(words.Reasons(st.Reasons)))
 	}
 	notesOfP, err := s.LastNotes(a.ctx(), []string{p.ID})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -105,7 +106,7 @@ func runToday(a *app, opts todayOptions) error {
 			number := fmt.Sprintf("%d. ", i+1)
 			indent := strings.Repeat(" ", len(number)) // under the name, past 9 too
 			fmt.Fprintf(&b, "%s%s  %s\n", number, paint(styleName, termtext.Line(st.Person.Name)), tierText(st.Person.Tier))
-			fmt.Fprintf(&b, "%s%s\n", indent, reasonsLine(st.Reasons))
+			fmt.Fprintf(&b, "%s%s\n", indent, reasonsLine(words.Reasons(st.Reasons)))
 			if w := notes.words(st.Person.ID); w != "" {
 				fmt.Fprintf(&b, "%s%s\n", indent, paint(styleDim, w))
 			}
