@@ -2,7 +2,6 @@ package cadence
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -175,7 +174,7 @@ func (r *Rules) assess(p Person, now time.Time, reasons bool) Status {
 		}
 	}
 	for _, m := range p.Reminders {
-		overdue, due := reminderOverdue(m, now)
+		overdue, due := ReminderOverdue(m, now)
 		if !due {
 			continue
 		}
@@ -505,47 +504,6 @@ func rhythmReason(p Person) Reason {
 		return Reason{Kind: ReasonRhythm, Days: p.Interval(), Label: p.rhythmFrom}
 	}
 	return Reason{Kind: ReasonRhythm, Days: p.Tier.Every(), Label: string(p.Tier)}
-}
-
-func dueWords(overdue int) string {
-	switch overdue {
-	case 0:
-		return "due today"
-	case 1:
-		return "due yesterday"
-	}
-	return fmt.Sprintf("due %d days ago", overdue)
-}
-
-// AgoWords says how long ago a day was: "today", "yesterday", "43 days ago".
-func AgoWords(days int) string {
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
-// LastTalkWords says when the last real conversation was, seen from now:
-// "43 days ago", or, for one logged after now (as with a --now in the
-// past), its day and that it lies ahead, never "today".
-func LastTalkWords(at, now time.Time) string {
-	days := DaysBetween(at, now)
-	if days < 0 {
-		return at.In(now.Location()).Format("Mon 2 Jan") + ", after this day"
-	}
-	return AgoWords(days)
-}
-
-// oneLine keeps a reason on one line, however the memory was written.
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:59]) + "…"
-	}
-	return s
 }
 
 // calendarDay is the start of t's date, read as a date and placed in loc.

@@ -1080,11 +1080,3 @@ func TestAssessIsPure(t *testing.T) {
 		}
 	})
 }
-
-func TestAgoWords(t *testing.T) {
-	for days, want := range map[int]string{0: "today", 1: "yesterday", 2: "2 days ago", 43: "43 days ago"} {
-		if got := AgoWords(days); got != want {
-			t.Errorf("AgoWords(%d) = %q; want %q", days, got, want)
-		}
-	}
-}

@@ -14,6 +14,7 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -42,8 +43,8 @@ func unlogCmd(ctx context.Context, s *store.Store, id string, now time.Time) tea
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Deleted " + cadence.ChannelWords(in.Via) + " " + withWord(in.Direction) + " " +
-			nameList(in.Names) + ", " + cadence.WhenWords(in.At, now) + ". U brings it back."}
+		return savedMsg{status: "Deleted " + words.Channel(in.Via) + " " + withWord(in.Direction) + " " +
+			nameList(in.Names) + ", " + words.When(in.At, now) + ". U brings it back."}
 	})
 }
 
@@ -110,7 +111,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Corrected: " + cadence.ChannelWords(after.Via) + " " + withWord(after.Direction) + " " +
-			nameList(after.Names) + ", " + cadence.WhenWords(after.At, e.now) + ". U undoes it."}
+		return savedMsg{status: "Corrected: " + words.Channel(after.Via) + " " + withWord(after.Direction) + " " +
+			nameList(after.Names) + ", " + words.When(after.At, e.now) + ". U undoes it."}
 	}), nil
 }

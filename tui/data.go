@@ -242,7 +242,7 @@ func addPersonCmd(ctx context.Context, s *store.Store, rules cadence.Rules, p do
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(rules, p)) + ").", selectID: p.ID}
+		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + words.Every(rhythmOf(rules, p)) + ").", selectID: p.ID}
 	})
 }
 
@@ -286,8 +286,8 @@ func logCmd(ctx context.Context, s *store.Store, in domain.Interaction, with str
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		status := cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
-			"", nameList(in.Names), cadence.WhenWords(in.At, now))
+		status := words.Logged(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
+			"", nameList(in.Names), words.When(in.At, now))
 		return savedMsg{status: status, selectID: selected}
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // personForm adds someone (a) or edits them (e). Lists (phones, emails,
@@ -137,7 +138,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		return nil
 	}
 	say := func(p domain.Person) string {
-		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(e.rules, p)) + ")."
+		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + words.Every(rhythmOf(e.rules, p)) + ")."
 	}
 	return updatePersonCmd(e.ctx, e.store, "edit", f.id, change, say), nil
 }

@@ -165,7 +165,7 @@ func (v *planView) draw() ([]string, []span) {
 	if planned+later == 0 {
 		return wrapText(st.title.Render(when)+": no one is due. "+enjoy, v.width), nil
 	}
-	head := st.title.Render(when) + ": " + cadence.Count(planned, "person", "people")
+	head := st.title.Render(when) + ": " + words.Count(planned, "person", "people")
 	if v.wide() {
 		head += fmt.Sprintf(", at most %d a day", w.limit)
 	}
@@ -206,14 +206,14 @@ func (v *planView) draw() ([]string, []span) {
 			d = end
 			continue
 		}
-		lines = append(lines, "", st.name.Render(label(d))+st.dim.Render(" · "+cadence.Count(len(days[d].People), "person", "people")))
+		lines = append(lines, "", st.name.Render(label(d))+st.dim.Render(" · "+words.Count(len(days[d].People), "person", "people")))
 		for range days[d].People {
 			person(i)
 			i++
 		}
 	}
 	if later > 0 {
-		lines = append(lines, "", st.title.Render("Later")+st.dim.Render(": "+cadence.Count(later, "person", "people")+" did not fit"))
+		lines = append(lines, "", st.title.Render("Later")+st.dim.Render(": "+words.Count(later, "person", "people")+" did not fit"))
 		for ; i < len(v.items); i++ {
 			person(i)
 		}

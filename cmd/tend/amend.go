@@ -11,6 +11,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -157,7 +158,7 @@ func runAmend(a *app, cmd *cobra.Command, id string, opts amendOptions) error {
 	if len(changes) == 0 {
 		changes = []string{"nothing changed"}
 	}
-	_, err = fmt.Fprintf(a.out, "Amended %s %s %s, %s: %s.\n", cadence.ChannelWords(after.Via), withWord(after.Direction),
+	_, err = fmt.Fprintf(a.out, "Amended %s %s %s, %s: %s.\n", words.Channel(after.Via), withWord(after.Direction),
 		joinNames(after.Names), datedWords(after.At, now), strings.Join(changes, "; "))
 	return err
 }

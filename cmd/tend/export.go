@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
@@ -216,11 +215,11 @@ type exportCount struct{ people, interactions, memories, events int }
 
 func (c exportCount) text(format string) string {
 	if format == "ics" {
-		return cadence.Count(c.events, "event", "events")
+		return words.Count(c.events, "event", "events")
 	}
-	parts := []string{cadence.Count(c.people, "person", "people")}
+	parts := []string{words.Count(c.people, "person", "people")}
 	if format == "json" {
-		parts = append(parts, cadence.Count(c.interactions, "interaction", "interactions"), cadence.Count(c.memories, "memory", "memories"))
+		parts = append(parts, words.Count(c.interactions, "interaction", "interactions"), words.Count(c.memories, "memory", "memories"))
 	}
 	return joinAnd(parts)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -120,7 +121,7 @@ func runLog(a *app, opts logOptions) error {
 	if a.json {
 		return a.printJSON(interactionJSON(in))
 	}
-	_, err = fmt.Fprintln(a.out, cadence.LoggedWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
+	_, err = fmt.Fprintln(a.out, words.Logged(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed},
 		opts.via, joinNames(in.Names), datedWords(in.At, now)))
 	return err
 }
@@ -143,7 +144,7 @@ func joinNames(names []string) string {
 // date: "Friday at 19:30" alone would leave the user to work out which
 // Friday was taken.
 func datedWords(t, now time.Time) string {
-	words := cadence.WhenWords(t, now)
+	words := words.When(t, now)
 	if d := cadence.DaysBetween(t.In(now.Location()), now); d >= 1 && d < 7 {
 		words += " (" + t.In(now.Location()).Format("Mon 2 Jan") + ")"
 	}

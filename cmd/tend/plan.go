@@ -104,7 +104,7 @@ func runPlan(a *app, opts planOptions) error {
 		}
 		fmt.Fprintf(&b, "%s: no one is due. %s\n", span, enjoy)
 	default:
-		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), cadence.Count(planned, "person", "people"), opts.perDay)
+		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), words.Count(planned, "person", "people"), opts.perDay)
 		for i, d := range plan.Days {
 			if len(d.People) == 0 {
 				continue
@@ -117,7 +117,7 @@ func runPlan(a *app, opts planOptions) error {
 			writePlanned(&b, d.People, notes)
 		}
 		if len(plan.Later) > 0 {
-			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", cadence.Count(len(plan.Later), "person", "people"))))
+			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", words.Count(len(plan.Later), "person", "people"))))
 			writePlanned(&b, plan.Later, notes)
 		}
 	}

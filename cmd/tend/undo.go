@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -60,7 +60,7 @@ tend rm is final: it cannot be undone, nor can any change before it.`, store.Kee
 				}
 				var b strings.Builder
 				for i, c := range changes {
-					fmt.Fprintf(&b, "%2d. %s  %s\n", i+1, oneLine(c.Description), paint(styleDim, cadence.WhenWords(c.At, now)))
+					fmt.Fprintf(&b, "%2d. %s  %s\n", i+1, oneLine(c.Description), paint(styleDim, words.When(c.At, now)))
 				}
 				_, err = fmt.Fprint(a.out, b.String())
 				return err
@@ -73,7 +73,7 @@ tend rm is final: it cannot be undone, nor can any change before it.`, store.Kee
 			if a.json {
 				return a.printJSON(changeJSONOf(c))
 			}
-			_, err = fmt.Fprintf(a.out, "Undid: %s (made %s).\n", oneLine(c.Description), cadence.WhenWords(c.At, now))
+			_, err = fmt.Fprintf(a.out, "Undid: %s (made %s).\n", oneLine(c.Description), words.When(c.At, now))
 			return err
 		},
 	}

@@ -21,7 +21,7 @@ func Interaction(in domain.Interaction, self string, emphasize func(string) stri
 	parts := []string{string(in.Via)}
 	switch {
 	case in.Missed:
-		parts[0] = cadence.MissedWords(in.Via, in.Direction)
+		parts[0] = Missed(in.Via, in.Direction)
 	case in.Via.Real():
 		parts[0] = emphasize(parts[0])
 	}

@@ -28,23 +28,23 @@ func Reason(r cadence.Reason) string {
 	case cadence.ReasonMemory:
 		return "remember: " + oneLine(r.Label) + " (" + dueWords(r.Days) + ")"
 	case cadence.ReasonCalled:
-		return cadence.ShortName(r.Name) + " called " + cadence.Plural(r.Days, "day") + " ago, you have not called back"
+		return ShortName(r.Name) + " called " + Plural(r.Days, "day") + " ago, you have not called back"
 	case cadence.ReasonWrote:
-		return cadence.ShortName(r.Name) + " wrote " + cadence.Plural(r.Days, "day") + " ago, you have not answered"
+		return ShortName(r.Name) + " wrote " + Plural(r.Days, "day") + " ago, you have not answered"
 	case cadence.ReasonTurn:
-		return cadence.ShortName(r.Name) + " reached out the last " + strconv.Itoa(r.Count) + " times — your turn"
+		return ShortName(r.Name) + " reached out the last " + strconv.Itoa(r.Count) + " times — your turn"
 	case cadence.ReasonDrift:
-		return "drifting: " + cadence.GapWords(r.Gaps)
+		return "drifting: " + Gaps(r.Gaps)
 	case cadence.ReasonAdded:
-		return "added " + cadence.Plural(r.Days, "day") + " ago, no real conversation yet"
+		return "added " + Plural(r.Days, "day") + " ago, no real conversation yet"
 	case cadence.ReasonSince:
 		switch r.Via {
 		case cadence.InPerson:
-			return cadence.Plural(r.Days, "day") + " since you last met in person"
+			return Plural(r.Days, "day") + " since you last met in person"
 		case cadence.Video:
-			return cadence.Plural(r.Days, "day") + " since your last video call"
+			return Plural(r.Days, "day") + " since your last video call"
 		}
-		return cadence.Plural(r.Days, "day") + " since your last call"
+		return Plural(r.Days, "day") + " since your last call"
 	case cadence.ReasonTried:
 		switch r.Count {
 		case 1:
@@ -55,15 +55,15 @@ func Reason(r cadence.Reason) string {
 		return "you tried " + strconv.Itoa(r.Count) + " times since"
 	case cadence.ReasonRhythm:
 		if r.Own {
-			return cadence.EveryWords(r.Days)
+			return Every(r.Days)
 		}
-		return r.Label + ": " + cadence.EveryWords(r.Days)
+		return r.Label + ": " + Every(r.Days)
 	case cadence.ReasonArchived:
 		return "archived"
 	case cadence.ReasonSnoozed:
 		return "snoozed until " + r.On.Format("Mon 2 Jan")
 	case cadence.ReasonQuiet:
-		return "talked " + cadence.AgoWords(r.Days)
+		return "talked " + Ago(r.Days)
 	}
 	return ""
 }
