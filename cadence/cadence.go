@@ -131,7 +131,7 @@ type Status struct {
 	YourTurn bool     // they started the last TurnCount interactions
 	Drift    []int    // the growing gaps, in days and oldest first, when drifting
 	Reasons  []Reason // why to get in touch, most important first; internal/words says them
-	Left     Reason   // why they are left out of today; zero when they are not
+	Left     Left     // why they are left out of today; zero when they are not
 }
 
 // Assess works out one person's status at now.
@@ -154,7 +154,8 @@ func (r *Rules) assess(p Person, now time.Time, reasons bool) Status {
 	s.Due = s.DaysSinceReal >= s.Interval
 	s.Priority = s.DueRatio
 
-	var boosts []Reason
+	var room [4]Reason // the boosts of nearly everyone, without an allocation
+	boosts := room[:0]
 	boosted := false
 	boost := func(reason func() Reason) {
 		boosted = true
@@ -223,7 +224,15 @@ func (r *Rules) assess(p Person, now time.Time, reasons bool) Status {
 
 	// A boost that is about a day (a birthday) leads; the rhythm follows.
 	if reasons {
-		s.Reasons = append(s.Reasons, boosts...)
+		// One allocation of the size needed: the Later of a plan holds
+		// thousands of statuses.
+		n := len(boosts)
+		if s.Due {
+			n += 3
+		}
+		if n > 0 {
+			s.Reasons = append(make([]Reason, 0, n), boosts...)
+		}
 		if s.Due {
 			s.Reasons = append(s.Reasons, sinceReason(p, s.DaysSinceReal))
 			if n := triedSince(p); n > 0 {
@@ -384,17 +393,17 @@ func comparePriority(a, b *Status, aName, bName string) int {
 }
 
 // leftOut says why someone is not suggested today even if due.
-func leftOut(p Person, s Status, now time.Time, quietDays int) Reason {
+func leftOut(p Person, s Status, now time.Time, quietDays int) Left {
 	switch {
 	case !p.ArchivedAt.IsZero():
-		return Reason{Kind: ReasonArchived}
+		return Left{Kind: ReasonArchived}
 	case p.SnoozedUntil.After(now):
-		return Reason{Kind: ReasonSnoozed, On: p.SnoozedUntil.In(now.Location())}
+		return Left{Kind: ReasonSnoozed, Until: p.SnoozedUntil.In(now.Location())}
 	}
 	if t := lastTouch(p); !t.IsZero() && DaysBetween(t, now) <= quietDays && !s.DateToday && !s.MemoryDue {
-		return Reason{Kind: ReasonQuiet, Days: max(0, DaysBetween(t, now))}
+		return Left{Kind: ReasonQuiet, Days: max(0, DaysBetween(t, now))}
 	}
-	return Reason{}
+	return Left{}
 }
 
 // answered reports whether there was any interaction with p on day's

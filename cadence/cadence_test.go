@@ -769,9 +769,9 @@ func TestTodayExclusions(t *testing.T) {
 		p        Person
 		now      time.Time // zero means now
 		wantIn   bool
-		wantLeft Reason
+		wantLeft Left
 	}{
-		{"due and free", due(func(*Person) {}), time.Time{}, true, Reason{}},
+		{"due and free", due(func(*Person) {}), time.Time{}, true, Left{}},
 		{"archived", due(func(p *Person) { p.ArchivedAt = ago(1) }), time.Time{}, false, archived()},
 		{"archived, on their birthday", due(func(p *Person) {
 			p.ArchivedAt = ago(30)
@@ -786,14 +786,14 @@ func TestTodayExclusions(t *testing.T) {
 		{"snooze shown in now's zone", due(func(p *Person) { p.SnoozedUntil = time.Date(2026, 11, 25, 3, 0, 0, 0, time.UTC) }),
 			time.Date(2026, 11, 24, 9, 30, 0, 0, pacific), false, snoozed(2026, 11, 24)},
 		{"snoozed until a second after now", due(func(p *Person) { p.SnoozedUntil = now.Add(time.Second) }), time.Time{}, false, snoozed(2026, 11, 24)},
-		{"snooze ended yesterday", due(func(p *Person) { p.SnoozedUntil = ago(1) }), time.Time{}, true, Reason{}},
-		{"snooze ends exactly now", due(func(p *Person) { p.SnoozedUntil = now }), time.Time{}, true, Reason{}},
+		{"snooze ended yesterday", due(func(p *Person) { p.SnoozedUntil = ago(1) }), time.Time{}, true, Left{}},
+		{"snooze ends exactly now", due(func(p *Person) { p.SnoozedUntil = now }), time.Time{}, true, Left{}},
 		{"a text today", due(func(p *Person) { p.Last = touch(now.Add(-time.Hour), Text, Out) }), time.Time{}, false, quiet(0)},
 		{"a text yesterday", due(func(p *Person) { p.Last = touch(ago(1), Text, Out) }), time.Time{}, false, quiet(1)},
 		{"a text 2 days ago", due(func(p *Person) { p.Last = touch(ago(2), Text, Out) }), time.Time{}, false, quiet(2)},
 		{"a text 2 calendar days ago, late at night", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC), Text, Out) }), time.Time{}, false, quiet(2)},
-		{"a text 3 days ago", due(func(p *Person) { p.Last = touch(ago(3), Text, Out) }), time.Time{}, true, Reason{}},
-		{"a text 3 calendar days ago, under 60 hours", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 21, 23, 59, 0, 0, time.UTC), Text, Out) }), time.Time{}, true, Reason{}},
+		{"a text 3 days ago", due(func(p *Person) { p.Last = touch(ago(3), Text, Out) }), time.Time{}, true, Left{}},
+		{"a text 3 calendar days ago, under 60 hours", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 21, 23, 59, 0, 0, time.UTC), Text, Out) }), time.Time{}, true, Left{}},
 		{"a gift yesterday", due(func(p *Person) { p.Last = touch(ago(1), Gift, Out) }), time.Time{}, false, quiet(1)},
 		{"a call yesterday", due(func(p *Person) {
 			p.Every = 1
@@ -801,7 +801,7 @@ func TestTodayExclusions(t *testing.T) {
 			p.Last = p.LastReal
 		}), time.Time{}, false, quiet(1)},
 		// Their unanswered message is no contact of yours: it is owed, not quiet.
-		{"an inbound text yesterday, owed", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, true, Reason{}},
+		{"an inbound text yesterday, owed", due(func(p *Person) { p.Last = touch(now.Add(-30*time.Hour), Text, In) }), time.Time{}, true, Left{}},
 		{"an inbound text yesterday, after your text the day before", due(func(p *Person) {
 			p.Last = touch(now.Add(-30*time.Hour), Text, In)
 			p.Recent = []Contact{p.Last, touch(now.Add(-40*time.Hour), Text, Out)}
@@ -809,24 +809,24 @@ func TestTodayExclusions(t *testing.T) {
 		{"an inbound text, your text 3 days ago", due(func(p *Person) {
 			p.Last = touch(now.Add(-30*time.Hour), Text, In)
 			p.Recent = []Contact{p.Last, touch(ago(3), Text, Out)}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"their call yesterday, a real conversation", due(func(p *Person) {
 			p.LastReal = touch(ago(1), Call, In)
 			p.Last = p.LastReal
 		}), time.Time{}, false, quiet(1)},
 		{"their missed call yesterday", due(func(p *Person) {
 			p.Last = Contact{At: ago(1), Via: Call, Direction: In, Missed: true}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"your missed call yesterday: you tried", due(func(p *Person) {
 			p.Last = Contact{At: ago(1), Via: Call, Direction: Out, Missed: true}
 		}), time.Time{}, false, quiet(1)},
 		{"your missed call 3 days ago", due(func(p *Person) {
 			p.Last = Contact{At: ago(3), Via: Call, Direction: Out, Missed: true}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"talked yesterday, birthday today", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.Birthday = md(time.November, 24)
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		// A call on the day answers the birthday: it is left in peace.
 		{"talked today, birthday today", due(func(p *Person) {
 			p.Last = touch(now.Add(-time.Hour), Call, Out)
@@ -836,21 +836,21 @@ func TestTodayExclusions(t *testing.T) {
 		{"their text today, anniversary today: answered", due(func(p *Person) {
 			p.Last = touch(now.Add(-time.Hour), Text, In)
 			p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.November, 24)}}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"a text last night, birthday today: not answered", due(func(p *Person) {
 			p.Last = touch(time.Date(2026, 11, 23, 23, 0, 0, 0, time.UTC), Text, Out)
 			p.Birthday = md(time.November, 24)
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"talked yesterday, important date today", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.ImportantDates = []Dated{{Label: "name day", Date: md(time.November, 24)}}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		// A memory that has come due is a reason on its own, even in the
 		// quiet days; once you have been in touch since its day, it is not.
 		{"texted yesterday, memory due today", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 24)}}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"texted yesterday, memory due yesterday: in touch on its day", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 23)}}
@@ -858,39 +858,39 @@ func TestTodayExclusions(t *testing.T) {
 		{"texted 2 days ago, memory due yesterday", due(func(p *Person) {
 			p.Last = touch(ago(2), Text, Out)
 			p.Reminders = []Reminder{{Text: "interview", Due: date(2026, 11, 23)}}
-		}), time.Time{}, true, Reason{}},
+		}), time.Time{}, true, Left{}},
 		{"talked yesterday, birthday tomorrow", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.Birthday = md(time.November, 25)
 		}), time.Time{}, false, quiet(1)},
 		// 2026-11-22T05:00Z is the evening of 21 November in UTC-8.
 		{"3 calendar days ago in now's zone", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 22, 5, 0, 0, 0, time.UTC), Text, Out) }),
-			time.Date(2026, 11, 24, 9, 30, 0, 0, pacific), true, Reason{}},
+			time.Date(2026, 11, 24, 9, 30, 0, 0, pacific), true, Left{}},
 		{"the same text is 2 days ago in UTC", due(func(p *Person) { p.Last = touch(time.Date(2026, 11, 22, 5, 0, 0, 0, time.UTC), Text, Out) }),
 			time.Time{}, false, quiet(2)},
-		{"not due and not boosted", friend("Ana Lima", Close, 10), time.Time{}, false, Reason{}},
-		{"not due, 29 days", friend("Ana Lima", Close, 29), time.Time{}, false, Reason{}},
-		{"outer, a day before due", friend("Ana Lima", Outer, 364), time.Time{}, false, Reason{}},
+		{"not due and not boosted", friend("Ana Lima", Close, 10), time.Time{}, false, Left{}},
+		{"not due, 29 days", friend("Ana Lima", Close, 29), time.Time{}, false, Left{}},
+		{"outer, a day before due", friend("Ana Lima", Outer, 364), time.Time{}, false, Left{}},
 		{"not due, birthday tomorrow", func() Person {
 			p := friend("Ana Lima", Close, 10)
 			p.Birthday = md(time.November, 25)
 			return p
-		}(), time.Time{}, true, Reason{}},
+		}(), time.Time{}, true, Left{}},
 		{"not due, memory due", func() Person {
 			p := friend("Ana Lima", Close, 10)
 			p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 24)}}
 			return p
-		}(), time.Time{}, true, Reason{}},
+		}(), time.Time{}, true, Left{}},
 		{"not due, owed reply", func() Person {
 			p := friend("Ana Lima", Close, 10)
 			p.Last = touch(ago(4), Text, In)
 			return p
-		}(), time.Time{}, true, Reason{}},
+		}(), time.Time{}, true, Left{}},
 		{"not due, memory without a date", func() Person {
 			p := friend("Ana Lima", Close, 10)
 			p.Reminders = []Reminder{{Text: "exam"}}
 			return p
-		}(), time.Time{}, false, Reason{}},
+		}(), time.Time{}, false, Left{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -898,7 +898,7 @@ func TestTodayExclusions(t *testing.T) {
 			if at.IsZero() {
 				at = now
 			}
-			if got := Assess(tc.p, at).Left; !sameReason(got, tc.wantLeft) {
+			if got := Assess(tc.p, at).Left; !sameLeft(got, tc.wantLeft) {
 				t.Errorf("Assess(...).Left = %+v; want %+v", got, tc.wantLeft)
 			}
 			got := Today([]Person{tc.p}, at, 0)

@@ -38,11 +38,11 @@ const (
 	// otherwise set by Label (a tag or tier).
 	ReasonRhythm
 
-	// The reasons someone due is left out of today (Status.Left).
+	// The reasons someone due is left out of today (a Left).
 
 	// ReasonArchived: they are archived.
 	ReasonArchived
-	// ReasonSnoozed: they are snoozed until On (in now's location).
+	// ReasonSnoozed: they are snoozed until Until (in now's location).
 	ReasonSnoozed
 	// ReasonQuiet: you were in touch Days days ago, within the quiet days.
 	ReasonQuiet
@@ -52,6 +52,7 @@ const (
 // as facts. Which facts count depends on Kind.
 type Reason struct {
 	Kind  ReasonKind
+	Own   bool
 	Days  int
 	Count int
 	On    time.Time
@@ -59,9 +60,16 @@ type Reason struct {
 	Name  string
 	Via   Channel
 	Gaps  []int
-	Own   bool
 }
 
-// IsZero reports whether there is no reason: a Status.Left of someone who
-// is not left out.
-func (r Reason) IsZero() bool { return r.Kind == 0 }
+// Left says why someone is left out of today even if due. It is apart
+// from Reason, and small, because every Status holds one: a plan's Later
+// holds thousands.
+type Left struct {
+	Kind  ReasonKind // ReasonArchived, ReasonSnoozed or ReasonQuiet; 0 when not left out
+	Days  int        // ReasonQuiet: how many days ago you were in touch
+	Until time.Time  // ReasonSnoozed: the day the snooze ends, in now's location
+}
+
+// IsZero reports whether they are not left out.
+func (l Left) IsZero() bool { return l.Kind == 0 }

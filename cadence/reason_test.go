@@ -22,8 +22,6 @@ func wrote(name string, days int) Reason  { return Reason{Kind: ReasonWrote, Nam
 func called(name string, days int) Reason { return Reason{Kind: ReasonCalled, Name: name, Days: days} }
 func turn(name string) Reason             { return Reason{Kind: ReasonTurn, Name: name, Count: TurnCount} }
 func drift(gaps ...int) Reason            { return Reason{Kind: ReasonDrift, Gaps: gaps} }
-func archived() Reason                    { return Reason{Kind: ReasonArchived} }
-func quiet(days int) Reason               { return Reason{Kind: ReasonQuiet, Days: days} }
 
 // dateSoon is a date days ahead; sameReason does not check the day it falls on.
 func dateSoon(label string, days int) Reason {
@@ -35,9 +33,19 @@ func dateSoonOn(label string, days int, on time.Time) Reason {
 	return Reason{Kind: ReasonDate, Label: label, Days: days, On: on}
 }
 
+func archived() Left      { return Left{Kind: ReasonArchived} }
+func quiet(days int) Left { return Left{Kind: ReasonQuiet, Days: days} }
+
 // snoozed is snoozed until that calendar day, as now's zone sees it.
-func snoozed(y int, m time.Month, d int) Reason {
-	return Reason{Kind: ReasonSnoozed, On: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+func snoozed(y int, m time.Month, d int) Left {
+	return Left{Kind: ReasonSnoozed, Until: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// sameLeft compares the kind, the days and the calendar day of a snooze.
+func sameLeft(got, want Left) bool {
+	gy, gm, gd := got.Until.Date()
+	wy, wm, wd := want.Until.Date()
+	return got.Kind == want.Kind && got.Days == want.Days && gy == wy && gm == wm && gd == wd
 }
 
 // sameReason compares every fact of a reason, and the day it falls on as a

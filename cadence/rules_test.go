@@ -74,7 +74,7 @@ func TestRulesDaysAndLimit(t *testing.T) {
 	if got := Assess(quiet, now).Left; !got.IsZero() {
 		t.Errorf("default rules: left out %+v; want suggested", got)
 	}
-	if got := r.Assess(quiet, now).Left; !sameReason(got, Reason{Kind: ReasonQuiet, Days: 4}) {
+	if got := r.Assess(quiet, now).Left; got != (Left{Kind: ReasonQuiet, Days: 4}) {
 		t.Errorf("five quiet days: left out %+v; want talked 4 days ago", got)
 	}
 	bday := friend("Chloé", Outer, 30)

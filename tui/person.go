@@ -126,7 +126,7 @@ func (v *personView) layout() ([]string, []span) {
 	field("talked", lastTalkWords(e, w.now))
 	due := st.dueBar(s.DueRatio, s.Due, 10)
 	if !s.Left.IsZero() && !e.archived {
-		due += st.dim.Render(" · " + words.Reason(s.Left))
+		due += st.dim.Render(" · " + words.Left(s.Left))
 	}
 	field("due", due)
 	field("birthday", words.MonthDay(p.Birthday))

@@ -18,9 +18,8 @@ func Reasons(rs []cadence.Reason) []string {
 }
 
 // Reason says one reason: "birthday today", "43 days since your last
-// call", "close: every 30 days", "snoozed until Fri 27 Nov". The words are
-// put together by concatenation, not fmt.Sprintf: a plan words thousands
-// of people.
+// call", "close: every 30 days". The words are put together by
+// concatenation, not fmt.Sprintf: a plan words thousands of people.
 func Reason(r cadence.Reason) string {
 	switch r.Kind {
 	case cadence.ReasonDate:
@@ -58,12 +57,20 @@ func Reason(r cadence.Reason) string {
 			return Every(r.Days)
 		}
 		return r.Label + ": " + Every(r.Days)
+	}
+	return ""
+}
+
+// Left says why someone is left out of today: "archived", "snoozed until
+// Fri 27 Nov", "talked yesterday"; "" when they are not.
+func Left(l cadence.Left) string {
+	switch l.Kind {
 	case cadence.ReasonArchived:
 		return "archived"
 	case cadence.ReasonSnoozed:
-		return "snoozed until " + r.On.Format("Mon 2 Jan")
+		return "snoozed until " + l.Until.Format("Mon 2 Jan")
 	case cadence.ReasonQuiet:
-		return "talked " + Ago(r.Days)
+		return "talked " + Ago(l.Days)
 	}
 	return ""
 }

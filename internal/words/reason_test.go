@@ -44,15 +44,28 @@ func TestReason(t *testing.T) {
 		{cadence.Reason{Kind: cadence.ReasonRhythm, Days: 14, Label: "book club"}, "book club: every 14 days"},
 		{cadence.Reason{Kind: cadence.ReasonRhythm, Days: 1, Own: true}, "every 1 day"},
 		{cadence.Reason{Kind: cadence.ReasonRhythm, Days: 14, Own: true}, "every 14 days"},
-		{cadence.Reason{Kind: cadence.ReasonArchived}, "archived"},
-		{cadence.Reason{Kind: cadence.ReasonSnoozed, On: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}, "snoozed until Tue 1 Dec"},
-		{cadence.Reason{Kind: cadence.ReasonQuiet, Days: 0}, "talked today"},
-		{cadence.Reason{Kind: cadence.ReasonQuiet, Days: 1}, "talked yesterday"},
-		{cadence.Reason{Kind: cadence.ReasonQuiet, Days: 2}, "talked 2 days ago"},
 		{cadence.Reason{}, ""},
 	} {
 		if got := words.Reason(tc.r); got != tc.want {
 			t.Errorf("Reason(%+v) = %q; want %q", tc.r, got, tc.want)
+		}
+	}
+}
+
+func TestLeft(t *testing.T) {
+	for _, tc := range []struct {
+		l    cadence.Left
+		want string
+	}{
+		{cadence.Left{Kind: cadence.ReasonArchived}, "archived"},
+		{cadence.Left{Kind: cadence.ReasonSnoozed, Until: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}, "snoozed until Tue 1 Dec"},
+		{cadence.Left{Kind: cadence.ReasonQuiet, Days: 0}, "talked today"},
+		{cadence.Left{Kind: cadence.ReasonQuiet, Days: 1}, "talked yesterday"},
+		{cadence.Left{Kind: cadence.ReasonQuiet, Days: 2}, "talked 2 days ago"},
+		{cadence.Left{}, ""},
+	} {
+		if got := words.Left(tc.l); got != tc.want {
+			t.Errorf("Left(%+v) = %q; want %q", tc.l, got, tc.want)
 		}
 	}
 }
@@ -74,7 +87,7 @@ func TestReasonsOfAssess(t *testing.T) {
 	}
 	ana.SnoozedUntil = time.Date(2026, 11, 25, 3, 0, 0, 0, time.UTC)
 	pacific := time.FixedZone("UTC-8", -8*60*60)
-	if got := words.Reason(cadence.Assess(ana, now.In(pacific)).Left); !strings.HasSuffix(got, "Tue 24 Nov") {
+	if got := words.Left(cadence.Assess(ana, now.In(pacific)).Left); !strings.HasSuffix(got, "Tue 24 Nov") {
 		t.Errorf("Left = %q; want the snooze's day in now's zone, Tue 24 Nov", got)
 	}
 }
