@@ -25,7 +25,7 @@ const (
 	// ReasonTurn: they started the last Count interactions. Name is theirs.
 	ReasonTurn
 	// ReasonDrift: the gaps between real conversations keep growing: Gaps,
-	// in days, oldest first.
+	// in days, oldest first (the same slice as Status.Drift).
 	ReasonDrift
 	// ReasonSince: Days since the last real conversation, which was by Via.
 	ReasonSince
