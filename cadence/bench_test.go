@@ -9,6 +9,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/datagen"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // The ranking benchmarks run on generated people (package gen), turned into
@@ -78,6 +79,28 @@ func BenchmarkPlan(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				cadence.Plan(people, benchNow, 7, cadence.DefaultLimit)
+			}
+		})
+	}
+}
+
+// BenchmarkPlanWords is a plan as tend plan prints it: the reasons of
+// everyone planned, and of those left for later, in words.
+func BenchmarkPlanWords(b *testing.B) {
+	for _, n := range []int{1000, 10_000} {
+		b.Run(fmt.Sprintf("%d-people", n), func(b *testing.B) {
+			people := circle(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				s := cadence.Plan(people, benchNow, 7, cadence.DefaultLimit)
+				for _, d := range s.Days {
+					for _, st := range d.People {
+						words.Reasons(st.Reasons)
+					}
+				}
+				for _, st := range s.Later {
+					words.Reasons(st.Reasons)
+				}
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package cadence
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -131,17 +130,17 @@ type Status struct {
 	Answered []Reminder
 	YourTurn bool     // they started the last TurnCount interactions
 	Drift    []int    // the growing gaps, in days and oldest first, when drifting
-	Reasons  []string // human reasons, most important first
-	Left     string   // why they are left out of today, or ""
+	Reasons  []Reason // why to get in touch, most important first; internal/words says them
+	Left     Left     // why they are left out of today; zero when they are not
 }
 
 // Assess works out one person's status at now.
 func Assess(p Person, now time.Time) Status { return defaultRules.assess(p, now, true) }
 
-// assess is Assess, with the reasons in words only when words is set:
-// ranking thousands of people needs the numbers of all of them but the
-// words of only the few it keeps, and the words are most of the work.
-func (r *Rules) assess(p Person, now time.Time, words bool) Status {
+// assess is Assess, with the reasons only when reasons is set: ranking
+// thousands of people needs the numbers of all of them but the reasons of
+// only the few it keeps.
+func (r *Rules) assess(p Person, now time.Time, reasons bool) Status {
 	p = r.resolve(p)
 	s := Status{Person: p, Interval: p.Interval()}
 	s.LastRealAt = p.LastReal.At
@@ -155,11 +154,12 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 	s.Due = s.DaysSinceReal >= s.Interval
 	s.Priority = s.DueRatio
 
-	var boosts []string
+	var room [4]Reason // the boosts of nearly everyone, without an allocation
+	boosts := room[:0]
 	boosted := false
-	boost := func(reason func() string) {
+	boost := func(reason func() Reason) {
 		boosted = true
-		if words {
+		if reasons {
 			boosts = append(boosts, reason())
 		}
 	}
@@ -168,50 +168,50 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 			continue // a call, a dinner or their reply on the day answers it
 		}
 		s.Priority += dateBoost
-		boost(func() string { return d.label + " " + dayWords(d.days, d.at) })
+		boost(func() Reason { return Reason{Kind: ReasonDate, Label: d.label, Days: d.days, On: d.at} })
 		if d.days == 0 {
 			s.DateToday = true
 			s.Birthday = s.Birthday || d.birthday
 		}
 	}
 	for _, m := range p.Reminders {
-		overdue, due := reminderOverdue(m, now)
+		overdue, due := ReminderOverdue(m, now)
 		if !due {
 			continue
 		}
 		if MemoryAnswered(p, m, now) {
 			// In touch on or after its day: a thing to mark done, not a
 			// reason to call.
-			if words {
+			if reasons {
 				s.Answered = append(s.Answered, m)
 			}
 			continue
 		}
 		s.Priority += memoryBoost
 		s.MemoryDue = true
-		boost(func() string { return "remember: " + oneLine(m.Text) + " (" + dueWords(overdue) + ")" })
+		boost(func() Reason { return Reason{Kind: ReasonMemory, Label: m.Text, Days: overdue} })
 	}
 	if owed, days := owesReply(p, now); owed {
 		s.Priority += owedBoost
-		boost(func() string {
+		boost(func() Reason {
 			if p.Last.Missed {
-				return ShortName(p.Name) + " called " + Plural(days, "day") + " ago, you have not called back"
+				return Reason{Kind: ReasonCalled, Name: p.Name, Days: days}
 			}
-			return ShortName(p.Name) + " wrote " + Plural(days, "day") + " ago, you have not answered"
+			return Reason{Kind: ReasonWrote, Name: p.Name, Days: days}
 		})
 	}
 	s.Boosted = boosted
 	if YourTurn(p) {
 		s.YourTurn = true
 		s.Priority += turnBoost
-		if words {
-			boosts = append(boosts, turnWords(p))
+		if reasons {
+			boosts = append(boosts, Reason{Kind: ReasonTurn, Name: p.Name, Count: TurnCount})
 		}
 	}
 	if gaps := Drift(p, now); gaps != nil {
 		s.Drift = gaps
-		if words {
-			boosts = append(boosts, driftWords(gaps))
+		if reasons {
+			boosts = append(boosts, Reason{Kind: ReasonDrift, Gaps: gaps})
 		}
 		// Drift is meant to be noticed before someone is overdue, but not
 		// the day after a conversation: from half their interval on.
@@ -223,14 +223,22 @@ func (r *Rules) assess(p Person, now time.Time, words bool) Status {
 	s.Priority = round2(s.Priority)
 
 	// A boost that is about a day (a birthday) leads; the rhythm follows.
-	if words {
-		s.Reasons = append(s.Reasons, boosts...)
+	if reasons {
+		// One allocation of the size needed: the Later of a plan holds
+		// thousands of statuses.
+		n := len(boosts)
 		if s.Due {
-			s.Reasons = append(s.Reasons, sinceWords(p, s.DaysSinceReal))
+			n += 3
+		}
+		if n > 0 {
+			s.Reasons = append(make([]Reason, 0, n), boosts...)
+		}
+		if s.Due {
+			s.Reasons = append(s.Reasons, sinceReason(p, s.DaysSinceReal))
 			if n := triedSince(p); n > 0 {
-				s.Reasons = append(s.Reasons, triedWords(n))
+				s.Reasons = append(s.Reasons, Reason{Kind: ReasonTried, Count: n})
 			}
-			s.Reasons = append(s.Reasons, rhythmWords(p))
+			s.Reasons = append(s.Reasons, rhythmReason(p))
 		}
 	}
 	s.Left = leftOut(p, s, now, r.QuietDays)
@@ -268,7 +276,7 @@ func Suggested(p Person, now time.Time) bool { return defaultRules.Suggested(p, 
 // Suggested reports whether p is to be contacted at now under r.
 func (r Rules) Suggested(p Person, now time.Time) bool {
 	s := r.assess(p, now, false)
-	return s.Left == "" && (s.Due || s.Boosted)
+	return s.Left.IsZero() && (s.Due || s.Boosted)
 }
 
 // NewRanking starts a ranking at now of at most limit people (all when
@@ -281,7 +289,7 @@ func NewRanking(now time.Time, limit int) *Ranking { return defaultRules.NewRank
 // reads each one's history into the same memory).
 func (r *Ranking) Add(p Person) {
 	s := r.rules.assess(p, r.now, false)
-	if s.Left != "" || !(s.Due || s.Boosted) {
+	if !s.Left.IsZero() || !(s.Due || s.Boosted) {
 		return
 	}
 	r.given++
@@ -298,7 +306,7 @@ func (r *Ranking) Add(p Person) {
 	if i >= r.limit {
 		return
 	}
-	r.top = slices.Insert(r.top, i, r.rules.Assess(own(p), r.now)) // now with the reasons in words
+	r.top = slices.Insert(r.top, i, r.rules.Assess(own(p), r.now)) // now with the reasons
 	if len(r.top) > r.limit {
 		r.top = r.top[:r.limit]
 	}
@@ -385,17 +393,17 @@ func comparePriority(a, b *Status, aName, bName string) int {
 }
 
 // leftOut says why someone is not suggested today even if due.
-func leftOut(p Person, s Status, now time.Time, quietDays int) string {
+func leftOut(p Person, s Status, now time.Time, quietDays int) Left {
 	switch {
 	case !p.ArchivedAt.IsZero():
-		return "archived"
+		return Left{Kind: ReasonArchived}
 	case p.SnoozedUntil.After(now):
-		return "snoozed until " + p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan")
+		return Left{Kind: ReasonSnoozed, Until: p.SnoozedUntil.In(now.Location())}
 	}
 	if t := lastTouch(p); !t.IsZero() && DaysBetween(t, now) <= quietDays && !s.DateToday && !s.MemoryDue {
-		return "talked " + AgoWords(max(0, DaysBetween(t, now)))
+		return Left{Kind: ReasonQuiet, Days: max(0, DaysBetween(t, now))}
 	}
-	return ""
+	return Left{}
 }
 
 // answered reports whether there was any interaction with p on day's
@@ -449,16 +457,6 @@ func triedSince(p Person) int {
 	return n
 }
 
-func triedWords(n int) string {
-	switch n {
-	case 1:
-		return "you tried once since"
-	case 2:
-		return "you tried twice since"
-	}
-	return fmt.Sprintf("you tried %d times since", n)
-}
-
 // owesReply reports whether the latest interaction is theirs and not a
 // conversation (a message, a call you missed), older than a day with
 // nothing after it, and how many days it has waited.
@@ -497,82 +495,24 @@ func upcomingDates(p Person, now time.Time, soonDays int) []upcoming {
 	return out
 }
 
-// The words of the reasons are put together by concatenation, not
-// fmt.Sprintf: a plan words thousands of people.
-func sinceWords(p Person, days int) string {
+// sinceReason says how long since the last real conversation, or since
+// they were added when there was none.
+func sinceReason(p Person, days int) Reason {
 	if p.LastReal.IsZero() {
-		return "added " + Plural(days, "day") + " ago, no real conversation yet"
+		return Reason{Kind: ReasonAdded, Days: days}
 	}
-	switch p.LastReal.Via {
-	case InPerson:
-		return Plural(days, "day") + " since you last met in person"
-	case Video:
-		return Plural(days, "day") + " since your last video call"
-	default:
-		return Plural(days, "day") + " since your last call"
-	}
+	return Reason{Kind: ReasonSince, Days: days, Via: p.LastReal.Via}
 }
 
-func rhythmWords(p Person) string {
+// rhythmReason says their rhythm and what sets it.
+func rhythmReason(p Person) Reason {
 	if p.Every > 0 {
-		return EveryWords(p.Every)
+		return Reason{Kind: ReasonRhythm, Days: p.Every, Own: true}
 	}
 	if p.rhythmFrom != "" {
-		return p.rhythmFrom + ": " + EveryWords(p.Interval())
+		return Reason{Kind: ReasonRhythm, Days: p.Interval(), Label: p.rhythmFrom}
 	}
-	return string(p.Tier) + ": " + EveryWords(p.Tier.Every())
-}
-
-// dayWords names a day in the next week: "today", "tomorrow", "on Friday".
-func dayWords(days int, t time.Time) string {
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "tomorrow"
-	}
-	return "on " + t.Weekday().String()
-}
-
-func dueWords(overdue int) string {
-	switch overdue {
-	case 0:
-		return "due today"
-	case 1:
-		return "due yesterday"
-	}
-	return fmt.Sprintf("due %d days ago", overdue)
-}
-
-// AgoWords says how long ago a day was: "today", "yesterday", "43 days ago".
-func AgoWords(days int) string {
-	switch days {
-	case 0:
-		return "today"
-	case 1:
-		return "yesterday"
-	}
-	return fmt.Sprintf("%d days ago", days)
-}
-
-// LastTalkWords says when the last real conversation was, seen from now:
-// "43 days ago", or, for one logged after now (as with a --now in the
-// past), its day and that it lies ahead, never "today".
-func LastTalkWords(at, now time.Time) string {
-	days := DaysBetween(at, now)
-	if days < 0 {
-		return at.In(now.Location()).Format("Mon 2 Jan") + ", after this day"
-	}
-	return AgoWords(days)
-}
-
-// oneLine keeps a reason on one line, however the memory was written.
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:59]) + "…"
-	}
-	return s
+	return Reason{Kind: ReasonRhythm, Days: p.Tier.Every(), Label: string(p.Tier)}
 }
 
 // calendarDay is the start of t's date, read as a date and placed in loc.

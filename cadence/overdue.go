@@ -113,12 +113,13 @@ func soonMonthDays(now time.Time, soonDays int) []MonthDay {
 // ReminderDue reports whether a memory with a due date moves someone up at
 // now: whether its day has come.
 func ReminderDue(r Reminder, now time.Time) bool {
-	_, ok := reminderOverdue(r, now)
+	_, ok := ReminderOverdue(r, now)
 	return ok
 }
 
-// reminderOverdue gives how many days ago a memory came due, when it has.
-func reminderOverdue(r Reminder, now time.Time) (int, bool) {
+// ReminderOverdue gives how many days ago a memory came due, and whether
+// it has: a day of its own that is today or past.
+func ReminderOverdue(r Reminder, now time.Time) (int, bool) {
 	if r.Due.IsZero() {
 		return 0, false
 	}

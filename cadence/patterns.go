@@ -2,11 +2,8 @@ package cadence
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -129,10 +126,13 @@ func Drift(p Person, now time.Time) []int {
 type RhythmHint struct {
 	Conversations int     // the real conversations (on different days) it is drawn from
 	MedianGap     float64 // the median number of days between them
+	Days          int     // the median gap in whole days, as the hint says it
 	Interval      int     // the rhythm set now, in days
+	Own           bool    // the rhythm set now is their own --every
+	Tag           string  // the tag that sets the rhythm now, or "" when none does
+	Current       Tier    // their tier now
 	Tier          Tier    // the tier suggested, or "" when Every is suggested
 	Every         int     // the --every suggested, in days, or 0 when a tier is
-	Text          string  // the hint in words
 }
 
 // Rhythm suggests a better tier or rhythm when there are at least RhythmMin
@@ -182,53 +182,48 @@ func (r Rules) RhythmHint(p Person, now time.Time) (RhythmHint, bool) {
 		return RhythmHint{}, false
 	}
 
-	expect := fmt.Sprintf("%s tier expects %d", p.Tier, h.Interval)
-	switch {
-	case p.Every > 0:
-		expect = fmt.Sprintf("you set every %d", h.Interval)
-	case byTag:
-		expect = fmt.Sprintf("the %s tag expects %d", p.rhythmFrom, h.Interval)
+	h.Days, h.Own, h.Current = days, p.Every > 0, p.Tier
+	if byTag {
+		h.Tag = p.rhythmFrom
 	}
-	ask := fmt.Sprintf("try --every %dd?", h.Every)
-	if h.Tier != "" {
-		ask = fmt.Sprintf("move to %s?", h.Tier)
-	}
-	h.Text = fmt.Sprintf("you talk about every %s; %s — %s", Plural(days, "day"), expect, ask)
 	return h, true
+}
+
+// NoteKind says what a Note is about.
+type NoteKind uint8
+
+const (
+	// NoteOneSided: you started the last Count interactions, and Name has
+	// not reached out in OneSidedDays.
+	NoteOneSided NoteKind = iota + 1
+	// NoteRhythm: Hint, a rhythm that fits your conversations better.
+	NoteRhythm
+)
+
+// Note is one of the gentle observations show adds about someone, as
+// facts; internal/words says them.
+type Note struct {
+	Kind  NoteKind
+	Name  string     // NoteOneSided: theirs
+	Count int        // NoteOneSided: how many times in a row you reached out
+	Hint  RhythmHint // NoteRhythm
 }
 
 // Notes are the gentle observations show adds about someone, which never
 // change their priority: that you have been the one reaching out, and a
 // rhythm hint.
-func Notes(p Person, now time.Time) []string { return defaultRules.Notes(p, now) }
+func Notes(p Person, now time.Time) []Note { return defaultRules.Notes(p, now) }
 
 // Notes is the package's Notes under the rules.
-func (r Rules) Notes(p Person, now time.Time) []string {
-	var out []string
+func (r Rules) Notes(p Person, now time.Time) []Note {
+	var out []Note
 	if OneSided(p, now) {
-		out = append(out, fmt.Sprintf("you reached out the last %d times; %s has not reached out in a year",
-			OneSidedCount, ShortName(p.Name)))
+		out = append(out, Note{Kind: NoteOneSided, Name: p.Name, Count: OneSidedCount})
 	}
 	if h, ok := r.RhythmHint(p, now); ok {
-		out = append(out, h.Text)
+		out = append(out, Note{Kind: NoteRhythm, Hint: h})
 	}
 	return out
-}
-
-func turnWords(p Person) string {
-	return ShortName(p.Name) + " reached out the last " + strconv.Itoa(TurnCount) + " times — your turn"
-}
-
-func driftWords(gaps []int) string { return "drifting: " + GapWords(gaps) }
-
-// GapWords says "gaps of 10, 16, 25 days", as the reasons, tend stats and
-// the TUI all word drift.
-func GapWords(gaps []int) string {
-	parts := make([]string, len(gaps))
-	for i, g := range gaps {
-		parts[i] = strconv.Itoa(g)
-	}
-	return "gaps of " + strings.Join(parts, ", ") + " days"
 }
 
 // realGaps returns the days between consecutive real conversations, newest

@@ -76,14 +76,14 @@ func TestAssessYourTurn(t *testing.T) {
 			name: "due, and they called the last 3 times",
 			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(40), callIn(50), callIn(60)),
 			want: want{days: 40, ratio: 1.33, due: true, priority: 1.83,
-				reasons: []string{"Ben reached out the last 3 times — your turn", "40 days since your last call", "close: every 30 days"}},
+				reasons: []Reason{turn("Ben Okafor"), since(40, Call), rhythm("close", 30)}},
 			inList: true,
 		},
 		{
 			name: "due, they called twice, you once before",
 			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(40), callIn(50), touch(ago(60), Call, Out)),
 			want: want{days: 40, ratio: 1.33, due: true, priority: 1.33,
-				reasons: []string{"40 days since your last call", "close: every 30 days"}},
+				reasons: []Reason{since(40, Call), rhythm("close", 30)}},
 			inList: true,
 		},
 		{
@@ -92,7 +92,7 @@ func TestAssessYourTurn(t *testing.T) {
 			name: "not due, and they called the last 3 times",
 			p:    withRecent(friend("Ben Okafor", Close, 0), callIn(10), callIn(20), callIn(30)),
 			want: want{days: 10, ratio: 0.33, priority: 0.83,
-				reasons: []string{"Ben reached out the last 3 times — your turn"}},
+				reasons: []Reason{turn("Ben Okafor")}},
 		},
 		{
 			name: "three unanswered texts: owed, and your turn",
@@ -102,7 +102,7 @@ func TestAssessYourTurn(t *testing.T) {
 				return p
 			}(),
 			want: want{days: 20, ratio: 0.67, priority: 1.67, boosted: true,
-				reasons: []string{"Ben wrote 4 days ago, you have not answered", "Ben reached out the last 3 times — your turn"}},
+				reasons: []Reason{wrote("Ben Okafor", 4), turn("Ben Okafor")}},
 			inList: true,
 		},
 	}
@@ -155,9 +155,9 @@ func TestOneSided(t *testing.T) {
 				t.Errorf("OneSided = %v; want %v", got, tc.want)
 			}
 			notes := Notes(p, now)
-			wantNote := "you reached out the last 5 times; Dana has not reached out in a year"
+			wantNote := Note{Kind: NoteOneSided, Name: "Dana Reyes", Count: 5}
 			if got := slices.Contains(notes, wantNote); got != tc.want {
-				t.Errorf("Notes = %q; want the one-sided note: %v", notes, tc.want)
+				t.Errorf("Notes = %+v; want the one-sided note: %v", notes, tc.want)
 			}
 			// A note only: the priority is the same as without the history.
 			plain := p
@@ -213,7 +213,7 @@ func TestAssessDrift(t *testing.T) {
 	drifting := func(n int) Person {
 		return conversations(friend("Ana Lima", Close, 0), n, n+31, n+56, n+76)
 	}
-	reason := "drifting: gaps of 20, 25, 31 days"
+	reason := drift(20, 25, 31)
 	tests := []struct {
 		name   string
 		p      Person
@@ -221,12 +221,12 @@ func TestAssessDrift(t *testing.T) {
 		inList bool
 	}{
 		{"half the interval: suggested", drifting(15),
-			want{days: 15, ratio: 0.5, priority: 0.75, boosted: true, reasons: []string{reason}}, true},
+			want{days: 15, ratio: 0.5, priority: 0.75, boosted: true, reasons: []Reason{reason}}, true},
 		{"a day short of half: named, not suggested", drifting(14),
-			want{days: 14, ratio: 0.47, priority: 0.47, reasons: []string{reason}}, false},
+			want{days: 14, ratio: 0.47, priority: 0.47, reasons: []Reason{reason}}, false},
 		{"due and drifting", drifting(31),
 			want{days: 31, ratio: 1.03, due: true, priority: 1.28, boosted: true,
-				reasons: []string{reason, "31 days since your last call", "close: every 30 days"}}, true},
+				reasons: []Reason{reason, since(31, Call), rhythm("close", 30)}}, true},
 		{"not drifting: as before", conversations(friend("Ana Lima", Close, 0), 15, 40, 50, 60),
 			want{days: 15, ratio: 0.5, priority: 0.5}, false},
 	}
@@ -259,41 +259,42 @@ func TestRhythm(t *testing.T) {
 		wantOK    bool
 		wantTier  Tier
 		wantEvery int
-		wantText  string
+		// The days the hint says, and the rhythm it says is set now.
+		wantDays, wantInterval int
 	}{
 		{name: "the example: every 12 days, close", tier: Close, daysAgo: every(12, 12, 12), wantOK: true, wantTier: Inner,
-			wantText: "you talk about every 12 days; close tier expects 30 — move to inner?"},
+			wantDays: 12, wantInterval: 30},
 		{name: "median 14, just under half of 30", tier: Close, daysAgo: every(14, 14, 14), wantOK: true, wantTier: Inner,
-			wantText: "you talk about every 14 days; close tier expects 30 — move to inner?"},
+			wantDays: 14, wantInterval: 30},
 		{name: "median 15, exactly half of 30", tier: Close, daysAgo: every(15, 15, 15)},
 		{name: "median 60, exactly twice 30", tier: Close, daysAgo: every(60, 60, 60)},
 		{name: "median 61, just over twice 30: no tier that near", tier: Close, daysAgo: every(61, 61, 61), wantOK: true, wantEvery: 61,
-			wantText: "you talk about every 61 days; close tier expects 30 — try --every 61d?"},
+			wantDays: 61, wantInterval: 30},
 		{name: "median 100, close: regular", tier: Close, daysAgo: every(100, 100, 100, 100, 100, 100), wantOK: true, wantTier: Regular,
-			wantText: "you talk about every 100 days; close tier expects 30 — move to regular?"},
+			wantDays: 100, wantInterval: 30},
 		// A burst is not a rhythm: 1 June, then 20, 25 and 30 November.
 		{name: "a burst after a silence", tier: Regular, daysAgo: every(5, 5, 172)},
 		{name: "a weekly rhythm over 20 days: not yet", tier: Close, daysAgo: every(7, 7, 6)},
 		{name: "a weekly rhythm over 21 days", tier: Close, daysAgo: every(7, 7, 7), wantOK: true, wantTier: Inner,
-			wantText: "you talk about every 7 days; close tier expects 30 — move to inner?"},
+			wantDays: 7, wantInterval: 30},
 		{name: "a long silence left out of the span", tier: Close, daysAgo: every(7, 7, 100, 6), wantOK: false},
 		{name: "a long silence left out, the rest spans three weeks", tier: Close, daysAgo: every(7, 7, 100, 7), wantOK: true, wantTier: Inner,
-			wantText: "you talk about every 7 days; close tier expects 30 — move to inner?"},
+			wantDays: 7, wantInterval: 30},
 		{name: "three conversations are not enough", tier: Close, daysAgo: every(12, 12)},
 		{name: "four on three days are not enough", tier: Close, daysAgo: []int{3, 3, 15, 27}},
 		{name: "median of an even number of gaps", tier: Close, daysAgo: every(10, 40, 12, 14), wantOK: true, wantTier: Inner,
-			wantText: "you talk about every 13 days; close tier expects 30 — move to inner?"},
+			wantDays: 13, wantInterval: 30},
 		{name: "median, not mean: one long gap", tier: Close, daysAgo: every(10, 200, 11), wantOK: true, wantTier: Inner,
-			wantText: "you talk about every 11 days; close tier expects 30 — move to inner?"},
+			wantDays: 11, wantInterval: 30},
 		{name: "inner, every 2 days: no closer tier", tier: Inner, daysAgo: every(2, 2, 2), wantOK: true, wantEvery: 2,
-			wantText: "you talk about every 2 days; inner tier expects 7 — try --every 2d?"},
+			wantDays: 2, wantInterval: 7},
 		{name: "outer, every 3 years: no wider tier", tier: Outer, daysAgo: every(1000, 1000, 1000), wantOK: true, wantEvery: 1000,
-			wantText: "you talk about every 1000 days; outer tier expects 365 — try --every 1000d?"},
+			wantDays: 1000, wantInterval: 365},
 		{name: "regular, every 400 days: outer", tier: Regular, daysAgo: every(400, 400, 400), wantOK: true, wantTier: Outer,
-			wantText: "you talk about every 400 days; regular tier expects 180 — move to outer?"},
+			wantDays: 400, wantInterval: 180},
 		{name: "regular, every 360 days: exactly twice, no hint", tier: Regular, daysAgo: every(360, 360, 360)},
 		{name: "their own every: always an every", tier: Close, own: 10, daysAgo: every(28, 28, 28), wantOK: true, wantEvery: 28,
-			wantText: "you talk about every 28 days; you set every 10 — try --every 28d?"},
+			wantDays: 28, wantInterval: 10},
 		{name: "their own every, kept", tier: Close, own: 20, daysAgo: every(28, 28, 28)},
 	}
 	for _, tc := range tests {
@@ -304,13 +305,16 @@ func TestRhythm(t *testing.T) {
 			if ok != tc.wantOK {
 				t.Fatalf("Rhythm ok = %v (%+v); want %v", ok, h, tc.wantOK)
 			}
-			if h.Tier != tc.wantTier || h.Every != tc.wantEvery || h.Text != tc.wantText {
-				t.Errorf("Rhythm = tier %q, every %d, %q; want tier %q, every %d, %q",
-					h.Tier, h.Every, h.Text, tc.wantTier, tc.wantEvery, tc.wantText)
+			if h.Tier != tc.wantTier || h.Every != tc.wantEvery || h.Days != tc.wantDays || h.Interval != tc.wantInterval {
+				t.Errorf("Rhythm = tier %q, every %d, %d days against %d; want tier %q, every %d, %d days against %d",
+					h.Tier, h.Every, h.Days, h.Interval, tc.wantTier, tc.wantEvery, tc.wantDays, tc.wantInterval)
+			}
+			if ok && (h.Own != (tc.own > 0) || h.Tag != "" || h.Current != tc.tier) {
+				t.Errorf("Rhythm set now: own %v, tag %q, tier %q; want own %v, no tag, tier %q", h.Own, h.Tag, h.Current, tc.own > 0, tc.tier)
 			}
 			notes := Notes(p, now)
-			if slices.Contains(notes, tc.wantText) != tc.wantOK {
-				t.Errorf("Notes = %q; want the hint: %v", notes, tc.wantOK)
+			if slices.Contains(notes, Note{Kind: NoteRhythm, Hint: h}) != tc.wantOK {
+				t.Errorf("Notes = %+v; want the hint: %v", notes, tc.wantOK)
 			}
 			// Never applied: the status keeps the rhythm that is set.
 			if st := Assess(p, now); st.Interval != p.Interval() {
@@ -372,27 +376,29 @@ func TestRhythmHintFollowsTheRules(t *testing.T) {
 		p       Person
 		wantOK  bool
 		wantDef bool // whether the defaults would give a hint
-		want    string
+		want    RhythmHint
 	}{
 		{name: "every 10 days, close at 14: no hint (the defaults, at 30, say move to inner)",
 			p: conversations(friend("Ana", Close, 0), every(10, 10, 10)...), wantDef: true},
 		{name: "every 40 days, close at 14: regular at 45 is nearest (the defaults say nothing)",
 			p: conversations(friend("Ben", Close, 0), every(40, 40, 40, 40, 40)...), wantOK: true,
-			want: "you talk about every 40 days; close tier expects 14 — move to regular?"},
+			want: RhythmHint{Days: 40, Interval: 14, Current: Close, Tier: Regular}},
 		{name: "a family tag at 10 sets the rhythm: --every, never a tier",
 			p: tagged(conversations(friend("Cleo", Regular, 0), every(40, 40, 40, 40, 40)...), "Family"), wantOK: true,
-			want: "you talk about every 40 days; the family tag expects 10 — try --every 40d?"},
+			want: RhythmHint{Days: 40, Interval: 10, Tag: "family", Current: Regular, Every: 40}},
 	}
 	for _, tc := range tests {
 		h, ok := rules.RhythmHint(tc.p, now)
-		if ok != tc.wantOK || h.Text != tc.want {
-			t.Errorf("%s: RhythmHint = %v %q, want %v %q", tc.name, ok, h.Text, tc.wantOK, tc.want)
+		said := h
+		said.Conversations, said.MedianGap = 0, 0 // what the hint says, not what it is drawn from
+		if ok != tc.wantOK || said != tc.want {
+			t.Errorf("%s: RhythmHint = %v %+v, want %v %+v", tc.name, ok, said, tc.wantOK, tc.want)
 		}
 		if _, def := Rhythm(tc.p, now); tc.wantOK == false && def != tc.wantDef {
 			t.Errorf("%s: under the defaults, a hint %v; the case would not tell the rules apart", tc.name, def)
 		}
-		if notes := rules.Notes(tc.p, now); tc.wantOK != slices.Contains(notes, h.Text) {
-			t.Errorf("%s: Notes = %q, without the hint", tc.name, notes)
+		if notes := rules.Notes(tc.p, now); tc.wantOK != slices.Contains(notes, Note{Kind: NoteRhythm, Hint: h}) {
+			t.Errorf("%s: Notes = %+v, without the hint", tc.name, notes)
 		}
 	}
 }

@@ -84,7 +84,7 @@ func pinnedOn(p Person, at time.Time) (Person, bool) {
 	}
 	var rs []Reminder
 	for _, r := range p.Reminders {
-		if days, due := reminderOverdue(r, at); due && days == 0 {
+		if days, due := ReminderOverdue(r, at); due && days == 0 {
 			rs = append(rs, r)
 		}
 	}

@@ -53,7 +53,7 @@ func (r Rules) planPlain(people []Person, now time.Time, days, perDay int) Sched
 			// The numbers decide the order; the words are worked out only
 			// for those placed, below, and they are most of the work.
 			if pin, ok := pinnedOn(c.p, at); ok {
-				if st := r.assess(pin, at, false); st.Left == "" && (st.DateToday || st.MemoryDue) {
+				if st := r.assess(pin, at, false); st.Left.IsZero() && (st.DateToday || st.MemoryDue) {
 					pinned = append(pinned, st)
 					continue
 				}
@@ -62,7 +62,7 @@ func (r Rules) planPlain(people []Person, now time.Time, days, perDay int) Sched
 				continue
 			}
 			st := r.assess(c.free, at, false)
-			if st.Left != "" || !(st.Due || st.Boosted) {
+			if !st.Left.IsZero() || !(st.Due || st.Boosted) {
 				continue
 			}
 			c.seen, c.last, c.lastAt = true, st, at
@@ -80,7 +80,7 @@ func (r Rules) planPlain(people []Person, now time.Time, days, perDay int) Sched
 			c.planned = true
 			// Their day, and due (or moved up) besides: the reasons of the
 			// day say so, and that is their call.
-			if free := r.assess(c.free, at, false); free.Left == "" && (free.Due || free.Boosted) {
+			if free := r.assess(c.free, at, false); free.Left.IsZero() && (free.Due || free.Boosted) {
 				c.due = true
 			}
 			chosen = append(chosen, r.Assess(st.Person, at))
@@ -114,7 +114,7 @@ func FreeOnDiffers(r Rules, p Person, now time.Time, days int) string {
 	c := pl.candidate(p)
 	for d := 1; d < days; d++ {
 		st := r.assess(c.free, pl.moments[d], false)
-		want := freeDay{suggested: st.Left == "" && (st.Due || st.Boosted), priority: st.Priority}
+		want := freeDay{suggested: st.Left.IsZero() && (st.Due || st.Boosted), priority: st.Priority}
 		if got := pl.freeOn(&c, d); got != want {
 			return fmt.Sprintf("day %d: freeOn = %+v; assess gives %+v (%+v)", d, got, want, st)
 		}

@@ -279,15 +279,15 @@ func TestPlanReasonsAreOfTheDay(t *testing.T) {
 	tests := []struct {
 		day     int
 		name    string
-		reasons []string
+		reasons []Reason
 	}{
-		{2, "Ben Okafor", []string{"30 days since your last call", "close: every 30 days"}},
-		{5, "Ana Lima", []string{"birthday today", "32 days since your last call", "close: every 30 days"}},
+		{2, "Ben Okafor", []Reason{since(30, Call), rhythm("close", 30)}},
+		{5, "Ana Lima", []Reason{dateSoonOn("birthday", 0, date(2026, 11, 29)), since(32, Call), rhythm("close", 30)}},
 	}
 	for _, tc := range tests {
 		ppl := s.Days[tc.day].People
-		if len(ppl) != 1 || ppl[0].Person.Name != tc.name || !slices.Equal(ppl[0].Reasons, tc.reasons) {
-			t.Errorf("day %d = %v; want %s with reasons %q", tc.day, ppl, tc.name, tc.reasons)
+		if len(ppl) != 1 || ppl[0].Person.Name != tc.name || !sameReasons(ppl[0].Reasons, tc.reasons) {
+			t.Errorf("day %d = %v; want %s with reasons %+v", tc.day, ppl, tc.name, tc.reasons)
 		}
 	}
 }

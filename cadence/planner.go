@@ -20,7 +20,7 @@ import (
 // rhythm, the last conversation, the history's patterns) and then, each
 // day, only the few numbers that do (see freeOn). It keeps the few
 // most pressing of each day as it goes instead of sorting everyone due, and
-// works out the words only for those it places.
+// works out the reasons only for those it places.
 //
 // The people are told apart by their ids, as a store gives them: no two
 // may share one.
@@ -227,7 +227,7 @@ func (pl *Planner) freeOn(c *planCand, d int) freeDay {
 	priority := round2(float64(since) / float64(c.interval))
 	boosted, memoryDue := false, false
 	for _, m := range f.Reminders {
-		if _, ok := reminderOverdue(m, at); !ok || MemoryAnswered(*f, m, at) {
+		if _, ok := ReminderOverdue(m, at); !ok || MemoryAnswered(*f, m, at) {
 			continue
 		}
 		priority += memoryBoost
@@ -337,7 +337,7 @@ func (pl *Planner) Schedule() Schedule {
 			pin := c.free
 			pin.Birthday, pin.ImportantDates, pin.Reminders = c.birthday, c.dates, c.reminders
 			if pin, ok := pinnedOn(pin, at); ok {
-				if st := r.assess(pin, at, false); st.Left == "" && (st.DateToday || st.MemoryDue) {
+				if st := r.assess(pin, at, false); st.Left.IsZero() && (st.DateToday || st.MemoryDue) {
 					pinned = append(pinned, st)
 					pinnedCands = append(pinnedCands, i)
 					pinnedToday[i] = true

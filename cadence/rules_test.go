@@ -18,8 +18,8 @@ func TestDefaultRulesAreTheConstants(t *testing.T) {
 		t.Errorf("limit %d, quiet %d, soon %d; want the constants", r.Limit, r.QuietDays, r.SoonDays)
 	}
 	ana := friend("Ana", Close, 43)
-	if got, want := r.Assess(ana, now).Reasons, Assess(ana, now).Reasons; !slices.Equal(got, want) {
-		t.Errorf("reasons %q; want %q", got, want)
+	if got, want := r.Assess(ana, now).Reasons, Assess(ana, now).Reasons; !sameReasons(got, want) {
+		t.Errorf("reasons %+v; want %+v", got, want)
 	}
 }
 
@@ -39,16 +39,16 @@ func TestRulesRhythm(t *testing.T) {
 		p       Person
 		days    int
 		from    string
-		reasons []string
+		reasons []Reason
 	}{
-		{"the tier as set", tagged(0), 21, "close", []string{"30 days since your last call", "close: every 21 days"}},
-		{"a tag over the tier", tagged(0, "Family"), 14, "family", []string{"30 days since your last call", "family: every 14 days"}},
+		{"the tier as set", tagged(0), 21, "close", []Reason{since(30, Call), rhythm("close", 21)}},
+		{"a tag over the tier", tagged(0, "Family"), 14, "family", []Reason{since(30, Call), rhythm("family", 14)}},
 		{"a longer tag over the tier too", tagged(0, "work"), 60, "work", nil},
-		{"the shortest of two tags", tagged(0, "work", "family"), 14, "family", []string{"30 days since your last call", "family: every 14 days"}},
-		{"a tie to the first tag by name", tagged(0, "family", "book club"), 14, "book club", []string{"30 days since your last call", "book club: every 14 days"}},
+		{"the shortest of two tags", tagged(0, "work", "family"), 14, "family", []Reason{since(30, Call), rhythm("family", 14)}},
+		{"a tie to the first tag by name", tagged(0, "family", "book club"), 14, "book club", []Reason{since(30, Call), rhythm("book club", 14)}},
 		{"their own over any tag", tagged(45, "family"), 45, "", nil},
-		{"their own when due", tagged(30, "family"), 30, "", []string{"30 days since your last call", "every 30 days"}},
-		{"a tag with no rhythm", tagged(0, "climbing"), 21, "close", []string{"30 days since your last call", "close: every 21 days"}},
+		{"their own when due", tagged(30, "family"), 30, "", []Reason{since(30, Call), ownEvery(30)}},
+		{"a tag with no rhythm", tagged(0, "climbing"), 21, "close", []Reason{since(30, Call), rhythm("close", 21)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,8 +60,8 @@ func TestRulesRhythm(t *testing.T) {
 			if st.Interval != tc.days {
 				t.Errorf("Interval = %d; want %d", st.Interval, tc.days)
 			}
-			if !slices.Equal(st.Reasons, tc.reasons) {
-				t.Errorf("reasons %q; want %q", st.Reasons, tc.reasons)
+			if !sameReasons(st.Reasons, tc.reasons) {
+				t.Errorf("reasons %+v; want %+v", st.Reasons, tc.reasons)
 			}
 		})
 	}
@@ -71,11 +71,11 @@ func TestRulesDaysAndLimit(t *testing.T) {
 	r := DefaultRules()
 	r.QuietDays, r.SoonDays = 5, 7
 	quiet := friend("Ben", Inner, 4) // due, but in touch 4 days ago
-	if got := Assess(quiet, now).Left; got != "" {
-		t.Errorf("default rules: left out %q; want suggested", got)
+	if got := Assess(quiet, now).Left; !got.IsZero() {
+		t.Errorf("default rules: left out %+v; want suggested", got)
 	}
-	if got := r.Assess(quiet, now).Left; got != "talked 4 days ago" {
-		t.Errorf("five quiet days: left out %q; want talked 4 days ago", got)
+	if got := r.Assess(quiet, now).Left; got != (Left{Kind: ReasonQuiet, Days: 4}) {
+		t.Errorf("five quiet days: left out %+v; want talked 4 days ago", got)
 	}
 	bday := friend("Chloé", Outer, 30)
 	bday.Birthday = md(11, 30) // six days ahead
@@ -83,8 +83,8 @@ func TestRulesDaysAndLimit(t *testing.T) {
 		t.Error("default rules: a birthday six days ahead boosts")
 	}
 	st := r.Assess(bday, now)
-	if !st.Boosted || !slices.Contains(st.Reasons, "birthday on Monday") {
-		t.Errorf("seven days ahead: boosted %v, reasons %q; want the birthday on Monday", st.Boosted, st.Reasons)
+	if !st.Boosted || !slices.ContainsFunc(st.Reasons, func(r Reason) bool { return sameReason(r, dateSoonOn("birthday", 6, date(2026, 11, 30))) }) {
+		t.Errorf("seven days ahead: boosted %v, reasons %+v; want the birthday on Monday", st.Boosted, st.Reasons)
 	}
 	if !r.DateSoon(bday.Birthday, now) || DateSoon(bday.Birthday, now) {
 		t.Error("DateSoon does not follow the rules")

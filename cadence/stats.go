@@ -3,7 +3,6 @@ package cadence
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -55,21 +54,6 @@ type Activity struct {
 
 // Total is the number of interactions counted.
 func (a Activity) Total() int { return a.Real + a.Touches }
-
-// MixWords puts the real conversations and the touches in words: "12 real ·
-// 1 touch".
-func (a Activity) MixWords() string {
-	touches := "1 touch"
-	if a.Touches != 1 {
-		touches = strconv.Itoa(a.Touches) + " touches"
-	}
-	return strconv.Itoa(a.Real) + " real · " + touches
-}
-
-// WhoWords puts who reached out in words: "5 you · 3 them".
-func (a Activity) WhoWords() string {
-	return strconv.Itoa(a.Out) + " you · " + strconv.Itoa(a.In) + " them"
-}
 
 // Stats is the health of your circles at a moment.
 type Stats struct {

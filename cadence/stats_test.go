@@ -151,25 +151,6 @@ func TestSummarizeEdges(t *testing.T) {
 	})
 }
 
-func TestActivityWords(t *testing.T) {
-	tests := []struct {
-		a        Activity
-		mix, who string
-	}{
-		{Activity{Real: 12, Touches: 1, Out: 5, In: 8}, "12 real · 1 touch", "5 you · 8 them"},
-		{Activity{Real: 1, Touches: 3, Out: 0, In: 4}, "1 real · 3 touches", "0 you · 4 them"},
-		{Activity{}, "0 real · 0 touches", "0 you · 0 them"},
-	}
-	for _, tc := range tests {
-		if got := tc.a.MixWords(); got != tc.mix {
-			t.Errorf("%+v.MixWords() = %q; want %q", tc.a, got, tc.mix)
-		}
-		if got := tc.a.WhoWords(); got != tc.who {
-			t.Errorf("%+v.WhoWords() = %q; want %q", tc.a, got, tc.who)
-		}
-	}
-}
-
 // TestSummaryKeepsWhatItNeeds gives a Summary the circle one person at a
 // time through one reused buffer, as a store streams it, and wants the
 // same Stats as Summarize over the whole list, drifting people whole.

@@ -2,7 +2,6 @@ package cadence
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -59,44 +58,11 @@ func SortSoonDates(ds []SoonDate) {
 	})
 }
 
-// Words says the date: "birthday, today (turns 90)", "anniversary,
-// tomorrow, Wed 25 Nov", "birthday, Friday 27 Nov".
-func (d SoonDate) Words() string {
-	when := d.On.Format("Monday 2 Jan")
-	switch d.Days {
-	case 0:
-		when = "today"
-	case 1:
-		when = "tomorrow, " + d.On.Format("Mon 2 Jan")
-	}
-	text := d.Label + ", " + when
-	if d.Age > 0 {
-		text += fmt.Sprintf(" (turns %d)", d.Age)
-	}
-	return text
-}
-
 // MemoryAnswered reports whether you have been in touch with p (your side
 // of the contact, or a real conversation) on or after the day r came due:
 // then it is a thing to mark done, no longer a reason to call.
 func MemoryAnswered(p Person, r Reminder, now time.Time) bool {
-	overdue, due := reminderOverdue(r, now)
+	overdue, due := ReminderOverdue(r, now)
 	touched := lastTouch(p)
 	return due && !touched.IsZero() && DaysBetween(touched, now) <= overdue
-}
-
-// MemoryDueWords says when a memory came due: "due today", "due
-// yesterday", "due 3 days ago"; "" for one with no day, or done.
-func MemoryDueWords(r Reminder, done bool, now time.Time) string {
-	if r.Due.IsZero() || done {
-		return ""
-	}
-	if overdue, due := reminderOverdue(r, now); due {
-		return dueWords(overdue)
-	}
-	days := DaysBetween(now, calendarDay(r.Due, now.Location()))
-	if days == 1 {
-		return "due tomorrow"
-	}
-	return "due " + calendarDay(r.Due, now.Location()).Format("Mon 2 Jan 2006")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // The words the journal keeps for each change, which undo and undo --list
@@ -28,7 +29,7 @@ func (s *Store) describeInteraction(verb string, in domain.Interaction) string {
 	for i, n := range in.Names {
 		names[i] = oneLine(n)
 	}
-	what := cadence.ContactWords(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed}, "")
+	what := words.Contact(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed}, "")
 	return fmt.Sprintf("%s %s %s, %s", verb, what, andList(names), s.dayTime(in.At))
 }
 
@@ -88,7 +89,7 @@ func PersonChanges(before, after domain.Person) []string {
 		return fmt.Sprintf("%d days", n)
 	}
 	field("rhythm", every(before.Every), every(after.Every))
-	field("birthday", before.Birthday.Words(), after.Birthday.Words())
+	field("birthday", words.MonthDay(before.Birthday), words.MonthDay(after.Birthday))
 	list := func(label string, a, b []string) {
 		for _, x := range b {
 			if !slices.Contains(a, x) {
@@ -111,7 +112,7 @@ func PersonChanges(before, after domain.Person) []string {
 		out := make([]string, len(ds))
 		for i, d := range ds {
 			out[i] = d.Label + "=" + d.Date.String()
-			dateWords[out[i]] = d.Label + " (" + d.Date.Words() + ")"
+			dateWords[out[i]] = d.Label + " (" + words.MonthDay(d.Date) + ")"
 		}
 		return out
 	}

@@ -7,9 +7,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // confirmForm asks before archiving someone, or deleting an interaction:
@@ -48,7 +48,7 @@ func (f *confirmForm) View() string {
 	st, width := f.st, f.width
 	if f.interaction.ID != "" {
 		in := f.interaction
-		v := st.title.Render("Delete "+cadence.ChannelWords(in.Via)+" "+withWord(in.Direction)+" "+nameList(in.Names)+"?") + "\n\n" +
+		v := st.title.Render("Delete "+words.Channel(in.Via)+" "+withWord(in.Direction)+" "+nameList(in.Names)+"?") + "\n\n" +
 			strings.Join(wrapText(in.At.In(f.loc).Format("Mon 2 Jan 2006 15:04")+". U (undo) brings it back.", min(width, 64)), "\n") +
 			"\n\n  y  delete    n  keep"
 		if f.err != nil {

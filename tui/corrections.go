@@ -15,6 +15,7 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // Putting things right: undo (U) reverts the latest change, whatever face
@@ -42,8 +43,8 @@ func unlogCmd(ctx context.Context, c *core.Core, id string, now time.Time) tea.C
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Deleted " + cadence.ChannelWords(in.Via) + " " + withWord(in.Direction) + " " +
-			nameList(in.Names) + ", " + cadence.WhenWords(in.At, now) + ". U brings it back."}
+		return savedMsg{status: "Deleted " + words.Channel(in.Via) + " " + withWord(in.Direction) + " " +
+			nameList(in.Names) + ", " + words.When(in.At, now) + ". U brings it back."}
 	})
 }
 
@@ -101,7 +102,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		if err != nil {
 			return savedMsg{err: withNames(err)}
 		}
-		return savedMsg{status: "Corrected: " + cadence.ChannelWords(after.Via) + " " + withWord(after.Direction) + " " +
-			nameList(after.Names) + ", " + cadence.WhenWords(after.At, now) + ". U undoes it."}
+		return savedMsg{status: "Corrected: " + words.Channel(after.Via) + " " + withWord(after.Direction) + " " +
+			nameList(after.Names) + ", " + words.When(after.At, now) + ". U undoes it."}
 	}), nil
 }

@@ -258,7 +258,7 @@ func addPersonCmd(ctx context.Context, c *core.Core, rules cadence.Rules, p doma
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(rules, p)) + ").", selectID: p.ID}
+		return savedMsg{status: "Added " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + words.Every(rhythmOf(rules, p)) + ").", selectID: p.ID}
 	})
 }
 
@@ -295,8 +295,8 @@ func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, no
 			return savedMsg{err: withNames(err)}
 		}
 		kept := logged.Interaction
-		status := cadence.LoggedWords(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
-			"", nameList(kept.Names), cadence.WhenWords(kept.At, now))
+		status := words.Logged(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
+			"", nameList(kept.Names), words.When(kept.At, now))
 		return savedMsg{status: status, selectID: selected}
 	})
 }

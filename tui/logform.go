@@ -13,6 +13,7 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // logForm records an interaction with the selected person, and anyone else
@@ -72,7 +73,7 @@ func (f *logForm) View() string {
 	st := f.st
 	var title string
 	if f.amend != nil {
-		title = "Correct " + cadence.ChannelWords(f.amend.Via) + " " + withWord(f.amend.Direction) + " " + nameList(f.amend.Names)
+		title = "Correct " + words.Channel(f.amend.Via) + " " + withWord(f.amend.Direction) + " " + nameList(f.amend.Names)
 	} else {
 		title = "Log a conversation with " + termtext.Line(f.person.sum.Name)
 	}

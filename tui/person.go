@@ -127,7 +127,7 @@ func (v *personView) layout() ([]string, []span) {
 	}
 	p, s := e.sum, e.status
 	var lines []string
-	head := st.name.Render(termtext.Line(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + cadence.EveryWords(p.Person.Interval())
+	head := st.name.Render(termtext.Line(p.Name)) + "  " + st.tier(p.Tier, 0) + ", " + words.Every(p.Person.Interval())
 	switch {
 	case e.archived:
 		head += st.dim.Render(" · archived " + p.ArchivedAt.In(w.now.Location()).Format("2 Jan 2006"))
@@ -147,13 +147,13 @@ func (v *personView) layout() ([]string, []span) {
 	}
 	field("talked", lastTalkWords(e, w.now))
 	due := st.dueBar(s.DueRatio, s.Due, 10)
-	if s.Left != "" && !e.archived {
-		due += st.dim.Render(" · " + s.Left)
+	if !s.Left.IsZero() && !e.archived {
+		due += st.dim.Render(" · " + words.Left(s.Left))
 	}
 	field("due", due)
-	field("birthday", p.Birthday.Words())
+	field("birthday", words.MonthDay(p.Birthday))
 	for _, d := range p.ImportantDates {
-		field(termtext.Line(d.Label), d.Date.Words())
+		field(termtext.Line(d.Label), words.MonthDay(d.Date))
 	}
 	field("phone", termtext.Line(strings.Join(p.Phones, ", ")))
 	field("email", termtext.Line(strings.Join(p.Emails, ", ")))
@@ -161,7 +161,7 @@ func (v *personView) layout() ([]string, []span) {
 	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Line(p.Notes))
 	indent := strings.Repeat(" ", labelW+3)
-	for i, r := range wrapReasons(s.Reasons, v.width-labelW-3) {
+	for i, r := range wrapReasons(words.Reasons(s.Reasons), v.width-labelW-3) {
 		if i == 0 {
 			field("why now", r)
 		} else {
@@ -217,13 +217,13 @@ func (v *personView) layout() ([]string, []span) {
 			// Done is done: no "due 11 days ago" any more.
 			line += st.dim.Render(" · done " + m.DoneAt.In(w.now.Location()).Format("Mon 2 Jan"))
 		case !m.Due.IsZero():
-			line += st.dim.Render(" · " + cadence.MemoryDueWords(cadence.Reminder{Due: m.Due}, false, w.now))
+			line += st.dim.Render(" · " + words.MemoryDue(cadence.Reminder{Due: m.Due}, false, w.now))
 		}
 		spans[i] = span{len(lines), len(lines) + 1}
 		lines = append(lines, line)
 	}
 
-	lines = append(lines, "", st.title.Render("Timeline")+st.dim.Render(" · "+cadence.Plural(len(v.timeline), "interaction")))
+	lines = append(lines, "", st.title.Render("Timeline")+st.dim.Render(" · "+words.Plural(len(v.timeline), "interaction")))
 	if len(v.timeline) == 0 {
 		lines = append(lines, st.dim.Render("  nothing logged yet (l logs a conversation)"))
 	}
@@ -270,8 +270,8 @@ func (v *personView) notes(e *entry) []note {
 	p := e.sum.Cadence()
 	hint, hasHint := v.w.rules.RhythmHint(p, v.w.now)
 	var out []note
-	for _, n := range v.w.rules.Notes(p, v.w.now) {
-		if !hasHint || n != hint.Text {
+	for _, n := range words.Notes(v.w.rules.Notes(p, v.w.now)) {
+		if !hasHint || n != words.RhythmHint(hint) {
 			out = append(out, note{label: "noticed", text: n})
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // personForm adds someone (a) or edits them (e). Lists (phones, emails,
@@ -140,7 +141,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		return edited.After, err
 	}
 	say := func(p domain.Person) string {
-		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + cadence.EveryWords(rhythmOf(rules, p)) + ")."
+		return "Updated " + termtext.Line(p.Name) + " (" + string(p.Tier) + ", " + words.Every(rhythmOf(rules, p)) + ")."
 	}
 	return personCmd("edit", edit, say), nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // planDays is how many days the Plan view spreads people over, today
@@ -200,7 +201,7 @@ func (v *planView) draw() ([]string, []span) {
 	if planned+later == 0 {
 		return wrapText(st.title.Render(when)+": no one is due. "+enjoy, v.width), nil
 	}
-	head := st.title.Render(when) + ": " + cadence.Count(planned, "person", "people")
+	head := st.title.Render(when) + ": " + words.Count(planned, "person", "people")
 	if v.wide() {
 		head += fmt.Sprintf(", at most %d a day", w.limit)
 	}
@@ -210,7 +211,7 @@ func (v *planView) draw() ([]string, []span) {
 		from := len(lines)
 		lines = append(lines, "") // drawn by render
 
-		for _, r := range wrapReasons(v.items[i].status.Reasons, v.width-4) {
+		for _, r := range wrapReasons(words.Reasons(v.items[i].status.Reasons), v.width-4) {
 			lines = append(lines, "    "+r)
 		}
 		spans[i] = span{from, len(lines)}
@@ -241,14 +242,14 @@ func (v *planView) draw() ([]string, []span) {
 			d = end
 			continue
 		}
-		lines = append(lines, "", st.name.Render(label(d))+st.dim.Render(" · "+cadence.Count(len(days[d].People), "person", "people")))
+		lines = append(lines, "", st.name.Render(label(d))+st.dim.Render(" · "+words.Count(len(days[d].People), "person", "people")))
 		for range days[d].People {
 			person(i)
 			i++
 		}
 	}
 	if later > 0 {
-		lines = append(lines, "", st.title.Render("Later")+st.dim.Render(": "+cadence.Count(later, "person", "people")+" did not fit"))
+		lines = append(lines, "", st.title.Render("Later")+st.dim.Render(": "+words.Count(later, "person", "people")+" did not fit"))
 		for ; i < len(v.items); i++ {
 			person(i)
 		}

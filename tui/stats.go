@@ -10,6 +10,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // statsView shows tend stats: the health of each tier, the last 13 weeks
@@ -133,7 +134,7 @@ func (v *statsView) layout() ([]string, []span) {
 	lines := []string{st.title.Render(title), ""}
 	lines = append(lines, v.tierTable(s.Tiers, wide)...)
 	if s.Archived > 0 {
-		lines = append(lines, st.dim.Render(cadence.Count(s.Archived, "person", "people")+" archived, not counted above."))
+		lines = append(lines, st.dim.Render(words.Count(s.Archived, "person", "people")+" archived, not counted above."))
 	}
 
 	act := s.Activity
@@ -142,7 +143,7 @@ func (v *statsView) layout() ([]string, []span) {
 	if act.Total() == 0 {
 		lines = append(lines, st.dim.Render("  nothing logged (l logs a conversation)"))
 	} else {
-		mix, who := act.MixWords(), act.WhoWords()
+		mix, who := words.Mix(act), words.Who(act)
 		labelW, barW := 17, 20
 		labels := [3]string{"conversations", "who reached out", "per week"}
 		if !wide { // the bars give way to the numbers
@@ -175,15 +176,15 @@ func (v *statsView) layout() ([]string, []span) {
 	if !wide { // names give way to the gaps
 		gapsW := 0
 		for _, d := range s.Drifting {
-			gapsW = max(gapsW, widthOf(cadence.GapWords(d.Drift)))
+			gapsW = max(gapsW, widthOf(words.Gaps(d.Drift)))
 		}
 		nameW = min(22, max(8, v.width-2-1-8-gapsW))
 	}
 	for i, d := range s.Drifting {
 		marker, nameStyle := st.cursor(i == v.cur)
-		line := marker + nameStyle.Render(pad(termtext.Line(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + cadence.GapWords(d.Drift)
+		line := marker + nameStyle.Render(pad(termtext.Line(d.Person.Name), nameW)) + " " + st.tier(d.Person.Tier, 7) + " " + words.Gaps(d.Drift)
 		if e := w.byID[d.Person.ID]; wide && e != nil {
-			line += st.dim.Render(" · last " + cadence.AgoWords(e.status.DaysSinceReal))
+			line += st.dim.Render(" · last " + words.Ago(e.status.DaysSinceReal))
 		}
 		spans[i] = span{len(lines), len(lines) + 1}
 		lines = append(lines, line)

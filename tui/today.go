@@ -8,6 +8,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 type todayKind int
@@ -165,7 +166,7 @@ func (v *todayView) layout() ([]string, []span) {
 	if v.suggestions == 0 {
 		lines = append(lines, st.title.Render(day)+": no one is due. Enjoy the day.")
 	} else {
-		lines = append(lines, st.title.Render(day)+": "+cadence.Count(v.suggestions, "person", "people")+" to talk to")
+		lines = append(lines, st.title.Render(day)+": "+words.Count(v.suggestions, "person", "people")+" to talk to")
 	}
 	lines = append(lines, "")
 	wide := v.width >= 60
@@ -195,18 +196,18 @@ func (v *todayView) layout() ([]string, []span) {
 				line += "  " + st.dim.Render(lastTalkWords(e, v.w.now))
 			}
 			lines = append(lines, line)
-			for _, r := range wrapReasons(it.status.Reasons, v.width-5) {
+			for _, r := range wrapReasons(words.Reasons(it.status.Reasons), v.width-5) {
 				lines = append(lines, "     "+r)
 			}
 			if n, ok := w.notes[it.id]; ok {
-				lines = append(lines, "     "+st.dim.Render(fit(termtext.Line(cadence.LastTimeWords(n.Note)), v.width-5)))
+				lines = append(lines, "     "+st.dim.Render(fit(termtext.Line(words.LastTime(n.Note)), v.width-5)))
 			}
 		case todayMemory:
 			m := it.memory
-			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+cadence.MemoryDueWords(cadence.Reminder{Due: m.Due}, false, w.now)))
+			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+words.MemoryDue(cadence.Reminder{Due: m.Due}, false, w.now)))
 		case todayDate:
 			d := it.date
-			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.Name))+": "+termtext.Line(d.Words()))
+			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.Name))+": "+termtext.Line(words.SoonDate(d)))
 		}
 		spans[i] = span{from, len(lines)}
 	}

@@ -32,7 +32,7 @@ func TestTodayDrawsTheCoresRanking(t *testing.T) {
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
-	dev := cadence.Status{Person: cadence.Person{ID: ids["Dev"], Name: "Dev Patel", Tier: cadence.Outer}, Reasons: []string{"the core says so"}}
+	dev := cadence.Status{Person: cadence.Person{ID: ids["Dev"], Name: "Dev Patel", Tier: cadence.Outer}, Reasons: []cadence.Reason{{Kind: cadence.ReasonMemory, Label: "the core says so"}}}
 	h.send(todayMsg{seq: h.m.todaySeq - 1, today: core.Today{Suggestions: []cadence.Status{dev}}})
 	if strings.Contains(h.screen(), "the core says so") {
 		t.Fatalf("an answer to an older request was drawn:\n%s", h.screen())

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // The small phrases the views share, worded as the command line words them.
@@ -17,9 +17,9 @@ import (
 // "never (added 23 days ago)".
 func lastTalkWords(e *entry, now time.Time) string {
 	if e.sum.LastReal.IsZero() {
-		return "never (added " + cadence.AgoWords(e.status.DaysSinceReal) + ")"
+		return "never (added " + words.Ago(e.status.DaysSinceReal) + ")"
 	}
-	return cadence.LastTalkWords(e.sum.LastReal.At, now) + ", " + string(e.sum.LastReal.Via)
+	return words.LastTalk(e.sum.LastReal.At, now) + ", " + string(e.sum.LastReal.Via)
 }
 
 // lastShortWords is lastTalkWords for a narrow column: how long ago, or
@@ -28,7 +28,7 @@ func lastShortWords(e *entry) string {
 	if e.sum.LastReal.IsZero() {
 		return "never"
 	}
-	return cadence.AgoWords(e.status.DaysSinceReal)
+	return words.Ago(e.status.DaysSinceReal)
 }
 
 func sortDue(ms []dueMemory) {

@@ -5,9 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 )
 
 type addOptions struct {
@@ -69,6 +69,6 @@ func runAdd(a *app, opts addOptions) error {
 	if opts.json {
 		return a.printJSON(exchange.Person(p))
 	}
-	_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)))
+	_, err = fmt.Fprintf(a.out, "Added %s (%s, %s).\n", paint(styleName, p.Name), tierText(p.Tier), words.Every(rhythm(rules, p)))
 	return err
 }

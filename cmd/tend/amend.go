@@ -13,6 +13,7 @@ import (
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // amendOptions are the corrections to interaction id; set says which of
@@ -146,7 +147,7 @@ func runAmend(a *app, opts amendOptions) error {
 	if len(changes) == 0 {
 		changes = []string{"nothing changed"}
 	}
-	_, err = fmt.Fprintf(a.out, "Amended %s %s %s, %s: %s.\n", cadence.ChannelWords(after.Via), withWord(after.Direction),
+	_, err = fmt.Fprintf(a.out, "Amended %s %s %s, %s: %s.\n", words.Channel(after.Via), withWord(after.Direction),
 		joinNames(after.Names), datedWords(after.At, now), strings.Join(changes, "; "))
 	return err
 }

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/seal"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -199,7 +199,7 @@ func runRestore(a *app, file string) error {
 		return a.printJSON(restoreJSON{Database: dbPath, From: file, Aside: res.Aside, People: res.Health.People, Interactions: res.Health.Interactions})
 	}
 	_, err = fmt.Fprintf(a.out, "Restored %s to %s (%s, %s).\n", file, dbPath,
-		cadence.Count(res.Health.People, "person", "people"), cadence.Plural(res.Health.Interactions, "interaction"))
+		words.Count(res.Health.People, "person", "people"), words.Plural(res.Health.Interactions, "interaction"))
 	if err == nil && res.Aside != "" {
 		_, err = fmt.Fprintf(a.out, "The file it replaced is kept as %s.\n", res.Aside)
 	}

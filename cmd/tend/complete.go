@@ -8,6 +8,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -146,7 +147,7 @@ func completeChannels(cmd *cobra.Command, args []string, toComplete string) ([]c
 func completeTiers(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	var out []cobra.Completion
 	for _, t := range cadence.Tiers() {
-		out = append(out, cobra.CompletionWithDesc(string(t), cadence.EveryWords(t.Every())))
+		out = append(out, cobra.CompletionWithDesc(string(t), words.Every(t.Every())))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }

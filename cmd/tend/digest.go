@@ -13,6 +13,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -291,7 +292,7 @@ func (d letterDate) words(now time.Time) (when, what string) {
 	case d.Label == "birthday":
 		what = oneLine(d.Name) + "'s birthday"
 	case d.Years > 0:
-		what = fmt.Sprintf("%s: %s (%s)", oneLine(d.Name), oneLine(d.Label), cadence.Plural(d.Years, "year"))
+		what = fmt.Sprintf("%s: %s (%s)", oneLine(d.Name), oneLine(d.Label), words.Plural(d.Years, "year"))
 	default:
 		what = oneLine(d.Name) + ": " + oneLine(d.Label)
 	}
@@ -312,11 +313,11 @@ func memoryWords(m store.DueMemory, now time.Time) string {
 }
 
 func owedWords(o letterOwed) string {
-	return fmt.Sprintf("%s wrote %s ago", oneLine(o.Name), cadence.Plural(o.Days, "day"))
+	return fmt.Sprintf("%s wrote %s ago", oneLine(o.Name), words.Plural(o.Days, "day"))
 }
 
 func driftingWords(st cadence.Status) string {
-	return oneLine(st.Person.Name) + ": " + cadence.GapWords(st.Drift)
+	return oneLine(st.Person.Name) + ": " + words.Gaps(st.Drift)
 }
 
 func (l letter) moreWords() string {
@@ -340,9 +341,9 @@ func (l letter) nothingWords() string {
 // personLines are the lines under someone to call: the reasons, then what
 // you last talked about, or what to remember.
 func (p letterPerson) lines() []string {
-	out := []string{strings.Join(p.Reasons, " · ")}
+	out := []string{strings.Join(words.Reasons(p.Reasons), " · ")}
 	if p.Note != "" {
-		out = append(out, cadence.LastTimeWords(p.Note))
+		out = append(out, words.LastTime(p.Note))
 	}
 	for _, m := range p.Memories {
 		out = append(out, "remember: "+oneLine(m))

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -165,7 +165,7 @@ func diagnose(a *app, path string) doctorReport {
 	default:
 		var msgs []string
 		for _, b := range h.BrokenLinks {
-			msgs = append(msgs, fmt.Sprintf("%s in %s point at %s that do not exist", cadence.Plural(b.Rows, "row"), b.Table, b.Parent))
+			msgs = append(msgs, fmt.Sprintf("%s in %s point at %s that do not exist", words.Plural(b.Rows, "row"), b.Table, b.Parent))
 		}
 		r.Checks = append(r.Checks, checkProblem("links", msgs...))
 	}
@@ -220,7 +220,7 @@ func checkLeftovers(path string) doctorCheck {
 	if len(left) == 0 {
 		return checkOK("leftovers", "no temporary files left beside the database")
 	}
-	msgs := []string{fmt.Sprintf("%s left by a tend that was stopped while writing (they may hold a plain copy of the database): tend doctor --fix removes them", cadence.Plural(len(left), "temporary file"))}
+	msgs := []string{fmt.Sprintf("%s left by a tend that was stopped while writing (they may hold a plain copy of the database): tend doctor --fix removes them", words.Plural(len(left), "temporary file"))}
 	return checkWarning("leftovers", append(msgs, left...)...)
 }
 
@@ -363,10 +363,10 @@ func doctorFindings(checks []doctorCheck) string {
 	}
 	var parts []string
 	if problems > 0 {
-		parts = append(parts, cadence.Plural(problems, "problem"))
+		parts = append(parts, words.Plural(problems, "problem"))
 	}
 	if warnings > 0 {
-		parts = append(parts, cadence.Plural(warnings, "warning"))
+		parts = append(parts, words.Plural(warnings, "warning"))
 	}
 	return strings.Join(parts, " and ")
 }
@@ -381,7 +381,7 @@ func printDoctor(a *app, r doctorReport) error {
 	fmt.Fprintf(&b, "%s %s", paint(styleTitle, "Database"), r.Database)
 	switch {
 	case r.People != nil && r.Interactions != nil:
-		fmt.Fprintf(&b, " (%s, %s)", cadence.Count(*r.People, "person", "people"), cadence.Plural(*r.Interactions, "interaction"))
+		fmt.Fprintf(&b, " (%s, %s)", words.Count(*r.People, "person", "people"), words.Plural(*r.Interactions, "interaction"))
 	case r.SchemaVersion > 0:
 		b.WriteString(" (the people in it cannot be counted)")
 	}

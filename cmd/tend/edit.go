@@ -6,9 +6,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 )
 
 type editOptions struct {
@@ -91,6 +91,6 @@ func runEdit(a *app, opts editOptions) error {
 	if len(what) == 0 {
 		what = []string{"nothing changed"}
 	}
-	_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(rhythm(rules, p)), strings.Join(what, "; "))
+	_, err = fmt.Fprintf(a.out, "Updated %s (%s, %s): %s.\n", paint(styleName, p.Name), tierText(p.Tier), words.Every(rhythm(rules, p)), strings.Join(what, "; "))
 	return err
 }

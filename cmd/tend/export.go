@@ -9,11 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/safefile"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -186,7 +186,7 @@ func planCalls(a *app, s *store.Store, now time.Time, want bool) ([]exchange.Cal
 	var calls []exchange.Call
 	for _, d := range plan.Days {
 		for _, st := range d.People {
-			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: st.Reasons})
+			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: words.Reasons(st.Reasons)})
 		}
 	}
 	return calls, nil
@@ -215,11 +215,11 @@ type exportCount struct{ people, interactions, memories, events int }
 
 func (c exportCount) text(format string) string {
 	if format == "ics" {
-		return cadence.Count(c.events, "event", "events")
+		return words.Count(c.events, "event", "events")
 	}
-	parts := []string{cadence.Count(c.people, "person", "people")}
+	parts := []string{words.Count(c.people, "person", "people")}
 	if format == "json" {
-		parts = append(parts, cadence.Count(c.interactions, "interaction", "interactions"), cadence.Count(c.memories, "memory", "memories"))
+		parts = append(parts, words.Count(c.interactions, "interaction", "interactions"), words.Count(c.memories, "memory", "memories"))
 	}
 	return joinAnd(parts)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // The JSON shapes that only the command line prints. Records shared with the
@@ -43,7 +44,7 @@ func suggestion(s cadence.Status) suggestionJSON {
 		DaysSinceReal: s.DaysSinceReal,
 		DueRatio:      s.DueRatio,
 		Priority:      s.Priority,
-		Reasons:       append([]string{}, s.Reasons...),
+		Reasons:       words.Reasons(s.Reasons),
 	}
 	if !s.Person.LastReal.IsZero() {
 		at, via := exchange.Time(s.Person.LastReal.At), string(s.Person.LastReal.Via)

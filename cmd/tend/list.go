@@ -11,6 +11,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -113,9 +114,9 @@ func runList(a *app, opts listOptions) error {
 	}
 	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")
 	for _, r := range rows {
-		last := "never (added " + cadence.AgoWords(r.daysSinceReal) + ")"
+		last := "never (added " + words.Ago(r.daysSinceReal) + ")"
 		if !r.sum.LastReal.IsZero() {
-			last = cadence.LastTalkWords(r.sum.LastReal.At, now) + ", " + string(r.sum.LastReal.Via)
+			last = words.LastTalk(r.sum.LastReal.At, now) + ", " + string(r.sum.LastReal.Via)
 		}
 		due := fmt.Sprintf("%.2f", r.dueRatio)
 		if r.due {

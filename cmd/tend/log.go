@@ -12,6 +12,7 @@ import (
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/when"
+	"github.com/tend-app/tend/internal/words"
 )
 
 type logOptions struct {
@@ -133,7 +134,7 @@ func runLog(a *app, opts logOptions) error {
 	if opts.json {
 		return a.printJSON(interactionJSON(kept))
 	}
-	_, err = fmt.Fprintln(a.out, cadence.LoggedWords(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
+	_, err = fmt.Fprintln(a.out, words.Logged(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
 		opts.via, joinNames(kept.Names), datedWords(kept.At, now)))
 	return err
 }
@@ -156,7 +157,7 @@ func joinNames(names []string) string {
 // date: "Friday at 19:30" alone would leave the user to work out which
 // Friday was taken.
 func datedWords(t, now time.Time) string {
-	words := cadence.WhenWords(t, now)
+	words := words.When(t, now)
 	if d := cadence.DaysBetween(t.In(now.Location()), now); d >= 1 && d < 7 {
 		words += " (" + t.In(now.Location()).Format("Mon 2 Jan") + ")"
 	}

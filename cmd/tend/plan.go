@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // maxPlanDays is the longest plan: a year, leap day included.
@@ -103,7 +104,7 @@ func runPlan(a *app, opts planOptions) error {
 		}
 		fmt.Fprintf(&b, "%s: no one is due. %s\n", span, enjoy)
 	default:
-		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), cadence.Count(planned, "person", "people"), opts.perDay)
+		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), words.Count(planned, "person", "people"), opts.perDay)
 		for i, d := range plan.Days {
 			if len(d.People) == 0 {
 				continue
@@ -116,7 +117,7 @@ func runPlan(a *app, opts planOptions) error {
 			writePlanned(&b, d.People, notes)
 		}
 		if len(plan.Later) > 0 {
-			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", cadence.Count(len(plan.Later), "person", "people"))))
+			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", words.Count(len(plan.Later), "person", "people"))))
 			writePlanned(&b, plan.Later, notes)
 		}
 	}
@@ -127,7 +128,7 @@ func runPlan(a *app, opts planOptions) error {
 func writePlanned(b *strings.Builder, ss []cadence.Status, notes lastNotes) {
 	for _, st := range ss {
 		fmt.Fprintf(b, "  %s  %s\n", paint(styleName, oneLine(st.Person.Name)), tierText(st.Person.Tier))
-		fmt.Fprintf(b, "    %s\n", reasonsLine(st.Reasons))
+		fmt.Fprintf(b, "    %s\n", reasonsLine(words.Reasons(st.Reasons)))
 		if w := notes.words(st.Person.ID); w != "" {
 			fmt.Fprintf(b, "    %s\n", paint(styleDim, w))
 		}

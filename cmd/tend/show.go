@@ -9,6 +9,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -74,7 +75,7 @@ func runShow(a *app, name string, all bool) error {
 	// have let go.
 	notes := []string{}
 	if !p.Archived() {
-		notes = append(notes, rules.Notes(cp, now)...)
+		notes = append(notes, words.Notes(rules.Notes(cp, now))...)
 	}
 	st := rules.Assess(cp, now)
 	if a.json {
@@ -83,7 +84,7 @@ func runShow(a *app, name string, all bool) error {
 			DaysSinceReal: st.DaysSinceReal,
 			DueRatio:      st.DueRatio,
 			Due:           st.Due,
-			Reasons:       append([]string{}, st.Reasons...),
+			Reasons:       words.Reasons(st.Reasons),
 			Interactions:  []interactionOut{},
 			Memories:      []exchange.MemoryRecord{},
 			Advice:        notes,
@@ -98,7 +99,7 @@ func runShow(a *app, name string, all bool) error {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), cadence.EveryWords(st.Interval))
+	fmt.Fprintf(&b, "%s  %s, %s\n", paint(styleName, p.Name), tierText(p.Tier), words.Every(st.Interval))
 	// The labels line up at the widest one ("work anniversary" and the
 	// like included), and a value of several lines keeps that indent.
 	labelW := 11
@@ -118,9 +119,9 @@ func runShow(a *app, name string, all bool) error {
 	case p.SnoozedUntil.After(now):
 		field("status", "snoozed until "+p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan 2006"))
 	}
-	last := "none yet (added " + cadence.AgoWords(st.DaysSinceReal) + ")"
+	last := "none yet (added " + words.Ago(st.DaysSinceReal) + ")"
 	if !sum.LastReal.IsZero() {
-		last = fmt.Sprintf("%s, %s", cadence.LastTalkWords(sum.LastReal.At, now), sum.LastReal.Via)
+		last = fmt.Sprintf("%s, %s", words.LastTalk(sum.LastReal.At, now), sum.LastReal.Via)
 	}
 	dueText := fmt.Sprintf("%.2f of the rhythm", st.DueRatio)
 	if st.Due {
@@ -128,9 +129,9 @@ func runShow(a *app, name string, all bool) error {
 	}
 	field("talked", last)
 	field("due", dueText)
-	field("birthday", p.Birthday.Words())
+	field("birthday", words.MonthDay(p.Birthday))
 	for _, d := range p.ImportantDates {
-		field(termtext.Line(d.Label), d.Date.Words())
+		field(termtext.Line(d.Label), words.MonthDay(d.Date))
 	}
 	field("work", termtext.Line(strings.Join(nonEmpty(p.JobTitle, p.Org), ", ")))
 	field("phone", termtext.Line(withKinds(p.Phones, p.PhoneTypes)))
@@ -139,7 +140,7 @@ func runShow(a *app, name string, all bool) error {
 	field("also called", termtext.Line(strings.Join(p.Aliases, ", ")))
 	field("notes", termtext.Text(p.Notes))
 	if len(st.Reasons) > 0 {
-		field("why now", reasonsLine(st.Reasons))
+		field("why now", reasonsLine(words.Reasons(st.Reasons)))
 	}
 	notesOfP, err := s.LastNotes(a.ctx(), []string{p.ID})
 	if err != nil {
@@ -148,7 +149,7 @@ func runShow(a *app, name string, all bool) error {
 	field("last time", strings.TrimPrefix(lastNotes(notesOfP).words(p.ID), "last time: "))
 	hint, hasHint := rules.RhythmHint(cp, now)
 	for _, n := range notes {
-		if hasHint && n == hint.Text {
+		if hasHint && n == words.RhythmHint(hint) {
 			// The command goes on a line of its own, under the hint.
 			field("rhythm", termtext.Line(n)+"\n"+paint(styleDim, rhythmCommand(p.Name, hint)))
 			continue

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/words"
 )
 
 func newStatsCmd(a *app) *cobra.Command {
@@ -106,7 +107,7 @@ func runStats(a *app) error {
 	b.WriteString(t.String())
 	b.WriteString(paint(styleDim, layersWords()) + "\n")
 	if st.Archived > 0 {
-		fmt.Fprintf(&b, "%s\n", paint(styleDim, fmt.Sprintf("%s archived, not counted above.", cadence.Count(st.Archived, "person", "people"))))
+		fmt.Fprintf(&b, "%s\n", paint(styleDim, fmt.Sprintf("%s archived, not counted above.", words.Count(st.Archived, "person", "people"))))
 	}
 
 	act := st.Activity
@@ -114,8 +115,8 @@ func runStats(a *app) error {
 	if act.Total() == 0 {
 		b.WriteString("  nothing logged (tend log NAME)\n")
 	} else {
-		fmt.Fprintf(&b, "  %-18s %s  %s\n", "conversations", shareBar(act.Real, act.Total()), act.MixWords())
-		fmt.Fprintf(&b, "  %-18s %s  %s\n", "who reached out", shareBar(act.Out, act.Total()), act.WhoWords())
+		fmt.Fprintf(&b, "  %-18s %s  %s\n", "conversations", shareBar(act.Real, act.Total()), words.Mix(act))
+		fmt.Fprintf(&b, "  %-18s %s  %s\n", "who reached out", shareBar(act.Out, act.Total()), words.Who(act))
 		most := 0
 		for _, n := range act.PerWeek {
 			most = max(most, n)
@@ -129,7 +130,7 @@ func runStats(a *app) error {
 		b.WriteString("  no one\n")
 	}
 	for _, d := range st.Drifting {
-		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, oneLine(d.Person.Name)), tierText(d.Person.Tier), cadence.GapWords(d.Drift))
+		fmt.Fprintf(&b, "  %s  %s  %s\n", paint(styleName, oneLine(d.Person.Name)), tierText(d.Person.Tier), words.Gaps(d.Drift))
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 	"github.com/tend-app/tend/store"
 )
 
@@ -100,12 +101,12 @@ func runToday(a *app, opts todayOptions) error {
 	case len(today) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
 	default:
-		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), cadence.Count(len(today), "person", "people"))
+		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), words.Count(len(today), "person", "people"))
 		for i, st := range today {
 			number := fmt.Sprintf("%d. ", i+1)
 			indent := strings.Repeat(" ", len(number)) // under the name, past 9 too
 			fmt.Fprintf(&b, "%s%s  %s\n", number, paint(styleName, termtext.Line(st.Person.Name)), tierText(st.Person.Tier))
-			fmt.Fprintf(&b, "%s%s\n", indent, reasonsLine(st.Reasons))
+			fmt.Fprintf(&b, "%s%s\n", indent, reasonsLine(words.Reasons(st.Reasons)))
 			if w := notes.words(st.Person.ID); w != "" {
 				fmt.Fprintf(&b, "%s%s\n", indent, paint(styleDim, w))
 			}
@@ -157,18 +158,18 @@ func todayBrief(a *app) (string, error) {
 
 // briefLine says today in one short line: "3 to call: Ana (birthday),
 // Ben, Chloé · 1 to remember", or "" when there is nothing to say. People
-// go by the short name the reasons use (cadence.ShortName: "Jane" for Dr.
+// go by the short name the reasons use (words.ShortName: "Jane" for Dr.
 // Jane Smith, "van Dijk"), unless two on the line share one.
 func briefLine(today []cadence.Status, remember int) string {
 	firsts := map[string]int{}
 	for _, st := range today {
-		firsts[cadence.ShortName(st.Person.Name)]++
+		firsts[words.ShortName(st.Person.Name)]++
 	}
 	var parts []string
 	if len(today) > 0 {
 		names := make([]string, len(today))
 		for i, st := range today {
-			name := cadence.ShortName(st.Person.Name)
+			name := words.ShortName(st.Person.Name)
 			if firsts[name] > 1 {
 				name = oneLine(st.Person.Name)
 			}
@@ -207,7 +208,7 @@ func (n lastNotes) words(id string) string {
 	if !ok {
 		return ""
 	}
-	return termtext.Line(cadence.LastTimeWords(note.Note)) // stored text, cleaned before it is painted
+	return termtext.Line(words.LastTime(note.Note)) // stored text, cleaned before it is painted
 }
 
 // writeTheDay writes what the day holds beneath the suggestions: the
@@ -225,7 +226,7 @@ func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
 		b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
 		for _, m := range due[:min(len(due), daySectionLines)] {
 			r := cadence.Reminder{Text: m.Text, Due: m.Due}
-			line := fmt.Sprintf("  %s: %s · %s", paint(styleName, termtext.Line(m.Name)), termtext.Line(m.Text), cadence.MemoryDueWords(r, false, now))
+			line := fmt.Sprintf("  %s: %s · %s", paint(styleName, termtext.Line(m.Name)), termtext.Line(m.Text), words.MemoryDue(r, false, now))
 			sum, err := s.Summary(a.ctx(), m.PersonID)
 			if err != nil {
 				return err
@@ -244,7 +245,7 @@ func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
 	if len(dates) > 0 {
 		b.WriteString("\n" + paint(styleTitle, "This week") + "\n")
 		for _, d := range dates[:min(len(dates), daySectionLines)] {
-			fmt.Fprintf(b, "  %s: %s\n", paint(styleName, termtext.Line(d.Name)), termtext.Line(d.Words()))
+			fmt.Fprintf(b, "  %s: %s\n", paint(styleName, termtext.Line(d.Name)), termtext.Line(words.SoonDate(d)))
 		}
 		writeMore(b, len(dates)-daySectionLines, "tend plan")
 	}

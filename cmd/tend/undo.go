@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // changeJSON is one entry of `tend undo --list --json`, and what `tend
@@ -77,7 +77,7 @@ func runUndo(a *app, opts undoOptions) error {
 		}
 		var b strings.Builder
 		for i, c := range changes {
-			fmt.Fprintf(&b, "%2d. %s  %s\n", i+1, oneLine(c.Description), paint(styleDim, cadence.WhenWords(c.At, now)))
+			fmt.Fprintf(&b, "%2d. %s  %s\n", i+1, oneLine(c.Description), paint(styleDim, words.When(c.At, now)))
 		}
 		_, err = fmt.Fprint(a.out, b.String())
 		return err
@@ -90,7 +90,7 @@ func runUndo(a *app, opts undoOptions) error {
 	if opts.json {
 		return a.printJSON(changeJSONOf(undone))
 	}
-	_, err = fmt.Fprintf(a.out, "Undid: %s (made %s).\n", oneLine(undone.Description), cadence.WhenWords(undone.At, now))
+	_, err = fmt.Fprintf(a.out, "Undid: %s (made %s).\n", oneLine(undone.Description), words.When(undone.At, now))
 	return err
 }
 

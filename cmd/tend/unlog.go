@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/words"
 )
 
 type unlogOptions struct {
@@ -54,7 +55,7 @@ func runUnlog(a *app, opts unlogOptions) error {
 		return a.printJSON(interactionJSON(in))
 	}
 	_, err = fmt.Fprintf(a.out, "Removed %s %s %s, %s. (tend undo brings it back.)\n",
-		cadence.ChannelWords(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
+		words.Channel(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
 	return err
 }
 

@@ -10,9 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // A folder of vCards, one file per person, named after the person's UID:
@@ -151,7 +151,7 @@ func writeCardFile(path string, data []byte) (err error) {
 func (r dirResult) text(dir string, people int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Exported %s to %s: %d written, %d unchanged, %d removed.\n",
-		cadence.Count(people, "person", "people"), dir, r.written, r.unchanged, r.removed)
+		words.Count(people, "person", "people"), dir, r.written, r.unchanged, r.removed)
 	for _, why := range r.leftAlone {
 		fmt.Fprintf(&b, "  left alone: %s\n", why)
 	}

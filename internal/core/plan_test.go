@@ -6,6 +6,7 @@ import (
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // TestPlanIsThePlanOfEveryone keeps the Plan use case, which streams people
@@ -60,11 +61,11 @@ func planView(s cadence.Schedule) any {
 	var rows []row
 	for _, d := range s.Days {
 		for _, st := range d.People {
-			rows = append(rows, row{d.Date.Format("2006-01-02"), st.Person.ID, st.Reasons})
+			rows = append(rows, row{d.Date.Format("2006-01-02"), st.Person.ID, words.Reasons(st.Reasons)})
 		}
 	}
 	for _, st := range s.Later {
-		rows = append(rows, row{"later", st.Person.ID, st.Reasons})
+		rows = append(rows, row{"later", st.Person.ID, words.Reasons(st.Reasons)})
 	}
 	return rows
 }

@@ -1,7 +1,9 @@
 // Package words holds the English that both faces print about the
 // records, so that the command line and the full-screen view say a thing
-// the same way: "call, from them, 25 min, with Ben". The rules and the
-// numbers stay in cadence; the faces choose the colours.
+// the same way: "call, from them, 25 min, with Ben", "43 days since your
+// last call". The rules and the numbers stay in cadence, which gives its
+// reasons and notes as facts (cadence.Reason, cadence.Note); words says
+// them, at the moment they are shown. The faces choose the colours.
 package words
 
 import (
@@ -21,7 +23,7 @@ func Interaction(in domain.Interaction, self string, emphasize func(string) stri
 	parts := []string{string(in.Via)}
 	switch {
 	case in.Missed:
-		parts[0] = cadence.MissedWords(in.Via, in.Direction)
+		parts[0] = Missed(in.Via, in.Direction)
 	case in.Via.Real():
 		parts[0] = emphasize(parts[0])
 	}

@@ -20,9 +20,9 @@ func TestInteraction(t *testing.T) {
 			People: []string{"a", "b"}, Names: []string{"Ana", "Ben"}}, "a", "*call*, from them, 25 min, with Ben"},
 		{"a text of yours", domain.Interaction{Via: cadence.Text, Direction: cadence.Out, People: []string{"a"}, Names: []string{"Ana"}}, "a", "text"},
 		{"your missed call", domain.Interaction{Via: cadence.Call, Direction: cadence.Out, Missed: true, People: []string{"a"}, Names: []string{"Ana"}}, "a",
-			cadence.MissedWords(cadence.Call, cadence.Out)},
+			words.Missed(cadence.Call, cadence.Out)},
 		{"their missed call says no 'from them' twice", domain.Interaction{Via: cadence.Call, Direction: cadence.In, Missed: true}, "",
-			cadence.MissedWords(cadence.Call, cadence.In)},
+			words.Missed(cadence.Call, cadence.In)},
 		{"no self: no 'with'", domain.Interaction{Via: cadence.InPerson, People: []string{"a", "b"}, Names: []string{"Ana", "Ben"}}, "", "*in-person*"},
 		{"a name that would drive the terminal", domain.Interaction{Via: cadence.Video, People: []string{"a", "b"}, Names: []string{"Ana", "Ben\x1b]52;c;aGk=\a"}}, "a",
 			"*video*, with Ben␛]52;c;aGk=␇"}, // shown, not obeyed
