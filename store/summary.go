@@ -30,6 +30,17 @@ func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]domain.Summary
 	return s.summaries(ctx, where, args, f, "")
 }
 
+// EachSummary calls fn with the summary of each person f selects, in name
+// order, as Summaries lists them, stopping at fn's first error. The
+// summary's Recent and RecentReal live only until fn returns (their memory
+// is used again for the next person): fn must copy them to keep them.
+// Those who list thousands of people and keep only where each stands read
+// them so, without holding everyone's history at once.
+func (s *Store) EachSummary(ctx context.Context, f PeopleFilter, fn func(*domain.Summary) error) error {
+	where, args := f.where()
+	return s.eachSummary(ctx, where, args, f, "", fn)
+}
+
 // Summary returns one person's summary.
 func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) {
 	out, err := s.summaries(ctx, ` WHERE p.id = ?`, []any{id}, PeopleFilter{}, id)
@@ -42,10 +53,24 @@ func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) 
 	return out[0], nil
 }
 
-// summaries loads the people the condition selects, and their history and
-// reminders: everyone's, or only those of the person with the id one, when
-// the condition selects only them.
+// summaries is eachSummary, kept.
 func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]domain.Summary, error) {
+	out := []domain.Summary{}
+	err := s.eachSummary(ctx, where, args, f, one, func(sum *domain.Summary) error {
+		sum.Recent, sum.RecentReal = slices.Clone(sum.Recent), slices.Clone(sum.RecentReal)
+		out = append(out, *sum)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachSummary loads the people the condition selects, and their history
+// and reminders — everyone's, or only those of the person with the id one,
+// when the condition selects only them — and hands each summary to fn.
+func (s *Store) eachSummary(ctx context.Context, where string, args []any, f PeopleFilter, one string, fn func(*domain.Summary) error) error {
 	var people []domain.Person
 	var err error
 	if one != "" {
@@ -54,59 +79,100 @@ func (s *Store) summaries(ctx context.Context, where string, args []any, f Peopl
 		people, err = s.queryPeopleByName(ctx, where, args, f.Archived)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	people = slices.DeleteFunc(people, func(p domain.Person) bool { return !f.keep(p) })
-	if err := loadDates(ctx, s.db, people); err != nil {
-		return nil, err
+	if len(people) == 0 {
+		return nil
 	}
-	out := make([]domain.Summary, len(people))
+	if err := loadDates(ctx, s.db, people); err != nil {
+		return err
+	}
+	hist, err := s.historyOf(ctx, people, one)
+	if err != nil {
+		return err
+	}
+	reminders, err := remindersByPerson(ctx, s.db, one)
+	if err != nil {
+		return err
+	}
+	var (
+		buf historyLists // every person's lists, in turn
+		sum domain.Summary
+	)
+	for i := range people {
+		sum = domain.Summary{Person: people[i], Reminders: reminders[people[i].ID]}
+		sum.Recent, sum.RecentReal = buf.recent[:0:0], buf.real[:0:0]
+		if r := hist.rows[i]; r.set {
+			b := hist.text
+			h, err := parseHistory(b[r.at[0]:r.at[1]], b[r.at[1]:r.at[2]], b[r.at[2]:r.at[3]], b[r.at[3]:r.at[4]], &buf)
+			if err != nil {
+				return fmt.Errorf("person %s: %w", people[i].ID, err)
+			}
+			sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
+		}
+		people[i] = domain.Person{} // theirs is sum's now, and fn's
+		if err := fn(&sum); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// histories are the rows of person_history of a list of people, as read:
+// each person's fields are spans of one text, so that reading ten thousand
+// rows makes no garbage but the text, and parsing them waits until each
+// person's turn.
+type histories struct {
+	text []byte
+	rows []historySpan // by the person's place in the list
+}
+
+// historySpan is where the fields of one row of person_history are in
+// histories.text: recent, recent_real, last_in_at and last_in_via end at
+// at[1] to at[4].
+type historySpan struct {
+	at  [5]int
+	set bool
+}
+
+// historyOf reads the rows of person_history of people: everyone's, or
+// the person's with the id one.
+func (s *Store) historyOf(ctx context.Context, people []domain.Person, one string) (histories, error) {
 	index := make(map[string]int, len(people))
 	for i, p := range people {
-		out[i].Person = p
-		out[i].Recent, out[i].RecentReal = []cadence.Contact{}, []time.Time{}
 		index[p.ID] = i
 	}
-	if len(out) == 0 {
-		return out, nil
-	}
-
+	out := histories{rows: make([]historySpan, len(people))}
 	historyWhere, historyArgs := "", []any(nil)
 	if one != "" {
 		historyWhere, historyArgs = ` WHERE person_id = ?`, []any{one}
 	}
 	rows, err := s.db.QueryContext(ctx, historyQuery+historyWhere, historyArgs...)
 	if err != nil {
-		return nil, fmt.Errorf("load history: %w", err)
+		return out, fmt.Errorf("load history: %w", err)
 	}
+	defer rows.Close()
 	for rows.Next() {
-		var id, recent, real, lastInAt, lastInVia sql.RawBytes // read before the next row, never kept
-		if err := rows.Scan(&id, &recent, &real, &lastInAt, &lastInVia); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load history: %w", err)
+		var id sql.RawBytes // read before the next row, never kept
+		var fields [4]sql.RawBytes
+		if err := rows.Scan(&id, &fields[0], &fields[1], &fields[2], &fields[3]); err != nil {
+			return out, fmt.Errorf("load history: %w", err)
 		}
 		i, ok := index[string(id)]
 		if !ok {
 			continue // someone the filter left out
 		}
-		h, err := parseHistory(recent, real, lastInAt, lastInVia, new(historyLists))
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("person %s: %w", id, err)
+		r := &out.rows[i]
+		r.set = true
+		r.at[0] = len(out.text)
+		for j, f := range fields {
+			out.text = append(out.text, f...)
+			r.at[j+1] = len(out.text)
 		}
-		sum := &out[i]
-		sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load history: %w", err)
-	}
-	reminders, err := remindersByPerson(ctx, s.db, one)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Reminders = reminders[out[i].ID]
+		return out, fmt.Errorf("load history: %w", err)
 	}
 	return out, nil
 }
