@@ -79,7 +79,7 @@ func runList(a *app, opts listOptions) error {
 		return err
 	}
 	if opts.json {
-		return a.printJSONList(len(listed), func(i int) any { return listedJSON(listed[i]) })
+		return a.writeListJSON(listed)
 	}
 	if len(listed) == 0 {
 		say := "No one matches."
@@ -115,7 +115,8 @@ func runList(a *app, opts listOptions) error {
 	return err
 }
 
-// listedJSON is a listed person as list --json prints them.
+// listedJSON is a listed person as list --json prints them
+// (writeListJSON writes the same by hand).
 func listedJSON(l core.Listed) listedPersonJSON {
 	return listedPersonJSON{
 		PersonRecord:  exchange.Person(l.Person),
