@@ -368,54 +368,69 @@ func (s *Store) queryPeopleByName(ctx context.Context, where string, args []any,
 // readPeople runs a query of joined rows (see queryPeople), whose last
 // field is the name key when withKey is set.
 func (s *Store) readPeople(ctx context.Context, query string, args []any, withKey bool) ([]domain.Person, []string, error) {
+	people := []domain.Person{}
+	var keys []string
+	err := s.eachJoinedPerson(ctx, query, args, withKey, func(p *domain.Person, key string) {
+		people = append(people, *p)
+		if withKey {
+			keys = append(keys, key)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return people, keys, nil
+}
+
+// eachJoinedPerson is readPeople, one person at a time: fn gets each
+// person, to copy, and their name key when withKey is set.
+//
+// Each row is made one string, and the person's text fields are parts of
+// it: one allocation a row instead of one a field.
+func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, withKey bool, fn func(p *domain.Person, key string)) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("list people: %w", err)
+		return fmt.Errorf("list people: %w", err)
 	}
 	defer rows.Close()
-	people := []domain.Person{}
-	var (
-		keys   []string
-		fields joinedRow
-	)
+	var fields joinedRow
+	want := personColumnCount
+	if withKey {
+		want++
+	}
 	for rows.Next() {
 		var row sql.RawBytes // read before the next row, never kept
 		if err := rows.Scan(&row); err != nil {
-			return nil, nil, fmt.Errorf("read person: %w", err)
+			return fmt.Errorf("read person: %w", err)
 		}
 		rowid, rest, _ := bytes.Cut(row, []byte{0})
 		fields = fields[:0]
-		for field := range bytes.SplitSeq(rest, []byte{0}) {
-			fields = append(fields, field)
+		if bytes.Count(rest, []byte{0}) == want-1 {
+			for field := range strings.SplitSeq(string(rest), "\x00") {
+				fields = append(fields, field)
+			}
 		}
 		var (
 			p   domain.Person
 			key string
 		)
-		want := personColumnCount
-		if withKey {
-			want++
-		}
 		if len(fields) == want {
 			if withKey {
-				key = string(fields[want-1])
+				key = fields[want-1]
 			}
 			p, err = scanPerson(fields[:personColumnCount])
 		} else {
 			p, err = scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+`, p.name_key FROM people p WHERE p.rowid = ?`, string(rowid)), &key)
 		}
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
-		people = append(people, p)
-		if withKey {
-			keys = append(keys, key)
-		}
+		fn(&p, key)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read people: %w", err)
+		return fmt.Errorf("read people: %w", err)
 	}
-	return people, keys, nil
+	return nil
 }
 
 // joinedPersonColumns are personColumns for concat_ws, which skips NULLs.
@@ -429,7 +444,7 @@ const personColumnCount = 20
 
 // joinedRow is a row of joinedPersonColumns, split, that scans as a row of
 // personColumns would.
-type joinedRow [][]byte
+type joinedRow []string
 
 func (r joinedRow) Scan(dest ...any) error {
 	if len(dest) != len(r) {
@@ -439,13 +454,13 @@ func (r joinedRow) Scan(dest ...any) error {
 		field := r[i]
 		switch d := d.(type) {
 		case *string:
-			*d = string(field)
+			*d = field
 		case *sql.NullString:
-			*d = sql.NullString{String: string(field), Valid: len(field) > 0}
+			*d = sql.NullString{String: field, Valid: len(field) > 0}
 		case *sql.NullInt64:
 			*d = sql.NullInt64{}
 			if len(field) > 0 {
-				n, err := strconv.ParseInt(string(field), 10, 64)
+				n, err := strconv.ParseInt(field, 10, 64)
 				if err != nil {
 					return fmt.Errorf("field %d: %w", i, err)
 				}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -71,24 +72,19 @@ func (s *Store) summaries(ctx context.Context, where string, args []any, f Peopl
 // and reminders — everyone's, or only those of the person with the id one,
 // when the condition selects only them — and hands each summary to fn.
 func (s *Store) eachSummary(ctx context.Context, where string, args []any, f PeopleFilter, one string, fn func(*domain.Summary) error) error {
-	var people []domain.Person
-	var err error
-	if one != "" {
-		people, err = s.queryPeople(ctx, where, args)
-	} else {
-		people, err = s.queryPeopleByName(ctx, where, args, f.Archived)
+	people, err := s.peopleInOrder(ctx, where, args, f, one)
+	if err != nil || people.n == 0 {
+		return err
 	}
+	dateOf := ""
+	if people.n == 1 {
+		dateOf = people.at(0).ID
+	}
+	dates, err := datesByPerson(ctx, s.db, dateOf)
 	if err != nil {
 		return err
 	}
-	people = slices.DeleteFunc(people, func(p domain.Person) bool { return !f.keep(p) })
-	if len(people) == 0 {
-		return nil
-	}
-	if err := loadDates(ctx, s.db, people); err != nil {
-		return err
-	}
-	hist, err := s.historyOf(ctx, people, one)
+	hist, err := s.historyOf(ctx, &people, one)
 	if err != nil {
 		return err
 	}
@@ -100,23 +96,89 @@ func (s *Store) eachSummary(ctx context.Context, where string, args []any, f Peo
 		buf historyLists // every person's lists, in turn
 		sum domain.Summary
 	)
-	for i := range people {
-		sum = domain.Summary{Person: people[i], Reminders: reminders[people[i].ID]}
+	for _, i := range people.order {
+		p := people.at(i)
+		for _, d := range dates[p.ID] {
+			p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
+		}
+		sum = domain.Summary{Person: *p, Reminders: reminders[p.ID]}
 		sum.Recent, sum.RecentReal = buf.recent[:0:0], buf.real[:0:0]
 		if r := hist.rows[i]; r.set {
 			b := hist.text
 			h, err := parseHistory(b[r.at[0]:r.at[1]], b[r.at[1]:r.at[2]], b[r.at[2]:r.at[3]], b[r.at[3]:r.at[4]], &buf)
 			if err != nil {
-				return fmt.Errorf("person %s: %w", people[i].ID, err)
+				return fmt.Errorf("person %s: %w", p.ID, err)
 			}
 			sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
 		}
-		people[i] = domain.Person{} // theirs is sum's now, and fn's
+		*p = domain.Person{} // theirs is sum's now, and fn's
 		if err := fn(&sum); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// peopleChunk is how many people a chunk of orderedPeople holds.
+const peopleChunk = 256
+
+// orderedPeople are people as read, in chunks, so that reading ten
+// thousand never copies them to grow a slice, with the order to give them
+// in.
+type orderedPeople struct {
+	chunks [][]domain.Person
+	n      int
+	order  []int // places of people, in the order to give them
+}
+
+func (o *orderedPeople) at(i int) *domain.Person { return &o.chunks[i/peopleChunk][i%peopleChunk] }
+
+func (o *orderedPeople) add(p *domain.Person) {
+	if o.n%peopleChunk == 0 {
+		o.chunks = append(o.chunks, make([]domain.Person, 0, peopleChunk))
+	}
+	last := &o.chunks[len(o.chunks)-1]
+	*last = append(*last, *p)
+	o.n++
+}
+
+// peopleInOrder reads the people the condition selects and f keeps, in
+// name order (see queryPeopleByName), or the person with the id one.
+func (s *Store) peopleInOrder(ctx context.Context, where string, args []any, f PeopleFilter, one string) (orderedPeople, error) {
+	var (
+		out  orderedPeople
+		keys []string
+	)
+	query, withKey := `SELECT concat_ws(char(0), p.rowid, `+joinedPersonColumns+`) FROM people p`+where, false
+	switch {
+	case one != "":
+	case f.Archived:
+		query += ` ORDER BY p.name_key, p.id`
+	default:
+		query, withKey = peopleByNameQuery(where), true
+	}
+	err := s.eachJoinedPerson(ctx, query, args, withKey, func(p *domain.Person, key string) {
+		if f.keep(*p) {
+			out.add(p)
+			keys = append(keys, key)
+		}
+	})
+	if err != nil {
+		return out, err
+	}
+	out.order = make([]int, out.n)
+	for i := range out.order {
+		out.order[i] = i
+	}
+	if withKey {
+		slices.SortFunc(out.order, func(a, b int) int {
+			if c := strings.Compare(keys[a], keys[b]); c != 0 {
+				return c
+			}
+			return strings.Compare(out.at(a).ID, out.at(b).ID)
+		})
+	}
+	return out, nil
 }
 
 // histories are the rows of person_history of a list of people, as read:
@@ -138,12 +200,14 @@ type historySpan struct {
 
 // historyOf reads the rows of person_history of people: everyone's, or
 // the person's with the id one.
-func (s *Store) historyOf(ctx context.Context, people []domain.Person, one string) (histories, error) {
-	index := make(map[string]int, len(people))
-	for i, p := range people {
-		index[p.ID] = i
+func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string) (histories, error) {
+	index := make(map[string]int, people.n)
+	for i := range people.n {
+		index[people.at(i).ID] = i
 	}
-	out := histories{rows: make([]historySpan, len(people))}
+	// Most rows are shorter than a kilobyte: room made ahead, and never
+	// touched where not used, spares copying the text as it grows.
+	out := histories{text: make([]byte, 0, people.n<<10), rows: make([]historySpan, people.n)}
 	historyWhere, historyArgs := "", []any(nil)
 	if one != "" {
 		historyWhere, historyArgs = ` WHERE person_id = ?`, []any{one}

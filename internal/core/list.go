@@ -33,31 +33,34 @@ type Listed struct {
 // by name). Each is assessed as the store gives them and only where they
 // stand is kept: their recent history is not held for thousands at once.
 func (c *Core) List(ctx context.Context, in ListInput) ([]Listed, error) {
-	out := []Listed{}
+	// Kept in chunks, then moved once into their order: a slice grown to
+	// ten thousand people, hundreds of bytes each, is copied over and over.
+	type key struct {
+		ratio float64
+		tier  cadence.Tier
+		at    int // place in name order, as the store gives them
+	}
+	const chunk = 256
+	var (
+		chunks [][]Listed
+		keys   []key
+	)
 	filter := store.PeopleFilter{Archived: in.Archived, Tier: in.Tier, Tag: in.Tag}
 	err := c.store.EachSummary(ctx, filter, func(sum *domain.Summary) error {
 		st := c.rules.Assess(sum.Cadence(), in.Now)
 		if in.Due && !st.Due {
 			return nil
 		}
-		out = append(out, Listed{Person: sum.Person, LastReal: sum.LastReal, DaysSinceReal: st.DaysSinceReal, DueRatio: st.DueRatio, Due: st.Due})
+		if len(keys)%chunk == 0 {
+			chunks = append(chunks, make([]Listed, 0, chunk))
+		}
+		last := &chunks[len(chunks)-1]
+		*last = append(*last, Listed{Person: sum.Person, LastReal: sum.LastReal, DaysSinceReal: st.DaysSinceReal, DueRatio: st.DueRatio, Due: st.Due})
+		keys = append(keys, key{st.DueRatio, sum.Tier, len(keys)})
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	// The store gives them in name order, which breaks the ties. The
-	// order is made on small keys, then the people moved once: sorting
-	// whole people, hundreds of bytes each, moved more memory than
-	// anything else.
-	type key struct {
-		ratio float64
-		tier  cadence.Tier
-		at    int
-	}
-	keys := make([]key, len(out))
-	for i, l := range out {
-		keys[i] = key{l.DueRatio, l.Person.Tier, i}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
 		if c := cadence.CompareDue(x.ratio, x.tier, y.ratio, y.tier); c != 0 {
@@ -65,9 +68,9 @@ func (c *Core) List(ctx context.Context, in ListInput) ([]Listed, error) {
 		}
 		return cmp.Compare(x.at, y.at)
 	})
-	sorted := make([]Listed, len(out))
+	out := make([]Listed, len(keys))
 	for i, k := range keys {
-		sorted[i] = out[k.at]
+		out[i] = chunks[k.at/chunk][k.at%chunk]
 	}
-	return sorted, nil
+	return out, nil
 }
