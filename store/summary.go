@@ -39,12 +39,14 @@ func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]domain.Summary
 }
 
 // EachSummary calls fn with the summary of each person f selects, in name
-// order, as Summaries lists them, stopping at fn's first error. The
-// summary's Recent and RecentReal live only until fn returns (their memory
-// is used again for the next person): fn must copy them to keep them.
+// order, as Summaries lists them, stopping at fn's first error, and with
+// how many it gives in all (the same each time), so that fn can make room
+// for them at once. The summary's Recent and RecentReal live only until fn
+// returns (their memory is used again for the next person): fn must copy
+// them to keep them.
 // Those who list thousands of people and keep only where each stands read
 // them so, without holding everyone's history at once.
-func (s *Store) EachSummary(ctx context.Context, f PeopleFilter, fn func(*domain.Summary) error) error {
+func (s *Store) EachSummary(ctx context.Context, f PeopleFilter, fn func(sum *domain.Summary, total int) error) error {
 	where, args := f.where()
 	return s.eachSummary(ctx, where, args, f, "", fn)
 }
@@ -63,8 +65,11 @@ func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) 
 
 // summaries is eachSummary, kept.
 func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]domain.Summary, error) {
-	out := []domain.Summary{}
-	err := s.eachSummary(ctx, where, args, f, one, func(sum *domain.Summary) error {
+	var out []domain.Summary
+	err := s.eachSummary(ctx, where, args, f, one, func(sum *domain.Summary, total int) error {
+		if out == nil {
+			out = make([]domain.Summary, 0, total)
+		}
 		sum.Recent, sum.RecentReal = slices.Clone(sum.Recent), slices.Clone(sum.RecentReal)
 		out = append(out, *sum)
 		return nil
@@ -72,13 +77,16 @@ func (s *Store) summaries(ctx context.Context, where string, args []any, f Peopl
 	if err != nil {
 		return nil, err
 	}
+	if out == nil {
+		out = []domain.Summary{}
+	}
 	return out, nil
 }
 
 // eachSummary loads the people the condition selects, and their history
 // and reminders — everyone's, or only those of the person with the id one,
 // when the condition selects only them — and hands each summary to fn.
-func (s *Store) eachSummary(ctx context.Context, where string, args []any, f PeopleFilter, one string, fn func(*domain.Summary) error) error {
+func (s *Store) eachSummary(ctx context.Context, where string, args []any, f PeopleFilter, one string, fn func(sum *domain.Summary, total int) error) error {
 	people, err := s.peopleInOrder(ctx, where, args, f, one)
 	if err != nil || people.n == 0 {
 		return err
@@ -119,7 +127,7 @@ func (s *Store) eachSummary(ctx context.Context, where string, args []any, f Peo
 			sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
 		}
 		*p = domain.Person{} // theirs is sum's now, and fn's
-		if err := fn(&sum); err != nil {
+		if err := fn(&sum, people.n); err != nil {
 			return err
 		}
 	}

@@ -33,34 +33,33 @@ type Listed struct {
 // by name). Each is assessed as the store gives them and only where they
 // stand is kept: their recent history is not held for thousands at once.
 func (c *Core) List(ctx context.Context, in ListInput) ([]Listed, error) {
-	// Kept in chunks, then moved once into their order: a slice grown to
-	// ten thousand people, hundreds of bytes each, is copied over and over.
 	type key struct {
 		ratio float64
 		tier  cadence.Tier
 		at    int // place in name order, as the store gives them
 	}
-	const chunk = 256
 	var (
-		chunks [][]Listed
-		keys   []key
+		out  []Listed
+		keys []key
 	)
 	filter := store.PeopleFilter{Archived: in.Archived, Tier: in.Tier, Tag: in.Tag}
-	err := c.store.EachSummary(ctx, filter, func(sum *domain.Summary) error {
+	err := c.store.EachSummary(ctx, filter, func(sum *domain.Summary, total int) error {
+		if out == nil {
+			out, keys = make([]Listed, 0, total), make([]key, 0, total)
+		}
 		st := c.rules.Assess(sum.Cadence(), in.Now)
 		if in.Due && !st.Due {
 			return nil
 		}
-		if len(keys)%chunk == 0 {
-			chunks = append(chunks, make([]Listed, 0, chunk))
-		}
-		last := &chunks[len(chunks)-1]
-		*last = append(*last, Listed{Person: sum.Person, LastReal: sum.LastReal, DaysSinceReal: st.DaysSinceReal, DueRatio: st.DueRatio, Due: st.Due})
-		keys = append(keys, key{st.DueRatio, sum.Tier, len(keys)})
+		keys = append(keys, key{st.DueRatio, sum.Tier, len(out)})
+		out = append(out, Listed{Person: sum.Person, LastReal: sum.LastReal, DaysSinceReal: st.DaysSinceReal, DueRatio: st.DueRatio, Due: st.Due})
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if out == nil {
+		return []Listed{}, nil
 	}
 	slices.SortFunc(keys, func(x, y key) int {
 		if c := cadence.CompareDue(x.ratio, x.tier, y.ratio, y.tier); c != 0 {
@@ -68,9 +67,25 @@ func (c *Core) List(ctx context.Context, in ListInput) ([]Listed, error) {
 		}
 		return cmp.Compare(x.at, y.at)
 	})
-	out := make([]Listed, len(keys))
-	for i, k := range keys {
-		out[i] = chunks[k.at/chunk][k.at%chunk]
+	// The people are put in their order where they are, each moved once,
+	// following each cycle of the order: a sorted copy of ten thousand,
+	// hundreds of bytes each, was a tenth of the time in fresh memory.
+	for i := range keys {
+		if keys[i].at < 0 {
+			continue // already in place
+		}
+		first := out[i]
+		j := i
+		for {
+			from := keys[j].at
+			keys[j].at = -1
+			if from == i {
+				out[j] = first
+				break
+			}
+			out[j] = out[from]
+			j = from
+		}
 	}
 	return out, nil
 }
