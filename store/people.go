@@ -393,13 +393,20 @@ func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, 
 		return fmt.Errorf("list people: %w", err)
 	}
 	defer rows.Close()
-	var fields []string
+	// One of each for every row: what is handed to Scan or fn by its
+	// address lives on the heap, and made in the loop, would be made anew
+	// for each person.
+	var (
+		fields []string
+		row    sql.RawBytes // read before the next row, never kept
+		p      domain.Person
+		key    string
+	)
 	want := personColumnCount
 	if withKey {
 		want++
 	}
 	for rows.Next() {
-		var row sql.RawBytes // read before the next row, never kept
 		if err := rows.Scan(&row); err != nil {
 			return fmt.Errorf("read person: %w", err)
 		}
@@ -410,10 +417,7 @@ func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, 
 				fields = append(fields, field)
 			}
 		}
-		var (
-			p   domain.Person
-			key string
-		)
+		key = ""
 		if len(fields) == want {
 			if withKey {
 				key = fields[want-1]
@@ -519,14 +523,15 @@ func (r *storedPerson) person() (domain.Person, error) {
 			return domain.Person{}, fmt.Errorf("person %s birthday: %w", p.ID, err)
 		}
 	}
-	for _, l := range []struct {
-		raw  string
-		into *[]string
-	}{{r.phones, &p.Phones}, {r.emails, &p.Emails}, {r.tags, &p.Tags}, {r.aliases, &p.Aliases}} {
-		if *l.into, err = parseList(l.raw); err != nil {
+	// Each list by its own assignment: through pointers to them, p would
+	// live on the heap, a copy for every person read.
+	var lists [4][]string
+	for i, raw := range [...]string{r.phones, r.emails, r.tags, r.aliases} {
+		if lists[i], err = parseList(raw); err != nil {
 			return domain.Person{}, fmt.Errorf("person %s: stored list: %w", p.ID, err)
 		}
 	}
+	p.Phones, p.Emails, p.Tags, p.Aliases = lists[0], lists[1], lists[2], lists[3]
 	if p.CreatedAt, err = parseTime(r.created); err != nil {
 		return domain.Person{}, err
 	}

@@ -232,8 +232,8 @@ func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string
 		return out, fmt.Errorf("load history: %w", err)
 	}
 	defer rows.Close()
+	var row sql.RawBytes // read before the next row, never kept; one, as Scan puts it on the heap
 	for rows.Next() {
-		var row sql.RawBytes // read before the next row, never kept
 		if err := rows.Scan(&row); err != nil {
 			return out, fmt.Errorf("load history: %w", err)
 		}
