@@ -85,9 +85,6 @@ func TestListJSONIsPrintJSON(t *testing.T) {
 // TestListJSONOfGeneratedCircles checks the writer on what tend stores
 // and lists: generated circles, active and archived, every filter.
 func TestListJSONOfGeneratedCircles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates and lists circles of hundreds of people; not in -short")
-	}
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	for _, seed := range []int64{1, 2, 3} {
 		path := filepath.Join(t.TempDir(), "tend.db")
