@@ -43,9 +43,9 @@ func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]domain.Summary
 // how many it gives in all (the same each time), so that fn can make room
 // for them at once. The summary's Recent and RecentReal live only until fn
 // returns (their memory is used again for the next person): fn must copy
-// them to keep them.
-// Those who list thousands of people and keep only where each stands read
-// them so, without holding everyone's history at once.
+// them to keep them. Those who list thousands of people and keep only
+// where each stands read them so, without holding everyone's history at
+// once.
 func (s *Store) EachSummary(ctx context.Context, f PeopleFilter, fn func(sum *domain.Summary, total int) error) error {
 	where, args := f.where()
 	return s.eachSummary(ctx, where, args, f, "", fn)
