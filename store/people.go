@@ -368,54 +368,73 @@ func (s *Store) queryPeopleByName(ctx context.Context, where string, args []any,
 // readPeople runs a query of joined rows (see queryPeople), whose last
 // field is the name key when withKey is set.
 func (s *Store) readPeople(ctx context.Context, query string, args []any, withKey bool) ([]domain.Person, []string, error) {
+	people := []domain.Person{}
+	var keys []string
+	err := s.eachJoinedPerson(ctx, query, args, withKey, func(p *domain.Person, key string) {
+		people = append(people, *p)
+		if withKey {
+			keys = append(keys, key)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return people, keys, nil
+}
+
+// eachJoinedPerson is readPeople, one person at a time: fn gets each
+// person, to copy, and their name key when withKey is set.
+//
+// Each row is made one string, and the person's text fields are parts of
+// it: one allocation a row instead of one a field.
+func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, withKey bool, fn func(p *domain.Person, key string)) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("list people: %w", err)
+		return fmt.Errorf("list people: %w", err)
 	}
 	defer rows.Close()
-	people := []domain.Person{}
+	// One of each for every row: what is handed to Scan or fn by its
+	// address lives on the heap, and made in the loop, would be made anew
+	// for each person.
 	var (
-		keys   []string
-		fields joinedRow
+		fields []string
+		row    sql.RawBytes // read before the next row, never kept
+		p      domain.Person
+		key    string
 	)
+	want := personColumnCount
+	if withKey {
+		want++
+	}
 	for rows.Next() {
-		var row sql.RawBytes // read before the next row, never kept
 		if err := rows.Scan(&row); err != nil {
-			return nil, nil, fmt.Errorf("read person: %w", err)
+			return fmt.Errorf("read person: %w", err)
 		}
 		rowid, rest, _ := bytes.Cut(row, []byte{0})
 		fields = fields[:0]
-		for field := range bytes.SplitSeq(rest, []byte{0}) {
-			fields = append(fields, field)
+		if bytes.Count(rest, []byte{0}) == want-1 {
+			for field := range strings.SplitSeq(string(rest), "\x00") {
+				fields = append(fields, field)
+			}
 		}
-		var (
-			p   domain.Person
-			key string
-		)
-		want := personColumnCount
-		if withKey {
-			want++
-		}
+		key = ""
 		if len(fields) == want {
 			if withKey {
-				key = string(fields[want-1])
+				key = fields[want-1]
 			}
-			p, err = scanPerson(fields[:personColumnCount])
+			p, err = joinedPerson(fields[:personColumnCount])
 		} else {
 			p, err = scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+`, p.name_key FROM people p WHERE p.rowid = ?`, string(rowid)), &key)
 		}
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
-		people = append(people, p)
-		if withKey {
-			keys = append(keys, key)
-		}
+		fn(&p, key)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read people: %w", err)
+		return fmt.Errorf("read people: %w", err)
 	}
-	return people, keys, nil
+	return nil
 }
 
 // joinedPersonColumns are personColumns for concat_ws, which skips NULLs.
@@ -426,37 +445,6 @@ const joinedPersonColumns = `p.id, p.name, p.tier, coalesce(p.every_days, ''), c
 
 // personColumnCount is the number of personColumns.
 const personColumnCount = 20
-
-// joinedRow is a row of joinedPersonColumns, split, that scans as a row of
-// personColumns would.
-type joinedRow [][]byte
-
-func (r joinedRow) Scan(dest ...any) error {
-	if len(dest) != len(r) {
-		return fmt.Errorf("%d fields for %d destinations", len(r), len(dest))
-	}
-	for i, d := range dest {
-		field := r[i]
-		switch d := d.(type) {
-		case *string:
-			*d = string(field)
-		case *sql.NullString:
-			*d = sql.NullString{String: string(field), Valid: len(field) > 0}
-		case *sql.NullInt64:
-			*d = sql.NullInt64{}
-			if len(field) > 0 {
-				n, err := strconv.ParseInt(string(field), 10, 64)
-				if err != nil {
-					return fmt.Errorf("field %d: %w", i, err)
-				}
-				*d = sql.NullInt64{Int64: n, Valid: true}
-			}
-		default:
-			return fmt.Errorf("field %d: cannot scan into %T", i, d)
-		}
-	}
-	return nil
-}
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -478,58 +466,91 @@ func scanPeople(rows *sql.Rows) ([]domain.Person, error) {
 
 // scanPerson reads the personColumns, plus any extra destinations after them.
 func scanPerson(row scanner, extra ...any) (domain.Person, error) {
-	var (
-		p                                 domain.Person
-		tier                              string
-		every                             sql.NullInt64
-		birthday                          sql.NullString
-		phones, emails, tags              string
-		aliases                           string
-		created, updated                  string
-		archived, snoozed                 sql.NullString
-		phoneTypes, emailTypes, nameParts string
-	)
-	dest := append([]any{&p.ID, &p.Name, &tier, &every, &birthday, &phones, &emails, &tags,
-		&p.Notes, &created, &updated, &archived, &snoozed, &aliases,
-		&p.Org, &p.JobTitle, &phoneTypes, &emailTypes, &nameParts, &p.UID}, extra...)
+	var r storedPerson
+	dest := append([]any{&r.id, &r.name, &r.tier, &r.every, &r.birthday, &r.phones, &r.emails, &r.tags,
+		&r.notes, &r.created, &r.updated, &r.archived, &r.snoozed, &r.aliases,
+		&r.org, &r.jobTitle, &r.phoneTypes, &r.emailTypes, &r.nameParts, &r.uid}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return domain.Person{}, fmt.Errorf("read person: %w", err)
 	}
-	p.Tier = cadence.Tier(tier)
-	p.Every = int(every.Int64)
+	return r.person()
+}
+
+// joinedPerson reads a row of joinedPersonColumns, split. It is scanPerson
+// without going through Scan, whose destinations, each its own variable
+// on the heap, were the most of what reading ten thousand people made.
+func joinedPerson(f []string) (domain.Person, error) {
+	if len(f) != personColumnCount {
+		return domain.Person{}, fmt.Errorf("read person: %d fields for %d columns", len(f), personColumnCount)
+	}
+	nullable := func(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+	r := storedPerson{id: f[0], name: f[1], tier: f[2], birthday: nullable(f[4]), phones: f[5], emails: f[6], tags: f[7],
+		notes: f[8], created: f[9], updated: f[10], archived: nullable(f[11]), snoozed: nullable(f[12]), aliases: f[13],
+		org: f[14], jobTitle: f[15], phoneTypes: f[16], emailTypes: f[17], nameParts: f[18], uid: f[19]}
+	if f[3] != "" {
+		n, err := strconv.ParseInt(f[3], 10, 64)
+		if err != nil {
+			return domain.Person{}, fmt.Errorf("read person: field 3: %w", err)
+		}
+		r.every = sql.NullInt64{Int64: n, Valid: true}
+	}
+	return r.person()
+}
+
+// storedPerson is a row of personColumns as stored.
+type storedPerson struct {
+	id, name, tier                    string
+	every                             sql.NullInt64
+	birthday                          sql.NullString
+	phones, emails, tags              string
+	notes                             string
+	created, updated                  string
+	archived, snoozed                 sql.NullString
+	aliases                           string
+	org, jobTitle                     string
+	phoneTypes, emailTypes, nameParts string
+	uid                               string
+}
+
+// person reads the stored row.
+func (r *storedPerson) person() (domain.Person, error) {
+	p := domain.Person{ID: r.id, Name: r.name, Notes: r.notes, Org: r.org, JobTitle: r.jobTitle, UID: r.uid}
+	p.Tier = cadence.Tier(r.tier)
+	p.Every = int(r.every.Int64)
 	var err error
-	if birthday.Valid && birthday.String != "" {
-		if p.Birthday, err = cadence.ParseMonthDay(birthday.String); err != nil {
+	if r.birthday.Valid && r.birthday.String != "" {
+		if p.Birthday, err = cadence.ParseMonthDay(r.birthday.String); err != nil {
 			return domain.Person{}, fmt.Errorf("person %s birthday: %w", p.ID, err)
 		}
 	}
-	for _, l := range []struct {
-		raw  string
-		into *[]string
-	}{{phones, &p.Phones}, {emails, &p.Emails}, {tags, &p.Tags}, {aliases, &p.Aliases}} {
-		if *l.into, err = parseList(l.raw); err != nil {
+	// Each list by its own assignment: through pointers to them, p would
+	// live on the heap, a copy for every person read.
+	var lists [4][]string
+	for i, raw := range [...]string{r.phones, r.emails, r.tags, r.aliases} {
+		if lists[i], err = parseList(raw); err != nil {
 			return domain.Person{}, fmt.Errorf("person %s: stored list: %w", p.ID, err)
 		}
 	}
-	if p.CreatedAt, err = parseTime(created); err != nil {
+	p.Phones, p.Emails, p.Tags, p.Aliases = lists[0], lists[1], lists[2], lists[3]
+	if p.CreatedAt, err = parseTime(r.created); err != nil {
 		return domain.Person{}, err
 	}
-	if p.UpdatedAt, err = parseTime(updated); err != nil {
+	if p.UpdatedAt, err = parseTime(r.updated); err != nil {
 		return domain.Person{}, err
 	}
-	if p.ArchivedAt, err = parseOptionalTime(archived); err != nil {
+	if p.ArchivedAt, err = parseOptionalTime(r.archived); err != nil {
 		return domain.Person{}, err
 	}
-	if p.SnoozedUntil, err = parseOptionalTime(snoozed); err != nil {
+	if p.SnoozedUntil, err = parseOptionalTime(r.snoozed); err != nil {
 		return domain.Person{}, err
 	}
-	if p.PhoneTypes, err = parseTypes(phoneTypes); err != nil {
+	if p.PhoneTypes, err = parseTypes(r.phoneTypes); err != nil {
 		return domain.Person{}, fmt.Errorf("person %s: stored phone types: %w", p.ID, err)
 	}
-	if p.EmailTypes, err = parseTypes(emailTypes); err != nil {
+	if p.EmailTypes, err = parseTypes(r.emailTypes); err != nil {
 		return domain.Person{}, fmt.Errorf("person %s: stored e-mail types: %w", p.ID, err)
 	}
-	if p.NameParts, err = parseNameParts(nameParts); err != nil {
+	if p.NameParts, err = parseNameParts(r.nameParts); err != nil {
 		return domain.Person{}, fmt.Errorf("person %s: stored name parts: %w", p.ID, err)
 	}
 	p.ImportantDates = []domain.ImportantDate{}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -22,12 +23,32 @@ import (
 // order, and matches them in memory: joining them in name order would read
 // the table's pages in random order, each many times over once the table is
 // larger than SQLite's page cache. TestHistoryQueryPlans pins the plans.
-const historyQuery = `SELECT person_id, recent, recent_real, last_in_at, last_in_via FROM person_history`
+//
+// The columns come joined into one, separated by NUL, as in cadenceQuery,
+// for the driver's cost of each column. The id comes last: the lists
+// (JSON, which escapes NUL), the time and the channel cannot hold a NUL,
+// and whatever follows the fourth is the id, even an imported one with a
+// NUL in it. coalesce keeps a field for a NULL, which concat_ws would skip.
+const historyQuery = `SELECT concat_ws(char(0), recent, recent_real, coalesce(last_in_at, ''),
+	coalesce(last_in_via, ''), person_id) FROM person_history`
 
 // Summaries lists people with their cadence inputs, ordered by name.
 func (s *Store) Summaries(ctx context.Context, f PeopleFilter) ([]domain.Summary, error) {
 	where, args := f.where()
 	return s.summaries(ctx, where, args, f, "")
+}
+
+// EachSummary calls fn with the summary of each person f selects, in name
+// order, as Summaries lists them, stopping at fn's first error, and with
+// how many it gives in all (the same each time), so that fn can make room
+// for them at once. The summary's Recent and RecentReal live only until fn
+// returns (their memory is used again for the next person): fn must copy
+// them to keep them. Those who list thousands of people and keep only
+// where each stands read them so, without holding everyone's history at
+// once.
+func (s *Store) EachSummary(ctx context.Context, f PeopleFilter, fn func(sum *domain.Summary, total int) error) error {
+	where, args := f.where()
+	return s.eachSummary(ctx, where, args, f, "", fn)
 }
 
 // Summary returns one person's summary.
@@ -42,71 +63,202 @@ func (s *Store) Summary(ctx context.Context, id string) (domain.Summary, error) 
 	return out[0], nil
 }
 
-// summaries loads the people the condition selects, and their history and
-// reminders: everyone's, or only those of the person with the id one, when
-// the condition selects only them.
+// summaries is eachSummary, kept.
 func (s *Store) summaries(ctx context.Context, where string, args []any, f PeopleFilter, one string) ([]domain.Summary, error) {
-	var people []domain.Person
-	var err error
-	if one != "" {
-		people, err = s.queryPeople(ctx, where, args)
-	} else {
-		people, err = s.queryPeopleByName(ctx, where, args, f.Archived)
-	}
+	var out []domain.Summary
+	err := s.eachSummary(ctx, where, args, f, one, func(sum *domain.Summary, total int) error {
+		if out == nil {
+			out = make([]domain.Summary, 0, total)
+		}
+		sum.Recent, sum.RecentReal = slices.Clone(sum.Recent), slices.Clone(sum.RecentReal)
+		out = append(out, *sum)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	people = slices.DeleteFunc(people, func(p domain.Person) bool { return !f.keep(p) })
-	if err := loadDates(ctx, s.db, people); err != nil {
-		return nil, err
+	if out == nil {
+		out = []domain.Summary{}
 	}
-	out := make([]domain.Summary, len(people))
-	index := make(map[string]int, len(people))
-	for i, p := range people {
-		out[i].Person = p
-		out[i].Recent, out[i].RecentReal = []cadence.Contact{}, []time.Time{}
-		index[p.ID] = i
-	}
-	if len(out) == 0 {
-		return out, nil
-	}
+	return out, nil
+}
 
-	historyWhere, historyArgs := "", []any(nil)
-	if one != "" {
-		historyWhere, historyArgs = ` WHERE person_id = ?`, []any{one}
+// eachSummary loads the people the condition selects, and their history
+// and reminders — everyone's, or only those of the person with the id one,
+// when the condition selects only them — and hands each summary to fn.
+func (s *Store) eachSummary(ctx context.Context, where string, args []any, f PeopleFilter, one string, fn func(sum *domain.Summary, total int) error) error {
+	people, err := s.peopleInOrder(ctx, where, args, f, one)
+	if err != nil || people.n == 0 {
+		return err
 	}
-	rows, err := s.db.QueryContext(ctx, historyQuery+historyWhere, historyArgs...)
+	dateOf := ""
+	if people.n == 1 {
+		dateOf = people.at(0).ID
+	}
+	dates, err := datesByPerson(ctx, s.db, dateOf)
 	if err != nil {
-		return nil, fmt.Errorf("load history: %w", err)
+		return err
 	}
-	for rows.Next() {
-		var id, recent, real, lastInAt, lastInVia sql.RawBytes // read before the next row, never kept
-		if err := rows.Scan(&id, &recent, &real, &lastInAt, &lastInVia); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load history: %w", err)
-		}
-		i, ok := index[string(id)]
-		if !ok {
-			continue // someone the filter left out
-		}
-		h, err := parseHistory(recent, real, lastInAt, lastInVia, new(historyLists))
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("person %s: %w", id, err)
-		}
-		sum := &out[i]
-		sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load history: %w", err)
+	hist, err := s.historyOf(ctx, &people, one)
+	if err != nil {
+		return err
 	}
 	reminders, err := remindersByPerson(ctx, s.db, one)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for i := range out {
-		out[i].Reminders = reminders[out[i].ID]
+	var (
+		buf historyLists // every person's lists, in turn
+		sum domain.Summary
+	)
+	for _, i := range people.order {
+		p := people.at(i)
+		for _, d := range dates[p.ID] {
+			p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: d.Label, Date: d.Date})
+		}
+		sum = domain.Summary{Person: *p, Reminders: reminders[p.ID]}
+		sum.Recent, sum.RecentReal = buf.recent[:0:0], buf.real[:0:0]
+		if r := hist.rows[i]; r.set {
+			b := hist.text
+			h, err := parseHistory(b[r.at[0]:r.at[1]], b[r.at[1]:r.at[2]], b[r.at[2]:r.at[3]], b[r.at[3]:r.at[4]], &buf)
+			if err != nil {
+				return fmt.Errorf("person %s: %w", p.ID, err)
+			}
+			sum.LastReal, sum.Last, sum.LastIn, sum.Recent, sum.RecentReal = h.lastReal, h.last, h.lastIn, h.recent, h.recentReal
+		}
+		*p = domain.Person{} // theirs is sum's now, and fn's
+		if err := fn(&sum, people.n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// peopleChunk is how many people a chunk of orderedPeople holds.
+const peopleChunk = 256
+
+// orderedPeople are people as read, in chunks, so that reading ten
+// thousand never copies them to grow a slice, with the order to give them
+// in.
+type orderedPeople struct {
+	chunks [][]domain.Person
+	n      int
+	order  []int // places of people, in the order to give them
+}
+
+func (o *orderedPeople) at(i int) *domain.Person { return &o.chunks[i/peopleChunk][i%peopleChunk] }
+
+func (o *orderedPeople) add(p *domain.Person) {
+	if o.n%peopleChunk == 0 {
+		o.chunks = append(o.chunks, make([]domain.Person, 0, peopleChunk))
+	}
+	last := &o.chunks[len(o.chunks)-1]
+	*last = append(*last, *p)
+	o.n++
+}
+
+// peopleInOrder reads the people the condition selects and f keeps, in
+// name order (see queryPeopleByName), or the person with the id one.
+func (s *Store) peopleInOrder(ctx context.Context, where string, args []any, f PeopleFilter, one string) (orderedPeople, error) {
+	var (
+		out  orderedPeople
+		keys []string
+	)
+	query, withKey := `SELECT concat_ws(char(0), p.rowid, `+joinedPersonColumns+`) FROM people p`+where, false
+	switch {
+	case one != "":
+	case f.Archived:
+		query += ` ORDER BY p.name_key, p.id`
+	default:
+		query, withKey = peopleByNameQuery(where), true
+	}
+	err := s.eachJoinedPerson(ctx, query, args, withKey, func(p *domain.Person, key string) {
+		if f.keep(*p) {
+			out.add(p)
+			keys = append(keys, key)
+		}
+	})
+	if err != nil {
+		return out, err
+	}
+	out.order = make([]int, out.n)
+	for i := range out.order {
+		out.order[i] = i
+	}
+	if withKey {
+		slices.SortFunc(out.order, func(a, b int) int {
+			if c := strings.Compare(keys[a], keys[b]); c != 0 {
+				return c
+			}
+			return strings.Compare(out.at(a).ID, out.at(b).ID)
+		})
+	}
+	return out, nil
+}
+
+// histories are the rows of person_history of a list of people, as read:
+// each person's fields are spans of one text, so that reading ten thousand
+// rows makes no garbage but the text, and parsing them waits until each
+// person's turn.
+type histories struct {
+	text []byte
+	rows []historySpan // by the person's place in the list
+}
+
+// historySpan is where the fields of one row of person_history are in
+// histories.text: recent, recent_real, last_in_at and last_in_via end at
+// at[1] to at[4].
+type historySpan struct {
+	at  [5]int
+	set bool
+}
+
+// historyOf reads the rows of person_history of people: everyone's, or
+// the person's with the id one.
+func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string) (histories, error) {
+	index := make(map[string]int, people.n)
+	for i := range people.n {
+		index[people.at(i).ID] = i
+	}
+	// Most rows are shorter than a kilobyte: room made ahead, and never
+	// touched where not used, spares copying the text as it grows.
+	out := histories{text: make([]byte, 0, people.n<<10), rows: make([]historySpan, people.n)}
+	query, queryArgs := historyQuery, []any(nil)
+	if one != "" {
+		query, queryArgs = historyQuery+` WHERE person_id = ?`, []any{one}
+	}
+	rows, err := s.db.QueryContext(ctx, query, queryArgs...)
+	if err != nil {
+		return out, fmt.Errorf("load history: %w", err)
+	}
+	defer rows.Close()
+	var row sql.RawBytes // read before the next row, never kept; one, as Scan puts it on the heap
+	for rows.Next() {
+		if err := rows.Scan(&row); err != nil {
+			return out, fmt.Errorf("load history: %w", err)
+		}
+		var fields [4][]byte
+		rest := row
+		for j := range fields {
+			var ok bool
+			if fields[j], rest, ok = bytes.Cut(rest, []byte{0}); !ok {
+				return out, fmt.Errorf("load history: a row of %d fields", j+1)
+			}
+		}
+		i, ok := index[string(rest)]
+		if !ok {
+			continue // someone the filter left out
+		}
+		r := &out.rows[i]
+		r.set = true
+		r.at[0] = len(out.text)
+		for j, f := range fields {
+			out.text = append(out.text, f...)
+			r.at[j+1] = len(out.text)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return out, fmt.Errorf("load history: %w", err)
 	}
 	return out, nil
 }

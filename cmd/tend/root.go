@@ -153,7 +153,7 @@ var commands = []struct {
 	{"log", func(a *app) *cobra.Command { return newLogCmd(a, nil) }},
 	{"today", newTodayCmd},
 	{"plan", newPlanCmd},
-	{"list", newListCmd},
+	{"list", func(a *app) *cobra.Command { return newListCmd(a, nil) }},
 	{"show", newShowCmd},
 	{"edit", func(a *app) *cobra.Command { return newEditCmd(a, nil) }},
 	{"remember", func(a *app) *cobra.Command { return newRememberCmd(a, nil) }},
