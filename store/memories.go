@@ -43,11 +43,13 @@ func (s *Store) AddMemory(ctx context.Context, m domain.Memory) (domain.Memory, 
 const memoryColumns = `id, person_id, text, due, done_at, created_at`
 
 // Memories lists a person's memories, open ones first, then by due date and
-// creation.
+// creation. Memories noted in the same second keep the order they were
+// written in (rowid), not their ids' random order: show numbers them, and
+// done NAME N must name the same one every time.
 func (s *Store) Memories(ctx context.Context, personID string) ([]domain.Memory, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+memoryColumns+` FROM memories
 		WHERE person_id = ?
-		ORDER BY done_at IS NOT NULL, coalesce(due, '9999'), created_at, id`, personID)
+		ORDER BY done_at IS NOT NULL, coalesce(due, '9999'), created_at, rowid`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("list memories: %w", err)
 	}

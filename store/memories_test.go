@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -227,5 +228,34 @@ func TestMemoryErrorsAreTyped(t *testing.T) {
 	}
 	if err != nil && strings.Contains(err.Error(), "tend ") {
 		t.Errorf("%v names a command", err)
+	}
+}
+
+// TestMemoriesOfOneSecondKeepTheirOrder: memories noted in the same second
+// (a script, or --now) come back in the order they were written, however
+// their ids' random parts fall, so show's numbers and done NAME N agree
+// from one run to the next.
+func TestMemoriesOfOneSecondKeepTheirOrder(t *testing.T) {
+	for seed := range uint64(20) {
+		s := openWith(t, filepath.Join(t.TempDir(), "t.db"), store.Options{
+			Now:     func() time.Time { return time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC) },
+			Entropy: seeded(seed),
+		})
+		ana := mustAdd(t, s, "Ana Lima")
+		texts := []string{"first", "second", "third"}
+		for _, text := range texts {
+			if _, err := s.AddMemory(t.Context(), domain.Memory{PersonID: ana.ID, Text: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.Memories(t.Context(), ana.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, m := range got {
+			if m.Text != texts[i] {
+				t.Fatalf("seed %d: memory %d is %q, want %q (the order written)", seed, i+1, m.Text, texts[i])
+			}
+		}
 	}
 }
