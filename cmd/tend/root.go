@@ -154,7 +154,7 @@ var commands = []struct {
 	{"today", newTodayCmd},
 	{"plan", newPlanCmd},
 	{"list", func(a *app) *cobra.Command { return newListCmd(a, nil) }},
-	{"show", newShowCmd},
+	{"show", func(a *app) *cobra.Command { return newShowCmd(a, nil) }},
 	{"edit", func(a *app) *cobra.Command { return newEditCmd(a, nil) }},
 	{"remember", func(a *app) *cobra.Command { return newRememberCmd(a, nil) }},
 	{"done", func(a *app) *cobra.Command { return newDoneCmd(a, nil) }},
