@@ -166,7 +166,7 @@ var commands = []struct {
 	{"archive", func(a *app) *cobra.Command { return newArchiveCmd(a, nil) }},
 	{"restore", func(a *app) *cobra.Command { return newRestoreCmd(a, nil) }},
 	{"rm", func(a *app) *cobra.Command { return newRmCmd(a, nil) }},
-	{"history", newHistoryCmd},
+	{"history", func(a *app) *cobra.Command { return newHistoryCmd(a, nil) }},
 	{"export", newExportCmd},
 	{"import", newImportCmd},
 	{"stats", newStatsCmd},
