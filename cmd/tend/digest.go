@@ -12,17 +12,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 type digestOptions struct {
 	week   bool
 	format string
+	json   bool
 }
 
-func newDigestCmd(a *app) *cobra.Command {
+// newDigestCmd builds tend digest; a nil runF means runDigest.
+func newDigestCmd(a *app, runF func(digestOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts digestOptions) error { return runDigest(a, opts) }
+	}
 	var opts digestOptions
 	cmd := &cobra.Command{
 		Use:   "digest",
@@ -49,12 +55,12 @@ from the database is escaped), --json for scripts.`,
 			default:
 				return usageErrorf("--format %q: want text, markdown or html", opts.format)
 			}
-			return runDigest(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.week, "week", false, "the rest of the week, not only today")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "text, markdown or html")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -64,7 +70,7 @@ type letter struct {
 	Week     bool
 	Days     []letterDay
 	Dates    []letterDate
-	Memories []store.DueMemory
+	Memories []domain.DueMemory
 	Owed     []letterOwed
 	Drifting []cadence.Status
 	MoreDue  int // due, or moved up, but not in Days
@@ -114,11 +120,11 @@ func runDigest(a *app, opts digestOptions) error {
 		return err
 	}
 	rules := settings.Rules
-	s, err := a.Store()
+	c, err := a.Core()
 	if err != nil {
 		return err
 	}
-	people, err := s.CadencePeople(a.ctx())
+	people, err := c.CadencePeople(a.ctx())
 	if err != nil {
 		return err
 	}
@@ -143,7 +149,7 @@ func runDigest(a *app, opts digestOptions) error {
 	for _, d := range plan.Days {
 		listed = append(listed, d.People...)
 	}
-	notes, err := notesOf(a, s, listed)
+	notes, err := notesOf(a, c, listed)
 	if err != nil {
 		return err
 	}
@@ -152,7 +158,7 @@ func runDigest(a *app, opts digestOptions) error {
 		for _, st := range d.People {
 			lp := letterPerson{Status: st, Note: notes[st.Person.ID].Note}
 			if lp.Note == "" {
-				if lp.Memories, err = openMemoryTexts(a, s, st.Person.ID); err != nil {
+				if lp.Memories, err = openMemoryTexts(a, c, st.Person.ID); err != nil {
 					return err
 				}
 			}
@@ -201,11 +207,11 @@ func runDigest(a *app, opts digestOptions) error {
 	slices.SortStableFunc(l.Drifting, func(x, y cadence.Status) int {
 		return cmp.Or(cmp.Compare(x.Person.Tier.Rank(), y.Person.Tier.Rank()), cmp.Compare(strings.ToLower(x.Person.Name), strings.ToLower(y.Person.Name)))
 	})
-	if l.Memories, err = s.DueMemories(a.ctx(), l.To); err != nil {
+	if l.Memories, err = c.DueMemories(a.ctx(), l.To); err != nil {
 		return err
 	}
 
-	if a.json {
+	if opts.json {
 		return a.printJSON(l.json(notes))
 	}
 	var out string
@@ -224,10 +230,9 @@ func runDigest(a *app, opts digestOptions) error {
 	return err
 }
 
-// openMemories lists the text of someone's open memories.
 // openMemoryTexts is the text of each of someone's open memories.
-func openMemoryTexts(a *app, s *store.Store, id string) ([]string, error) {
-	ms, err := openMemories(a, s, id)
+func openMemoryTexts(a *app, c *core.Core, id string) ([]string, error) {
+	ms, err := c.OpenMemories(a.ctx(), id)
 	if err != nil {
 		return nil, err
 	}
@@ -299,7 +304,7 @@ func (d letterDate) words(now time.Time) (when, what string) {
 	return when, what
 }
 
-func memoryWords(m store.DueMemory, now time.Time) string {
+func memoryWords(m domain.DueMemory, now time.Time) string {
 	due := "due " + m.Due.Format("Mon 2 Jan")
 	switch days := cadence.DaysBetween(time.Date(m.Due.Year(), m.Due.Month(), m.Due.Day(), 0, 0, 0, 0, now.Location()), now); {
 	case days == 0:

@@ -62,3 +62,63 @@ func TestHistoryOptions(t *testing.T) {
 		{"two names", []string{"ana", "ben"}, historyOptions{}, "at most one NAME"},
 	})
 }
+
+func TestTodayOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "today", newTodayCmd, []readCase[todayOptions]{
+		{"the settings' limit", nil, todayOptions{}, ""},
+		{"a limit, brief", []string{"--limit", "10", "--brief"}, todayOptions{limit: 10, brief: true}, ""},
+		{"as JSON", []string{"--json"}, todayOptions{json: true}, ""},
+		{"no one", []string{"--limit", "0"}, todayOptions{}, "--limit must be at least 1"},
+		{"an argument", []string{"ana"}, todayOptions{}, "no arguments"},
+	})
+}
+
+func TestPlanOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "plan", newPlanCmd, []readCase[planOptions]{
+		{"a week", nil, planOptions{days: 7}, ""},
+		{"two weeks, three a day, as JSON", []string{"--days", "14", "--per-day", "3", "--json"}, planOptions{days: 14, perDay: 3, json: true}, ""},
+		{"a year", []string{"--days", "366"}, planOptions{days: 366}, ""},
+		{"too long", []string{"--days", "367"}, planOptions{}, "--days must be between 1 and 366"},
+		{"no day", []string{"--days", "0"}, planOptions{}, "--days must be between 1 and 366"},
+		{"no one a day", []string{"--per-day", "0"}, planOptions{}, "--per-day must be at least 1"},
+	})
+}
+
+func TestStatsOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "stats", newStatsCmd, []readCase[statsOptions]{
+		{"words", nil, statsOptions{}, ""},
+		{"as JSON", []string{"--json"}, statsOptions{json: true}, ""},
+	})
+}
+
+func TestDigestOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "digest", newDigestCmd, []readCase[digestOptions]{
+		{"the day as text", nil, digestOptions{format: "text"}, ""},
+		{"the week as html", []string{"--week", "--format", "html"}, digestOptions{week: true, format: "html"}, ""},
+		{"as JSON", []string{"--json"}, digestOptions{format: "text", json: true}, ""},
+		{"an unknown format", []string{"--format", "pdf"}, digestOptions{}, `--format "pdf": want text, markdown or html`},
+		{"an argument", []string{"week"}, digestOptions{}, "no arguments"},
+	})
+}
+
+func TestNotifyOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "notify", newNotifyCmd, []readCase[notifyOptions]{
+		{"send", nil, notifyOptions{}, ""},
+		{"as JSON", []string{"--json"}, notifyOptions{json: true}, ""},
+		{"an argument", []string{"now"}, notifyOptions{}, "no arguments"},
+	})
+}
+
+func TestVersionOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "version", newVersionCmd, []readCase[versionOptions]{
+		{"words", nil, versionOptions{}, ""},
+		{"as JSON", []string{"--json"}, versionOptions{json: true}, ""},
+		{"an argument", []string{"long"}, versionOptions{}, "no arguments"},
+	})
+}

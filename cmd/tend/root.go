@@ -151,8 +151,8 @@ var commands = []struct {
 }{
 	{"add", func(a *app) *cobra.Command { return newAddCmd(a, nil) }},
 	{"log", func(a *app) *cobra.Command { return newLogCmd(a, nil) }},
-	{"today", newTodayCmd},
-	{"plan", newPlanCmd},
+	{"today", func(a *app) *cobra.Command { return newTodayCmd(a, nil) }},
+	{"plan", func(a *app) *cobra.Command { return newPlanCmd(a, nil) }},
 	{"list", func(a *app) *cobra.Command { return newListCmd(a, nil) }},
 	{"show", func(a *app) *cobra.Command { return newShowCmd(a, nil) }},
 	{"edit", func(a *app) *cobra.Command { return newEditCmd(a, nil) }},
@@ -169,13 +169,13 @@ var commands = []struct {
 	{"history", func(a *app) *cobra.Command { return newHistoryCmd(a, nil) }},
 	{"export", newExportCmd},
 	{"import", newImportCmd},
-	{"stats", newStatsCmd},
+	{"stats", func(a *app) *cobra.Command { return newStatsCmd(a, nil) }},
 	{"backup", newBackupCmd},
 	{"doctor", newDoctorCmd},
 	{"config", newConfigCmd},
-	{"digest", newDigestCmd},
-	{"notify", newNotifyCmd},
-	{"version", newVersionCmd},
+	{"digest", func(a *app) *cobra.Command { return newDigestCmd(a, nil) }},
+	{"notify", func(a *app) *cobra.Command { return newNotifyCmd(a, nil) }},
+	{"version", func(a *app) *cobra.Command { return newVersionCmd(a, nil) }},
 	{"completion", newCompletionCmd},
 }
 
@@ -256,7 +256,7 @@ prints today's suggestions otherwise.`,
 			if a.terminals.Stdout {
 				return runTUI(a)
 			}
-			return runToday(a, todayOptions{})
+			return runToday(a, todayOptions{json: a.json})
 		},
 	}
 	flags := root.PersistentFlags()
