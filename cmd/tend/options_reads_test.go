@@ -122,3 +122,21 @@ func TestVersionOptions(t *testing.T) {
 		{"an argument", []string{"long"}, versionOptions{}, "no arguments"},
 	})
 }
+
+func TestExportOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "export", newExportCmd, []readCase[exportOptions]{
+		{"json to standard output", []string{"json"}, exportOptions{format: "json"}, ""},
+		{"a name users reach for", []string{"VCF"}, exportOptions{format: "vcard"}, ""},
+		{"to a file, replaced", []string{"csv", "-o", "people.csv", "--force"}, exportOptions{format: "csv", output: "people.csv", force: true}, ""},
+		{"encrypted for two", []string{"json", "--encrypt", "--recipient", "age1a", "--recipient", "age1b"},
+			exportOptions{format: "json", sealing: sealOptions{encrypt: true, recipients: []string{"age1a", "age1b"}}}, ""},
+		{"a folder of cards", []string{"vcard", "--dir", "cards"}, exportOptions{format: "vcard", dir: "cards"}, ""},
+		{"the calendar with the plan", []string{"ical", "--plan"}, exportOptions{format: "ics", plan: true}, ""},
+		{"an unknown format", []string{"xml"}, exportOptions{}, `unknown export format "xml"`},
+		{"a folder of json", []string{"json", "--dir", "out"}, exportOptions{}, "--dir writes a folder of vCards"},
+		{"a folder and a file", []string{"vcard", "--dir", "out", "-o", "x.vcf"}, exportOptions{}, "does not go with -o"},
+		{"the plan in a spreadsheet", []string{"csv", "--plan"}, exportOptions{}, "--plan is for export ics only"},
+		{"no format", nil, exportOptions{}, "a format: json, vcard, csv or ics"},
+	})
+}

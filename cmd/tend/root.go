@@ -167,7 +167,7 @@ var commands = []struct {
 	{"restore", func(a *app) *cobra.Command { return newRestoreCmd(a, nil) }},
 	{"rm", func(a *app) *cobra.Command { return newRmCmd(a, nil) }},
 	{"history", func(a *app) *cobra.Command { return newHistoryCmd(a, nil) }},
-	{"export", newExportCmd},
+	{"export", func(a *app) *cobra.Command { return newExportCmd(a, nil) }},
 	{"import", newImportCmd},
 	{"stats", func(a *app) *cobra.Command { return newStatsCmd(a, nil) }},
 	{"backup", newBackupCmd},
