@@ -140,3 +140,35 @@ func TestExportOptions(t *testing.T) {
 		{"no format", nil, exportOptions{}, "a format: json, vcard, csv or ics"},
 	})
 }
+
+func TestImportOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "import", newImportCmd, []readCase[importOptions]{
+		{"a file", []string{"json", "tend.json"}, importOptions{format: "json", file: "tend.json"}, ""},
+		{"standard input, a dry run", []string{"VCF", "-", "--dry-run"}, importOptions{format: "vcard", file: "-", dryRun: true}, ""},
+		{"encrypted, as JSON", []string{"json", "tend.json.age", "--identity", "key.txt", "--json"},
+			importOptions{format: "json", file: "tend.json.age", identities: []string{"key.txt"}, json: true}, ""},
+		{"friends.md", []string{"friends.md", "friends.md"}, importOptions{format: "friends", file: "friends.md"}, ""},
+		{"an unknown format", []string{"xml", "x.xml"}, importOptions{}, `unknown import format "xml"`},
+		{"no file", []string{"csv"}, importOptions{}, "a format (json, vcard, csv or friends) and a FILE"},
+	})
+}
+
+func TestImportLogsOptions(t *testing.T) {
+	t.Parallel()
+	calls := func(a *app, runF func(logImportOptions) error) *cobra.Command { return newImportLogsCmd(a, "calls", runF) }
+	messages := func(a *app, runF func(logImportOptions) error) *cobra.Command {
+		return newImportLogsCmd(a, "messages", runF)
+	}
+	checkReadOptions(t, "import calls", calls, []readCase[logImportOptions]{
+		{"a file", []string{"calls.xml"}, logImportOptions{kind: "calls", file: "calls.xml"}, ""},
+		{"a region, a format, a dry run, as JSON", []string{"-", "--region", "DE", "--format", "termux", "--dry-run", "--json"},
+			logImportOptions{kind: "calls", file: "-", region: "DE", format: "termux", dryRun: true, json: true}, ""},
+		{"a chat partner", []string{"chat.txt", "--as", "ana"}, logImportOptions{}, "unknown flag: --as"},
+		{"no file", nil, logImportOptions{}, "a FILE, a DIR or - for standard input"},
+	})
+	checkReadOptions(t, "import messages", messages, []readCase[logImportOptions]{
+		{"a chat with one person", []string{"chat.zip", "--as", "Ana Lima", "--me", "Sam"},
+			logImportOptions{kind: "messages", file: "chat.zip", as: "Ana Lima", me: "Sam"}, ""},
+	})
+}

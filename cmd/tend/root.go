@@ -168,7 +168,7 @@ var commands = []struct {
 	{"rm", func(a *app) *cobra.Command { return newRmCmd(a, nil) }},
 	{"history", func(a *app) *cobra.Command { return newHistoryCmd(a, nil) }},
 	{"export", func(a *app) *cobra.Command { return newExportCmd(a, nil) }},
-	{"import", newImportCmd},
+	{"import", func(a *app) *cobra.Command { return newImportCmd(a, nil) }},
 	{"stats", func(a *app) *cobra.Command { return newStatsCmd(a, nil) }},
 	{"backup", newBackupCmd},
 	{"doctor", newDoctorCmd},
