@@ -156,7 +156,9 @@ func TestImportOptions(t *testing.T) {
 
 func TestImportLogsOptions(t *testing.T) {
 	t.Parallel()
-	calls := func(a *app, runF func(logImportOptions) error) *cobra.Command { return newImportLogsCmd(a, "calls", runF) }
+	calls := func(a *app, runF func(logImportOptions) error) *cobra.Command {
+		return newImportLogsCmd(a, "calls", runF)
+	}
 	messages := func(a *app, runF func(logImportOptions) error) *cobra.Command {
 		return newImportLogsCmd(a, "messages", runF)
 	}
