@@ -174,3 +174,47 @@ func TestImportLogsOptions(t *testing.T) {
 			logImportOptions{kind: "messages", file: "chat.zip", as: "Ana Lima", me: "Sam"}, ""},
 	})
 }
+
+func TestBackupOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "backup", newBackupCmd, []readCase[backupOptions]{
+		{"beside the database", nil, backupOptions{}, ""},
+		{"to a file, replaced, as JSON", []string{"copy.db", "--force", "--json"}, backupOptions{file: "copy.db", force: true, json: true}, ""},
+		{"a recipient encrypts", []string{"--recipient", "age1a"}, backupOptions{encrypt: true, recipients: []string{"age1a"}}, ""},
+		{"restore", []string{"--restore", "old.db"}, backupOptions{restoring: true, restore: "old.db"}, ""},
+		{"restore of nothing, said later", []string{"--restore", ""}, backupOptions{restoring: true}, ""},
+		{"restore with a file", []string{"copy.db", "--restore", "old.db"}, backupOptions{}, "--restore takes only the backup FILE"},
+		{"restore, encrypted", []string{"--restore", "old.db", "--encrypt"}, backupOptions{}, "--restore takes only the backup FILE"},
+		{"to standard output", []string{"-"}, backupOptions{}, "backup writes a file, not standard output"},
+		{"an empty name", []string{" "}, backupOptions{}, "the FILE name is empty"},
+		{"two files", []string{"a.db", "b.db"}, backupOptions{}, "at most one FILE"},
+	})
+}
+
+func TestDoctorOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "doctor", newDoctorCmd, []readCase[doctorOptions]{
+		{"look", nil, doctorOptions{}, ""},
+		{"fix, as JSON", []string{"--fix", "--json"}, doctorOptions{fix: true, json: true}, ""},
+		{"an argument", []string{"tend.db"}, doctorOptions{}, "no arguments"},
+	})
+}
+
+func TestConfigOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "config", newConfigCmd, []readCase[configOptions]{
+		{"words", nil, configOptions{}, ""},
+		{"as JSON", []string{"--json"}, configOptions{json: true}, ""},
+		{"an argument", []string{"edit"}, configOptions{}, "no arguments"},
+	})
+}
+
+func TestCompletionOptions(t *testing.T) {
+	t.Parallel()
+	checkReadOptions(t, "completion", newCompletionCmd, []readCase[completionOptions]{
+		{"bash", []string{"bash"}, completionOptions{shell: "bash"}, ""},
+		{"fish", []string{"fish"}, completionOptions{shell: "fish"}, ""},
+		{"an unknown shell", []string{"tcsh"}, completionOptions{}, `unknown shell "tcsh"`},
+		{"no shell", nil, completionOptions{}, "one shell: bash, zsh or fish"},
+	})
+}

@@ -170,13 +170,13 @@ var commands = []struct {
 	{"export", func(a *app) *cobra.Command { return newExportCmd(a, nil) }},
 	{"import", func(a *app) *cobra.Command { return newImportCmd(a, nil) }},
 	{"stats", func(a *app) *cobra.Command { return newStatsCmd(a, nil) }},
-	{"backup", newBackupCmd},
-	{"doctor", newDoctorCmd},
-	{"config", newConfigCmd},
+	{"backup", func(a *app) *cobra.Command { return newBackupCmd(a, nil) }},
+	{"doctor", func(a *app) *cobra.Command { return newDoctorCmd(a, nil) }},
+	{"config", func(a *app) *cobra.Command { return newConfigCmd(a, nil) }},
 	{"digest", func(a *app) *cobra.Command { return newDigestCmd(a, nil) }},
 	{"notify", func(a *app) *cobra.Command { return newNotifyCmd(a, nil) }},
 	{"version", func(a *app) *cobra.Command { return newVersionCmd(a, nil) }},
-	{"completion", newCompletionCmd},
+	{"completion", func(a *app) *cobra.Command { return newCompletionCmd(a, nil) }},
 }
 
 // allCommands asks newRootCmdFor for every command; noCommand for none.
