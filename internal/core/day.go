@@ -1,10 +1,7 @@
 package core
 
 import (
-	"cmp"
 	"context"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
@@ -63,7 +60,7 @@ type Lists struct {
 	Active   []domain.Summary
 	Archived []domain.Summary
 	// Due are the open memories of active people whose day has come at
-	// the moment asked, oldest first, then by name.
+	// the moment asked, oldest first, then by name: DueMemories.
 	Due []domain.DueMemory
 }
 
@@ -80,36 +77,12 @@ func (c *Core) Lists(ctx context.Context, now time.Time) (Lists, error) {
 	if out.Archived, err = c.store.Summaries(ctx, store.PeopleFilter{Archived: true}); err != nil {
 		return Lists{}, err
 	}
-	// Summaries carry the text and day of open memories, not their ids;
-	// the few people with one that has come due are asked for theirs, so
-	// that a face can mark it done.
-	for _, sum := range out.Active {
-		if !anyDue(sum.Reminders, now) {
-			continue
-		}
-		ms, err := c.store.Memories(ctx, sum.ID)
-		if err != nil {
-			return Lists{}, err
-		}
-		for _, m := range ms {
-			if !m.Done() && cadence.ReminderDue(cadence.Reminder{Due: m.Due}, now) {
-				out.Due = append(out.Due, domain.DueMemory{Memory: m, Name: sum.Name})
-			}
-		}
+	// The same memories, in the same order, as today lists beneath its
+	// suggestions.
+	if out.Due, err = c.store.DueMemories(ctx, now); err != nil {
+		return Lists{}, err
 	}
-	slices.SortStableFunc(out.Due, func(a, b domain.DueMemory) int {
-		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
-	})
 	return out, nil
-}
-
-func anyDue(rs []cadence.Reminder, now time.Time) bool {
-	for _, r := range rs {
-		if cadence.ReminderDue(r, now) {
-			return true
-		}
-	}
-	return false
 }
 
 // Summaries are the people f lets through, each with where they stand.
