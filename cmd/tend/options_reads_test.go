@@ -1,8 +1,6 @@
 package main
 
 import (
-	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -17,28 +15,14 @@ type readCase[O any] struct {
 	wantErr string
 }
 
-// checkReadOptions runs each case through the command build makes, with its
-// work replaced by a function that keeps the options.
-func checkReadOptions[O any](t *testing.T, command string, build func(a *app, runF func(O) error) *cobra.Command, tests []readCase[O]) {
+// checkReadOptions runs the cases as testOptions does.
+func checkReadOptions[O any](t *testing.T, command string, build func(*app, func(O) error) *cobra.Command, tests []readCase[O]) {
 	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var got O
-			ran := false
-			cmd := build(newApp(system{}), func(o O) error { got, ran = o, true; return nil })
-			err := parse(t, cmd, tt.args...)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || ran {
-					t.Fatalf("%s %q: error %v (ran %v), want one saying %q and no run", command, tt.args, err, ran, tt.wantErr)
-				}
-				return
-			}
-			if err != nil || !ran || !reflect.DeepEqual(got, tt.want) {
-				t.Fatalf("%s %q: options %+v, error %v (ran %v); want %+v", command, tt.args, got, err, ran, tt.want)
-			}
-		})
+	cases := make([]optionsCase[O], len(tests))
+	for i, tt := range tests {
+		cases[i] = optionsCase[O]{name: tt.name, args: tt.args, want: tt.want, wantErr: tt.wantErr}
 	}
+	testOptions(t, command, build, cases)
 }
 
 func TestShowOptions(t *testing.T) {
