@@ -17,7 +17,7 @@ func TestDigestIsTodayAndTheWeek(t *testing.T) {
 	ctx := t.Context()
 	rules := cadence.DefaultRules()
 	c := core.New(s, rules)
-	everyone, err := c.CadencePeople(ctx)
+	everyone, err := s.CadencePeople(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestDigestIsTodayAndTheWeek(t *testing.T) {
 	if _, err := s.AddMemory(ctx, domain.Memory{PersonID: who.ID, Text: "the new job", Due: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	if everyone, err = c.CadencePeople(ctx); err != nil {
+	if everyone, err = s.CadencePeople(ctx); err != nil {
 		t.Fatal(err)
 	}
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
@@ -51,9 +50,3 @@ func RemoveLeftovers(path string) ([]string, error) { return store.RemoveLeftove
 
 // SchemaVersion is the version of the database's schema this tend writes.
 func SchemaVersion() int { return store.SchemaVersion() }
-
-// CadencePeople are the active people as the rules see them, for a face
-// that looks at everyone at once (the digest).
-func (c *Core) CadencePeople(ctx context.Context) ([]cadence.Person, error) {
-	return c.store.CadencePeople(ctx)
-}

@@ -52,7 +52,7 @@ func TestBackupExamineRestore(t *testing.T) {
 	if _, err := core.Examine(ctx, filepath.Join(dir, "none.db")); err == nil {
 		t.Error("examine of no file: no error")
 	}
-	people, err := c.CadencePeople(ctx)
+	people, err := s.CadencePeople(ctx)
 	if err != nil || len(people) != 53 {
 		t.Errorf("%d people as the rules see them, %v", len(people), err)
 	}
