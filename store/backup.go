@@ -15,15 +15,7 @@ import (
 )
 
 // BackupOptions say how Backup writes its copy.
-type BackupOptions struct {
-	// Replace lets Backup replace a file that is already at the
-	// destination. Without it, an existing file is an error wrapping
-	// fs.ErrExist, and the file is left as it was.
-	Replace bool
-	// Seal, when set, makes the file's content from the plain copy: it
-	// reads plain and writes to w, encrypting it, say.
-	Seal func(w io.Writer, plain io.Reader) error
-}
+type BackupOptions = domain.BackupOptions
 
 // Backup writes a consistent copy of the database to dst and returns its
 // size. VACUUM INTO reads one snapshot of the database, so a write another

@@ -10,12 +10,8 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 )
 
-// LastNote is what you last talked about with someone: the note of the
-// latest interaction with them that has one.
-type LastNote struct {
-	Note string
-	At   time.Time
-}
+// LastNote is what you last talked about with someone.
+type LastNote = domain.LastNote
 
 // lastNoteQuery reads the latest interaction with a person that has a
 // note, walking their interactions newest first by the person's index.
@@ -59,10 +55,7 @@ func (s *Store) LastNotes(ctx context.Context, ids []string) (map[string]LastNot
 }
 
 // DueMemory is an open memory whose day has come, with whose it is.
-type DueMemory struct {
-	domain.Memory
-	Name string // the person's name
-}
+type DueMemory = domain.DueMemory
 
 // DueMemories lists the open memories of active people due on or before
 // the day through (only its date counts, as written), oldest due first.

@@ -8,62 +8,17 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
-// Health is what Inspect found in a database file.
-type Health struct {
-	// SchemaVersion is the file's schema version (PRAGMA user_version);
-	// SchemaVersion() is the one this build writes.
-	SchemaVersion int
-	// Damage is what integrity_check reported, at most maxDamage lines;
-	// empty when the file is sound.
-	Damage []string
-	// BrokenLinks is what foreign_key_check reported, by table.
-	BrokenLinks []BrokenLinks
-	// Orphans are rows that belong to nothing, by kind; only kinds with
-	// rows are listed.
-	Orphans []Orphans
-	// Skipped says why the checks after integrity_check were not run: a
-	// damaged file cannot be trusted to answer them.
-	Skipped string
-	// Foreign says the file holds another program's tables, not tend's.
-	Foreign bool
-	// People and Interactions count what the file holds, for the report;
-	// Counted says they could be counted (a damaged file may not answer).
-	People, Interactions int
-	Counted              bool
-	// WAL is what the -wal file beside the database holds.
-	WAL WALHealth
-}
-
-// WALHealth says what a -wal file beside the database holds, and whether
-// it belongs to the file.
-type WALHealth struct {
-	// Pending counts the pages of committed changes in the -wal that the
-	// file alone lacks: the -wal is needed, and must stay with the file.
-	Pending int
-	// Foreign says the -wal does not belong to the file: SQLite would copy
-	// it into the file and damage it (a backup copied over the database
-	// while a stale -wal lay beside it). The report is of the file alone.
-	Foreign bool
-	// Unread says the -wal holds changes that could not be read without
-	// writing beside the file (there is no -shm): the report is of the
-	// file alone, without them.
-	Unread bool
-}
-
-// BrokenLinks counts the rows of one table that point at a row of another
-// that does not exist.
-type BrokenLinks struct {
-	Table, Parent string
-	Rows          int
-}
-
-// Orphans counts rows of one kind that belong to nothing.
-type Orphans struct {
-	What string // in plain words: "memories of people who do not exist"
-	Rows int
-}
+// The report of Inspect, kept in domain so that the faces can read it.
+type (
+	Health      = domain.Health
+	WALHealth   = domain.WALHealth
+	BrokenLinks = domain.BrokenLinks
+	Orphans     = domain.Orphans
+)
 
 // maxDamage bounds integrity_check's report: a badly damaged file has
 // thousands of lines of it, and the first few say enough.
@@ -166,6 +121,7 @@ func inspectURI(ctx context.Context, uri string) (Health, error) {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&h.SchemaVersion); err != nil {
 		return Health{}, err
 	}
+	h.Newer = h.SchemaVersion > SchemaVersion()
 	if h.Damage, err = integrity(ctx, db); err != nil {
 		// integrity_check stops with an error where the damage is too
 		// deep to list: that is its report.
@@ -176,7 +132,7 @@ func inspectURI(ctx context.Context, uri string) (Health, error) {
 		// What can still be counted is worth saying; what cannot is not
 		// zero.
 		if h.SchemaVersion > 0 && h.SchemaVersion <= SchemaVersion() {
-			h.count(ctx, db)
+			countRows(ctx, db, &h)
 		}
 		return h, nil
 	}
@@ -209,15 +165,15 @@ func inspectURI(ctx context.Context, uri string) (Health, error) {
 			h.Orphans = append(h.Orphans, o)
 		}
 	}
-	h.count(ctx, db)
+	countRows(ctx, db, &h)
 	if !h.Counted {
 		return Health{}, errors.New("cannot count the people in it")
 	}
 	return h, nil
 }
 
-// count counts people and interactions, if the file lets it.
-func (h *Health) count(ctx context.Context, db *sql.DB) {
+// countRows counts people and interactions, if the file lets it.
+func countRows(ctx context.Context, db *sql.DB, h *Health) {
 	if db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&h.People) != nil {
 		return
 	}
@@ -225,14 +181,6 @@ func (h *Health) count(ctx context.Context, db *sql.DB) {
 		return
 	}
 	h.Counted = true
-}
-
-// Sound reports whether the file is sound: not damaged, every link holds,
-// no orphans, a schema this tend can open, and no -wal beside it that does
-// not belong to it.
-func (h Health) Sound() bool {
-	return len(h.Damage) == 0 && len(h.BrokenLinks) == 0 && len(h.Orphans) == 0 &&
-		!h.Foreign && h.SchemaVersion <= SchemaVersion() && !h.WAL.Foreign
 }
 
 func integrity(ctx context.Context, db *sql.DB) ([]string, error) {

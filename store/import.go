@@ -38,53 +38,17 @@ import (
 // and counts every record as matched.
 
 // ImportOptions tune an import.
-type ImportOptions struct {
-	// DryRun runs the whole import and throws its writes away, so that the
-	// counts are exactly those that a real import would give. It reads the
-	// database and writes nothing to it, so it takes no write lock and
-	// runs beside another tend's import (see shadow).
-	DryRun bool
-	// Source names what is imported (a file name) in the words undo shows.
-	Source string
-	// BulkAfter is the number of new interactions after which the import
-	// rebuilds the derived tables instead of updating them; zero for
-	// bulkAfter.
-	BulkAfter int
-}
+type ImportOptions = domain.ImportOptions
 
-// ImportCounts counts what an import did with one kind of record.
-type ImportCounts struct {
-	New     int // not in tend before: added
-	Matched int // already in tend, by id or (people from other tools) by name
-	Updated int // of the matched, those the import changed
-}
+// What an import did, or with DryRun would have done.
+type (
+	ImportCounts = domain.ImportCounts
+	ImportResult = domain.ImportResult
+)
 
-// ImportResult says what an import did, or with DryRun would have done.
-type ImportResult struct {
-	People       ImportCounts
-	Interactions ImportCounts
-	Memories     ImportCounts
-	Skipped      []domain.ImportSkip
-	Notes        []domain.ImportNote
-	DryRun       bool
-}
-
-// New is the number of records added, of every kind.
-func (r ImportResult) New() int { return r.People.New + r.Interactions.New + r.Memories.New }
-
-// Matched is the number of records tend already had, of every kind.
-func (r ImportResult) Matched() int {
-	return r.People.Matched + r.Interactions.Matched + r.Memories.Matched
-}
-
-// Updated is the number of matched records the import changed.
-func (r ImportResult) Updated() int {
-	return r.People.Updated + r.Interactions.Updated + r.Memories.Updated
-}
-
-// describe says what an import changed, each kind apart, in the words
+// describeImport says what an import changed, each kind apart, in the words
 // undo shows: "3 new people, 4 new interactions, 1 person updated".
-func (r ImportResult) describe() string {
+func describeImport(r ImportResult) string {
 	var parts []string
 	add := func(n int, one, many string) {
 		switch {
@@ -104,15 +68,6 @@ func (r ImportResult) describe() string {
 		return "nothing changed"
 	}
 	return strings.Join(parts, ", ")
-}
-
-// SkippedCount is the number of things left out.
-func (r ImportResult) SkippedCount() int {
-	n := 0
-	for _, s := range r.Skipped {
-		n += s.N()
-	}
-	return n
 }
 
 // Import is an import in progress: one transaction that the reader of a
@@ -366,7 +321,7 @@ func (s *Store) importAll(ctx context.Context, opts ImportOptions, fill func(*Im
 	if source == "" {
 		source = "a file"
 	}
-	desc := fmt.Sprintf("imported %s: %s", oneLine(source), im.res.describe())
+	desc := fmt.Sprintf("imported %s: %s", oneLine(source), describeImport(im.res))
 	if err := closeChange(ctx, tx, seq, desc); err != nil {
 		return ImportResult{}, err
 	}

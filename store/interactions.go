@@ -84,11 +84,7 @@ func dedupe(ids []string) []string {
 }
 
 // InteractionFilter narrows a listing of interactions.
-type InteractionFilter struct {
-	Person string    // only interactions with this person id, when set
-	Since  time.Time // only those at or after this time, when set
-	Limit  int       // at most this many, newest first; all when 0
-}
+type InteractionFilter = domain.InteractionFilter
 
 // Interactions lists interactions, newest first, each with its people.
 func (s *Store) Interactions(ctx context.Context, f InteractionFilter) ([]domain.Interaction, error) {

@@ -15,13 +15,7 @@ import (
 )
 
 // Restored says what Restore did.
-type Restored struct {
-	// Aside is where the file that was replaced now is, with its side
-	// files beside it under the same name; empty when there was none.
-	Aside string
-	// Health is what the backup was found to hold.
-	Health Health
-}
+type Restored = domain.Restored
 
 // Restore puts the backup at file in place of the database at path. The
 // backup is checked first (a sound tend database of a schema this tend

@@ -31,7 +31,6 @@ import (
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // Options configure the TUI.
@@ -129,8 +128,8 @@ type world struct {
 	archived []*entry // by name
 	byID     map[string]*entry
 	due      []dueMemory
-	today    []cadence.Status          // who to talk to, as the core ranks them
-	notes    map[string]store.LastNote // what you last talked about with today's people
+	today    []cadence.Status           // who to talk to, as the core ranks them
+	notes    map[string]domain.LastNote // what you last talked about with today's people
 }
 
 func (w *world) set(snap snapshot) {
@@ -190,7 +189,7 @@ type Model struct {
 	planPrefer string // the person to put the Plan cursor on when it comes
 	statsSeq   int    // the same for the Stats view's figures
 	pending    string // the person to put the cursor on after the next load
-	watcher    *store.Watcher
+	watcher    *core.Watcher
 	poll       func() tea.Cmd
 }
 
@@ -247,7 +246,7 @@ func New(opts Options) *Model {
 // Init starts watching the database for other writers, then reads the
 // data: in that order, so that no write can fall between the two unseen.
 func (m *Model) Init() tea.Cmd {
-	return watchCmd(m.ctx, m.opts.Core.Store())
+	return watchCmd(m.ctx, m.opts.Core)
 }
 
 func (m *Model) close() {
@@ -260,7 +259,7 @@ func (m *Model) close() {
 // reload asks for a fresh snapshot.
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return loadCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.now)
+	return loadCmd(m.ctx, m.opts.Core, m.seq, m.w.now)
 }
 
 // Update handles one message.
@@ -333,11 +332,11 @@ func (m *Model) loadStats() tea.Cmd {
 }
 
 func (m *Model) loadPerson(id string) tea.Cmd {
-	return loadPersonCmd(m.ctx, m.opts.Core.Store(), id)
+	return loadPersonCmd(m.ctx, m.opts.Core, id)
 }
 
 func (m *Model) loadHistory(limit int) tea.Cmd {
-	return loadHistoryCmd(m.ctx, m.opts.Core.Store(), limit)
+	return loadHistoryCmd(m.ctx, m.opts.Core, limit)
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }

@@ -14,7 +14,6 @@ import (
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 // Every read and write of the store happens here, in a tea.Cmd that returns
@@ -28,10 +27,7 @@ type snapshot struct {
 }
 
 // dueMemory is an open memory that has come due, with whose it is.
-type dueMemory struct {
-	domain.Memory
-	Name string
-}
+type dueMemory = domain.DueMemory
 
 // loadedMsg carries a fresh snapshot. seq tells an answer to an old request
 // from the answer to the latest one.
@@ -41,64 +37,31 @@ type loadedMsg struct {
 	err  error
 }
 
-func loadCmd(ctx context.Context, s *store.Store, seq int, now time.Time) tea.Cmd {
+func loadCmd(ctx context.Context, c *core.Core, seq int, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		var (
-			snap snapshot
-			err  error
-		)
-		if snap.active, err = s.Summaries(ctx, store.PeopleFilter{}); err != nil {
+		l, err := c.Lists(ctx, now)
+		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		if snap.archived, err = s.Summaries(ctx, store.PeopleFilter{Archived: true}); err != nil {
-			return loadedMsg{seq: seq, err: err}
-		}
-		// Summaries carry the text and day of open memories, not their ids;
-		// the few people with one that has come due are asked for theirs, so
-		// that d can mark it done.
-		for _, sum := range snap.active {
-			if !anyDue(sum.Reminders, now) {
-				continue
-			}
-			ms, err := s.Memories(ctx, sum.ID)
-			if err != nil {
-				return loadedMsg{seq: seq, err: err}
-			}
-			for _, m := range ms {
-				if !m.Done() && cadence.ReminderDue(cadence.Reminder{Due: m.Due}, now) {
-					snap.due = append(snap.due, dueMemory{Memory: m, Name: sum.Name})
-				}
-			}
-		}
-		sortDue(snap.due)
-		return loadedMsg{seq: seq, snap: snap}
+		return loadedMsg{seq: seq, snap: snapshot{active: l.Active, archived: l.Archived, due: l.Due}}
 	}
-}
-
-func anyDue(rs []cadence.Reminder, now time.Time) bool {
-	for _, r := range rs {
-		if cadence.ReminderDue(r, now) {
-			return true
-		}
-	}
-	return false
 }
 
 // notesMsg carries what you last talked about with each of today's people.
 // seq is the load it follows.
 type notesMsg struct {
 	seq   int
-	notes map[string]store.LastNote
+	notes map[string]domain.LastNote
 	err   error
 }
 
-func loadNotesCmd(ctx context.Context, s *store.Store, seq int, today []cadence.Status) tea.Cmd {
+func loadNotesCmd(ctx context.Context, c *core.Core, seq int, today []cadence.Status) tea.Cmd {
 	ids := make([]string, len(today))
 	for i, st := range today {
 		ids[i] = st.Person.ID
 	}
 	return func() tea.Msg {
-		notes, err := s.LastNotes(ctx, ids)
+		notes, err := c.LastNotes(ctx, ids)
 		return notesMsg{seq: seq, notes: notes, err: err}
 	}
 }
@@ -111,17 +74,13 @@ type personLoadedMsg struct {
 	err      error
 }
 
-func loadPersonCmd(ctx context.Context, s *store.Store, id string) tea.Cmd {
+func loadPersonCmd(ctx context.Context, c *core.Core, id string) tea.Cmd {
 	return func() tea.Msg {
-		ms, err := s.Memories(ctx, id)
+		rec, err := c.PersonRecords(ctx, id)
 		if err != nil {
 			return personLoadedMsg{id: id, err: err}
 		}
-		tl, err := s.Interactions(ctx, store.InteractionFilter{Person: id})
-		if err != nil {
-			return personLoadedMsg{id: id, err: err}
-		}
-		return personLoadedMsg{id: id, memories: ms, timeline: tl}
+		return personLoadedMsg{id: id, memories: rec.Memories, timeline: rec.Timeline}
 	}
 }
 
@@ -132,9 +91,9 @@ type historyLoadedMsg struct {
 	err   error
 }
 
-func loadHistoryCmd(ctx context.Context, s *store.Store, limit int) tea.Cmd {
+func loadHistoryCmd(ctx context.Context, c *core.Core, limit int) tea.Cmd {
 	return func() tea.Msg {
-		items, err := s.Interactions(ctx, store.InteractionFilter{Limit: limit})
+		items, err := c.History(ctx, "", domain.InteractionFilter{Limit: limit})
 		return historyLoadedMsg{limit: limit, items: items, err: err}
 	}
 }
@@ -189,13 +148,13 @@ func loadStatsCmd(ctx context.Context, c *core.Core, seq int, now time.Time) tea
 
 // watchStartedMsg hands over the watcher that notices other writers.
 type watchStartedMsg struct {
-	w   *store.Watcher
+	w   *core.Watcher
 	err error
 }
 
-func watchCmd(ctx context.Context, s *store.Store) tea.Cmd {
+func watchCmd(ctx context.Context, c *core.Core) tea.Cmd {
 	return func() tea.Msg {
-		w, err := s.Watch(ctx)
+		w, err := c.Watch(ctx)
 		return watchStartedMsg{w: w, err: err}
 	}
 }
@@ -210,7 +169,7 @@ type changedMsg struct {
 	err     error
 }
 
-func checkCmd(ctx context.Context, w *store.Watcher) tea.Cmd {
+func checkCmd(ctx context.Context, w *core.Watcher) tea.Cmd {
 	return func() tea.Msg {
 		changed, err := w.Changed(ctx)
 		return changedMsg{changed: changed, err: err}

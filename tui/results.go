@@ -64,7 +64,7 @@ func (msg todayMsg) apply(m *Model) tea.Cmd {
 	m.w.today = msg.today.Suggestions
 	m.today.refresh(&m.w, m.todayLater)
 	m.todayLater = ""
-	return loadNotesCmd(m.ctx, m.opts.Core.Store(), m.seq, m.w.today)
+	return loadNotesCmd(m.ctx, m.opts.Core, m.seq, m.w.today)
 }
 
 func (msg notesMsg) apply(m *Model) tea.Cmd {

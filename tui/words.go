@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -29,18 +27,6 @@ func lastShortWords(e *entry) string {
 		return "never"
 	}
 	return words.Ago(e.status.DaysSinceReal)
-}
-
-func sortDue(ms []dueMemory) {
-	slices.SortStableFunc(ms, func(a, b dueMemory) int {
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
 }
 
 // thousands writes 2000 as "2,000".

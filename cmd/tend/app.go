@@ -14,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/termtext"
@@ -176,6 +177,22 @@ func (a *app) Core() (*core.Core, error) { return a.coreOver(a.Store) }
 
 // ReadCore is Core for a command that only reads (see ReadStore).
 func (a *app) ReadCore() (*core.Core, error) { return a.coreOver(a.ReadStore) }
+
+// UnrankedCore and ReadUnrankedCore are Core and ReadCore for a command
+// that ranks no one (history, most exports, an import, a backup): they do
+// not read the settings, so a broken settings file does not stop them,
+// and the core they give ranks by the default rules.
+func (a *app) UnrankedCore() (*core.Core, error) { return a.unranked(a.Store) }
+
+func (a *app) ReadUnrankedCore() (*core.Core, error) { return a.unranked(a.ReadStore) }
+
+func (a *app) unranked(open func() (*store.Store, error)) (*core.Core, error) {
+	s, err := open()
+	if err != nil {
+		return nil, err
+	}
+	return core.New(s, cadence.DefaultRules()), nil
+}
 
 func (a *app) coreOver(open func() (*store.Store, error)) (*core.Core, error) {
 	rules, err := a.Rules()

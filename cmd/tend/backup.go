@@ -12,20 +12,33 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/seal"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 type backupOptions struct {
-	restore    string
+	restoring  bool   // --restore was given, even empty
+	restore    string // the backup to put back
 	file       string
 	force      bool
 	encrypt    bool
 	recipients []string
+	json       bool
 }
 
-func newBackupCmd(a *app) *cobra.Command {
+// newBackupCmd builds tend backup; a nil runF means runBackup, or
+// runRestore with --restore.
+func newBackupCmd(a *app, runF func(backupOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts backupOptions) error {
+			if opts.restoring {
+				return runRestore(a, opts)
+			}
+			return runBackup(a, opts)
+		}
+	}
 	var opts backupOptions
 	cmd := &cobra.Command{
 		Use:   "backup [FILE]",
@@ -85,16 +98,16 @@ reads from the TEND_PASSPHRASE environment variable in scripts.
 				if len(args) > 0 || opts.encrypt || opts.force {
 					return usageErrorf("--restore takes only the backup FILE (see: tend backup --help)")
 				}
-				return runRestore(a, opts.restore)
+				opts.restoring = true
 			}
-			return runBackup(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace FILE if it exists")
 	cmd.Flags().StringVar(&opts.restore, "restore", "", "put the backup `FILE` in place of the database, keeping the current one aside")
 	cmd.Flags().BoolVar(&opts.encrypt, "encrypt", false, "write an age-encrypted file, for a passphrase (env "+passphraseEnv+")")
 	stringArrayVar(cmd.Flags(), &opts.recipients, "recipient", "encrypt for this age public `KEY` (age1...) instead of a passphrase")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -125,7 +138,7 @@ func runBackup(a *app, opts backupOptions) error {
 	if err := checkOutput(a, dst, opts.force); err != nil {
 		return err
 	}
-	bo := store.BackupOptions{Replace: opts.force}
+	bo := domain.BackupOptions{Replace: opts.force}
 	if opts.encrypt {
 		recipients, err := a.recipients(opts.recipients)
 		if err != nil {
@@ -142,18 +155,18 @@ func runBackup(a *app, opts backupOptions) error {
 			return sw.Close()
 		}
 	}
-	s, err := a.Store()
+	c, err := a.UnrankedCore()
 	if err != nil {
 		return err
 	}
-	size, err := s.Backup(a.ctx(), dst, bo)
+	size, err := c.Backup(a.ctx(), dst, bo)
 	if err := outputError(dst, err); err != nil {
 		return err
 	}
 	if abs, err := filepath.Abs(dst); err == nil {
 		dst = abs
 	}
-	if a.json {
+	if opts.json {
 		return a.printJSON(backupJSON{File: dst, Bytes: size, Encrypted: opts.encrypt})
 	}
 	how := "only you can read it"
@@ -173,7 +186,8 @@ type restoreJSON struct {
 	Interactions int    `json:"interactions"`
 }
 
-func runRestore(a *app, file string) error {
+func runRestore(a *app, opts backupOptions) error {
+	file := opts.restore
 	if strings.TrimSpace(file) == "" {
 		return usageErrorf("--restore needs the backup FILE")
 	}
@@ -188,14 +202,14 @@ func runRestore(a *app, file string) error {
 	if abs, err := filepath.Abs(dbPath); err == nil {
 		dbPath = abs
 	}
-	res, err := store.Restore(a.ctx(), dbPath, file, now)
+	res, err := core.Restore(a.ctx(), dbPath, file, now)
 	if err != nil {
 		return err
 	}
 	if abs, err := filepath.Abs(file); err == nil {
 		file = abs
 	}
-	if a.json {
+	if opts.json {
 		return a.printJSON(restoreJSON{Database: dbPath, From: file, Aside: res.Aside, People: res.Health.People, Interactions: res.Health.Interactions})
 	}
 	_, err = fmt.Fprintf(a.out, "Restored %s to %s (%s, %s).\n", file, dbPath,

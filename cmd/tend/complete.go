@@ -7,9 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 // The completions the shell scripts of tend completion ask for. They read
@@ -38,9 +38,9 @@ func registerCompletions(a *app, root *cobra.Command) {
 	}
 }
 
-// completionStore opens the database for a completion, or returns nil: a
+// completionCore opens the database for a completion, or returns nil: a
 // completion never creates the database, nor says why it cannot read it.
-func completionStore(a *app) *store.Store {
+func completionCore(a *app) *core.Core {
 	path, err := a.DBPath()
 	if err != nil {
 		return nil
@@ -48,22 +48,22 @@ func completionStore(a *app) *store.Store {
 	if _, err := os.Stat(path); err != nil {
 		return nil
 	}
-	s, err := a.Store()
+	c, err := a.UnrankedCore()
 	if err != nil {
 		return nil
 	}
-	return s
+	return c
 }
 
 // completeNames offers active people's names and aliases; after a comma
 // (log ana,b<TAB>) it completes the last name of the list.
 func completeNames(a *app) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		s := completionStore(a)
-		if s == nil {
+		c := completionCore(a)
+		if c == nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		people, err := s.Candidates(a.ctx(), false)
+		people, err := c.Candidates(a.ctx(), false)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -106,17 +106,17 @@ func completeOpenMemories(a *app) cobra.CompletionFunc {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		s := completionStore(a)
-		if s == nil {
+		c := completionCore(a)
+		if c == nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		people, err := s.Candidates(a.ctx(), false)
+		people, err := c.Candidates(a.ctx(), false)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		var out []cobra.Completion
 		for _, p := range people {
-			open, err := openMemories(a, s, p.ID)
+			open, err := c.OpenMemories(a.ctx(), p.ID)
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
@@ -150,22 +150,6 @@ func completeTiers(cmd *cobra.Command, args []string, toComplete string) ([]cobr
 		out = append(out, cobra.CompletionWithDesc(string(t), words.Every(t.Every())))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
-}
-
-// openMemories are a person's memories not yet done, in the order tend
-// show numbers them.
-func openMemories(a *app, s *store.Store, personID string) ([]domain.Memory, error) {
-	all, err := s.Memories(a.ctx(), personID)
-	if err != nil {
-		return nil, err
-	}
-	var open []domain.Memory
-	for _, m := range all {
-		if !m.Done() {
-			open = append(open, m)
-		}
-	}
-	return open, nil
 }
 
 // clipArg shortens what the user typed for quoting it back.

@@ -38,7 +38,16 @@ func rhythm(rules cadence.Rules, p domain.Person) int {
 	return days
 }
 
-func newConfigCmd(a *app) *cobra.Command {
+type configOptions struct {
+	json bool
+}
+
+// newConfigCmd builds tend config; a nil runF means runConfig.
+func newConfigCmd(a *app, runF func(configOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts configOptions) error { return runConfig(a, opts) }
+	}
+	var opts configOptions
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "The settings in force, and where each comes from",
@@ -67,9 +76,9 @@ run until it is fixed. Of several tags with a rhythm, the shortest wins.`,
 		Example: `  tend config
   tend config --json | jq -r '.settings[] | select(.from == "file") | .key'`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(cmd *cobra.Command, args []string) error { return runConfig(a) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(opts) },
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -79,13 +88,13 @@ type settingJSON struct {
 	From  string `json:"from"`
 }
 
-func runConfig(a *app) error {
+func runConfig(a *app, opts configOptions) error {
 	s, err := a.Settings()
 	if err != nil {
 		return err
 	}
 	entries := s.Entries()
-	if a.json {
+	if opts.json {
 		out := struct {
 			File     string        `json:"file"`
 			Found    bool          `json:"found"`

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"html/template"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -12,17 +10,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 type digestOptions struct {
 	week   bool
 	format string
+	json   bool
 }
 
-func newDigestCmd(a *app) *cobra.Command {
+// newDigestCmd builds tend digest; a nil runF means runDigest.
+func newDigestCmd(a *app, runF func(digestOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts digestOptions) error { return runDigest(a, opts) }
+	}
 	var opts digestOptions
 	cmd := &cobra.Command{
 		Use:   "digest",
@@ -49,60 +53,24 @@ from the database is escaped), --json for scripts.`,
 			default:
 				return usageErrorf("--format %q: want text, markdown or html", opts.format)
 			}
-			return runDigest(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.week, "week", false, "the rest of the week, not only today")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "text, markdown or html")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
 // A letter is what a digest says, before it is written in a format.
-type letter struct {
-	From, To time.Time // the first and last day covered, at midnight
-	Week     bool
-	Days     []letterDay
-	Dates    []letterDate
-	Memories []store.DueMemory
-	Owed     []letterOwed
-	Drifting []cadence.Status
-	MoreDue  int // due, or moved up, but not in Days
-}
+type letter struct{ core.Digest }
 
-type letterDay struct {
-	Date   time.Time
-	People []letterPerson
-}
-
-type letterPerson struct {
-	cadence.Status
-	Note     string   // the latest note, whole; "" when none
-	Memories []string // their open memories, when there is no note
-}
-
-type letterDate struct {
-	Date  time.Time
-	ID    string
-	Name  string
-	Label string // "birthday" or the important date's label
-	Years int    // the age, or years since; 0 when the year is not known
-}
-
-type letterOwed struct {
-	ID, Name string
-	Days     int
-}
-
-// weekDays is how many days --week covers from now: up to the end of the
-// week that starts on start, or the whole week on its first day.
-func weekDays(now time.Time, start time.Weekday) int {
-	d := (int(start) - int(now.Weekday()) + 7) % 7
-	if d == 0 {
-		return 7
-	}
-	return d
-}
+type (
+	letterDay    = core.DigestDay
+	letterPerson = core.DigestPerson
+	letterDate   = core.DigestDate
+	letterOwed   = core.DigestOwed
+)
 
 func runDigest(a *app, opts digestOptions) error {
 	now, err := a.Now()
@@ -113,100 +81,17 @@ func runDigest(a *app, opts digestOptions) error {
 	if err != nil {
 		return err
 	}
-	rules := settings.Rules
-	s, err := a.Store()
+	c, err := a.Core()
 	if err != nil {
 		return err
 	}
-	people, err := s.CadencePeople(a.ctx())
+	d, err := c.Digest(a.ctx(), now, opts.week, settings.WeekStart)
 	if err != nil {
 		return err
 	}
-	days := 1
-	if opts.week {
-		days = weekDays(now, settings.WeekStart)
-	}
-	l := letter{From: dayStart(now), Week: opts.week}
-	l.To = l.From.AddDate(0, 0, days-1)
-
-	plan := rules.Plan(people, now, days, rules.Limit)
-	if !opts.week {
-		// Today exactly as tend today sees it; the plan's first day is the
-		// same, and Later counts whoever else is due.
-		plan.Days[0].People = rules.Today(people, now, rules.Limit)
-		all := rules.Today(people, now, 0)
-		l.MoreDue = len(all) - len(plan.Days[0].People)
-	} else {
-		l.MoreDue = len(plan.Later)
-	}
-	var listed []cadence.Status
-	for _, d := range plan.Days {
-		listed = append(listed, d.People...)
-	}
-	notes, err := notesOf(a, s, listed)
-	if err != nil {
-		return err
-	}
-	for _, d := range plan.Days {
-		day := letterDay{Date: d.Date}
-		for _, st := range d.People {
-			lp := letterPerson{Status: st, Note: notes[st.Person.ID].Note}
-			if lp.Note == "" {
-				if lp.Memories, err = openMemoryTexts(a, s, st.Person.ID); err != nil {
-					return err
-				}
-			}
-			day.People = append(day.People, lp)
-		}
-		l.Days = append(l.Days, day)
-	}
-
-	// Dates: the settings' days ahead for a day, the week for a week.
-	ahead := rules.SoonDays
-	if opts.week {
-		ahead = days - 1
-	}
-	for _, p := range people {
-		add := func(md cadence.MonthDay, label string) {
-			if md.IsZero() {
-				return
-			}
-			next := md.Next(now)
-			if cadence.DaysBetween(now, next) > ahead {
-				return
-			}
-			d := letterDate{Date: next, ID: p.ID, Name: p.Name, Label: label}
-			if md.Year > 0 && next.Year() > md.Year {
-				d.Years = next.Year() - md.Year
-			}
-			l.Dates = append(l.Dates, d)
-		}
-		add(p.Birthday, "birthday")
-		for _, d := range p.ImportantDates {
-			add(d.Date, strings.TrimSpace(d.Label))
-		}
-		if owed, days := cadence.OwesReply(p, now); owed {
-			l.Owed = append(l.Owed, letterOwed{ID: p.ID, Name: p.Name, Days: days})
-		}
-		if st := rules.Assess(p, now); st.Drift != nil {
-			l.Drifting = append(l.Drifting, st)
-		}
-	}
-	slices.SortStableFunc(l.Dates, func(x, y letterDate) int {
-		return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)))
-	})
-	slices.SortStableFunc(l.Owed, func(x, y letterOwed) int {
-		return cmp.Or(cmp.Compare(y.Days, x.Days), cmp.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)))
-	})
-	slices.SortStableFunc(l.Drifting, func(x, y cadence.Status) int {
-		return cmp.Or(cmp.Compare(x.Person.Tier.Rank(), y.Person.Tier.Rank()), cmp.Compare(strings.ToLower(x.Person.Name), strings.ToLower(y.Person.Name)))
-	})
-	if l.Memories, err = s.DueMemories(a.ctx(), l.To); err != nil {
-		return err
-	}
-
-	if a.json {
-		return a.printJSON(l.json(notes))
+	l := letter{d}
+	if opts.json {
+		return a.printJSON(l.json())
 	}
 	var out string
 	switch opts.format {
@@ -222,25 +107,6 @@ func runDigest(a *app, opts digestOptions) error {
 	}
 	_, err = fmt.Fprint(a.out, out)
 	return err
-}
-
-// openMemories lists the text of someone's open memories.
-// openMemoryTexts is the text of each of someone's open memories.
-func openMemoryTexts(a *app, s *store.Store, id string) ([]string, error) {
-	ms, err := openMemories(a, s, id)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(ms))
-	for i, m := range ms {
-		out[i] = m.Text
-	}
-	return out, nil
-}
-
-func dayStart(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 // The parts of a letter in words, the same in every format.
@@ -278,7 +144,7 @@ func (l letter) dayHeading(d letterDay, now time.Time) string {
 	return h
 }
 
-func (d letterDate) words(now time.Time) (when, what string) {
+func dateWords(d letterDate, now time.Time) (when, what string) {
 	when = d.Date.Format("Mon 2 Jan")
 	switch days := cadence.DaysBetween(now, d.Date); days {
 	case 0:
@@ -299,7 +165,7 @@ func (d letterDate) words(now time.Time) (when, what string) {
 	return when, what
 }
 
-func memoryWords(m store.DueMemory, now time.Time) string {
+func memoryWords(m domain.DueMemory, now time.Time) string {
 	due := "due " + m.Due.Format("Mon 2 Jan")
 	switch days := cadence.DaysBetween(time.Date(m.Due.Year(), m.Due.Month(), m.Due.Day(), 0, 0, 0, 0, now.Location()), now); {
 	case days == 0:
@@ -340,7 +206,7 @@ func (l letter) nothingWords() string {
 
 // personLines are the lines under someone to call: the reasons, then what
 // you last talked about, or what to remember.
-func (p letterPerson) lines() []string {
+func personLines(p letterPerson) []string {
 	out := []string{strings.Join(words.Reasons(p.Reasons), " · ")}
 	if p.Note != "" {
 		out = append(out, words.LastTime(p.Note))
@@ -365,7 +231,7 @@ func (l letter) text(now time.Time) string {
 		b.WriteString("\n" + l.dayHeading(d, now) + "\n")
 		for _, p := range d.People {
 			fmt.Fprintf(&b, "  %s (%s)\n", oneLine(p.Person.Name), p.Person.Tier)
-			for _, line := range p.lines() {
+			for _, line := range personLines(p) {
 				b.WriteString("    " + line + "\n")
 			}
 		}
@@ -398,7 +264,7 @@ type letterSection struct {
 func (l letter) sections(now time.Time) []letterSection {
 	var dates, memories, owed, drifting []string
 	for _, d := range l.Dates {
-		when, what := d.words(now)
+		when, what := dateWords(d, now)
 		dates = append(dates, when+": "+what)
 	}
 	for _, m := range l.Memories {
@@ -444,7 +310,7 @@ func (l letter) markdown(now time.Time) string {
 		b.WriteString("\n## " + md(l.dayHeading(d, now)) + "\n\n")
 		for _, p := range d.People {
 			fmt.Fprintf(&b, "- **%s** (%s)", md(oneLine(p.Person.Name)), p.Person.Tier)
-			for _, line := range p.lines() {
+			for _, line := range personLines(p) {
 				b.WriteString("  \n  " + md(line))
 			}
 			b.WriteString("\n")
@@ -531,7 +397,7 @@ func (l letter) html(now time.Time) (string, error) {
 			}
 			hd := day{Heading: l.dayHeading(d, now)}
 			for _, p := range d.People {
-				hd.People = append(hd.People, person{Name: oneLine(p.Person.Name), Tier: string(p.Person.Tier), Lines: p.lines()})
+				hd.People = append(hd.People, person{Name: oneLine(p.Person.Name), Tier: string(p.Person.Tier), Lines: personLines(p)})
 			}
 			v.Days = append(v.Days, hd)
 		}
@@ -598,7 +464,7 @@ type digestDriftJSON struct {
 	Gaps []int  `json:"gaps"`
 }
 
-func (l letter) json(notes lastNotes) digestJSON {
+func (l letter) json() digestJSON {
 	out := digestJSON{
 		From: l.From.Format(time.DateOnly), To: l.To.Format(time.DateOnly),
 		Days: []digestDayJSON{}, Dates: []digestDateJSON{}, Memories: []digestMemory{},
@@ -608,7 +474,7 @@ func (l letter) json(notes lastNotes) digestJSON {
 		dj := digestDayJSON{Date: d.Date.Format(time.DateOnly), People: []digestPersonJSON{}}
 		for _, p := range d.People {
 			s := suggestion(p.Status)
-			s.LastNote = notes[p.Person.ID].Note
+			s.LastNote = p.Note
 			dj.People = append(dj.People, digestPersonJSON{suggestionJSON: s, OpenMemories: append([]string{}, p.Memories...)})
 		}
 		out.Days = append(out.Days, dj)

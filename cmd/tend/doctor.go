@@ -10,8 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 // The statuses of a doctor check, worst last.
@@ -40,8 +41,17 @@ type doctorReport struct {
 	Removed       []string      `json:"removed"` // leftover files --fix removed
 }
 
-func newDoctorCmd(a *app) *cobra.Command {
-	var fix bool
+type doctorOptions struct {
+	fix  bool
+	json bool
+}
+
+// newDoctorCmd builds tend doctor; a nil runF means runDoctor.
+func newDoctorCmd(a *app, runF func(doctorOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts doctorOptions) error { return runDoctor(a, opts) }
+	}
+	var opts doctorOptions
 	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Check the database: sound file, links, orphans, permissions, schema",
@@ -72,15 +82,15 @@ warning included), so a script can run tend doctor || notify.`,
   tend doctor --json | jq '.checks[] | select(.status != "ok")'`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDoctor(a, fix)
+			return runF(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&fix, "fix", false, "remove the leftover temporary files it finds (nothing else)")
-	addJSONFlag(cmd, &a.json)
+	cmd.Flags().BoolVar(&opts.fix, "fix", false, "remove the leftover temporary files it finds (nothing else)")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
-func runDoctor(a *app, fix bool) error {
+func runDoctor(a *app, opts doctorOptions) error {
 	path, err := a.DBPath()
 	if err != nil {
 		return err
@@ -90,8 +100,8 @@ func runDoctor(a *app, fix bool) error {
 	}
 	r := diagnose(a, path)
 	r.Removed = []string{}
-	if fix {
-		removed, err := store.RemoveLeftovers(path)
+	if opts.fix {
+		removed, err := core.RemoveLeftovers(path)
 		r.Removed = append(r.Removed, removed...)
 		if err != nil {
 			return err
@@ -101,7 +111,7 @@ func runDoctor(a *app, fix bool) error {
 			r.Removed = removed
 		}
 	}
-	if a.json {
+	if opts.json {
 		if err := a.printJSON(r); err != nil {
 			return err
 		}
@@ -133,7 +143,7 @@ func diagnose(a *app, path string) doctorReport {
 	// Permissions first, as they were found: opening the database may
 	// tidy away a leftover -shm file.
 	perms := checkPermissions(path)
-	h, err := store.Inspect(a.ctx(), path)
+	h, err := core.Examine(a.ctx(), path)
 	if err != nil {
 		r.Checks = append(r.Checks,
 			checkProblem("integrity", fmt.Sprintf("cannot read it as a database (%v); it was left as it is: restore a backup with tend backup --restore FILE", rootCause(err))))
@@ -146,14 +156,12 @@ func diagnose(a *app, path string) doctorReport {
 		r.People, r.Interactions = &h.People, &h.Interactions
 	}
 
-	// The doctor's one write, beside the file and never to it: a mark
-	// that stops every write to a damaged file, taken off once it is
-	// sound.
+	// Examine made the doctor's one write, beside the file and never to
+	// it: a mark that stops every write to a damaged file, taken off once
+	// it is sound.
 	if len(h.Damage) == 0 {
-		store.ClearDamaged(path)
 		r.Checks = append(r.Checks, checkOK("integrity", "the file is sound"))
 	} else {
-		store.MarkDamaged(path)
 		msgs := []string{"the file is damaged; tend will not write to it. Restore your latest backup with tend backup --restore FILE (the damaged file is kept aside)"}
 		r.Checks = append(r.Checks, checkProblem("integrity", append(msgs, h.Damage...)...))
 	}
@@ -199,7 +207,7 @@ func diagnose(a *app, path string) doctorReport {
 }
 
 // checkWAL says what the -wal beside the database holds.
-func checkWAL(path string, w store.WALHealth) doctorCheck {
+func checkWAL(path string, w domain.WALHealth) doctorCheck {
 	wal := path + "-wal"
 	switch {
 	case w.Foreign:
@@ -216,7 +224,7 @@ func checkWAL(path string, w store.WALHealth) doctorCheck {
 // checkLeftovers reports the temporary files a killed tend left beside the
 // database.
 func checkLeftovers(path string) doctorCheck {
-	left := store.Leftovers(path)
+	left := core.Leftovers(path)
 	if len(left) == 0 {
 		return checkOK("leftovers", "no temporary files left beside the database")
 	}
@@ -225,7 +233,7 @@ func checkLeftovers(path string) doctorCheck {
 }
 
 func checkSchema(v int) doctorCheck {
-	want := store.SchemaVersion()
+	want := core.SchemaVersion()
 	switch {
 	case v == want:
 		return checkOK("schema", fmt.Sprintf("version %d, the one this tend writes", v))

@@ -5,16 +5,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/internal/core"
-	"github.com/tend-app/tend/internal/domain"
-	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/safefile"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 // exportFormats are the formats export writes, with the names users reach
@@ -23,14 +19,27 @@ var exportFormats = map[string]string{
 	"json": "json", "vcard": "vcard", "vcf": "vcard", "csv": "csv", "ics": "ics", "ical": "ics", "icalendar": "ics",
 }
 
-func newExportCmd(a *app) *cobra.Command {
-	var (
-		output  string
-		force   bool
-		dir     string
-		sealing sealOptions
-		plan    bool
-	)
+type exportOptions struct {
+	format  string
+	output  string
+	force   bool
+	dir     string
+	sealing sealOptions
+	plan    bool
+}
+
+// newExportCmd builds tend export; a nil runF means runExport, or
+// runExportDir for a folder of cards.
+func newExportCmd(a *app, runF func(exportOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts exportOptions) error {
+			if opts.dir != "" {
+				return runExportDir(a, opts.dir)
+			}
+			return runExport(a, opts)
+		}
+	}
+	var opts exportOptions
 	cmd := &cobra.Command{
 		Use:   "export json|vcard|csv|ics",
 		Short: "Write your people out: everything as JSON, or as vCard, CSV or a calendar",
@@ -64,30 +73,32 @@ database itself, its side files, folders and devices are never written.
 			if !ok {
 				return usageErrorf("unknown export format %q (want json, vcard, csv or ics)", args[0])
 			}
-			if dir != "" {
+			opts.format = format
+			if opts.dir != "" {
 				if format != "vcard" {
 					return usageErrorf("--dir writes a folder of vCards: it goes with export vcard, not %s", format)
 				}
-				if output != "" || force || sealing.encrypt || len(sealing.recipients) > 0 {
+				if opts.output != "" || opts.force || opts.sealing.encrypt || len(opts.sealing.recipients) > 0 {
 					return usageErrorf("--dir writes a folder: it does not go with -o, --force, --encrypt or --recipient")
 				}
-				return runExportDir(a, dir)
+				return runF(opts)
 			}
-			if plan && format != "ics" {
+			if opts.plan && format != "ics" {
 				return usageErrorf("--plan is for export ics only")
 			}
-			return runExport(a, format, output, force, sealing, plan)
+			return runF(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&plan, "plan", false, "ics: add the coming week's suggested calls")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output (- is standard output)")
-	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
-	cmd.Flags().StringVar(&dir, "dir", "", "vcard: write one file per person into `DIR`, keeping it in step")
-	sealing.register(cmd)
+	cmd.Flags().BoolVar(&opts.plan, "plan", false, "ics: add the coming week's suggested calls")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (mode 0600, atomically) instead of standard output (- is standard output)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace FILE if it exists")
+	cmd.Flags().StringVar(&opts.dir, "dir", "", "vcard: write one file per person into `DIR`, keeping it in step")
+	opts.sealing.register(cmd)
 	return cmd
 }
 
-func runExport(a *app, format, output string, force bool, so sealOptions, plan bool) error {
+func runExport(a *app, opts exportOptions) error {
+	format, output, force := opts.format, opts.output, opts.force
 	now, err := a.Now()
 	if err != nil {
 		return err
@@ -103,57 +114,25 @@ func runExport(a *app, format, output string, force bool, so sealOptions, plan b
 		}
 	}
 	// Ask for the passphrase before anything is read or written.
-	wrap, err := so.sealer(a)
+	wrap, err := opts.sealing.sealer(a)
 	if err != nil {
 		return err
 	}
-	s, err := a.ReadStore()
+	// Only a spreadsheet (where each one stands) and the plan's calls
+	// rank anyone, by the settings' rules.
+	open := a.ReadUnrankedCore
+	if format == core.ExportCSV || (format == core.ExportICS && opts.plan) {
+		open = a.ReadCore
+	}
+	c, err := open()
 	if err != nil {
 		return err
 	}
 	var count exportCount
 	write := wrap(func(w io.Writer) error {
-		switch format {
-		case "json":
-			return exportJSON(a, s, w, &count)
-		case "vcard":
-			people, err := s.People(a.ctx(), store.PeopleFilter{})
-			if err != nil {
-				return err
-			}
-			count.people = len(people)
-			return exchange.WriteVCard(w, people)
-		case "csv":
-			rules, err := a.Rules()
-			if err != nil {
-				return err
-			}
-			sums, err := s.Summaries(a.ctx(), store.PeopleFilter{})
-			if err != nil {
-				return err
-			}
-			count.people = len(sums)
-			return exchange.WriteCSV(w, sums, rules, now)
-		default:
-			people, err := s.People(a.ctx(), store.PeopleFilter{})
-			if err != nil {
-				return err
-			}
-			var memories []domain.Memory
-			err = s.EachMemory(a.ctx(), func(m domain.Memory) error {
-				memories = append(memories, m)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			calls, err := planCalls(a, s, now, plan)
-			if err != nil {
-				return err
-			}
-			count.events, err = exchange.WriteICSPlan(w, people, memories, calls, now)
-			return err
-		}
+		n, err := c.Export(a.ctx(), w, core.Export{Format: format, Now: now, Plan: opts.plan})
+		count = exportCount{people: n.People, interactions: n.Interactions, memories: n.Memories, events: n.Events}
+		return err
 	})
 	if output == "" {
 		bw := bufio.NewWriterSize(a.stdout, 64<<10)
@@ -169,36 +148,13 @@ func runExport(a *app, format, output string, force bool, so sealOptions, plan b
 	return err
 }
 
-// planCalls are the calls tend plan suggests for the coming week, when
-// asked for.
-func planCalls(a *app, s *store.Store, now time.Time, want bool) ([]exchange.Call, error) {
-	if !want {
-		return nil, nil
-	}
-	rules, err := a.Rules()
-	if err != nil {
-		return nil, err
-	}
-	plan, err := core.New(s, rules).Plan(a.ctx(), now, 7, 0)
-	if err != nil {
-		return nil, err
-	}
-	var calls []exchange.Call
-	for _, d := range plan.Days {
-		for _, st := range d.People {
-			calls = append(calls, exchange.Call{PersonID: st.Person.ID, Name: st.Person.Name, Day: d.Date, Reasons: words.Reasons(st.Reasons)})
-		}
-	}
-	return calls, nil
-}
-
 // runExportDir keeps a folder of vCards in step with tend's active people.
 func runExportDir(a *app, dir string) error {
-	s, err := a.ReadStore()
+	c, err := a.ReadUnrankedCore()
 	if err != nil {
 		return err
 	}
-	people, err := s.People(a.ctx(), store.PeopleFilter{})
+	people, err := c.ActivePeople(a.ctx())
 	if err != nil {
 		return err
 	}
@@ -229,41 +185,6 @@ func joinAnd(parts []string) string {
 		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-// exportJSON streams the interchange document: everyone (archived too),
-// then every interaction and memory, one at a time.
-func exportJSON(a *app, s *store.Store, w io.Writer, count *exportCount) error {
-	now, err := a.Now()
-	if err != nil {
-		return err
-	}
-	people, err := s.AllPeople(a.ctx())
-	if err != nil {
-		return err
-	}
-	jw := exchange.NewJSONWriter(w, now)
-	for _, p := range people {
-		if err := jw.Person(exchange.Person(p)); err != nil {
-			return err
-		}
-	}
-	count.people = len(people)
-	err = s.EachInteraction(a.ctx(), func(in domain.Interaction) error {
-		count.interactions++
-		return jw.Interaction(exchange.Interaction(in))
-	})
-	if err != nil {
-		return err
-	}
-	err = s.EachMemory(a.ctx(), func(m domain.Memory) error {
-		count.memories++
-		return jw.Memory(exchange.Memory(m))
-	})
-	if err != nil {
-		return err
-	}
-	return jw.Close()
 }
 
 // writeOutput writes a file through the one safe writer: never the

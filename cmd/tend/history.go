@@ -10,16 +10,20 @@ import (
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/when"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 type historyOptions struct {
 	name  string
 	since string
 	limit int
+	json  bool
 }
 
-func newHistoryCmd(a *app) *cobra.Command {
+// newHistoryCmd builds tend history; a nil runF means runHistory.
+func newHistoryCmd(a *app, runF func(historyOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts historyOptions) error { return runHistory(a, opts) }
+	}
 	var opts historyOptions
 	cmd := &cobra.Command{
 		Use:   "history [NAME]",
@@ -40,12 +44,12 @@ func newHistoryCmd(a *app) *cobra.Command {
 			if opts.limit < 0 {
 				return usageErrorf("--limit must be 0 (all) or more, not %d", opts.limit)
 			}
-			return runHistory(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.since, "since", "", "only since WHEN (2026-01-01, 2w, tuesday, ...)")
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "at most this many (0 for all)")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -54,7 +58,7 @@ func runHistory(a *app, opts historyOptions) error {
 	if err != nil {
 		return err
 	}
-	f := store.InteractionFilter{Limit: opts.limit}
+	f := domain.InteractionFilter{Limit: opts.limit}
 	if opts.since != "" {
 		m, err := pastDay(opts.since, now)
 		if err != nil {
@@ -62,22 +66,15 @@ func runHistory(a *app, opts historyOptions) error {
 		}
 		f.Since = m
 	}
-	s, err := a.ReadStore()
+	c, err := a.ReadUnrankedCore()
 	if err != nil {
 		return err
 	}
-	if opts.name != "" {
-		p, err := s.FindPerson(a.ctx(), opts.name, store.PreferActive)
-		if err != nil {
-			return err
-		}
-		f.Person = p.ID
-	}
-	list, err := s.Interactions(a.ctx(), f)
+	list, err := c.History(a.ctx(), opts.name, f)
 	if err != nil {
 		return err
 	}
-	if a.json {
+	if opts.json {
 		out := make([]interactionOut, len(list))
 		for i, in := range list {
 			out[i] = interactionJSON(in)
@@ -88,7 +85,7 @@ func runHistory(a *app, opts historyOptions) error {
 		_, err := fmt.Fprintln(a.out, "Nothing logged yet.")
 		return err
 	}
-	short, err := shortInteractionIDs(a, s, list)
+	short, err := c.ShortInteractionIDs(a.ctx(), list)
 	if err != nil {
 		return err
 	}
@@ -101,16 +98,6 @@ func runHistory(a *app, opts historyOptions) error {
 	}
 	_, err = fmt.Fprint(a.out, t.String())
 	return err
-}
-
-// shortInteractionIDs are the short ids history and show print, which
-// unlog and amend accept.
-func shortInteractionIDs(a *app, s *store.Store, list []domain.Interaction) (map[string]string, error) {
-	ids := make([]string, len(list))
-	for i, in := range list {
-		ids[i] = in.ID
-	}
-	return s.ShortIDs(a.ctx(), "interactions", ids)
 }
 
 // pastDay reads a WHEN that looks back; a day means its start.

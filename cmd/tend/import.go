@@ -11,10 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
-	"github.com/tend-app/tend/store"
 )
 
 // importFormats are the formats import reads.
@@ -27,9 +27,15 @@ type importOptions struct {
 	file       string
 	dryRun     bool
 	identities []string
+	json       bool
 }
 
-func newImportCmd(a *app) *cobra.Command {
+// newImportCmd builds tend import and its commands for logs; a nil runF
+// means runImport.
+func newImportCmd(a *app, runF func(importOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts importOptions) error { return runImport(a, opts) }
+	}
 	var opts importOptions
 	cmd := &cobra.Command{
 		Use:   "import json|vcard|csv|friends FILE|DIR|-",
@@ -75,13 +81,13 @@ database, not an import) is opened with a passphrase or with --identity.`,
 				return usageErrorf("unknown import format %q (want json, vcard, csv or friends)", args[0])
 			}
 			opts.format, opts.file = format, args[1]
-			return runImport(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "show what would be imported, and write nothing")
 	stringArrayVar(cmd.Flags(), &opts.identities, "identity", "open an age-encrypted FILE with the secret keys in this `FILE` (else a passphrase is asked, or read from "+passphraseEnv+")")
-	addJSONFlag(cmd, &a.json)
-	cmd.AddCommand(newImportLogsCmd(a, "calls"), newImportLogsCmd(a, "messages"))
+	addJSONFlag(cmd, &opts.json)
+	cmd.AddCommand(newImportLogsCmd(a, "calls", nil), newImportLogsCmd(a, "messages", nil))
 	return cmd
 }
 
@@ -104,44 +110,32 @@ func runImport(a *app, opts importOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	c, err := a.UnrankedCore()
 	if err != nil {
 		return err
 	}
 	counted := &countingReader{r: in}
 	bar := newProgress(a.stderr, a.terminals.Stderr, termtext.Line(name), size, counted)
-	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun, Source: name}, func(im *store.Import) error {
-		t := &progressTarget{Target: im, bar: bar}
-		switch opts.format {
-		case "json":
-			return exchange.ReadJSON(counted, t)
-		case "vcard":
-			return exchange.ReadVCard(counted, t)
-		case "csv":
-			return exchange.ReadCSV(counted, t)
-		default:
-			return exchange.ReadFriends(counted, t, now)
-		}
-	})
+	res, err := c.Import(a.ctx(), core.ImportFile{Format: opts.format, From: counted, Source: name, DryRun: opts.dryRun, Now: now,
+		Watch: func(t exchange.Target) exchange.Target { return &progressTarget{Target: t, bar: bar} }})
 	bar.finish()
-	return importDone(a, name, opts.format, res, err)
+	return importDone(a, name, opts, res, err)
 }
 
 // runImportDir reads every card of a folder of vCards as one import.
 func runImportDir(a *app, opts importOptions) error {
-	s, err := a.Store()
+	c, err := a.UnrankedCore()
 	if err != nil {
 		return err
 	}
 	name := opts.file
-	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun, Source: name}, func(im *store.Import) error {
-		return exchange.ReadVCardDir(os.DirFS(opts.file), im)
-	})
-	return importDone(a, name, opts.format, res, err)
+	res, err := c.Import(a.ctx(), core.ImportFile{Format: opts.format, Dir: os.DirFS(opts.file), Source: name, DryRun: opts.dryRun})
+	return importDone(a, name, opts, res, err)
 }
 
 // importDone reports an import: the error, or the summary.
-func importDone(a *app, name, format string, res store.ImportResult, err error) error {
+func importDone(a *app, name string, opts importOptions, res domain.ImportResult, err error) error {
+	format := opts.format
 	if err != nil {
 		var ie *exchange.InputError
 		if errors.As(err, &ie) {
@@ -152,7 +146,7 @@ func importDone(a *app, name, format string, res store.ImportResult, err error) 
 	if !res.DryRun {
 		a.imported(importJSON(name, format, res))
 	}
-	if a.json {
+	if opts.json {
 		return a.printJSON(importJSON(name, format, res))
 	}
 	return printImport(a, name, format, res)
@@ -183,7 +177,7 @@ func openInput(a *app, file string) (name string, in io.ReadCloser, size int64, 
 	return file, f, info.Size(), nil
 }
 
-func printImport(a *app, name, format string, res store.ImportResult) error {
+func printImport(a *app, name, format string, res domain.ImportResult) error {
 	var b strings.Builder
 	verb, tail := "Imported", ""
 	if res.DryRun {
@@ -192,7 +186,7 @@ func printImport(a *app, name, format string, res store.ImportResult) error {
 	fmt.Fprintf(&b, "%s %s: %s%s.\n", verb, name, newKinds(res), tail)
 	for _, k := range []struct {
 		what string
-		c    store.ImportCounts
+		c    domain.ImportCounts
 	}{{"people", res.People}, {"interactions", res.Interactions}, {"memories", res.Memories}} {
 		// People are always named: a file of cards that brought no one is
 		// worth saying so. The other kinds only when the file held some.
@@ -230,7 +224,7 @@ func printImport(a *app, name, format string, res store.ImportResult) error {
 
 // newKinds says what an import added, each kind apart: "3 new people, 4
 // new interactions", or "nothing new".
-func newKinds(res store.ImportResult) string {
+func newKinds(res domain.ImportResult) string {
 	var parts []string
 	for _, k := range []struct {
 		n           int
@@ -336,9 +330,9 @@ type importSkipJSON struct {
 	Unit   string `json:"unit"` // what count counts: card, row, entry, record or file
 }
 
-func importJSON(name, format string, res store.ImportResult) importResultJSON {
+func importJSON(name, format string, res domain.ImportResult) importResultJSON {
 	one, _ := skipUnit(format)
-	counts := func(c store.ImportCounts) importCountsJSON {
+	counts := func(c domain.ImportCounts) importCountsJSON {
 		return importCountsJSON{New: c.New, Matched: c.Matched, Updated: c.Updated}
 	}
 	out := importResultJSON{

@@ -15,22 +15,29 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/phonelog"
-	"github.com/tend-app/tend/store"
 )
 
 // logImportOptions are the flags of tend import calls and import messages.
 type logImportOptions struct {
 	kind   string // "calls" or "messages"
+	file   string // a file, a folder, or - for standard input
 	format string
 	region string
 	as     string
 	me     string
 	dryRun bool
+	json   bool
 }
 
-func newImportLogsCmd(a *app, kind string) *cobra.Command {
+// newImportLogsCmd builds tend import calls or import messages (kind); a
+// nil runF means runImportLogs.
+func newImportLogsCmd(a *app, kind string, runF func(logImportOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts logImportOptions) error { return runImportLogs(a, opts) }
+	}
 	opts := logImportOptions{kind: kind}
 	formats, what := phonelog.Calls, "call log"
 	long := `Read a phone's call log: SMS Backup & Restore's calls-*.xml, the JSON
@@ -85,7 +92,8 @@ nothing is written.`,
 		Example: example,
 		Args:    exactArgs(1, "a FILE, a DIR or - for standard input"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImportLogs(a, opts, formats, args[0])
+			opts.file = args[0]
+			return runF(opts)
 		},
 	}
 	names := make([]string, len(formats))
@@ -99,7 +107,7 @@ nothing is written.`,
 		cmd.Flags().StringVar(&opts.as, "as", "", "the person a one-to-one chat export is with")
 		cmd.Flags().StringVar(&opts.me, "me", "", "your own `NAME` as a chat export shows it")
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -111,7 +119,11 @@ type logInput struct {
 	title  string
 }
 
-func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg string) error {
+func runImportLogs(a *app, opts logImportOptions) error {
+	formats, arg := phonelog.Calls, opts.file
+	if opts.kind == "messages" {
+		formats = phonelog.Messages
+	}
 	var forced phonelog.Format
 	if opts.format != "" {
 		f, err := phonelog.ParseFormat(opts.format, formats)
@@ -145,7 +157,7 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 	if opts.me == "" {
 		opts.me = messengerMe(inputs)
 	}
-	s, err := a.Store()
+	c, err := a.UnrankedCore()
 	if err != nil {
 		return err
 	}
@@ -155,38 +167,26 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importHeapLimit))
 	var asIDs []string
 	if opts.as != "" {
-		p, err := s.FindPerson(a.ctx(), opts.as, store.PreferActive)
+		p, err := c.FindPerson(a.ctx(), opts.as, domain.PreferActive)
 		if err != nil {
 			return fmt.Errorf("--as: %w", err)
 		}
 		asIDs = []string{p.ID}
 	}
-	var (
-		sum   phonelog.Summary
-		skips = newSkipTally()
-		used  []string
-	)
-	res, err := s.Import(a.ctx(), store.ImportOptions{DryRun: opts.dryRun}, func(im *store.Import) error {
-		imp, err := phonelog.NewImporter(im, phonelog.ImportOptions{Region: region, As: asIDs})
-		if err != nil {
-			return err
-		}
-		for _, in := range inputs {
-			if err := readLogInput(a, in, imp, opts, skips); err != nil {
-				return err
+	var used []string
+	res, sum, err := c.ImportLogs(a.ctx(), core.LogImport{DryRun: opts.dryRun, Region: region, As: asIDs,
+		Read: func(imp *phonelog.Importer) ([]domain.ImportSkip, error) {
+			skips := newSkipTally()
+			for _, in := range inputs {
+				if err := readLogInput(a, in, imp, opts, skips); err != nil {
+					return nil, err
+				}
+				if !slices.Contains(used, string(in.format)) {
+					used = append(used, string(in.format))
+				}
 			}
-			if !slices.Contains(used, string(in.format)) {
-				used = append(used, string(in.format))
-			}
-		}
-		if sum, err = imp.Finish(); err != nil {
-			return err
-		}
-		for _, sk := range skips.list() {
-			im.Skip(sk)
-		}
-		return nil
-	})
+			return skips.list(), nil
+		}})
 	if err != nil {
 		var ie *phonelog.InputError
 		if errors.As(err, &ie) {
@@ -195,7 +195,7 @@ func runImportLogs(a *app, opts logImportOptions, formats []phonelog.Format, arg
 		return fmt.Errorf("import %s: %w", displayArg(arg), err)
 	}
 	report := logReport{arg: displayArg(arg), formats: used, region: region, regionFrom: regionFrom, res: res, sum: sum}
-	if a.json {
+	if opts.json {
 		return a.printJSON(report.json())
 	}
 	return report.print(a)
@@ -466,7 +466,7 @@ type logReport struct {
 	formats    []string
 	region     string
 	regionFrom string
-	res        store.ImportResult
+	res        domain.ImportResult
 	sum        phonelog.Summary
 }
 

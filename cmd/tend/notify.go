@@ -53,7 +53,16 @@ func notifierOrder(goos string) []string {
 // errNoNotifier says what would work when no notifier is on PATH.
 var errNoNotifier = errors.New("no notifier on PATH: tend uses notify-send on Linux (from libnotify), osascript on macOS or termux-notification on Android (from Termux:API)")
 
-func newNotifyCmd(a *app) *cobra.Command {
+type notifyOptions struct {
+	json bool
+}
+
+// newNotifyCmd builds tend notify; a nil runF means runNotify.
+func newNotifyCmd(a *app, runF func(notifyOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts notifyOptions) error { return runNotify(a, opts) }
+	}
+	var opts notifyOptions
 	cmd := &cobra.Command{
 		Use:   "notify",
 		Short: "Send today's line as a desktop notification",
@@ -69,13 +78,13 @@ no shell reads it. A notifier that fails is an error (exit 1).`,
   # DBUS_SESSION_BUS_ADDRESS in cron's environment):
   0 9 * * * tend notify`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(cmd *cobra.Command, args []string) error { return runNotify(a) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(opts) },
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
-func runNotify(a *app) error {
+func runNotify(a *app, opts notifyOptions) error {
 	// The line first: a bad --now is bad input whatever the machine has.
 	line, err := todayBrief(a)
 	if err != nil {
@@ -90,7 +99,7 @@ func runNotify(a *app) error {
 			return err
 		}
 	}
-	if a.json {
+	if opts.json {
 		return a.printJSON(map[string]any{"sent": line != "", "tool": tool.name, "text": line})
 	}
 	return nil

@@ -17,9 +17,14 @@ const maxPlanDays = 366
 type planOptions struct {
 	days   int
 	perDay int
+	json   bool
 }
 
-func newPlanCmd(a *app) *cobra.Command {
+// newPlanCmd builds tend plan; a nil runF means runPlan.
+func newPlanCmd(a *app, runF func(planOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts planOptions) error { return runPlan(a, opts) }
+	}
 	opts := planOptions{days: 7}
 	cmd := &cobra.Command{
 		Use:   "plan",
@@ -49,12 +54,12 @@ people are [] when everyone fits).`,
 			if cmd.Flags().Changed("per-day") && opts.perDay < 1 {
 				return usageErrorf("--per-day must be at least 1, not %d", opts.perDay)
 			}
-			return runPlan(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.days, "days", opts.days, "how many days to plan, today included (1 to 366)")
 	cmd.Flags().IntVar(&opts.perDay, "per-day", 0, "how many people a day at most (default: limit in the settings, 5)")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -80,7 +85,7 @@ func runPlan(a *app, opts planOptions) error {
 		return err
 	}
 	people, notes := plan.People, lastNotes(plan.Notes)
-	if a.json {
+	if opts.json {
 		return a.writePlanJSON(planJSON(plan.Schedule, notes))
 	}
 

@@ -151,10 +151,10 @@ var commands = []struct {
 }{
 	{"add", func(a *app) *cobra.Command { return newAddCmd(a, nil) }},
 	{"log", func(a *app) *cobra.Command { return newLogCmd(a, nil) }},
-	{"today", newTodayCmd},
-	{"plan", newPlanCmd},
+	{"today", func(a *app) *cobra.Command { return newTodayCmd(a, nil) }},
+	{"plan", func(a *app) *cobra.Command { return newPlanCmd(a, nil) }},
 	{"list", func(a *app) *cobra.Command { return newListCmd(a, nil) }},
-	{"show", newShowCmd},
+	{"show", func(a *app) *cobra.Command { return newShowCmd(a, nil) }},
 	{"edit", func(a *app) *cobra.Command { return newEditCmd(a, nil) }},
 	{"remember", func(a *app) *cobra.Command { return newRememberCmd(a, nil) }},
 	{"done", func(a *app) *cobra.Command { return newDoneCmd(a, nil) }},
@@ -166,17 +166,17 @@ var commands = []struct {
 	{"archive", func(a *app) *cobra.Command { return newArchiveCmd(a, nil) }},
 	{"restore", func(a *app) *cobra.Command { return newRestoreCmd(a, nil) }},
 	{"rm", func(a *app) *cobra.Command { return newRmCmd(a, nil) }},
-	{"history", newHistoryCmd},
-	{"export", newExportCmd},
-	{"import", newImportCmd},
-	{"stats", newStatsCmd},
-	{"backup", newBackupCmd},
-	{"doctor", newDoctorCmd},
-	{"config", newConfigCmd},
-	{"digest", newDigestCmd},
-	{"notify", newNotifyCmd},
-	{"version", newVersionCmd},
-	{"completion", newCompletionCmd},
+	{"history", func(a *app) *cobra.Command { return newHistoryCmd(a, nil) }},
+	{"export", func(a *app) *cobra.Command { return newExportCmd(a, nil) }},
+	{"import", func(a *app) *cobra.Command { return newImportCmd(a, nil) }},
+	{"stats", func(a *app) *cobra.Command { return newStatsCmd(a, nil) }},
+	{"backup", func(a *app) *cobra.Command { return newBackupCmd(a, nil) }},
+	{"doctor", func(a *app) *cobra.Command { return newDoctorCmd(a, nil) }},
+	{"config", func(a *app) *cobra.Command { return newConfigCmd(a, nil) }},
+	{"digest", func(a *app) *cobra.Command { return newDigestCmd(a, nil) }},
+	{"notify", func(a *app) *cobra.Command { return newNotifyCmd(a, nil) }},
+	{"version", func(a *app) *cobra.Command { return newVersionCmd(a, nil) }},
+	{"completion", func(a *app) *cobra.Command { return newCompletionCmd(a, nil) }},
 }
 
 // allCommands asks newRootCmdFor for every command; noCommand for none.
@@ -256,7 +256,7 @@ prints today's suggestions otherwise.`,
 			if a.terminals.Stdout {
 				return runTUI(a)
 			}
-			return runToday(a, todayOptions{})
+			return runToday(a, todayOptions{json: a.json})
 		},
 	}
 	flags := root.PersistentFlags()

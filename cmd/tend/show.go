@@ -10,11 +10,20 @@ import (
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
-func newShowCmd(a *app) *cobra.Command {
-	var all bool
+type showOptions struct {
+	name string
+	all  bool
+	json bool
+}
+
+// newShowCmd builds tend show; a nil runF means runShow.
+func newShowCmd(a *app, runF func(showOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts showOptions) error { return runShow(a, opts) }
+	}
+	var opts showOptions
 	cmd := &cobra.Command{
 		Use:   "show NAME",
 		Short: "A person with their memories and timeline",
@@ -30,10 +39,13 @@ and they have not in a year. With --json, those lines are in "advice".`,
   tend show ana --all               # the whole timeline
   tend show ana --json | jq '.memories[] | select(.done_at == null) | .text'`,
 		Args: exactArgs(1, "one NAME"),
-		RunE: func(cmd *cobra.Command, args []string) error { return runShow(a, args[0], all) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.name = args[0]
+			return runF(opts)
+		},
 	}
-	cmd.Flags().BoolVar(&all, "all", false, "the whole timeline, not only the latest 20")
-	addJSONFlag(cmd, &a.json)
+	cmd.Flags().BoolVar(&opts.all, "all", false, "the whole timeline, not only the latest 20")
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -41,44 +53,23 @@ and they have not in a year. With --json, those lines are in "advice".`,
 // the conversations that matter now, not years of them.
 const timelineShown = 20
 
-func runShow(a *app, name string, all bool) error {
+func runShow(a *app, opts showOptions) error {
 	now, err := a.Now()
 	if err != nil {
 		return err
 	}
-	s, err := a.ReadStore()
+	c, err := a.ReadCore()
 	if err != nil {
 		return err
 	}
-	rules, err := a.Rules()
+	sh, err := c.Show(a.ctx(), opts.name, now)
 	if err != nil {
 		return err
 	}
-	p, err := s.FindPerson(a.ctx(), name, store.PreferActive)
-	if err != nil {
-		return err
-	}
-	sum, err := s.Summary(a.ctx(), p.ID)
-	if err != nil {
-		return err
-	}
-	history, err := s.Interactions(a.ctx(), store.InteractionFilter{Person: p.ID})
-	if err != nil {
-		return err
-	}
-	memories, err := s.Memories(a.ctx(), p.ID)
-	if err != nil {
-		return err
-	}
-	cp := sum.Cadence()
-	// Notes on someone archived would be advice about a friendship you
-	// have let go.
-	notes := []string{}
-	if !p.Archived() {
-		notes = append(notes, words.Notes(rules.Notes(cp, now))...)
-	}
-	st := rules.Assess(cp, now)
-	if a.json {
+	p, sum, st := sh.Person, sh.Summary, sh.Status
+	history, memories := sh.Timeline, sh.Memories
+	notes := append([]string{}, words.Notes(sh.Noticed)...)
+	if opts.json {
 		out := personDetailJSON{
 			PersonRecord:  exchange.Person(p),
 			DaysSinceReal: st.DaysSinceReal,
@@ -142,12 +133,10 @@ func runShow(a *app, name string, all bool) error {
 	if len(st.Reasons) > 0 {
 		field("why now", reasonsLine(words.Reasons(st.Reasons)))
 	}
-	notesOfP, err := s.LastNotes(a.ctx(), []string{p.ID})
-	if err != nil {
-		return err
+	if sh.HasLastNote {
+		field("last time", strings.TrimPrefix(lastNotes{p.ID: sh.LastNote}.words(p.ID), "last time: "))
 	}
-	field("last time", strings.TrimPrefix(lastNotes(notesOfP).words(p.ID), "last time: "))
-	hint, hasHint := rules.RhythmHint(cp, now)
+	hint, hasHint := sh.Hint, sh.HasHint
 	for _, n := range notes {
 		if hasHint && n == words.RhythmHint(hint) {
 			// The command goes on a line of its own, under the hint.
@@ -161,11 +150,7 @@ func runShow(a *app, name string, all bool) error {
 	if len(memories) == 0 {
 		b.WriteString("  nothing yet (tend remember " + termtext.Line(quoteArg(p.Name)) + " \"...\")\n")
 	}
-	memoryIDs := make([]string, len(memories))
-	for i, m := range memories {
-		memoryIDs[i] = m.ID
-	}
-	shortMemory, err := s.ShortIDs(a.ctx(), "memories", memoryIDs)
+	shortMemory, err := c.ShortMemoryIDs(a.ctx(), memories)
 	if err != nil {
 		return err
 	}
@@ -188,18 +173,18 @@ func runShow(a *app, name string, all bool) error {
 	}
 
 	shown := history
-	if !all && len(history) > timelineShown {
+	if !opts.all && len(history) > timelineShown {
 		shown = history[:timelineShown]
 	}
 	title := paint(styleTitle, "Timeline")
 	if len(shown) < len(history) {
-		title += paint(styleDim, fmt.Sprintf(" · the latest %d of %d (tend show %s --all)", len(shown), len(history), termtext.Line(quoteArg(name))))
+		title += paint(styleDim, fmt.Sprintf(" · the latest %d of %d (tend show %s --all)", len(shown), len(history), termtext.Line(quoteArg(opts.name))))
 	}
 	b.WriteString("\n" + title + "\n")
 	if len(history) == 0 {
 		b.WriteString("  nothing logged yet (tend log " + termtext.Line(quoteArg(p.Name)) + ")\n")
 	}
-	shortInteraction, err := shortInteractionIDs(a, s, shown)
+	shortInteraction, err := c.ShortInteractionIDs(a.ctx(), shown)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,16 @@ import (
 	"github.com/tend-app/tend/internal/words"
 )
 
-func newStatsCmd(a *app) *cobra.Command {
+type statsOptions struct {
+	json bool
+}
+
+// newStatsCmd builds tend stats; a nil runF means runStats.
+func newStatsCmd(a *app, runF func(statsOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts statsOptions) error { return runStats(a, opts) }
+	}
+	var opts statsOptions
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "The health of your circles",
@@ -28,9 +37,9 @@ real conversations longer than the one before.`,
 		Example: `  tend stats
   tend stats --json | jq '.tiers[] | select(.over_guideline) | .tier'`,
 		Args: exactArgs(0, "no arguments"),
-		RunE: func(cmd *cobra.Command, args []string) error { return runStats(a) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(opts) },
 	}
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -73,7 +82,7 @@ type driftingJSON struct {
 	GapsDays []int  `json:"gaps_days"`
 }
 
-func runStats(a *app) error {
+func runStats(a *app, opts statsOptions) error {
 	now, err := a.Now()
 	if err != nil {
 		return err
@@ -86,7 +95,7 @@ func runStats(a *app) error {
 	if err != nil {
 		return err
 	}
-	if a.json {
+	if opts.json {
 		return a.printJSON(statsOut(st, now.Format("2006-01-02")))
 	}
 

@@ -9,17 +9,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/words"
-	"github.com/tend-app/tend/store"
 )
 
 type todayOptions struct {
 	limit int // 0: the settings' limit
 	brief bool
+	json  bool
 }
 
-func newTodayCmd(a *app) *cobra.Command {
+// newTodayCmd builds tend today; a nil runF means runToday.
+func newTodayCmd(a *app, runF func(todayOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = func(opts todayOptions) error { return runToday(a, opts) }
+	}
 	var opts todayOptions
 	cmd := &cobra.Command{
 		Use:   "today",
@@ -56,12 +62,12 @@ one line for a prompt or a status bar, or nothing when no one is due.`,
 			if cmd.Flags().Changed("limit") && opts.limit < 1 {
 				return usageErrorf("--limit must be at least 1, not %d", opts.limit)
 			}
-			return runToday(a, opts)
+			return runF(opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.limit, "limit", 0, "how many people at most (default: limit in the settings, 5)")
 	cmd.Flags().BoolVar(&opts.brief, "brief", false, "one short line for a prompt or status bar; nothing when no one is due")
-	addJSONFlag(cmd, &a.json)
+	addJSONFlag(cmd, &opts.json)
 	return cmd
 }
 
@@ -74,24 +80,23 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	s := c.Store()
 	ranked, err := c.Today(a.ctx(), now, opts.limit)
 	if err != nil {
 		return err
 	}
 	today, count := ranked.Suggestions, ranked.Ranked
-	if opts.brief && !a.json { // for a prompt: as little work as can be
-		line, err := briefOf(a, s, now, today)
+	if opts.brief && !opts.json { // for a prompt: as little work as can be
+		line, err := briefOf(a, c, now, today)
 		if line != "" && err == nil {
 			_, err = fmt.Fprintln(a.out, line)
 		}
 		return err
 	}
-	notes, err := notesOf(a, s, today)
+	notes, err := notesOf(a, c, today)
 	if err != nil {
 		return err
 	}
-	if a.json {
+	if opts.json {
 		return a.printJSON(suggestions(today, notes))
 	}
 	var b strings.Builder
@@ -122,7 +127,7 @@ func runToday(a *app, opts todayOptions) error {
 		}
 	}
 	if count > 0 {
-		if err := writeTheDay(a, &b, now); err != nil {
+		if err := writeTheDay(a, c, &b, now); err != nil {
 			return err
 		}
 	}
@@ -131,8 +136,8 @@ func runToday(a *app, opts todayOptions) error {
 }
 
 // briefOf is the brief line of today's people at now.
-func briefOf(a *app, s *store.Store, now time.Time, today []cadence.Status) (string, error) {
-	memories, err := s.DueMemories(a.ctx(), now)
+func briefOf(a *app, c *core.Core, now time.Time, today []cadence.Status) (string, error) {
+	memories, err := c.DueMemories(a.ctx(), now)
 	if err != nil {
 		return "", err
 	}
@@ -153,7 +158,7 @@ func todayBrief(a *app) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return briefOf(a, c.Store(), now, ranked.Suggestions)
+	return briefOf(a, c, now, ranked.Suggestions)
 }
 
 // briefLine says today in one short line: "3 to call: Ana (birthday),
@@ -187,18 +192,18 @@ func briefLine(today []cadence.Status, remember int) string {
 }
 
 // lastNotes are what you last talked about with each of a few people, by id.
-type lastNotes map[string]store.LastNote
+type lastNotes map[string]domain.LastNote
 
 // notesOf reads what you last talked about with each of the people in the
 // lists.
-func notesOf(a *app, s *store.Store, lists ...[]cadence.Status) (lastNotes, error) {
+func notesOf(a *app, c *core.Core, lists ...[]cadence.Status) (lastNotes, error) {
 	var ids []string
 	for _, l := range lists {
 		for _, st := range l {
 			ids = append(ids, st.Person.ID)
 		}
 	}
-	return s.LastNotes(a.ctx(), ids)
+	return c.LastNotes(a.ctx(), ids)
 }
 
 // words says the note of the person with id on a line, "last time: ...",
@@ -213,34 +218,23 @@ func (n lastNotes) words(id string) string {
 
 // writeTheDay writes what the day holds beneath the suggestions: the
 // memories that have come due, and the birthdays and dates of the week.
-func writeTheDay(a *app, b *strings.Builder, now time.Time) error {
-	s, err := a.Store()
+func writeTheDay(a *app, c *core.Core, b *strings.Builder, now time.Time) error {
+	day, err := c.TheDay(a.ctx(), now, daySectionLines)
 	if err != nil {
 		return err
 	}
-	due, err := s.DueMemories(a.ctx(), now)
-	if err != nil {
-		return err
-	}
+	due, dates := day.Memories, day.Dates
 	if len(due) > 0 {
 		b.WriteString("\n" + paint(styleTitle, "Remember") + "\n")
 		for _, m := range due[:min(len(due), daySectionLines)] {
 			r := cadence.Reminder{Text: m.Text, Due: m.Due}
 			line := fmt.Sprintf("  %s: %s · %s", paint(styleName, termtext.Line(m.Name)), termtext.Line(m.Text), words.MemoryDue(r, false, now))
-			sum, err := s.Summary(a.ctx(), m.PersonID)
-			if err != nil {
-				return err
-			}
-			if cadence.MemoryAnswered(sum.Cadence(), r, now) {
+			if m.Answered {
 				line += paint(styleDim, " · in touch since; if it is settled: tend done "+m.ID)
 			}
 			b.WriteString(line + "\n")
 		}
 		writeMore(b, len(due)-daySectionLines, "tend show NAME")
-	}
-	dates, err := s.DatesAhead(a.ctx(), now, cadence.WeekDays)
-	if err != nil {
-		return err
 	}
 	if len(dates) > 0 {
 		b.WriteString("\n" + paint(styleTitle, "This week") + "\n")
