@@ -6,14 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
 	"github.com/tend-app/tend/internal/phonelog"
-	"github.com/tend-app/tend/store"
 )
 
 // TestExportThenImportIsTheSame exports every format, and checks that
@@ -63,12 +61,7 @@ func TestExportThenImportIsTheSame(t *testing.T) {
 		t.Error("export xml: no error")
 	}
 
-	empty, err := store.Open(filepath.Join(t.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return now }, Mode: store.Create})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer empty.Close()
-	into := core.New(empty, cadence.DefaultRules())
+	into, _ := emptyCore(t)
 	seen := 0
 	watch := func(t exchange.Target) exchange.Target { seen++; return t }
 	dry, err := into.Import(ctx, core.ImportFile{Format: core.ImportJSON, From: bytes.NewReader(doc.Bytes()), Source: "doc.json", DryRun: true, Now: now, Watch: watch})

@@ -7,14 +7,14 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
 )
 
-// testCircle is a store of 60 people in every tier, with tags, 900
-// interactions over the last 400 days (texts, calls, missed calls, notes,
-// both ways) and 7 people archived, at the moment it returns.
-func testCircle(t *testing.T) (*store.Store, time.Time) {
+// emptyStore is a new, empty database on a clock stopped at the moment
+// it returns.
+func emptyStore(t *testing.T) (*store.Store, time.Time) {
 	t.Helper()
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	s, err := store.Open(filepath.Join(t.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return now }, Mode: store.Create})
@@ -22,6 +22,22 @@ func testCircle(t *testing.T) (*store.Store, time.Time) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	return s, now
+}
+
+// emptyCore is a core over a new, empty database, at the moment it returns.
+func emptyCore(t *testing.T) (*core.Core, time.Time) {
+	t.Helper()
+	s, now := emptyStore(t)
+	return core.New(s, cadence.DefaultRules()), now
+}
+
+// testCircle is a store of 60 people in every tier, with tags, 900
+// interactions over the last 400 days (texts, calls, missed calls, notes,
+// both ways) and 7 people archived, at the moment it returns.
+func testCircle(t *testing.T) (*store.Store, time.Time) {
+	t.Helper()
+	s, now := emptyStore(t)
 	ctx := t.Context()
 	r := rand.New(rand.NewPCG(3, 5))
 	tiers := cadence.Tiers()

@@ -1,11 +1,9 @@
 package core_test
 
 import (
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
@@ -59,13 +57,8 @@ func TestListIsEveryoneAssessedAndSorted(t *testing.T) {
 }
 
 func TestListOfAnEmptyStoreIsEmpty(t *testing.T) {
-	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	s, err := store.Open(filepath.Join(t.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return now }, Mode: store.Create})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	got, err := core.New(s, cadence.DefaultRules()).List(t.Context(), core.ListInput{Now: now})
+	c, now := emptyCore(t)
+	got, err := c.List(t.Context(), core.ListInput{Now: now})
 	if err != nil || got == nil || len(got) != 0 {
 		t.Errorf("List of no one = %#v, %v; want an empty list", got, err)
 	}

@@ -2,29 +2,14 @@ package core_test
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
-	"github.com/tend-app/tend/store"
 )
-
-// emptyCore is a core over a new, empty database, at the moment it returns.
-func emptyCore(t *testing.T) (*core.Core, time.Time) {
-	t.Helper()
-	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	s, err := store.Open(filepath.Join(t.TempDir(), "tend.db"), store.Options{Now: func() time.Time { return now }, Mode: store.Create})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return core.New(s, cadence.DefaultRules()), now
-}
 
 func add(t *testing.T, c *core.Core, p domain.Person) domain.Person {
 	t.Helper()
