@@ -51,7 +51,7 @@ func tierEverySQL(rules *cadence.Rules) string {
 // an important date or a memory that may. They are few, and all of them
 // are read, with what their ceilings need.
 func movedUpQuery(rules *cadence.Rules) string {
-	return `SELECT p.rowid, p.id, coalesce(p.birthday, ''), ` + overdueSQL(rules) + `
+	return `SELECT p.rowid, p.id, coalesce(p.birthday, ''), p.tier, coalesce(p.every_days, 0), ` + overdueSQL(rules) + `
 	FROM people p
 	WHERE p.archived_at IS NULL AND (substr(p.birthday, -5) IN (SELECT value FROM json_each(?2))
 		OR p.id IN (SELECT value FROM json_each(?3)))`
@@ -61,7 +61,7 @@ func movedUpQuery(rules *cadence.Rules) string {
 // and returns the page of ?2 rows from ?3 on. It reads the people_overdue
 // index alone, one short entry a person (TestHistoryQueryPlans pins it).
 func overdueQuery(rules *cadence.Rules) string {
-	return `SELECT p.rowid, ` + overdueSQL(rules) + ` AS overdue
+	return `SELECT p.rowid, p.tier, coalesce(p.every_days, 0), ` + overdueSQL(rules) + ` AS overdue
 	FROM people p
 	WHERE p.archived_at IS NULL
 	ORDER BY overdue IS NULL DESC, overdue DESC, p.rowid
@@ -230,14 +230,15 @@ func movedUpCandidates(ctx context.Context, q queryer, now time.Time, rules *cad
 	var out []candidate
 	for rows.Next() {
 		var (
-			c        candidate
-			id, bday string
-			overdue  sql.NullFloat64
+			c              candidate
+			id, bday, tier string
+			every          int
+			overdue        sql.NullFloat64
 		)
-		if err := rows.Scan(&c.rowid, &id, &bday, &overdue); err != nil {
+		if err := rows.Scan(&c.rowid, &id, &bday, &tier, &every, &overdue); err != nil {
 			return nil, fmt.Errorf("order people: %w", err)
 		}
-		p := cadence.Person{ImportantDates: dates[id], Reminders: reminders[id]}
+		p := cadence.Person{Tier: tierNames[tier], Every: every, ImportantDates: dates[id], Reminders: reminders[id]}
 		if bday != "" {
 			if p.Birthday, err = cadence.ParseMonthDay(bday); err != nil {
 				return nil, fmt.Errorf("person %s birthday: %w", id, err)
@@ -265,14 +266,18 @@ func overduePage(ctx context.Context, q queryer, now time.Time, rules *cadence.R
 	for rows.Next() {
 		var (
 			c       candidate
+			tier    string
+			every   int
 			overdue sql.NullFloat64
 		)
-		if err := rows.Scan(&c.rowid, &overdue); err != nil {
+		if err := rows.Scan(&c.rowid, &tier, &every, &overdue); err != nil {
 			return nil, false, fmt.Errorf("order people: %w", err)
 		}
 		n++
 		if !skip[c.rowid] {
-			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{}, now)
+			// The tier and rhythm narrow the ceiling (cadence's dueSlack):
+			// a day of rounding counts for less in a longer rhythm.
+			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{Tier: tierNames[tier], Every: every}, now)
 			page = append(page, c)
 		}
 	}
