@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -122,7 +123,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	if err != nil {
 		return 0, err
 	}
-	person, err := conn.PrepareContext(ctx, cadenceRowQuery)
+	person, err := conn.PrepareContext(ctx, cadenceJoinedRowQuery)
 	if err != nil {
 		return 0, fmt.Errorf("load people: %w", err)
 	}
@@ -132,13 +133,24 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 		given  = map[string]bool{} // by person id
 		fields [cadenceFields][]byte
 		buf    historyLists
+		row    sql.RawBytes // each person's row in turn
 	)
 	give := func(rowid int64) error {
 		if len(given) == s.oneByOneUpTo {
 			return errReadTheRest
 		}
-		if err := scanCadenceRow(person.QueryRowContext(ctx, rowid), &fields); err != nil {
+		rows, err := person.QueryContext(ctx, rowid)
+		if err != nil {
+			return fmt.Errorf("read person: %w", err)
+		}
+		defer rows.Close() // fields point into row until then
+		if err := scanJoinedCadenceRow(rows, &row); err != nil {
 			return err
+		}
+		if !splitCadenceRow(row, &fields) {
+			if err := scanCadenceRow(conn.QueryRowContext(ctx, cadenceRowQuery, rowid), &fields); err != nil {
+				return err
+			}
 		}
 		p, err := rankingInput(fields, &buf, dates, reminders)
 		if err != nil {
@@ -323,4 +335,33 @@ func mayMoveUp(now time.Time, rules *cadence.Rules, dates map[string][]cadence.D
 		return "", "", err
 	}
 	return string(a), string(b), nil
+}
+
+// scanJoinedCadenceRow reads the one row of cadenceJoinedRowQuery into row.
+func scanJoinedCadenceRow(rows *sql.Rows, row *sql.RawBytes) error {
+	if !rows.Next() {
+		err := rows.Err()
+		if err == nil {
+			err = sql.ErrNoRows
+		}
+		return fmt.Errorf("read person: %w", err)
+	}
+	if err := rows.Scan(row); err != nil {
+		return fmt.Errorf("read person: %w", err)
+	}
+	return nil
+}
+
+// splitCadenceRow splits a row of cadenceJoinedRowQuery into fields, and
+// reports whether it held as many as it should: a NUL in stored text, which
+// only a hostile or hand-edited file holds, makes more.
+func splitCadenceRow(row []byte, fields *[cadenceFields][]byte) bool {
+	n := 0
+	for field := range bytes.SplitSeq(row, []byte{0}) {
+		if n < len(fields) {
+			fields[n] = field
+		}
+		n++
+	}
+	return n == len(fields)
 }

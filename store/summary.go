@@ -142,6 +142,13 @@ const cadenceColumns = `p.id, p.name, p.tier, coalesce(p.every_days, ''), coales
 const cadenceRowQuery = `SELECT ` + cadenceColumns + `, p.tags
 	FROM people p LEFT JOIN person_history h ON h.person_id = p.id WHERE p.rowid = ?`
 
+// cadenceJoinedRowQuery is cadenceRowQuery with the fields joined by NUL
+// in one column, as cadenceQuery reads them: the driver's cost (and
+// garbage) is per column, and today reads one person at a time by this.
+// concat_ws skips NULLs, so every nullable column is coalesced.
+const cadenceJoinedRowQuery = `SELECT concat_ws(char(0), ` + cadenceColumns + `, coalesce(p.tags, ''))
+	FROM people p LEFT JOIN person_history h ON h.person_id = p.id WHERE p.rowid = ?`
+
 // cadenceFields is the number of fields in a row of cadenceQuery, after
 // the rowid, and the tags.
 const cadenceFields = 12
