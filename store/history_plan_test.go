@@ -85,6 +85,20 @@ func TestHistoryQueryPlans(t *testing.T) {
 			want:  []string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH h USING PRIMARY KEY (person_id=?)"},
 		},
 		{
+			// In the index's own order, the walk stops at the first note:
+			// ordered by i.id instead, SQLite sorts each run of equal times
+			// and reads on to the next note to know the run has ended,
+			// twice the lookups in interactions, more as history grows.
+			name:   "a person's last note, newest first by their index",
+			query:  lastNoteQuery,
+			args:   []any{"01ID"},
+			noSort: true,
+			want: []string{
+				"SEARCH ip USING COVERING INDEX interaction_people_person_at (person_id=?)",
+				"SEARCH i USING INDEX sqlite_autoindex_interactions_1 (id=?)",
+			},
+		},
+		{
 			name:  "one person's open memories with a due date",
 			query: personRemindersQuery,
 			args:  []any{"01ID"},
