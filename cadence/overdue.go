@@ -3,7 +3,6 @@ package cadence
 import (
 	"cmp"
 	"math"
-	"slices"
 	"time"
 )
 
@@ -69,7 +68,7 @@ func (r *Rules) maxPriority(overdue float64, p Person, now time.Time) float64 {
 // (a store that gives none), the shortest interval is a day.
 func (r *Rules) dueSlack(p Person) float64 {
 	interval := p.Every
-	if interval <= 0 && slices.Contains(Tiers(), p.Tier) {
+	if _, known := TierDefaults[p.Tier]; interval <= 0 && known {
 		interval = r.MinEvery(p.Tier)
 	}
 	return overdueSlack / float64(max(interval, 1))

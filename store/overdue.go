@@ -244,13 +244,13 @@ func movedUpCandidates(ctx context.Context, q queryer, now time.Time, rules *cad
 		var (
 			c              candidate
 			id, bday, tier string
-			every          int
+			every          int64
 			overdue        sql.NullFloat64
 		)
 		if err := rows.Scan(&c.rowid, &id, &bday, &tier, &every, &overdue); err != nil {
 			return nil, fmt.Errorf("order people: %w", err)
 		}
-		p := cadence.Person{Tier: tierNames[tier], Every: every, ImportantDates: dates[id], Reminders: reminders[id]}
+		p := cadence.Person{Tier: tierNames[tier], Every: int(every), ImportantDates: dates[id], Reminders: reminders[id]}
 		if bday != "" {
 			if p.Birthday, err = cadence.ParseMonthDay(bday); err != nil {
 				return nil, fmt.Errorf("person %s birthday: %w", id, err)
@@ -279,7 +279,7 @@ func overduePage(ctx context.Context, q queryer, now time.Time, rules *cadence.R
 		var (
 			c       candidate
 			tier    string
-			every   int
+			every   int64
 			overdue sql.NullFloat64
 		)
 		if err := rows.Scan(&c.rowid, &tier, &every, &overdue); err != nil {
@@ -289,7 +289,7 @@ func overduePage(ctx context.Context, q queryer, now time.Time, rules *cadence.R
 		if !skip[c.rowid] {
 			// The tier and rhythm narrow the ceiling (cadence's dueSlack):
 			// a day of rounding counts for less in a longer rhythm.
-			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{Tier: tierNames[tier], Every: every}, now)
+			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{Tier: tierNames[tier], Every: int(every)}, now)
 			page = append(page, c)
 		}
 	}
