@@ -12,9 +12,9 @@ import (
 // person that it can keep in an index, and stops as soon as the ranking
 // Needs no one of the next one's MaxPriority.
 
-// overdueSlack bounds how far a due ratio can exceed Overdue: a day, since
-// calendar days are counted, not days of 24 hours, and an hour or two of
-// daylight saving, over the shortest interval, a day.
+// overdueSlack bounds, in days, how far the days a due ratio counts can
+// exceed the days of 24 hours Overdue counts: a day, since calendar days
+// are counted, and an hour or two of daylight saving.
 const overdueSlack = 1.1
 
 // Overdue is a rough due ratio that a store can work out for everyone in
@@ -26,10 +26,12 @@ func Overdue(since time.Time, interval int, now time.Time) float64 {
 
 // MaxPriority is the highest priority p can have at now when Overdue gives
 // at most overdue for them, knowing of p only what a store has at hand for
-// everyone: the birthday, important dates and memories, which are counted
-// as they are (a date today as leading the list); every boost that needs
-// more of their history is counted as if it applied. The due ratio is at most overdueSlack more than overdue
-// (and at least 0), rounded up.
+// everyone: the tier and own rhythm (either may be left out), the
+// birthday, important dates and memories, which are counted as they are (a
+// date today as leading the list); every boost that needs more of their
+// history is counted as if it applied, drifting only for a tier that can
+// drift. The due ratio is at most dueSlack more than overdue (and at least
+// 0), rounded up.
 func MaxPriority(overdue float64, p Person, now time.Time) float64 {
 	return defaultRules.maxPriority(overdue, p, now)
 }
@@ -38,7 +40,10 @@ func (r *Rules) maxPriority(overdue float64, p Person, now time.Time) float64 {
 	if math.IsNaN(overdue) {
 		return math.Inf(1)
 	}
-	ceiling := max(overdue, 0) + overdueSlack + 0.005 + owedBoost + turnBoost + driftBoost
+	ceiling := max(overdue, 0) + r.dueSlack(p) + 0.005 + owedBoost + turnBoost
+	if p.Tier == "" || p.Tier == Inner || p.Tier == Close { // Drift is only theirs
+		ceiling += driftBoost
+	}
 	for _, d := range upcomingDates(p, now, r.SoonDays) {
 		ceiling += dateBoost
 		if d.days == 0 {
@@ -51,6 +56,22 @@ func (r *Rules) maxPriority(overdue float64, p Person, now time.Time) float64 {
 		}
 	}
 	return ceiling
+}
+
+// dueSlack bounds how far p's due ratio can exceed Overdue: overdueSlack
+// days over the shortest interval p can have, their own rhythm when they
+// have one, else the shortest their tier or a tag can give them, which
+// Overdue was worked out with. A day of rounding is a ratio of 1 for a
+// daily rhythm but of 1/30 for a monthly one: with one slack for all, a
+// store that orders people by Overdue reads many more than it needs when
+// everyone talks often and the list is close together. Without a tier
+// (a store that gives none), the shortest interval is a day.
+func (r *Rules) dueSlack(p Person) float64 {
+	interval := p.Every
+	if _, known := TierDefaults[p.Tier]; interval <= 0 && known {
+		interval = r.MinEvery(p.Tier)
+	}
+	return overdueSlack / float64(max(interval, 1))
 }
 
 // Needs reports whether the ranking could still keep someone whose

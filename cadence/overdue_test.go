@@ -153,6 +153,76 @@ func TestMaxPriorityBoundsRandomPeople(t *testing.T) {
 	}
 }
 
+// TestMaxPriorityBoundsAsAStoreGivesIt checks the ceiling as a store works
+// it out, knowing only the tier, the own rhythm, the birthday and the
+// memories, with Overdue over the shortest rhythm the tier or a tag gives,
+// under rules with rhythms by tier and by tag: the slack of a day is
+// counted over that rhythm, and drifting only for inner and close friends.
+func TestMaxPriorityBoundsAsAStoreGivesIt(t *testing.T) {
+	custom := DefaultRules()
+	custom.Every[Inner], custom.Every[Close], custom.Every[Outer] = 10, 21, 200
+	custom.TagEvery["family"], custom.TagEvery["work"] = 14, 120
+	zones := []*time.Location{time.UTC, time.FixedZone("+14", 14*3600), time.FixedZone("-11", -11*3600)}
+	for _, name := range []string{"America/New_York", "Australia/Lord_Howe"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zones = append(zones, loc)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	channels := Channels()
+	tight := 0
+	for i := range 20000 {
+		r := []Rules{DefaultRules(), custom}[i%2]
+		loc := zones[rng.IntN(len(zones))]
+		at := time.Date(2026, 1, 1, 0, 0, 0, 0, loc).Add(time.Duration(rng.Int64N(int64(3 * 365 * 24 * time.Hour))))
+		tiers := Tiers()
+		p := Person{ID: "01P", Name: "Someone", Tier: tiers[rng.IntN(len(tiers))], Every: []int{0, 0, 0, 1, 3, 10, 45}[rng.IntN(7)]}
+		p.Tags = [][]string{nil, {"family"}, {"work"}, {"Family", "work"}}[rng.IntN(4)]
+		interval, _ := r.Rhythm(p)
+		span := time.Duration(3*interval+3) * 24 * time.Hour
+		p.CreatedAt = at.Add(-span - time.Duration(rng.Int64N(int64(span))))
+		var recent []Contact
+		last := at.Add(-time.Duration(rng.Int64N(int64(span))))
+		for range rng.IntN(RecentCount + 4) {
+			recent = append(recent, touch(last, channels[rng.IntN(len(channels))], []Direction{In, Out}[rng.IntN(2)]))
+			last = last.Add(-time.Duration(rng.Int64N(int64(span) / 3)))
+		}
+		p = withRecent(p, recent...)
+		p.Recent = p.Recent[:min(len(p.Recent), RecentCount)]
+		p.RecentReal = p.RecentReal[:min(len(p.RecentReal), RealCount)]
+		if rng.IntN(4) == 0 {
+			d := at.AddDate(0, 0, rng.IntN(9)-3)
+			p.Birthday = MonthDay{Month: d.Month(), Day: d.Day()}
+		}
+		for range rng.IntN(3) {
+			p.Reminders = append(p.Reminders, Reminder{Text: "x", Due: date(at.Year(), at.Month(), at.Day()+rng.IntN(5)-2)})
+		}
+		since := p.CreatedAt
+		if !p.LastReal.IsZero() {
+			since = p.LastReal.At
+		}
+		shortest := p.Every
+		if shortest == 0 {
+			shortest = r.MinEvery(p.Tier)
+		}
+		known := Person{Tier: p.Tier, Every: p.Every, Birthday: p.Birthday, ImportantDates: p.ImportantDates, Reminders: p.Reminders}
+		s := r.Assess(p, at)
+		ceiling := r.MaxPriority(Overdue(since, shortest, at), known, at)
+		if ceiling < s.Priority {
+			t.Fatalf("person %d at %s: MaxPriority = %.3f < priority %.2f (%v)\n%+v", i, at, ceiling, s.Priority, s.Reasons, p)
+		}
+		if ceiling < s.Priority+0.05 {
+			tight++
+		}
+	}
+	// Some must come close to the ceiling, or it is not tested at all.
+	if tight < 20 {
+		t.Errorf("only %d of 20000 people came within 0.05 of their ceiling", tight)
+	}
+}
+
 func TestRankingNeeds(t *testing.T) {
 	full := NewRanking(now, 2)
 	full.Add(friend("Ana Lima", Close, 60))   // 2.00

@@ -79,6 +79,26 @@ func TestHistoryQueryPlans(t *testing.T) {
 			want:  []string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH h USING PRIMARY KEY (person_id=?)"},
 		},
 		{
+			name:  "one person's ranking input, joined, as today reads it",
+			query: cadenceJoinedRowQuery,
+			args:  []any{1},
+			want:  []string{"SEARCH p USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH h USING PRIMARY KEY (person_id=?)"},
+		},
+		{
+			// In the index's own order, the walk stops at the first note:
+			// ordered by i.id instead, SQLite sorts each run of equal times
+			// and reads on to the next note to know the run has ended,
+			// twice the lookups in interactions, more as history grows.
+			name:   "a person's last note, newest first by their index",
+			query:  lastNoteQuery,
+			args:   []any{"01ID"},
+			noSort: true,
+			want: []string{
+				"SEARCH ip USING COVERING INDEX interaction_people_person_at (person_id=?)",
+				"SEARCH i USING INDEX sqlite_autoindex_interactions_1 (id=?)",
+			},
+		},
+		{
 			name:  "one person's open memories with a due date",
 			query: personRemindersQuery,
 			args:  []any{"01ID"},
@@ -213,5 +233,35 @@ func TestJoinedRowsWithANul(t *testing.T) {
 		if ben := people[1]; ben.Notes != "a\x00b" || ben.Every != 9 || people[0].Notes != "plain" {
 			t.Errorf("Ben read as %+v, Ana's notes %q", ben, people[0].Notes)
 		}
+	}
+}
+
+// TestRankByOverdueJoinedRowWithANul ranks someone whose name holds a NUL,
+// which only an old or hand-edited file can have: the ranking reads them
+// one at a time in one joined column, which then splits into a field too
+// many, and reads them again column by column, name and all.
+func TestRankByOverdueJoinedRowWithANul(t *testing.T) {
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	ctx := t.Context()
+	for _, name := range []string{"Ana", "Ben"} {
+		if _, err := s.AddPerson(ctx, domain.Person{Name: name, Tier: cadence.Inner, Tags: []string{"family"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE people SET name = 'B' || char(0) || 'en' WHERE name = 'Ben'`); err != nil {
+		t.Fatal(err)
+	}
+	at := internalNow.AddDate(0, 0, 30)
+	rank := defaultRules.NewRanking(at, 5)
+	if _, err := s.RankByOverdue(ctx, at, rank); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range rank.Result() {
+		got = append(got, fmt.Sprintf("%q %s %v", st.Person.Name, st.Person.Tier, st.Person.Tags))
+	}
+	want := []string{`"Ana" inner [family]`, `"B\x00en" inner [family]`}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("ranked %v; want %v", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -51,7 +52,7 @@ func tierEverySQL(rules *cadence.Rules) string {
 // an important date or a memory that may. They are few, and all of them
 // are read, with what their ceilings need.
 func movedUpQuery(rules *cadence.Rules) string {
-	return `SELECT p.rowid, p.id, coalesce(p.birthday, ''), ` + overdueSQL(rules) + `
+	return `SELECT p.rowid, p.id, coalesce(p.birthday, ''), p.tier, coalesce(p.every_days, 0), ` + overdueSQL(rules) + `
 	FROM people p
 	WHERE p.archived_at IS NULL AND (substr(p.birthday, -5) IN (SELECT value FROM json_each(?2))
 		OR p.id IN (SELECT value FROM json_each(?3)))`
@@ -61,7 +62,7 @@ func movedUpQuery(rules *cadence.Rules) string {
 // and returns the page of ?2 rows from ?3 on. It reads the people_overdue
 // index alone, one short entry a person (TestHistoryQueryPlans pins it).
 func overdueQuery(rules *cadence.Rules) string {
-	return `SELECT p.rowid, ` + overdueSQL(rules) + ` AS overdue
+	return `SELECT p.rowid, p.tier, coalesce(p.every_days, 0), ` + overdueSQL(rules) + ` AS overdue
 	FROM people p
 	WHERE p.archived_at IS NULL
 	ORDER BY overdue IS NULL DESC, overdue DESC, p.rowid
@@ -122,7 +123,7 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 	if err != nil {
 		return 0, err
 	}
-	person, err := conn.PrepareContext(ctx, cadenceRowQuery)
+	person, err := conn.PrepareContext(ctx, cadenceJoinedRowQuery)
 	if err != nil {
 		return 0, fmt.Errorf("load people: %w", err)
 	}
@@ -132,13 +133,24 @@ func (s *Store) RankByOverdue(ctx context.Context, now time.Time, r Ranker) (int
 		given  = map[string]bool{} // by person id
 		fields [cadenceFields][]byte
 		buf    historyLists
+		row    sql.RawBytes // each person's row in turn
 	)
 	give := func(rowid int64) error {
 		if len(given) == s.oneByOneUpTo {
 			return errReadTheRest
 		}
-		if err := scanCadenceRow(person.QueryRowContext(ctx, rowid), &fields); err != nil {
+		rows, err := person.QueryContext(ctx, rowid)
+		if err != nil {
+			return fmt.Errorf("read person: %w", err)
+		}
+		defer rows.Close() // fields point into row until then
+		if err := scanJoinedCadenceRow(rows, &row); err != nil {
 			return err
+		}
+		if !splitCadenceRow(row, &fields) {
+			if err := scanCadenceRow(conn.QueryRowContext(ctx, cadenceRowQuery, rowid), &fields); err != nil {
+				return err
+			}
 		}
 		p, err := rankingInput(fields, &buf, dates, reminders)
 		if err != nil {
@@ -230,14 +242,15 @@ func movedUpCandidates(ctx context.Context, q queryer, now time.Time, rules *cad
 	var out []candidate
 	for rows.Next() {
 		var (
-			c        candidate
-			id, bday string
-			overdue  sql.NullFloat64
+			c              candidate
+			id, bday, tier string
+			every          int64
+			overdue        sql.NullFloat64
 		)
-		if err := rows.Scan(&c.rowid, &id, &bday, &overdue); err != nil {
+		if err := rows.Scan(&c.rowid, &id, &bday, &tier, &every, &overdue); err != nil {
 			return nil, fmt.Errorf("order people: %w", err)
 		}
-		p := cadence.Person{ImportantDates: dates[id], Reminders: reminders[id]}
+		p := cadence.Person{Tier: tierNames[tier], Every: int(every), ImportantDates: dates[id], Reminders: reminders[id]}
 		if bday != "" {
 			if p.Birthday, err = cadence.ParseMonthDay(bday); err != nil {
 				return nil, fmt.Errorf("person %s birthday: %w", id, err)
@@ -265,14 +278,18 @@ func overduePage(ctx context.Context, q queryer, now time.Time, rules *cadence.R
 	for rows.Next() {
 		var (
 			c       candidate
+			tier    string
+			every   int64
 			overdue sql.NullFloat64
 		)
-		if err := rows.Scan(&c.rowid, &overdue); err != nil {
+		if err := rows.Scan(&c.rowid, &tier, &every, &overdue); err != nil {
 			return nil, false, fmt.Errorf("order people: %w", err)
 		}
 		n++
 		if !skip[c.rowid] {
-			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{}, now)
+			// The tier and rhythm narrow the ceiling (cadence's dueSlack):
+			// a day of rounding counts for less in a longer rhythm.
+			c.ceiling = rules.MaxPriority(nullNaN(overdue), cadence.Person{Tier: tierNames[tier], Every: int(every)}, now)
 			page = append(page, c)
 		}
 	}
@@ -318,4 +335,33 @@ func mayMoveUp(now time.Time, rules *cadence.Rules, dates map[string][]cadence.D
 		return "", "", err
 	}
 	return string(a), string(b), nil
+}
+
+// scanJoinedCadenceRow reads the one row of cadenceJoinedRowQuery into row.
+func scanJoinedCadenceRow(rows *sql.Rows, row *sql.RawBytes) error {
+	if !rows.Next() {
+		err := rows.Err()
+		if err == nil {
+			err = sql.ErrNoRows
+		}
+		return fmt.Errorf("read person: %w", err)
+	}
+	if err := rows.Scan(row); err != nil {
+		return fmt.Errorf("read person: %w", err)
+	}
+	return nil
+}
+
+// splitCadenceRow splits a row of cadenceJoinedRowQuery into fields, and
+// reports whether it held as many as it should: a NUL in stored text, which
+// only a hostile or hand-edited file holds, makes more.
+func splitCadenceRow(row []byte, fields *[cadenceFields][]byte) bool {
+	n := 0
+	for field := range bytes.SplitSeq(row, []byte{0}) {
+		if n < len(fields) {
+			fields[n] = field
+		}
+		n++
+	}
+	return n == len(fields)
 }

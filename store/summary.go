@@ -294,6 +294,15 @@ const cadenceColumns = `p.id, p.name, p.tier, coalesce(p.every_days, ''), coales
 const cadenceRowQuery = `SELECT ` + cadenceColumns + `, p.tags
 	FROM people p LEFT JOIN person_history h ON h.person_id = p.id WHERE p.rowid = ?`
 
+// cadenceJoinedRowQuery is cadenceRowQuery with the fields joined by NUL
+// in one column, as cadenceQuery reads them: the driver's cost (and
+// garbage) is per column, and today reads one person at a time by this.
+// concat_ws skips NULLs, so every nullable column is coalesced. As a blob,
+// the row comes as the driver's one copy, where text is copied twice (into
+// a string, then into the bytes scanned).
+const cadenceJoinedRowQuery = `SELECT CAST(concat_ws(char(0), ` + cadenceColumns + `, coalesce(p.tags, '')) AS BLOB)
+	FROM people p LEFT JOIN person_history h ON h.person_id = p.id WHERE p.rowid = ?`
+
 // cadenceFields is the number of fields in a row of cadenceQuery, after
 // the rowid, and the tags.
 const cadenceFields = 12
