@@ -38,7 +38,6 @@ type app struct {
 	// Global flags.
 	dbPath  string
 	nowFlag string
-	json    bool
 	noColor bool
 
 	now      time.Time // fixed on first use, so one command sees one moment

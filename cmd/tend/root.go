@@ -222,6 +222,7 @@ func newRootCmd(a *app) *cobra.Command { return newRootCmdFor(a, allCommands) }
 // newRootCmdFor builds tend's command line with only the command named, or
 // all of them (allCommands), or none (noCommand).
 func newRootCmdFor(a *app, only string) *cobra.Command {
+	var today todayOptions // tend alone prints today where there is no terminal
 	root := &cobra.Command{
 		Use:   "tend",
 		Short: "Keep in touch with the people who matter",
@@ -256,7 +257,7 @@ prints today's suggestions otherwise.`,
 			if a.terminals.Stdout {
 				return runTUI(a)
 			}
-			return runToday(a, todayOptions{json: a.json})
+			return runToday(a, today)
 		},
 	}
 	flags := root.PersistentFlags()
@@ -272,7 +273,7 @@ prints today's suggestions otherwise.`,
 		}
 	}
 	registerCompletions(a, root)
-	addJSONFlag(root, &a.json)
+	addJSONFlag(root, &today.json)
 	root.Version = versionLine()
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("tend {{.Version}}\n")
