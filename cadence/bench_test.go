@@ -40,6 +40,7 @@ func circle(tb testing.TB, n int) []cadence.Person {
 // TestRankingKeepsTheTop checks that Today with a limit, which keeps only
 // the most pressing as it goes, gives the first of the full order.
 func TestRankingKeepsTheTop(t *testing.T) {
+	t.Parallel()
 	people := circle(t, 1000)
 	all := cadence.Today(people, benchNow, 0)
 	if len(all) < 60 {

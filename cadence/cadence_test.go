@@ -78,6 +78,7 @@ func ids(ss []Status) []string {
 }
 
 func TestDesignExample(t *testing.T) {
+	t.Parallel()
 	// DESIGN.md, "tend today --json": a close friend last called on
 	// 2026-10-12T18:00:00Z, seen on 2026-11-24.
 	call := touch(time.Date(2026, 10, 12, 18, 0, 0, 0, time.UTC), Call, Out)
@@ -107,6 +108,7 @@ func TestDesignExample(t *testing.T) {
 }
 
 func TestAssessRhythm(t *testing.T) {
+	t.Parallel()
 	with := func(p Person, f func(*Person)) Person { f(&p); return p }
 	tests := []struct {
 		name         string
@@ -374,6 +376,7 @@ func TestAssessRhythm(t *testing.T) {
 }
 
 func TestAssessBoosts(t *testing.T) {
+	t.Parallel()
 	// Ben is a close friend you called 10 days ago: not due (ratio 0.33), so
 	// any priority above 0.33 comes from a boost.
 	base := func(f func(*Person)) Person {
@@ -716,6 +719,7 @@ func TestAssessBoosts(t *testing.T) {
 }
 
 func TestLeapDayBirthday(t *testing.T) {
+	t.Parallel()
 	// Someone born on 29 February, called 10 days before each now.
 	tests := []struct {
 		name         string
@@ -757,6 +761,7 @@ func TestLeapDayBirthday(t *testing.T) {
 }
 
 func TestTodayExclusions(t *testing.T) {
+	t.Parallel()
 	// Ana is due (43 days since a call); each case adds a reason to leave her
 	// out of today, or not.
 	due := func(f func(*Person)) Person {
@@ -940,6 +945,7 @@ func rankedPeople() []Person {
 }
 
 func TestTodayOrder(t *testing.T) {
+	t.Parallel()
 	people := rankedPeople()
 	for i := range people {
 		if people[i].ID == "quiet" {
@@ -985,6 +991,7 @@ func TestTodayOrder(t *testing.T) {
 }
 
 func TestSortByPriority(t *testing.T) {
+	t.Parallel()
 	st := func(id, name string, tier Tier, prio float64) Status {
 		return Status{Person: Person{ID: id, Name: name, Tier: tier}, Priority: prio}
 	}
@@ -1013,6 +1020,7 @@ func TestSortByPriority(t *testing.T) {
 }
 
 func TestTodayLimit(t *testing.T) {
+	t.Parallel()
 	people := rankedPeople()
 	all := ids(Today(people, now, 0))
 	if len(all) != 12 {
@@ -1041,6 +1049,7 @@ func TestTodayLimit(t *testing.T) {
 }
 
 func TestTodayNobody(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		people []Person
@@ -1063,6 +1072,7 @@ func TestTodayNobody(t *testing.T) {
 }
 
 func TestAssessIsPure(t *testing.T) {
+	t.Parallel()
 	// The same inputs give the same answer, and the input is not changed.
 	p := friend("Ana", Close, 43)
 	p.Reminders = []Reminder{{Text: "exam", Due: date(2026, 11, 23)}}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseTier(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -33,6 +34,7 @@ func TestParseTier(t *testing.T) {
 }
 
 func TestParseTierUnknown(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"", "  ", "best", "inner friends", "closer", "in", "regulars", "Acquaintance"} {
 		t.Run(strconv.Quote(in), func(t *testing.T) {
 			got, err := ParseTier(in)
@@ -50,6 +52,7 @@ func TestParseTierUnknown(t *testing.T) {
 }
 
 func TestTierTable(t *testing.T) {
+	t.Parallel()
 	// The tiers table of DESIGN.md.
 	tests := []struct {
 		tier          Tier
@@ -97,6 +100,7 @@ func TestTierTable(t *testing.T) {
 }
 
 func TestParseChannel(t *testing.T) {
+	t.Parallel()
 	// Every name and alias of the channels table of DESIGN.md.
 	tests := []struct {
 		in   string
@@ -142,6 +146,7 @@ func TestParseChannel(t *testing.T) {
 }
 
 func TestParseChannelUnknown(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"", "telegram", "in person", "inperson", "phone call", "gifts", "E-mail", "video-call", "real"} {
 		t.Run(strconv.Quote(in), func(t *testing.T) {
 			got, err := ParseChannel(in)
@@ -159,6 +164,7 @@ func TestParseChannelUnknown(t *testing.T) {
 }
 
 func TestChannelTable(t *testing.T) {
+	t.Parallel()
 	// The channels table of DESIGN.md: real conversation, and aliases.
 	tests := []struct {
 		channel     Channel
@@ -203,6 +209,7 @@ func TestChannelTable(t *testing.T) {
 }
 
 func TestParseDirection(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Direction
@@ -224,6 +231,7 @@ func TestParseDirection(t *testing.T) {
 }
 
 func TestParseDirectionUnknown(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"", "inbound", "outbound", "both", "i", "o ut"} {
 		t.Run(strconv.Quote(in), func(t *testing.T) {
 			got, err := ParseDirection(in)
@@ -241,6 +249,7 @@ func TestParseDirectionUnknown(t *testing.T) {
 }
 
 func TestInterval(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		tier  Tier

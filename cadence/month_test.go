@@ -66,6 +66,7 @@ func monthPerson(base Person, events []monthEvent, at time.Time) Person {
 // morning; go test ./cadence -update rewrites it, and every change of it
 // is read by eye.
 func TestMonthGolden(t *testing.T) {
+	t.Parallel()
 	day := func(m time.Month, d, h int) time.Time { return time.Date(2027, m, d, h, 0, 0, 0, time.UTC) }
 	person := func(id, name string, tier Tier, added time.Time, f ...func(*Person)) Person {
 		p := Person{ID: id, Name: name, Tier: tier, CreatedAt: added}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseMonthDay(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want MonthDay
@@ -37,6 +38,7 @@ func TestParseMonthDay(t *testing.T) {
 }
 
 func TestParseMonthDayInvalid(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in string
 		// wantIn is a part of the error message beyond the quoted input, or "".
@@ -91,6 +93,7 @@ func TestParseMonthDayInvalid(t *testing.T) {
 }
 
 func TestMonthDayString(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   MonthDay
@@ -112,6 +115,7 @@ func TestMonthDayString(t *testing.T) {
 }
 
 func TestMonthDayRoundTrip(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in         string
 		wantString string
@@ -144,6 +148,7 @@ func TestMonthDayRoundTrip(t *testing.T) {
 }
 
 func TestMonthDayIsZero(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   MonthDay
@@ -163,6 +168,7 @@ func TestMonthDayIsZero(t *testing.T) {
 }
 
 func TestMonthDayNext(t *testing.T) {
+	t.Parallel()
 	tokyo := time.FixedZone("UTC+9", 9*60*60)
 	utc := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
 	apr15 := MonthDay{Month: time.April, Day: 15}
@@ -203,6 +209,7 @@ func TestMonthDayNext(t *testing.T) {
 }
 
 func TestDaysBetween(t *testing.T) {
+	t.Parallel()
 	plus1 := time.FixedZone("UTC+1", 60*60)
 	plus2 := time.FixedZone("UTC+2", 2*60*60)
 	minus8 := time.FixedZone("UTC-8", -8*60*60)
@@ -238,6 +245,7 @@ func TestDaysBetween(t *testing.T) {
 }
 
 func TestDaysBetweenDST(t *testing.T) {
+	t.Parallel()
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Skipf("no time zone database: %v", err)
@@ -270,6 +278,7 @@ func TestDaysBetweenDST(t *testing.T) {
 }
 
 func TestParseDated(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		raw     string
 		want    Dated

@@ -10,6 +10,7 @@ import (
 )
 
 func TestOverdue(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		since    time.Time
 		interval int
@@ -50,6 +51,7 @@ func everything(now time.Time) Person {
 // built to reach it, each boost at once, so that a ceiling short by any
 // one of them fails.
 func TestMaxPriorityBounds(t *testing.T) {
+	t.Parallel()
 	newYork, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +111,7 @@ func TestMaxPriorityBounds(t *testing.T) {
 // of thousands of random people, at random moments in zones with and
 // without daylight saving.
 func TestMaxPriorityBoundsRandomPeople(t *testing.T) {
+	t.Parallel()
 	zones := []*time.Location{time.UTC, time.FixedZone("+14", 14*3600), time.FixedZone("-11", -11*3600)}
 	for _, name := range []string{"America/New_York", "Australia/Lord_Howe", "Europe/London"} {
 		loc, err := time.LoadLocation(name)
@@ -159,6 +162,7 @@ func TestMaxPriorityBoundsRandomPeople(t *testing.T) {
 // under rules with rhythms by tier and by tag: the slack of a day is
 // counted over that rhythm, and drifting only for inner and close friends.
 func TestMaxPriorityBoundsAsAStoreGivesIt(t *testing.T) {
+	t.Parallel()
 	custom := DefaultRules()
 	custom.Every[Inner], custom.Every[Close], custom.Every[Outer] = 10, 21, 200
 	custom.TagEvery["family"], custom.TagEvery["work"] = 14, 120
@@ -224,6 +228,7 @@ func TestMaxPriorityBoundsAsAStoreGivesIt(t *testing.T) {
 }
 
 func TestRankingNeeds(t *testing.T) {
+	t.Parallel()
 	full := NewRanking(now, 2)
 	full.Add(friend("Ana Lima", Close, 60))   // 2.00
 	full.Add(friend("Ben Okafor", Close, 45)) // 1.50
@@ -250,6 +255,7 @@ func TestRankingNeeds(t *testing.T) {
 // among them) in three zones, that the month-days listed are exactly those
 // that DateSoon is true for.
 func TestSoonMonthDays(t *testing.T) {
+	t.Parallel()
 	var all []MonthDay
 	for m := time.January; m <= time.December; m++ {
 		for d := 1; d <= daysIn(2028, m); d++ {

@@ -39,6 +39,7 @@ func conversations(p Person, daysAgo ...int) Person {
 }
 
 func TestYourTurn(t *testing.T) {
+	t.Parallel()
 	in := func(d int) Contact { return touch(ago(d), Text, In) }
 	out := func(d int) Contact { return touch(ago(d), Text, Out) }
 	tests := []struct {
@@ -65,6 +66,7 @@ func TestYourTurn(t *testing.T) {
 }
 
 func TestAssessYourTurn(t *testing.T) {
+	t.Parallel()
 	callIn := func(d int) Contact { return touch(ago(d), Call, In) }
 	tests := []struct {
 		name   string
@@ -122,6 +124,7 @@ func TestAssessYourTurn(t *testing.T) {
 }
 
 func TestOneSided(t *testing.T) {
+	t.Parallel()
 	outs := func(days ...int) []Contact {
 		var cs []Contact
 		for _, d := range days {
@@ -170,6 +173,7 @@ func TestOneSided(t *testing.T) {
 }
 
 func TestDrift(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		tier    Tier
@@ -209,6 +213,7 @@ func TestDrift(t *testing.T) {
 }
 
 func TestAssessDrift(t *testing.T) {
+	t.Parallel()
 	// Gaps of 20, 25 and 31 days, the latest conversation n days ago.
 	drifting := func(n int) Person {
 		return conversations(friend("Ana Lima", Close, 0), n, n+31, n+56, n+76)
@@ -242,6 +247,7 @@ func TestAssessDrift(t *testing.T) {
 }
 
 func TestRhythm(t *testing.T) {
+	t.Parallel()
 	// every returns the days-ago of conversations with the given gaps,
 	// newest first, the latest 3 days ago.
 	every := func(gaps ...int) []int {
@@ -325,6 +331,7 @@ func TestRhythm(t *testing.T) {
 }
 
 func TestRhythmCountsDaysInNowsZone(t *testing.T) {
+	t.Parallel()
 	// Two calls 4 hours apart across midnight UTC are on one day in UTC-8:
 	// four calls, but only three days there.
 	calls := []time.Time{
@@ -344,6 +351,7 @@ func TestRhythmCountsDaysInNowsZone(t *testing.T) {
 }
 
 func TestPatternsKeepInputs(t *testing.T) {
+	t.Parallel()
 	p := conversations(friend("Ana Lima", Close, 0), 61, 5, 81, 36) // not sorted
 	before := slices.Clone(p.RecentReal)
 	if got := Drift(p, now); !slices.Equal(got, []int{20, 25, 31}) {
@@ -359,6 +367,7 @@ func TestPatternsKeepInputs(t *testing.T) {
 // rhythm the settings give someone, and offers tiers at the settings'
 // rhythms. Under the defaults each of these would say something else.
 func TestRhythmHintFollowsTheRules(t *testing.T) {
+	t.Parallel()
 	every := func(gaps ...int) []int {
 		out := []int{3}
 		for _, g := range gaps {

@@ -17,6 +17,7 @@ func planned(s Schedule) ([][]string, []string) {
 }
 
 func TestPlan(t *testing.T) {
+	t.Parallel()
 	// now is Tuesday 24 November: day 0. Day 3 is Friday 27.
 	named := func(id string, tier Tier, days int, f ...func(*Person)) Person {
 		p := friend(id, tier, days)
@@ -273,6 +274,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestPlanReasonsAreOfTheDay(t *testing.T) {
+	t.Parallel()
 	p := friend("Ana Lima", Close, 27)
 	p.Birthday = md(time.November, 29)
 	s := Plan([]Person{p, friend("Ben Okafor", Close, 28)}, now, 7, 5)
@@ -293,6 +295,7 @@ func TestPlanReasonsAreOfTheDay(t *testing.T) {
 }
 
 func TestPlanInZone(t *testing.T) {
+	t.Parallel()
 	// In UTC-8 it is still Monday 23 November at 01:30 UTC on the 24th: day
 	// 0 is the Monday there, and the days start at local midnight.
 	at := time.Date(2026, 11, 24, 1, 30, 0, 0, time.UTC).In(pacific)
@@ -304,6 +307,7 @@ func TestPlanInZone(t *testing.T) {
 }
 
 func TestPlanIsPure(t *testing.T) {
+	t.Parallel()
 	p := friend("Ana", Close, 40)
 	p.Birthday = md(time.November, 26)
 	p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.December, 20)}}

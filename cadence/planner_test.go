@@ -71,6 +71,7 @@ func varied(seed uint64, n int, now time.Time) []cadence.Person {
 // change from day to day and keeps only the most pressing, gives exactly
 // what assessing everyone on every day and sorting them all gives.
 func TestPlanIsPlanPlain(t *testing.T) {
+	t.Parallel()
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Skip("no time zone database:", err)
@@ -133,6 +134,7 @@ func firstDifference(got, want cadence.Schedule) string {
 // TestFreeOnIsAssess checks the planner's day-by-day figures against
 // assess itself, for everyone of varied circles on every day of a month.
 func TestFreeOnIsAssess(t *testing.T) {
+	t.Parallel()
 	tagged := cadence.DefaultRules()
 	tagged.TagEvery = map[string]int{"book club": 21}
 	for _, r := range []cadence.Rules{cadence.DefaultRules(), tagged} {
@@ -151,6 +153,7 @@ func TestFreeOnIsAssess(t *testing.T) {
 // a time, in any order and from memory used again for the next, plans as
 // Plan does.
 func TestPlannerTakesPeopleOneAtATime(t *testing.T) {
+	t.Parallel()
 	people := varied(3, 500, benchNow)
 	want := cadence.Plan(people, benchNow, 7, 5)
 	pl := cadence.DefaultRules().NewPlanner(benchNow, 7, 5)

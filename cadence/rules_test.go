@@ -8,6 +8,7 @@ import (
 // TestDefaultRulesAreTheConstants checks that ranking under DefaultRules
 // is ranking under the package's functions.
 func TestDefaultRulesAreTheConstants(t *testing.T) {
+	t.Parallel()
 	r := DefaultRules()
 	for _, tier := range Tiers() {
 		if r.TierEvery(tier) != tier.Every() || r.TierGuideline(tier) != tier.Guideline() {
@@ -24,6 +25,7 @@ func TestDefaultRulesAreTheConstants(t *testing.T) {
 }
 
 func TestRulesRhythm(t *testing.T) {
+	t.Parallel()
 	r := DefaultRules()
 	r.Every[Close] = 21
 	r.TagEvery["family"] = 14
@@ -68,6 +70,7 @@ func TestRulesRhythm(t *testing.T) {
 }
 
 func TestRulesDaysAndLimit(t *testing.T) {
+	t.Parallel()
 	r := DefaultRules()
 	r.QuietDays, r.SoonDays = 5, 7
 	quiet := friend("Ben", Inner, 4) // due, but in touch 4 days ago
@@ -113,6 +116,7 @@ func TestRulesDaysAndLimit(t *testing.T) {
 }
 
 func TestMinEvery(t *testing.T) {
+	t.Parallel()
 	r := DefaultRules()
 	if got := r.MinEvery(Close); got != 30 {
 		t.Errorf("no tags: %d; want 30", got)

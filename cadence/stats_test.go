@@ -51,6 +51,7 @@ func statsHistory() ([]Person, []Event) {
 }
 
 func TestSummarize(t *testing.T) {
+	t.Parallel()
 	people, events := statsHistory()
 	st := Summarize(people, events, now)
 
@@ -107,6 +108,7 @@ func TestSummarize(t *testing.T) {
 }
 
 func TestSummarizeEdges(t *testing.T) {
+	t.Parallel()
 	t.Run("nothing at all", func(t *testing.T) {
 		st := Summarize(nil, nil, now)
 		if len(st.Tiers) != 4 || st.Active != 0 || st.Archived != 0 || st.Activity.Total() != 0 {
@@ -155,6 +157,7 @@ func TestSummarizeEdges(t *testing.T) {
 // time through one reused buffer, as a store streams it, and wants the
 // same Stats as Summarize over the whole list, drifting people whole.
 func TestSummaryKeepsWhatItNeeds(t *testing.T) {
+	t.Parallel()
 	people, events := statsHistory()
 	want := Summarize(people, events, now)
 	sum := DefaultRules().NewSummary(now)

@@ -18,6 +18,7 @@ import (
 var sizes = []struct{ w, h int }{{80, 24}, {50, 24}}
 
 func TestEmptyDatabaseSaysHowToStart(t *testing.T) {
+	t.Parallel()
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			h := newHarness(t).start(sz.w, sz.h)
@@ -30,6 +31,7 @@ func TestEmptyDatabaseSaysHowToStart(t *testing.T) {
 }
 
 func TestScreens(t *testing.T) {
+	t.Parallel()
 	screens := []struct {
 		name string
 		keys []string
@@ -63,6 +65,7 @@ func TestScreens(t *testing.T) {
 }
 
 func TestTodayShowsSuggestionsMemoriesAndBirthdays(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -80,6 +83,7 @@ func TestTodayShowsSuggestionsMemoriesAndBirthdays(t *testing.T) {
 }
 
 func TestTabsAndNumberKeys(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -105,6 +109,7 @@ func TestTabsAndNumberKeys(t *testing.T) {
 }
 
 func TestQuestionMarkOpensAndClosesTheHelp(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -123,6 +128,7 @@ func TestQuestionMarkOpensAndClosesTheHelp(t *testing.T) {
 }
 
 func TestAKeyThatCannotActSaysWhy(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		keys []string
 		want string
@@ -148,6 +154,7 @@ func TestAKeyThatCannotActSaysWhy(t *testing.T) {
 }
 
 func TestPeopleFilterIsFuzzyAndEscClearsIt(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -172,6 +179,7 @@ func TestPeopleFilterIsFuzzyAndEscClearsIt(t *testing.T) {
 // TestPeopleFilterFoldsAccents: /chloe finds Chloé first, as tend log
 // chloe does, and an accent typed finds her too.
 func TestPeopleFilterFoldsAccents(t *testing.T) {
+	t.Parallel()
 	for _, typed := range []string{"chloe", "CHLOÉ", "martin"} {
 		h := newHarness(t)
 		h.seedTour()
@@ -185,6 +193,7 @@ func TestPeopleFilterFoldsAccents(t *testing.T) {
 }
 
 func TestPeopleSortedByDueWithBar(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -205,6 +214,7 @@ func TestPeopleSortedByDueWithBar(t *testing.T) {
 }
 
 func TestNarrowWindowKeepsTheLastTalkInShort(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(50, 20)
@@ -221,6 +231,7 @@ func TestNarrowWindowKeepsTheLastTalkInShort(t *testing.T) {
 }
 
 func TestArchivedHiddenUnlessToggled(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -248,6 +259,7 @@ func TestArchivedHiddenUnlessToggled(t *testing.T) {
 }
 
 func TestArchiveNeedsConfirmation(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -263,6 +275,7 @@ func TestArchiveNeedsConfirmation(t *testing.T) {
 }
 
 func TestDoneMarksTheMemory(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -281,6 +294,7 @@ func TestDoneMarksTheMemory(t *testing.T) {
 }
 
 func TestRememberWithADay(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -299,6 +313,7 @@ func TestRememberWithADay(t *testing.T) {
 }
 
 func TestSnoozeAWeek(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -317,6 +332,7 @@ func TestSnoozeAWeek(t *testing.T) {
 }
 
 func TestSnoozeChoices(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		keys  []string
 		typed string
@@ -341,6 +357,7 @@ func TestSnoozeChoices(t *testing.T) {
 }
 
 func TestEditChangesOnlyWhatWasTyped(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -355,6 +372,7 @@ func TestEditChangesOnlyWhatWasTyped(t *testing.T) {
 }
 
 func TestAddPersonWithEveryField(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.start(80, 24)
 	h.press("a")
@@ -376,6 +394,7 @@ func TestAddPersonWithEveryField(t *testing.T) {
 }
 
 func TestHistoryLoadsMoreNearTheEnd(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -396,6 +415,7 @@ func TestHistoryLoadsMoreNearTheEnd(t *testing.T) {
 }
 
 func TestQuit(t *testing.T) {
+	t.Parallel()
 	for _, k := range []string{"q", "ctrl+c"} {
 		h := newHarness(t).start(80, 24)
 		h.press(k)
@@ -416,6 +436,7 @@ func TestQuit(t *testing.T) {
 }
 
 func TestPersonTimelineScrolls(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	for i := range 40 {
@@ -436,6 +457,7 @@ func TestPersonTimelineScrolls(t *testing.T) {
 }
 
 func TestTinyWindowNeverOverflows(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	for _, sz := range []struct{ w, h int }{{30, 6}, {20, 3}, {120, 40}} {
@@ -453,6 +475,7 @@ func TestTinyWindowNeverOverflows(t *testing.T) {
 }
 
 func TestALongStatusIsNotCut(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(50, 24)
@@ -465,6 +488,7 @@ func TestALongStatusIsNotCut(t *testing.T) {
 }
 
 func TestTodaySaysWhatIsBelowTheFold(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 12)
@@ -477,6 +501,7 @@ func TestTodaySaysWhatIsBelowTheFold(t *testing.T) {
 }
 
 func TestPeopleFilterByTag(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -492,6 +517,7 @@ func TestPeopleFilterByTag(t *testing.T) {
 }
 
 func TestHistorySearchAndTheWholeNote(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	long := "we talked about her new job at the observatory, the move to Porto in spring, and the dog, who is fine"
@@ -516,6 +542,7 @@ func TestHistorySearchAndTheWholeNote(t *testing.T) {
 }
 
 func TestPersonTimelineShowsTheWholeNoteUnderTheCursor(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	p, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Iris Vale", Tier: cadence.Close})
 	if err != nil {
@@ -534,6 +561,7 @@ func TestPersonTimelineShowsTheWholeNoteUnderTheCursor(t *testing.T) {
 // input refused it) is drawn as text: no escape of its own and no
 // reordering control reaches the screen.
 func TestStoredControlsAreDrawnAsText(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	p, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Zed", Notes: "n"})
 	if err != nil {
@@ -564,6 +592,7 @@ func TestStoredControlsAreDrawnAsText(t *testing.T) {
 // TestPeopleFilterKeepsTheDueOrder: the matches stay in the list's order,
 // the most due first, and the cursor goes to the best match.
 func TestPeopleFilterKeepsTheDueOrder(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -589,6 +618,7 @@ func TestPeopleFilterKeepsTheDueOrder(t *testing.T) {
 // handed to AfterChange with its kind and person, after the write, and a
 // hook's trouble shows in the status line without undoing the change.
 func TestAChangeHereTellsTheHooks(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -614,6 +644,7 @@ func TestAChangeHereTellsTheHooks(t *testing.T) {
 // does, by cadence.CompareDue over the store's name order, which ties of
 // how due they are keep.
 func TestPeopleAreInListOrder(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	for _, name := range []string{"Zoe", "Eve", "Émile", "adam", "Ädam"} {
 		if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: name, Tier: cadence.Close}); err != nil {

@@ -11,6 +11,7 @@ import (
 // TestHistoryDeleteAndUndo: X on History deletes the interaction under the
 // cursor after a yes, n keeps it, and U brings it back, saying so.
 func TestHistoryDeleteAndUndo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -40,6 +41,7 @@ func TestHistoryDeleteAndUndo(t *testing.T) {
 // TestHistoryXNoLongerArchives: x on History was archiving the first person
 // of the interaction under the cursor; it does nothing there now.
 func TestHistoryXNoLongerArchives(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -56,6 +58,7 @@ func TestHistoryXNoLongerArchives(t *testing.T) {
 // TestCorrectInteraction: c opens the log form filled in with the
 // interaction under the cursor, and saving corrects it in place.
 func TestCorrectInteraction(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -92,6 +95,7 @@ func TestCorrectInteraction(t *testing.T) {
 
 // TestUndoWithNothingToUndo says so and changes nothing.
 func TestUndoWithNothingToUndo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.start(80, 24)
 	h.press("U")
@@ -103,6 +107,7 @@ func TestUndoWithNothingToUndo(t *testing.T) {
 // TestPersonTimelineDelete: on Person, X deletes the interaction under the
 // cursor on the timeline, and nothing when the cursor is on a memory.
 func TestPersonTimelineDelete(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -128,6 +133,7 @@ func TestPersonTimelineDelete(t *testing.T) {
 
 // TestPersonShowsAliases: the Person view says what else someone is called.
 func TestPersonShowsAliases(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Helen Hale", Aliases: []string{"mum"}}); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 )
 
 func TestLogCallWithOneKeystroke(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -38,6 +39,7 @@ func TestLogCallWithOneKeystroke(t *testing.T) {
 }
 
 func TestLogEveryField(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -60,6 +62,7 @@ func TestLogEveryField(t *testing.T) {
 }
 
 func TestLogChannelPickerPutsRealConversationsFirst(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -79,6 +82,7 @@ func TestLogChannelPickerPutsRealConversationsFirst(t *testing.T) {
 // ("channel: ", "until "); the rest, msg below, is word for word what
 // `tend` prints for the same input.
 func TestFormValidation(t *testing.T) {
+	t.Parallel()
 	type tc struct {
 		name  string
 		keys  []string // keys that open the form and reach the field
@@ -167,6 +171,7 @@ func TestFormValidation(t *testing.T) {
 }
 
 func TestEscWritesNothing(t *testing.T) {
+	t.Parallel()
 	forms := [][]string{
 		{"l"}, {"a"}, {"2", "e"}, {"m"}, {"s"}, {"x"},
 	}
@@ -206,6 +211,7 @@ func TestEscWritesNothing(t *testing.T) {
 }
 
 func TestEscClosesAnUntouchedFormAtOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -216,6 +222,7 @@ func TestEscClosesAnUntouchedFormAtOnce(t *testing.T) {
 }
 
 func TestTypingOverAPickedChoiceReplacesIt(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -231,6 +238,7 @@ func TestTypingOverAPickedChoiceReplacesIt(t *testing.T) {
 // fails, the error is in the status line, nothing crashes, and the form
 // keeps what was typed so the user can try again.
 func TestWriteErrorKeepsTheForm(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -265,6 +273,7 @@ func TestWriteErrorKeepsTheForm(t *testing.T) {
 // from another shell would, and expects the TUI to show it after one poll
 // with the cursor still on the same person and an open form untouched.
 func TestAnotherWriterShowsUp(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -314,6 +323,7 @@ func TestAnotherWriterShowsUp(t *testing.T) {
 // for it: the focused field is always on screen, under the title, and a
 // problem stays on the last line of the form.
 func TestFormInAShortWindow(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 12)
@@ -343,6 +353,7 @@ func TestFormInAShortWindow(t *testing.T) {
 // TestLogWithOthers logs a dinner with the selected person and two more,
 // named as tend log names them: one interaction with all three.
 func TestLogWithOthers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)
@@ -370,6 +381,7 @@ func TestLogWithOthers(t *testing.T) {
 // TestLogMissedCall marks a call that did not connect in the log form: it
 // is stored as missed and confirmed in the same words as tend log --missed.
 func TestLogMissedCall(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)

@@ -45,6 +45,7 @@ func received(spies [tabCount]*spyView) map[string]int {
 }
 
 func TestASizeReachesEveryView(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t).start(80, 24)
 	spies := spied(h)
 	h.send(windowSize(100, 30))
@@ -56,6 +57,7 @@ func TestASizeReachesEveryView(t *testing.T) {
 }
 
 func TestAKeyReachesOnlyTheActiveView(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		on     tab
@@ -97,6 +99,7 @@ func TestAKeyReachesOnlyTheActiveView(t *testing.T) {
 }
 
 func TestAPasteReachesOnlyTheActiveView(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t).start(80, 24)
 	h.m.tab = tabPeople
 	spies := spied(h)
@@ -111,6 +114,7 @@ func TestAPasteReachesOnlyTheActiveView(t *testing.T) {
 // TestTheViewsKeysAreInHelp: the help line shows the keys the view on
 // screen adds, and not those it does not, from the one KeyMap.
 func TestTheViewsKeysAreInHelp(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t).start(100, 24)
 	spies := spied(h)
 	if strings.Contains(h.screen(), "/ filter") {
@@ -128,6 +132,7 @@ func TestTheViewsKeysAreInHelp(t *testing.T) {
 // TestAnOpenFormTakesKeysAndPastes: while a form is open, keys and pastes
 // go to it and not to the view under it, and help shows the form's keys.
 func TestAnOpenFormTakesKeysAndPastes(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t).start(80, 24)
 	spies := spied(h)
 	spies[tabToday].keys = moveKeys(&h.m.keys)

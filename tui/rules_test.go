@@ -16,6 +16,7 @@ import (
 // rhythm by tag makes someone due whom the tier would not, and the tier's
 // guideline is the one set.
 func TestTodayFollowsTheRules(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ctx := context.Background()
 	h.clock = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)

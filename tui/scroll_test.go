@@ -3,6 +3,7 @@ package tui
 import "testing"
 
 func TestSpanReveal(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		sp          span
@@ -23,6 +24,7 @@ func TestSpanReveal(t *testing.T) {
 }
 
 func TestFollow(t *testing.T) {
+	t.Parallel()
 	spans := []span{{2, 3}, {3, 5}, {9, 11}}
 	tests := []struct{ cur, top, want int }{
 		{0, 6, 0}, // the first item: from the top, headings and all
@@ -39,6 +41,7 @@ func TestFollow(t *testing.T) {
 }
 
 func TestWindow(t *testing.T) {
+	t.Parallel()
 	lines := []string{"a", "b", "c", "d"}
 	tests := []struct {
 		top, height int
@@ -57,6 +60,7 @@ func TestWindow(t *testing.T) {
 }
 
 func TestListTop(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ cur, top, height, n, want int }{
 		{0, 0, 5, 20, 0},
 		{7, 0, 5, 20, 3},   // down: the cursor on the last row
@@ -72,6 +76,7 @@ func TestListTop(t *testing.T) {
 }
 
 func TestFitWordsCutsBetweenWords(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in    string
 		width int

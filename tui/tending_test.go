@@ -92,6 +92,7 @@ func (h *harness) seedTending() map[string]string {
 // TestPlanAndStatsScreens draws both views at both sizes over the tending
 // circle: the same plan and figures as tend plan and tend stats.
 func TestPlanAndStatsScreens(t *testing.T) {
+	t.Parallel()
 	for _, sz := range sizes {
 		for _, sc := range []struct {
 			name string
@@ -121,6 +122,7 @@ func TestPlanAndStatsScreens(t *testing.T) {
 // TestPlanShowsTheWeek checks the Plan view against tend plan's golden
 // output for the same circle.
 func TestPlanShowsTheWeek(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTending()
 	h.start(120, 40)
@@ -163,6 +165,7 @@ func TestPlanShowsTheWeek(t *testing.T) {
 // TestPlanLaterWhenDaysAreFull: with one person a day, whoever does not
 // fit in the week is listed under Later, and can be opened from there.
 func TestPlanLaterWhenDaysAreFull(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTending()
 	h.clock = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -196,6 +199,7 @@ func TestPlanLaterWhenDaysAreFull(t *testing.T) {
 // TestPlanEnterOpensThePerson opens the third person planned today and
 // comes back with esc, the cursor where it was.
 func TestPlanEnterOpensThePerson(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTending()
 	h.start(80, 24)
@@ -217,6 +221,7 @@ func TestPlanEnterOpensThePerson(t *testing.T) {
 // TestStatsShowsTheFigures checks the Stats view against tend stats's
 // golden output for the same circle.
 func TestStatsShowsTheFigures(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTending()
 	h.start(80, 24)
@@ -253,6 +258,7 @@ func TestStatsShowsTheFigures(t *testing.T) {
 // TestStatsOverGuidelineAndNoOneDrifting marks a tier over its guideline
 // with a word, and with no one drifting lets the arrows scroll.
 func TestStatsOverGuidelineAndNoOneDrifting(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	for i := range 6 {
 		if _, err := h.s.AddPerson(t.Context(), domain.Person{Name: fmt.Sprintf("Friend %d", i), Tier: cadence.Inner}); err != nil {
@@ -278,6 +284,7 @@ func TestStatsOverGuidelineAndNoOneDrifting(t *testing.T) {
 // a close tier's 30, so her view suggests inner, with the key that would do
 // it; nothing is changed. Dev gets the one-sided note; Chloé neither.
 func TestPersonShowsTheRhythmHint(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTending()
 	h.start(100, 30)
@@ -317,6 +324,7 @@ func TestPersonShowsTheRhythmHint(t *testing.T) {
 // TestRhythmHintForAnEvery: someone with an --every of their own is offered
 // another --every, never a tier.
 func TestRhythmHintForAnEvery(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.clock = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	p, err := h.s.AddPerson(t.Context(), domain.Person{Name: "Ivo Horvat", Tier: cadence.Regular, Every: 60})
@@ -342,6 +350,7 @@ func TestRhythmHintForAnEvery(t *testing.T) {
 // TestPlanAndStatsFollowAnotherWriter: a conversation logged from another
 // process shows in Plan and Stats after one poll, as in the other views.
 func TestPlanAndStatsFollowAnotherWriter(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTending()
 	h.start(100, 40)
@@ -374,6 +383,7 @@ func TestPlanAndStatsFollowAnotherWriter(t *testing.T) {
 
 // TestPlanAndStatsOnAnEmptyDatabase greet a first run as Today does.
 func TestPlanAndStatsOnAnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t).start(80, 24)
 	for _, k := range []string{"5", "6"} {
 		h.press(k)
@@ -385,6 +395,7 @@ func TestPlanAndStatsOnAnEmptyDatabase(t *testing.T) {
 // with its hint read the same once the colour is stripped: every marker
 // (▸, !!, over, the bars) is a character, not a colour.
 func TestColourAddsNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTending()
 	h.start(80, 24)
@@ -421,6 +432,7 @@ func TestColourAddsNothing(t *testing.T) {
 // TestHelpScrollsWhenItDoesNotFit: at 50 columns the key map is longer
 // than the window; ↓ brings the form keys into view.
 func TestHelpScrollsWhenItDoesNotFit(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t).start(50, 24)
 	h.press("?")
 	h.contains("↑/↓ scroll", "6         stats")

@@ -14,6 +14,7 @@ import (
 // testNow here): the day shown and the time a log is stamped with follow
 // the tick.
 func TestTheTickCarriesTheClock(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.seedTour()
 	h.start(80, 24)
@@ -29,6 +30,7 @@ func TestTheTickCarriesTheClock(t *testing.T) {
 // TestTodayDrawsTheCoresRanking: Today shows whom the core's answer
 // names, with its reasons, and drops an answer to an older request.
 func TestTodayDrawsTheCoresRanking(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	ids := h.seedTour()
 	h.start(80, 24)

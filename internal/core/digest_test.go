@@ -13,6 +13,7 @@ import (
 // ranking, and the letter of a week against the plan, with the notes,
 // dates and memories of the days covered.
 func TestDigestIsTodayAndTheWeek(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	rules := cadence.DefaultRules()

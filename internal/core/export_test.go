@@ -18,6 +18,7 @@ import (
 // JSON read back into an empty database holds everything, and reading it
 // again changes nothing.
 func TestExportThenImportIsTheSame(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
@@ -105,6 +106,7 @@ func TestExportThenImportIsTheSame(t *testing.T) {
 // log import: the reader's skips reach the result, and a dry run writes
 // nothing.
 func TestImportLogsGivesWhatTheReaderLeftOut(t *testing.T) {
+	t.Parallel()
 	s, _ := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())

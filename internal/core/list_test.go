@@ -14,6 +14,7 @@ import (
 // computation: every summary the store lists, assessed, sorted stably by
 // how due they are.
 func TestListIsEveryoneAssessedAndSorted(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	rules := cadence.DefaultRules()
@@ -57,6 +58,7 @@ func TestListIsEveryoneAssessedAndSorted(t *testing.T) {
 }
 
 func TestListOfAnEmptyStoreIsEmpty(t *testing.T) {
+	t.Parallel()
 	c, now := emptyCore(t)
 	got, err := c.List(t.Context(), core.ListInput{Now: now})
 	if err != nil || got == nil || len(got) != 0 {

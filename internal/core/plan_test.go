@@ -13,6 +13,7 @@ import (
 // through the planner, equal to cadence's Plan over everyone read at once,
 // and gives the last note of each person placed on a day.
 func TestPlanIsThePlanOfEveryone(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	everyone, err := s.CadencePeople(ctx)

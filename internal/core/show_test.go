@@ -16,6 +16,7 @@ import (
 // standing, memories, timeline and last note, and notes nothing on
 // someone archived.
 func TestShowIsEverythingOfOnePerson(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
@@ -79,6 +80,7 @@ func TestShowIsEverythingOfOnePerson(t *testing.T) {
 // TestHistoryFilters checks history by person, by day and by number, and
 // the short ids it prints.
 func TestHistoryFilters(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
@@ -137,6 +139,7 @@ func ids(list []domain.Interaction) []string {
 // answered, the dates of the week, and the lists the full-screen view
 // reads in one go.
 func TestTheDayAndLists(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
@@ -222,6 +225,7 @@ func TestTheDayAndLists(t *testing.T) {
 
 // TestWatchSeesWrites checks that the watcher tells a write from none.
 func TestWatchSeesWrites(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())

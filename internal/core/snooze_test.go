@@ -12,6 +12,7 @@ import (
 )
 
 func TestSnoozeDaysEndAtTheStartOfADay(t *testing.T) {
+	t.Parallel()
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Fatal(err)
@@ -32,6 +33,7 @@ func TestSnoozeDaysEndAtTheStartOfADay(t *testing.T) {
 }
 
 func TestSnoozeRefusesThePastAndTheArchived(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
@@ -60,6 +62,7 @@ func TestSnoozeRefusesThePastAndTheArchived(t *testing.T) {
 }
 
 func TestMemoryDayIsTheDayWhereTheUserIs(t *testing.T) {
+	t.Parallel()
 	auckland, err := time.LoadLocation("Pacific/Auckland")
 	if err != nil {
 		t.Fatal(err)

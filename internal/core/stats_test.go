@@ -15,6 +15,7 @@ import (
 // weeks by day, equal to the plain computation: every summary, archived
 // ones included, and every event of the weeks, counted in Go.
 func TestStatsIsTheSummaryOfEveryone(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	for _, rules := range []cadence.Rules{cadence.DefaultRules(), func() cadence.Rules {

@@ -12,6 +12,7 @@ import (
 // the settings' rhythms, not the defaults (which "N more are due" once
 // used).
 func TestTodayAndMoreDueFollowTheRules(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	eager := cadence.DefaultRules()

@@ -13,6 +13,7 @@ import (
 // TestBackupExamineRestore backs a database up, checks the copy, and
 // restores it in place of another file.
 func TestBackupExamineRestore(t *testing.T) {
+	t.Parallel()
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())

@@ -23,6 +23,7 @@ func add(t *testing.T, c *core.Core, p domain.Person) domain.Person {
 func ptr[T any](v T) *T { return &v }
 
 func TestAddPersonRefusesATakenName(t *testing.T) {
+	t.Parallel()
 	c, _ := emptyCore(t)
 	ana := add(t, c, domain.Person{Name: "Ana Lima", Tier: cadence.Close})
 	if ana.ID == "" || ana.Tier != cadence.Close {
@@ -37,6 +38,7 @@ func TestAddPersonRefusesATakenName(t *testing.T) {
 }
 
 func TestEditPersonChangesOnlyWhatIsGiven(t *testing.T) {
+	t.Parallel()
 	c, _ := emptyCore(t)
 	ctx := t.Context()
 	ana := add(t, c, domain.Person{Name: "Ana Lima", Tags: []string{"work", "club"}, Notes: "likes tea",
@@ -76,6 +78,7 @@ func TestEditPersonChangesOnlyWhatIsGiven(t *testing.T) {
 }
 
 func TestArchiveAndRestoreRefuseWhatIsAlreadySo(t *testing.T) {
+	t.Parallel()
 	c, now := emptyCore(t)
 	ctx := t.Context()
 	ben := add(t, c, domain.Person{Name: "Ben Okafor"})
@@ -95,6 +98,7 @@ func TestArchiveAndRestoreRefuseWhatIsAlreadySo(t *testing.T) {
 }
 
 func TestRemovePersonIsFinal(t *testing.T) {
+	t.Parallel()
 	c, _ := emptyCore(t)
 	ctx := t.Context()
 	ana := add(t, c, domain.Person{Name: "Ana"})
@@ -111,6 +115,7 @@ func TestRemovePersonIsFinal(t *testing.T) {
 }
 
 func TestLogChecksAndNamesEveryoneOnce(t *testing.T) {
+	t.Parallel()
 	c, now := emptyCore(t)
 	ctx := t.Context()
 	ana, ben := add(t, c, domain.Person{Name: "Ana Lima"}), add(t, c, domain.Person{Name: "Ben Okafor"})
@@ -137,6 +142,7 @@ func TestLogChecksAndNamesEveryoneOnce(t *testing.T) {
 }
 
 func TestAmendUnlogAndUndo(t *testing.T) {
+	t.Parallel()
 	c, now := emptyCore(t)
 	ctx := t.Context()
 	ana := add(t, c, domain.Person{Name: "Ana Lima"})
@@ -181,6 +187,7 @@ func TestAmendUnlogAndUndo(t *testing.T) {
 }
 
 func TestUndoWithNothingLeft(t *testing.T) {
+	t.Parallel()
 	c, _ := emptyCore(t)
 	if _, err := c.Undo(t.Context()); !errors.Is(err, domain.ErrNothingToUndo) {
 		t.Errorf("Undo on a new database = %v, want ErrNothingToUndo", err)
@@ -188,6 +195,7 @@ func TestUndoWithNothingLeft(t *testing.T) {
 }
 
 func TestDoneForgetAndEditMemory(t *testing.T) {
+	t.Parallel()
 	c, now := emptyCore(t)
 	ctx := t.Context()
 	ana := add(t, c, domain.Person{Name: "Ana Lima"})

@@ -19,6 +19,7 @@ func pool(names ...string) []domain.Candidate {
 }
 
 func TestMatch(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		query string
@@ -59,6 +60,7 @@ func TestMatch(t *testing.T) {
 }
 
 func TestAmbiguousErrorListsAtMostEight(t *testing.T) {
+	t.Parallel()
 	var names []string
 	for i := range 11 {
 		names = append(names, fmt.Sprintf("Ana %02d", i))
@@ -75,6 +77,7 @@ func TestAmbiguousErrorListsAtMostEight(t *testing.T) {
 }
 
 func TestFold(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"Léa", "lea"},
 		{"LÉA DUBOIS", "lea dubois"},
@@ -100,6 +103,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestMatchFolded(t *testing.T) {
+	t.Parallel()
 	withAlias := func(name string, aliases ...string) domain.Candidate {
 		return domain.Candidate{ID: name, Name: name, Aliases: aliases}
 	}

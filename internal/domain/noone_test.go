@@ -9,6 +9,7 @@ import (
 )
 
 func TestNoOneErrorSaysWhatWasFound(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("z", domain.ClipLength+5)
 	for _, tc := range []struct {
 		err  domain.NoOneError

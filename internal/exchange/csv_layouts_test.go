@@ -22,12 +22,14 @@ func readCSVString(t *testing.T, data string) *recorder {
 }
 
 func TestGoldenRealCSVs(t *testing.T) {
+	t.Parallel()
 	goldenImport(t, sharedDir(t, "corpus", "real", "csv"), "csv", "real-csv.txt",
 		func(f *os.File, tg exchange.Target) error { return exchange.ReadCSV(f, tg) })
 }
 
 // TestCSVGoogleCurrent reads the layout Google Contacts exports today.
 func TestCSVGoogleCurrent(t *testing.T) {
+	t.Parallel()
 	data := "First Name,Middle Name,Last Name,Phonetic First Name,Name Prefix,Name Suffix,Nickname,File As," +
 		"Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels," +
 		"E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value," +
@@ -72,6 +74,7 @@ func hasColumnsNote(r *recorder, text string) bool {
 // TestCSVOutlook reads Outlook's layout, whose Title is the name's prefix
 // and whose dates follow the file's locale.
 func TestCSVOutlook(t *testing.T) {
+	t.Parallel()
 	data := "Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,Business Street,Business Fax," +
 		"Business Phone,Home Phone,Mobile Phone,Assistant's Phone,Birthday,Anniversary,Categories,E-mail Address,E-mail Type," +
 		"E-mail Display Name,E-mail 2 Address,Notes\n" +
@@ -110,6 +113,7 @@ func TestCSVOutlook(t *testing.T) {
 // TestCSVThunderbird reads Thunderbird's layout: a trailing comma on each
 // row, the birthday in three columns, ";" as the separator in some.
 func TestCSVThunderbird(t *testing.T) {
+	t.Parallel()
 	data := "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Work Phone,Mobile Number,Birth Year,Birth Month,Birth Day,Custom 1,Notes\n" +
 		"Ana,Lima,Ana L.,Nan,ana@example.org,,+1 2,+1 3,,4,15,x,hello,\n" +
 		",,,Zed,,,,,1990,12,1,,,\n"
@@ -139,6 +143,7 @@ func TestCSVThunderbird(t *testing.T) {
 // TestCSVOwnLayoutKeepsExtensions: a phone with ;ext= is one phone, as
 // tend's export writes it and as a hand-made file may.
 func TestCSVOwnLayoutKeepsExtensions(t *testing.T) {
+	t.Parallel()
 	r := readCSVString(t, "name,phone,dates,org,job_title\nAna,+1-418-656-9254;ext=102; +1 555;+1 556;isub=7,\"anniversary=2015-06-01; name day=--07-26\",ACME,boss\n")
 	p := r.people[0]
 	if !slices.Equal(p.Phones, []string{"+1-418-656-9254;ext=102", "+1 555", "+1 556;isub=7"}) {
@@ -150,6 +155,7 @@ func TestCSVOwnLayoutKeepsExtensions(t *testing.T) {
 }
 
 func TestCSVLayoutsBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, data, want string
 	}{
@@ -184,6 +190,7 @@ func TestCSVLayoutsBadInput(t *testing.T) {
 // TestCSVNicknamesAreAliases keeps a nickname column as aliases, and
 // calls someone by their nickname only when nothing else names them.
 func TestCSVNicknamesAreAliases(t *testing.T) {
+	t.Parallel()
 	r := newRecorder()
 	data := "First Name,Last Name,Nickname,E-mail Address\nAna,Lima,Aninha,\n,,Zed,zed@example.org\n"
 	if err := exchange.ReadCSV(strings.NewReader(data), r); err != nil {

@@ -15,6 +15,7 @@ import (
 )
 
 func TestCSVExportThenImport(t *testing.T) {
+	t.Parallel()
 	src := richStore(t)
 	sums, err := src.Summaries(t.Context(), store.PeopleFilter{})
 	if err != nil {
@@ -64,6 +65,7 @@ func TestCSVExportThenImport(t *testing.T) {
 }
 
 func TestCSVImport(t *testing.T) {
+	t.Parallel()
 	data := "\uFEFFName;Tier;Every;Birthday;Phones;Email;Tags\n" +
 		"Ana Lima;Close;2w;04-15;\"+44 1; +44 2\";ana@example.org;family, work\n" +
 		";;;;;;\n" +
@@ -86,6 +88,7 @@ func TestCSVImport(t *testing.T) {
 }
 
 func TestCSVBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, data, want string
 	}{
@@ -116,6 +119,7 @@ func TestCSVBadInput(t *testing.T) {
 // tend's own import takes the apostrophe off again: what was stored comes
 // back, and nothing runs when the file is opened in a spreadsheet.
 func TestCSVCellsAreNotFormulas(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ stored, written string }{
 		{`=HYPERLINK("http://evil","click")`, `'=HYPERLINK("http://evil","click")`},
 		{"+1 555 0100", "'+1 555 0100"},
@@ -169,6 +173,7 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 // A birthday in the future, or before 1900, is refused on the line that
 // has it, as tend add refuses it.
 func TestCSVRefusesImpossibleBirthdays(t *testing.T) {
+	t.Parallel()
 	for data, want := range map[string]string{
 		"name,birthday\nAna,1990-04-15\nZed,2030-01-01\n": "line 3: birthday 2030-01-01 is in the future",
 		"name,birthday\nZed,0990-04-15\n":                 "line 2: birthday: year 990 is before 1900",

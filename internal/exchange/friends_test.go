@@ -34,6 +34,7 @@ func readFriendsFile(t *testing.T, s *store.Store, path string) store.ImportResu
 }
 
 func TestFriendsExample(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(sharedDir(t, "corpus", "friends"), "friends.md")
 	s := openStore(t, nil)
 	res := readFriendsFile(t, s, path)
@@ -85,6 +86,7 @@ func TestFriendsExample(t *testing.T) {
 }
 
 func TestFriendsTestHelperContent(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(sharedDir(t, "corpus", "friends"), "test_helper_CONTENT.md")
 	s := openStore(t, nil)
 	res := readFriendsFile(t, s, path)
@@ -115,6 +117,7 @@ func TestFriendsTestHelperContent(t *testing.T) {
 }
 
 func TestFriendsParsing(t *testing.T) {
+	t.Parallel()
 	data := "### Friends:\n- Ana Lima (a.k.a. Nan) [Porto] @family @book-club\n\n" +
 		"### Activities:\n- yesterday: Coffee with **Ana Lima** and **Bo**.\n- Walked alone.\n- 2026-11-01: Dinner at _Rosa's_ with **ana lima**.\n" +
 		"### Locations:\n- Rosa's\n"
@@ -135,6 +138,7 @@ func TestFriendsParsing(t *testing.T) {
 }
 
 func TestFriendsBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, data, want string
 	}{

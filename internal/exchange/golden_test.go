@@ -126,11 +126,13 @@ func goldenImport(t *testing.T, dir, ext, golden string, read func(*os.File, exc
 }
 
 func TestGoldenRealVCards(t *testing.T) {
+	t.Parallel()
 	goldenImport(t, sharedDir(t, "corpus", "real", "vcf"), "vcf", "real-vcf.txt",
 		func(f *os.File, tg exchange.Target) error { return exchange.ReadVCard(f, tg) })
 }
 
 func TestGoldenCorpusVCards(t *testing.T) {
+	t.Parallel()
 	goldenImport(t, sharedDir(t, "corpus", "vcf"), "vcf", "corpus-vcf.txt",
 		func(f *os.File, tg exchange.Target) error { return exchange.ReadVCard(f, tg) })
 }

@@ -17,6 +17,7 @@ import (
 // iCalendar parser (go-ical, with rrule-go for the recurrences), as a
 // calendar app would.
 func TestICSParsesAsACalendar(t *testing.T) {
+	t.Parallel()
 	people := []domain.Person{
 		{ID: "P1", Name: "Ana Lima", Birthday: cadence.MonthDay{Month: 4, Day: 15},
 			ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}}},
@@ -123,6 +124,7 @@ func keys(m map[string]ical.Event) []string {
 // bounded) has no next day for DTEND: it is left out, and the calendar
 // stays readable.
 func TestICSLeavesOutADayWithNoNextDay(t *testing.T) {
+	t.Parallel()
 	people := []domain.Person{{ID: "P1", Name: "Ana"}}
 	memories := []domain.Memory{
 		{ID: "M1", PersonID: "P1", Text: "end of time", Due: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},

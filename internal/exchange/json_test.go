@@ -160,6 +160,7 @@ func richStore(t *testing.T) *store.Store {
 }
 
 func TestJSONRoundTripGivesBackEverything(t *testing.T) {
+	t.Parallel()
 	src := richStore(t)
 	doc := exportJSON(t, src)
 	dst := openStore(t, nil)
@@ -207,6 +208,7 @@ func TestJSONRoundTripGivesBackEverything(t *testing.T) {
 }
 
 func TestJSONImportTwiceAddsNothing(t *testing.T) {
+	t.Parallel()
 	doc := exportJSON(t, richStore(t))
 	dst := openStore(t, nil)
 	mustImportJSON(t, dst, doc)
@@ -224,6 +226,7 @@ func TestJSONImportTwiceAddsNothing(t *testing.T) {
 // another: each ends up with everyone once, including the Ana both added
 // on their own.
 func TestJSONMergesTwoMachines(t *testing.T) {
+	t.Parallel()
 	clockA := &testClock{t: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)}
 	clockB := &testClock{t: time.Date(2026, 10, 2, 9, 0, 0, 0, time.UTC)}
 	a, b := openStore(t, clockA), openStore(t, clockB)
@@ -266,6 +269,7 @@ func TestJSONMergesTwoMachines(t *testing.T) {
 }
 
 func TestJSONOneBadRecordWritesNothing(t *testing.T) {
+	t.Parallel()
 	src := richStore(t)
 	d := decodeDoc(t, exportJSON(t, src))
 	d.People = append(d.People, exchange.PersonRecord{ID: "01BADBADBADBADBADBADBADBAD", Name: "Zoe", Tier: "boss"})
@@ -285,6 +289,7 @@ func TestJSONOneBadRecordWritesNothing(t *testing.T) {
 // (version last, interactions before people), as another program may
 // write it.
 func TestJSONKeysInAnyOrder(t *testing.T) {
+	t.Parallel()
 	doc := map[string]any{
 		"version": 1, "format": "tend", "exported_at": "2026-11-24T09:30:00Z",
 		"interactions": []map[string]any{{"id": "01JN0000000000000000000001", "people": []string{"01JP0000000000000000000001"}, "via": "phone", "at": "2026-11-01T10:00:00Z"}},
@@ -303,6 +308,7 @@ func TestJSONKeysInAnyOrder(t *testing.T) {
 }
 
 func TestJSONBadInput(t *testing.T) {
+	t.Parallel()
 	valid := `{"format":"tend","version":1,"exported_at":"2026-11-24T09:30:00Z",
 "people":[{"id":"01JP0000000000000000000001","name":"Ana","tier":"close","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}],
 "interactions":[{"id":"01JN0000000000000000000001","people":["01JP0000000000000000000001"],"via":"call","direction":"out","at":"2026-11-01T10:00:00Z","minutes":null,"note":""}],
@@ -350,6 +356,7 @@ func TestJSONBadInput(t *testing.T) {
 
 // TestJSONWriterShape pins the layout: a header, then one record a line.
 func TestJSONWriterShape(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	jw := exchange.NewJSONWriter(&buf, exportedAt)
 	jw.Memory(exchange.MemoryRecord{ID: "01JM0000000000000000000001", Person: "01JP0000000000000000000001", Text: "x"})
@@ -378,6 +385,7 @@ func TestJSONWriterShape(t *testing.T) {
 // TestJSONRefusesWhatTheCommandsRefuse: a record the commands could never
 // have made is refused with its place, and nothing is written.
 func TestJSONRefusesWhatTheCommandsRefuse(t *testing.T) {
+	t.Parallel()
 	const (
 		ana = "01JP0000000000000000000001"
 		ben = "01JP0000000000000000000002"

@@ -38,6 +38,7 @@ func (e *endless) Read(p []byte) (int, error) {
 // TestHugeInputIsRefusedEarly: a 200 MB record, or 200 MB of binary, is
 // refused after a bounded part of it was read, not after all of it.
 func TestHugeInputIsRefusedEarly(t *testing.T) {
+	t.Parallel()
 	const size = 200 << 20
 	friends := func(r io.Reader, t exchange.Target) error {
 		return exchange.ReadFriends(r, t, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC))

@@ -12,6 +12,7 @@ import (
 )
 
 func TestCardFileName(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ uid, want string }{
 		{"01M85DMB00PWZQ1B147VDAV39Q", "01M85DMB00PWZQ1B147VDAV39Q.vcf"},
 		{"urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1", "4fbe8971-0bc3-424c-9c26-36c3e1eff6b1.vcf"},
@@ -37,6 +38,7 @@ func TestCardFileName(t *testing.T) {
 }
 
 func TestCardIDs(t *testing.T) {
+	t.Parallel()
 	uid, id := exchange.CardIDs([]byte("BEGIN:VCARD\r\nUI\r\n D:urn:uuid:1\r\nX-TEND-ID:01ABC\r\nEND:VCARD\r\nBEGIN:VCARD\r\nUID:2\r\nEND:VCARD\r\n"))
 	if uid != "urn:uuid:1" || id != "01ABC" {
 		t.Errorf("CardIDs = %q, %q", uid, id)
@@ -47,6 +49,7 @@ func TestCardIDs(t *testing.T) {
 }
 
 func TestReadVCardDir(t *testing.T) {
+	t.Parallel()
 	dir := fstest.MapFS{
 		"ana.vcf":      {Data: []byte("BEGIN:VCARD\r\nFN:Ana\r\nUID:a\r\nEND:VCARD\r\n")},
 		"b.VCF":        {Data: []byte("BEGIN:VCARD\r\nFN:Ben\r\nEND:VCARD\r\n")},
@@ -83,6 +86,7 @@ func TestReadVCardDir(t *testing.T) {
 // file: a binary file and one past MaxVCardBytes are left out with their
 // reason, and a birthday tend would refuse is left out of its card.
 func TestReadVCardDirBoundsEachFile(t *testing.T) {
+	t.Parallel()
 	dir := fstest.MapFS{
 		"ana.vcf":   {Data: []byte("BEGIN:VCARD\r\nFN:Ana\r\nBDAY:2030-01-01\r\nEND:VCARD\r\n")},
 		"photo.vcf": {Data: append([]byte("\x89PNG\r\n\x1a\n"), 0, 0, 0, 13)},

@@ -34,6 +34,7 @@ func names(r *recorder) []string {
 // TestVCardNameFallbacks: a card with no FN or N is called by its
 // nickname, its organisation, an e-mail address or a phone number.
 func TestVCardNameFallbacks(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ prop, want string }{
 		{"NICKNAME:Johnny,JJ", "Johnny"},
 		{"ORG:Bike Shop;Repairs", "Bike Shop"},
@@ -54,6 +55,7 @@ func TestVCardNameFallbacks(t *testing.T) {
 // TestVCardSkipsANamelessCard: one card with nothing to call the person
 // by is skipped with its place and reason, and the others come in.
 func TestVCardSkipsANamelessCard(t *testing.T) {
+	t.Parallel()
 	data := "BEGIN:VCARD\r\nFN:Ana\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:3.0\r\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nFN:Ben\r\nEND:VCARD\r\n"
@@ -69,6 +71,7 @@ func TestVCardSkipsANamelessCard(t *testing.T) {
 // TestVCardFoldAnywhere: a line may be folded anywhere, also inside the
 // name, before the colon and inside a quoted parameter.
 func TestVCardFoldAnywhere(t *testing.T) {
+	t.Parallel()
 	data := "BEGIN:VCARD\r\nVERSION:4.0\r\n" +
 		"F\r\n N;LANGUAGE=ja;X-PHONETIC=\"ando\r\n  roido\"\r\n :安藤 \r\n ロイド\r\n" +
 		"TEL;TYPE=\"cell,\r\n voice\":+81 90\r\n" +
@@ -123,6 +126,7 @@ func TestVCardUnfoldingIsLinear(t *testing.T) {
 // property has its other 8-bit values read in it; a card that names none
 // is read as Windows-1252, and the summary says it was a guess.
 func TestVCardDeclaredCharset(t *testing.T) {
+	t.Parallel()
 	greek := "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=Windows-1253:\xc2\xe1\xe3\xe3\xdd\xeb\xe7\xf2;\r\nFN:\xc2\xe1\xe3\xe3\xdd\xeb\xe7\xf2\r\n" +
 		"NOTE:\xf6\xdf\xeb\xef\xf2\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=Windows-1251:\xc8\xe2\xe0\xed\r\nORG:\xc1\xe0\xed\xea\r\nEND:VCARD\r\n"
@@ -148,6 +152,7 @@ func TestVCardDeclaredCharset(t *testing.T) {
 }
 
 func TestVCardValues(t *testing.T) {
+	t.Parallel()
 	r := readVCardString(t, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana \\\"Nan\\\" Lima\r\nBDAY:16040101\r\nNOTE:say \\\"hi\\\"\r\nEND:VCARD\r\n"+
 		"BEGIN:VCARD\r\nFN:Ben\r\nBDAY:--1224\r\nEND:VCARD\r\n")
 	if p := r.people[0]; p.Name != `Ana "Nan" Lima` || p.Notes != `say "hi"` || p.Birthday != (cadence.MonthDay{Month: 1, Day: 1}) {
@@ -161,6 +166,7 @@ func TestVCardValues(t *testing.T) {
 // TestVCardKeepsWhatAnAddressBookKnows reads ORG, TITLE, the kinds of
 // phones and e-mails, N, UID and NICKNAME.
 func TestVCardKeepsWhatAnAddressBookKnows(t *testing.T) {
+	t.Parallel()
 	r := readVCardString(t, "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:uuid:1234\r\nFN:Dr. Ana Lima\r\nN:Lima;Ana;Maria;Dr.;\r\n"+
 		"NICKNAME:Nan\r\nORG:ABC\\, Inc.;Marketing\r\nTITLE:Head of things\r\n"+
 		"TEL;TYPE=CELL,VOICE,PREF:+44 7700\r\nTEL;TYPE=WORK;TYPE=FAX:+44 20\r\nTEL:+44 30\r\n"+
@@ -184,6 +190,7 @@ func TestVCardKeepsWhatAnAddressBookKnows(t *testing.T) {
 // TestVCardRoundTripKeepsEveryField writes people with every field a card
 // can carry, reads them back, and compares field by field.
 func TestVCardRoundTripKeepsEveryField(t *testing.T) {
+	t.Parallel()
 	people := []domain.Person{{
 		ID: "P1", Name: "安藤 ロイド", Tier: cadence.Inner, Every: 10,
 		Phones: []string{"+81 90 1234", "+1-418-656-9254;ext=102", "+81 3 5555"}, Emails: []string{"roido@example.jp", "r@work.example"},
@@ -245,6 +252,7 @@ func orEmpty(m map[string]string) map[string]string {
 // TestVCardSameNameInOneFile: cards of one name are one person when a UID,
 // phone or e-mail says so, and two people, reported, when nothing does.
 func TestVCardSameNameInOneFile(t *testing.T) {
+	t.Parallel()
 	card := func(extra string) string { return "BEGIN:VCARD\r\nFN:John Smith\r\n" + extra + "END:VCARD\r\n" }
 	tests := []struct {
 		name  string

@@ -33,6 +33,7 @@ func readVCardFile(t *testing.T, path string) *recorder {
 // into a store: none is refused, and everyone gets a name in valid UTF-8
 // without mojibake or stray escapes.
 func TestVCardCorpusImportsEveryFile(t *testing.T) {
+	t.Parallel()
 	dir := sharedDir(t, "corpus", "vcf")
 	files, err := filepath.Glob(filepath.Join(dir, "*.vcf"))
 	if err != nil || len(files) == 0 {
@@ -64,6 +65,7 @@ func TestVCardCorpusImportsEveryFile(t *testing.T) {
 }
 
 func TestVCardCorpusNames(t *testing.T) {
+	t.Parallel()
 	dir := sharedDir(t, "corpus", "vcf")
 	tests := []struct {
 		file  string
@@ -106,6 +108,7 @@ func TestVCardCorpusNames(t *testing.T) {
 }
 
 func TestVCardCorpusFields(t *testing.T) {
+	t.Parallel()
 	dir := sharedDir(t, "corpus", "vcf")
 	read := func(file string) *recorder { return readVCardFile(t, filepath.Join(dir, file)) }
 
@@ -199,6 +202,7 @@ func hasSkip(r *recorder, where, reason string) bool {
 }
 
 func TestVCardEncodings(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		data  []byte
@@ -247,6 +251,7 @@ func utf16BE(s string) []byte {
 }
 
 func TestVCardDates(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		line string
 		want cadence.MonthDay
@@ -288,6 +293,7 @@ func TestVCardDates(t *testing.T) {
 }
 
 func TestVCardBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, data, want string
 	}{
@@ -319,6 +325,7 @@ func TestVCardBadInput(t *testing.T) {
 
 // TestVCardRoundTrip writes people as vCards and reads them back.
 func TestVCardRoundTrip(t *testing.T) {
+	t.Parallel()
 	people := []domain.Person{
 		{ID: "P1", Name: "Ana Lima", Birthday: cadence.MonthDay{Month: 4, Day: 15}, Phones: []string{"+44 7700 900123", "+1 (555) 010, 2"},
 			Emails: []string{"ana@example.org"}, Tags: []string{"family", "book club", "a,b"},
@@ -370,6 +377,7 @@ func splitTags(tags []string) []string {
 // TestVCardImportMatchesByName imports the same address book twice: the
 // second time everyone is matched, and no one is added twice.
 func TestVCardImportMatchesByName(t *testing.T) {
+	t.Parallel()
 	dir := sharedDir(t, "corpus", "vcf")
 	s := openStore(t, nil)
 	path := filepath.Join(dir, "ical4j__vcard-vCards-SAP.vcf")
@@ -394,6 +402,7 @@ func TestVCardImportMatchesByName(t *testing.T) {
 // A BDAY in the future, or before 1900, is left out with a note, as an
 // unreadable BDAY is, and the person still comes in.
 func TestVCardLeavesOutImpossibleBirthdays(t *testing.T) {
+	t.Parallel()
 	s := openStore(t, nil)
 	data := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed\r\nBDAY:2030-01-01\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Old\r\nBDAY:0990-04-15\r\nEND:VCARD\r\n"
 	res, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {

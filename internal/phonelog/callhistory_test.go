@@ -64,6 +64,7 @@ func readCallHistoryFile(t *testing.T, path string) (string, error) {
 }
 
 func TestReadCallHistory(t *testing.T) {
+	t.Parallel()
 	ins := func(values string) string {
 		return `INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZDURATION, ZORIGINATED, ZANSWERED, ZADDRESS, ZNAME, ZCALLTYPE, ZSERVICE_PROVIDER, ZCALL_CATEGORY) VALUES (` + values + `)`
 	}
@@ -128,6 +129,7 @@ func TestReadCallHistory(t *testing.T) {
 }
 
 func TestCallHistoryRefused(t *testing.T) {
+	t.Parallel()
 	good := makeCallHistory(t, callHistorySchema, fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (1, %d, 1)`, cd0))
 	data, _ := os.ReadFile(good)
 	dir := t.TempDir()
@@ -163,6 +165,7 @@ func TestCallHistoryRefused(t *testing.T) {
 // read-only, in a read-only folder, or locked by a writer is read all
 // the same.
 func TestCallHistoryUntouched(t *testing.T) {
+	t.Parallel()
 	path := makeCallHistory(t, callHistorySchema, fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED, ZANSWERED, ZDURATION, ZADDRESS) VALUES (1, %d, 1, 1, 60, '+1555')`, cd0))
 	// A writer holds the file's exclusive lock, as the phone's call
 	// service would.
@@ -200,6 +203,7 @@ func TestCallHistoryUntouched(t *testing.T) {
 // TestCallHistoryWAL: the calls a Mac's live -wal holds are read, from a
 // copy; the file and its -wal stay as they were.
 func TestCallHistoryWAL(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "CallHistory.storedata")
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(wal)")
@@ -253,6 +257,7 @@ func TestCallHistoryRelativePath(t *testing.T) {
 // TestCallHistoryFromAPipe: standard input is copied to a temporary file,
 // read, and removed.
 func TestCallHistoryFromAPipe(t *testing.T) {
+	t.Parallel()
 	path := makeCallHistory(t, callHistorySchema, fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (1, %d, 0)`, cd0))
 	data, _ := os.ReadFile(path)
 	n := 0
@@ -269,6 +274,7 @@ func TestCallHistoryFromAPipe(t *testing.T) {
 }
 
 func TestCoreDataTime(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   float64
 		want string
@@ -296,6 +302,7 @@ func TestCoreDataTime(t *testing.T) {
 // changed at random (the fuzzer's engine is slow on SQLite's code): no
 // panic, no error but an *InputError of one line, no record not whole.
 func TestCallHistoryMutated(t *testing.T) {
+	t.Parallel()
 	seed, _ := os.ReadFile(makeCallHistory(t, "PRAGMA page_size=512;"+callHistorySchema,
 		fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZDURATION, ZORIGINATED, ZANSWERED, ZADDRESS, ZNAME, ZCALLTYPE, ZCALL_CATEGORY) VALUES (1, %d.5, 61, 0, 1, X'2B31', 'Ana', 8, 2)`, cd0),
 		fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED, ZADDRESS) VALUES (2, %d, 1, 'ana@example.org')`, cd0)))
@@ -319,6 +326,7 @@ func TestCallHistoryMutated(t *testing.T) {
 // TestCallHistoryOddWAL: a -wal beside the file that is a device or a
 // folder is no -wal: it is not copied (a copy of /dev/zero never ends).
 func TestCallHistoryOddWAL(t *testing.T) {
+	t.Parallel()
 	path := makeCallHistory(t, callHistorySchema, fmt.Sprintf(`INSERT INTO ZCALLRECORD (Z_PK, ZDATE, ZORIGINATED) VALUES (1, %d, 0)`, cd0))
 	if err := os.Symlink("/dev/zero", path+"-wal"); err != nil {
 		t.Skip(err)

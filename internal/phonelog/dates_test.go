@@ -11,6 +11,7 @@ import (
 // (or 13:55 on 6 March 2018, for the 12-hour ones), beside a second line
 // that fixes the file's order of day and month.
 func TestWhatsAppDateLayouts(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		line string
 		want string
@@ -65,6 +66,7 @@ func TestWhatsAppDateLayouts(t *testing.T) {
 }
 
 func TestWhatsAppLocalTime(t *testing.T) {
+	t.Parallel()
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Skip("no time zone data")
@@ -80,6 +82,7 @@ func TestWhatsAppLocalTime(t *testing.T) {
 }
 
 func TestTermuxDateLayouts(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
 		{"2026-11-20 18:00:00", "2026-11-20T18:00:00Z"},
 		{"2026-11-20 24:05:11", "2026-11-20T00:05:11Z"}, // Java kk before 2021
@@ -109,6 +112,7 @@ func TestTermuxDateLayouts(t *testing.T) {
 }
 
 func TestSBRTimes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   string
 		want string
@@ -130,6 +134,7 @@ func TestSBRTimes(t *testing.T) {
 }
 
 func TestTelegramTimesAndIDs(t *testing.T) {
+	t.Parallel()
 	in := `{"name": "Bob", "type": "personal_chat", "id": 4294967303, "messages": [
 		{"id": 1, "type": "message", "date": "2019-07-05T16:55:32", "from_id": 7, "text": "bad \x01 escape"},
 		{"id": 2, "type": "message", "date": "2019-07-05T16:55:32", "date_unixtime": "1691719862", "from_id": "user1", "text": ""},
@@ -168,6 +173,7 @@ func TestTelegramTimesAndIDs(t *testing.T) {
 }
 
 func TestWhoIsPartner(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		authors []string
 		chat    string

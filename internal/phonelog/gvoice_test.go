@@ -14,6 +14,7 @@ import (
 // TestGVoiceSamples reads every file of the real Takeout Voice folder and
 // checks what came out against testdata/gvoice.golden.
 func TestGVoiceSamples(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(corpus, "gvoice", "wjcarpenter", "Calls")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("the real Voice samples are not here (%s): %v", dir, err)
@@ -49,6 +50,7 @@ func TestGVoiceSamples(t *testing.T) {
 }
 
 func TestISODuration(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		secs int
@@ -90,6 +92,7 @@ func TestISODuration(t *testing.T) {
 }
 
 func TestGVoiceTime(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"2016-11-22T09:57:49.000-08:00", "2016-11-22T17:57:49Z"},
 		{"2021-01-21T17:33:43.242-08:00", "2021-01-22T01:33:43Z"},
@@ -117,6 +120,7 @@ func TestGVoiceTime(t *testing.T) {
 }
 
 func TestGVoiceFileName(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, contact, kind, at string }{
 		{"+17323215555 - Missed - 2016-11-22T17_57_49Z.html", "+17323215555", "Missed", "2016-11-22T17:57:49Z"},
 		{" - Placed - 2013-07-29T20_56_11Z.html", "", "Placed", "2013-07-29T20:56:11Z"},
@@ -151,6 +155,7 @@ func gvoiceCall(kind, tel, name, published, duration, labels string) string {
 }
 
 func TestGVoiceCalls(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, title, file, want string
 	}{
@@ -209,6 +214,7 @@ func TestGVoiceCalls(t *testing.T) {
 }
 
 func TestGVoiceTexts(t *testing.T) {
+	t.Parallel()
 	msg := func(stamp, tel, fn string) string {
 		return `<div class="message"><abbr class="dt" title="` + stamp + `">x</abbr>:
 <cite class="sender vcard"><a class="tel" href="tel:` + tel + `">` + fn + `</a></cite>:
@@ -255,6 +261,7 @@ func TestGVoiceTexts(t *testing.T) {
 }
 
 func TestGVoiceHostile(t *testing.T) {
+	t.Parallel()
 	// Deep nesting and a long run of tags: streamed, never held.
 	deep := `<html><body><div class="haudio">` + strings.Repeat("<div>", 200000) + `<abbr class="published" title="2020-01-02T03:04:05Z"></abbr><a class="tel" href="tel:+1"></a><span class="fn">Placed call to</span>` + strings.Repeat("</div>", 200000)
 	n := 0

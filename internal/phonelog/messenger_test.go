@@ -10,6 +10,7 @@ import (
 )
 
 func TestReadMessenger(t *testing.T) {
+	t.Parallel()
 	thread := func(participants, messages string, rest string) string {
 		return `{"participants": [` + participants + `], "messages": [` + messages + `]` + rest + `}`
 	}
@@ -84,6 +85,7 @@ func TestReadMessenger(t *testing.T) {
 }
 
 func TestFixMojibake(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"plain", "plain"},
 		{"Jos\u00c3\u00a9", "José"},
@@ -100,6 +102,7 @@ func TestFixMojibake(t *testing.T) {
 }
 
 func TestMessengerMe(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		threads [][]string
 		want    string
@@ -121,6 +124,7 @@ func TestMessengerMe(t *testing.T) {
 }
 
 func TestMessengerHostile(t *testing.T) {
+	t.Parallel()
 	deep := `{"participants": ` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `, "messages": []}`
 	err := ReadMessenger(strings.NewReader(deep), Options{}, func(Record) error { return nil })
 	if _, ok := err.(*InputError); !ok {
@@ -143,6 +147,7 @@ func TestMessengerHostile(t *testing.T) {
 }
 
 func TestStringClipper(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("é", fbMaxString) // two bytes each
 	for _, c := range []struct{ in, want string }{
 		{`{"a": "short", "b": ["x\"y", "\\"]}`, `{"a": "short", "b": ["x\"y", "\\"]}`},

@@ -3,6 +3,7 @@ package phonelog
 import "testing"
 
 func TestNormalize(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		region, raw string
 		want        Address
@@ -41,6 +42,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestRegionFromEnv(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		env  map[string]string
 		want string

@@ -98,6 +98,7 @@ func randomDigits(rng *rand.Rand) string {
 // their own region's and others', by the generated rules and by the
 // library they came from, and wants the same answer from both.
 func TestNormalizeAgreesWithLibrary(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewSource(1))
 	regions := sortedRegions()
 	if len(regions) < 200 || len(numberRegions) != len(regions) {
@@ -162,6 +163,7 @@ func TestNormalizeAgreesWithLibrary(t *testing.T) {
 }
 
 func TestValidRegionAgreesWithLibrary(t *testing.T) {
+	t.Parallel()
 	for _, code := range append(sortedRegions(), "", "ZZ", "001", "XX", "de", "uk", "EU", "D", "DEU") {
 		if got, want := ValidRegion(code), phonenumbers.GetCountryCodeForRegion(strings.ToUpper(code)) != 0; got != want {
 			t.Errorf("ValidRegion(%q) = %v, the library %v", code, got, want)

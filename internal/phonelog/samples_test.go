@@ -17,6 +17,7 @@ const corpus = "../../../shared/corpus/real/logs"
 // TestRealSamples reads every real sample and checks the summary of what
 // came out against testdata/samples.golden.
 func TestRealSamples(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("the real samples are not here (%s): %v", corpus, err)
 	}

@@ -19,6 +19,7 @@ func readAll(t *testing.T, read func(Options, Emit) error) ([]Record, []string, 
 }
 
 func TestSBRSurrogatesAndTimes(t *testing.T) {
+	t.Parallel()
 	in := `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
 <smses count="3">
   <sms address="+4915112345678" date="1485921084" type="1" body="hi &#55357;&#56832;" contact_name="Ana &#55357;&#56832;" />
@@ -48,6 +49,7 @@ func TestSBRSurrogatesAndTimes(t *testing.T) {
 }
 
 func TestSBRCalls(t *testing.T) {
+	t.Parallel()
 	in := `<calls count="9">
   <call number="+43691234123" duration="59" date="1312563906092" type="1" />
   <call number="06612341234" duration="22" date="1312541215834" type="2" />
@@ -77,6 +79,7 @@ func TestSBRCalls(t *testing.T) {
 }
 
 func TestSBRRefused(t *testing.T) {
+	t.Parallel()
 	for name, in := range map[string]string{
 		"messages as calls": `<smses count="1"><sms address="1" date="1" type="1"/></smses>`,
 		"truncated":         `<calls count="1"><call number="1" date="1312563906092" type="1"`,
@@ -94,6 +97,7 @@ func TestSBRRefused(t *testing.T) {
 // TestSBRScannerAcrossReads reads a file through reads of every small
 // size, so that every tag, value and reference is split somewhere.
 func TestSBRScannerAcrossReads(t *testing.T) {
+	t.Parallel()
 	src := "<?xml version='1.0' encoding='UTF-8'?>\n<!-- a comment -->\n<smses count=\"2\">\n" +
 		`  <sms address="+4915112345678" date="1485921085000" type="1" body="x &lt; y" contact_name="A&#55357;&#56832;&#xD83D;&#xDE00;&amp;&#65;&#27;&#xD83D;" />` + "\n" +
 		`  <mms msg_box='2' address="+4915112345678" date="1485921086000"><parts><part text="&#55357;"/></parts></mms>` + "\n</smses>\n"
@@ -110,6 +114,7 @@ func TestSBRScannerAcrossReads(t *testing.T) {
 }
 
 func TestSBRBroken(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		`<smses><sms address="1" date="1" type="1"></smses>`,
 		`<smses><sms address="1" date="1" type="1"/>`,

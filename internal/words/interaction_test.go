@@ -9,6 +9,7 @@ import (
 )
 
 func TestInteraction(t *testing.T) {
+	t.Parallel()
 	bold := func(s string) string { return "*" + s + "*" }
 	for _, tc := range []struct {
 		name string

@@ -8,6 +8,7 @@ import (
 )
 
 func TestRemembered(t *testing.T) {
+	t.Parallel()
 	if got := words.Remembered("Ana", "exam", time.Date(2027, 1, 8, 0, 0, 0, 0, time.UTC)); got != "Remembered for Ana, for Fri 8 Jan 2027: exam" {
 		t.Errorf("with a day: %q", got)
 	}

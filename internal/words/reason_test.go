@@ -11,6 +11,7 @@ import (
 )
 
 func TestReason(t *testing.T) {
+	t.Parallel()
 	friday := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	long := "a very long memory that goes on and on, well past what fits on one line of a terminal"
 	for _, tc := range []struct {
@@ -53,6 +54,7 @@ func TestReason(t *testing.T) {
 }
 
 func TestLeft(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		l    cadence.Left
 		want string
@@ -73,6 +75,7 @@ func TestLeft(t *testing.T) {
 // TestReasonsOfAssess reads the rules' reasons as the faces print them,
 // most important first.
 func TestReasonsOfAssess(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	call := cadence.Contact{At: time.Date(2026, 10, 12, 18, 0, 0, 0, time.UTC), Via: cadence.Call, Direction: cadence.Out}
 	ana := cadence.Person{ID: "a", Name: "Ana Lima", Tier: cadence.Close, CreatedAt: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),

@@ -11,6 +11,7 @@ import (
 var now = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 
 func TestWords(t *testing.T) {
+	t.Parallel()
 	at := func(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, time.UTC) }
 	tests := []struct{ got, want string }{
 		{words.Count(1, "person", "people"), "1 person"},
@@ -52,6 +53,7 @@ func TestWords(t *testing.T) {
 }
 
 func TestActivityWords(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a        cadence.Activity
 		mix, who string
@@ -71,6 +73,7 @@ func TestActivityWords(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
+	t.Parallel()
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct{ got, want string }{
 		{words.SoonDate(cadence.SoonDate{Label: "birthday", On: day(24), Days: 0, Age: 90}), "birthday, today (turns 90)"},
@@ -92,6 +95,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestNotes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		n    cadence.Note
 		want string
@@ -117,6 +121,7 @@ func TestNotes(t *testing.T) {
 }
 
 func TestShortName(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, want string }{
 		{"Ana Lima", "Ana"},
 		{"Ben", "Ben"},
@@ -141,6 +146,7 @@ func TestShortName(t *testing.T) {
 }
 
 func TestLogged(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		c     cadence.Contact
 		typed string
