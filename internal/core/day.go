@@ -59,14 +59,11 @@ func (c *Core) TheDay(ctx context.Context, now time.Time, answered int) (Day, er
 type Lists struct {
 	Active   []domain.Summary
 	Archived []domain.Summary
-	// Due are the open memories of active people whose day has come at
-	// the moment asked, oldest first, then by name: DueMemories.
-	Due []domain.DueMemory
 }
 
-// Lists reads everyone, active and archived, and the memories that have
-// come due at now.
-func (c *Core) Lists(ctx context.Context, now time.Time) (Lists, error) {
+// Lists reads everyone, active and archived. The memories that have come
+// due are TheDay's.
+func (c *Core) Lists(ctx context.Context) (Lists, error) {
 	var (
 		out Lists
 		err error
@@ -75,11 +72,6 @@ func (c *Core) Lists(ctx context.Context, now time.Time) (Lists, error) {
 		return Lists{}, err
 	}
 	if out.Archived, err = c.store.Summaries(ctx, store.PeopleFilter{Archived: true}); err != nil {
-		return Lists{}, err
-	}
-	// The same memories, in the same order, as today lists beneath its
-	// suggestions.
-	if out.Due, err = c.store.DueMemories(ctx, now); err != nil {
 		return Lists{}, err
 	}
 	return out, nil
