@@ -252,8 +252,10 @@ func personCmd(kind string, write func() (domain.Person, error), say func(domain
 
 // logCmd logs in, with the people named in with (NAME[,NAME...], as tend
 // log takes them) beside the one the form was opened on. The names are
-// looked up here, with the write, not in Update.
-func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, now time.Time) tea.Cmd {
+// looked up here, with the write, not in Update. Someone archived among
+// them is logged with too, and the status line says so, as tend log does;
+// restoreKey is the key that brings them back.
+func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, now time.Time, restoreKey string) tea.Cmd {
 	selected := in.People[0]
 	if strings.TrimSpace(with) != "" {
 		in.Names = []string{with}
@@ -266,6 +268,9 @@ func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, no
 		kept := logged.Interaction
 		status := words.Logged(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
 			"", nameList(kept.Names), words.When(kept.At, now))
+		if note := archivedNote(logged.Named, restoreKey); note != "" {
+			status += " " + note
+		}
 		return savedMsg{status: status, selectID: selected}
 	})
 }
