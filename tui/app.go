@@ -776,7 +776,8 @@ func (m *Model) statusLine() string {
 }
 
 // sortByDue orders people as the People view lists them, as tend list
-// does (cadence.CompareDue): es is in name order, which ties keep.
+// (core.List) does: by cadence.CompareDue, es in name order, which ties
+// keep. TestPeopleOrderIsTheCoresList holds the two to the same order.
 func sortByDue(es []*entry) {
 	slices.SortStableFunc(es, func(a, b *entry) int {
 		return cadence.CompareDue(a.status.DueRatio, a.sum.Tier, b.status.DueRatio, b.sum.Tier)
