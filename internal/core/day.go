@@ -38,16 +38,23 @@ func (c *Core) TheDay(ctx context.Context, now time.Time, answered int) (Day, er
 		return Day{}, err
 	}
 	out := Day{Memories: make([]DayMemory, len(due))}
+	// Each person is read once, however many of their memories are due.
+	people := map[string]cadence.Person{}
 	for i, m := range due {
 		out.Memories[i].DueMemory = m
 		if i >= answered {
 			continue
 		}
-		sum, err := c.store.Summary(ctx, m.PersonID)
-		if err != nil {
-			return Day{}, err
+		p, ok := people[m.PersonID]
+		if !ok {
+			sum, err := c.store.Summary(ctx, m.PersonID)
+			if err != nil {
+				return Day{}, err
+			}
+			p = sum.Cadence()
+			people[m.PersonID] = p
 		}
-		out.Memories[i].Answered = cadence.MemoryAnswered(sum.Cadence(), cadence.Reminder{Text: m.Text, Due: m.Due}, now)
+		out.Memories[i].Answered = cadence.MemoryAnswered(p, cadence.Reminder{Text: m.Text, Due: m.Due}, now)
 	}
 	if out.Dates, err = c.store.DatesAhead(ctx, now, cadence.WeekDays); err != nil {
 		return Day{}, err
