@@ -127,8 +127,8 @@ type world struct {
 	active   []*entry // by name
 	archived []*entry // by name
 	byID     map[string]*entry
-	due      []dueMemory
 	today    []cadence.Status           // who to talk to, as the core ranks them
+	day      core.Day                   // the memories due and the dates of the week beneath them
 	notes    map[string]domain.LastNote // what you last talked about with today's people
 }
 
@@ -137,7 +137,6 @@ func (w *world) set(snap snapshot) {
 	w.byID = make(map[string]*entry, len(snap.active)+len(snap.archived))
 	w.active = w.entries(snap.active, false)
 	w.archived = w.entries(snap.archived, true)
-	w.due = snap.due
 }
 
 func (w *world) entries(sums []domain.Summary, archived bool) []*entry {
@@ -259,7 +258,7 @@ func (m *Model) close() {
 // reload asks for a fresh snapshot.
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return loadCmd(m.ctx, m.opts.Core, m.seq, m.w.now)
+	return loadCmd(m.ctx, m.opts.Core, m.seq)
 }
 
 // Update handles one message.
@@ -777,7 +776,8 @@ func (m *Model) statusLine() string {
 }
 
 // sortByDue orders people as the People view lists them, as tend list
-// does (cadence.CompareDue): es is in name order, which ties keep.
+// (core.List) does: by cadence.CompareDue, es in name order, which ties
+// keep. TestPeopleOrderIsTheCoresList holds the two to the same order.
 func sortByDue(es []*entry) {
 	slices.SortStableFunc(es, func(a, b *entry) int {
 		return cadence.CompareDue(a.status.DueRatio, a.sum.Tier, b.status.DueRatio, b.sum.Tier)

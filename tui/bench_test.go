@@ -214,7 +214,7 @@ func BenchmarkPeopleFilterKeystroke(b *testing.B) {
 // Today's ranking is the core's, in a command not run here.
 func BenchmarkFirstFrameFromSnapshot(b *testing.B) {
 	s := bigStore(b)
-	snap, ok := loadCmd(context.Background(), core.New(s, cadence.DefaultRules()), 1, testNow)().(loadedMsg)
+	snap, ok := loadCmd(context.Background(), core.New(s, cadence.DefaultRules()), 1)().(loadedMsg)
 	if !ok || snap.err != nil {
 		b.Fatalf("load: %v", snap.err)
 	}

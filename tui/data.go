@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -23,11 +24,7 @@ import (
 type snapshot struct {
 	active   []domain.Summary
 	archived []domain.Summary
-	due      []dueMemory // open memories whose day has come, oldest first
 }
-
-// dueMemory is an open memory that has come due, with whose it is.
-type dueMemory = domain.DueMemory
 
 // loadedMsg carries a fresh snapshot. seq tells an answer to an old request
 // from the answer to the latest one.
@@ -37,13 +34,13 @@ type loadedMsg struct {
 	err  error
 }
 
-func loadCmd(ctx context.Context, c *core.Core, seq int, now time.Time) tea.Cmd {
+func loadCmd(ctx context.Context, c *core.Core, seq int) tea.Cmd {
 	return func() tea.Msg {
-		l, err := c.Lists(ctx, now)
+		l, err := c.Lists(ctx)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		return loadedMsg{seq: seq, snap: snapshot{active: l.Active, archived: l.Archived, due: l.Due}}
+		return loadedMsg{seq: seq, snap: snapshot{active: l.Active, archived: l.Archived}}
 	}
 }
 
@@ -98,18 +95,31 @@ func loadHistoryCmd(ctx context.Context, c *core.Core, limit int) tea.Cmd {
 	}
 }
 
-// todayMsg carries whom Today suggests, ranked by the core as tend today
-// ranks them. seq tells an answer to an old request from the latest.
+// todayMsg carries Today, read by the core as tend today reads it: whom
+// to suggest, ranked, and what the day holds beneath them (the memories
+// that have come due, each saying whether you have been in touch since,
+// and the dates of the week). Both come in one answer, so that Today is
+// never drawn with one and not the other. seq tells an answer to an old
+// request from the latest.
 type todayMsg struct {
 	seq   int
 	today core.Today
+	day   core.Day
 	err   error
 }
+
+// everyMemory asks the core whether each memory due was answered: Today
+// lists them all, where tend today shows the first few.
+const everyMemory = math.MaxInt
 
 func todayCmd(ctx context.Context, c *core.Core, seq int, now time.Time, limit int) tea.Cmd {
 	return func() tea.Msg {
 		today, err := c.Today(ctx, now, limit)
-		return todayMsg{seq: seq, today: today, err: err}
+		if err != nil {
+			return todayMsg{seq: seq, err: err}
+		}
+		day, err := c.TheDay(ctx, now, everyMemory)
+		return todayMsg{seq: seq, today: today, day: day, err: err}
 	}
 }
 
@@ -242,8 +252,10 @@ func personCmd(kind string, write func() (domain.Person, error), say func(domain
 
 // logCmd logs in, with the people named in with (NAME[,NAME...], as tend
 // log takes them) beside the one the form was opened on. The names are
-// looked up here, with the write, not in Update.
-func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, now time.Time) tea.Cmd {
+// looked up here, with the write, not in Update. Someone archived among
+// them is logged with too, and the status line says so, as tend log does;
+// restoreKey is the key that brings them back.
+func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, now time.Time, restoreKey string) tea.Cmd {
 	selected := in.People[0]
 	if strings.TrimSpace(with) != "" {
 		in.Names = []string{with}
@@ -256,6 +268,9 @@ func logCmd(ctx context.Context, c *core.Core, in core.LogInput, with string, no
 		kept := logged.Interaction
 		status := words.Logged(cadence.Contact{Via: kept.Via, Direction: kept.Direction, Missed: kept.Missed},
 			"", nameList(kept.Names), words.When(kept.At, now))
+		if note := archivedNote(logged.Named, restoreKey); note != "" {
+			status += " " + note
+		}
 		return savedMsg{status: status, selectID: selected}
 	})
 }

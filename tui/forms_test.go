@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -402,4 +403,55 @@ func TestLogMissedCall(t *testing.T) {
 	h.typeText("text")
 	h.press("tab", "tab", "tab", "tab", "tab", "tab", "right", "enter")
 	h.contains("! missed: only a call or a video call can be missed, not text")
+}
+
+// TestLogWithSomeoneArchivedSaysSo: naming an archived person in "with"
+// logs with them too, and the status line says they are archived and how
+// they come back, as tend log says on stderr; with no one archived it
+// says nothing of the kind.
+func TestLogWithSomeoneArchivedSaysSo(t *testing.T) {
+	for _, tc := range []struct {
+		name, with, want string
+	}{
+		{"one archived", "dev", "Dev Patel is archived; restore them (u) to bring them back to the lists."},
+		{"two archived", "dev, chloé", "Dev Patel and Chloé Martin are archived; restore them (u) to bring them back"},
+		{"none archived", "ben", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			ids := h.seedTour()
+			for _, name := range []string{"Dev", "Chloé"} {
+				if name == "Chloé" && !strings.Contains(tc.with, "chloé") {
+					continue
+				}
+				if _, err := h.s.UpdatePerson(context.Background(), ids[name], func(p *domain.Person) error { p.ArchivedAt = testNow; return nil }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h.start(80, 24)
+			h.press("2", "down", "l") // Ana Lima
+			h.press("tab", "tab", "tab", "tab", "tab")
+			h.typeText(tc.with)
+			h.press("enter")
+			if h.m.form != nil {
+				t.Fatalf("the form is still open:\n%s", h.screen())
+			}
+			if !strings.HasPrefix(h.m.status, "Logged a call with Ana Lima") {
+				t.Errorf("status %q, want the log first", h.m.status)
+			}
+			if tc.want == "" {
+				if strings.Contains(h.m.status, "archived") {
+					t.Errorf("status %q speaks of someone archived", h.m.status)
+				}
+				return
+			}
+			if !strings.Contains(h.m.status, tc.want) {
+				t.Errorf("status %q, want it to say %q", h.m.status, tc.want)
+			}
+			h.contains("archived; restore them (u) to bring them back")
+			if h.m.statusErr {
+				t.Error("the note is shown as an error; the log went through")
+			}
+		})
+	}
 }

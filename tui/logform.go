@@ -120,7 +120,7 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 		Note:      f.notes.current(),
 		Missed:    missed,
 	}
-	return logCmd(e.ctx, e.core, in, f.with.current(), e.now), nil
+	return logCmd(e.ctx, e.core, in, f.with.current(), e.now, f.keys.Restore.Help().Key), nil
 }
 
 // contactWords says a contact the core refused (core.CheckContact) in the

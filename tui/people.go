@@ -56,8 +56,10 @@ func (v *peopleView) refresh(w *world, prefer string) {
 	}
 	v.all = append(v.all[:0], w.active...)
 	sortByDue(v.all)
-	if v.showArchived {
+	if v.showArchived { // after the active, in the order of tend list --archived
+		active := len(v.all)
 		v.all = append(v.all, w.archived...)
+		sortByDue(v.all[active:])
 	}
 	v.names = v.names[:0]
 	for _, e := range v.all {

@@ -61,7 +61,7 @@ func (msg todayMsg) apply(m *Model) tea.Cmd {
 		m.setError(msg.err)
 		return nil
 	}
-	m.w.today = msg.today.Suggestions
+	m.w.today, m.w.day = msg.today.Suggestions, msg.day
 	m.today.refresh(&m.w, m.todayLater)
 	m.todayLater = ""
 	return loadNotesCmd(m.ctx, m.opts.Core, m.seq, m.w.today)

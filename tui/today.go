@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/words"
 )
@@ -24,7 +25,7 @@ type todayItem struct {
 	kind   todayKind
 	id     string // the person's id
 	status cadence.Status
-	memory dueMemory
+	memory core.DayMemory
 	date   cadence.SoonDate
 }
 
@@ -68,10 +69,10 @@ func (v *todayView) refresh(w *world, prefer string) {
 		v.items = append(v.items, todayItem{kind: todaySuggestion, id: s.Person.ID, status: s})
 	}
 	v.suggestions = len(v.items)
-	for _, m := range w.due {
+	for _, m := range w.day.Memories {
 		v.items = append(v.items, todayItem{kind: todayMemory, id: m.PersonID, memory: m})
 	}
-	for _, d := range soonDates(w) {
+	for _, d := range w.day.Dates {
 		v.items = append(v.items, todayItem{kind: todayDate, id: d.PersonID, date: d})
 	}
 	v.cur = 0
@@ -85,17 +86,6 @@ func (v *todayView) refresh(w *world, prefer string) {
 		}
 	}
 	v.scroll()
-}
-
-// soonDates lists the birthdays and important dates of active people in
-// the coming week, soonest first, as tend today does.
-func soonDates(w *world) []cadence.SoonDate {
-	var out []cadence.SoonDate
-	for _, e := range w.active {
-		out = append(out, cadence.DatesAhead(e.sum.Cadence(), w.now, cadence.WeekDays)...)
-	}
-	cadence.SortSoonDates(out)
-	return out
 }
 
 func (v *todayView) move(delta int) {
@@ -204,7 +194,18 @@ func (v *todayView) layout() ([]string, []span) {
 			}
 		case todayMemory:
 			m := it.memory
-			lines = append(lines, marker+"○ "+nameStyle.Render(termtext.Line(m.Name))+": "+termtext.Line(m.Text)+" "+st.dim.Render("· "+words.MemoryDue(cadence.Reminder{Due: m.Due}, false, w.now)))
+			line := marker + "○ " + nameStyle.Render(termtext.Line(m.Name)) + ": " + termtext.Line(m.Text) + " " + st.dim.Render("· "+words.MemoryDue(cadence.Reminder{Due: m.Due}, false, w.now))
+			if !m.Answered {
+				lines = append(lines, line)
+				break
+			}
+			// tend today names the command that settles it; here it is a key.
+			settled := "in touch since; settled? press " + v.keys.Done.Help().Key
+			if with := line + st.dim.Render(" · "+settled); widthOf(with) <= v.width {
+				lines = append(lines, with)
+			} else {
+				lines = append(lines, line, "    "+st.dim.Render(fit(settled, v.width-4)))
+			}
 		case todayDate:
 			d := it.date
 			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.Name))+": "+termtext.Line(words.SoonDate(d)))

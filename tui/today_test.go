@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // TestTheTickCarriesTheClock: the moment the TUI works at is the one the
@@ -41,4 +44,43 @@ func TestTodayDrawsTheCoresRanking(t *testing.T) {
 	}
 	h.send(todayMsg{seq: h.m.todaySeq, today: core.Today{Suggestions: []cadence.Status{dev}}})
 	h.contains("1 person to talk to", "1. Dev Patel", "the core says so")
+}
+
+// TestTodaySaysAMemoryWasAnswered: a memory whose person you have been in
+// touch with since it came due says so, as tend today does, and names the
+// key that settles it rather than a command; d then marks it done.
+func TestTodaySaysAMemoryWasAnswered(t *testing.T) {
+	for _, sz := range sizes {
+		name := fmt.Sprintf("today_answered_%dx%d", sz.w, sz.h)
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t)
+			ids := h.seedTour()
+			call := domain.Interaction{People: []string{ids["Ana"]}, Via: cadence.Call, At: testNow.Add(-time.Hour)}
+			if _, err := h.s.AddInteraction(context.Background(), call); err != nil {
+				t.Fatal(err)
+			}
+			h.start(sz.w, sz.h)
+			h.contains("Ana Lima: exam on Friday", "in touch since; settled? press d")
+			h.golden(name)
+			for !strings.Contains(h.cursorLine(), "exam on Friday") {
+				h.press("down")
+			}
+			h.press("d")
+			if strings.Contains(h.screen(), "Ana Lima: exam on Friday") {
+				t.Errorf("the answered memory is still there after d:\n%s", h.screen())
+			}
+		})
+	}
+}
+
+// TestTodayLeavesAnUnansweredMemoryPlain: no word of being in touch where
+// you have not been since the memory came due.
+func TestTodayLeavesAnUnansweredMemoryPlain(t *testing.T) {
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.contains("Ana Lima: exam on Friday · due yesterday")
+	if strings.Contains(h.screen(), "in touch since") {
+		t.Errorf("an unanswered memory is marked answered:\n%s", h.screen())
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/internal/words"
 )
@@ -49,4 +50,23 @@ func nameList(names []string) string {
 		return strings.Join(cleaned, "")
 	}
 	return strings.Join(cleaned[:len(cleaned)-1], ", ") + " and " + cleaned[len(cleaned)-1]
+}
+
+// archivedNote says which of people are archived, and how they come back
+// to the lists, with the key that restores them; "" when no one is.
+func archivedNote(people []domain.Person, restoreKey string) string {
+	var names []string
+	for _, p := range people {
+		if p.Archived() {
+			names = append(names, p.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	verb := " is archived"
+	if len(names) > 1 {
+		verb = " are archived"
+	}
+	return nameList(names) + verb + "; restore them (" + restoreKey + ") to bring them back to the lists."
 }

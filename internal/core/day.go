@@ -38,16 +38,23 @@ func (c *Core) TheDay(ctx context.Context, now time.Time, answered int) (Day, er
 		return Day{}, err
 	}
 	out := Day{Memories: make([]DayMemory, len(due))}
+	// Each person is read once, however many of their memories are due.
+	people := map[string]cadence.Person{}
 	for i, m := range due {
 		out.Memories[i].DueMemory = m
 		if i >= answered {
 			continue
 		}
-		sum, err := c.store.Summary(ctx, m.PersonID)
-		if err != nil {
-			return Day{}, err
+		p, ok := people[m.PersonID]
+		if !ok {
+			sum, err := c.store.Summary(ctx, m.PersonID)
+			if err != nil {
+				return Day{}, err
+			}
+			p = sum.Cadence()
+			people[m.PersonID] = p
 		}
-		out.Memories[i].Answered = cadence.MemoryAnswered(sum.Cadence(), cadence.Reminder{Text: m.Text, Due: m.Due}, now)
+		out.Memories[i].Answered = cadence.MemoryAnswered(p, cadence.Reminder{Text: m.Text, Due: m.Due}, now)
 	}
 	if out.Dates, err = c.store.DatesAhead(ctx, now, cadence.WeekDays); err != nil {
 		return Day{}, err
@@ -59,14 +66,11 @@ func (c *Core) TheDay(ctx context.Context, now time.Time, answered int) (Day, er
 type Lists struct {
 	Active   []domain.Summary
 	Archived []domain.Summary
-	// Due are the open memories of active people whose day has come at
-	// the moment asked, oldest first, then by name: DueMemories.
-	Due []domain.DueMemory
 }
 
-// Lists reads everyone, active and archived, and the memories that have
-// come due at now.
-func (c *Core) Lists(ctx context.Context, now time.Time) (Lists, error) {
+// Lists reads everyone, active and archived. The memories that have come
+// due are TheDay's.
+func (c *Core) Lists(ctx context.Context) (Lists, error) {
 	var (
 		out Lists
 		err error
@@ -75,11 +79,6 @@ func (c *Core) Lists(ctx context.Context, now time.Time) (Lists, error) {
 		return Lists{}, err
 	}
 	if out.Archived, err = c.store.Summaries(ctx, store.PeopleFilter{Archived: true}); err != nil {
-		return Lists{}, err
-	}
-	// The same memories, in the same order, as today lists beneath its
-	// suggestions.
-	if out.Due, err = c.store.DueMemories(ctx, now); err != nil {
 		return Lists{}, err
 	}
 	return out, nil
