@@ -635,7 +635,10 @@ func (m *Model) syncKeys() {
 
 // View draws the screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	// The one sanitiser at the boundary: whatever a view drew, only its
+	// colours reach the terminal, though every stored text is cleaned
+	// where it is drawn too.
+	v := tea.NewView(termtext.Styled(m.render()))
 	v.AltScreen = true
 	v.WindowTitle = "tend"
 	return v

@@ -155,3 +155,21 @@ func TestAnOpenFormTakesKeysAndPastes(t *testing.T) {
 		t.Error("the view's keys are still on while the form is open")
 	}
 }
+
+// TestTheFrameIsSanitised: whatever reaches the frame, from a view or the
+// status line, only colours get to the terminal; another sequence shows
+// as text.
+func TestTheFrameIsSanitised(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.m.setStatus("saved \x1b]52;c;cHduZWQ=\x07 \x1b[2J")
+	frame := h.m.View().Content
+	if strings.Contains(frame, "\x1b]") || strings.Contains(frame, "\x07") || strings.Contains(frame, "\x1b[2J") {
+		t.Fatalf("the frame sends a sequence that is not a colour: %q", frame)
+	}
+	if !strings.Contains(frame, "␛]52;c;cHduZWQ=␇") {
+		t.Errorf("the status's sequence is not shown as text: %q", frame)
+	}
+}

@@ -93,6 +93,18 @@ func Text(s string) string {
 	return string(out)
 }
 
+// Styled makes a screen safe to draw, as Text does, except that complete
+// colour and bold sequences (SGR) pass: a full-screen view styles its
+// frame with nothing else, and no other escape sequence in it is one it
+// meant to send.
+func Styled(s string) string {
+	if safe(s) {
+		return s
+	}
+	out, _ := clean(make([]byte, 0, len(s)), []byte(s), true, true)
+	return string(out)
+}
+
 // Line makes s safe to show on one line, in a table cell or an error:
 // runs of space, tabs and line breaks become one space, surrounding space
 // goes, and control characters show as their pictures.

@@ -169,3 +169,20 @@ func FuzzWriter(f *testing.F) {
 		}
 	})
 }
+
+func TestStyled(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"plain\nlines\ttab", "plain\nlines\ttab"},
+		{"\x1b[1mAna\x1b[m \x1b[38;2;1;2;3minner\x1b[0m", "\x1b[1mAna\x1b[m \x1b[38;2;1;2;3minner\x1b[0m"},
+		{"title\x1b]0;pwned\x07", "title␛]0;pwned␇"},
+		{"clear\x1b[2J", "clear␛[2J"},
+		{"cut \x1b[38;5", "cut ␛[38;5"},
+		{"bad \xff byte, C1 \u009b", "bad \ufffd byte, C1 \ufffd"},
+	}
+	for _, tt := range tests {
+		if got := Styled(tt.in); got != tt.want {
+			t.Errorf("Styled(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
