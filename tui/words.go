@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/tend-app/tend/internal/domain"
@@ -15,10 +14,7 @@ import (
 // lastTalkWords says when you last really talked: "43 days ago, call", or
 // "never (added 23 days ago)".
 func lastTalkWords(e *entry, now time.Time) string {
-	if e.sum.LastReal.IsZero() {
-		return "never (added " + words.Ago(e.status.DaysSinceReal) + ")"
-	}
-	return words.LastTalk(e.sum.LastReal.At, now) + ", " + string(e.sum.LastReal.Via)
+	return words.LastConversation(e.sum.LastReal, e.status.DaysSinceReal, now)
 }
 
 // lastShortWords is lastTalkWords for a narrow column: how long ago, or
@@ -46,10 +42,7 @@ func nameList(names []string) string {
 	for i, n := range names {
 		cleaned[i] = termtext.Line(n)
 	}
-	if len(cleaned) < 2 {
-		return strings.Join(cleaned, "")
-	}
-	return strings.Join(cleaned[:len(cleaned)-1], ", ") + " and " + cleaned[len(cleaned)-1]
+	return words.And(cleaned)
 }
 
 // archivedNote says which of people are archived, and how they come back

@@ -177,14 +177,7 @@ func (c exportCount) text(format string) string {
 	if format == "json" {
 		parts = append(parts, words.Count(c.interactions, "interaction", "interactions"), words.Count(c.memories, "memory", "memories"))
 	}
-	return joinAnd(parts)
-}
-
-func joinAnd(parts []string) string {
-	if len(parts) < 2 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return words.And(parts)
 }
 
 // writeOutput writes a file through the one safe writer: never the

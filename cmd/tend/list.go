@@ -100,10 +100,7 @@ func runList(a *app, opts listOptions) error {
 	}
 	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")
 	for _, l := range listed {
-		last := "never (added " + words.Ago(l.DaysSinceReal) + ")"
-		if !l.LastReal.IsZero() {
-			last = words.LastTalk(l.LastReal.At, now) + ", " + string(l.LastReal.Via)
-		}
+		last := words.LastConversation(l.LastReal, l.DaysSinceReal, now)
 		due := fmt.Sprintf("%.2f", l.DueRatio)
 		if l.Due {
 			due += " due"

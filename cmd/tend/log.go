@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -144,13 +143,10 @@ func joinNames(names []string) string {
 	for i, n := range names {
 		styled[i] = paint(styleName, n)
 	}
-	switch len(styled) {
-	case 0:
+	if len(styled) == 0 {
 		return "nobody"
-	case 1:
-		return styled[0]
 	}
-	return strings.Join(styled[:len(styled)-1], ", ") + " and " + styled[len(styled)-1]
+	return words.And(styled)
 }
 
 // datedWords says when something happened in words, and always names the

@@ -110,10 +110,7 @@ func runShow(a *app, opts showOptions) error {
 	case p.SnoozedUntil.After(now):
 		field("status", "snoozed until "+p.SnoozedUntil.In(now.Location()).Format("Mon 2 Jan 2006"))
 	}
-	last := "none yet (added " + words.Ago(st.DaysSinceReal) + ")"
-	if !sum.LastReal.IsZero() {
-		last = fmt.Sprintf("%s, %s", words.LastTalk(sum.LastReal.At, now), sum.LastReal.Via)
-	}
+	last := words.LastConversation(sum.LastReal, st.DaysSinceReal, now)
 	dueText := fmt.Sprintf("%.2f of the rhythm", st.DueRatio)
 	if st.Due {
 		dueText += ", due"

@@ -193,8 +193,5 @@ func layersWords() string {
 			layers = append(layers, strconv.Itoa(t.Layer()))
 		}
 	}
-	and := func(ns []string) string {
-		return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
-	}
-	return "Guidelines " + and(sizes) + " make, together, the layers of " + and(layers) + " people."
+	return "Guidelines " + words.And(sizes) + " make, together, the layers of " + words.And(layers) + " people."
 }

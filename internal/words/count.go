@@ -49,6 +49,24 @@ func LastTalk(at, now time.Time) string {
 	return Ago(days)
 }
 
+// LastConversation says when and how you last really talked: "43 days
+// ago, call", or, with no real conversation yet, "never (added 23 days
+// ago)" (daysSince then counts from the day they were added).
+func LastConversation(last cadence.Contact, daysSince int, now time.Time) string {
+	if last.IsZero() {
+		return "never (added " + Ago(daysSince) + ")"
+	}
+	return LastTalk(last.At, now) + ", " + string(last.Via)
+}
+
+// And joins parts as a sentence does: "a", "a and b", "a, b and c".
+func And(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
 // Gaps says "gaps of 10, 16, 25 days", as the reasons, tend stats and the
 // TUI all word drift.
 func Gaps(gaps []int) string {

@@ -170,3 +170,40 @@ func TestLogged(t *testing.T) {
 		}
 	}
 }
+
+func TestAnd(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		parts []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"Ana"}, "Ana"},
+		{[]string{"Ana", "Ben"}, "Ana and Ben"},
+		{[]string{"Ana", "Ben", "Chloé"}, "Ana, Ben and Chloé"},
+	} {
+		if got := words.And(tt.parts); got != tt.want {
+			t.Errorf("And(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
+}
+
+func TestLastConversation(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		last cadence.Contact
+		days int
+		want string
+	}{
+		{cadence.Contact{}, 23, "never (added 23 days ago)"},
+		{cadence.Contact{}, 0, "never (added today)"},
+		{cadence.Contact{At: now.AddDate(0, 0, -43), Via: cadence.Call}, 43, "43 days ago, call"},
+		{cadence.Contact{At: now.AddDate(0, 0, -1), Via: cadence.InPerson}, 1, "yesterday, in-person"},
+		{cadence.Contact{At: now.AddDate(0, 0, 2), Via: cadence.Video}, 0, "Thu 26 Nov, after this day, video"},
+	} {
+		if got := words.LastConversation(tt.last, tt.days, now); got != tt.want {
+			t.Errorf("LastConversation(%v, %d) = %q, want %q", tt.last, tt.days, got, tt.want)
+		}
+	}
+}
