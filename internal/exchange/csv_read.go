@@ -626,10 +626,17 @@ func trimAll(list []string) []string {
 
 // tagList reads a cell of tags: tend's and Outlook's "a; b", Google's
 // "* myContacts ::: Friends". Google's own groups lose their "* ", and the
-// one every contact is in (My Contacts) is no tag.
+// one every contact is in (My Contacts) is no tag; in tend's own export
+// a tag is read as it was written, whatever it starts with.
 func (l *csvLayout) tagList(v string) []string {
 	var out []string
 	for _, t := range l.googleList(v, ";,") {
+		if l.own {
+			if t = strings.TrimSpace(t); t != "" {
+				out = append(out, t)
+			}
+			continue
+		}
 		t = strings.TrimSpace(strings.TrimPrefix(t, "* "))
 		if k := strings.ToLower(strings.ReplaceAll(t, " ", "")); k == "mycontacts" || t == "" {
 			continue
