@@ -162,10 +162,14 @@ func FuzzWriter(f *testing.F) {
 		if why := unsafeOutput(b.Bytes(), allowSGR); why != "" {
 			t.Fatalf("output %q of %q holds %s", b.Bytes(), in, why)
 		}
-		if !allowSGR {
-			if got := Text(string(in)); got != b.String() {
-				t.Fatalf("writer gave %q, Text gave %q", b.String(), got)
-			}
+		// Text and Styled are the writer in one piece, without and with
+		// colours.
+		whole := Text
+		if allowSGR {
+			whole = Styled
+		}
+		if got := whole(string(in)); got != b.String() {
+			t.Fatalf("writer gave %q, the whole string %q", b.String(), got)
 		}
 	})
 }
