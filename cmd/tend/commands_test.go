@@ -130,3 +130,29 @@ func sorted(s []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestEveryoneArchivedIsNotNoOneYet: with everyone in tend archived,
+// today, plan and list say so and where they are; "No one in tend yet"
+// would read as if the people were lost.
+func TestEveryoneArchivedIsNotNoOneYet(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	for _, cmd := range []string{"today", "plan", "list"} {
+		if out := h.ok(cmd).stdout; !strings.HasPrefix(out, "No one in tend yet.") {
+			t.Errorf("tend %s on an empty tend said %q", cmd, out)
+		}
+	}
+	h.ok("add", "Ana Lima")
+	h.ok("archive", "ana")
+	for _, cmd := range []string{"today", "plan", "list"} {
+		out := h.ok(cmd).stdout
+		if want := "No one to talk to: the one person in tend is archived.\n  tend list --archived shows them; tend restore NAME brings one back.\n"; out != want {
+			t.Errorf("tend %s with everyone archived said %q, want %q", cmd, out, want)
+		}
+	}
+	h.ok("add", "Ben Okafor")
+	h.ok("archive", "ben")
+	if out := h.ok("today").stdout; !strings.HasPrefix(out, "No one to talk to: everyone in tend is archived.") {
+		t.Errorf("tend today with two archived said %q", out)
+	}
+}

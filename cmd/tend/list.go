@@ -88,14 +88,16 @@ func runList(a *app, opts listOptions) error {
 		return a.writeListJSON(listed)
 	}
 	if len(listed) == 0 {
-		say := "No one matches."
+		say := "No one matches.\n"
 		switch {
 		case opts == listOptions{}:
-			say = strings.TrimSuffix(nobodyYet, "\n")
+			if say, err = nobodyActive(a, c); err != nil {
+				return err
+			}
 		case opts == listOptions{archived: true}:
-			say = "No one is archived."
+			say = "No one is archived.\n"
 		}
-		_, err := fmt.Fprintln(a.out, say)
+		_, err := fmt.Fprint(a.out, say)
 		return err
 	}
 	t := newTable("NAME", "TIER", "LAST REAL CONVERSATION", "DUE")

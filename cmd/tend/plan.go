@@ -101,7 +101,11 @@ func runPlan(a *app, opts planOptions) error {
 	}
 	switch {
 	case people == 0:
-		b.WriteString(nobodyYet)
+		say, err := nobodyActive(a, c)
+		if err != nil {
+			return err
+		}
+		b.WriteString(say)
 	case planned+len(plan.Later) == 0:
 		enjoy := "Enjoy the days."
 		if opts.days == 1 {

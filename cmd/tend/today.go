@@ -102,7 +102,11 @@ func runToday(a *app, opts todayOptions) error {
 	var b strings.Builder
 	switch {
 	case count == 0:
-		b.WriteString(nobodyYet)
+		say, err := nobodyActive(a, c)
+		if err != nil {
+			return err
+		}
+		b.WriteString(say)
 	case len(today) == 0:
 		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
 	default:
@@ -257,5 +261,21 @@ func writeMore(b *strings.Builder, more int, where string) {
 	}
 }
 
-// nobodyYet is what today and plan say on a database with no one in it.
+// nobodyYet is what today, plan and list say on a database with no one in it.
 const nobodyYet = "No one in tend yet. Add the first person:\n  tend add \"Ana Lima\" --tier close\n"
+
+// nobodyActive is what today, plan and list say when no one active is in
+// tend: that no one is in it yet, or, when everyone in it is archived,
+// that, and where they are. Saying "no one yet" then would read as if the
+// people were lost.
+func nobodyActive(a *app, c *core.Core) (string, error) {
+	n, err := c.CountArchived(a.ctx())
+	if err != nil || n == 0 {
+		return nobodyYet, err
+	}
+	who := "everyone in tend is archived"
+	if n == 1 {
+		who = "the one person in tend is archived"
+	}
+	return "No one to talk to: " + who + ".\n  tend list --archived shows them; tend restore NAME brings one back.\n", nil
+}

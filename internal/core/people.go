@@ -184,3 +184,9 @@ func (c *Core) RemovePerson(ctx context.Context, id string) (domain.Person, erro
 	}
 	return p, c.store.DeletePerson(ctx, id)
 }
+
+// CountArchived counts the archived people: with no one active, it tells
+// a tend no one is in yet from one whose people are all archived.
+func (c *Core) CountArchived(ctx context.Context) (int, error) {
+	return c.store.CountArchived(ctx)
+}

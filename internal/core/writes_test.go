@@ -238,3 +238,20 @@ func TestDoneForgetAndEditMemory(t *testing.T) {
 		t.Errorf("open after done and forget: %v, %v", open, err)
 	}
 }
+
+func TestCountArchived(t *testing.T) {
+	t.Parallel()
+	c, now := emptyCore(t)
+	ctx := t.Context()
+	if n, err := c.CountArchived(ctx); err != nil || n != 0 {
+		t.Fatalf("CountArchived of an empty tend = %d, %v", n, err)
+	}
+	ana := add(t, c, domain.Person{Name: "Ana Lima"})
+	add(t, c, domain.Person{Name: "Ben Okafor"})
+	if _, _, err := c.Archive(ctx, ana.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.CountArchived(ctx); err != nil || n != 1 {
+		t.Errorf("CountArchived with one of two archived = %d, %v; want 1", n, err)
+	}
+}
