@@ -107,48 +107,64 @@ func TestMaxPriorityBounds(t *testing.T) {
 	}
 }
 
-// TestMaxPriorityBoundsRandomPeople checks the ceiling against the priority
-// of thousands of random people, at random moments in zones with and
-// without daylight saving.
-func TestMaxPriorityBoundsRandomPeople(t *testing.T) {
-	t.Parallel()
+// testZones are UTC, the day's two extremes (+14, -11) and the zones
+// named, with daylight saving.
+func testZones(t *testing.T, names ...string) []*time.Location {
+	t.Helper()
 	zones := []*time.Location{time.UTC, time.FixedZone("+14", 14*3600), time.FixedZone("-11", -11*3600)}
-	for _, name := range []string{"America/New_York", "Australia/Lord_Howe", "Europe/London"} {
+	for _, name := range names {
 		loc, err := time.LoadLocation(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		zones = append(zones, loc)
 	}
-	rng := rand.New(rand.NewPCG(8, 8))
+	return zones
+}
+
+// randomHistory gives p, at the moment at, a random past over span: when
+// they were added, the recent contacts (as a store keeps them), perhaps a
+// birthday near at and memories due around it. It returns p and the
+// moment their rhythm counts from.
+func randomHistory(rng *rand.Rand, p Person, at time.Time, span time.Duration) (Person, time.Time) {
 	channels := Channels()
+	p.CreatedAt = at.Add(-span - time.Duration(rng.Int64N(int64(span))))
+	var recent []Contact
+	last := at.Add(-time.Duration(rng.Int64N(int64(span))))
+	for range rng.IntN(RecentCount + 4) {
+		recent = append(recent, touch(last, channels[rng.IntN(len(channels))], []Direction{In, Out}[rng.IntN(2)]))
+		last = last.Add(-time.Duration(rng.Int64N(int64(span) / 3)))
+	}
+	p = withRecent(p, recent...)
+	p.Recent = p.Recent[:min(len(p.Recent), RecentCount)]
+	p.RecentReal = p.RecentReal[:min(len(p.RecentReal), RealCount)]
+	if rng.IntN(4) == 0 {
+		d := at.AddDate(0, 0, rng.IntN(9)-3)
+		p.Birthday = MonthDay{Month: d.Month(), Day: d.Day()}
+	}
+	for range rng.IntN(3) {
+		p.Reminders = append(p.Reminders, Reminder{Text: "x", Due: date(at.Year(), at.Month(), at.Day()+rng.IntN(5)-2)})
+	}
+	if !p.LastReal.IsZero() {
+		return p, p.LastReal.At
+	}
+	return p, p.CreatedAt
+}
+
+// TestMaxPriorityBoundsRandomPeople checks the ceiling against the priority
+// of thousands of random people, at random moments in zones with and
+// without daylight saving.
+func TestMaxPriorityBoundsRandomPeople(t *testing.T) {
+	t.Parallel()
+	zones := testZones(t, "America/New_York", "Australia/Lord_Howe", "Europe/London")
+	rng := rand.New(rand.NewPCG(8, 8))
 	for i := range 20000 {
 		loc := zones[rng.IntN(len(zones))]
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, loc).Add(time.Duration(rng.Int64N(int64(3 * 365 * 24 * time.Hour))))
 		tiers := Tiers()
 		p := Person{ID: "01P", Name: "Someone", Tier: tiers[rng.IntN(len(tiers))], Every: []int{0, 0, 1, 2, 3, 10}[rng.IntN(6)]}
 		span := time.Duration(3*p.Interval()+3) * 24 * time.Hour
-		p.CreatedAt = at.Add(-span - time.Duration(rng.Int64N(int64(span))))
-		var recent []Contact
-		last := at.Add(-time.Duration(rng.Int64N(int64(span))))
-		for range rng.IntN(RecentCount + 4) {
-			recent = append(recent, touch(last, channels[rng.IntN(len(channels))], []Direction{In, Out}[rng.IntN(2)]))
-			last = last.Add(-time.Duration(rng.Int64N(int64(span) / 3)))
-		}
-		p = withRecent(p, recent...)
-		p.Recent = p.Recent[:min(len(p.Recent), RecentCount)]
-		p.RecentReal = p.RecentReal[:min(len(p.RecentReal), RealCount)]
-		if rng.IntN(4) == 0 {
-			d := at.AddDate(0, 0, rng.IntN(9)-3)
-			p.Birthday = MonthDay{Month: d.Month(), Day: d.Day()}
-		}
-		for range rng.IntN(3) {
-			p.Reminders = append(p.Reminders, Reminder{Text: "x", Due: date(at.Year(), at.Month(), at.Day()+rng.IntN(5)-2)})
-		}
-		since := p.CreatedAt
-		if !p.LastReal.IsZero() {
-			since = p.LastReal.At
-		}
+		p, since := randomHistory(rng, p, at, span)
 		s := Assess(p, at)
 		if ceiling := MaxPriority(Overdue(since, p.Interval(), at), p, at); ceiling < s.Priority {
 			t.Fatalf("person %d at %s: MaxPriority = %.3f < priority %.2f (%v)\n%+v", i, at, ceiling, s.Priority, s.Reasons, p)
@@ -166,16 +182,8 @@ func TestMaxPriorityBoundsAsAStoreGivesIt(t *testing.T) {
 	custom := DefaultRules()
 	custom.Every[Inner], custom.Every[Close], custom.Every[Outer] = 10, 21, 200
 	custom.TagEvery["family"], custom.TagEvery["work"] = 14, 120
-	zones := []*time.Location{time.UTC, time.FixedZone("+14", 14*3600), time.FixedZone("-11", -11*3600)}
-	for _, name := range []string{"America/New_York", "Australia/Lord_Howe"} {
-		loc, err := time.LoadLocation(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		zones = append(zones, loc)
-	}
+	zones := testZones(t, "America/New_York", "Australia/Lord_Howe")
 	rng := rand.New(rand.NewPCG(9, 9))
-	channels := Channels()
 	tight := 0
 	for i := range 20000 {
 		r := []Rules{DefaultRules(), custom}[i%2]
@@ -186,27 +194,7 @@ func TestMaxPriorityBoundsAsAStoreGivesIt(t *testing.T) {
 		p.Tags = [][]string{nil, {"family"}, {"work"}, {"Family", "work"}}[rng.IntN(4)]
 		interval, _ := r.Rhythm(p)
 		span := time.Duration(3*interval+3) * 24 * time.Hour
-		p.CreatedAt = at.Add(-span - time.Duration(rng.Int64N(int64(span))))
-		var recent []Contact
-		last := at.Add(-time.Duration(rng.Int64N(int64(span))))
-		for range rng.IntN(RecentCount + 4) {
-			recent = append(recent, touch(last, channels[rng.IntN(len(channels))], []Direction{In, Out}[rng.IntN(2)]))
-			last = last.Add(-time.Duration(rng.Int64N(int64(span) / 3)))
-		}
-		p = withRecent(p, recent...)
-		p.Recent = p.Recent[:min(len(p.Recent), RecentCount)]
-		p.RecentReal = p.RecentReal[:min(len(p.RecentReal), RealCount)]
-		if rng.IntN(4) == 0 {
-			d := at.AddDate(0, 0, rng.IntN(9)-3)
-			p.Birthday = MonthDay{Month: d.Month(), Day: d.Day()}
-		}
-		for range rng.IntN(3) {
-			p.Reminders = append(p.Reminders, Reminder{Text: "x", Due: date(at.Year(), at.Month(), at.Day()+rng.IntN(5)-2)})
-		}
-		since := p.CreatedAt
-		if !p.LastReal.IsZero() {
-			since = p.LastReal.At
-		}
+		p, since := randomHistory(rng, p, at, span)
 		shortest := p.Every
 		if shortest == 0 {
 			shortest = r.MinEvery(p.Tier)
