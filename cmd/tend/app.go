@@ -17,6 +17,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/config"
 	"github.com/tend-app/tend/internal/core"
+	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
 	"github.com/tend-app/tend/store"
 )
@@ -173,6 +174,17 @@ func (a *app) Store() (*store.Store, error) { return a.openStore(store.WriteLate
 // Core opens the database for a command that may write, and returns the
 // use cases over it, by the settings' rules.
 func (a *app) Core() (*core.Core, error) { return a.coreOver(a.Store) }
+
+// corePerson is Core, and the one person name refers to, looking among
+// scope's people first: where most commands that change someone start.
+func (a *app) corePerson(name string, scope domain.Scope) (*core.Core, domain.Person, error) {
+	c, err := a.Core()
+	if err != nil {
+		return nil, domain.Person{}, err
+	}
+	p, err := c.FindPerson(a.ctx(), name, scope)
+	return c, p, err
+}
 
 // ReadCore is Core for a command that only reads (see ReadStore).
 func (a *app) ReadCore() (*core.Core, error) { return a.coreOver(a.ReadStore) }

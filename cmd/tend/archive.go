@@ -43,11 +43,7 @@ func runArchive(a *app, opts archiveOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := a.Core()
-	if err != nil {
-		return err
-	}
-	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	c, found, err := a.corePerson(opts.name, domain.PreferActive)
 	if err != nil {
 		return err
 	}

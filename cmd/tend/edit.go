@@ -65,11 +65,7 @@ func runEdit(a *app, opts editOptions) error {
 	if opts.person.set["name"] {
 		edit.Name = &opts.newName
 	}
-	c, err := a.Core()
-	if err != nil {
-		return err
-	}
-	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	c, found, err := a.corePerson(opts.name, domain.PreferActive)
 	if err != nil {
 		return err
 	}

@@ -34,11 +34,7 @@ func newRestoreCmd(a *app, runF func(restoreOptions) error) *cobra.Command {
 }
 
 func runRestorePerson(a *app, opts restoreOptions) error {
-	c, err := a.Core()
-	if err != nil {
-		return err
-	}
-	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferArchived)
+	c, found, err := a.corePerson(opts.name, domain.PreferArchived)
 	if err != nil {
 		return err
 	}

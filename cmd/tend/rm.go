@@ -43,11 +43,7 @@ someone go and keep the history, use tend archive.`,
 }
 
 func runRm(a *app, opts rmOptions) error {
-	c, err := a.Core()
-	if err != nil {
-		return err
-	}
-	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	c, found, err := a.corePerson(opts.name, domain.PreferActive)
 	if err != nil {
 		return err
 	}

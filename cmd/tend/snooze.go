@@ -77,11 +77,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 		}
 		until = core.SnoozeDays(now, n)
 	}
-	c, err := a.Core()
-	if err != nil {
-		return err
-	}
-	found, err := c.FindPerson(a.ctx(), opts.name, domain.PreferActive)
+	c, found, err := a.corePerson(opts.name, domain.PreferActive)
 	if err != nil {
 		return err
 	}
