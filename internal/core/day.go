@@ -84,11 +84,6 @@ func (c *Core) Lists(ctx context.Context) (Lists, error) {
 	return out, nil
 }
 
-// Summaries are the people f lets through, each with where they stand.
-func (c *Core) Summaries(ctx context.Context, f domain.PeopleFilter) ([]domain.Summary, error) {
-	return c.store.Summaries(ctx, store.PeopleFilter(f))
-}
-
 // Watcher tells whether the data has changed since it last looked,
 // whoever changed it: this process or another tend.
 type Watcher struct{ w *store.Watcher }

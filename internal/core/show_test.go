@@ -20,14 +20,11 @@ func TestShowIsEverythingOfOnePerson(t *testing.T) {
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
-	active, err := c.Summaries(ctx, domain.PeopleFilter{})
+	lists, err := c.Lists(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	archived, err := c.Summaries(ctx, domain.PeopleFilter{Archived: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	active, archived := lists.Active, lists.Archived
 	if len(active) != 53 || len(archived) != 7 {
 		t.Fatalf("%d active and %d archived, want 53 and 7", len(active), len(archived))
 	}
@@ -143,10 +140,11 @@ func TestTheDayAndLists(t *testing.T) {
 	s, now := testCircle(t)
 	ctx := t.Context()
 	c := core.New(s, cadence.DefaultRules())
-	active, err := c.Summaries(ctx, domain.PeopleFilter{})
+	lists, err := c.Lists(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	active := lists.Active
 	day := func(d int) time.Time { return time.Date(now.Year(), now.Month(), now.Day()+d, 0, 0, 0, 0, time.UTC) }
 	quietP, err := s.AddPerson(ctx, domain.Person{Name: "Quiet One", Tier: cadence.Close})
 	if err != nil {

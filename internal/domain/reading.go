@@ -2,8 +2,6 @@ package domain
 
 import (
 	"time"
-
-	"github.com/tend-app/tend/cadence"
 )
 
 // LastNote is what you last talked about with someone: the note of the
@@ -24,11 +22,4 @@ type InteractionFilter struct {
 	Person string    // only interactions with this person id, when set
 	Since  time.Time // only those at or after this time, when set
 	Limit  int       // at most this many, newest first; all when 0
-}
-
-// PeopleFilter narrows a listing of people.
-type PeopleFilter struct {
-	Archived bool         // archived people instead of active ones
-	Tier     cadence.Tier // only this tier, when set
-	Tag      string       // only people with this tag (any case), when set
 }
