@@ -108,7 +108,7 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 			return nil, fmt.Errorf("minutes: %q is not a whole number", s)
 		}
 	}
-	if err := contactWords(core.CheckContact(via, missed, minutes)); err != nil {
+	if err := contactWords(domain.CheckContact(via, missed, minutes)); err != nil {
 		return nil, err
 	}
 	in := core.LogInput{
@@ -123,7 +123,7 @@ func (f *logForm) submit(e env) (tea.Cmd, error) {
 	return logCmd(e.ctx, e.core, in, f.with.current(), e.now, f.keys.Restore.Help().Key), nil
 }
 
-// contactWords says a contact the core refused (core.CheckContact) in the
+// contactWords says a contact the model refused (domain.CheckContact) in the
 // words of the form's fields; any other error is left as it is.
 func contactWords(err error) error {
 	var refused *domain.LogError

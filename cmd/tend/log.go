@@ -67,7 +67,7 @@ one), 3d, 2w or "3 days ago".`,
 			if err != nil {
 				return usageErrorf("--via: %v", err)
 			}
-			if err := contactWords(core.CheckContact(via, opts.missed, opts.minutes)); err != nil {
+			if err := contactWords(domain.CheckContact(via, opts.missed, opts.minutes)); err != nil {
 				return err
 			}
 			return runF(opts)
@@ -84,7 +84,7 @@ one), 3d, 2w or "3 days ago".`,
 	return cmd
 }
 
-// contactWords says a contact the core refused (core.CheckContact) in
+// contactWords says a contact the model refused (domain.CheckContact) in
 // the words of tend log's flags; any other error is left as it is.
 func contactWords(err error) error {
 	var refused *domain.LogError

@@ -30,25 +30,11 @@ type Logged struct {
 	Named       []domain.Person
 }
 
-// CheckContact refuses minutes below zero, a missed contact that was not a
-// call, and a missed call with minutes, as a *domain.LogError: the checks
-// both faces make before anything is looked up.
-func CheckContact(via cadence.Channel, missed bool, minutes int) error {
-	switch {
-	case minutes < 0:
-		return &domain.LogError{Problem: domain.NegativeMinutes, Via: via, Minutes: minutes}
-	case missed && via != cadence.Call && via != cadence.Video:
-		return &domain.LogError{Problem: domain.MissedNotACall, Via: via, Minutes: minutes}
-	case missed && minutes > 0:
-		return &domain.LogError{Problem: domain.MissedWithMinutes, Via: via, Minutes: minutes}
-	}
-	return nil
-}
-
-// Log checks in (CheckContact), finds the people named, preferring the
-// active, and keeps one interaction with all of them, each once.
+// Log checks in (domain.CheckContact) before any name is looked up, finds
+// the people named, preferring the active, and keeps one interaction with
+// all of them, each once.
 func (c *Core) Log(ctx context.Context, in LogInput) (Logged, error) {
-	if err := CheckContact(in.Via, in.Missed, in.Minutes); err != nil {
+	if err := domain.CheckContact(in.Via, in.Missed, in.Minutes); err != nil {
 		return Logged{}, err
 	}
 	var out Logged

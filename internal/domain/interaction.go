@@ -46,16 +46,28 @@ func (in *Interaction) Validate() error {
 	if in.At.IsZero() {
 		return Errorf(ErrInvalid, "an interaction needs a time")
 	}
-	if in.Missed && in.Via != cadence.Call && in.Via != cadence.Video {
-		return Errorf(ErrInvalid, "only a call or a video call can be missed, not %s", in.Via)
+	if err := CheckContact(in.Via, in.Missed, in.Minutes); err != nil {
+		return err
 	}
-	if in.Minutes < 0 || in.Minutes > 24*60*7 {
+	if in.Minutes > 24*60*7 {
 		return Errorf(ErrInvalid, "minutes must be between 1 and %d, not %d", 24*60*7, in.Minutes)
 	}
-	if in.Missed && in.Minutes > 0 {
-		return Errorf(ErrInvalid, "a missed call lasted no minutes (%d given)", in.Minutes)
-	}
 	return ValidNewText("note", in.Note)
+}
+
+// CheckContact refuses minutes below zero, a missed contact that was not
+// a call, and a missed call with minutes, as a *LogError, which each face
+// words for its own flags or fields.
+func CheckContact(via cadence.Channel, missed bool, minutes int) error {
+	switch {
+	case minutes < 0:
+		return &LogError{Problem: NegativeMinutes, Via: via, Minutes: minutes}
+	case missed && via != cadence.Call && via != cadence.Video:
+		return &LogError{Problem: MissedNotACall, Via: via, Minutes: minutes}
+	case missed && minutes > 0:
+		return &LogError{Problem: MissedWithMinutes, Via: via, Minutes: minutes}
+	}
+	return nil
 }
 
 // LogProblem is why a log or an amend is refused before anything is
