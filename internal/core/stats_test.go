@@ -1,6 +1,7 @@
 package core_test
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -75,4 +76,21 @@ func statsView(st cadence.Stats) any {
 		Activity         cadence.Activity
 		Drifting         []drift
 	}{st.Tiers, st.Active, st.Archived, st.Activity, drifting}
+}
+
+// TestStatsGivesUpTogether: Stats reads the weeks beside the people; when
+// the reading is cancelled it returns the error of either, having waited
+// for both, and never a half-counted answer.
+func TestStatsGivesUpTogether(t *testing.T) {
+	t.Parallel()
+	s, now := testCircle(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	st, err := core.New(s, cadence.DefaultRules()).Stats(ctx, now)
+	if err == nil {
+		t.Fatalf("Stats on a cancelled reading = %+v, want an error", st)
+	}
+	if st.Active != 0 || st.Activity.Total() != 0 {
+		t.Errorf("Stats gave figures with its error: %+v", st)
+	}
 }
