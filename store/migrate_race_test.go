@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/tend-app/tend/cadence"
 )
 
 // writeAtVersion makes a database at path at schema version v (the first
@@ -67,5 +69,46 @@ func TestMigrationRace(t *testing.T) {
 	s := openInternal(t, path)
 	if v, _ := s.userVersion(t.Context()); v != SchemaVersion() {
 		t.Errorf("user_version = %d, want %d", v, SchemaVersion())
+	}
+}
+
+// TestReadsSideBySideOfAnOldFile: an older file opened only to read is
+// read from a copy brought up to date in memory; stats reads it on two
+// connections at once (the people, and the weeks' counts), and both see
+// the copy, not an empty database or the old tables.
+func TestReadsSideBySideOfAnOldFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tend.db")
+	writeAtVersion(t, path, 1)
+	opts := internalOptions(seeds.Add(1))
+	opts.Mode = ReadOnly
+	s, err := Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for range 20 {
+		var (
+			wg     sync.WaitGroup
+			dayErr error
+			names  []string
+			rules  = cadence.DefaultRules()
+			now    = internalNow
+		)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, dayErr = s.DayCounts(t.Context(), cadence.ActivitySince(now), now)
+		}()
+		err := s.EachCadenceUnder(t.Context(), &rules, func(p cadence.Person) error {
+			names = append(names, p.Name)
+			return nil
+		})
+		wg.Wait()
+		if err != nil || dayErr != nil {
+			t.Fatalf("people: %v; weeks: %v", err, dayErr)
+		}
+		if len(names) != 1 || names[0] != "Old Friend" {
+			t.Fatalf("the people of the old file read side by side: %q, want [Old Friend]", names)
+		}
 	}
 }
