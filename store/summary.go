@@ -355,20 +355,11 @@ func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Date
 			return err
 		}
 	}
-	rows, err := q.QueryContext(ctx, cadenceQuery)
-	if err != nil {
-		return fmt.Errorf("load people: %w", err)
-	}
-	defer rows.Close()
 	var (
 		buf    historyLists // every person's lists, in turn
 		fields [cadenceFields][]byte
 	)
-	for rows.Next() {
-		var row sql.RawBytes // read before the next row, never kept
-		if err := rows.Scan(&row); err != nil {
-			return fmt.Errorf("read person: %w", err)
-		}
+	person := func(row []byte) error {
 		rowid, rest, _ := bytes.Cut(row, []byte{0})
 		n := 0
 		for field := range bytes.SplitSeq(rest, []byte{0}) {
@@ -386,11 +377,17 @@ func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Date
 		if err != nil {
 			return err
 		}
-		if err := fn(p); err != nil {
-			return err
-		}
+		return fn(p)
 	}
-	if err := rows.Err(); err != nil {
+	var given error // a person's error, or fn's, returned as it is
+	err := eachRowAhead(ctx, q, cadenceQuery, nil, func(row []byte) error {
+		given = person(row)
+		return given
+	})
+	switch {
+	case given != nil:
+		return given
+	case err != nil:
 		return fmt.Errorf("load people: %w", err)
 	}
 	return nil
