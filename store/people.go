@@ -388,17 +388,11 @@ func (s *Store) readPeople(ctx context.Context, query string, args []any, withKe
 // Each row is made one string, and the person's text fields are parts of
 // it: one allocation a row instead of one a field.
 func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, withKey bool, fn func(p *domain.Person, key string)) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("list people: %w", err)
-	}
-	defer rows.Close()
 	// One of each for every row: what is handed to Scan or fn by its
 	// address lives on the heap, and made in the loop, would be made anew
 	// for each person.
 	var (
 		fields []string
-		row    sql.RawBytes // read before the next row, never kept
 		p      domain.Person
 		key    string
 	)
@@ -406,10 +400,7 @@ func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, 
 	if withKey {
 		want++
 	}
-	for rows.Next() {
-		if err := rows.Scan(&row); err != nil {
-			return fmt.Errorf("read person: %w", err)
-		}
+	person := func(row []byte) error {
 		rowid, rest, _ := bytes.Cut(row, []byte{0})
 		fields = fields[:0]
 		if bytes.Count(rest, []byte{0}) == want-1 {
@@ -418,6 +409,7 @@ func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, 
 			}
 		}
 		key = ""
+		var err error
 		if len(fields) == want {
 			if withKey {
 				key = fields[want-1]
@@ -430,9 +422,18 @@ func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, 
 			return err
 		}
 		fn(&p, key)
+		return nil
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read people: %w", err)
+	var given error // a person's error, returned as it is
+	err := eachRowAhead(ctx, s.db, query, args, func(row []byte) error {
+		given = person(row)
+		return given
+	})
+	switch {
+	case given != nil:
+		return given
+	case err != nil:
+		return fmt.Errorf("list people: %w", err)
 	}
 	return nil
 }
