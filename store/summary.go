@@ -227,27 +227,19 @@ func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string
 	if one != "" {
 		query, queryArgs = historyQuery+` WHERE person_id = ?`, []any{one}
 	}
-	rows, err := s.db.QueryContext(ctx, query, queryArgs...)
-	if err != nil {
-		return out, fmt.Errorf("load history: %w", err)
-	}
-	defer rows.Close()
-	var row sql.RawBytes // read before the next row, never kept; one, as Scan puts it on the heap
-	for rows.Next() {
-		if err := rows.Scan(&row); err != nil {
-			return out, fmt.Errorf("load history: %w", err)
-		}
+	// Each row is copied while SQLite reads the next ones (eachRowAhead).
+	err := eachRowAhead(ctx, s.db, query, queryArgs, func(row []byte) error {
 		var fields [4][]byte
 		rest := row
 		for j := range fields {
 			var ok bool
 			if fields[j], rest, ok = bytes.Cut(rest, []byte{0}); !ok {
-				return out, fmt.Errorf("load history: a row of %d fields", j+1)
+				return fmt.Errorf("a row of %d fields", j+1)
 			}
 		}
 		i, ok := index[string(rest)]
 		if !ok {
-			continue // someone the filter left out
+			return nil // someone the filter left out
 		}
 		r := &out.rows[i]
 		r.set = true
@@ -256,8 +248,9 @@ func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string
 			out.text = append(out.text, f...)
 			r.at[j+1] = len(out.text)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return out, fmt.Errorf("load history: %w", err)
 	}
 	return out, nil
