@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // aheadBatch is how many rows eachRowAhead reads into one batch.
@@ -14,14 +15,15 @@ type rowBatch struct {
 	ends []int
 }
 
-// eachRowAhead calls fn with each row of query's one column (with args), in order,
-// stopping at fn's first error, as a loop over rows.Next would; but the
-// rows are read by a goroutine of their own, a batch ahead of fn. Reading
-// a row is SQLite's work and the driver's, and what fn makes of it is
-// Go's; ranking ten thousand people spends about as long on each, and
-// the two then take a core each. The row fn is given is good until fn
-// returns (its memory is read into again), as sql.RawBytes is.
-func eachRowAhead(ctx context.Context, q queryer, query string, args []any, fn func(row []byte) error) error {
+// eachRowAhead calls fn with each row of query's one column (with args),
+// in order, stopping at fn's first error, as a loop over rows.Next would;
+// but the rows are read by a goroutine of their own, a batch ahead of fn.
+// Reading a row is SQLite's work and the driver's, and what fn makes of
+// it is Go's; ranking ten thousand people spends about as long on each,
+// and the two then take a core each. The row fn is given is good until
+// fn returns (its memory is read into again), as sql.RawBytes is. fn's
+// error is returned as it is, the reading's after what, as "what: error".
+func eachRowAhead(ctx context.Context, q queryer, query string, args []any, what string, fn func(row []byte) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// Three batches go round: one being read into, one waiting, one with fn.
@@ -48,8 +50,8 @@ func eachRowAhead(ctx context.Context, q queryer, query string, args []any, fn f
 			cancel() // the reader stops at its next row, and full is closed
 		}
 	}
-	if readErr := <-read; err == nil {
-		err = readErr
+	if readErr := <-read; err == nil && readErr != nil {
+		err = fmt.Errorf("%s: %w", what, readErr)
 	}
 	return err
 }

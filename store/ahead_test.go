@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -33,7 +34,7 @@ func TestEachRowAheadGivesEveryRowInOrder(t *testing.T) {
 	db := numbersDB(t, 3*aheadBatch+7)
 	for _, n := range []int{0, 1, aheadBatch - 1, aheadBatch, aheadBatch + 1, 2 * aheadBatch, 3*aheadBatch + 7} {
 		var got []string
-		err := eachRowAhead(t.Context(), db, numbersQuery, []any{n}, func(row []byte) error {
+		err := eachRowAhead(t.Context(), db, numbersQuery, []any{n}, "count", func(row []byte) error {
 			got = append(got, string(row))
 			return nil
 		})
@@ -60,14 +61,14 @@ func TestEachRowAheadStopsAtTheFirstError(t *testing.T) {
 	stop := errors.New("enough")
 	for _, at := range []int{1, aheadBatch, aheadBatch + 1, 3*aheadBatch + 7} {
 		calls := 0
-		err := eachRowAhead(t.Context(), db, numbersQuery, []any{3*aheadBatch + 7}, func(row []byte) error {
+		err := eachRowAhead(t.Context(), db, numbersQuery, []any{3*aheadBatch + 7}, "count", func(row []byte) error {
 			calls++
 			if calls == at {
 				return stop
 			}
 			return nil
 		})
-		if !errors.Is(err, stop) || calls != at {
+		if err != stop || calls != at {
 			t.Errorf("an error at row %d: returned %v after %d calls", at, err, calls)
 		}
 	}
@@ -79,12 +80,12 @@ func TestEachRowAheadReportsTheReadersErrors(t *testing.T) {
 	t.Parallel()
 	db := numbersDB(t, 10)
 	never := func([]byte) error { t.Error("fn called"); return nil }
-	if err := eachRowAhead(t.Context(), db, `SELECT nothing FROM nowhere`, nil, never); err == nil {
+	if err := eachRowAhead(t.Context(), db, `SELECT nothing FROM nowhere`, nil, "count", never); err == nil {
 		t.Error("a query of a table that is not there gave no error")
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if err := eachRowAhead(ctx, db, numbersQuery, []any{10}, never); !errors.Is(err, context.Canceled) {
-		t.Errorf("a cancelled reading: %v, want context.Canceled", err)
+	if err := eachRowAhead(ctx, db, numbersQuery, []any{10}, "count", never); !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), "count: ") {
+		t.Errorf("a cancelled reading: %v, want count: context.Canceled", err)
 	}
 }

@@ -424,18 +424,7 @@ func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, 
 		fn(&p, key)
 		return nil
 	}
-	var given error // a person's error, returned as it is
-	err := eachRowAhead(ctx, s.db, query, args, func(row []byte) error {
-		given = person(row)
-		return given
-	})
-	switch {
-	case given != nil:
-		return given
-	case err != nil:
-		return fmt.Errorf("list people: %w", err)
-	}
-	return nil
+	return eachRowAhead(ctx, s.db, query, args, "list people", person)
 }
 
 // joinedPersonColumns are personColumns for concat_ws, which skips NULLs.

@@ -228,13 +228,13 @@ func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string
 		query, queryArgs = historyQuery+` WHERE person_id = ?`, []any{one}
 	}
 	// Each row is copied while SQLite reads the next ones (eachRowAhead).
-	err := eachRowAhead(ctx, s.db, query, queryArgs, func(row []byte) error {
+	err := eachRowAhead(ctx, s.db, query, queryArgs, "load history", func(row []byte) error {
 		var fields [4][]byte
 		rest := row
 		for j := range fields {
 			var ok bool
 			if fields[j], rest, ok = bytes.Cut(rest, []byte{0}); !ok {
-				return fmt.Errorf("a row of %d fields", j+1)
+				return fmt.Errorf("load history: a row of %d fields", j+1)
 			}
 		}
 		i, ok := index[string(rest)]
@@ -250,10 +250,7 @@ func (s *Store) historyOf(ctx context.Context, people *orderedPeople, one string
 		}
 		return nil
 	})
-	if err != nil {
-		return out, fmt.Errorf("load history: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // cadenceQuery reads what ranking needs of each active person and their
@@ -372,18 +369,7 @@ func eachCadence(ctx context.Context, q queryer, dates map[string][]cadence.Date
 		}
 		return fn(p)
 	}
-	var given error // a person's error, or fn's, returned as it is
-	err := eachRowAhead(ctx, q, cadenceQuery, nil, func(row []byte) error {
-		given = person(row)
-		return given
-	})
-	switch {
-	case given != nil:
-		return given
-	case err != nil:
-		return fmt.Errorf("load people: %w", err)
-	}
-	return nil
+	return eachRowAhead(ctx, q, cadenceQuery, nil, "load people", person)
 }
 
 // cadenceRow reads the fields of one person's row column by column, for a
