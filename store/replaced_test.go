@@ -74,3 +74,45 @@ func TestOpenRefusesAnOrphanWAL(t *testing.T) {
 		}
 	}
 }
+
+// TestAReadsSecondConnectionMakesNoFile: a command that only reads may
+// open a second connection partway (stats reads the weeks beside the
+// people). If the file was deleted or moved away in between, that
+// connection must fail, not make an empty database at the path for the
+// rest of the command, and every later one, to find; if another file
+// was put there, it must not read it as if it were the same.
+func TestAReadsSecondConnectionMakesNoFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tend.db")
+	filled(t, path)
+	opts := internalOptions(seeds.Add(1))
+	opts.Mode = ReadOnly
+	s, err := Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := t.Context()
+	first, err := s.db.Conn(ctx) // the connection Open made, held
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if err := os.Rename(path, path+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DayCounts(ctx, internalNow.AddDate(0, 0, -90), internalNow); !errors.Is(err, ErrReplaced) {
+		t.Errorf("a read on a new connection to a file moved away: %v, want ErrReplaced", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a read made a file where the database was: %v", err)
+	}
+	// Another database put at the path is not read either.
+	other := filepath.Join(filepath.Dir(path), "other.db")
+	filled(t, other)
+	if err := os.Rename(other, path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DayCounts(ctx, internalNow.AddDate(0, 0, -90), internalNow); !errors.Is(err, ErrReplaced) {
+		t.Errorf("a read on a new connection to another file at the path: %v, want ErrReplaced", err)
+	}
+}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/oklog/ulid/v2"
 	"github.com/tend-app/tend/internal/domain"
+	"modernc.org/sqlite"
 	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
 )
 
@@ -237,7 +238,10 @@ func (s *Store) openFile() error {
 	uri := dsn(s.path)
 	switch {
 	case s.mode == ReadOnly && canWrite(s.path) && canWrite(filepath.Dir(s.path)):
-		uri += "&_pragma=query_only(1)"
+		// mode=rw: a connection the pool opens later, when the file has
+		// been moved or deleted since, fails instead of making a new,
+		// empty database at the path.
+		uri += "&_pragma=query_only(1)&mode=rw"
 	case s.mode == ReadOnly:
 		// SQLite would make a -wal and -shm it could never remove, with
 		// the file's mode: read the file as doctor does instead.
@@ -249,10 +253,11 @@ func (s *Store) openFile() error {
 			return err
 		}
 	}
-	db, err := sql.Open("sqlite", uri)
+	connector, err := sqlite.NewConnector(uri)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", s.path, err)
 	}
+	db := sql.OpenDB(sameFile{connector, s})
 	s.db = db
 	if s.opened, err = os.Stat(s.path); err != nil {
 		db.Close()
@@ -373,13 +378,34 @@ func (s *Store) checkSameFile() error {
 	now, err := os.Stat(s.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return domain.Errorf(ErrReplaced, "%s was deleted or moved away while tend had it open; tend stopped writing, and nothing was written. Quit and start tend again", s.path)
+		return domain.Errorf(ErrReplaced, "%s was deleted or moved away while tend had it open; tend stopped, and nothing was written. Quit and start tend again", s.path)
 	case err != nil:
 		return fmt.Errorf("check %s: %w", s.path, err)
 	case !os.SameFile(s.opened, now):
-		return domain.Errorf(ErrReplaced, "%s was replaced by another file while tend had it open (a sync tool, a copy or a mv); tend stopped writing, and nothing was written. Quit and start tend again to open the file now there", s.path)
+		return domain.Errorf(ErrReplaced, "%s was replaced by another file while tend had it open (a sync tool, a copy or a mv); tend stopped, and nothing was written. Quit and start tend again to open the file now there", s.path)
 	}
 	return nil
+}
+
+// sameFile opens connections to the store's file only while the path
+// names the file the store opened: the pool opens one now and then (stats
+// reads on two at once, a reading ahead may read again on a third), and
+// one opened after the file was deleted, moved away or replaced would
+// read another file, or make an empty one, for the rest of the command.
+type sameFile struct {
+	driver.Connector
+	s *Store
+}
+
+func (c sameFile) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if moved := c.s.checkSameFile(); moved != nil {
+		if err == nil {
+			conn.Close()
+		}
+		return nil, moved // and not SQLite's "unable to open database file"
+	}
+	return conn, err
 }
 
 // Close closes the database.
