@@ -21,8 +21,7 @@ import (
 
 	"github.com/oklog/ulid/v2"
 	"github.com/tend-app/tend/internal/domain"
-	"modernc.org/sqlite"
-	_ "modernc.org/sqlite" // the pure-Go driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go driver
 )
 
 // Options configure a Store.
