@@ -388,9 +388,9 @@ func (s *Store) readPeople(ctx context.Context, query string, args []any, withKe
 // Each row is made one string, and the person's text fields are parts of
 // it: one allocation a row instead of one a field.
 func (s *Store) eachJoinedPerson(ctx context.Context, query string, args []any, withKey bool, fn func(p *domain.Person, key string)) error {
-	// One of each for every row: what is handed to Scan or fn by its
-	// address lives on the heap, and made in the loop, would be made anew
-	// for each person.
+	// One of each for every row: what is handed to fn by its address
+	// lives on the heap, and made for each row, would be made anew for
+	// each person.
 	var (
 		fields []string
 		p      domain.Person
