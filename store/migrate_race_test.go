@@ -79,13 +79,7 @@ func TestMigrationRace(t *testing.T) {
 func TestReadsSideBySideOfAnOldFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	writeAtVersion(t, path, 1)
-	opts := internalOptions(seeds.Add(1))
-	opts.Mode = ReadOnly
-	s, err := Open(path, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openReadOnly(t, path)
 	for range 20 {
 		var (
 			wg     sync.WaitGroup

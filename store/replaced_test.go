@@ -84,13 +84,7 @@ func TestOpenRefusesAnOrphanWAL(t *testing.T) {
 func TestAReadsSecondConnectionMakesNoFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	filled(t, path)
-	opts := internalOptions(seeds.Add(1))
-	opts.Mode = ReadOnly
-	s, err := Open(path, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openReadOnly(t, path)
 	ctx := t.Context()
 	first, err := s.db.Conn(ctx) // the connection Open made, held
 	if err != nil {

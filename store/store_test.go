@@ -42,6 +42,20 @@ func openInternal(t *testing.T, path string) *Store {
 	return s
 }
 
+// openReadOnly opens the database at path as a command that only reads
+// does, and closes it when the test ends.
+func openReadOnly(t *testing.T, path string) *Store {
+	t.Helper()
+	opts := internalOptions(seeds.Add(1))
+	opts.Mode = ReadOnly
+	s, err := Open(path, opts)
+	if err != nil {
+		t.Fatalf("Open(%q) to read = %v, want no error", path, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // randomBytes is n deterministic bytes that are not an SQLite file.
 func randomBytes(t *testing.T, n int) []byte {
 	t.Helper()
