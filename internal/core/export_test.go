@@ -19,9 +19,8 @@ import (
 // again changes nothing.
 func TestExportThenImportIsTheSame(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	_, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	active, err := c.ActivePeople(ctx)
 	if err != nil || len(active) != 53 {
 		t.Fatalf("%d active people, %v", len(active), err)

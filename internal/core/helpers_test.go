@@ -35,6 +35,14 @@ func emptyCore(t *testing.T) (*core.Core, time.Time) {
 	return core.New(s, cadence.DefaultRules()), now
 }
 
+// circleCore is testCircle with a core over it, ranking by the default
+// rules.
+func circleCore(t *testing.T) (*store.Store, *core.Core, time.Time) {
+	t.Helper()
+	s, now := testCircle(t)
+	return s, core.New(s, cadence.DefaultRules()), now
+}
+
 // testCircle is a store of 60 people in every tier, with tags, 900
 // interactions over the last 400 days (texts, calls, missed calls, notes,
 // both ways) and 7 people archived, at the moment it returns. The circle

@@ -17,9 +17,8 @@ import (
 // someone archived.
 func TestShowIsEverythingOfOnePerson(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	s, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	lists, err := c.Lists(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -78,9 +77,8 @@ func TestShowIsEverythingOfOnePerson(t *testing.T) {
 // the short ids it prints.
 func TestHistoryFilters(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	_, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	all, err := c.History(ctx, "", domain.InteractionFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -137,9 +135,8 @@ func ids(list []domain.Interaction) []string {
 // reads in one go.
 func TestTheDayAndLists(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	s, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	lists, err := c.Lists(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -224,9 +221,8 @@ func TestTheDayAndLists(t *testing.T) {
 // TestWatchSeesWrites checks that the watcher tells a write from none.
 func TestWatchSeesWrites(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	s, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	w, err := c.Watch(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
@@ -34,9 +33,8 @@ func TestSnoozeDaysEndAtTheStartOfADay(t *testing.T) {
 
 func TestSnoozeRefusesThePastAndTheArchived(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	s, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	people, err := s.People(ctx, store.PeopleFilter{})
 	if err != nil || len(people) == 0 {
 		t.Fatal(people, err)

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 )
@@ -14,9 +13,8 @@ import (
 // restores it in place of another file.
 func TestBackupExamineRestore(t *testing.T) {
 	t.Parallel()
-	s, now := testCircle(t)
+	s, c, now := circleCore(t)
 	ctx := t.Context()
-	c := core.New(s, cadence.DefaultRules())
 	dir := t.TempDir()
 	copyPath := filepath.Join(dir, "copy.db")
 	size, err := c.Backup(ctx, copyPath, domain.BackupOptions{})
