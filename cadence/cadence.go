@@ -407,9 +407,11 @@ func leftOut(p Person, s Status, now time.Time, quietDays int) Left {
 }
 
 // answered reports whether there was any interaction with p on day's
-// calendar day (in day's location): it answers a date on that day.
+// calendar day, in day's location (the user's, as now's): it answers a
+// date on that day. Stored moments are UTC, so the day is counted in day's
+// location, not in the moment's.
 func answered(p Person, day time.Time) bool {
-	on := func(c Contact) bool { return !c.IsZero() && DaysBetween(day, c.At) == 0 }
+	on := func(c Contact) bool { return !c.IsZero() && DaysBetween(c.At, day) == 0 }
 	if on(p.Last) {
 		return true
 	}

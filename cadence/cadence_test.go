@@ -11,6 +11,7 @@ import (
 var (
 	now     = time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	pacific = time.FixedZone("UTC-8", -8*60*60)
+	east    = time.FixedZone("UTC+1", 1*60*60)
 	japan   = time.FixedZone("UTC+9", 9*60*60)
 )
 
@@ -846,6 +847,21 @@ func TestTodayExclusions(t *testing.T) {
 			p.Last = touch(time.Date(2026, 11, 23, 23, 0, 0, 0, time.UTC), Text, Out)
 			p.Birthday = md(time.November, 24)
 		}), time.Time{}, true, Left{}},
+		// 2026-11-24T07:00Z is 08:00 on the 24th in UTC+1; 2026-11-23T12:00Z
+		// is the day before there: the day is now's, not UTC's.
+		{"a call on the morning of the birthday, east of UTC", due(func(p *Person) {
+			p.Last = touch(time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC), Call, Out)
+			p.LastReal = p.Last
+			p.Birthday = md(time.November, 24)
+		}), time.Date(2026, 11, 24, 14, 0, 0, 0, east), false, quiet(0)},
+		{"a text the day before the birthday, east of UTC: not answered", due(func(p *Person) {
+			p.Last = touch(time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), Text, Out)
+			p.Birthday = md(time.November, 24)
+		}), time.Date(2026, 11, 24, 14, 0, 0, 0, east), true, Left{}},
+		{"a text late on the birthday's eve, west of UTC: not answered", due(func(p *Person) {
+			p.Last = touch(time.Date(2026, 11, 24, 4, 0, 0, 0, time.UTC), Text, Out) // 20:00 on the 23rd
+			p.ImportantDates = []Dated{{Label: "anniversary", Date: md(time.November, 24)}}
+		}), time.Date(2026, 11, 24, 18, 0, 0, 0, pacific), true, Left{}},
 		{"talked yesterday, important date today", due(func(p *Person) {
 			p.Last = touch(ago(1), Text, Out)
 			p.ImportantDates = []Dated{{Label: "name day", Date: md(time.November, 24)}}
