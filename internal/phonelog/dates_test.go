@@ -197,3 +197,51 @@ func TestWhoIsPartner(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatsAppNotices: what WhatsApp writes on its own is not a message.
+// iOS writes a changed security code under the partner's name, opened by
+// two direction marks; a group is a group even when one other person
+// wrote in it.
+func TestWhatsAppNotices(t *testing.T) {
+	t.Parallel()
+	read := func(chat string, opts Options) []Record {
+		t.Helper()
+		var got []Record
+		if err := ReadWhatsApp(strings.NewReader(chat), opts, func(r Record) error {
+			got = append(got, r)
+			return nil
+		}); err != nil {
+			t.Fatalf("ReadWhatsApp: %v", err)
+		}
+		return got
+	}
+	ios := "[3/18/22, 14:56:01] Ana: \u200eMessages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.\n" +
+		"[3/27/22, 21:41:55] Me: see you\n" +
+		"[3/27/22, 21:42:10] Ana: \u200eimage omitted\n" +
+		"[4/28/22, 20:17:30] Ana: \u200e\u200eYour security code with Ana changed. \u200eTap to learn more.\n" +
+		"[1/7/23, 23:32:30] Ana: \u200e\u200eIhre Sicherheitsnummer für Ana hat sich geändert.\n"
+	got := read(ios, Options{Me: "Me"})
+	if len(got) != 2 || got[0].In || !got[1].In || got[1].At.Format(time.RFC3339) != "2022-03-27T21:42:10Z" {
+		t.Errorf("iOS chat with security notices: got %+v; want your message and Ana's photo, the notices left out", got)
+	}
+
+	group := "11/01/2023, 16:11 - Ana created group \"Family\"\n" +
+		"11/01/2023, 16:11 - Ana added you\n" +
+		"11/01/2023, 16:26 - Ana: hello all\n" +
+		"11/01/2023, 16:57 - Me: hi\n"
+	for _, opts := range []Options{{Me: "Me"}, {Title: "WhatsApp Chat with Family.txt"}} {
+		got = read(group, opts)
+		if len(got) != 2 || !got[0].Group || !got[1].Group {
+			t.Errorf("a group of two writers, %+v: got %+v; want two messages of a group", opts, got)
+		}
+	}
+
+	oneToOne := "23/03/2022, 13:31 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.\n" +
+		"23/03/2022, 13:32 - Ana changed their phone number to a new number. Tap to message or add the new number.\n" +
+		"23/03/2022, 13:35 - Ana: hi\n" +
+		"23/03/2022, 13:36 - Me: hello\n"
+	got = read(oneToOne, Options{Me: "Me"})
+	if len(got) != 2 || got[0].Group || got[0].Name != "Ana" || !got[0].In {
+		t.Errorf("a one-to-one chat with notices: got %+v; want Ana's message and yours, not a group", got)
+	}
+}

@@ -30,6 +30,9 @@ func ReadWhatsApp(r io.Reader, opts Options, emit Emit) error {
 		lineNo   int
 		chatName string
 		ios      bool
+		// a notice only a group has ("Ana created group", "Ana added
+		// you"): a group of two writers is still a group.
+		groupEvent bool
 	)
 	for sc.Scan() {
 		lineNo++
@@ -62,6 +65,13 @@ func ReadWhatsApp(r io.Reader, opts Options, emit Emit) error {
 				h.system = true
 			}
 		}
+		if h.ios && h.author != "" && strings.HasPrefix(h.content, "\u200e\u200e") {
+			// iOS writes the later security notices ("Your security code
+			// with Ana changed") under the partner's name too, opened by
+			// two direction marks, which no message of theirs is.
+			h.system = true
+		}
+		groupEvent = groupEvent || h.groupEvent
 		if h.author != "" && !h.system {
 			name, ok := seen[h.author]
 			if !ok {
@@ -87,7 +97,7 @@ func ReadWhatsApp(r io.Reader, opts Options, emit Emit) error {
 		chatName = titleName(opts.Title)
 	}
 	dayFirst := waDayFirst(lines, ios)
-	group := len(authors) > 2
+	group := len(authors) > 2 || groupEvent
 	partner := ""
 	if !group {
 		var err error
@@ -182,17 +192,18 @@ func titleName(title string) string {
 
 // waLine is what tend keeps of a message line: when and who.
 type waLine struct {
-	line    int
-	ios     bool
-	nums    [6]int // the numbers of the date and time, in the order written
-	n       int    // how many
-	timeAt  int    // index of the first number of the time
-	pm, am  bool
-	era     byte // 'B' Buddhist, 'R' Reiwa, 'H' Heisei, 0 Gregorian
-	author  string
-	content string
-	system  bool
-	missed  bool
+	line       int
+	ios        bool
+	nums       [6]int // the numbers of the date and time, in the order written
+	n          int    // how many
+	timeAt     int    // index of the first number of the time
+	pm, am     bool
+	era        byte // 'B' Buddhist, 'R' Reiwa, 'H' Heisei, 0 Gregorian
+	author     string
+	content    string
+	system     bool
+	groupEvent bool // a notice of a group's (see groupWords)
+	missed     bool
 }
 
 // stripMarks drops the invisible direction marks WhatsApp puts in lines.
@@ -251,8 +262,25 @@ func parseWAHeader(raw string) (waLine, bool) {
 		l.author = strings.TrimSpace(stripMarks(a)) // an empty message
 	} else {
 		l.system = true // "Ana created group", "Messages and calls are end-to-end encrypted"
+		low := strings.ToLower(rest)
+		for _, w := range groupWords {
+			if strings.Contains(low, w) {
+				l.groupEvent = true
+				break
+			}
+		}
 	}
 	return l, true
+}
+
+// groupWords are the words of the notices that only a group chat has,
+// written without an author: "Ana created group", "Ana added you", "You
+// were added", "changed this group's settings", in the languages seen. A
+// one-to-one chat's notices (its encryption, a new number, a block) name
+// no group.
+var groupWords = []string{
+	"group", "added you", "you were added",
+	"gruppe", "groupe", "grupo", "gruppo", "groep", "grupa", "skupin", "групп", "груп",
 }
 
 // readStamp reads the numbers of a date and time and its markers.
