@@ -327,7 +327,7 @@ func TestVCardBadInput(t *testing.T) {
 func TestVCardRoundTrip(t *testing.T) {
 	t.Parallel()
 	people := []domain.Person{
-		{ID: "P1", Name: "Ana Lima", Birthday: cadence.MonthDay{Month: 4, Day: 15}, Phones: []string{"+44 7700 900123", "+1 (555) 010, 2"},
+		{ID: "P1", Name: "Ana Lima", Aliases: []string{"Nana", "Aninha"}, Birthday: cadence.MonthDay{Month: 4, Day: 15}, Phones: []string{"+44 7700 900123", "+1 (555) 010, 2"},
 			Emails: []string{"ana@example.org"}, Tags: []string{"family", "book club", "a,b"},
 			Notes:          "likes tea; and \"cake\"\nsecond line with a backslash \\ and a long tail " + strings.Repeat("éà ", 40) + "end",
 			ImportantDates: []domain.ImportantDate{{Label: "anniversary", Date: cadence.MonthDay{Year: 2015, Month: 6, Day: 1}}, {Label: "name day", Date: cadence.MonthDay{Month: 7, Day: 26}}}},
@@ -358,7 +358,8 @@ func TestVCardRoundTrip(t *testing.T) {
 		}
 		if got.Name != want.Name || got.Birthday != want.Birthday || got.Notes != want.Notes ||
 			!slices.Equal(got.Phones, want.Phones) || !slices.Equal(got.Emails, want.Emails) ||
-			!slices.Equal(got.Tags, splitTags(want.Tags)) || !slices.Equal(got.ImportantDates, want.ImportantDates) {
+			!slices.Equal(got.Tags, splitTags(want.Tags)) || !slices.Equal(got.ImportantDates, want.ImportantDates) ||
+			!slices.Equal(got.Aliases, want.Aliases) {
 			t.Errorf("read back\n %+v\nwant\n %+v", got, want)
 		}
 	}

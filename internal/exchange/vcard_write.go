@@ -13,7 +13,7 @@ import (
 )
 
 // WriteVCard writes people as vCard 3.0, the version address books read
-// most widely: names (N as the source gave it), phones and e-mails with
+// most widely: names (N as the source gave it), aliases as NICKNAME, phones and e-mails with
 // their kinds, birthday (--MM-DD without a year), organisation and job
 // title, tags as CATEGORIES, notes, important dates as X-ABDATE with an
 // Apple label (which Apple and Google contacts both read), the UID, and
@@ -52,6 +52,11 @@ func personCard(p domain.Person) vcard.Card {
 	card.SetName(&vcard.Name{FamilyName: nPart(n.Family), GivenName: nPart(n.Given), AdditionalName: nPart(n.Additional),
 		HonorificPrefix: nPart(n.Prefix), HonorificSuffix: nPart(n.Suffix)})
 	card.SetValue(vcard.FieldRevision, p.UpdatedAt.UTC().Format("20060102T150405Z"))
+	// One NICKNAME per alias, as CATEGORIES below: a joined list would
+	// read back as one alias wherever one holds a comma.
+	for _, alias := range p.Aliases {
+		card.AddValue(vcard.FieldNickname, alias)
+	}
 	groups := 0 // item1, item2...: a property and its Apple label
 	label := func(f *vcard.Field, custom string) {
 		if custom != "" {
