@@ -68,6 +68,9 @@ func newAmendForm(kit formKit, in domain.Interaction, loc *time.Location) *logFo
 	}
 	f.notes.input.SetValue(in.Note)
 	f.with.input.SetValue(strings.Join(in.Names, ", "))
+	if in.Missed {
+		f.missed.value = "yes"
+	}
 	return f
 }
 
@@ -94,8 +97,12 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 	if with == "" {
 		return nil, errors.New("with: name who was there (X deletes the interaction)")
 	}
+	missed := f.missed.current() == "yes"
+	if err := contactWords(domain.CheckContact(via, missed, minutes)); err != nil {
+		return nil, err
+	}
 	id, direction, note := f.amend.ID, cadence.Direction(f.direction.current()), f.notes.current()
-	change := core.Amendment{Via: &via, Direction: &direction, At: &at, Minutes: &minutes, Note: &note, People: []string{with}}
+	change := core.Amendment{Via: &via, Direction: &direction, At: &at, Minutes: &minutes, Note: &note, Missed: &missed, People: []string{with}}
 	c, ctx, now := e.core, e.ctx, e.now
 	return changed("amend", func() tea.Msg {
 		_, after, err := c.Amend(ctx, id, change)

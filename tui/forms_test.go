@@ -399,6 +399,18 @@ func TestLogMissedCall(t *testing.T) {
 	h.press("4") // history
 	h.contains("missed")
 
+	// c corrects it: the form shows it missed, and no puts it right.
+	h.press("c")
+	h.contains("Correct a call from Ana Lima")
+	h.press("tab", "tab", "tab", "tab", "tab", "tab")
+	if h.m.form == nil || !strings.Contains(h.cursorLine(), "yes") {
+		t.Fatalf("the correction form does not show the call as missed:\n%s", h.screen())
+	}
+	h.press("left", "enter")
+	if in := h.interactions()[0]; in.Missed || in.Via != cadence.Call {
+		t.Errorf("corrected to %+v; want a call that connected", in)
+	}
+
 	h.press("2", "down", "l", "ctrl+u")
 	h.typeText("text")
 	h.press("tab", "tab", "tab", "tab", "tab", "tab", "right", "enter")

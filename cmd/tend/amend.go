@@ -26,6 +26,7 @@ type amendOptions struct {
 	outbound bool
 	minutes  int
 	note     string
+	missed   bool
 	with     []string
 	without  []string
 	set      map[string]bool
@@ -33,7 +34,7 @@ type amendOptions struct {
 }
 
 // amendFlags are the flags of amend that change something.
-var amendFlags = []string{"via", "in", "out", "at", "minutes", "note", "with", "without"}
+var amendFlags = []string{"via", "in", "out", "at", "minutes", "note", "missed", "with", "without"}
 
 func newAmendCmd(a *app, runF func(amendOptions) error) *cobra.Command {
 	if runF == nil {
@@ -43,12 +44,13 @@ func newAmendCmd(a *app, runF func(amendOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "amend ID",
 		Short: "Correct one interaction",
-		Long: `Correct one interaction: its channel, direction, time, minutes, note, or
-who was there. Only the flags you give change. The id is shown by tend
+		Long: `Correct one interaction: its channel, direction, time, minutes, note,
+whether a call connected, or who was there. Only the flags you give change. The id is shown by tend
 history and tend show; any unique start of it will do. tend undo puts it
 back as it was.`,
 		Example: `  tend amend 01M86E --via video --minutes 40
   tend amend 01M86E --at "yesterday 18:00"
+  tend amend 01M86E --missed=false         # the call connected after all
   tend amend 01M86E --with ben --without chloé
   tend amend 01M86E --note ""            # no note`,
 		Args: exactArgs(1, "one interaction ID"),
@@ -86,6 +88,7 @@ back as it was.`,
 	fl.StringVar(&opts.at, "at", "", "when it happened (the words of tend log --at)")
 	fl.IntVar(&opts.minutes, "minutes", 0, "how long it lasted, in minutes (0 for not recorded)")
 	fl.StringVar(&opts.note, "note", "", "what you talked about")
+	fl.BoolVar(&opts.missed, "missed", false, "the call did not connect (--missed=false: it did)")
 	stringArrayVar(fl, &opts.with, "with", "add people, NAME[,NAME...]; repeat for more")
 	stringArrayVar(fl, &opts.without, "without", "take people out, NAME[,NAME...]; repeat for more")
 	addJSONFlag(cmd, &opts.json)
@@ -123,6 +126,9 @@ func runAmend(a *app, opts amendOptions) error {
 	}
 	if opts.set["note"] {
 		change.Note = &opts.note
+	}
+	if opts.set["missed"] {
+		change.Missed = &opts.missed
 	}
 	change.With, change.Without = opts.with, opts.without
 	c, err := a.Core()
@@ -166,6 +172,9 @@ func interactionChanges(before, after domain.Interaction, now time.Time) []strin
 	if !before.At.Equal(after.At) {
 		loc := now.Location()
 		out = append(out, fmt.Sprintf("time %s → %s", before.At.In(loc).Format("Mon 2 Jan 2006 15:04"), after.At.In(loc).Format("Mon 2 Jan 2006 15:04")))
+	}
+	if before.Missed != after.Missed {
+		out = append(out, map[bool]string{true: "connected → missed", false: "missed → connected"}[after.Missed])
 	}
 	if before.Minutes != after.Minutes {
 		out = append(out, fmt.Sprintf("minutes %d → %d", before.Minutes, after.Minutes))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +99,54 @@ func TestDoneMemorySaysDone(t *testing.T) {
 	out := h.ok("show", "tom").stdout
 	if !strings.Contains(out, "[x] ask how the interview went  done Tue 24 Nov 2026") || strings.Contains(out, "due Fri 13 Nov") {
 		t.Errorf("show after done:\n%s\nwant the memory done on 24 Nov, with no due day", out)
+	}
+}
+
+// TestAmendMissed puts right whether a call connected, both ways, and
+// refuses what log refuses.
+func TestAmendMissed(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--tier", "close", "--now", "2026-09-01")
+	h.ok("log", "ana", "--at", "2026-10-01")
+	var missed struct{ ID string }
+	if err := json.Unmarshal([]byte(h.ok("log", "ana", "--missed", "--at", "2026-11-20", "--json").stdout), &missed); err != nil {
+		t.Fatal(err)
+	}
+	since := func() string {
+		var people []struct {
+			DaysSinceReal int `json:"days_since_real"`
+		}
+		if err := json.Unmarshal([]byte(h.ok("list", "--json").stdout), &people); err != nil || len(people) != 1 {
+			t.Fatalf("list --json: %v, %d people", err, len(people))
+		}
+		return fmt.Sprint(people[0].DaysSinceReal)
+	}
+	if got := since(); got != "54" {
+		t.Fatalf("before: %s days since the last real conversation, want 54 (the missed call is not one)", got)
+	}
+
+	r := h.ok("amend", missed.ID, "--missed=false")
+	if !strings.Contains(r.stdout, "missed → connected") {
+		t.Errorf("amend --missed=false said %q; want it to say missed → connected", r.stdout)
+	}
+	if got := since(); got != "4" {
+		t.Errorf("after --missed=false: %s days since the last real conversation, want 4", got)
+	}
+	if r := h.ok("amend", missed.ID, "--missed", "--json"); !strings.Contains(r.stdout, `"missed": true`) {
+		t.Errorf("amend --missed --json: %s; want missed true", r.stdout)
+	}
+	if got := since(); got != "54" {
+		t.Errorf("after --missed: %s days, want 54 again", got)
+	}
+	if r := h.run("amend", missed.ID, "--via", "text"); r.code != 2 || !strings.Contains(r.stderr, "--missed is for a call or a video call, not text") {
+		t.Errorf("amend of a missed call to a text: exit %d, stderr %q; want 2 and a plain reason", r.code, r.stderr)
+	}
+	if r := h.run("amend", missed.ID, "--minutes", "5"); r.code != 2 || !strings.Contains(r.stderr, "--minutes is for a call that connected") {
+		t.Errorf("amend of a missed call with minutes: exit %d, stderr %q; want 2 and a plain reason", r.code, r.stderr)
+	}
+	h.ok("amend", missed.ID, "--missed=false", "--via", "text")
+	h.ok("undo")
+	if r := h.ok("history", "--json"); !strings.Contains(r.stdout, `"missed": true`) {
+		t.Errorf("undo did not put the missed call back: %s", r.stdout)
 	}
 }

@@ -74,6 +74,7 @@ type Amendment struct {
 	At        *time.Time
 	Minutes   *int
 	Note      *string
+	Missed    *bool // a call that did not connect, or one that did
 	// People, when set, are everyone there (NAME[,NAME...] lists),
 	// replacing who was; otherwise Without are names taken out, looked for
 	// only among the people in it, and With are people added
@@ -106,6 +107,7 @@ func (c *Core) Amend(ctx context.Context, id string, a Amendment) (before, after
 		setIf(&in.At, a.At)
 		setIf(&in.Minutes, a.Minutes)
 		setIf(&in.Note, a.Note)
+		setIf(&in.Missed, a.Missed)
 		if len(a.People) > 0 {
 			in.People = in.People[:0]
 			for _, p := range people {
