@@ -467,3 +467,44 @@ func TestLogWithSomeoneArchivedSaysSo(t *testing.T) {
 		})
 	}
 }
+
+// TestEditSavesOnlyWhatChanged: saving the edit form as it opened changes
+// nothing, and a change to one field leaves the others as stored, even
+// those a text input cannot show as they are (a tag with a comma, a date
+// label with a tab, notes over several lines).
+func TestEditSavesOnlyWhatChanged(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	stored := domain.Person{Name: "Pat Reyes", Tags: []string{"a,b"}, Phones: []string{"+1 555, 0100"},
+		Notes: "first line\nsecond line", ImportantDates: []domain.ImportantDate{{Label: "l\tx", Date: cadence.MonthDay{Month: 1, Day: 2}}}}
+	p, err := h.s.AddPerson(context.Background(), stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("2", "e")
+	h.contains("Edit Pat Reyes")
+	h.press("enter")
+	if h.m.status != "Nothing changed." {
+		t.Errorf("status = %q, want %q", h.m.status, "Nothing changed.")
+	}
+	same := func(want domain.Person) {
+		t.Helper()
+		got := h.person(p.ID)
+		if !slices.Equal(got.Tags, want.Tags) || !slices.Equal(got.Phones, want.Phones) || got.Notes != want.Notes ||
+			!slices.Equal(got.ImportantDates, want.ImportantDates) || got.Tier != want.Tier {
+			t.Errorf("stored %+v\nwant %+v", got, want)
+		}
+	}
+	same(p)
+
+	h.press("2", "e", "tab") // tier
+	h.press("right")
+	h.press("enter")
+	want := p
+	want.Tier = h.person(p.ID).Tier
+	if want.Tier == p.Tier {
+		t.Fatalf("the tier was not changed:\n%s", h.screen())
+	}
+	same(want)
+}

@@ -20,7 +20,7 @@ type personForm struct {
 	fieldSet
 	id                                    string // "" when adding
 	orig                                  domain.Person
-	shownName, shownNotes                 string // as the inputs first showed them
+	shown                                 map[*field]string // as the inputs first showed them
 	name, tier, every, birthday           *field
 	phones, emails, tags, dates, notesFld *field
 }
@@ -64,7 +64,10 @@ func newPersonForm(kit formKit, p *entry) *personForm {
 	f.dates = f.add(&field{label: "dates", input: newInput(st, strings.Join(dates, ", "), "anniversary=2015-06-01, ...")})
 	f.notesFld = f.add(&field{label: "notes", input: newInput(st, sp.Notes, "optional")})
 	f.focusOn(0)
-	f.orig, f.shownName, f.shownNotes = sp, f.name.current(), f.notesFld.current()
+	f.orig, f.shown = sp, map[*field]string{}
+	for _, fl := range []*field{f.name, f.tier, f.every, f.birthday, f.phones, f.emails, f.tags, f.dates, f.notesFld} {
+		f.shown[fl] = fl.current()
+	}
 	return f
 }
 
@@ -94,12 +97,7 @@ func (f *personForm) View() string {
 // is for the command line, so an empty or taken name reads the same.
 func (f *personForm) submit(e env) (tea.Cmd, error) {
 	var p domain.Person
-	// A text input is one line: a name or notes with line breaks are shown
-	// flattened, and kept as they were unless they are changed.
 	p.Name = f.name.current()
-	if f.id != "" && p.Name == f.shownName {
-		p.Name = f.orig.Name
-	}
 	tier, err := cadence.ParseTier(f.tier.current())
 	if err != nil {
 		return nil, fmt.Errorf("tier: %w", err)
@@ -117,9 +115,6 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	p.Emails = splitList(f.emails.current())
 	p.Tags = splitList(f.tags.current())
 	p.Notes = f.notesFld.current()
-	if f.id != "" && p.Notes == f.shownNotes {
-		p.Notes = f.orig.Notes
-	}
 	for _, raw := range splitList(f.dates.current()) {
 		d, err := cadence.ParseDated(raw)
 		if err != nil {
@@ -131,10 +126,31 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	if f.id == "" {
 		return addPersonCmd(e.ctx, e.core, e.rules, p), nil
 	}
-	// Every field of the form is the person as they are to be: the edit
-	// sets each (aliases, which the form does not show, are kept).
-	change := core.PersonEdit{Name: &p.Name, Tier: &p.Tier, Every: &p.Every, Birthday: &p.Birthday,
-		Phones: &p.Phones, Emails: &p.Emails, Tags: &p.Tags, Notes: &p.Notes, Dates: &p.ImportantDates}
+	// The edit sets only the fields that were changed: an input shows a
+	// name or notes with line breaks flattened, and lists joined with
+	// commas, so one left as it was would not read back as it is (a tag
+	// "a,b" would become two). Aliases, which the form does not show, are
+	// kept.
+	var change core.PersonEdit
+	changes := 0
+	set := func(fl *field, to func()) {
+		if fl.current() != f.shown[fl] {
+			to()
+			changes++
+		}
+	}
+	set(f.name, func() { change.Name = &p.Name })
+	set(f.tier, func() { change.Tier = &p.Tier })
+	set(f.every, func() { change.Every = &p.Every })
+	set(f.birthday, func() { change.Birthday = &p.Birthday })
+	set(f.phones, func() { change.Phones = &p.Phones })
+	set(f.emails, func() { change.Emails = &p.Emails })
+	set(f.tags, func() { change.Tags = &p.Tags })
+	set(f.notesFld, func() { change.Notes = &p.Notes })
+	set(f.dates, func() { change.Dates = &p.ImportantDates })
+	if changes == 0 {
+		return func() tea.Msg { return savedMsg{status: "Nothing changed.", selectID: f.id} }, nil
+	}
 	c, ctx, id, rules := e.core, e.ctx, f.id, e.rules
 	edit := func() (domain.Person, error) {
 		edited, err := c.EditPerson(ctx, id, change)
