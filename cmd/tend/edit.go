@@ -83,7 +83,10 @@ func runEdit(a *app, opts editOptions) error {
 	if opts.json {
 		return a.printJSON(exchange.Person(p))
 	}
-	what := edited.Changes
+	what := make([]string, len(edited.Changes))
+	for i, c := range edited.Changes {
+		what[i] = oneLine(c) // they quote what is stored: an alias, a tag
+	}
 	if len(what) == 0 {
 		what = []string{"nothing changed"}
 	}

@@ -17,13 +17,14 @@ import (
 // override and a colour. Input refuses all of it now; a database written
 // before that rule, or by another program, can still hold it.
 var hostile = map[string]string{
-	"name":  "Zed X\x1b]0;pwned\x07Y\u202e",
+	"name":  "Zed X\x1b]0;pwned\x07Y\u202e\x1b[8m",
 	"notes": "notes \x1b[2J\x1b[H cleared",
 	"tag":   "tag\x1b]52;c;aGVsbG8=\x07",
 	"phone": "+1\x1bP1$qm\x1b\\",
 	"note":  "note \x1b]52;c;cGF3bmVk\x07 \u009b31m \x1b[31mred",
 	"memo":  "memo \x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[8mhidden",
 	"label": "label\x1b[5m",
+	"alias": "zee\x1b[8mhidden",
 }
 
 // plantHostile adds Zed through the commands, then writes the hostile text
@@ -44,8 +45,8 @@ func plantHostile(t *testing.T, h *harness) {
 		sql  string
 		args []any
 	}{
-		{`UPDATE people SET name = ?, name_key = lower(?), notes = ?, tags = json_array(?), phones = json_array(?) WHERE name = 'Zed'`,
-			[]any{hostile["name"], hostile["name"], hostile["notes"], hostile["tag"], hostile["phone"]}},
+		{`UPDATE people SET name = ?, name_key = lower(?), notes = ?, tags = json_array(?), phones = json_array(?), aliases = json_array(?) WHERE name = 'Zed'`,
+			[]any{hostile["name"], hostile["name"], hostile["notes"], hostile["tag"], hostile["phone"], hostile["alias"]}},
 		{`UPDATE interactions SET note = ? WHERE note = 'n'`, []any{hostile["note"]}},
 		{`UPDATE memories SET text = ?`, []any{hostile["memo"]}},
 		{`UPDATE important_dates SET label = ?`, []any{hostile["label"]}},
@@ -63,6 +64,8 @@ var hostileCommands = [][]string{
 	{"log", "zed x", "--via", "text"}, {"snooze", "zed x", "--for", "1d"}, {"snooze", "zed x", "--off"},
 	{"archive", "zed x"}, {"restore", "zed x"},
 	{"show", "zed"}, // ambiguous: the error lists both names
+	{"today", "--brief", "--now", "2027-06-01"},
+	{"edit", "zed x", "--alias", "zz"}, // says the stored alias was removed
 	{"version"},
 }
 

@@ -178,8 +178,8 @@ func briefLine(today []cadence.Status, remember int) string {
 	if len(today) > 0 {
 		names := make([]string, len(today))
 		for i, st := range today {
-			name := words.ShortName(st.Person.Name)
-			if firsts[name] > 1 {
+			name := oneLine(words.ShortName(st.Person.Name))
+			if firsts[words.ShortName(st.Person.Name)] > 1 {
 				name = oneLine(st.Person.Name)
 			}
 			if st.Birthday {
