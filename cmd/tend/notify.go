@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tend-app/tend/internal/procgroup"
 )
 
 // notifyTimeout is how long a notifier may take before tend gives up on it.
@@ -135,6 +137,7 @@ func sendNotification(a *app, tool notifier, path, title, text string) error {
 	ctx, cancel := context.WithTimeout(a.ctx(), notifyTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, tool.args(title, text)...)
+	procgroup.Own(cmd) // stopped, it stops what it started too
 	cmd.Env = a.environ()
 	cmd.Stdin = nil
 	cmd.Stdout = io.Discard

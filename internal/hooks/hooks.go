@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/tend-app/tend/internal/procgroup"
 )
 
 // The hooks tend runs.
@@ -52,6 +54,11 @@ func (r Runner) Run(ctx context.Context, name string, payload []byte) {
 var errNoHook = errors.New("no hook")
 
 func (r Runner) run(ctx context.Context, name string, payload []byte) error {
+	if nested(r.Env) {
+		// This tend was started by a hook: a hook that runs tend to change
+		// something would otherwise start itself again, without end.
+		return nil
+	}
 	path, err := r.find(name)
 	if errors.Is(err, errNoHook) {
 		return nil
@@ -66,6 +73,7 @@ func (r Runner) run(ctx context.Context, name string, payload []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path)
+	procgroup.Own(cmd) // stopped, it stops what it started too
 	cmd.Dir = r.Dir
 	cmd.Env = append(append([]string{}, r.Env...), "TEND_HOOK="+name)
 	cmd.Stdin = bytes.NewReader(payload)
@@ -79,6 +87,17 @@ func (r Runner) run(ctx context.Context, name string, payload []byte) error {
 		return fmt.Errorf("failed: %v (the change stands)", err)
 	}
 	return nil
+}
+
+// nested reports whether env is that of a tend a hook started: TEND_HOOK
+// is set.
+func nested(env []string) bool {
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "TEND_HOOK="); ok && v != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // find returns the path of the hook called name, errNoHook when there is

@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,5 +103,51 @@ func TestRunStopsAtTheTimeout(t *testing.T) {
 	}
 	if got := stderr.String(); !strings.Contains(got, "was stopped after 200ms") {
 		t.Errorf("stderr %q", got)
+	}
+}
+
+// TestRunStopsWhatTheHookStarted: stopped at its time, a hook's children
+// are stopped with it, and do not hold tend's output open after.
+func TestRunStopsWhatTheHookStarted(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	dir, _ := hookDir(t, AfterChange, `sleep 30 & echo $! > "`+pidFile+`"; wait`)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	start := time.Now()
+	Runner{Dir: dir, Stderr: w, Timeout: 300 * time.Millisecond}.Run(t.Context(), AfterChange, nil)
+	w.Close()
+	// Whoever reads tend's output sees its end once tend is done, not
+	// when the hook's sleep would have ended.
+	if _, err := io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("the hook's child held tend's output open for %s", took)
+	}
+	pid, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatalf("the hook did not start its child: %v", err)
+	}
+	if stat, err := os.ReadFile("/proc/" + strings.TrimSpace(string(pid)) + "/stat"); err == nil && !strings.Contains(string(stat), ") Z ") {
+		t.Errorf("the hook's child is still running: %s", stat)
+	}
+}
+
+// TestRunNoHookInAHook: a tend that a hook started (TEND_HOOK is set) runs
+// no hook, so a hook that runs tend does not start itself again.
+func TestRunNoHookInAHook(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ran")
+	dir, _ := hookDir(t, AfterChange, `touch "`+out+`"`)
+	var stderr bytes.Buffer
+	Runner{Dir: dir, Env: []string{"TEND_HOOK=after-change"}, Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a hook ran inside a hook")
+	}
+	Runner{Dir: dir, Env: []string{"TEND_HOOK="}, Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("with TEND_HOOK empty, the hook did not run: %v (%s)", err, stderr.String())
 	}
 }
