@@ -260,66 +260,63 @@ func ValidNewText(field, s string) error {
 }
 
 // checkControls refuses control characters in what p brings that old did
-// not have. Text stored before the rule (or by another program) is kept
-// as it is, so that snoozing or archiving such a person still works; tend
-// shows it safely whatever it holds.
+// not have, in every text a person holds: what tend shows, and what it
+// writes out to other programs (an export, a vCard). Text stored before
+// the rule (or by another program) is kept as it is, so that snoozing or
+// archiving such a person still works; tend shows it safely whatever it
+// holds.
 func (p *Person) checkControls(old *Person) error {
-	kept := func(s string, was ...string) bool { return old != nil && slices.Contains(was, s) }
-	if !kept(p.Name, nameOf(old)) {
-		if err := ValidNewText("name", p.Name); err != nil {
-			return err
-		}
+	var was []personText
+	if old != nil {
+		was = old.texts()
 	}
-	if !kept(p.Notes, notesOf(old)) {
-		if err := ValidNewText("notes", p.Notes); err != nil {
-			return err
-		}
-	}
-	for _, list := range []struct {
-		field    string
-		now, was []string
-	}{{"phone", p.Phones, listOf(old, "phone")}, {"email", p.Emails, listOf(old, "email")}, {"tag", p.Tags, listOf(old, "tag")}, {"date label", labels(p), labels(old)}} {
-		for _, it := range list.now {
-			if !kept(it, list.was...) {
-				if err := ValidNewText(list.field, it); err != nil {
-					return err
-				}
+	for i, f := range p.texts() {
+		for _, it := range f.values {
+			if was != nil && slices.Contains(was[i].values, it) {
+				continue
+			}
+			if err := ValidNewText(f.field, it); err != nil {
+				return err
 			}
 		}
 	}
 	return nil
 }
 
-func nameOf(p *Person) string {
-	if p == nil {
-		return ""
-	}
-	return p.Name
+// personText is the text of one field of a person, as its values.
+type personText struct {
+	field  string
+	values []string
 }
 
-func notesOf(p *Person) string {
-	if p == nil {
-		return ""
+// texts lists every text field of p, always in the same order.
+func (p *Person) texts() []personText {
+	n := p.NameParts
+	var phoneKinds, emailKinds []string
+	for _, k := range p.PhoneTypes {
+		phoneKinds = append(phoneKinds, k)
 	}
-	return p.Notes
-}
-
-func listOf(p *Person, field string) []string {
-	switch {
-	case p == nil:
-		return nil
-	case field == "phone":
-		return p.Phones
-	case field == "email":
-		return p.Emails
+	for _, k := range p.EmailTypes {
+		emailKinds = append(emailKinds, k)
 	}
-	return p.Tags
+	return []personText{
+		{"name", []string{p.Name}},
+		{"notes", []string{p.Notes}},
+		{"phone", p.Phones},
+		{"email", p.Emails},
+		{"tag", p.Tags},
+		{"alias", p.Aliases},
+		{"date label", labels(p)},
+		{"organisation", []string{p.Org}},
+		{"job title", []string{p.JobTitle}},
+		{"uid", []string{p.UID}},
+		{"name part", []string{n.Family, n.Given, n.Additional, n.Prefix, n.Suffix}},
+		{"phone kind", phoneKinds},
+		{"email kind", emailKinds},
+	}
 }
 
 func labels(p *Person) []string {
-	if p == nil {
-		return nil
-	}
 	out := make([]string, len(p.ImportantDates))
 	for i, d := range p.ImportantDates {
 		out[i] = d.Label
