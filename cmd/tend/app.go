@@ -223,7 +223,7 @@ func (a *app) coreOver(open func() (*store.Store, error)) (*core.Core, error) {
 func (a *app) ReadStore() (*store.Store, error) {
 	s, err := a.openStore(store.ReadOnly)
 	if err == nil && s.Missing() {
-		fmt.Fprintf(a.stderr, "No database at %s yet: tend add NAME makes one.\n", s.Path())
+		fmt.Fprintf(a.stderr, "No database at %s yet: tend add NAME makes one.\n", oneLine(s.Path()))
 	}
 	return s, err
 }

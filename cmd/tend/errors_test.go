@@ -71,7 +71,10 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"negative minutes", []string{"log", "ana", "--minutes", "-5"}, "--minutes"},
 		{"unknown person", []string{"log", "zed"}, `no one called "zed"`},
 		{"unknown among several", []string{"log", "ana,zed"}, `no one called "zed"`},
-		{"unknown after a space", []string{"log", "ana, zed"}, `no one called "zed" (add them with: tend add "zed")`},
+		{"unknown after a space", []string{"log", "ana, zed"}, `no one called "zed" (add them with: tend add zed)`},
+		// The hint is quoted for the shell it is pasted into: pasted, it
+		// adds that name and runs nothing.
+		{"unknown, with shell syntax", []string{"show", "$(touch x) it's"}, `(add them with: tend add '$(touch x) it'\''s')`},
 		{"ambiguous person", []string{"log", "a"}, `"a" matches 2 people: Ana Lima, Anders Berg`},
 		{"empty name in list", []string{"log", "ana,"}, "empty name"},
 		{"log without name", []string{"log"}, "log needs a NAME"},

@@ -104,9 +104,10 @@ func errorText(err error) string {
 	if errors.As(err, &noOne) {
 		switch {
 		case noOne.MentionedBy != "":
-			return err.Error() + fmt.Sprintf(" (to call them that: tend edit %q --alias %q)", domain.OneName(noOne.MentionedBy), strings.TrimSpace(noOne.Query))
+			return err.Error() + fmt.Sprintf(" (to call them that: tend edit %s --alias %s)", quoteArg(domain.OneName(noOne.MentionedBy)), quoteArg(strings.TrimSpace(noOne.Query)))
 		case noOne.Addable:
-			return err.Error() + fmt.Sprintf(" (add them with: tend add %q)", strings.TrimSpace(noOne.Query))
+			// Quoted for the shell it will be pasted into, not for Go.
+			return err.Error() + fmt.Sprintf(" (add them with: tend add %s)", quoteArg(strings.TrimSpace(noOne.Query)))
 		}
 	}
 	var unknown *domain.UnknownIDError

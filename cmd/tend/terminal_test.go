@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -225,5 +226,22 @@ func TestTerminalsDecideOnce(t *testing.T) {
 		if _, errOut, code := runAs(term, nil, "backup", "--encrypt"); code != exitUsage || !strings.Contains(errOut, "no terminal to ask for a passphrase on") {
 			t.Errorf("backup --encrypt with %+v: exit %d, %q", term, code, errOut)
 		}
+	}
+}
+
+// TestMissingDatabasePathIsShownSafely: the notice of a database not made
+// yet shows its path as text, whatever the path holds.
+func TestMissingDatabasePathIsShownSafely(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a\x1b]0;pwned\x07b")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Skipf("the file system refuses the name: %v", err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--db", filepath.Join(dir, "none.db"), "--now", "2026-11-24", "list"}, system{
+		Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Location: time.UTC,
+		Clock: func() time.Time { t.Fatal("read the real clock"); return time.Time{} },
+	})
+	if code != 0 || !strings.Contains(stderr.String(), "No database at ") || strings.ContainsAny(stderr.String(), "\x1b\x07") {
+		t.Errorf("exit %d, stderr %q; want 0 and the path shown as text", code, stderr.String())
 	}
 }
