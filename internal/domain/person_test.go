@@ -22,7 +22,9 @@ func TestPersonRefusesControlsInEveryText(t *testing.T) {
 		{"email", func(p *Person) { p.Emails = []string{esc} }},
 		{"tag", func(p *Person) { p.Tags = []string{esc} }},
 		{"alias", func(p *Person) { p.Aliases = []string{esc} }},
-		{"date label", func(p *Person) { p.ImportantDates = []ImportantDate{{Label: esc, Date: cadence.MonthDay{Month: 6, Day: 1}}} }},
+		{"date label", func(p *Person) {
+			p.ImportantDates = []ImportantDate{{Label: esc, Date: cadence.MonthDay{Month: 6, Day: 1}}}
+		}},
 		{"organisation", func(p *Person) { p.Org = esc }},
 		{"job title", func(p *Person) { p.JobTitle = "Ti\x1b[2Jtle" }},
 		{"uid", func(p *Person) { p.UID = esc }},
