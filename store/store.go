@@ -331,6 +331,10 @@ func (s *Store) ready(ctx context.Context) error {
 // explainOpen words an error met while opening the file.
 func (s *Store) explainOpen(err error) error {
 	switch {
+	case isBusy(err):
+		// Another program holds the file locked past busy_timeout: a
+		// reader waits only for one that locks it whole.
+		return s.busyError(busyTimeout)
 	case isCode(err, sqliteCorrupt):
 		s.markDamaged()
 		return s.damagedError()

@@ -6,7 +6,9 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/binary"
+	"errors"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -336,4 +338,37 @@ func TestWatchSeesWritesFromAnyStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	changed(true, "a write by the same store")
+}
+
+// TestOpenWhileAnotherProgramLocksTheFile: a program that locks the file
+// whole (SQLite's exclusive locking mode) past busy_timeout is said in
+// plain words to a reader, not as SQLite's "database is locked".
+func TestOpenWhileAnotherProgramLocksTheFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out busy_timeout")
+	}
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tend.db")
+	openInternal(t, path).Close()
+	other, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{"PRAGMA locking_mode = EXCLUSIVE", "BEGIN EXCLUSIVE", "UPDATE people SET notes = notes"} {
+		if _, err := conn.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	opts := internalOptions(seeds.Add(1))
+	opts.Mode = ReadOnly
+	_, err = Open(path, opts)
+	if !errors.Is(err, ErrBusy) || strings.Contains(err.Error(), "SQLITE") || strings.Contains(err.Error(), "locked (") {
+		t.Errorf("Open to read under another program's lock = %v; want ErrBusy in plain words", err)
+	}
 }

@@ -47,8 +47,11 @@ type app struct {
 	// quietWait keeps the store from saying on stderr that a write waits
 	// for another tend: the TUI owns the terminal.
 	quietWait bool
-	settings  *config.Settings // read on first use
-	changes   []change         // what the command wrote, for the hooks
+	// quietMissing keeps a read from saying on stderr that there is no
+	// database yet: a prompt line says nothing when there is nothing.
+	quietMissing bool
+	settings     *config.Settings // read on first use
+	changes      []change         // what the command wrote, for the hooks
 }
 
 func newApp(sys system) *app {
@@ -222,7 +225,7 @@ func (a *app) coreOver(open func() (*store.Store, error)) (*core.Core, error) {
 // standard error and reads an empty one.
 func (a *app) ReadStore() (*store.Store, error) {
 	s, err := a.openStore(store.ReadOnly)
-	if err == nil && s.Missing() {
+	if err == nil && s.Missing() && !a.quietMissing {
 		fmt.Fprintf(a.stderr, "No database at %s yet: tend add NAME makes one.\n", oneLine(s.Path()))
 	}
 	return s, err

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -29,7 +30,9 @@ type notifier struct {
 
 var notifiers = map[string]notifier{
 	"notify-send": {"notify-send", func(title, text string) []string {
-		return []string{"--app-name=tend", "--", title, text}
+		// The desktop's notification servers read the body as markup:
+		// a name holding "<b>" or "AT&T" is text.
+		return []string{"--app-name=tend", "--", title, markupEscaper.Replace(text)}
 	}},
 	// The script is fixed; the title and the text arrive as argv.
 	"osascript": {"osascript", func(title, text string) []string {
@@ -39,6 +42,10 @@ var notifiers = map[string]notifier{
 		return []string{"--title", title, "--content", text}
 	}},
 }
+
+// markupEscaper writes text for the body markup of freedesktop
+// notifications.
+var markupEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // notifierOrder is the order the notifiers are looked for on goos: the
 // system's own first.

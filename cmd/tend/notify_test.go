@@ -116,3 +116,24 @@ func TestNotifierOrder(t *testing.T) {
 		t.Errorf("osascript args: %q", args)
 	}
 }
+
+// TestNotifySendReadsText: notify-send's body is markup to the desktop's
+// notification servers, so a name's <, > and & reach it escaped; the line
+// itself, and --json, keep them as they are.
+func TestNotifySendReadsText(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "<b>Bo</b>&co Lee", "--tier", "inner", "--now", "2025-01-01")
+	dir, record := standIn(t, "notify-send", 0)
+	h.env = append(h.env, "PATH="+dir)
+	h.ok("notify")
+	got, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatalf("notify-send was not run: %v", err)
+	}
+	if want := "1 to call: &lt;b&gt;Bo&lt;/b&gt;&amp;co\n"; !strings.HasSuffix(string(got), want) {
+		t.Errorf("notify-send got %q; want the body ending %q", got, want)
+	}
+	if r := h.ok("today", "--brief"); r.stdout != "1 to call: <b>Bo</b>&co\n" {
+		t.Errorf("today --brief = %q; want the name as it is", r.stdout)
+	}
+}

@@ -65,8 +65,8 @@ func TestBriefAndDigest(t *testing.T) {
 
 func TestBriefNothingDue(t *testing.T) {
 	h := newHarness(t)
-	if r := h.ok("today", "--brief"); r.stdout != "" {
-		t.Errorf("an empty database: %q; want nothing", r.stdout)
+	if r := h.ok("today", "--brief"); r.stdout != "" || r.stderr != "" {
+		t.Errorf("no database yet: stdout %q, stderr %q; want nothing at all", r.stdout, r.stderr)
 	}
 	h.ok("add", "Ana Lima", "--tier", "close")
 	h.ok("log", "ana")

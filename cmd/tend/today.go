@@ -76,6 +76,7 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
+	a.quietMissing = opts.brief && !opts.json
 	c, err := a.ReadCore()
 	if err != nil {
 		return err
