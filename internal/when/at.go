@@ -20,7 +20,10 @@ func At(s string, now time.Time) (time.Time, error) {
 	}
 	at := m.Time
 	if m.DateOnly {
-		at = m.Time.Add(12 * time.Hour)
+		// Noon on the clock: twelve hours after midnight is 11:00 or 13:00
+		// on a day the clocks change.
+		y, mo, d := m.Time.Date()
+		at = time.Date(y, mo, d, 12, 0, 0, 0, m.Time.Location())
 		if at.After(now) && !m.Time.After(now) {
 			at = now
 		}

@@ -462,6 +462,18 @@ func TestClockChanges(t *testing.T) {
 		}
 	})
 
+	// A day without a time is noon on the clock, on the days the clocks
+	// change too: twelve hours after midnight was 11:00 or 13:00.
+	for _, day := range []string{"2026-11-01", "2026-03-08", "2026-11-02"} {
+		got, err := At(day, time.Date(2026, 11, 20, 9, 0, 0, 0, ny))
+		if err != nil || got.Hour() != 12 || got.Minute() != 0 || got.Format("2006-01-02") != day {
+			t.Errorf("At(%q) = %v, %v; want noon that day in New York", day, got, err)
+		}
+	}
+	if got, err := At("2018-11-04", time.Date(2018, 11, 20, 12, 0, 0, 0, sp)); err != nil || got.Hour() != 12 {
+		t.Errorf("At on the day São Paulo skipped midnight = %v, %v; want noon", got, err)
+	}
+
 	// In São Paulo on 2018-11-04 the clocks went from 00:00 straight to 01:00.
 	skipped := time.Date(2018, 11, 4, 3, 0, 0, 0, time.UTC) // 01:00 -02, the day's first instant
 	for _, c := range []struct {
