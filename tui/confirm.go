@@ -48,7 +48,7 @@ func (f *confirmForm) View() string {
 	st, width := f.st, f.width
 	if f.interaction.ID != "" {
 		in := f.interaction
-		v := st.title.Render("Delete "+words.Channel(in.Via)+" "+withWord(in.Direction)+" "+nameList(in.Names)+"?") + "\n\n" +
+		v := st.title.Render("Delete "+words.ContactOf(in)+" "+nameList(in.Names)+"?") + "\n\n" +
 			strings.Join(wrapText(in.At.In(f.loc).Format("Mon 2 Jan 2006 15:04")+". U (undo) brings it back.", min(width, 64)), "\n") +
 			"\n\n  y  delete    n  keep"
 		if f.err != nil {

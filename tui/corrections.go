@@ -43,16 +43,9 @@ func unlogCmd(ctx context.Context, c *core.Core, id string, now time.Time) tea.C
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{status: "Deleted " + words.Channel(in.Via) + " " + withWord(in.Direction) + " " +
+		return savedMsg{status: "Deleted " + words.ContactOf(in) + " " +
 			nameList(in.Names) + ", " + words.When(in.At, now) + ". U brings it back."}
 	})
-}
-
-func withWord(d cadence.Direction) string {
-	if d == cadence.In {
-		return "from"
-	}
-	return "with"
 }
 
 // newAmendForm is the log form filled in with an interaction as it is;
@@ -109,7 +102,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		if err != nil {
 			return savedMsg{err: withNames(err)}
 		}
-		return savedMsg{status: "Corrected: " + words.Channel(after.Via) + " " + withWord(after.Direction) + " " +
+		return savedMsg{status: "Corrected: " + words.ContactOf(after) + " " +
 			nameList(after.Names) + ", " + words.When(after.At, now) + ". U undoes it."}
 	}), nil
 }

@@ -401,7 +401,7 @@ func TestLogMissedCall(t *testing.T) {
 
 	// c corrects it: the form shows it missed, and no puts it right.
 	h.press("c")
-	h.contains("Correct a call from Ana Lima")
+	h.contains("Correct a missed call from Ana Lima")
 	h.press("tab", "tab", "tab", "tab", "tab", "tab")
 	if h.m.form == nil || !strings.Contains(h.cursorLine(), "yes") {
 		t.Fatalf("the correction form does not show the call as missed:\n%s", h.screen())

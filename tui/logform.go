@@ -73,7 +73,7 @@ func (f *logForm) View() string {
 	st := f.st
 	var title string
 	if f.amend != nil {
-		title = "Correct " + words.Channel(f.amend.Via) + " " + withWord(f.amend.Direction) + " " + nameList(f.amend.Names)
+		title = "Correct " + words.ContactOf(*f.amend) + " " + nameList(f.amend.Names)
 	} else {
 		title = "Log a conversation with " + termtext.Line(f.person.sum.Name)
 	}

@@ -153,7 +153,7 @@ func runAmend(a *app, opts amendOptions) error {
 	if len(changes) == 0 {
 		changes = []string{"nothing changed"}
 	}
-	_, err = fmt.Fprintf(a.out, "Amended %s %s %s, %s: %s.\n", words.Channel(after.Via), withWord(after.Direction),
+	_, err = fmt.Fprintf(a.out, "Amended %s %s, %s: %s.\n", words.ContactOf(after),
 		joinNames(after.Names), datedWords(after.At, now), strings.Join(changes, "; "))
 	return err
 }

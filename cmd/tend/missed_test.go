@@ -149,4 +149,8 @@ func TestAmendMissed(t *testing.T) {
 	if r := h.ok("history", "--json"); !strings.Contains(r.stdout, `"missed": true`) {
 		t.Errorf("undo did not put the missed call back: %s", r.stdout)
 	}
+	// Removed, it is named as history names it.
+	if r := h.ok("unlog", missed.ID); !strings.HasPrefix(r.stdout, "Removed a missed call to Ana Lima,") {
+		t.Errorf("unlog said %q; want it to say a missed call was removed", r.stdout)
+	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/words"
 )
 
@@ -54,15 +53,8 @@ func runUnlog(a *app, opts unlogOptions) error {
 	if opts.json {
 		return a.printJSON(interactionJSON(in))
 	}
-	_, err = fmt.Fprintf(a.out, "Removed %s %s %s, %s. (tend undo brings it back.)\n",
-		words.Channel(in.Via), withWord(in.Direction), joinNames(in.Names), datedWords(in.At, now))
+	_, err = fmt.Fprintf(a.out, "Removed %s %s, %s. (tend undo brings it back.)\n",
+		words.ContactOf(in), joinNames(in.Names), datedWords(in.At, now))
 	return err
 }
 
-// withWord is "from" for what they started, "with" for the rest.
-func withWord(d cadence.Direction) string {
-	if d == cadence.In {
-		return "from"
-	}
-	return "with"
-}

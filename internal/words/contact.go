@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tend-app/tend/cadence"
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // Channel names an interaction by its channel: "a call", "a meeting in
@@ -56,6 +57,12 @@ func Contact(c cadence.Contact, typed string) string {
 		}
 	}
 	return what + " " + with
+}
+
+// ContactOf is Contact for a stored interaction: "a missed call to", "a
+// text from", "a call with", before the names.
+func ContactOf(in domain.Interaction) string {
+	return Contact(cadence.Contact{Via: in.Via, Direction: in.Direction, Missed: in.Missed}, "")
 }
 
 // Missed names a call that did not connect by who tried: "a missed call
