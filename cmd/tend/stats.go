@@ -25,9 +25,9 @@ func newStatsCmd(a *app, runF func(statsOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "The health of your circles",
-		Long: `For each tier: how many people it holds against its guideline (5, 15, 50
-and 150), how many are on track, due, or badly overdue (twice their
-rhythm or more), and the median days since your last real conversation.
+		Long: `For each tier: how many people it holds against its guideline (5, 10, 35
+and 100: the layers of 5, 15, 50 and 150 people), how many are on track,
+due, or badly overdue (twice their rhythm or more), and the median days since your last real conversation.
 Archived people are counted apart.
 
 Over the last 13 weeks (about 90 days): real conversations against touches,
