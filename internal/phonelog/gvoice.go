@@ -274,6 +274,9 @@ func ReadGVoiceCalls(r io.Reader, opts Options, emit Emit) error {
 			return nil
 		}
 		rec.Seconds = secs
+		if kind == "placed" && secs == 0 && duration != "" {
+			rec.Kind = Missed // PT0S: they did not pick up, as a call log's type 2 of 0 seconds
+		}
 	}
 	rec.At = at
 	rec.Number, rec.Name = gvoiceParty(number, name, fromName.contact)

@@ -280,3 +280,33 @@ func TestGVoiceHostile(t *testing.T) {
 		t.Errorf("a cut file: %v", err)
 	}
 }
+
+// TestGVoicePlacedCallOfNoTime: a placed call that lasted PT0S did not
+// connect (you tried), as a call log's outgoing call of 0 seconds; one of
+// some seconds did, and one with no duration at all is taken as it says.
+func TestGVoicePlacedCallOfNoTime(t *testing.T) {
+	t.Parallel()
+	page := func(duration string) string {
+		return `<html><head><title>Placed call to</title></head><body><div class="haudio">` +
+			`<div class="contributor vcard">Placed call to <a class="tel" href="tel:+17323216666"><span class="fn"></span></a></div>` +
+			`<abbr class="published" title="2011-09-03T13:12:00.000-07:00">Sep 3, 2011</abbr>` + duration +
+			`<div class="tags">Labels: <a rel="tag" href="http://www.google.com/voice#placed">Placed</a></div></div></body></html>`
+	}
+	for _, tc := range []struct {
+		duration string
+		want     Kind
+	}{
+		{`<abbr class="duration" title="PT0S">(00:00:00)</abbr>`, Missed},
+		{`<abbr class="duration" title="PT2M27S">(00:02:27)</abbr>`, Answered},
+		{``, Answered},
+	} {
+		var got []Record
+		err := ReadGVoiceCalls(strings.NewReader(page(tc.duration)), Options{}, func(r Record) error {
+			got = append(got, r)
+			return nil
+		})
+		if err != nil || len(got) != 1 || got[0].Kind != tc.want || got[0].In {
+			t.Errorf("%q: %+v, %v; want one %s of yours", tc.duration, got, err, tc.want)
+		}
+	}
+}
