@@ -160,12 +160,8 @@ func TestCSVLayoutsBadInput(t *testing.T) {
 		name, data, want string
 	}{
 		{"Google: no name at all", "Name,Given Name,E-mail 1 - Value,Phone 1 - Value,Notes\n,,,,just a note\n", "line 2: nothing gives a name"},
-		{"Google: a bad birthday", "Name,Birthday\nAna,1990-02-30\n", `line 2: birthday: invalid date "1990-02-30": February has no day 30`},
 		{"Google: a bad event", "Name,Event 1 - Label,Event 1 - Value\nAna,Anniversary,someday\n", "line 2: event 1"},
-		{"Thunderbird: a bad birth month", "Display Name,Birth Year,Birth Month,Birth Day\nAna,1990,13,1\n", "line 2: birthday"},
-		{"Thunderbird: a word for a month", "Display Name,Birth Month,Birth Day\nAna,May,1\n", `line 2: birthday: month "May" and day "1" are not a date`},
 		{"Thunderbird: a short row", "Display Name,Primary Email,Notes,\nAna,a@b.c\n", "line 2: the row has 2 fields, the header 4"},
-		{"Outlook: both date orders", "First Name,Birthday\nAna,20/01/1991\nBen,1/20/1991\n", "line 2: birthday: \"20/01/1991\": the file writes dates both day first and month first"},
 		{"Outlook: no column names anyone", "Title,Birthday,Business Street\nMr.,1/1/1990,Road\n", "line 1: no column gives a name"},
 		{"e-mail list: an empty cell", "Primary Email\n\"  \"\nx@y.z\n", ""},
 		{"tend: a bad dates cell", "name,dates\nAna,anniversary 06-01\n", `line 2: dates: "anniversary 06-01": want LABEL=MM-DD`},
@@ -182,6 +178,37 @@ func TestCSVLayoutsBadInput(t *testing.T) {
 			var ie *exchange.InputError
 			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error = %v, want an InputError mentioning %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestCSVBirthdayLeftOut: a birthday the file gives that cannot be read
+// is left out of its row, with a note naming the line and why; the row,
+// and the file, are read.
+func TestCSVBirthdayLeftOut(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, data, note string
+	}{
+		{"Google: a bad birthday", "Name,Birthday\nAna,1990-02-30\n", `birthday: invalid date "1990-02-30": February has no day 30; left out`},
+		{"Thunderbird: a bad birth month", "Display Name,Birth Year,Birth Month,Birth Day\nAna,1990,13,1\n", "birthday: "},
+		{"Thunderbird: a word for a month", "Display Name,Birth Month,Birth Day\nAna,May,1\n", `birthday: month "May" and day "1" are not a date; left out`},
+		{"Outlook: both date orders", "First Name,Birthday\nAna,20/01/1991\nBen,1/20/1991\n", `birthday: "20/01/1991": the file writes dates both day first and month first; left out`},
+		{"tend: a day that is not", "name,birthday\nAna,02-30\n", "birthday: "},
+		{"tend: a birthday still to come", "name,birthday\nAna,2999-01-01\n", "birthday 2999-01-01 is in the future; left out"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRecorder()
+			if err := exchange.ReadCSV(strings.NewReader(tc.data), r); err != nil {
+				t.Fatalf("ReadCSV: %v; want the row read without its birthday", err)
+			}
+			if ana := r.person(t, "Ana"); !ana.Birthday.IsZero() {
+				t.Errorf("Ana's birthday = %v; want it left out", ana.Birthday)
+			}
+			if len(r.notes) == 0 || r.notes[0].Where != "line 2" || !strings.HasPrefix(r.notes[0].Text, tc.note) || !strings.HasSuffix(r.notes[0].Text, "; left out") {
+				t.Errorf("notes = %+v; want one for line 2 starting %q", r.notes, tc.note)
 			}
 		})
 	}

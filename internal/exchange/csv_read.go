@@ -124,14 +124,18 @@ func ReadCSV(r io.Reader, t Target) error {
 	names := newNameGuard()
 	now := birthdayNow(t)
 	for _, r := range rows {
-		p, err := layout.person(r.cells)
-		if err == nil {
-			err = domain.CheckBirthday(p.Birthday, now)
-		}
+		p, leftOut, err := layout.person(r.cells)
 		if err != nil {
 			return &InputError{Line: r.line, Err: err}
 		}
 		where := fmt.Sprintf("line %d", r.line)
+		if err := domain.CheckBirthday(p.Birthday, now); err != nil {
+			leftOut = fmt.Sprintf("%v; left out", err)
+			p.Birthday = cadence.MonthDay{}
+		}
+		if leftOut != "" {
+			t.Note(domain.ImportNote{Where: where, Text: leftOut})
+		}
 		if note, ok := names.place(&p, where); ok {
 			t.Note(note)
 		}
@@ -377,10 +381,10 @@ func shortList(list []string, n int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(list[:n], ", "), len(list)-n)
 }
 
-// person reads one row.
-func (l *csvLayout) person(cells []string) (domain.Person, error) {
+// person reads one row. A birthday it cannot read is left out, and said
+// in leftOut: a part of a row, not a reason to refuse the file.
+func (l *csvLayout) person(cells []string) (p domain.Person, leftOut string, err error) {
 	var (
-		p                    domain.Person
 		display              string
 		n                    domain.NameParts
 		nicknames            []string
@@ -464,7 +468,8 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 		case fBirthday:
 			d, err := l.date(v)
 			if err != nil {
-				return p, fmt.Errorf("birthday: %v", err)
+				leftOut = fmt.Sprintf("birthday: %v; left out", err)
+				continue
 			}
 			p.Birthday = d
 		case fBirthYear:
@@ -480,7 +485,7 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 			}
 			d, err := l.date(v)
 			if err != nil {
-				return p, fmt.Errorf("%s: %v", col.kind, err)
+				return p, "", fmt.Errorf("%s: %v", col.kind, err)
 			}
 			if !d.IsZero() {
 				p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: col.kind, Date: d})
@@ -491,7 +496,7 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 			for _, item := range splitList(v, ";") {
 				d, err := cadence.ParseDated(item)
 				if err != nil {
-					return p, fmt.Errorf("dates: %v", err)
+					return p, "", fmt.Errorf("dates: %v", err)
 				}
 				p.ImportantDates = append(p.ImportantDates, domain.ImportantDate{Label: strings.TrimSpace(d.Label), Date: d.Date})
 			}
@@ -502,13 +507,13 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 		case fTier:
 			tier, err := cadence.ParseTier(v)
 			if err != nil {
-				return p, fmt.Errorf("tier %q is not a tier (want inner, close, regular or outer)", clip(v))
+				return p, "", fmt.Errorf("tier %q is not a tier (want inner, close, regular or outer)", clip(v))
 			}
 			p.Tier = tier
 		case fEvery:
 			every, err := cadence.ParseEvery(v)
 			if err != nil {
-				return p, fmt.Errorf("every: %v", err)
+				return p, "", fmt.Errorf("every: %v", err)
 			}
 			p.Every = every
 		}
@@ -528,7 +533,7 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 	for slot, v := range sortedMap(dateSlot) {
 		d, err := l.date(v)
 		if err != nil {
-			return p, fmt.Errorf("%s: %v", slot, err)
+			return p, "", fmt.Errorf("%s: %v", slot, err)
 		}
 		label := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(dateLabel[slot]), "* "))
 		if label == "" {
@@ -540,10 +545,10 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 	}
 	if year != "" || month != "" || day != "" {
 		d, err := splitDate(year, month, day)
-		if err != nil {
-			return p, fmt.Errorf("birthday: %v", err)
-		}
-		if p.Birthday.IsZero() {
+		switch {
+		case err != nil:
+			leftOut = fmt.Sprintf("birthday: %v; left out", err)
+		case p.Birthday.IsZero():
 			p.Birthday = d
 		}
 	}
@@ -562,14 +567,14 @@ func (l *csvLayout) person(cells []string) (domain.Person, error) {
 		}
 	}
 	if p.Name == "" {
-		return p, errors.New("nothing gives a name: the row has no name, nickname, company, e-mail or phone")
+		return p, "", errors.New("nothing gives a name: the row has no name, nickname, company, e-mail or phone")
 	}
 	for _, nick := range nicknames {
 		if nick != p.Name && !slices.Contains(p.Aliases, nick) {
 			p.Aliases = append(p.Aliases, nick)
 		}
 	}
-	return p, nil
+	return p, leftOut, nil
 }
 
 // googleParts splits a cell at Google's " ::: ", unless the file is

@@ -98,7 +98,6 @@ func TestCSVBadInput(t *testing.T) {
 		{"ragged long", "name,tier\nAna,close,extra\n", "line 2: the row has 3 fields"},
 		{"empty name", "name,tier\n,close\n", "line 2: nothing gives a name"},
 		{"bad tier", "name,tier\nAna,boss\n", `line 2: tier "boss" is not a tier`},
-		{"bad birthday", "name,birthday\nAna,02-30\n", "line 2: birthday"},
 		{"bad every", "name,every\nAna,often\n", `line 2: every: "often" is not a number of days`},
 		{"bad quote", "name,tier\n\"Ana,close\n", "line 2"},
 		{"empty file", "", "the file is empty"},
@@ -170,21 +169,28 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 	}
 }
 
-// A birthday in the future, or before 1900, is refused on the line that
-// has it, as tend add refuses it.
-func TestCSVRefusesImpossibleBirthdays(t *testing.T) {
+// A birthday in the future, or before 1900, which tend add refuses, is
+// left out of the row that has it, with a note naming the line; the row is
+// imported.
+func TestCSVLeavesOutImpossibleBirthdays(t *testing.T) {
 	t.Parallel()
 	for data, want := range map[string]string{
-		"name,birthday\nAna,1990-04-15\nZed,2030-01-01\n": "line 3: birthday 2030-01-01 is in the future",
-		"name,birthday\nZed,0990-04-15\n":                 "line 2: birthday: year 990 is before 1900",
+		"name,birthday\nAna,1990-04-15\nZed,2030-01-01\n": "birthday 2030-01-01 is in the future; left out",
+		"name,birthday\nZed,0990-04-15\n":                 "birthday: year 990 is before 1900; left out",
 	} {
 		s := openStore(t, nil)
-		_, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
+		res, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
 			return exchange.ReadCSV(strings.NewReader(data), im)
 		})
-		var ie *exchange.InputError
-		if !errors.As(err, &ie) || !strings.Contains(err.Error(), want) {
-			t.Errorf("import %q = %v, want an *InputError mentioning %q", data, err, want)
+		if err != nil {
+			t.Fatalf("import %q = %v; want Zed imported without a birthday", data, err)
+		}
+		found := false
+		for _, n := range res.Notes {
+			found = found || strings.Contains(n.Text, want)
+		}
+		if !found || res.People.New != strings.Count(data, "\n")-1 {
+			t.Errorf("import %q: %d new, notes %+v; want everyone, and a note %q", data, res.People.New, res.Notes, want)
 		}
 	}
 }
