@@ -222,6 +222,21 @@ func TestJSONImportTwiceAddsNothing(t *testing.T) {
 	}
 }
 
+// TestJSONWithAByteOrderMark: an export saved again by a Windows editor
+// starts with a UTF-8 byte-order mark; it is read past.
+func TestJSONWithAByteOrderMark(t *testing.T) {
+	t.Parallel()
+	doc := exportJSON(t, richStore(t))
+	dst := openStore(t, nil)
+	res := mustImportJSON(t, dst, append([]byte("\xef\xbb\xbf"), doc...))
+	if res.New() != 9 {
+		t.Errorf("import with a byte-order mark: %d new; want 9", res.New())
+	}
+	if got := exportJSON(t, dst); !bytes.Equal(got, doc) {
+		t.Errorf("import with a byte-order mark gave back another store")
+	}
+}
+
 // TestJSONMergesTwoMachines merges the exports of two machines into one
 // another: each ends up with everyone once, including the Ana both added
 // on their own.

@@ -100,7 +100,9 @@ func peek(r io.Reader) ([]byte, io.Reader, error) {
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return nil, nil, err
 	}
-	buf = buf[:n]
+	// A UTF-8 byte-order mark, which Windows programs write, is no part
+	// of the text.
+	buf = bytes.TrimPrefix(buf[:n], []byte("\xef\xbb\xbf"))
 	return buf, io.MultiReader(bytes.NewReader(buf), r), nil
 }
 

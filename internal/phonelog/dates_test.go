@@ -245,3 +245,27 @@ func TestWhatsAppNotices(t *testing.T) {
 		t.Errorf("a one-to-one chat with notices: got %+v; want Ana's message and yours, not a group", got)
 	}
 }
+
+// TestReadSkipsAByteOrderMark: a UTF-8 byte-order mark before an XML or
+// JSON log, as Windows programs write one, is read past.
+func TestReadSkipsAByteOrderMark(t *testing.T) {
+	t.Parallel()
+	const bom = "\xef\xbb\xbf"
+	for _, tc := range []struct {
+		format Format
+		data   string
+	}{
+		{SBRCalls, "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<?xml-stylesheet type=\"text/xsl\" href=\"calls.xsl\"?>\n" +
+			`<calls count="1"><call number="+15550100" duration="60" date="1700000000000" type="1" /></calls>`},
+		{Telegram, `{"name": "Bob", "type": "personal_chat", "id": 1, "messages": [{"id": 1, "type": "message", "date": "2023-11-14T22:13:20", "date_unixtime": "1700000000", "from": "Bob", "from_id": "user2", "text": "hi"}]}`},
+	} {
+		var got []Record
+		err := Read(tc.format, strings.NewReader(bom+tc.data), Options{Me: "Me", Known: func(string) bool { return true }}, func(r Record) error {
+			got = append(got, r)
+			return nil
+		})
+		if err != nil || len(got) != 1 {
+			t.Errorf("%s with a byte-order mark: %d records, %v; want the one record", tc.format, len(got), err)
+		}
+	}
+}

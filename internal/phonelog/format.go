@@ -1,6 +1,7 @@
 package phonelog
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -166,6 +167,9 @@ func firstLine(b []byte) string {
 
 // Read reads r as format f.
 func Read(f Format, r io.Reader, opts Options, emit Emit) error {
+	if f != IOSCalls {
+		r = skipBOM(r)
+	}
 	switch f {
 	case SBRCalls:
 		return ReadSBRCalls(r, opts, emit)
@@ -189,4 +193,14 @@ func Read(f Format, r io.Reader, opts Options, emit Emit) error {
 		return ReadMessenger(r, opts, emit)
 	}
 	return fmt.Errorf("no reader for format %q", f)
+}
+
+// skipBOM drops a UTF-8 byte-order mark at the start of r, which Windows
+// programs write and no XML or JSON decoder expects.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	return br
 }
