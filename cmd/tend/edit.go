@@ -79,7 +79,9 @@ func runEdit(a *app, opts editOptions) error {
 	}
 	p := edited.After
 	noteArchived(a, p)
-	a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(edited.Before), exchange.Person(p))
+	if len(edited.Changes) > 0 {
+		a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(edited.Before), exchange.Person(p))
+	}
 	if opts.json {
 		return a.printJSON(exchange.Person(p))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -52,8 +53,15 @@ func (a *app) changed(kind string, records []recordRef, old, new any) {
 	a.changes = append(a.changes, change{Hook: hooks.AfterChange, Kind: kind, Records: records, Old: old, New: new})
 }
 
-// imported notes an import that was written, for the after-import hook.
+// imported notes an import, for the after-import hook when it wrote
+// something. The hook runs in its own folder: the file is named in full.
 func (a *app) imported(result importResultJSON) {
+	if result.New+result.Updated == 0 {
+		return
+	}
+	if abs, err := filepath.Abs(result.File); err == nil && result.File != "-" {
+		result.File = abs
+	}
 	a.changes = append(a.changes, change{Hook: hooks.AfterImport, Kind: "import", Records: []recordRef{}, New: result})
 }
 
@@ -76,7 +84,15 @@ func (a *app) sendChange(c change, at time.Time, stderr io.Writer) {
 	if file == "" {
 		return
 	}
-	r := hooks.Runner{Dir: config.HooksDir(file), Env: a.environ(), Stderr: stderr}
+	dir := config.HooksDir(file)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // a relative TEND_CONFIG would be read again from the hooks folder
+	}
+	r := hooks.Runner{Dir: dir, Env: a.environ(), Stderr: stderr}
+	if a.nowFlag != "" {
+		// A hook that runs tend sees the moment the command acted at.
+		r.Env = append(r.Env, "TEND_NOW="+exchange.Time(at))
+	}
 	if a.store != nil {
 		c.DB = a.store.Path()
 		// A hook that runs tend works on the same database.

@@ -217,3 +217,67 @@ func TestFullScreenChangesReachTheHooks(t *testing.T) {
 		t.Errorf("a failing hook reported %q, want one line about the hook", problem)
 	}
 }
+
+// TestHooksHearOnlyWhatWasWritten: an edit that changes nothing and an
+// import that writes nothing run no hook; an import that writes names its
+// file in full, for a hook that runs in its own folder; a hook sees the
+// moment --now gave.
+func TestHooksHearOnlyWhatWasWritten(t *testing.T) {
+	h := newHarness(t)
+	got := filepath.Join(t.TempDir(), "changes")
+	installHook(h, "after-change", `{ cat; echo "now=$TEND_NOW"; } >> "`+got+`"`)
+	installHook(h, "after-import", `cat >> "`+got+`.import"`)
+	h.ok("add", "Ana Lima", "--tier", "close", "--now", "2026-11-20T08:00:00Z")
+	h.ok("edit", "ana", "--tier", "close") // already close
+	read := func(path string) string {
+		data, _ := os.ReadFile(path)
+		return string(data)
+	}
+	if n := strings.Count(read(got), `"kind":"edit"`); n != 0 {
+		t.Errorf("an edit that changed nothing ran the hook %d times:\n%s", n, read(got))
+	}
+	if !strings.Contains(read(got), "now=2026-11-20T08:00:00Z") {
+		t.Errorf("the hook did not see the command's moment as TEND_NOW:\n%s", read(got))
+	}
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "people.csv")
+	if err := os.WriteFile(file, []byte("name,tier\nBen Okafor,inner\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	h.ok("import", "csv", "people.csv")
+	h.ok("import", "csv", "people.csv") // nothing new
+	imports := read(got + ".import")
+	if n := strings.Count(imports, `"kind":"import"`); n != 1 {
+		t.Errorf("after-import ran %d times for one import that wrote and one that did not:\n%s", n, imports)
+	}
+	if !strings.Contains(imports, `"file":"`+file+`"`) {
+		t.Errorf("after-import was not given the file in full (%s):\n%s", file, imports)
+	}
+}
+
+// TestHooksOfARelativeSettingsFile: TEND_CONFIG may be relative to where
+// tend runs; its hooks run all the same.
+func TestHooksOfARelativeSettingsFile(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh for a hook script")
+	}
+	h := newHarness(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll(filepath.Join("cfg", "hooks"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	ran := filepath.Join(dir, "ran")
+	if err := os.WriteFile(filepath.Join("cfg", "hooks", "after-change"), []byte("#!/bin/sh\ntouch "+ran+"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	h.env = append(h.env, "TEND_CONFIG=cfg/config.toml")
+	if r := h.ok("add", "Ana Lima"); r.stderr != "" {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if _, err := os.Stat(ran); err != nil {
+		t.Errorf("the hook of a relative TEND_CONFIG did not run: %v", err)
+	}
+}

@@ -57,4 +57,3 @@ func runUnlog(a *app, opts unlogOptions) error {
 		words.ContactOf(in), joinNames(in.Names), datedWords(in.At, now))
 	return err
 }
-

@@ -116,6 +116,10 @@ func (r Runner) find(name string) (string, error) {
 	path := filepath.Join(r.Dir, name)
 	hook, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(path); lerr == nil {
+			// A link to a hook moved away: said, not passed over in silence.
+			return "", fmt.Errorf("not run: %s links to %s, which is not there", path, target)
+		}
 		return "", errNoHook
 	}
 	if err != nil {

@@ -151,3 +151,18 @@ func TestRunNoHookInAHook(t *testing.T) {
 		t.Errorf("with TEND_HOOK empty, the hook did not run: %v (%s)", err, stderr.String())
 	}
 }
+
+// TestRunSaysALinkLeadsNowhere: a hook that is a link to a file moved away
+// is said, not passed over as no hook.
+func TestRunSaysALinkLeadsNowhere(t *testing.T) {
+	dir, path := hookDir(t, AfterChange, "true")
+	os.Remove(path)
+	if err := os.Symlink(filepath.Join(dir, "moved-away"), path); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	var stderr bytes.Buffer
+	Runner{Dir: dir, Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+	if got := stderr.String(); !strings.Contains(got, "not run: "+path+" links to ") || !strings.Contains(got, "which is not there") {
+		t.Errorf("stderr %q; want the link said to lead nowhere", got)
+	}
+}
