@@ -64,7 +64,7 @@ The file is TOML, every key optional:
   region = "GB"          # the default phone region, a country code
 
   [tiers.inner]          # and close, regular, outer
-  every = "7d"           # the tier's rhythm: 14, "14d" or "2w"
+  every = "7d"           # the tier's rhythm, in quotes: "14", "14d" or "2w"
   guideline = 5          # how many people the tier is meant to hold
 
   [tags]                 # rhythms by tag: someone's own --every wins

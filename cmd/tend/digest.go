@@ -53,6 +53,9 @@ from the database is escaped), --json for scripts.`,
 			default:
 				return usageErrorf("--format %q: want text, markdown or html", opts.format)
 			}
+			if opts.json && cmd.Flags().Changed("format") {
+				return usageErrorf("give --format or --json, not both")
+			}
 			return runF(opts)
 		},
 	}

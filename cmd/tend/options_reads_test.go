@@ -85,6 +85,7 @@ func TestDigestOptions(t *testing.T) {
 		{"the week as html", []string{"--week", "--format", "html"}, digestOptions{week: true, format: "html"}, ""},
 		{"as JSON", []string{"--json"}, digestOptions{format: "text", json: true}, ""},
 		{"an unknown format", []string{"--format", "pdf"}, digestOptions{}, `--format "pdf": want text, markdown or html`},
+		{"a format and JSON", []string{"--format", "html", "--json"}, digestOptions{}, "give --format or --json, not both"},
 		{"an argument", []string{"week"}, digestOptions{}, "no arguments"},
 	})
 }
