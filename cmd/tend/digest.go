@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -215,6 +216,9 @@ func personLines(p letterPerson) []string {
 		out = append(out, words.LastTime(p.Note))
 	}
 	for _, m := range p.Memories {
+		if slices.ContainsFunc(p.Reasons, func(r cadence.Reason) bool { return r.Kind == cadence.ReasonMemory && r.Label == m }) {
+			continue // a reason already says it, with its day
+		}
 		out = append(out, "remember: "+oneLine(m))
 	}
 	return out

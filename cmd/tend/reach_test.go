@@ -152,3 +152,18 @@ func sortedStrings(ss []string) []string {
 	}
 	return out
 }
+
+// TestDigestSaysAMemoryOnce: a memory that is someone's reason to call is
+// said once under them, with its day, not again as one to remember.
+func TestDigestSaysAMemoryOnce(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--tier", "close", "--now", "2026-04-01")
+	h.ok("remember", "ana", "the exam", "--on", "2026-05-10", "--now", "2026-05-01")
+	for _, format := range []string{"text", "markdown", "html"} {
+		out := h.ok("digest", "--now", "2026-06-15", "--format", format).stdout
+		head, _, _ := strings.Cut(out, "Memories due")
+		if n := strings.Count(head, "the exam"); n != 1 {
+			t.Errorf("digest --format %s names the memory %d times under Ana:\n%s", format, n, out)
+		}
+	}
+}
