@@ -564,7 +564,10 @@ func (im *Import) MatchPerson(p domain.Person) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	merged := mergePerson(stored, p)
+	merged, kept := mergePerson(stored, p)
+	if kept != "" {
+		im.Note(domain.ImportNote{Text: oneLine(stored.Name) + ": " + kept})
+	}
 	if err := merged.Validate(); err != nil {
 		return "", err
 	}
@@ -580,9 +583,12 @@ func (im *Import) MatchPerson(p domain.Person) (string, error) {
 	return id, nil
 }
 
-// mergePerson adds what a file says about someone to what tend knows.
-func mergePerson(stored, file domain.Person) domain.Person {
-	out := stored
+// mergePerson adds what a file says about someone to what tend knows. A
+// birthday tend has is kept when the file gives another (an old address
+// book's, a typo), and kept says so; the file's year completes one tend
+// has without it.
+func mergePerson(stored, file domain.Person) (out domain.Person, kept string) {
+	out = stored
 	out.Phones = unionPhones(stored.Phones, file.Phones)
 	out.Emails = union(stored.Emails, file.Emails)
 	out.Tags = union(stored.Tags, file.Tags)
@@ -593,10 +599,14 @@ func mergePerson(stored, file domain.Person) domain.Person {
 	if file.Every > 0 {
 		out.Every = file.Every
 	}
-	b := file.Birthday
-	sameDay := b.Month == stored.Birthday.Month && b.Day == stored.Birthday.Day
-	if !b.IsZero() && !(sameDay && b.Year == 0) {
+	b, have := file.Birthday, stored.Birthday
+	sameDay := b.Month == have.Month && b.Day == have.Day
+	switch {
+	case b.IsZero() || b == have:
+	case have.IsZero(), sameDay && have.Year == 0:
 		out.Birthday = b
+	case !sameDay || b.Year != 0:
+		kept = fmt.Sprintf("the file gives the birthday %s, tend has %s: tend's kept (tend edit changes it)", b, have)
 	}
 	if note := strings.TrimSpace(file.Notes); note != "" && !strings.Contains(stored.Notes, note) {
 		if strings.TrimSpace(stored.Notes) == "" {
@@ -622,7 +632,7 @@ func mergePerson(stored, file domain.Person) domain.Person {
 	}
 	out.PhoneTypes = addTypes(stored.PhoneTypes, file.PhoneTypes)
 	out.EmailTypes = addTypes(stored.EmailTypes, file.EmailTypes)
-	return out
+	return out, kept
 }
 
 // addTypes takes the file's kind of a phone or e-mail over tend's.

@@ -322,3 +322,58 @@ func TestImportMemoryStaysDone(t *testing.T) {
 		t.Errorf("a corrected text was not applied: %+v, %+v", res.Memories, ms)
 	}
 }
+
+// TestImportKeepsTheBirthdayTendHas: an address book that gives someone
+// another birthday does not replace theirs in tend, and the summary says
+// so; one with the year tend lacks completes it; one tend lacks is taken.
+func TestImportKeepsTheBirthdayTendHas(t *testing.T) {
+	md := func(s string) cadence.MonthDay {
+		d, err := cadence.ParseMonthDay(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name, have, file, want string
+		note                   bool
+	}{
+		{"another date", "1989-11-27", "1990-01-01", "1989-11-27", true},
+		{"another year", "1989-11-27", "1990-11-27", "1989-11-27", true},
+		{"the year tend lacks", "11-27", "1989-11-27", "1989-11-27", false},
+		{"none in tend", "", "1989-11-27", "1989-11-27", false},
+		{"none in the file", "1989-11-27", "", "1989-11-27", false},
+		{"the same without its year", "1989-11-27", "11-27", "1989-11-27", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTest(t)
+			p := domain.Person{Name: "Ana Lima"}
+			if tc.have != "" {
+				p.Birthday = md(tc.have)
+			}
+			ana := mustAddPerson(t, s, p)
+			file := domain.Person{Name: "Ana Lima"}
+			if tc.file != "" {
+				file.Birthday = md(tc.file)
+			}
+			res, err := s.Import(t.Context(), store.ImportOptions{}, func(im *store.Import) error {
+				_, err := im.MatchPerson(file)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Person(t.Context(), ana.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Birthday.String() != tc.want {
+				t.Errorf("birthday = %s, want %s", got.Birthday, tc.want)
+			}
+			if noted := len(res.Notes) == 1 && strings.Contains(res.Notes[0].Text, "tend's kept"); noted != tc.note {
+				t.Errorf("notes %+v; want a note of the birthday kept: %v", res.Notes, tc.note)
+			}
+		})
+	}
+}
