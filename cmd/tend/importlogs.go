@@ -409,7 +409,12 @@ func readLogInput(a *app, in logInput, imp *phonelog.Importer, opts logImportOpt
 		return usageErrorf("import %s: %v", in.name, unwrapPath(err))
 	}
 	defer r.Close()
+	now, err := a.Now()
+	if err != nil {
+		return err
+	}
 	ro := phonelog.Options{
+		Now:      now,
 		Location: a.loc,
 		Skip:     func(where, reason string) { skips.add(in.name, where, reason) },
 		Partner:  opts.as,

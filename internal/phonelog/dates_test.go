@@ -269,3 +269,28 @@ func TestReadSkipsAByteOrderMark(t *testing.T) {
 		}
 	}
 }
+
+// TestReadLeavesOutTheFuture: a record after the moment of the import (a
+// phone's clock set wrong) is left out, and said; one a few seconds after,
+// for clocks that disagree, is kept.
+func TestReadLeavesOutTheFuture(t *testing.T) {
+	t.Parallel()
+	now := time.Unix(1700000000, 0).UTC()
+	calls := `<calls count="3">` +
+		`<call number="+15550100" duration="60" date="1699990000000" type="1" />` +
+		`<call number="+15550100" duration="60" date="1700000030000" type="1" />` +
+		`<call number="+15550100" duration="60" date="1700500000000" type="1" />` +
+		`</calls>`
+	var got []Record
+	var skipped []string
+	opts := Options{Now: now, Skip: func(where, reason string) { skipped = append(skipped, where+": "+reason) }}
+	if err := Read(SBRCalls, strings.NewReader(calls), opts, func(r Record) error {
+		got = append(got, r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || len(skipped) != 1 || !strings.Contains(skipped[0], "after the moment of the import") {
+		t.Errorf("read %d, skipped %q; want 2 read and the one a week ahead left out", len(got), skipped)
+	}
+}

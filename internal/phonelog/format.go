@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Format is a file format a reader knows.
@@ -170,6 +171,9 @@ func Read(f Format, r io.Reader, opts Options, emit Emit) error {
 	if f != IOSCalls {
 		r = skipBOM(r)
 	}
+	if !opts.Now.IsZero() {
+		emit = notAfter(opts, emit)
+	}
 	switch f {
 	case SBRCalls:
 		return ReadSBRCalls(r, opts, emit)
@@ -193,6 +197,23 @@ func Read(f Format, r io.Reader, opts Options, emit Emit) error {
 		return ReadMessenger(r, opts, emit)
 	}
 	return fmt.Errorf("no reader for format %q", f)
+}
+
+// futureSlack is how far after the import a record may be, for clocks
+// that disagree by a little (as tend log allows).
+const futureSlack = time.Minute
+
+// notAfter leaves out, as skipped, the records after opts.Now: a phone
+// whose clock was set wrong, or a file from another time zone's future.
+func notAfter(opts Options, emit Emit) Emit {
+	limit := opts.Now.Add(futureSlack)
+	return func(r Record) error {
+		if r.At.After(limit) {
+			opts.skip(r.Where, "after the moment of the import (a phone's clock set wrong?)")
+			return nil
+		}
+		return emit(r)
+	}
 }
 
 // skipBOM drops a UTF-8 byte-order mark at the start of r, which Windows

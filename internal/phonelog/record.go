@@ -122,6 +122,9 @@ type Options struct {
 	// Title is the name of the file read, when there is one: a WhatsApp
 	// export names the chat in it ("WhatsApp Chat with Ana.txt").
 	Title string
+	// Now, when set, is the moment of the import: Read leaves out a
+	// record after it, as tend log refuses a moment to come.
+	Now time.Time
 }
 
 func (o Options) loc() *time.Location {
