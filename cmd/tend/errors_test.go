@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tend-app/tend/internal/domain"
 )
 
 // snapshot is everything a user can see of the database, to show that a
@@ -179,6 +181,28 @@ func TestUndoWithNothingToUndo(t *testing.T) {
 	checkRefused(t, h.run("undo"), "tend: ", "nothing to undo")
 }
 
+// TestLookAlikeNamesAreOnePerson: names that look the same on screen (two
+// spaces, a tab, a no-break space, a zero-width space, a reordering
+// control) are one person's: a second is refused, an import matches.
+func TestLookAlikeNamesAreOnePerson(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	for _, name := range []string{"Ana  Lima", "Ana\tLima", "Ana\u00a0Lima", "Ana\u200b Lima", "Ana Li\u202ema", " ana lima\n"} {
+		checkRefused(t, h.run("add", name), "tend: ", "already")
+	}
+	file := filepath.Join(t.TempDir(), "ana.vcf")
+	if err := os.WriteFile(file, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\u00a0 Lima\r\nTEL:+44 7700 900123\r\nEND:VCARD\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("import", "vcard", file)
+	if out := h.ok("list").stdout; strings.Count(out, "Ana Lima") != 1 {
+		t.Errorf("after adding and importing look-alikes, list shows:\n%s", out)
+	}
+	if out := h.ok("show", "ana").stdout; !strings.Contains(out, "+44 7700 900123") {
+		t.Errorf("the card was not matched to Ana Lima:\n%s", out)
+	}
+}
+
 func TestHostileTextIsStoredVerbatim(t *testing.T) {
 	names := []string{
 		"Zoë 🌻 O'Brien",
@@ -192,6 +216,7 @@ func TestHostileTextIsStoredVerbatim(t *testing.T) {
 		h.ok("add", name, "--note", name+" note")
 	}
 	for _, name := range names {
+		name = domain.TidyName(name) // a name is one line
 		r := h.ok("show", name, "--json")
 		if !strings.Contains(r.stdout, jsonString(name)) {
 			t.Errorf("show %q --json does not hold the name verbatim:\n%s", name, r.stdout)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tend-app/tend/cadence"
@@ -73,6 +74,7 @@ const MaxEvery = cadence.MaxEvery
 // Validate checks a person before it is written, and tidies what can be
 // tidied (surrounding space, empty list entries, a missing tier).
 func (p *Person) Validate() error {
+	p.tidyName()
 	if err := p.validate(); err != nil {
 		return err
 	}
@@ -82,10 +84,50 @@ func (p *Person) Validate() error {
 // ValidateChange checks a person changed from before: as Validate, except
 // that text kept from before is not checked for control characters again.
 func (p *Person) ValidateChange(before Person) error {
+	if p.Name != before.Name {
+		p.tidyName() // a name kept as it was stays as it was
+	}
 	if err := p.validate(); err != nil {
 		return err
 	}
 	return p.checkControls(&before)
+}
+
+// TidyName writes a new name as it is kept: its words apart by one space
+// (a tab, a line break, a no-break or other wide space, or several, become
+// one), without the invisible characters that make two names that look the
+// same differ: zero-width space, word joiner, byte-order mark, and the
+// bidirectional embeddings, overrides and isolates. The joiners some
+// scripts and emoji need (ZWJ, ZWNJ) and the direction marks stay.
+func TidyName(s string) string {
+	if !utf8.ValidString(s) {
+		return strings.TrimSpace(s) // refused as it is, not mended
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ReplaceAll(s, "\r\n", "\n") {
+		switch {
+		case r == '\u200b', r == '\u2060', r == '\ufeff', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+			continue
+		case r == ' ', r == '\t', r == '\n', unicode.Is(unicode.Zs, r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// tidyName tidies p's name, unless nothing would be left of it: then the
+// name is refused as it was typed, for what it holds.
+func (p *Person) tidyName() {
+	if t := TidyName(p.Name); t != "" {
+		p.Name = t
+	}
 }
 
 func (p *Person) validate() error {

@@ -54,3 +54,29 @@ func TestPersonRefusesControlsInEveryText(t *testing.T) {
 		})
 	}
 }
+
+func TestTidyName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Lima":             "Ana Lima",
+		"  Ana   Lima  ":       "Ana Lima",
+		"Ana\tLima":            "Ana Lima",
+		"Ana\nLima":            "Ana Lima",
+		"Ana\r\nLima":          "Ana Lima",
+		"Ana\u00a0Lima":        "Ana Lima",
+		"Ana\u3000Lima":        "Ana Lima",
+		"Ana\u200b Lima":       "Ana Lima",
+		"Ana Li\u202ema":       "Ana Lima",
+		"\ufeffAna Lima\u2069": "Ana Lima",
+		"Ana\rLima":            "Ana\rLima", // a lone CR is refused, not mended
+		"👩\u200d🚀 Zoë":         "👩\u200d🚀 Zoë",
+		"نیما\u200cزاده":       "نیما\u200cزاده", // ZWNJ is spelling in Persian
+		"\u200fشلام":           "\u200fشلام",     // a direction mark stays
+		"\xff Ana":             "\xff Ana",       // refused as it is
+		"":                     "",
+		" \u200b ":             "",
+	} {
+		if got := TidyName(in); got != want {
+			t.Errorf("TidyName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
