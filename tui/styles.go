@@ -162,11 +162,12 @@ func pad(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	w := ansi.StringWidth(s)
-	if w > width {
-		return ansi.Truncate(s, width, "…")
+	if ansi.StringWidth(s) > width {
+		// A wide character that does not fit is cut whole, which can leave
+		// the cell a column short: padded below like any other.
+		s = ansi.Truncate(s, width, "…")
 	}
-	return s + strings.Repeat(" ", width-w)
+	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }
 
 // fit cuts s to at most width cells, so that no line ever wraps.
