@@ -119,6 +119,10 @@ func Open(path string, opts Options) (*Store, error) {
 	switch {
 	case err == nil && info.IsDir():
 		return nil, fmt.Errorf("open %s: is a directory, not a database file", path)
+	case err == nil && !info.Mode().IsRegular():
+		// /dev/null, a pipe, a socket: SQLite would read one as an empty
+		// database and fail on the first write with "disk I/O error".
+		return nil, fmt.Errorf("open %s: is not a file (a device, a pipe or a socket), and tend keeps its database in a file", path)
 	case errors.Is(err, fs.ErrNotExist) && opts.Mode != Create:
 		return s, s.openEmpty()
 	}

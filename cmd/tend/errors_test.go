@@ -249,6 +249,8 @@ func TestBadDatabasePaths(t *testing.T) {
 		{"directory", dir, "is a directory", []string{"today"}},
 		{"not sqlite", junk, "not a database", []string{"today"}},
 		{"unwritable place", "/proc/tend-test/tend.db", "create data folder", []string{"add", "Ana"}},
+		{"a device, to write", os.DevNull, "is not a file (a device, a pipe or a socket)", []string{"add", "Ana"}},
+		{"a device, to read", os.DevNull, "is not a file (a device, a pipe or a socket)", []string{"today"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
