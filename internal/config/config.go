@@ -193,6 +193,12 @@ func (s *Settings) parse(doc []byte) error {
 	fail := func(key, format string, args ...any) error {
 		return &Error{File: s.File, Line: lines[key], Key: key, Msg: fmt.Sprintf(format, args...)}
 	}
+	// Keys are read ignoring case (LIMIT is limit, [tiers.Close] is
+	// [tiers.close]): one written twice in two ways would leave the last
+	// in force without a word.
+	if first, again, ok := sameKeyTwice(lines); ok {
+		return fail(again, "set twice: %s on line %d and %s on line %d are one setting (names are read ignoring case); keep one", first, lines[first], again, lines[again])
+	}
 	number := func(key string, v *int64, lo, hi int, dst *int) error {
 		if v == nil {
 			return nil
@@ -319,6 +325,25 @@ func dotted(parts ...string) string {
 		}
 	}
 	return strings.Join(out, ".")
+}
+
+// sameKeyTwice finds two keys of lines that differ only in case, the
+// later one second.
+func sameKeyTwice(lines map[string]int) (first, again string, ok bool) {
+	seen := map[string]string{}
+	for _, key := range slices.Sorted(maps.Keys(lines)) {
+		k := strings.ToLower(key)
+		other, dup := seen[k]
+		if !dup {
+			seen[k] = key
+			continue
+		}
+		if lines[other] > lines[key] {
+			return key, other, true
+		}
+		return other, key, true
+	}
+	return "", "", false
 }
 
 // keyLines maps every key of the document, dotted from its table, to the
