@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/tend-app/tend/internal/procgroup"
@@ -84,9 +85,47 @@ func (r Runner) run(ctx context.Context, name string, payload []byte) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("was stopped after %s (the change stands)", timeout)
 		}
+		if why := notStarted(path, err); why != "" {
+			return fmt.Errorf("not run: %s (the change stands)", why)
+		}
 		return fmt.Errorf("failed: %v (the change stands)", err)
 	}
 	return nil
+}
+
+// notStarted says in words why the hook at path could not be started, or
+// "" when it was started and failed.
+func notStarted(path string, err error) string {
+	var pathErr *fs.PathError
+	if !errors.As(err, &pathErr) {
+		return ""
+	}
+	switch {
+	case errors.Is(err, syscall.ENOEXEC):
+		return path + " is not a program: a script needs a first line such as #!/bin/sh"
+	case errors.Is(err, fs.ErrNotExist):
+		if line, ok := interpreter(path); ok {
+			return path + " names a program that is not there on its first line, " + line
+		}
+		return path + " could not be started: " + pathErr.Err.Error()
+	}
+	return path + " could not be started: " + pathErr.Err.Error()
+}
+
+// interpreter is the #! line of the script at path.
+func interpreter(path string) (string, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	var head [256]byte
+	n, _ := io.ReadFull(f, head[:])
+	line, _, _ := strings.Cut(string(head[:n]), "\n")
+	if !strings.HasPrefix(line, "#!") {
+		return "", false
+	}
+	return strings.TrimSpace(line), true
 }
 
 // nested reports whether env is that of a tend a hook started: TEND_HOOK

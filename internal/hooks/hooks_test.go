@@ -166,3 +166,23 @@ func TestRunSaysALinkLeadsNowhere(t *testing.T) {
 		t.Errorf("stderr %q; want the link said to lead nowhere", got)
 	}
 }
+
+// TestRunSaysWhyAHookDidNotStart: a script with no #! line, or one naming
+// a program that is not there, is said in words, not as fork/exec's.
+func TestRunSaysWhyAHookDidNotStart(t *testing.T) {
+	for _, tc := range []struct{ script, want string }{
+		{"echo no first line\n", "is not a program: a script needs a first line such as #!/bin/sh"},
+		{"#!/nonexistent/interp\necho x\n", "names a program that is not there on its first line, #!/nonexistent/interp"},
+	} {
+		dir, path := hookDir(t, AfterChange, "")
+		if err := os.WriteFile(path, []byte(tc.script), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		Runner{Dir: dir, Stderr: &stderr}.Run(t.Context(), AfterChange, nil)
+		got := stderr.String()
+		if !strings.HasPrefix(got, "tend: hook after-change not run: "+path) || !strings.Contains(got, tc.want) || strings.Contains(got, "fork/exec") {
+			t.Errorf("stderr %q; want it to say %q", got, tc.want)
+		}
+	}
+}
