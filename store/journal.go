@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tend-app/tend/internal/domain"
@@ -171,6 +172,10 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 			return fmt.Errorf("undo: %w", err)
 		}
 		// First the rows the change added go, with what hangs from them.
+		added, err := addedRecords(ctx, tx, marks)
+		if err != nil {
+			return err
+		}
 		for i := len(markedTables) - 1; i >= 0; i-- {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+markedTables[i]+` WHERE rowid > ?`, marks[i]); err != nil {
 				return fmt.Errorf("undo: %w", err)
@@ -193,6 +198,7 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("undo: %w", err)
 		}
+		c.Records = undoneRecords(added, entries)
 		// Then the rows it changed come back: the tables with rowids
 		// first, so that the rows without them find what they hang from.
 		mark := map[string]int64{"people": marks[0], "interactions": marks[1], "memories": marks[2]}
@@ -218,6 +224,81 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 }
 
 // journalEntry is one row of change_rows.
+// maxUndoneRecords is how many records an undo names at most: an undone
+// import of a million interactions names the first of them.
+const maxUndoneRecords = 1000
+
+// recordTypes are the record each marked table holds.
+var recordTypes = map[string]string{"people": "person", "interactions": "interaction", "memories": "memory"}
+
+// addedRecords lists the records a change added: the rows past its marks,
+// and the people of the interactions among them.
+func addedRecords(ctx context.Context, tx *sql.Tx, marks [3]int64) ([]domain.Record, error) {
+	var out []domain.Record
+	for i, tbl := range markedTables {
+		query := `SELECT '` + recordTypes[tbl] + `', id FROM ` + tbl + ` WHERE rowid > ?1`
+		if tbl == "interactions" {
+			query += ` UNION ALL SELECT 'person', ip.person_id FROM interaction_people ip
+				JOIN interactions i ON i.id = ip.interaction_id WHERE i.rowid > ?1`
+		}
+		rows, err := tx.QueryContext(ctx, query+fmt.Sprintf(` LIMIT %d`, maxUndoneRecords), marks[i])
+		if err != nil {
+			return nil, fmt.Errorf("undo: %w", err)
+		}
+		for rows.Next() {
+			var r domain.Record
+			if err := rows.Scan(&r.Type, &r.ID); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("undo: %w", err)
+			}
+			out = append(out, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("undo: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// undoneRecords names, once each, the records an undo touches: those the
+// change added, and those its journal puts back. A row of who was in an
+// interaction, or of someone's dates, names the interaction and the person
+// it belongs to.
+func undoneRecords(added []domain.Record, entries []journalEntry) []domain.Record {
+	out := []domain.Record{}
+	add := func(typ, id string) {
+		r := domain.Record{Type: typ, ID: id}
+		if id != "" && len(out) < maxUndoneRecords && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	for _, r := range added {
+		add(r.Type, r.ID)
+	}
+	for _, e := range entries {
+		if typ, ok := recordTypes[e.tbl]; ok {
+			add(typ, e.key)
+			continue
+		}
+		var key []any // [interaction_id, person_id] or [person_id, label, date]
+		if json.Unmarshal([]byte(e.key), &key) != nil || len(key) < 2 {
+			continue
+		}
+		switch e.tbl {
+		case "interaction_people":
+			id, _ := key[0].(string)
+			person, _ := key[1].(string)
+			add("interaction", id)
+			add("person", person)
+		case "important_dates":
+			person, _ := key[0].(string)
+			add("person", person)
+		}
+	}
+	return out
+}
+
 type journalEntry struct {
 	tbl, key string
 	rowID    sql.NullInt64

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -451,5 +452,45 @@ func TestBulkImportJournalsAsTheTriggers(t *testing.T) {
 	}
 	if after := dump(t, s); after != before {
 		t.Errorf("after undoing the bulk import the data differs:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}
+
+// TestUndoNamesTheRecordsItTouched: an undo says which records it took
+// away or put back, once each, for the hooks.
+func TestUndoNamesTheRecordsItTouched(t *testing.T) {
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	ctx := t.Context()
+	add := func(name string) domain.Person {
+		p, err := s.AddPerson(ctx, domain.Person{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ana, ben := add("Ana"), add("Ben")
+	in, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID, ben.ID}, Via: cadence.Call, At: internalNow.Add(-time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	undo := func() []domain.Record {
+		t.Helper()
+		c, err := s.Undo(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Records
+	}
+	want := []domain.Record{{Type: "interaction", ID: in.ID}, {Type: "person", ID: ana.ID}, {Type: "person", ID: ben.ID}}
+	if got := undo(); !slices.Equal(got[:1], want[:1]) || len(got) != 3 || !slices.Contains(got, want[1]) || !slices.Contains(got, want[2]) {
+		t.Errorf("undo of a log: %v; want the interaction and both people, once each", got)
+	}
+	if _, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error { p.Notes = "tea"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := undo(); !slices.Equal(got, []domain.Record{{Type: "person", ID: ana.ID}}) {
+		t.Errorf("undo of an edit: %v; want Ana", got)
+	}
+	if got := undo(); !slices.Equal(got, []domain.Record{{Type: "person", ID: ben.ID}}) {
+		t.Errorf("undo of an add: %v; want Ben", got)
 	}
 }

@@ -86,7 +86,11 @@ func runUndo(a *app, opts undoOptions) error {
 	if err != nil {
 		return err
 	}
-	a.changed("undo", []recordRef{}, nil, changeJSONOf(undone))
+	refs := make([]recordRef, len(undone.Records))
+	for i, r := range undone.Records {
+		refs[i] = recordRef{Type: r.Type, ID: r.ID}
+	}
+	a.changed("undo", refs, nil, changeJSONOf(undone))
 	if opts.json {
 		return a.printJSON(changeJSONOf(undone))
 	}

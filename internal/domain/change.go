@@ -10,6 +10,15 @@ type Change struct {
 	Seq         int64
 	At          time.Time
 	Description string // what it did, in words: "logged a call with Ana Lima, Tue 24 Nov 2026 09:30"
+	// Records are the records an undo of it put back or took away, as
+	// Undo returns it: at most the first thousand.
+	Records []Record
+}
+
+// Record names one record: a person, an interaction or a memory.
+type Record struct {
+	Type string // "person", "interaction" or "memory"
+	ID   string
 }
 
 // ErrNothingToUndo means undo found no change to revert.
