@@ -23,10 +23,19 @@ type Restored = domain.Restored
 // kept aside under a name with the moment now, with its -wal and -shm
 // renamed with it, so that no stale side file is ever read with the
 // restored file. It refuses while another tend has the database open.
+//
+// The path holds a database at every moment, so that a restore killed
+// halfway leaves the old one or the new one, never none: the current file
+// gets its second name (the one kept aside) before the checked copy is
+// renamed over the path. A path that is a link is restored through: the
+// file it links to is replaced, and the link kept.
 func Restore(ctx context.Context, path, file string, now time.Time) (Restored, error) {
 	path, err := filepath.Abs(path)
 	if err != nil {
 		return Restored{}, err
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
 	}
 	file, err = filepath.Abs(file)
 	if err != nil {
@@ -83,11 +92,13 @@ func Restore(ctx context.Context, path, file string, now time.Time) (Restored, e
 			}
 			aside = fmt.Sprintf("%s.before-restore-%s-%d", path, now.UTC().Format("2006-01-02T150405Z"), i)
 		}
-		if err := os.Rename(path, aside); err != nil {
-			return Restored{}, fmt.Errorf("restore: keep the current file aside: %w", err)
+		if err := os.Link(path, aside); err != nil {
+			return Restored{}, fmt.Errorf("restore: keep the current file aside: %w", unwrapPath(err))
 		}
 		// The side files go with the file they belong to: left here, a
-		// -wal would be read into the restored file and damage it.
+		// -wal would be read into the restored file and damage it. (Killed
+		// now, the path holds the current file as its last checkpoint left
+		// it, and the copy aside all of it.)
 		for _, side := range []string{"-wal", "-shm", "-journal"} {
 			if err := os.Rename(path+side, aside+side); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return Restored{}, fmt.Errorf("restore: keep %s aside: %w", path+side, unwrapPath(err))
@@ -99,16 +110,18 @@ func Restore(ctx context.Context, path, file string, now time.Time) (Restored, e
 			return Restored{}, fmt.Errorf("restore: %s is still there; nothing was restored", path+side)
 		}
 	}
-	if err := os.Link(copy.name, path); err != nil {
-		if aside != "" {
-			os.Rename(aside, path)
-		}
+	beforeSwap(path)
+	if err := os.Rename(copy.name, path); err != nil {
 		return Restored{}, fmt.Errorf("restore: put the backup in place: %w", unwrapPath(err))
 	}
 	syncDir(dir)
 	os.Remove(damageMarker(path))
 	return Restored{Aside: aside, Health: h}, nil
 }
+
+// beforeSwap is called just before the checked copy is renamed over the
+// path: a test looks there at what a restore killed at that moment leaves.
+var beforeSwap = func(path string) {}
 
 // copyDatabase copies the database file at file, byte for byte, to a
 // private file in dir, and checks the copy.

@@ -124,3 +124,38 @@ func TestDoctorOnARestoreDoneByHand(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreThroughALink: a database reached through a symbolic link (a
+// synced folder) is restored in the file the link leads to, the link kept,
+// and what is kept aside is a copy of that file, not another link to it.
+func TestRestoreThroughALink(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	h.ok("backup", backup)
+	h.ok("add", "Ben Okafor")
+	real := h.db
+	link := filepath.Join(t.TempDir(), "tend.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	h.db = link
+	h.ok("backup", "--restore", backup)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link is no longer a link: %v, %v", fi, err)
+	}
+	if got := peopleIn(t, real); len(got) != 1 || got[0] != "Ana Lima" {
+		t.Errorf("the file the link leads to holds %v, want the backup's Ana Lima alone", got)
+	}
+	aside := real + ".before-restore-2026-11-24T093000Z"
+	if fi, err := os.Lstat(aside); err != nil || !fi.Mode().IsRegular() {
+		t.Fatalf("nothing kept aside beside the file, or not a file: %v, %v", fi, err)
+	}
+	if got := peopleIn(t, aside); len(got) != 2 {
+		t.Errorf("the file kept aside holds %v, want Ana and Ben", got)
+	}
+	h.ok("log", "ana")
+	if got := h.ok("history", "--json").stdout; !strings.Contains(got, "Ana Lima") {
+		t.Errorf("a log after the restore, through the link, is not in the file: %s", got)
+	}
+}
