@@ -225,8 +225,9 @@ func (s *Store) checkReadable(ctx context.Context, v int) error {
 		if n > 0 {
 			return errors.New("not a tend database: the file holds other tables (it was left untouched)")
 		}
-		if s.mode == ReadOnly {
-			// An empty file: read as an empty database.
+		if s.mode != Create {
+			// An empty file: read as an empty database until the first
+			// write sets it up, as a missing one is.
 			s.db.Close()
 			return s.openEmpty()
 		}

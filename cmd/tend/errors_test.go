@@ -268,6 +268,22 @@ func TestBadDatabasePaths(t *testing.T) {
 	}
 }
 
+// TestAnEmptyFileIsAnEmptyDatabase: an empty file at the path (touched, or
+// left by a copy that failed) is read as a database with no one in it by
+// every command, and made one by the first write.
+func TestAnEmptyFileIsAnEmptyDatabase(t *testing.T) {
+	h := newHarness(t)
+	if err := os.WriteFile(h.db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	checkRefused(t, h.run("log", "ana"), "tend: ", `no one called "ana"`)
+	h.ok("add", "Ana Lima")
+	h.ok("log", "ana")
+	if out := h.ok("history").stdout; !strings.Contains(out, "Ana Lima") {
+		t.Errorf("history after the first writes:\n%s", out)
+	}
+}
+
 // What an error echoes of the user's input is cut at echoLimit characters,
 // so a 100 KB value gives a short line that still shows where it went.
 func TestErrorsCutWhatTheyEcho(t *testing.T) {
