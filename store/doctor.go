@@ -54,8 +54,13 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	if err != nil {
 		return Health{}, fmt.Errorf("inspect %s: %w", path, err)
 	}
-	if _, err := os.Stat(abs); err != nil {
+	info, err := os.Stat(abs)
+	if err != nil {
 		return Health{}, fmt.Errorf("inspect %s: %w", path, unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		// Opening a named pipe waits for a writer that never comes.
+		return Health{}, fmt.Errorf("inspect %s: is not a file (a device, a pipe or a socket), and tend keeps its database in a file", path)
 	}
 	wal, err := readWAL(abs)
 	if err != nil {

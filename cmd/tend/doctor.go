@@ -98,6 +98,11 @@ func runDoctor(a *app, opts doctorOptions) error {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		// A device or a pipe: nothing of a database's to check, and the
+		// folder's permissions are not the user's to change (/dev).
+		return fmt.Errorf("%s is not a file (a device, a pipe or a socket), and tend keeps its database in a file", path)
+	}
 	r := diagnose(a, path)
 	r.Removed = []string{}
 	if opts.fix {

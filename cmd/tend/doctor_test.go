@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // doctorJSON runs tend doctor --json and decodes what it printed.
@@ -176,5 +178,29 @@ func TestDoctorOnFilesThatAreNotTend(t *testing.T) {
 	}
 	if text := h.run("doctor").stdout; !strings.Contains(text, "cannot read it as a database") {
 		t.Errorf("doctor on junk printed:\n%s\nwant it to say it cannot read it", text)
+	}
+}
+
+// TestDoctorOnAPipeOrADevice: doctor says in one line that the path is not
+// a file, at once: a named pipe made it wait for ever, and /dev/null had it
+// advise chmod 700 /dev.
+func TestDoctorOnAPipeOrADevice(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "tend.db")
+	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, path := range []string{fifo, os.DevNull} {
+		h := newHarness(t)
+		h.db = path
+		done := make(chan result, 1)
+		go func() { done <- h.run("doctor") }()
+		select {
+		case r := <-done:
+			if r.code != exitFailure || !strings.Contains(r.stderr, "is not a file (a device, a pipe or a socket)") || strings.Contains(r.stdout, "chmod") {
+				t.Errorf("doctor on %s: exit %d, stdout %q, stderr %q", path, r.code, r.stdout, r.stderr)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("doctor on %s has not answered in 20 seconds", path)
+		}
 	}
 }
