@@ -20,6 +20,22 @@ const (
 // not be written, so the -wal and -shm files cannot be made.
 const sqliteReadOnlyDirectory = sqliteReadOnly | 6<<8
 
+// The I/O errors of the -shm file: SQLITE_IOERR_SHMOPEN, _SHMSIZE and
+// _SHMMAP. A disk with no room for it (a full one) gives them at the first
+// read.
+const (
+	sqliteIOErr        = 10
+	sqliteShmOpen      = sqliteIOErr | 18<<8
+	sqliteShmSize      = sqliteIOErr | 19<<8
+	sqliteShmMap       = sqliteIOErr | 21<<8
+)
+
+// isShmError reports whether err is SQLite failing to make or grow the
+// -shm file.
+func isShmError(err error) bool {
+	return isExtendedCode(err, sqliteShmOpen) || isExtendedCode(err, sqliteShmSize) || isExtendedCode(err, sqliteShmMap)
+}
+
 // isExtendedCode reports whether err is an SQLite error of the extended code.
 func isExtendedCode(err error, code int) bool {
 	var se *sqlite.Error

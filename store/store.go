@@ -83,6 +83,7 @@ type Store struct {
 	inMemory bool    // an older schema: reads see a migrated copy in memory
 	file     *sql.DB // the file itself while inMemory
 	setUpDue bool    // the migration and the WAL switch wait for the first write
+	noSides  bool    // read without making a -wal and -shm: the disk has no room for them
 
 	waiting  func()
 	waitOnce sync.Once
@@ -138,6 +139,16 @@ func Open(path string, opts Options) (*Store, error) {
 		return s, nil
 	}
 	v, err := s.userVersion(ctx)
+	if isShmError(err) && opts.Mode == ReadOnly {
+		// No room on the disk for the -shm (it is full): read the file as
+		// doctor does, making nothing beside it.
+		s.db.Close()
+		s.noSides = true
+		if err := s.openFile(); err != nil {
+			return nil, err
+		}
+		v, err = s.userVersion(ctx)
+	}
 	if err == nil {
 		err = s.checkReadable(ctx, v)
 	}
@@ -241,7 +252,7 @@ func (s *Store) checkReadable(ctx context.Context, v int) error {
 func (s *Store) openFile() error {
 	uri := dsn(s.path)
 	switch {
-	case s.mode == ReadOnly && canWrite(s.path) && canWrite(filepath.Dir(s.path)):
+	case s.mode == ReadOnly && !s.noSides && canWrite(s.path) && canWrite(filepath.Dir(s.path)):
 		// mode=rw: a connection the pool opens later, when the file has
 		// been moved or deleted since, fails instead of making a new,
 		// empty database at the path.
@@ -345,6 +356,8 @@ func (s *Store) explainOpen(err error) error {
 		return s.damagedError()
 	case isCode(err, sqliteNotADB):
 		return fmt.Errorf("open %s: not a database tend can read (it may be damaged, or another program's file); it was left as it is: run tend doctor", s.path)
+	case isShmError(err):
+		return fmt.Errorf("cannot write to %s: the disk it is on is full, with no room for the two small files tend keeps beside it while it writes; nothing was written (free some space and try again)", s.path)
 	case isCode(err, sqliteCantOpen) || isExtendedCode(err, sqliteReadOnlyDirectory):
 		// Writing needs the -wal and -shm files beside the database: a
 		// folder or a file system that is read-only refuses to make them.

@@ -99,3 +99,41 @@ func TestWritesOnAFullDisk(t *testing.T) {
 		t.Errorf("history holds %d interactions after the refused import, want %d", n, logged)
 	}
 }
+
+// TestADiskWithNoRoomLeft: filled to the last block, the disk has no room
+// even for the -shm tend makes beside the database: reads still read (as
+// doctor does, making nothing beside it), and a write is refused in plain
+// words, not SQLite's "disk I/O error (4874)".
+func TestADiskWithNoRoomLeft(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small disk needs root")
+	}
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	h := newHarness(t)
+	h.db = filepath.Join(disk, "tend.db")
+	h.ok("add", "Ana Lima", "--now", "2026-01-01")
+	h.ok("log", "ana", "--at", "2026-01-02")
+	fill, err := os.Create(filepath.Join(disk, "fill"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := make([]byte, 4096)
+	for {
+		if _, err := fill.Write(block); err != nil {
+			break
+		}
+	}
+	fill.Close()
+	for _, args := range [][]string{{"today"}, {"list"}, {"history", "ana"}} {
+		if r := h.run(args...); r.code != 0 || (args[0] != "today" && !strings.Contains(r.stdout, "Ana Lima")) {
+			t.Errorf("tend %s on a disk with no room left: exit %d, stdout %q, stderr %q", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := h.run("log", "ana"); r.code != exitFailure || !strings.Contains(r.stderr, "the disk it is on is full") || strings.Contains(r.stderr, "(4874)") {
+		t.Errorf("log on a disk with no room left: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
