@@ -24,10 +24,10 @@ const sqliteReadOnlyDirectory = sqliteReadOnly | 6<<8
 // _SHMMAP. A disk with no room for it (a full one) gives them at the first
 // read.
 const (
-	sqliteIOErr        = 10
-	sqliteShmOpen      = sqliteIOErr | 18<<8
-	sqliteShmSize      = sqliteIOErr | 19<<8
-	sqliteShmMap       = sqliteIOErr | 21<<8
+	sqliteIOErr   = 10
+	sqliteShmOpen = sqliteIOErr | 18<<8
+	sqliteShmSize = sqliteIOErr | 19<<8
+	sqliteShmMap  = sqliteIOErr | 21<<8
 )
 
 // isShmError reports whether err is SQLite failing to make or grow the
