@@ -84,6 +84,7 @@ type Store struct {
 	file     *sql.DB // the file itself while inMemory
 	setUpDue bool    // the migration and the WAL switch wait for the first write
 	noSides  bool    // read without making a -wal and -shm: the disk has no room for them
+	readOnly bool    // the file may not be written: read as ReadOnly reads, and writes refused
 
 	waiting  func()
 	waitOnce sync.Once
@@ -126,6 +127,12 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: is not a file (a device, a pipe or a socket), and tend keeps its database in a file", path)
 	case errors.Is(err, fs.ErrNotExist) && opts.Mode != Create:
 		return s, s.openEmpty()
+	}
+	if opts.Mode == WriteLater && !canWrite(abs) {
+		// SQLite would open it read-only and make a -wal and -shm with its
+		// mode, which no later write could use once the file is made
+		// writable again: read it as a reader does, and refuse the writes.
+		s.mode, s.readOnly = ReadOnly, true
 	}
 	if err := s.openFile(); err != nil {
 		return nil, err
@@ -322,6 +329,9 @@ func (s *Store) setUp(ctx context.Context) error {
 // ready makes the file writable before the first write: it creates a file
 // that was missing, and migrates and sets up one that waited.
 func (s *Store) ready(ctx context.Context) error {
+	if s.readOnly {
+		return domain.Errorf(ErrReadOnly, "cannot write to %s: it is read-only (check the permissions of the file, or run tend doctor); nothing was written", s.path)
+	}
 	if s.mode == ReadOnly {
 		return domain.Errorf(ErrReadOnly, "%s was opened for reading only; nothing was written", s.path)
 	}

@@ -120,3 +120,61 @@ func TestReadOnlyFolder(t *testing.T) {
 		t.Errorf("the read-only folder holds %d entries, want the database alone", len(entries))
 	}
 }
+
+// TestReadOnlyFileInAWritableFolder: a database file its owner may not
+// write (0400) is read, and a write is refused in plain words, with
+// nothing made beside it: SQLite made a -wal and -shm with the file's
+// mode, which still refused every write once the file was made writable
+// again. Run as root, the binary runs as nobody.
+func TestReadOnlyFileInAWritableFolder(t *testing.T) {
+	b := newBinary(t)
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	db := filepath.Join(data, "tend.db")
+	b.ok("--db", db, "add", "Ana Lima", "--now", "2026-09-01")
+	bin := b.path
+	var cred *syscall.Credential
+	if os.Geteuid() == 0 {
+		bin = filepath.Join(dir, "tend")
+		if err := copyExecutable(b.path, bin); err != nil {
+			t.Fatal(err)
+		}
+		for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
+			os.Chmod(d, 0o711)
+		}
+		for _, p := range []string{data, db} {
+			if err := os.Chown(p, nobody, nobody); err != nil {
+				t.Skipf("cannot hand the database to nobody: %v", err)
+			}
+		}
+		cred = &syscall.Credential{Uid: nobody, Gid: nobody}
+	}
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, error) {
+		cmd := exec.Command(bin, append([]string{"--db", db, "--now", "2026-11-24"}, args...)...)
+		cmd.Env = append(b.env, "HOME="+dir)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := run("list"); err != nil || !strings.Contains(out, "Ana Lima") {
+		t.Errorf("list of a read-only file: %v\n%s", err, out)
+	}
+	for _, args := range [][]string{{"log", "ana"}, {"add", "Ben Okafor"}, {"snooze", "ana"}} {
+		out, err := run(args...)
+		if err == nil || !strings.Contains(out, "it is read-only") || strings.Count(strings.TrimSpace(out), "\n") != 0 {
+			t.Errorf("tend %s on a read-only file: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	if entries, _ := os.ReadDir(data); len(entries) != 1 {
+		t.Errorf("the folder holds %d entries after refused writes, want the database alone", len(entries))
+	}
+	if err := os.Chmod(db, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run("log", "ana"); err != nil {
+		t.Errorf("log once the file is writable again: %v\n%s", err, out)
+	}
+}
