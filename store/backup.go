@@ -149,13 +149,16 @@ func diskFull(err error, dir string) error {
 func Leftovers(dbPath string) []string {
 	dir := filepath.Dir(dbPath)
 	var out []string
-	for _, pattern := range []string{snapshotPattern, safefile.TempPattern} {
+	// A copy's -journal (SQLite writes one beside a copy it makes) is in
+	// use while the copy is; a copy's .new is the moment before it is
+	// locked and named.
+	for _, pattern := range []string{snapshotPattern, snapshotPattern + "-journal", snapshotPattern + ".new", safefile.TempPattern} {
 		found, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, name := range found {
 			if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
 				continue
 			}
-			if inUse(name) {
+			if inUse(name) || inUse(strings.TrimSuffix(name, "-journal")) {
 				continue
 			}
 			out = append(out, name)

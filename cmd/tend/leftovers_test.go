@@ -57,4 +57,22 @@ func TestLeftoversAreReportedAndRemoved(t *testing.T) {
 	if _, err := os.Stat(busy); err != nil {
 		t.Error("a write removed a snapshot in use")
 	}
+
+	// What SQLite writes beside a copy it makes (its -journal), and a copy
+	// killed before it was named, are leftovers too; the -journal of a
+	// copy in use is not.
+	journal, named := left+"-journal", filepath.Join(dir, ".tend-backup-99.tmp.new")
+	busyJournal := busy + "-journal"
+	for _, name := range []string{journal, named, busyJournal} {
+		os.WriteFile(name, []byte("x"), 0o600)
+	}
+	r = h.run("doctor", "--fix")
+	for _, name := range []string{journal, named} {
+		if _, err := os.Stat(name); err == nil || !strings.Contains(r.stdout, "Removed "+name) {
+			t.Errorf("doctor --fix left %s:\n%s", name, r.stdout)
+		}
+	}
+	if _, err := os.Stat(busyJournal); err != nil {
+		t.Error("doctor --fix removed the -journal of a snapshot in use")
+	}
 }

@@ -48,6 +48,12 @@ func exportVCardDir(dir string, people []domain.Person) (dirResult, error) {
 		return res, fmt.Errorf("--dir %s: %w", dir, err)
 	}
 	for _, e := range entries {
+		if ok, _ := filepath.Match(cardTempPattern, e.Name()); ok && e.Type().IsRegular() {
+			// A card an export killed halfway was writing: part of a card,
+			// with someone's details, in a folder that may be synced.
+			os.Remove(filepath.Join(dir, e.Name()))
+			continue
+		}
 		if !e.Type().IsRegular() || !exchange.IsCardFile(e.Name()) {
 			continue
 		}
@@ -115,11 +121,14 @@ func readHead(path string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, maxCardFile))
 }
 
+// cardTempPattern names the card writeCardFile is writing.
+const cardTempPattern = ".tend-*.tmp"
+
 // writeCardFile writes a card whole under a hidden temporary name in the
 // folder (which card readers pass over) and renames it into place, so a
 // reader or a sync sees the old card or the new one, never part of one.
 func writeCardFile(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tend-*.tmp")
+	f, err := os.CreateTemp(filepath.Dir(path), cardTempPattern)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -170,3 +170,23 @@ func TestKhardReadsTheFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestExportVCardDirClearsAKilledExportsCard: a part of a card that an
+// export killed halfway left in the folder is gone after the next export.
+func TestExportVCardDirClearsAKilledExportsCard(t *testing.T) {
+	h := newHarness(t)
+	dir := filepath.Join(t.TempDir(), "contacts")
+	h.ok("add", "Ana Lima")
+	h.ok("export", "vcard", "--dir", dir)
+	part := filepath.Join(dir, ".tend-3663714937.tmp")
+	if err := os.WriteFile(part, []byte("BEGIN:VCARD\r\nFN:Vik Quispe\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("export", "vcard", "--dir", dir)
+	if _, err := os.Stat(part); err == nil {
+		t.Errorf("the part of a card a killed export left is still there")
+	}
+	if files := listDir(t, dir); len(files) != 1 {
+		t.Errorf("files %q, want Ana's card alone", files)
+	}
+}
