@@ -134,7 +134,17 @@ func diagnose(a *app, path string) doctorReport {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		r.Healthy = true // nothing there to be wrong yet
+		// Nothing there to be wrong yet, unless the file went and its
+		// -wal stayed: it may hold the latest changes, and tend makes no
+		// new database beside it.
+		for _, side := range []string{"-wal", "-shm"} {
+			if _, err := os.Lstat(path + side); err == nil {
+				r.Checks = append(r.Checks, checkProblem("file", fmt.Sprintf(
+					"there is no database, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away", side, path+side)))
+				return r
+			}
+		}
+		r.Healthy = true
 		return r
 	case err != nil:
 		r.Checks = append(r.Checks, checkProblem("file", fmt.Sprintf("cannot look at the database: %v", err)))

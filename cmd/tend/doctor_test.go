@@ -204,3 +204,20 @@ func TestDoctorOnAPipeOrADevice(t *testing.T) {
 		}
 	}
 }
+
+// TestDoctorOnAWalWithoutItsDatabase: the file went and its -wal stayed:
+// doctor says so, as add refuses to make a new database beside it, rather
+// than "no database yet".
+func TestDoctorOnAWalWithoutItsDatabase(t *testing.T) {
+	h := newHarness(t)
+	if err := os.WriteFile(h.db+"-wal", nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := h.run("doctor")
+	if r.code != exitFailure || !strings.Contains(r.stdout, "there is no database, but its -wal is still there") {
+		t.Errorf("doctor: exit %d, stdout %q", r.code, r.stdout)
+	}
+	if r := h.run("add", "Ana Lima"); r.code == 0 {
+		t.Errorf("add beside a -wal with no database made one")
+	}
+}
