@@ -263,5 +263,72 @@ func Resolve(query string, pools [][]Candidate) (found []Candidate, guesses []st
 			return found, nil
 		}
 	}
+	if len(guesses) == 0 {
+		guesses = typoGuesses(Fold(query), pools, keys)
+	}
 	return nil, guesses
+}
+
+// typoGuesses are the people whose name, or a word of it, is a typing
+// slip away from key (markus for Marcus, tomm for Tom): a letter added,
+// dropped, changed or two swapped, or two of them in a longer word. The
+// fuzzy match finds only names that hold the letters typed in order.
+func typoGuesses(key string, pools [][]Candidate, keys [][]string) []string {
+	n := utf8.RuneCountInString(key)
+	if n < 3 {
+		return nil
+	}
+	allowed := 1
+	if n >= 8 {
+		allowed = 2
+	}
+	var out []string
+	for i, pool := range pools {
+		for j, c := range pool {
+			words := append(strings.Fields(keys[i][j]), keys[i][j])
+			if slices.ContainsFunc(words, func(w string) bool { return slips(key, w, allowed) }) && !slices.Contains(out, c.Name) {
+				out = append(out, c.Name)
+			}
+		}
+	}
+	if len(out) > 5 {
+		return nil // a slip from so many names tells nothing
+	}
+	return out
+}
+
+// slips reports whether a and b are at most max typing slips apart
+// (optimal string alignment distance: insertions, deletions,
+// substitutions and swaps of neighbours).
+func slips(a, b string, max int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return false
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return false
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)] <= max
 }
