@@ -43,7 +43,7 @@ func TestNotify(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("notify-send got:\n%s\nwant:\n%s", got, want)
 	}
-	if !strings.Contains(line, hostile) {
+	if !strings.Contains(line, "$(touch${IFS}") { // cut short, as every name on the line
 		t.Errorf("the brief line %q lacks the hostile name", line)
 	}
 	if _, err := os.Stat(pwned); err == nil {

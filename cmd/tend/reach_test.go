@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -165,5 +166,18 @@ func TestDigestSaysAMemoryOnce(t *testing.T) {
 		if n := strings.Count(head, "the exam"); n != 1 {
 			t.Errorf("digest --format %s names the memory %d times under Ana:\n%s", format, n, out)
 		}
+	}
+}
+
+// TestBriefStaysShort: whatever the limit and the names, the prompt line
+// names five people at most, each cut short.
+func TestBriefStaysShort(t *testing.T) {
+	h := newHarness(t)
+	for i := range 12 {
+		h.ok("add", fmt.Sprintf("%s%02d Lee", strings.Repeat("Bartholomew", 5), i), "--tier", "inner", "--now", "2025-01-01")
+	}
+	line := strings.TrimSuffix(h.ok("today", "--brief", "--limit", "100").stdout, "\n")
+	if !strings.HasPrefix(line, "12 to call: ") || !strings.HasSuffix(line, ", 7 more") || len([]rune(line)) > 160 {
+		t.Errorf("brief line of %d characters: %q; want 12 to call, five names cut short, and 7 more", len([]rune(line)), line)
 	}
 }

@@ -166,6 +166,14 @@ func todayBrief(a *app) (string, error) {
 	return briefOf(a, c, now, ranked.Suggestions)
 }
 
+// A prompt line names at most briefNames people, each in at most
+// briefNameWidth characters, whatever the limit and the names: it shares
+// a line with the shell's prompt.
+const (
+	briefNames     = 5
+	briefNameWidth = 24
+)
+
 // briefLine says today in one short line: "3 to call: Ana (birthday),
 // Ben, Chloé · 1 to remember", or "" when there is nothing to say. People
 // go by the short name the reasons use (words.ShortName: "Jane" for Dr.
@@ -177,16 +185,20 @@ func briefLine(today []cadence.Status, remember int) string {
 	}
 	var parts []string
 	if len(today) > 0 {
-		names := make([]string, len(today))
-		for i, st := range today {
+		var names []string
+		for _, st := range today[:min(len(today), briefNames)] {
 			name := oneLine(words.ShortName(st.Person.Name))
 			if firsts[words.ShortName(st.Person.Name)] > 1 {
 				name = oneLine(st.Person.Name)
 			}
+			name = termtext.Cut(name, briefNameWidth)
 			if st.Birthday {
 				name += " (birthday)"
 			}
-			names[i] = name
+			names = append(names, name)
+		}
+		if more := len(today) - len(names); more > 0 {
+			names = append(names, fmt.Sprintf("%d more", more))
 		}
 		parts = append(parts, fmt.Sprintf("%d to call: %s", len(today), strings.Join(names, ", ")))
 	}
