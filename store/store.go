@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -264,6 +265,14 @@ func (s *Store) openFile() error {
 		// been moved or deleted since, fails instead of making a new,
 		// empty database at the path.
 		uri += "&_pragma=query_only(1)&mode=rw"
+		if wal, _ := readWAL(s.path); wal.Pending > 0 {
+			// Changes not yet in the file, which no running tend holds
+			// (a killed one's, or another copy's after a restore by
+			// hand): the last connection to close would write them into
+			// the file. A reader reads them, and leaves the file and its
+			// -wal as they were (mode=ro).
+			uri = strings.Replace(uri, "&mode=rw", "&mode=ro", 1)
+		}
 	case s.mode == ReadOnly:
 		// SQLite would make a -wal and -shm it could never remove, with
 		// the file's mode: read the file as doctor does instead.
@@ -363,6 +372,11 @@ func (s *Store) explainOpen(err error) error {
 		return s.busyError(busyTimeout)
 	case isCode(err, sqliteCorrupt):
 		s.markDamaged()
+		if wal, _ := readWAL(s.path); wal.Pending > 0 {
+			// A copy put in place by hand, with the -wal of the file that
+			// was there before: the file may be sound, and doctor tells.
+			return domain.Errorf(ErrDamaged, "%s cannot be read with the -wal beside it, which may belong to another copy of the file (one put in its place by hand?); nothing was written. Run tend doctor: it says which, and what to move away", s.path)
+		}
 		return s.damagedError()
 	case isCode(err, sqliteNotADB):
 		return fmt.Errorf("open %s: not a database tend can read (it may be damaged, or another program's file); it was left as it is: run tend doctor", s.path)

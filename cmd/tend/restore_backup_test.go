@@ -123,6 +123,14 @@ func TestDoctorOnARestoreDoneByHand(t *testing.T) {
 			t.Errorf("doctor changed tend.db%s", side)
 		}
 	}
+	// A read that SQLite finds damaged by the -wal sends the user to
+	// doctor, saying it is the -wal, not that the file is damaged.
+	if r := h.run("list"); r.code != 0 && (!strings.Contains(r.stderr, "cannot be read with the -wal beside it") || !strings.Contains(r.stderr, "Run tend doctor")) {
+		t.Errorf("list beside a stale -wal: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(h.db); string(b) != before[0] {
+		t.Error("a read beside a stale -wal changed tend.db")
+	}
 }
 
 // TestRestoreThroughALink: a database reached through a symbolic link (a
