@@ -204,7 +204,11 @@ const importCacheKiB = 16 * 1024
 // set. The result counts what was, or would have been, done. On a
 // read-only file it says so, as every other write does.
 func (s *Store) Import(ctx context.Context, opts ImportOptions, fill func(*Import) error) (ImportResult, error) {
+	first := s.missing && !opts.DryRun
 	res, err := s.importAll(ctx, opts, fill)
+	if err != nil && first {
+		s.unmake() // a refused import into no database yet leaves none
+	}
 	return res, s.explainWrite(err)
 }
 

@@ -86,6 +86,7 @@ type Store struct {
 	setUpDue bool    // the migration and the WAL switch wait for the first write
 	noSides  bool    // read without making a -wal and -shm: the disk has no room for them
 	readOnly bool    // the file may not be written: read as ReadOnly reads, and writes refused
+	created  []string // the folders and the file the first write made, for unmake
 
 	waiting  func()
 	waitOnce sync.Once
@@ -351,9 +352,16 @@ func (s *Store) ready(ctx context.Context) error {
 	}
 	if s.missing {
 		empty := s.db
+		for dir := filepath.Dir(s.path); ; dir = filepath.Dir(dir) {
+			if _, err := os.Stat(dir); err == nil || dir == filepath.Dir(dir) {
+				break
+			}
+			s.created = append(s.created, dir)
+		}
 		if err := s.openFile(); err != nil {
 			return err
 		}
+		s.created = append([]string{s.path}, s.created...)
 		empty.Close()
 		s.missing, s.setUpDue = false, true
 	}
@@ -361,6 +369,24 @@ func (s *Store) ready(ctx context.Context) error {
 		return s.setUp(ctx)
 	}
 	return nil
+}
+
+// unmake removes the database the first write made, and the folders made
+// for it, when that write was refused: a refused command leaves no new
+// file behind. It is for a Store about to be thrown away, and only after
+// the write that made the file.
+func (s *Store) unmake() {
+	if len(s.created) == 0 {
+		return
+	}
+	s.db.Close()
+	for _, side := range []string{"-wal", "-shm", "-journal"} {
+		os.Remove(s.path + side)
+	}
+	for _, name := range s.created {
+		os.Remove(name) // a folder only when empty
+	}
+	s.created = nil
 }
 
 // explainOpen words an error met while opening the file.

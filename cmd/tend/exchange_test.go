@@ -262,3 +262,29 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("a bar on a stderr that is not a terminal: %q", buf.String())
 	}
 }
+
+// TestRefusedImportMakesNoDatabase: an import refused for what the file
+// holds, into a path with no database yet, leaves no database and no
+// folder behind, as a refused log does.
+func TestRefusedImportMakesNoDatabase(t *testing.T) {
+	h := newHarness(t)
+	top := filepath.Join(t.TempDir(), "new")
+	h.db = filepath.Join(top, "data", "tend.db")
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("name,tier\nAna,boss\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	checkRefused(t, h.run("import", "csv", bad), "tend: import "+bad+": ", `tier "boss" is not a tier`)
+	if _, err := os.Stat(top); err == nil {
+		t.Errorf("a refused import made %s", top)
+	}
+	good := filepath.Join(t.TempDir(), "good.csv")
+	if err := os.WriteFile(good, []byte("name,tier\nAna,close\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("import", "csv", good)
+	h.run("import", "csv", bad) // refused, into the database the first made
+	if out := h.ok("list").stdout; !strings.Contains(out, "Ana") {
+		t.Errorf("a refused import into an existing database lost it:\n%s", out)
+	}
+}
