@@ -148,9 +148,8 @@ func (r *Rules) assess(p Person, now time.Time, reasons bool) Status {
 		s.LastRealAt = p.CreatedAt
 	}
 	s.DaysSinceReal = max(0, DaysBetween(s.LastRealAt, now))
-	s.DueRatio = round2(float64(s.DaysSinceReal) / float64(s.Interval))
-	// Due compares whole days, not the rounded ratio: 364 days of 365 show
-	// as 1.00 but are not yet due.
+	s.DueRatio = dueRatio(s.DaysSinceReal, s.Interval)
+	// Due compares whole days; the ratio agrees (dueRatio).
 	s.Due = s.DaysSinceReal >= s.Interval
 	s.Priority = s.DueRatio
 
@@ -521,6 +520,17 @@ func rhythmReason(p Person) Reason {
 func calendarDay(t time.Time, loc *time.Location) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// dueRatio is days over interval to two decimals, below 1 until the
+// interval has passed: 999 days of 1,000 are 0.99, not a rounded 1.00
+// that reads as due when the person is not.
+func dueRatio(days, interval int) float64 {
+	r := round2(float64(days) / float64(interval))
+	if r >= 1 && days < interval {
+		return 0.99
+	}
+	return r
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -164,10 +164,11 @@ func TestAssessRhythm(t *testing.T) {
 			wantInterval: 180,
 		},
 		{
-			// 364/365 = 0.997: shown rounded as 1, but not yet due.
+			// 364/365 = 0.997: not yet due, so not a rounded 1 either
+			// (due is due_ratio >= 1).
 			name:         "outer, a day before the year is up",
 			p:            friend("Ana", Outer, 364),
-			want:         want{days: 364, ratio: 1, priority: 1},
+			want:         want{days: 364, ratio: 0.99, priority: 0.99},
 			wantInterval: 365,
 		},
 		{
@@ -1105,4 +1106,19 @@ func TestAssessIsPure(t *testing.T) {
 			t.Errorf("input changed to %+v; want it untouched", p)
 		}
 	})
+}
+
+// TestDueRatioAgreesWithDue: due_ratio >= 1 exactly when due, for every
+// rhythm up to ten years and every day around it.
+func TestDueRatioAgreesWithDue(t *testing.T) {
+	for interval := 1; interval <= MaxEvery; interval++ {
+		for _, days := range []int{interval - 2, interval - 1, interval, interval + 1} {
+			if days < 0 {
+				continue
+			}
+			if r := dueRatio(days, interval); (r >= 1) != (days >= interval) {
+				t.Fatalf("dueRatio(%d, %d) = %v: >= 1 is %v, due is %v", days, interval, r, r >= 1, days >= interval)
+			}
+		}
+	}
 }

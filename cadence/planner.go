@@ -224,7 +224,7 @@ func (pl *Planner) freeOn(c *planCand, d int) freeDay {
 		return DaysBetween(f.LastReal.At, at)
 	}))
 	due := since >= c.interval
-	priority := round2(float64(since) / float64(c.interval))
+	priority := dueRatio(since, c.interval)
 	boosted, memoryDue := false, false
 	for _, m := range f.Reminders {
 		if _, ok := ReminderOverdue(m, at); !ok || MemoryAnswered(*f, m, at) {
