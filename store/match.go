@@ -62,8 +62,17 @@ func (s *Store) findPerson(ctx context.Context, query string, scope Scope, sugge
 		return s.Person(ctx, found[0].ID)
 	case len(found) > 1:
 		names := make([]string, len(found))
+		seen := map[string]int{}
 		for i, c := range found {
 			names[i] = c.Name
+			seen[domain.NameKey(c.Name)]++
+		}
+		// People of the same name are told apart by the start of their id,
+		// which a NAME may be given as.
+		for i, c := range found {
+			if seen[domain.NameKey(c.Name)] > 1 {
+				names[i] += " (" + c.ID[:min(len(c.ID), 10)] + ")"
+			}
 		}
 		return domain.Person{}, &domain.AmbiguousError{Query: query, Candidates: names}
 	}

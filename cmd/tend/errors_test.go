@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,5 +300,29 @@ func TestErrorsCutWhatTheyEcho(t *testing.T) {
 		if r.code != exitUsage || len(r.stderr) > 200 || !strings.Contains(r.stderr, "…\"") {
 			t.Errorf("tend %s %.20s…: exit %d, %d bytes: %.300q; want exit 2 and a short line with the value cut", args[0], args[1], r.code, len(r.stderr), r.stderr)
 		}
+	}
+}
+
+// TestTwoOfOneNameAreToldApartByID: two archived people of one name are
+// listed with the start of their ids, and either is found by it, as DESIGN
+// allows a NAME to be given by a unique start of an id.
+func TestTwoOfOneNameAreToldApartByID(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Sam Reyes", "--now", "2025-01-01")
+	h.ok("archive", "sam")
+	h.ok("add", "Sam Reyes", "--now", "2026-03-01")
+	h.ok("archive", "sam")
+	r := h.run("restore", "sam")
+	checkRefused(t, r, "tend: ", `"sam" matches 2 people: Sam Reyes (`)
+	var archived []struct{ ID string }
+	if err := json.Unmarshal([]byte(h.ok("list", "--archived", "--json").stdout), &archived); err != nil || len(archived) != 2 {
+		t.Fatalf("list --archived --json: %v, %d people", err, len(archived))
+	}
+	if !strings.Contains(r.stderr, archived[0].ID[:10]) || !strings.Contains(r.stderr, archived[1].ID[:10]) {
+		t.Errorf("the error does not tell them apart by id: %q", r.stderr)
+	}
+	h.ok("restore", strings.ToLower(archived[1].ID[:10]))
+	if out := h.ok("list", "--json").stdout; !strings.Contains(out, archived[1].ID) || strings.Contains(out, archived[0].ID) {
+		t.Errorf("restore by the start of an id restored the wrong one:\n%s", out)
 	}
 }

@@ -263,10 +263,33 @@ func Resolve(query string, pools [][]Candidate) (found []Candidate, guesses []st
 			return found, nil
 		}
 	}
+	if byID := idPrefixMatch(query, pools); len(byID) > 0 {
+		return byID, nil
+	}
 	if len(guesses) == 0 {
 		guesses = typoGuesses(Fold(query), pools, keys)
 	}
 	return nil, guesses
+}
+
+// idPrefixMatch finds the people whose id starts with query, as list
+// --json and export show it: the way to tell apart two people of one name
+// (two archived Sams). It is tried when no name matches, and needs six
+// characters of an id at least.
+func idPrefixMatch(query string, pools [][]Candidate) []Candidate {
+	q := strings.ToUpper(strings.TrimSpace(query))
+	if len(q) < 6 || strings.IndexFunc(q, func(r rune) bool { return !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z') }) >= 0 {
+		return nil
+	}
+	var out []Candidate
+	for _, pool := range pools {
+		for _, c := range pool {
+			if strings.HasPrefix(c.ID, q) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // typoGuesses are the people whose name, or a word of it, is a typing
