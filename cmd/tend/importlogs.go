@@ -106,6 +106,10 @@ nothing is written.`,
 	if kind == "messages" {
 		cmd.Flags().StringVar(&opts.as, "as", "", "the person a one-to-one chat export is with")
 		cmd.Flags().StringVar(&opts.me, "me", "", "your own `NAME` as a chat export shows it")
+	} else {
+		// DESIGN's synopsis gives both kinds --as: calls written with a
+		// name and no number (Google Voice's) are with that person.
+		cmd.Flags().StringVar(&opts.as, "as", "", "the person the calls written with a name and no number are with")
 	}
 	addJSONFlag(cmd, &opts.json)
 	return cmd

@@ -151,7 +151,8 @@ func TestImportLogsOptions(t *testing.T) {
 		{"a file", []string{"calls.xml"}, logImportOptions{kind: "calls", file: "calls.xml"}, ""},
 		{"a region, a format, a dry run, as JSON", []string{"-", "--region", "DE", "--format", "termux", "--dry-run", "--json"},
 			logImportOptions{kind: "calls", file: "-", region: "DE", format: "termux", dryRun: true, json: true}, ""},
-		{"a chat partner", []string{"chat.txt", "--as", "ana"}, logImportOptions{}, "unknown flag: --as"},
+		{"the person of the calls by name", []string{"calls", "--as", "ana"}, logImportOptions{kind: "calls", file: "calls", as: "ana"}, ""},
+		{"you in a chat", []string{"calls", "--me", "Sam"}, logImportOptions{}, "unknown flag: --me"},
 		{"no file", nil, logImportOptions{}, "a FILE, a DIR or - for standard input"},
 	})
 	checkReadOptions(t, "import messages", messages, []readCase[logImportOptions]{
