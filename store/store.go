@@ -361,6 +361,9 @@ func (s *Store) ready(ctx context.Context) error {
 		if err := s.openFile(); err != nil {
 			return err
 		}
+		// An empty file found at the path becomes the database: private,
+		// as one tend makes (0600).
+		os.Chmod(s.path, 0o600)
 		s.created = append([]string{s.path}, s.created...)
 		empty.Close()
 		s.missing, s.setUpDue = false, true

@@ -274,11 +274,14 @@ func TestBadDatabasePaths(t *testing.T) {
 // every command, and made one by the first write.
 func TestAnEmptyFileIsAnEmptyDatabase(t *testing.T) {
 	h := newHarness(t)
-	if err := os.WriteFile(h.db, nil, 0o600); err != nil {
+	if err := os.WriteFile(h.db, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	checkRefused(t, h.run("log", "ana"), "tend: ", `no one called "ana"`)
 	h.ok("add", "Ana Lima")
+	if fi, err := os.Stat(h.db); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the empty file made the database keeps mode %v (%v), want 0600", fi.Mode().Perm(), err)
+	}
 	h.ok("log", "ana")
 	if out := h.ok("history").stdout; !strings.Contains(out, "Ana Lima") {
 		t.Errorf("history after the first writes:\n%s", out)
