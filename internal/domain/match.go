@@ -102,6 +102,17 @@ func foldNames(pool []Candidate) []string {
 	return keys
 }
 
+// bare is a folded name without its punctuation: a hyphen or a dot
+// between letters is a space, one after the last letter nothing, and
+// apostrophes go ("o'brien" is "obrien").
+func bare(folded string) string {
+	if !strings.ContainsAny(folded, ".-'’‐") {
+		return folded
+	}
+	s := strings.NewReplacer("'", "", "’", "", ".", " ", "-", " ", "‐", " ").Replace(folded)
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // matchSurely is every stage of Match but the fuzzy one; keys are the
 // pool's names folded.
 func matchSurely(query string, pool []Candidate, keys []string) ([]Candidate, matchKind) {
@@ -137,6 +148,13 @@ func matchSurely(query string, pool []Candidate, keys []string) ([]Candidate, ma
 		func(i int) bool { return slices.Contains(aliases[i], folded) },
 		func(i int) bool {
 			return hasWordPrefix(keys[i], folded) || slices.ContainsFunc(aliases[i], func(a string) bool { return hasWordPrefix(a, folded) })
+		},
+		// The same without the dots, hyphens and apostrophes people leave
+		// out when they type: "dr wright" for Dr. Wright, "mary jane" for
+		// Mary-Jane.
+		func(i int) bool {
+			b := bare(folded)
+			return b != "" && (hasWordPrefix(bare(keys[i]), b) || slices.ContainsFunc(aliases[i], func(a string) bool { return hasWordPrefix(bare(a), b) }))
 		},
 	} {
 		for i := range pool {

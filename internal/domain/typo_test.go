@@ -44,3 +44,17 @@ func TestSlips(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveLeavesOutPunctuation: dots, hyphens and apostrophes people
+// leave out when they type find the name or alias that has them.
+func TestResolveLeavesOutPunctuation(t *testing.T) {
+	pool := []Candidate{{ID: "1", Name: "Susan Wright", Aliases: []string{"Dr. Wright"}}, {ID: "2", Name: "Mary-Jane Watson"}, {ID: "3", Name: "Seán O'Brien"}}
+	for query, want := range map[string]string{
+		"dr wright": "1", "Dr Wright": "1", "mary jane": "2", "mary jane watson": "2", "obrien": "3", "sean obrien": "3",
+	} {
+		found, _ := Resolve(query, [][]Candidate{pool})
+		if len(found) != 1 || found[0].ID != want {
+			t.Errorf("Resolve(%q) = %v; want person %s", query, found, want)
+		}
+	}
+}
