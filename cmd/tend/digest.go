@@ -182,8 +182,14 @@ func memoryWords(m domain.DueMemory, now time.Time) string {
 	return oneLine(m.Name) + ": " + oneLine(m.Text) + " (" + due + ")"
 }
 
+// owedWords says it as today's reasons do: "wrote", or "called" for a
+// call of theirs you missed.
 func owedWords(o letterOwed) string {
-	return fmt.Sprintf("%s wrote %s ago", oneLine(o.Name), words.Plural(o.Days, "day"))
+	verb := "wrote"
+	if o.Called {
+		verb = "called"
+	}
+	return fmt.Sprintf("%s %s %s ago", oneLine(o.Name), verb, words.Plural(o.Days, "day"))
 }
 
 func driftingWords(st cadence.Status) string {
@@ -459,9 +465,10 @@ type digestMemory struct {
 }
 
 type digestOwedJSON struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Days int    `json:"days"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Days   int    `json:"days"`
+	Called bool   `json:"called"` // their call you missed, not a message
 }
 
 type digestDriftJSON struct {
@@ -497,7 +504,7 @@ func (l letter) json() digestJSON {
 		out.Memories = append(out.Memories, digestMemory{MemoryRecord: exchange.Memory(m.Memory), Name: m.Name})
 	}
 	for _, o := range l.Owed {
-		out.Owed = append(out.Owed, digestOwedJSON{ID: o.ID, Name: o.Name, Days: o.Days})
+		out.Owed = append(out.Owed, digestOwedJSON{ID: o.ID, Name: o.Name, Days: o.Days, Called: o.Called})
 	}
 	for _, st := range l.Drifting {
 		out.Drifting = append(out.Drifting, digestDriftJSON{ID: st.Person.ID, Name: st.Person.Name, Tier: string(st.Person.Tier), Gaps: st.Drift})

@@ -181,3 +181,19 @@ func TestBriefStaysShort(t *testing.T) {
 		t.Errorf("brief line of %d characters: %q; want 12 to call, five names cut short, and 7 more", len([]rune(line)), line)
 	}
 }
+
+// TestDigestSaysACallWasACall: someone whose call you missed is waiting
+// for you to call back, in the letter as in today, not for a reply to
+// something they wrote.
+func TestDigestSaysACallWasACall(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Frank Chen", "--now", "2026-10-01")
+	h.ok("log", "frank", "--missed", "--in", "--at", "2026-10-18 11:00", "--now", "2026-10-20")
+	out := h.ok("digest", "--now", "2026-10-23").stdout
+	if !strings.Contains(out, "Frank Chen called 5 days ago") || strings.Contains(out, "wrote") {
+		t.Errorf("digest:\n%s\nwant Frank Chen called 5 days ago", out)
+	}
+	if js := h.ok("digest", "--now", "2026-10-23", "--json").stdout; !strings.Contains(js, `"called": true`) {
+		t.Errorf("digest --json does not say it was a call:\n%s", js)
+	}
+}

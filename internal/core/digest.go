@@ -47,10 +47,12 @@ type DigestDate struct {
 	Years int    // the age, or years since; 0 when the year is not known
 }
 
-// DigestOwed is someone waiting for your reply, for Days days.
+// DigestOwed is someone waiting for your reply, for Days days: to their
+// message, or, when Called, to their call you missed.
 type DigestOwed struct {
 	ID, Name string
 	Days     int
+	Called   bool
 }
 
 // Digest gathers the letter of the day at now, or with week the rest of
@@ -134,7 +136,7 @@ func (c *Core) Digest(ctx context.Context, now time.Time, week bool, weekStart t
 			add(d.Date, strings.TrimSpace(d.Label))
 		}
 		if owed, days := cadence.OwesReply(p, now); owed {
-			l.Owed = append(l.Owed, DigestOwed{ID: p.ID, Name: p.Name, Days: days})
+			l.Owed = append(l.Owed, DigestOwed{ID: p.ID, Name: p.Name, Days: days, Called: p.Last.Missed})
 		}
 		if st := rules.Assess(p, now); st.Drift != nil {
 			l.Drifting = append(l.Drifting, st)
