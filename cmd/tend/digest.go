@@ -34,8 +34,8 @@ func newDigestCmd(a *app, runF func(digestOptions) error) *cobra.Command {
 		Short: "The day, or the week, as a letter to read once",
 		Long: `Write the day as a letter: the people to call today with their reasons
 and what you last talked about with each (the note of the latest
-interaction, or else their open memories), birthdays and dates ahead with
-ages where the year is known, memories due, who is waiting for your reply,
+interaction, or else their open memories), birthdays and dates of the
+week ahead with ages where the year is known, memories due, who is waiting for your reply,
 who is drifting, and how many more are due.
 
 With --week, the rest of the week (all of it on its first day, which is

@@ -197,3 +197,20 @@ func TestDigestSaysACallWasACall(t *testing.T) {
 		t.Errorf("digest --json does not say it was a call:\n%s", js)
 	}
 }
+
+// TestDigestLooksAWeekAhead: the letter of a day lists the birthdays and
+// dates of the week ahead, as today's "This week" does, not only the
+// three days that move someone up.
+func TestDigestLooksAWeekAhead(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Robert Chen", "--birthday", "1956-11-30", "--now", "2026-01-01")
+	h.ok("add", "Priya Nair", "--birthday", "12-02", "--now", "2026-01-01")
+	h.ok("log", "robert,priya", "--at", "2026-11-20")
+	out := h.ok("digest", "--now", "2026-11-24").stdout
+	if !strings.Contains(out, "Robert Chen") || strings.Contains(out, "Priya Nair") {
+		t.Errorf("digest on 24 November:\n%s\nwant Robert's birthday on the 30th, and not Priya's on 2 December", out)
+	}
+	if today := h.ok("today", "--now", "2026-11-24").stdout; !strings.Contains(today, "Robert Chen") {
+		t.Errorf("today's This week does not list Robert either:\n%s", today)
+	}
+}

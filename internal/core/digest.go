@@ -111,8 +111,9 @@ func (c *Core) Digest(ctx context.Context, now time.Time, week bool, weekStart t
 		l.Days = append(l.Days, day)
 	}
 
-	// Dates: the settings' days ahead for a day, the week for a week.
-	ahead := rules.SoonDays
+	// Dates: the week ahead for a day, as today's "This week" lists them
+	// (a card takes days to arrive), and the rest of the week for a week.
+	ahead := cadence.WeekDays - 1
 	if week {
 		ahead = days - 1
 	}
