@@ -64,6 +64,10 @@ func newAmendForm(kit formKit, in domain.Interaction, loc *time.Location) *logFo
 	if in.Missed {
 		f.missed.value = "yes"
 	}
+	f.shown = map[*field]string{}
+	for _, fl := range []*field{f.channel, f.direction, f.at, f.mins, f.notes, f.with, f.missed} {
+		f.shown[fl] = fl.current()
+	}
 	return f
 }
 
@@ -95,7 +99,27 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		return nil, err
 	}
 	id, direction, note := f.amend.ID, cadence.Direction(f.direction.current()), f.notes.current()
-	change := core.Amendment{Via: &via, Direction: &direction, At: &at, Minutes: &minutes, Note: &note, Missed: &missed, People: []string{with}}
+	// Only what was changed is corrected: an input shows a note on one
+	// line and a time to the minute, so one left as it was would not read
+	// back as it is.
+	var change core.Amendment
+	changes := 0
+	set := func(fl *field, to func()) {
+		if fl.current() != f.shown[fl] {
+			to()
+			changes++
+		}
+	}
+	set(f.channel, func() { change.Via = &via })
+	set(f.direction, func() { change.Direction = &direction })
+	set(f.at, func() { change.At = &at })
+	set(f.mins, func() { change.Minutes = &minutes })
+	set(f.notes, func() { change.Note = &note })
+	set(f.missed, func() { change.Missed = &missed })
+	set(f.with, func() { change.People = []string{with} })
+	if changes == 0 {
+		return func() tea.Msg { return savedMsg{status: "Nothing changed."} }, nil
+	}
 	c, ctx, now := e.core, e.ctx, e.now
 	return changed("amend", func() tea.Msg {
 		_, after, err := c.Amend(ctx, id, change)

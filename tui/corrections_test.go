@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
@@ -141,4 +143,33 @@ func TestPersonShowsAliases(t *testing.T) {
 	h.start(80, 24)
 	h.press("2", "enter")
 	h.contains("Helen Hale", "also called", "mum")
+}
+
+// TestCorrectChangesOnlyWhatWasChanged: correcting the channel leaves the
+// note (over two lines, which the form shows on one) and the time (to the
+// second, which it shows to the minute) as stored.
+func TestCorrectChangesOnlyWhatWasChanged(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	at := time.Date(2026, 11, 23, 18, 0, 37, 0, time.UTC)
+	if _, err := h.s.AddInteraction(context.Background(), domain.Interaction{People: []string{ids["Ana"]}, Via: cadence.Text, At: at, Note: "first line\nsecond line"}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("4", "c") // the newest: the text
+	h.contains("Correct a text to Ana Lima")
+	for range len("text") {
+		h.press("backspace")
+	}
+	h.typeText("call")
+	h.press("enter")
+	in := h.interactions()[0]
+	if in.Via != cadence.Call || in.Note != "first line\nsecond line" || !in.At.Equal(at) {
+		t.Errorf("corrected to %+v; want a call, the note and the time as they were", in)
+	}
+	h.press("c", "enter")
+	if h.m.status != "Nothing changed." {
+		t.Errorf("saving the form as it opened: status %q, want Nothing changed.", h.m.status)
+	}
 }
