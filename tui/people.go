@@ -292,7 +292,7 @@ func (v *peopleView) View() string {
 	w := v.w
 	st := w.st
 	if len(w.active) == 0 && len(w.archived) == 0 {
-		return strings.Join(emptyState(st, v.width), "\n")
+		return strings.Join(emptyState(st, v.w.rules, v.width), "\n")
 	}
 	var lines []string
 	lines = append(lines, v.counts(w))

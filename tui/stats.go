@@ -120,7 +120,7 @@ func (v *statsView) View() string {
 func (v *statsView) layout() ([]string, []span) {
 	w, st := v.w, v.w.st
 	if len(w.active) == 0 && len(w.archived) == 0 {
-		return emptyState(st, v.width), nil
+		return emptyState(st, v.w.rules, v.width), nil
 	}
 	if !v.loaded {
 		return []string{"Loading…"}, nil

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -148,7 +149,7 @@ func (v *todayView) View() string {
 func (v *todayView) layout() ([]string, []span) {
 	w, st := v.w, v.w.st
 	if len(w.active) == 0 && len(w.archived) == 0 {
-		return emptyState(st, v.width), nil
+		return emptyState(st, v.w.rules, v.width), nil
 	}
 	var lines []string
 	spans := make([]span, len(v.items))
@@ -250,13 +251,20 @@ func wrapReasons(reasons []string, width int) []string {
 	return lines
 }
 
-// emptyState greets a first run.
-func emptyState(st styles, width int) []string {
+// emptyState greets a first run, with the rhythms of the tiers in force.
+func emptyState(st styles, rules cadence.Rules, width int) []string {
 	width = min(width, 64)
 	lines := []string{st.title.Render("Welcome to tend."), ""}
+	var tiers []string
+	for _, t := range cadence.Tiers() {
+		tier := string(t) + " " + words.Every(rules.TierEvery(t))
+		if t == cadence.DefaultTier {
+			tier += " (the default)"
+		}
+		tiers = append(tiers, tier)
+	}
 	lines = append(lines, wrapText("No one here yet. Press a to add the first person: a name is enough. "+
-		"The tier says how often you want to talk: inner every week, close every month, "+
-		"regular every three months (the default), outer once a year.", width)...)
+		"The tier says how often you want to talk: "+strings.Join(tiers, ", ")+".", width)...)
 	lines = append(lines, "")
 	lines = append(lines, wrapText("Then, each day, Today shows the few people to call, and l logs the call.", width)...)
 	return lines
