@@ -316,7 +316,10 @@ func (v *peopleView) View() string {
 		head = pad(head, 2+nameW+1+7+1+7) + " LAST REAL"
 	}
 	lines = append(lines, st.header.Render(strings.TrimRight(head, " ")))
-	if len(v.rows) == 0 {
+	switch {
+	case len(v.rows) == 0 && !v.filtered() && len(v.w.archived) > 0 && !v.showArchived:
+		lines = append(lines, fmt.Sprintf("  everyone is archived: %s shows them", v.keys.Archived.Help().Key))
+	case len(v.rows) == 0:
 		lines = append(lines, "  no one matches")
 	}
 	end := min(len(v.rows), v.top+v.listHeight())

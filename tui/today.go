@@ -154,9 +154,15 @@ func (v *todayView) layout() ([]string, []span) {
 	var lines []string
 	spans := make([]span, len(v.items))
 	day := w.now.Format("Monday 2 January")
-	if v.suggestions == 0 {
+	switch {
+	case len(w.active) == 0:
+		// Everyone is archived: not "no one is due", as if they were lost.
+		lines = append(lines, st.title.Render(day)+": no one to talk to: everyone in tend is archived.")
+		lines = append(lines, wrapText(fmt.Sprintf("People (2) lists them with %s; %s on one brings them back.",
+			v.keys.Archived.Help().Key, v.keys.Restore.Help().Key), v.width)...)
+	case v.suggestions == 0:
 		lines = append(lines, st.title.Render(day)+": no one is due. Enjoy the day.")
-	} else {
+	default:
 		lines = append(lines, st.title.Render(day)+": "+words.Count(v.suggestions, "person", "people")+" to talk to")
 	}
 	lines = append(lines, "")

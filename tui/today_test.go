@@ -84,3 +84,26 @@ func TestTodayLeavesAnUnansweredMemoryPlain(t *testing.T) {
 		t.Errorf("an unanswered memory is marked answered:\n%s", h.screen())
 	}
 }
+
+// TestEveryoneArchivedIsNotNoOneDue: with everyone archived, Today says
+// so and how they come back, as tend today does, and People how to see
+// them, not "no one matches" with no filter typed.
+func TestEveryoneArchivedIsNotNoOneDue(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	for _, id := range ids {
+		if _, err := h.s.UpdatePerson(context.Background(), id, func(p *domain.Person) error { p.ArchivedAt = testNow; return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start(80, 24)
+	h.contains("everyone in tend is archived")
+	if strings.Contains(h.screen(), "Enjoy the day") {
+		t.Errorf("Today with everyone archived:\n%s", h.screen())
+	}
+	h.press("2")
+	h.contains("everyone is archived: A shows them")
+	h.press("A")
+	h.contains("Ana Lima (archived)")
+}
