@@ -80,12 +80,12 @@ type Store struct {
 	damaged atomic.Bool // SQLite reported the file damaged
 
 	mode     Mode
-	missing  bool    // no file yet: reads see an empty database in memory
-	inMemory bool    // an older schema: reads see a migrated copy in memory
-	file     *sql.DB // the file itself while inMemory
-	setUpDue bool    // the migration and the WAL switch wait for the first write
-	noSides  bool    // read without making a -wal and -shm: the disk has no room for them
-	readOnly bool    // the file may not be written: read as ReadOnly reads, and writes refused
+	missing  bool     // no file yet: reads see an empty database in memory
+	inMemory bool     // an older schema: reads see a migrated copy in memory
+	file     *sql.DB  // the file itself while inMemory
+	setUpDue bool     // the migration and the WAL switch wait for the first write
+	noSides  bool     // read without making a -wal and -shm: the disk has no room for them
+	readOnly string   // why the file may not be written: read as ReadOnly reads, and writes refused
 	created  []string // the folders and the file the first write made, for unmake
 
 	waiting  func()
@@ -130,17 +130,23 @@ func Open(path string, opts Options) (*Store, error) {
 	case errors.Is(err, fs.ErrNotExist) && opts.Mode != Create:
 		return s, s.openEmpty()
 	}
-	if opts.Mode == WriteLater && !canWrite(abs) {
+	switch {
+	case err != nil || opts.Mode == ReadOnly:
+	case !canWrite(abs):
 		// SQLite would open it read-only and make a -wal and -shm with its
 		// mode, which no later write could use once the file is made
 		// writable again: read it as a reader does, and refuse the writes.
-		s.mode, s.readOnly = ReadOnly, true
+		s.mode, s.readOnly = ReadOnly, "it is read-only (check the permissions of the file, or run tend doctor)"
+	case opts.Mode == Create && !canWrite(filepath.Dir(abs)):
+		// The full-screen view opens to read first, as a command does:
+		// a folder it may not write in is said at the first write.
+		s.mode, s.readOnly = ReadOnly, "its folder or the disk it is on is read-only (tend keeps two files beside it while it writes)"
 	}
 	if err := s.openFile(); err != nil {
 		return nil, err
 	}
 	ctx := context.Background()
-	if opts.Mode == Create {
+	if opts.Mode == Create && s.readOnly == "" {
 		if err := s.setUp(ctx); err != nil {
 			s.db.Close()
 			return nil, err
@@ -339,8 +345,8 @@ func (s *Store) setUp(ctx context.Context) error {
 // ready makes the file writable before the first write: it creates a file
 // that was missing, and migrates and sets up one that waited.
 func (s *Store) ready(ctx context.Context) error {
-	if s.readOnly {
-		return domain.Errorf(ErrReadOnly, "cannot write to %s: it is read-only (check the permissions of the file, or run tend doctor); nothing was written", s.path)
+	if s.readOnly != "" {
+		return domain.Errorf(ErrReadOnly, "cannot write to %s: %s; nothing was written", s.path, s.readOnly)
 	}
 	if s.mode == ReadOnly {
 		return domain.Errorf(ErrReadOnly, "%s was opened for reading only; nothing was written", s.path)

@@ -123,3 +123,58 @@ func TestTUIEndToEnd(t *testing.T) {
 		t.Errorf("the logged interaction is %+v; want a call out at 2026-11-24T09:30:00Z", in)
 	}
 }
+
+// TestTUIOnAReadOnlyDatabase: the full-screen view opens a database its
+// user may not write (the file, or its folder), reads it, refuses a write
+// in its status line, and leaves nothing beside it. Run as root, the
+// binary runs as nobody (runuser).
+func TestTUIOnAReadOnlyDatabase(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; .ci/run installs it")
+	}
+	runuser, err := exec.LookPath("runuser")
+	if os.Geteuid() != 0 || err != nil {
+		t.Skip("needs root and runuser to run the view as another user")
+	}
+	b := newBinary(t)
+	for _, folderToo := range []bool{false, true} {
+		dir := t.TempDir()
+		for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
+			os.Chmod(d, 0o711)
+		}
+		data := filepath.Join(dir, "data")
+		db := filepath.Join(data, "tend.db")
+		b.ok("--db", db, "add", "Ana Lima", "--tier", "inner", "--now", "2026-09-01")
+		bin := filepath.Join(dir, "tend")
+		if err := copyExecutable(b.path, bin); err != nil {
+			t.Fatal(err)
+		}
+		os.Chmod(db, 0o644)
+		if folderToo {
+			if err := os.Chown(db, nobody, nobody); err != nil {
+				t.Skipf("cannot hand the file to nobody: %v", err)
+			}
+			os.Chmod(data, 0o755) // root's: nobody may not make files in it
+		} else {
+			os.Chown(data, nobody, nobody) // nobody's folder, root's file
+		}
+		s := &tmuxSession{t: t, socket: filepath.Join(dir, "tmux.sock")}
+		command := strings.Join([]string{runuser, "-u", "nobody", "--", "env", "-i", "HOME=/tmp", "TERM=xterm-256color", "TZ=UTC",
+			"TEND_NOW=2026-11-24T09:30:00Z", "NO_COLOR=1", shellQuote(bin), "--db", shellQuote(db), "; sleep 30"}, " ")
+		s.tmux("new-session", "-d", "-s", "tend", "-x", "100", "-y", "24", command)
+		s.waitFor("Ana Lima")
+		s.keys("l")
+		s.waitFor("Log a conversation with Ana Lima")
+		s.keys("Enter")
+		s.waitFor("cannot write to")
+		s.keys("q")
+		exec.Command("tmux", "-S", s.socket, "kill-server").Run()
+		if entries, _ := os.ReadDir(data); len(entries) != 1 {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Errorf("folder too read-only %v: the folder holds %v, want the database alone", folderToo, names)
+		}
+	}
+}
