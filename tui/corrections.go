@@ -64,9 +64,8 @@ func newAmendForm(kit formKit, in domain.Interaction, loc *time.Location) *logFo
 	if in.Missed {
 		f.missed.value = "yes"
 	}
-	f.shown = map[*field]string{}
-	for _, fl := range []*field{f.channel, f.direction, f.at, f.mins, f.notes, f.with, f.missed} {
-		f.shown[fl] = fl.current()
+	for _, fl := range f.fields {
+		fl.start = fl.current() // what it opened with: the interaction as it is
 	}
 	return f
 }
@@ -105,7 +104,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 	var change core.Amendment
 	changes := 0
 	set := func(fl *field, to func()) {
-		if fl.current() != f.shown[fl] {
+		if fl.current() != fl.start {
 			to()
 			changes++
 		}

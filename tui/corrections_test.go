@@ -173,3 +173,18 @@ func TestCorrectChangesOnlyWhatWasChanged(t *testing.T) {
 		t.Errorf("saving the form as it opened: status %q, want Nothing changed.", h.m.status)
 	}
 }
+
+// TestEscClosesAnUntouchedCorrection: esc on the correction form as it
+// opened closes it at once, as on the other forms; nothing was typed.
+func TestEscClosesAnUntouchedCorrection(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.seedTour()
+	h.start(80, 24)
+	h.press("4", "c")
+	h.contains("Correct a text from Ben Okafor")
+	h.press("esc")
+	if h.m.form != nil || strings.Contains(h.m.status, "Throw away") {
+		t.Errorf("esc on an untouched correction: form open %v, status %q", h.m.form != nil, h.m.status)
+	}
+}

@@ -23,7 +23,6 @@ type logForm struct {
 	fieldSet
 	person                                            *entry
 	amend                                             *domain.Interaction // correcting this one, when set
-	shown                                             map[*field]string   // what the correction form first showed
 	channel, direction, at, mins, notes, with, missed *field
 }
 

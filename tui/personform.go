@@ -19,8 +19,6 @@ import (
 type personForm struct {
 	fieldSet
 	id                                    string // "" when adding
-	orig                                  domain.Person
-	shown                                 map[*field]string // as the inputs first showed them
 	name, tier, every, birthday           *field
 	phones, emails, tags, dates, notesFld *field
 }
@@ -64,10 +62,6 @@ func newPersonForm(kit formKit, p *entry) *personForm {
 	f.dates = f.add(&field{label: "dates", input: newInput(st, strings.Join(dates, ", "), "anniversary=2015-06-01, ...")})
 	f.notesFld = f.add(&field{label: "notes", input: newInput(st, sp.Notes, "optional")})
 	f.focusOn(0)
-	f.orig, f.shown = sp, map[*field]string{}
-	for _, fl := range []*field{f.name, f.tier, f.every, f.birthday, f.phones, f.emails, f.tags, f.dates, f.notesFld} {
-		f.shown[fl] = fl.current()
-	}
 	return f
 }
 
@@ -134,7 +128,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	var change core.PersonEdit
 	changes := 0
 	set := func(fl *field, to func()) {
-		if fl.current() != f.shown[fl] {
+		if fl.current() != fl.start {
 			to()
 			changes++
 		}
