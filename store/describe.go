@@ -86,7 +86,7 @@ func PersonChanges(before, after domain.Person) []string {
 		if n == 0 {
 			return ""
 		}
-		return fmt.Sprintf("%d days", n)
+		return words.Plural(n, "day")
 	}
 	field("rhythm", every(before.Every), every(after.Every))
 	field("birthday", words.MonthDay(before.Birthday), words.MonthDay(after.Birthday))

@@ -215,7 +215,7 @@ func (v *personView) layout() ([]string, []span) {
 		switch {
 		case m.Done():
 			// Done is done: no "due 11 days ago" any more.
-			line += st.dim.Render(" · done " + m.DoneAt.In(w.now.Location()).Format("Mon 2 Jan"))
+			line += st.dim.Render(" · done " + m.DoneAt.In(w.now.Location()).Format("Mon 2 Jan 2006")) // as show says it
 		case !m.Due.IsZero():
 			line += st.dim.Render(" · " + words.MemoryDue(cadence.Reminder{Due: m.Due}, false, w.now))
 		}
