@@ -2,7 +2,6 @@ package store
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/tend-app/tend/internal/domain"
