@@ -138,6 +138,8 @@ func TestAKeyThatCannotActSaysWhy(t *testing.T) {
 		{[]string{"3"}, "No one is open yet: choose someone and press enter."},
 		{[]string{"u"}, "u restores an archived person; Ben Okafor is not archived."},
 		{[]string{"d"}, "d marks a memory done: move the cursor onto an open memory first."},
+		{[]string{"c"}, "c acts on the interaction under the cursor, in History (4) or on someone's timeline (3)."},
+		{[]string{"2", "X"}, "X acts on the interaction under the cursor, in History (4) or on someone's timeline (3)."},
 		{[]string{"4", "G", "e", "esc"}, ""}, // e works on History's people: no complaint
 	}
 	for _, c := range cases {

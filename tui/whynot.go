@@ -36,6 +36,8 @@ func (m *Model) whyNot(msg tea.KeyPressMsg) string {
 		return msg.String() + " acts on the person under the cursor: " + who + "."
 	case matches(msg, all.Edit):
 		return "e edits the person under the cursor: " + who + "."
+	case matches(msg, all.Unlog), matches(msg, all.Amend):
+		return msg.String() + " acts on the interaction under the cursor, in History (4) or on someone's timeline (3)."
 	case matches(msg, all.Open):
 		return "Nothing to open here."
 	}
