@@ -53,7 +53,7 @@ func insertInteraction(ctx context.Context, tx *sql.Tx, in domain.Interaction) e
 			in.ID, pid, at, real)
 		if err != nil {
 			if strings.Contains(err.Error(), "FOREIGN KEY") {
-				return domain.Errorf(domain.ErrNotFound, "no person with id %s", pid)
+				return domain.Errorf(domain.ErrNotFound, "no person with id %s in tend: they were deleted, perhaps from another window", pid)
 			}
 			return fmt.Errorf("log interaction: %w", err)
 		}
@@ -335,7 +335,7 @@ func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change fu
 			}
 			if err != nil {
 				if strings.Contains(err.Error(), "FOREIGN KEY") {
-					return "", domain.Errorf(domain.ErrNotFound, "no person with id %s", pid)
+					return "", domain.Errorf(domain.ErrNotFound, "no person with id %s in tend: they were deleted, perhaps from another window", pid)
 				}
 				return "", fmt.Errorf("amend: %w", err)
 			}

@@ -27,7 +27,7 @@ func (s *Store) AddMemory(ctx context.Context, m domain.Memory) (domain.Memory, 
 			`INSERT INTO memories (id, person_id, text, due, done_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			m.ID, m.PersonID, m.Text, formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt), formatTime(m.CreatedAt))
 		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
-			return "", domain.Errorf(domain.ErrNotFound, "no person with id %s", m.PersonID)
+			return "", domain.Errorf(domain.ErrNotFound, "no person with id %s in tend: they were deleted, perhaps from another window", m.PersonID)
 		}
 		if err != nil {
 			return "", fmt.Errorf("remember: %w", err)

@@ -221,7 +221,7 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 			return fmt.Errorf("delete: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return domain.Errorf(domain.ErrNotFound, "no person with id %s", id)
+			return domain.Errorf(domain.ErrNotFound, "no person with id %s in tend: they were deleted, perhaps from another window", id)
 		}
 		_, err = tx.ExecContext(ctx, `
 			DELETE FROM interactions
@@ -258,7 +258,7 @@ func getPerson(ctx context.Context, q queryer, id string) (domain.Person, error)
 		return domain.Person{}, err
 	}
 	if len(people) == 0 {
-		return domain.Person{}, domain.Errorf(domain.ErrNotFound, "no person with id %s", id)
+		return domain.Person{}, domain.Errorf(domain.ErrNotFound, "no person with id %s in tend: they were deleted, perhaps from another window", id)
 	}
 	if err := loadDates(ctx, q, people); err != nil {
 		return domain.Person{}, err

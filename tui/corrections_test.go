@@ -188,3 +188,19 @@ func TestEscClosesAnUntouchedCorrection(t *testing.T) {
 		t.Errorf("esc on an untouched correction: form open %v, status %q", h.m.form != nil, h.m.status)
 	}
 }
+
+// TestLogForSomeoneDeletedElsewhere: the log form open on someone another
+// window deletes says they are gone, in words.
+func TestLogForSomeoneDeletedElsewhere(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(80, 24)
+	h.press("2", "down", "l") // Ana Lima
+	h.contains("Log a conversation with Ana Lima")
+	if err := h.s.DeletePerson(context.Background(), ids["Ana"]); err != nil {
+		t.Fatal(err)
+	}
+	h.press("enter")
+	h.contains("they were deleted,", "perhaps from another window")
+}

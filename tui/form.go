@@ -294,7 +294,15 @@ func (fs *fieldSet) draw(title string) string {
 		}
 	}
 	if fs.err != nil {
-		b.WriteString("\n" + st.err.Render("! "+termtext.Line(fs.err.Error())) + "\n")
+		// The whole of it, wrapped: its end is often the hint that helps.
+		b.WriteString("\n")
+		for i, l := range wrapText(termtext.Line(fs.err.Error()), max(10, fs.width-2)) {
+			mark := "  "
+			if i == 0 {
+				mark = "! "
+			}
+			b.WriteString(st.err.Render(mark+l) + "\n")
+		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
@@ -315,8 +323,8 @@ func keepInView(body string, height int) string {
 	}
 	var problem []string
 	if i := slices.IndexFunc(rest, marked("! ")); i >= 0 {
-		problem = rest[i : i+1]
-		rest = slices.Delete(slices.Clone(rest), i, i+1)
+		problem = rest[i:] // the problem comes last, wrapped over its lines
+		rest = rest[:i]
 	}
 	focus := max(0, slices.IndexFunc(rest, marked("▸ ")))
 	room := height - 1 - len(problem)
