@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -499,6 +500,33 @@ func TestTodaySaysWhatIsBelowTheFold(t *testing.T) {
 	h.contains("This week")
 	if strings.Contains(h.screen(), "more lines") {
 		t.Errorf("at the end the view still says there is more:\n%s", h.screen())
+	}
+}
+
+// TestListsSayWhatIsBelowTheFold: People and History say how many more
+// rows are below, as Today does, and nothing once at the end.
+func TestListsSayWhatIsBelowTheFold(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	for i := range 20 {
+		p, err := h.s.AddPerson(context.Background(), domain.Person{Name: fmt.Sprintf("Person %02d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.s.AddInteraction(context.Background(), domain.Interaction{People: []string{p.ID, ids["Ana"]}, Via: cadence.Text,
+			At: testNow.Add(-time.Duration(i+1) * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start(80, 14)
+	for _, view := range []string{"2", "4"} {
+		h.press(view)
+		h.contains("more lines (j or ↓)")
+		h.press("G")
+		if strings.Contains(h.screen(), "more lines") {
+			t.Errorf("view %s at its end still says there is more:\n%s", view, h.screen())
+		}
 	}
 }
 

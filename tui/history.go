@@ -155,15 +155,19 @@ func (v *historyView) selected() selection {
 	return selection{}
 }
 
-// listHeight is the rows left for the list under its heading, the search
+// listRoom is the lines left for the list under its heading, the search
 // line and the note panel.
-func (v *historyView) listHeight() int {
+func (v *historyView) listRoom() int {
 	h := v.height - 1 - len(v.notePanel())
 	if v.searching || v.searched() {
 		h--
 	}
 	return max(1, h)
 }
+
+// listHeight is the rows of the list the window shows: one fewer than
+// listRoom when they do not all fit, for the line that says how many more.
+func (v *historyView) listHeight() int { return room(len(v.items), v.listRoom()) }
 
 // notePanel is the whole note of the interaction under the cursor when its
 // row cannot show it all: a rule, then the note wrapped, at most four lines.
@@ -327,6 +331,9 @@ func (v *historyView) View() string {
 			}
 		}
 		lines = append(lines, line)
+	}
+	if below := len(v.items) - end; below > 0 && v.listHeight() < v.listRoom() {
+		lines = append(lines, moreBelow(below))
 	}
 	if panel := v.notePanel(); panel != nil {
 		for len(lines) < v.height-len(panel) {

@@ -213,7 +213,9 @@ func (v *peopleView) headerLines() int {
 	return n
 }
 
-func (v *peopleView) listHeight() int { return max(1, v.height-v.headerLines()) }
+// listHeight is the rows of people the window shows: one fewer when they
+// do not all fit, for the line that says how many more are below.
+func (v *peopleView) listHeight() int { return room(len(v.rows), max(1, v.height-v.headerLines())) }
 
 func (v *peopleView) scroll() {
 	v.top = listTop(v.cur, v.top, v.listHeight(), len(v.rows))
@@ -325,6 +327,9 @@ func (v *peopleView) View() string {
 	end := min(len(v.rows), v.top+v.listHeight())
 	for i := v.top; i < end; i++ {
 		lines = append(lines, v.row(v.rows[i], i == v.cur, nameW, bar, last))
+	}
+	if below := len(v.rows) - end; below > 0 && v.listHeight() < v.height-v.headerLines() {
+		lines = append(lines, moreBelow(below))
 	}
 	return strings.Join(lines, "\n")
 }
