@@ -102,20 +102,14 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 	// line and a time to the minute, so one left as it was would not read
 	// back as it is.
 	var change core.Amendment
-	changes := 0
-	set := func(fl *field, to func()) {
-		if fl.current() != fl.start {
-			to()
-			changes++
-		}
-	}
-	set(f.channel, func() { change.Via = &via })
-	set(f.direction, func() { change.Direction = &direction })
-	set(f.at, func() { change.At = &at })
-	set(f.mins, func() { change.Minutes = &minutes })
-	set(f.notes, func() { change.Note = &note })
-	set(f.missed, func() { change.Missed = &missed })
-	set(f.with, func() { change.People = []string{with} })
+	var changes edits
+	changes.of(f.channel, func() { change.Via = &via })
+	changes.of(f.direction, func() { change.Direction = &direction })
+	changes.of(f.at, func() { change.At = &at })
+	changes.of(f.mins, func() { change.Minutes = &minutes })
+	changes.of(f.notes, func() { change.Note = &note })
+	changes.of(f.missed, func() { change.Missed = &missed })
+	changes.of(f.with, func() { change.People = []string{with} })
 	if changes == 0 {
 		return func() tea.Msg { return savedMsg{status: "Nothing changed."} }, nil
 	}

@@ -307,6 +307,17 @@ func (fs *fieldSet) draw(title string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// edits counts the fields of a form changed since it opened, applying each
+// change found: a form that corrects a record sends those alone.
+type edits int
+
+func (n *edits) of(fl *field, apply func()) {
+	if fl.current() != fl.start {
+		apply()
+		*n++
+	}
+}
+
 // keepInView cuts a form taller than height to a window of its lines that
 // shows the focused field (the line marked ▸) and the choices under it,
 // below the title, with the problem (the line marked !), if any, kept on

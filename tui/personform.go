@@ -126,22 +126,16 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 	// "a,b" would become two). Aliases, which the form does not show, are
 	// kept.
 	var change core.PersonEdit
-	changes := 0
-	set := func(fl *field, to func()) {
-		if fl.current() != fl.start {
-			to()
-			changes++
-		}
-	}
-	set(f.name, func() { change.Name = &p.Name })
-	set(f.tier, func() { change.Tier = &p.Tier })
-	set(f.every, func() { change.Every = &p.Every })
-	set(f.birthday, func() { change.Birthday = &p.Birthday })
-	set(f.phones, func() { change.Phones = &p.Phones })
-	set(f.emails, func() { change.Emails = &p.Emails })
-	set(f.tags, func() { change.Tags = &p.Tags })
-	set(f.notesFld, func() { change.Notes = &p.Notes })
-	set(f.dates, func() { change.Dates = &p.ImportantDates })
+	var changes edits
+	changes.of(f.name, func() { change.Name = &p.Name })
+	changes.of(f.tier, func() { change.Tier = &p.Tier })
+	changes.of(f.every, func() { change.Every = &p.Every })
+	changes.of(f.birthday, func() { change.Birthday = &p.Birthday })
+	changes.of(f.phones, func() { change.Phones = &p.Phones })
+	changes.of(f.emails, func() { change.Emails = &p.Emails })
+	changes.of(f.tags, func() { change.Tags = &p.Tags })
+	changes.of(f.notesFld, func() { change.Notes = &p.Notes })
+	changes.of(f.dates, func() { change.Dates = &p.ImportantDates })
 	if changes == 0 {
 		return func() tea.Msg { return savedMsg{status: "Nothing changed.", selectID: f.id} }, nil
 	}

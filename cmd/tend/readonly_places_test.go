@@ -71,23 +71,7 @@ func TestReadOnlyFolder(t *testing.T) {
 	db := filepath.Join(data, "tend.db")
 	b.ok("--db", db, "add", "Ana Lima", "--now", "2026-09-01")
 	b.ok("--db", db, "log", "ana", "--at", "2026-10-12")
-	bin := b.path
-	var cred *syscall.Credential
-	if os.Geteuid() == 0 {
-		bin = filepath.Join(dir, "tend")
-		if err := copyExecutable(b.path, bin); err != nil {
-			t.Fatal(err)
-		}
-		for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
-			os.Chmod(d, 0o711)
-		}
-		for _, p := range []string{data, db} {
-			if err := os.Chown(p, nobody, nobody); err != nil {
-				t.Skipf("cannot hand the database to nobody: %v", err)
-			}
-		}
-		cred = &syscall.Credential{Uid: nobody, Gid: nobody}
-	}
+	bin, cred := asNobody(t, b, dir, data, db)
 	if err := os.Chmod(data, 0o500); err != nil {
 		t.Fatal(err)
 	}
@@ -132,23 +116,7 @@ func TestReadOnlyFileInAWritableFolder(t *testing.T) {
 	data := filepath.Join(dir, "data")
 	db := filepath.Join(data, "tend.db")
 	b.ok("--db", db, "add", "Ana Lima", "--now", "2026-09-01")
-	bin := b.path
-	var cred *syscall.Credential
-	if os.Geteuid() == 0 {
-		bin = filepath.Join(dir, "tend")
-		if err := copyExecutable(b.path, bin); err != nil {
-			t.Fatal(err)
-		}
-		for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
-			os.Chmod(d, 0o711)
-		}
-		for _, p := range []string{data, db} {
-			if err := os.Chown(p, nobody, nobody); err != nil {
-				t.Skipf("cannot hand the database to nobody: %v", err)
-			}
-		}
-		cred = &syscall.Credential{Uid: nobody, Gid: nobody}
-	}
+	bin, cred := asNobody(t, b, dir, data, db)
 	if err := os.Chmod(db, 0o400); err != nil {
 		t.Fatal(err)
 	}
@@ -177,4 +145,28 @@ func TestReadOnlyFileInAWritableFolder(t *testing.T) {
 	if out, err := run("log", "ana"); err != nil {
 		t.Errorf("log once the file is writable again: %v\n%s", err, out)
 	}
+}
+
+// asNobody hands the database files to nobody, when the test runs as root,
+// and returns a copy of the binary nobody may run and the credential to
+// run it with: root's permissions would let every write through. Not as
+// root, the binary runs as the user, with no credential.
+func asNobody(t *testing.T, b *binary, dir string, files ...string) (string, *syscall.Credential) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return b.path, nil
+	}
+	bin := filepath.Join(dir, "tend")
+	if err := copyExecutable(b.path, bin); err != nil {
+		t.Fatal(err)
+	}
+	for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
+		os.Chmod(d, 0o711)
+	}
+	for _, p := range files {
+		if err := os.Chown(p, nobody, nobody); err != nil {
+			t.Skipf("cannot hand the database to nobody: %v", err)
+		}
+	}
+	return bin, &syscall.Credential{Uid: nobody, Gid: nobody}
 }
