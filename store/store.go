@@ -46,6 +46,10 @@ type Options struct {
 	// OneByOneUpTo is how many people RankByOverdue reads one at a time
 	// before it reads the rest in one pass; zero for oneByOneUpTo.
 	OneByOneUpTo int
+	// ReadWait is how long a store opened ReadOnly waits for a program
+	// that holds the whole file locked; zero for busyTimeout. A prompt
+	// line waits a moment, not seconds.
+	ReadWait time.Duration
 }
 
 // Mode says when Open may create the file, migrate it and set it to WAL.
@@ -92,6 +96,7 @@ type Store struct {
 	waitOnce sync.Once
 
 	noticeAfter, writeWait time.Duration // see Options
+	readWait               time.Duration // see Options
 	oneByOneUpTo           int
 }
 
@@ -117,8 +122,11 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{path: abs, now: opts.Now, entropy: opts.Entropy, mode: opts.Mode, waiting: opts.Waiting,
-		noticeAfter: cmp.Or(opts.NoticeAfter, noticeAfter), writeWait: cmp.Or(opts.WriteWait, writeWait),
+		noticeAfter: cmp.Or(opts.NoticeAfter, noticeAfter), writeWait: cmp.Or(opts.WriteWait, writeWait), readWait: busyTimeout,
 		oneByOneUpTo: cmp.Or(opts.OneByOneUpTo, oneByOneUpTo)}
+	if opts.Mode == ReadOnly && opts.ReadWait > 0 {
+		s.readWait = opts.ReadWait
+	}
 	info, err := os.Stat(abs)
 	switch {
 	case err == nil && info.IsDir():
@@ -266,6 +274,9 @@ func (s *Store) checkReadable(ctx context.Context, v int) error {
 // changed beside it.
 func (s *Store) openFile() error {
 	uri := dsn(s.path)
+	if s.readWait != busyTimeout {
+		uri = strings.Replace(uri, fmt.Sprintf("busy_timeout%%28%d%%29", busyTimeout.Milliseconds()), fmt.Sprintf("busy_timeout%%28%d%%29", s.readWait.Milliseconds()), 1)
+	}
 	switch {
 	case s.mode == ReadOnly && !s.noSides && canWrite(s.path) && canWrite(filepath.Dir(s.path)):
 		// mode=rw: a connection the pool opens later, when the file has
@@ -404,7 +415,7 @@ func (s *Store) explainOpen(err error) error {
 	case isBusy(err):
 		// Another program holds the file locked past busy_timeout: a
 		// reader waits only for one that locks it whole.
-		return s.busyError(busyTimeout)
+		return s.busyError(s.readWait)
 	case isCode(err, sqliteCorrupt):
 		s.markDamaged()
 		if wal, _ := readWAL(s.path); wal.Pending > 0 {

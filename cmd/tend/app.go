@@ -50,8 +50,11 @@ type app struct {
 	// quietMissing keeps a read from saying on stderr that there is no
 	// database yet: a prompt line says nothing when there is nothing.
 	quietMissing bool
-	settings     *config.Settings // read on first use
-	changes      []change         // what the command wrote, for the hooks
+	// readWait, when set, is how long a read waits for a program holding
+	// the whole file locked: a prompt line gives up at once.
+	readWait time.Duration
+	settings *config.Settings // read on first use
+	changes  []change         // what the command wrote, for the hooks
 }
 
 func newApp(sys system) *app {
@@ -243,7 +246,7 @@ func (a *app) openStore(mode store.Mode) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy, Mode: mode, Waiting: a.waitNotice()})
+	s, err := store.Open(path, store.Options{Now: a.clockFunc(now), Entropy: a.entropy, Mode: mode, Waiting: a.waitNotice(), ReadWait: a.readWait})
 	if err != nil {
 		return nil, err
 	}

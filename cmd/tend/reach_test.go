@@ -1,10 +1,12 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // seedMonth fills the database with a hand-built month, as of Tuesday
@@ -212,5 +214,36 @@ func TestDigestLooksAWeekAhead(t *testing.T) {
 	}
 	if today := h.ok("today", "--now", "2026-11-24").stdout; !strings.Contains(today, "Robert Chen") {
 		t.Errorf("today's This week does not list Robert either:\n%s", today)
+	}
+}
+
+// TestBriefGivesUpAtOnce: while another program holds the database locked
+// whole, the prompt line gives up in a moment with one plain line, where
+// a command waits busy_timeout's ten seconds.
+func TestBriefGivesUpAtOnce(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--tier", "inner", "--now", "2025-01-01")
+	db, err := sql.Open("sqlite", "file:"+h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{"PRAGMA locking_mode = EXCLUSIVE", "BEGIN EXCLUSIVE", "UPDATE people SET notes = notes"} {
+		if _, err := conn.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	start := time.Now()
+	r := h.run("today", "--brief")
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("today --brief under another program's lock took %v", took)
+	}
+	if r.code != exitFailure || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 || strings.Contains(r.stderr, "SQLITE") {
+		t.Errorf("today --brief under a lock: exit %d, stderr %q; want exit 1 and one plain line", r.code, r.stderr)
 	}
 }

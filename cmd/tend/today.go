@@ -76,7 +76,9 @@ func runToday(a *app, opts todayOptions) error {
 	if err != nil {
 		return err
 	}
-	a.quietMissing = opts.brief && !opts.json
+	if opts.brief && !opts.json {
+		a.quietMissing, a.readWait = true, briefWait
+	}
 	c, err := a.ReadCore()
 	if err != nil {
 		return err
@@ -165,6 +167,11 @@ func todayBrief(a *app) (string, error) {
 	}
 	return briefOf(a, c, now, ranked.Suggestions)
 }
+
+// briefWait is how long the prompt line waits for a program that holds the
+// database locked whole (tend's own writers never do): a prompt is not
+// held for seconds.
+const briefWait = 300 * time.Millisecond
 
 // A prompt line names at most briefNames people, each in at most
 // briefNameWidth characters, whatever the limit and the names: it shares
