@@ -150,9 +150,9 @@ func Leftovers(dbPath string) []string {
 	dir := filepath.Dir(dbPath)
 	var out []string
 	// A copy's -journal (SQLite writes one beside a copy it makes) is in
-	// use while the copy is; a copy's .new is the moment before it is
-	// locked and named.
-	for _, pattern := range []string{snapshotPattern, snapshotPattern + "-journal", snapshotPattern + ".new", safefile.TempPattern} {
+	// use while the copy is. (A copy's .new, the moment before it is
+	// locked and named, is not: it cannot be told from one being made.)
+	for _, pattern := range []string{snapshotPattern, snapshotPattern + "-journal", safefile.TempPattern} {
 		found, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, name := range found {
 			if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
