@@ -126,7 +126,7 @@ func read(s string, now time.Time, dir direction) (Moment, error) {
 			}
 		}
 		y, mo, d = day.Time.Date()
-		return Moment{Time: time.Date(y, mo, d, h, mi, sec, 0, now.Location())}, nil
+		return Moment{Time: wallClock(y, mo, d, h, mi, sec, now, dir)}, nil
 	}
 	loc := now.Location()
 	y, mo, d := now.Date()
@@ -154,7 +154,7 @@ func read(s string, now time.Time, dir direction) (Moment, error) {
 	}
 
 	if c := words[0][0]; c >= '0' && c <= '9' && strings.Contains(words[0], "-") {
-		return explicit(s, words, loc)
+		return explicit(s, words, now, dir)
 	}
 
 	if wd, want, ok := weekdayPhrase(words); ok {
@@ -290,7 +290,8 @@ func spanPhrase(s string, words []string) (days int, want direction, ok bool, er
 
 // explicit reads 2026-11-20, 2026-11-20 18:00, 2026-11-20T18:00 and RFC 3339
 // timestamps. words[0] starts with a digit and holds a hyphen.
-func explicit(s string, words []string, loc *time.Location) (Moment, error) {
+func explicit(s string, words []string, now time.Time, dir direction) (Moment, error) {
+	loc := now.Location()
 	first := words[0]
 	datePart, rest := first, ""
 	if len(first) > 10 {
@@ -328,8 +329,7 @@ func explicit(s string, words []string, loc *time.Location) (Moment, error) {
 			if sec > 59 {
 				return Moment{}, badTime(fmt.Sprintf("no second %d", sec))
 			}
-			t := time.Date(y, time.Month(m), d, h, mi, sec, 0, loc)
-			return Moment{Time: t}, nil
+			return Moment{Time: wallClock(y, time.Month(m), d, h, mi, sec, now, dir)}, nil
 		}
 	}
 	if len(words) == 1 {
@@ -425,3 +425,29 @@ func asciiLower(s string) string {
 		return r
 	}, s)
 }
+
+// wallClock is the moment a clock in now's location showed h:mi:sec on the
+// day, the days the clocks change too. A time the clocks skipped (02:30
+// when they go from 02:00 to 03:00) is read as the clock would have shown
+// it had it not jumped: 03:30. A time they showed twice (01:45 when they go
+// back) is, looking back, the later of the two that has come, and looking
+// ahead the earlier.
+func wallClock(y int, mo time.Month, d, h, mi, sec int, now time.Time, dir direction) time.Time {
+	t := time.Date(y, mo, d, h, mi, sec, 0, now.Location())
+	_, before := t.Add(-3 * time.Hour).Zone()
+	_, after := t.Add(3 * time.Hour).Zone()
+	shift := time.Duration(after-before) * time.Second
+	switch {
+	case shift == 0:
+		return t
+	case t.Hour() != h || t.Minute() != mi:
+		return t.Add(shift) // skipped: Go reads it in the offset before the jump
+	case shift < 0 && dir == past:
+		// Shown twice: Go gives the first; the second, if it has come.
+		if again := t.Add(-shift); again.Hour() == h && again.Minute() == mi && !again.After(now.Add(Slack)) {
+			return again
+		}
+	}
+	return t
+}
+

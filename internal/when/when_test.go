@@ -474,6 +474,31 @@ func TestClockChanges(t *testing.T) {
 		t.Errorf("At on the day São Paulo skipped midnight = %v, %v; want noon", got, err)
 	}
 
+	// A clock time the clocks skipped is read as the clock would have
+	// shown it without the jump; one they showed twice, looking back, is
+	// the later that has come.
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in   string
+		now  time.Time
+		want string
+	}{
+		{"2026-03-08 02:30", time.Date(2026, 3, 9, 8, 0, 0, 0, la), "2026-03-08T10:30:00Z"},       // 03:30 PDT
+		{"yesterday 02:59", time.Date(2026, 3, 9, 8, 0, 0, 0, la), "2026-03-08T10:59:00Z"},        // 03:59 PDT
+		{"01:45", time.Date(2026, 11, 1, 1, 50, 0, 0, la).Add(time.Hour), "2026-11-01T09:45:00Z"}, // 01:45 PST, 5 minutes ago
+		{"01:45", time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC).In(la), "2026-11-01T08:45:00Z"},   // 01:30 PST: the PST 01:45 is to come
+		{"2026-11-01 01:45", time.Date(2026, 11, 20, 8, 0, 0, 0, la), "2026-11-01T09:45:00Z"},
+		{"2026-11-01 03:00", time.Date(2026, 11, 20, 8, 0, 0, 0, la), "2026-11-01T11:00:00Z"},
+	} {
+		got, err := At(c.in, c.now)
+		if err != nil || got.UTC().Format(time.RFC3339) != c.want {
+			t.Errorf("At(%q) at %v = %v, %v; want %s", c.in, c.now, got.UTC(), err, c.want)
+		}
+	}
+
 	// In São Paulo on 2018-11-04 the clocks went from 00:00 straight to 01:00.
 	skipped := time.Date(2018, 11, 4, 3, 0, 0, 0, time.UTC) // 01:00 -02, the day's first instant
 	for _, c := range []struct {
