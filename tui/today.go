@@ -50,6 +50,7 @@ type todayView struct {
 	width, height int
 	items         []todayItem
 	suggestions   int
+	moreDue       int // due beyond the suggestions: the Plan view spreads them
 	ranked        bool // the core's first ranking has come
 	cur, top      int
 }
@@ -70,6 +71,12 @@ func (v *todayView) refresh(w *world, prefer string) {
 		v.items = append(v.items, todayItem{kind: todaySuggestion, id: s.Person.ID, status: s})
 	}
 	v.suggestions = len(v.items)
+	v.moreDue = -v.suggestions
+	for _, e := range w.active {
+		if s := e.status; s.Left.IsZero() && (s.Due || s.Boosted) {
+			v.moreDue++ // as tend today counts them (core.MoreDue)
+		}
+	}
 	for _, m := range w.day.Memories {
 		v.items = append(v.items, todayItem{kind: todayMemory, id: m.PersonID, memory: m})
 	}
@@ -171,8 +178,17 @@ func (v *todayView) layout() ([]string, []span) {
 	if !wide {
 		nameW = min(22, max(8, v.width-2-4-8))
 	}
+	more := func() { // after the suggestions, as tend today ends them
+		if v.moreDue > 0 {
+			lines = append(lines, "", st.dim.Render(fmt.Sprintf("%d more %s due: Plan (5) spreads them over the coming days.",
+				v.moreDue, map[bool]string{true: "is", false: "are"}[v.moreDue == 1])))
+		}
+	}
 	for i, it := range v.items {
 		if i > 0 && it.kind != v.items[i-1].kind || i == 0 && it.kind != todaySuggestion {
+			if i > 0 && v.items[i-1].kind == todaySuggestion {
+				more()
+			}
 			if i > 0 {
 				lines = append(lines, "")
 			}
@@ -218,6 +234,9 @@ func (v *todayView) layout() ([]string, []span) {
 			lines = append(lines, marker+"◇ "+nameStyle.Render(termtext.Line(d.Name))+": "+termtext.Line(words.SoonDate(d)))
 		}
 		spans[i] = span{from, len(lines)}
+	}
+	if n := len(v.items); n > 0 && v.items[n-1].kind == todaySuggestion {
+		more()
 	}
 	return lines, spans
 }

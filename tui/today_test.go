@@ -107,3 +107,19 @@ func TestEveryoneArchivedIsNotNoOneDue(t *testing.T) {
 	h.press("A")
 	h.contains("Ana Lima (archived)")
 }
+
+// TestTodaySaysHowManyMoreAreDue: past the five of the day, Today says how
+// many more are due, as tend today does.
+func TestTodaySaysHowManyMoreAreDue(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.clock = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 8 {
+		if _, err := h.s.AddPerson(context.Background(), domain.Person{Name: fmt.Sprintf("Person %d", i), Tier: cadence.Inner}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.clock = testNow
+	h.start(100, 40)
+	h.contains("5 people to talk to", "3 more are due: Plan (5) spreads them")
+}
