@@ -50,7 +50,7 @@ type todayView struct {
 	width, height int
 	items         []todayItem
 	suggestions   int
-	moreDue       int // due beyond the suggestions: the Plan view spreads them
+	moreDue       int  // due beyond the suggestions: the Plan view spreads them
 	ranked        bool // the core's first ranking has come
 	cur, top      int
 }

@@ -450,4 +450,3 @@ func wallClock(y int, mo time.Month, d, h, mi, sec int, now time.Time, dir direc
 	}
 	return t
 }
-
