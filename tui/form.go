@@ -325,7 +325,7 @@ func (n *edits) of(fl *field, apply func()) {
 // typed into unseen.
 func keepInView(body string, height int) string {
 	lines := strings.Split(body, "\n")
-	if len(lines) <= height || height < 3 {
+	if len(lines) <= height {
 		return body
 	}
 	title, rest := lines[0], lines[1:]
@@ -338,9 +338,15 @@ func keepInView(body string, height int) string {
 		rest = rest[:i]
 	}
 	focus := max(0, slices.IndexFunc(rest, marked("▸ ")))
+	if height <= 1 {
+		return rest[focus] // the field being typed into, before all else
+	}
 	room := height - 1 - len(problem)
-	end := min(len(rest), focus+3) // the field, and up to two rows of its choices
-	top := max(0, end-room)
+	if room < 1 {
+		problem, room = nil, height-1
+	}
+	end := min(len(rest), focus+3)      // the field, and up to two rows of its choices
+	top := max(0, min(focus, end-room)) // the field itself always
 	out := append([]string{title}, rest[top:min(len(rest), top+room)]...)
 	out = append(out, problem...)
 	return strings.Join(out, "\n")

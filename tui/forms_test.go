@@ -508,3 +508,18 @@ func TestEditSavesOnlyWhatChanged(t *testing.T) {
 	}
 	same(want)
 }
+
+// TestFormInATinyWindow: however short the window, the field being typed
+// into is on screen, before the title and the hints.
+func TestFormInATinyWindow(t *testing.T) {
+	t.Parallel()
+	for _, height := range []int{5, 6, 7, 8} {
+		h := newHarness(t)
+		h.seedTour()
+		h.start(30, height)
+		h.press("2", "down", "l", "tab", "tab", "tab", "tab", "tab", "tab") // missed
+		if !strings.Contains(h.screen(), "missed") {
+			t.Errorf("a window %d rows tall does not show the field typed into:\n%s", height, h.screen())
+		}
+	}
+}
