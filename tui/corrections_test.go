@@ -204,3 +204,30 @@ func TestLogForSomeoneDeletedElsewhere(t *testing.T) {
 	h.press("enter")
 	h.contains("they were deleted,", "perhaps from another window")
 }
+
+// TestHistoryReachesPastItsFirstPage: a search finds an interaction older
+// than the first page read, and G goes to the oldest, not to the last
+// read.
+func TestHistoryReachesPastItsFirstPage(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	ctx := context.Background()
+	oldest := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	if _, err := h.s.AddInteraction(ctx, domain.Interaction{People: []string{ids["Dev"]}, Via: cadence.Call, At: oldest, Note: "the very first call"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range historyPage + 20 {
+		if _, err := h.s.AddInteraction(ctx, domain.Interaction{People: []string{ids["Ana"]}, Via: cadence.Text, At: oldest.Add(time.Duration(i+1) * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start(100, 24)
+	h.press("4", "/")
+	h.typeText("very first")
+	h.contains("the very first call", "1 of ")
+	h.press("enter", "esc", "G") // keep the search, then drop it, then the last
+	if line := h.cursorLine(); !strings.Contains(line, "2024-01-01") {
+		t.Errorf("G put the cursor on %q, want the oldest, of 2024-01-01:\n%s", line, h.screen())
+	}
+}

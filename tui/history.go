@@ -18,6 +18,11 @@ import (
 // read as the cursor nears the end.
 const historyPage = 500
 
+// historyReach is how many of the newest interactions a search, or G (the
+// last), reads at once: years of a life's history, without holding all of
+// a generated million.
+const historyReach = 50_000
+
 // historyView lists every interaction, newest first, with a search (/)
 // over names, channels and notes, and the whole note of the interaction
 // under the cursor beneath the list.
@@ -32,6 +37,7 @@ type historyView struct {
 	items         []domain.Interaction // what the search lets through
 	input         textinput.Model
 	searching     bool // the search has the keyboard
+	toEnd         bool // G read further: the cursor goes to the oldest
 	cur, top      int
 }
 
@@ -61,6 +67,9 @@ func (v *historyView) set(msg historyLoadedMsg) {
 			v.cur = i
 			break
 		}
+	}
+	if v.toEnd {
+		v.cur, v.toEnd = max(0, len(v.items)-1), false
 	}
 	v.scroll()
 }
@@ -206,6 +215,7 @@ func (v *historyView) Update(msg tea.Msg) tea.Cmd {
 		if v.searching {
 			v.input, _ = v.input.Update(msg)
 			v.research()
+			return v.reachFurther()
 		}
 	case tea.KeyPressMsg:
 		return v.key(msg)
@@ -218,16 +228,32 @@ func (v *historyView) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case v.searching:
 		v.searchKey(msg, *k)
+		return v.reachFurther()
 	case matches(msg, k.Filter):
 		return v.startSearch()
 	case matches(msg, k.Back): // esc drops the search before it leaves
 		v.clearSearch()
 		return say("")
+	case matches(msg, k.End) && v.loaded && len(v.all) >= v.limit && v.limit < historyReach:
+		navigate(msg, k, v)
+		v.limit, v.toEnd = historyReach, true // the last is the oldest, not the last read
+		return v.load(v.limit)
 	case navigate(msg, k, v) && v.wantsMore():
 		v.limit += historyPage
 		return v.load(v.limit)
 	}
 	return nil
+}
+
+// reachFurther reads as far as historyReach once a search is typed: a
+// search of the newest page alone would find nothing older and say so
+// with "0 of 500".
+func (v *historyView) reachFurther() tea.Cmd {
+	if !v.searched() || !v.loaded || len(v.all) < v.limit || v.limit >= historyReach {
+		return nil
+	}
+	v.limit = historyReach
+	return v.load(v.limit)
 }
 
 // Keys are enter and esc while the search has the keyboard; otherwise the
