@@ -63,11 +63,13 @@ func loadNotesCmd(ctx context.Context, c *core.Core, seq int, today []cadence.St
 	}
 }
 
-// personLoadedMsg carries one person's memories and timeline.
+// personLoadedMsg carries one person's memories and timeline, and what
+// you last talked about, as tend show gives it.
 type personLoadedMsg struct {
 	id       string
 	memories []domain.Memory
 	timeline []domain.Interaction
+	lastNote string // "" when there is none
 	err      error
 }
 
@@ -77,7 +79,11 @@ func loadPersonCmd(ctx context.Context, c *core.Core, id string) tea.Cmd {
 		if err != nil {
 			return personLoadedMsg{id: id, err: err}
 		}
-		return personLoadedMsg{id: id, memories: rec.Memories, timeline: rec.Timeline}
+		notes, err := c.LastNotes(ctx, []string{id})
+		if err != nil {
+			return personLoadedMsg{id: id, err: err}
+		}
+		return personLoadedMsg{id: id, memories: rec.Memories, timeline: rec.Timeline, lastNote: notes[id].Note}
 	}
 }
 

@@ -25,6 +25,7 @@ type personView struct {
 	loaded        bool
 	memories      []domain.Memory
 	timeline      []domain.Interaction
+	lastNote      string // what you last talked about, as tend show says it
 	cur, top      int
 }
 
@@ -57,7 +58,7 @@ func (v *personView) set(msg personLoadedMsg, w *world) {
 	keep := v.itemKey(v.cur)
 	v.w = w
 	v.loaded = true
-	v.memories, v.timeline = msg.memories, msg.timeline
+	v.memories, v.timeline, v.lastNote = msg.memories, msg.timeline, msg.lastNote
 	v.cur = 0
 	for i := range v.items() {
 		if v.itemKey(i) == keep {
@@ -167,6 +168,9 @@ func (v *personView) layout() ([]string, []span) {
 		} else {
 			lines = append(lines, indent+r)
 		}
+	}
+	if v.lastNote != "" {
+		field("last time", fit(strings.TrimPrefix(termtext.Line(words.LastTime(v.lastNote)), "last time: "), v.width-labelW-3))
 	}
 	// What tend notices, as tend show says it: shown, never applied.
 	for _, n := range v.notes(e) {

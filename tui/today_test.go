@@ -123,3 +123,14 @@ func TestTodaySaysHowManyMoreAreDue(t *testing.T) {
 	h.start(100, 40)
 	h.contains("5 people to talk to", "3 more are due: Plan (5) spreads them")
 }
+
+// TestPersonSaysWhatYouLastTalkedAbout: the Person view gives "last time",
+// as tend show does.
+func TestPersonSaysWhatYouLastTalkedAbout(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	h.start(100, 30)
+	h.open(ids["Ben"])
+	h.contains("last time", "dinner at Rosa's")
+}
