@@ -245,6 +245,9 @@ func (v *statsView) tierTable(tiers []cadence.TierStats, wide bool) []string {
 	if !wide {
 		lines = append(lines, wrapText(st.dim.Render(fmt.Sprintf("overdue: %d× the rhythm; days: median since real", cadence.BadlyOverdue)), v.width)...)
 	}
+	for _, l := range wrapText(words.Layers(), v.width) { // as tend stats says it
+		lines = append(lines, st.dim.Render(l))
+	}
 	return lines
 }
 

@@ -114,7 +114,7 @@ func runStats(a *app, opts statsOptions) error {
 		t.add(tierText(ts.Tier), size, strconv.Itoa(ts.OnTrack), strconv.Itoa(ts.Due), strconv.Itoa(ts.Overdue), median)
 	}
 	b.WriteString(t.String())
-	b.WriteString(paint(styleDim, layersWords()) + "\n")
+	b.WriteString(paint(styleDim, words.Layers()) + "\n")
 	if st.Archived > 0 {
 		fmt.Fprintf(&b, "%s\n", paint(styleDim, fmt.Sprintf("%s archived, not counted above.", words.Count(st.Archived, "person", "people"))))
 	}
@@ -183,15 +183,3 @@ func shareBar(part, whole int) string {
 	return paint(styleBar, strings.Repeat("█", filled)) + paint(styleDim, strings.Repeat("░", barWidth-filled))
 }
 
-// layersWords says what the guideline sizes add up to: "Guidelines 5, 10,
-// 35 and 100 make the layers of 15, 50 and 150 people."
-func layersWords() string {
-	var sizes, layers []string
-	for i, t := range cadence.Tiers() {
-		sizes = append(sizes, strconv.Itoa(t.Guideline()))
-		if i > 0 {
-			layers = append(layers, strconv.Itoa(t.Layer()))
-		}
-	}
-	return "Guidelines " + words.And(sizes) + " make, together, the layers of " + words.And(layers) + " people."
-}

@@ -91,3 +91,16 @@ func Mix(a cadence.Activity) string {
 func Who(a cadence.Activity) string {
 	return strconv.Itoa(a.Out) + " you · " + strconv.Itoa(a.In) + " them"
 }
+
+// Layers says what the guideline sizes add up to: "Guidelines 5, 10,
+// 35 and 100 make the layers of 15, 50 and 150 people."
+func Layers() string {
+	var sizes, layers []string
+	for i, t := range cadence.Tiers() {
+		sizes = append(sizes, strconv.Itoa(t.Guideline()))
+		if i > 0 {
+			layers = append(layers, strconv.Itoa(t.Layer()))
+		}
+	}
+	return "Guidelines " + And(sizes) + " make, together, the layers of " + And(layers) + " people."
+}
