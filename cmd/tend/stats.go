@@ -182,4 +182,3 @@ func shareBar(part, whole int) string {
 	}
 	return paint(styleBar, strings.Repeat("█", filled)) + paint(styleDim, strings.Repeat("░", barWidth-filled))
 }
-
