@@ -137,3 +137,29 @@ func TestADiskWithNoRoomLeft(t *testing.T) {
 		t.Errorf("log on a disk with no room left: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestVCardFolderOnAFullDisk: export vcard --dir to a disk that fills
+// says so of the folder, with how many cards were written, and leaves no
+// part of a card behind.
+func TestVCardFolderOnAFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small disk needs root")
+	}
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	h := newHarness(t)
+	for i := range 40 {
+		h.ok("add", fmt.Sprintf("Person %02d", i), "--note", strings.Repeat("a long note ", 300))
+	}
+	r := h.run("export", "vcard", "--dir", disk)
+	if r.code == 0 || !strings.Contains(r.stderr, "--dir "+disk+": the disk it is on is full;") || !strings.Contains(r.stderr, "cards written") ||
+		strings.Contains(r.stderr, ".tmp") {
+		t.Errorf("export vcard --dir to a full disk: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if left, _ := filepath.Glob(filepath.Join(disk, ".tend-*")); len(left) != 0 {
+		t.Errorf("parts of cards left: %v", left)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/exchange"
@@ -93,7 +94,17 @@ func exportVCardDir(dir string, people []domain.Person) (dirResult, error) {
 			continue
 		}
 		if err := writeCardFile(path, buf.Bytes()); err != nil {
-			return res, err
+			// Said of the folder, with how far it got: the temporary
+			// file's name tells the user nothing.
+			why := err
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				why = pe.Err
+			}
+			if errors.Is(err, syscall.ENOSPC) {
+				why = errors.New("the disk it is on is full")
+			}
+			return res, fmt.Errorf("--dir %s: %v; %d of %d cards written, the others left as they were", dir, why, res.written, len(files))
 		}
 		res.written++
 	}
