@@ -186,5 +186,9 @@ func unwrapPath(err error) error {
 	if errors.As(err, &pe) {
 		return pe.Err
 	}
+	var le *os.LinkError // a rename or a link names both files
+	if errors.As(err, &le) {
+		return le.Err
+	}
 	return err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,5 +166,29 @@ func TestRestoreThroughALink(t *testing.T) {
 	h.ok("log", "ana")
 	if got := h.ok("history", "--json").stdout; !strings.Contains(got, "Ana Lima") {
 		t.Errorf("a log after the restore, through the link, is not in the file: %s", got)
+	}
+}
+
+// TestRestoreOverAnImmutableFile: a file that may not be replaced (chattr
+// +i) is said in words, and left as it was.
+func TestRestoreOverAnImmutableFile(t *testing.T) {
+	chattr, err := exec.LookPath("chattr")
+	if err != nil || os.Geteuid() != 0 {
+		t.Skip("needs root and chattr")
+	}
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	h.ok("backup", backup)
+	if out, err := exec.Command(chattr, "+i", h.db).CombinedOutput(); err != nil {
+		t.Skipf("the file system takes no immutable flag: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command(chattr, "-i", h.db).Run() })
+	r := h.run("backup", "--restore", backup)
+	if r.code == 0 || strings.Contains(r.stderr, "link ") || !strings.Contains(r.stderr, "operation not permitted") {
+		t.Errorf("restore over an immutable file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got := peopleIn(t, h.db); len(got) != 1 {
+		t.Errorf("the database holds %v after the refused restore", got)
 	}
 }
