@@ -284,11 +284,11 @@ func (s *Store) openFile() error {
 		// empty database at the path.
 		uri += "&_pragma=query_only(1)&mode=rw"
 		if wal, _ := readWAL(s.path); wal.Pending > 0 {
-			// Changes not yet in the file, which no running tend holds
-			// (a killed one's, or another copy's after a restore by
-			// hand): the last connection to close would write them into
-			// the file. A reader reads them, and leaves the file and its
-			// -wal as they were (mode=ro).
+			// Changes not yet in the file: a running tend's, a killed
+			// one's, or another copy's after a restore by hand. Were this
+			// the last connection to close, it would write them into the
+			// file. A reader reads them, and leaves the file and its -wal
+			// as they were (mode=ro).
 			uri = strings.Replace(uri, "&mode=rw", "&mode=ro", 1)
 		}
 	case s.mode == ReadOnly:
