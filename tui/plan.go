@@ -201,7 +201,7 @@ func (v *planView) draw() ([]string, []span) {
 	if planned+later == 0 {
 		return wrapText(st.title.Render(when)+": no one is due. "+enjoy, v.width), nil
 	}
-	head := st.title.Render(when) + ": " + words.Count(planned, "person", "people")
+	head := st.title.Render(when) + ": " + words.Count(planned, "call", "calls") // one person may be planned twice
 	if v.wide() {
 		head += fmt.Sprintf(", at most %d a day", w.limit)
 	}

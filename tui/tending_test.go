@@ -134,7 +134,7 @@ func TestPlanShowsTheWeek(t *testing.T) {
 		t.Fatalf("5 went to %v, want Plan", h.m.tab)
 	}
 	h.contains(
-		"Tue 24 Nov to Mon 30 Nov: 7 people, at most 5 a day",
+		"Tue 24 Nov to Mon 30 Nov: 7 calls, at most 5 a day",
 		"Tue 24 Nov, today · 4 people",
 		"Ben reached out the last 3 times — your turn · 10 days since your last call · inner: every 7 days",
 		"birthday on Friday · Ana wrote 4 days ago, you have not answered",
@@ -180,7 +180,7 @@ func TestPlanLaterWhenDaysAreFull(t *testing.T) {
 	h.send(windowSize(80, 60))
 	h.run(h.m.Init())
 	h.press("5")
-	h.contains("7 people, at most 1 a day", "Later: 2 people did not fit")
+	h.contains("7 calls, at most 1 a day", "Later: 2 people did not fit")
 	h.press("end")
 	if h.m.plan.items[h.m.plan.cur].day != -1 {
 		t.Fatalf("end put the cursor on %q, not on the later list", h.cursorLine())

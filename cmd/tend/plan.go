@@ -113,7 +113,9 @@ func runPlan(a *app, opts planOptions) error {
 		}
 		fmt.Fprintf(&b, "%s: no one is due. %s\n", span, enjoy)
 	default:
-		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), words.Count(planned, "person", "people"), opts.perDay)
+		// Calls, not people: someone due may be planned again on their
+		// birthday, two days that are two calls.
+		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), words.Count(planned, "call", "calls"), opts.perDay)
 		for i, d := range plan.Days {
 			if len(d.People) == 0 {
 				continue
