@@ -16,7 +16,7 @@ func writeAtVersion(t *testing.T, path string, v int) {
 	if err := prepareFile(path); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, busyTimeout))
 	if err != nil {
 		t.Fatal(err)
 	}

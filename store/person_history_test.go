@@ -230,7 +230,7 @@ func TestPersonHistoryBackfill(t *testing.T) {
 	if err := prepareFile(path); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, busyTimeout))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -273,24 +272,22 @@ func (s *Store) checkReadable(ctx context.Context, v int) error {
 // the file or its folder may not be written, so that nothing is made or
 // changed beside it.
 func (s *Store) openFile() error {
-	uri := dsn(s.path)
-	if s.readWait != busyTimeout {
-		uri = strings.Replace(uri, fmt.Sprintf("busy_timeout%%28%d%%29", busyTimeout.Milliseconds()), fmt.Sprintf("busy_timeout%%28%d%%29", s.readWait.Milliseconds()), 1)
-	}
+	uri := dsn(s.path, s.readWait)
 	switch {
 	case s.mode == ReadOnly && !s.noSides && canWrite(s.path) && canWrite(filepath.Dir(s.path)):
 		// mode=rw: a connection the pool opens later, when the file has
 		// been moved or deleted since, fails instead of making a new,
 		// empty database at the path.
-		uri += "&_pragma=query_only(1)&mode=rw"
+		mode := "rw"
 		if wal, _ := readWAL(s.path); wal.Pending > 0 {
 			// Changes not yet in the file: a running tend's, a killed
 			// one's, or another copy's after a restore by hand. Were this
 			// the last connection to close, it would write them into the
 			// file. A reader reads them, and leaves the file and its -wal
-			// as they were (mode=ro).
-			uri = strings.Replace(uri, "&mode=rw", "&mode=ro", 1)
+			// as they were.
+			mode = "ro"
 		}
+		uri += "&_pragma=query_only(1)&mode=" + mode
 	case s.mode == ReadOnly:
 		// SQLite would make a -wal and -shm it could never remove, with
 		// the file's mode: read the file as doctor does instead.
@@ -573,10 +570,11 @@ func setWAL(db *sql.DB) error {
 // that concurrent writers wait for each other instead of failing when a read
 // inside a transaction tries to become a write. WAL mode is not set here:
 // setting it writes to the file, so Open sets it after the schema check.
-func dsn(path string) string {
+// wait is the busy_timeout: how long a connection waits for a lock.
+func dsn(path string, wait time.Duration) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", wait.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	// The triggers that keep person_history make every insert of an
