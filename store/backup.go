@@ -158,7 +158,7 @@ func Leftovers(dbPath string) []string {
 			if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
 				continue
 			}
-			if inUse(name) || inUse(strings.TrimSuffix(name, "-journal")) {
+			if owner, journal := strings.CutSuffix(name, "-journal"); inUse(name) || journal && inUse(owner) {
 				continue
 			}
 			out = append(out, name)
