@@ -24,6 +24,20 @@ func standIn(t *testing.T, name string, code int) (dir, record string) {
 	return dir, record
 }
 
+// notifySent runs tend notify with a stand-in notify-send on PATH, and
+// returns the arguments it was given, one a line.
+func notifySent(h *harness) string {
+	h.t.Helper()
+	dir, record := standIn(h.t, "notify-send", 0)
+	h.env = append(h.env, "PATH="+dir)
+	h.ok("notify")
+	got, err := os.ReadFile(record)
+	if err != nil {
+		h.t.Fatalf("notify-send was not run: %v", err)
+	}
+	return string(got)
+}
+
 func TestNotify(t *testing.T) {
 	h := newHarness(t)
 	seedMonth(h)
@@ -31,16 +45,10 @@ func TestNotify(t *testing.T) {
 	pwned := filepath.Join(t.TempDir(), "pwned")
 	hostile := "$(touch${IFS}" + pwned + ")`touch${IFS}" + pwned + "`\"';"
 	h.ok("add", hostile+" Zed", "--tier", "inner", "--now", "2025-01-01")
-	dir, record := standIn(t, "notify-send", 0)
-	h.env = append(h.env, "PATH="+dir)
-	h.ok("notify")
-	got, err := os.ReadFile(record)
-	if err != nil {
-		t.Fatalf("notify-send was not run: %v", err)
-	}
+	got := notifySent(h)
 	line := strings.TrimSuffix(h.ok("today", "--brief").stdout, "\n")
 	want := "--app-name=tend\n--\ntend\n" + line + "\n"
-	if string(got) != want {
+	if got != want {
 		t.Errorf("notify-send got:\n%s\nwant:\n%s", got, want)
 	}
 	if !strings.Contains(line, "$(touch${IFS}") { // cut short, as every name on the line
@@ -123,14 +131,8 @@ func TestNotifierOrder(t *testing.T) {
 func TestNotifySendReadsText(t *testing.T) {
 	h := newHarness(t)
 	h.ok("add", "<b>Bo</b>&co Lee", "--tier", "inner", "--now", "2025-01-01")
-	dir, record := standIn(t, "notify-send", 0)
-	h.env = append(h.env, "PATH="+dir)
-	h.ok("notify")
-	got, err := os.ReadFile(record)
-	if err != nil {
-		t.Fatalf("notify-send was not run: %v", err)
-	}
-	if want := "1 to call: &lt;b&gt;Bo&lt;/b&gt;&amp;co\n"; !strings.HasSuffix(string(got), want) {
+	got := notifySent(h)
+	if want := "1 to call: &lt;b&gt;Bo&lt;/b&gt;&amp;co\n"; !strings.HasSuffix(got, want) {
 		t.Errorf("notify-send got %q; want the body ending %q", got, want)
 	}
 	if r := h.ok("today", "--brief"); r.stdout != "1 to call: <b>Bo</b>&co\n" {
