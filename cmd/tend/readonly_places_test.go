@@ -71,30 +71,23 @@ func TestReadOnlyFolder(t *testing.T) {
 	db := filepath.Join(data, "tend.db")
 	b.ok("--db", db, "add", "Ana Lima", "--now", "2026-09-01")
 	b.ok("--db", db, "log", "ana", "--at", "2026-10-12")
-	bin, cred := asNobody(t, b, dir, data, db)
+	run := asNobody(t, b, dir, db, data, db)
 	if err := os.Chmod(data, 0o500); err != nil {
 		t.Fatal(err)
 	}
 	defer os.Chmod(data, 0o700)
 	want, _ := os.ReadFile(db)
 	for _, args := range [][]string{{"list"}, {"today", "--json"}, {"show", "ana"}, {"history"}} {
-		cmd := exec.Command(bin, append([]string{"--db", db, "--now", "2026-11-24"}, args...)...)
-		cmd.Env = append(b.env, "HOME="+dir)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-		out, err := cmd.CombinedOutput()
-		if err != nil {
+		if out, err := run(args...); err != nil {
 			t.Errorf("tend %s in a read-only folder: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
 	// A write is refused in one plain line that says why: SQLite could
 	// not make the -wal and -shm files (its own words were "unable to
 	// open database file (14)").
-	cmd := exec.Command(bin, "--db", db, "--now", "2026-11-24", "snooze", "ana")
-	cmd.Env = append(b.env, "HOME="+dir)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-	out, err := cmd.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "its folder or the disk it is on is read-only") || strings.Contains(string(out), "(14)") ||
-		strings.Count(strings.TrimSpace(string(out)), "\n") != 0 {
+	out, err := run("snooze", "ana")
+	if err == nil || !strings.Contains(out, "its folder or the disk it is on is read-only") || strings.Contains(out, "(14)") ||
+		strings.Count(strings.TrimSpace(out), "\n") != 0 {
 		t.Errorf("a write in a read-only folder: %v\n%s", err, out)
 	}
 	if got, _ := os.ReadFile(db); !bytes.Equal(got, want) {
@@ -116,16 +109,9 @@ func TestReadOnlyFileInAWritableFolder(t *testing.T) {
 	data := filepath.Join(dir, "data")
 	db := filepath.Join(data, "tend.db")
 	b.ok("--db", db, "add", "Ana Lima", "--now", "2026-09-01")
-	bin, cred := asNobody(t, b, dir, data, db)
+	run := asNobody(t, b, dir, db, data, db)
 	if err := os.Chmod(db, 0o400); err != nil {
 		t.Fatal(err)
-	}
-	run := func(args ...string) (string, error) {
-		cmd := exec.Command(bin, append([]string{"--db", db, "--now", "2026-11-24"}, args...)...)
-		cmd.Env = append(b.env, "HOME="+dir)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-		out, err := cmd.CombinedOutput()
-		return string(out), err
 	}
 	if out, err := run("list"); err != nil || !strings.Contains(out, "Ana Lima") {
 		t.Errorf("list of a read-only file: %v\n%s", err, out)
@@ -147,26 +133,34 @@ func TestReadOnlyFileInAWritableFolder(t *testing.T) {
 	}
 }
 
-// asNobody hands the database files to nobody, when the test runs as root,
-// and returns a copy of the binary nobody may run and the credential to
-// run it with: root's permissions would let every write through. Not as
-// root, the binary runs as the user, with no credential.
-func asNobody(t *testing.T, b *binary, dir string, files ...string) (string, *syscall.Credential) {
+// asNobody hands files to nobody, when the test runs as root, and returns
+// what runs the binary on the database db, at a fixed moment, as nobody:
+// root's permissions would let every write through. Not as root, the
+// binary runs as the user.
+func asNobody(t *testing.T, b *binary, dir, db string, files ...string) func(args ...string) (string, error) {
 	t.Helper()
-	if os.Geteuid() != 0 {
-		return b.path, nil
-	}
-	bin := filepath.Join(dir, "tend")
-	if err := copyExecutable(b.path, bin); err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
-		os.Chmod(d, 0o711)
-	}
-	for _, p := range files {
-		if err := os.Chown(p, nobody, nobody); err != nil {
-			t.Skipf("cannot hand the database to nobody: %v", err)
+	bin := b.path
+	var cred *syscall.Credential
+	if os.Geteuid() == 0 {
+		bin = filepath.Join(dir, "tend")
+		if err := copyExecutable(b.path, bin); err != nil {
+			t.Fatal(err)
 		}
+		for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()) && d != os.TempDir(); d = filepath.Dir(d) {
+			os.Chmod(d, 0o711)
+		}
+		for _, p := range files {
+			if err := os.Chown(p, nobody, nobody); err != nil {
+				t.Skipf("cannot hand the database to nobody: %v", err)
+			}
+		}
+		cred = &syscall.Credential{Uid: nobody, Gid: nobody}
 	}
-	return bin, &syscall.Credential{Uid: nobody, Gid: nobody}
+	return func(args ...string) (string, error) {
+		cmd := exec.Command(bin, append([]string{"--db", db, "--now", "2026-11-24"}, args...)...)
+		cmd.Env = append(b.env, "HOME="+dir)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
 }
