@@ -16,18 +16,11 @@ import (
 // small for it (a 16 KB tmpfs, so root only): the error names the folder
 // whose disk is full, and nothing is left on that disk.
 func TestEncryptedBackupOnAFullDisk(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small disk needs root")
-	}
 	h := newHarness(t)
 	for _, name := range []string{"Ana Lima", "Ben Okafor", "Cara Dias", "Dev Patel", "Eli Cohen"} {
 		h.ok("add", name, "--note", strings.Repeat("a long note ", 800))
 	}
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	disk := smallDisk(t, "16k")
 	key, err := age.GenerateX25519Identity()
 	if err != nil {
 		t.Fatal(err)
@@ -49,14 +42,7 @@ func TestEncryptedBackupOnAFullDisk(t *testing.T) {
 // SQLite's "database or disk is full (13)"), and what was there reads as
 // before. An import of a call log that does not fit says the same.
 func TestWritesOnAFullDisk(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small disk needs root")
-	}
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	disk := smallDisk(t, "300k")
 	h := newHarness(t)
 	h.db = filepath.Join(disk, "tend.db")
 	h.ok("add", "Ana Lima", "--phone", "+4917012345678", "--now", "2026-01-01")
@@ -105,14 +91,7 @@ func TestWritesOnAFullDisk(t *testing.T) {
 // doctor does, making nothing beside it), and a write is refused in plain
 // words, not SQLite's "disk I/O error (4874)".
 func TestADiskWithNoRoomLeft(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small disk needs root")
-	}
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	disk := smallDisk(t, "1m")
 	h := newHarness(t)
 	h.db = filepath.Join(disk, "tend.db")
 	h.ok("add", "Ana Lima", "--now", "2026-01-01")
@@ -142,14 +121,7 @@ func TestADiskWithNoRoomLeft(t *testing.T) {
 // says so of the folder, with how many cards were written, and leaves no
 // part of a card behind.
 func TestVCardFolderOnAFullDisk(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small disk needs root")
-	}
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	disk := smallDisk(t, "64k")
 	h := newHarness(t)
 	for i := range 40 {
 		h.ok("add", fmt.Sprintf("Person %02d", i), "--note", strings.Repeat("a long note ", 300))
@@ -162,4 +134,19 @@ func TestVCardFolderOnAFullDisk(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(disk, ".tend-*")); len(left) != 0 {
 		t.Errorf("parts of cards left: %v", left)
 	}
+}
+
+// smallDisk mounts a tmpfs of size (16k, 1m) for the test, and unmounts it
+// after; the test is skipped where it cannot be (not root, no mount).
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small disk needs root")
+	}
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", disk).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", disk).Run() })
+	return disk
 }
