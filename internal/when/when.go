@@ -433,20 +433,38 @@ func asciiLower(s string) string {
 // back) is, looking back, the later of the two that has come, and looking
 // ahead the earlier.
 func wallClock(y int, mo time.Month, d, h, mi, sec int, now time.Time, dir direction) time.Time {
-	t := time.Date(y, mo, d, h, mi, sec, 0, now.Location())
+	loc := now.Location()
+	t := time.Date(y, mo, d, h, mi, sec, 0, loc)
 	_, before := t.Add(-3 * time.Hour).Zone()
 	_, after := t.Add(3 * time.Hour).Zone()
-	shift := time.Duration(after-before) * time.Second
-	switch {
-	case shift == 0:
+	if before == after {
 		return t
-	case t.Hour() != h || t.Minute() != mi:
-		return t.Add(shift) // skipped: Go reads it in the offset before the jump
-	case shift < 0 && dir == past:
-		// Shown twice: Go gives the first; the second, if it has come.
-		if again := t.Add(-shift); again.Hour() == h && again.Minute() == mi && !again.After(now.Add(Slack)) {
-			return again
-		}
 	}
-	return t
+	// Which reading time.Date gives on these days depends on the zone's
+	// data (Los Angeles and Sydney differ), so both are made here: the
+	// clock time read in the offset before the change, and in the one after.
+	wall := time.Date(y, mo, d, h, mi, sec, 0, time.UTC)
+	first := wall.Add(-time.Duration(before) * time.Second).In(loc)
+	second := wall.Add(-time.Duration(after) * time.Second).In(loc)
+	shows := func(u time.Time) bool {
+		uy, um, ud := u.Date()
+		uh, umi, usec := u.Clock()
+		return uy == y && um == mo && ud == d && uh == h && umi == mi && usec == sec
+	}
+	switch {
+	case shows(first) && shows(second):
+		// Shown twice (the clocks went back): first is the earlier.
+		if first.After(second) {
+			first, second = second, first
+		}
+		if dir == past && !second.After(now.Add(Slack)) {
+			return second
+		}
+		return first
+	case shows(second):
+		return second
+	default:
+		// shows(first), or skipped: the clock had it not jumped.
+		return first
+	}
 }

@@ -481,6 +481,7 @@ func TestClockChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	syd, lon, ber := mustZone(t, "Australia/Sydney"), mustZone(t, "Europe/London"), mustZone(t, "Europe/Berlin")
 	for _, c := range []struct {
 		in   string
 		now  time.Time
@@ -492,6 +493,13 @@ func TestClockChanges(t *testing.T) {
 		{"01:45", time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC).In(la), "2026-11-01T08:45:00Z"},   // 01:30 PST: the PST 01:45 is to come
 		{"2026-11-01 01:45", time.Date(2026, 11, 20, 8, 0, 0, 0, la), "2026-11-01T09:45:00Z"},
 		{"2026-11-01 03:00", time.Date(2026, 11, 20, 8, 0, 0, 0, la), "2026-11-01T11:00:00Z"},
+		// Go's time.Date reads these the other way round from Los Angeles.
+		{"2026-10-04 02:30", time.Date(2026, 10, 4, 22, 0, 0, 0, syd), "2026-10-03T16:30:00Z"},                       // 03:30 AEDT
+		{"02:00", time.Date(2026, 10, 4, 22, 0, 0, 0, syd), "2026-10-03T16:00:00Z"},                                  // 03:00 AEDT
+		{"2027-04-04 02:30", time.Date(2027, 4, 10, 8, 0, 0, 0, syd), "2027-04-03T16:30:00Z"},                        // 02:30 AEST, the later
+		{"01:05", time.Date(2026, 10, 25, 1, 10, 0, 0, time.FixedZone("BST", 3600)).In(lon), "2026-10-25T00:05:00Z"}, // 01:05 BST, 5 minutes ago
+		{"01:05", time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC).In(lon), "2026-10-25T01:05:00Z"},                    // 01:30 GMT: both have come
+		{"2026-03-29 02:30", time.Date(2026, 4, 1, 8, 0, 0, 0, ber), "2026-03-29T01:30:00Z"},                         // 03:30 CEST
 	} {
 		got, err := At(c.in, c.now)
 		if err != nil || got.UTC().Format(time.RFC3339) != c.want {
@@ -532,4 +540,13 @@ func TestNeverReadsTheClock(t *testing.T) {
 	if err != nil || !got.Time.Equal(want) {
 		t.Errorf("Future(tomorrow) at %v = %v, %v; want %v", now, got.Time, err, want)
 	}
+}
+
+func mustZone(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }
