@@ -13,7 +13,7 @@ import (
 // v migrations), with one person in it, as an older tend left it.
 func writeAtVersion(t *testing.T, path string, v int) {
 	t.Helper()
-	if err := prepareFile(path); err != nil {
+	if _, err := prepareFile(path); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sql.Open("sqlite", dsn(path, busyTimeout))

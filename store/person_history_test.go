@@ -227,7 +227,7 @@ func TestPersonHistoryTracksEveryWrite(t *testing.T) {
 func TestPersonHistoryBackfill(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tend.db")
 	ctx := t.Context()
-	if err := prepareFile(path); err != nil {
+	if _, err := prepareFile(path); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sql.Open("sqlite", dsn(path, busyTimeout))

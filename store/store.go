@@ -90,6 +90,7 @@ type Store struct {
 	noSides  bool     // read without making a -wal and -shm: the disk has no room for them
 	readOnly string   // why the file may not be written: read as ReadOnly reads, and writes refused
 	created  []string // the folders and the file the first write made, for unmake
+	madeFile bool     // openFile made the file (another tend had not, a moment before)
 
 	waiting  func()
 	waitOnce sync.Once
@@ -295,9 +296,11 @@ func (s *Store) openFile() error {
 		_, shmErr := os.Stat(s.path + "-shm")
 		uri = readOnlyURI(s.path, wal.Pending == 0 || shmErr != nil)
 	default:
-		if err := prepareFile(s.path); err != nil {
+		made, err := prepareFile(s.path)
+		if err != nil {
 			return err
 		}
+		s.madeFile = made
 	}
 	connector, err := sqlite.NewConnector(uri)
 	if err != nil {
@@ -378,7 +381,9 @@ func (s *Store) ready(ctx context.Context) error {
 		// An empty file found at the path becomes the database: private,
 		// as one tend makes (0600).
 		os.Chmod(s.path, 0o600)
-		s.created = append([]string{s.path}, s.created...)
+		if s.madeFile {
+			s.created = append([]string{s.path}, s.created...)
+		}
 		empty.Close()
 		s.missing, s.setUpDue = false, true
 	}
@@ -390,20 +395,55 @@ func (s *Store) ready(ctx context.Context) error {
 
 // unmake removes the database the first write made, and the folders made
 // for it, when that write was refused: a refused command leaves no new
-// file behind. It is for a Store about to be thrown away, and only after
-// the write that made the file.
+// file behind. The store reads as empty again afterwards, as before the
+// write. Another tend may have opened the new file a moment after it was
+// made: it is removed only while it is locked for writing and holds no
+// one, and that tend's write then finds it gone (checkSameFile).
 func (s *Store) unmake() {
 	if len(s.created) == 0 {
 		return
 	}
-	s.db.Close()
-	for _, side := range []string{"-wal", "-shm", "-journal"} {
-		os.Remove(s.path + side)
+	created := s.created
+	s.created = nil
+	if created[0] == s.path && s.lockedEmpty(func() {
+		for _, side := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(s.path + side)
+		}
+	}) {
+		created = created[1:]
+	} else if created[0] == s.path {
+		return // in use by another tend: its folders are too
 	}
-	for _, name := range s.created {
+	s.db.Close()
+	for _, name := range created {
 		os.Remove(name) // a folder only when empty
 	}
-	s.created = nil
+	if err := s.openEmpty(); err == nil {
+		s.setUpDue, s.opened, s.madeFile = false, nil, false
+	}
+}
+
+// lockedEmpty runs remove while it holds the file's write lock, if the
+// file holds no one and nothing, and reports whether it did.
+func (s *Store) lockedEmpty(remove func()) bool {
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return false
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
+	var n int
+	err = conn.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM interactions)
+		+ (SELECT count(*) FROM memories) + (SELECT count(*) FROM changes)`).Scan(&n)
+	if err != nil || n > 0 {
+		return false
+	}
+	remove()
+	return true
 }
 
 // explainOpen words an error met while opening the file.
@@ -514,35 +554,35 @@ func (s *Store) Path() string { return s.path }
 // prepareFile creates the folder (0700) and an empty file (0600) so that
 // SQLite never creates them with looser modes, and refuses a path that is a
 // folder.
-func prepareFile(path string) error {
+func prepareFile(path string) (made bool, err error) {
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
-		return fmt.Errorf("open %s: is a directory, not a database file", path)
+		return false, fmt.Errorf("open %s: is a directory, not a database file", path)
 	case err == nil:
-		return nil
+		return false, nil
 	case !errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("open %s: %w", path, err)
+		return false, fmt.Errorf("open %s: %w", path, err)
 	}
 	// A -wal or -shm with no database is what is left when the file was
 	// deleted or moved while tend had it open: the -wal may hold its last
 	// writes. A new database here would take them as its own.
 	for _, side := range []string{"-wal", "-shm"} {
 		if _, err := os.Lstat(path + side); err == nil {
-			return domain.Errorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
+			return false, domain.Errorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create data folder: %w", err)
+		return false, fmt.Errorf("create data folder: %w", err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return nil // another process created it first
+			return false, nil // another process created it first
 		}
-		return fmt.Errorf("create %s: %w", path, err)
+		return false, fmt.Errorf("create %s: %w", path, err)
 	}
-	return f.Close()
+	return true, f.Close()
 }
 
 // setWAL switches the file to WAL mode (a no-op when it already is). When
@@ -597,10 +637,15 @@ func dsn(path string, wait time.Duration) string {
 // write runs fn in one transaction: every write of a command is all or
 // nothing. It waits for another process's write to end (see begin).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if err := s.ready(ctx); err != nil {
-		return err
+	first := s.missing
+	err := s.ready(ctx)
+	if err == nil {
+		err = s.transact(ctx, fn)
 	}
-	return s.transact(ctx, fn)
+	if err != nil && first {
+		s.unmake() // a refused first write leaves no database behind
+	}
+	return err
 }
 
 // transact runs fn in one transaction on the file as it is, waiting for

@@ -41,7 +41,9 @@ func TestRefusedCommandOnAMissingPathCreatesNothing(t *testing.T) {
 	h := newHarness(t)
 	folder := filepath.Join(t.TempDir(), "new")
 	h.db = filepath.Join(folder, "tend.db")
-	for _, args := range [][]string{{"log", "nobody"}, {"edit", "nobody", "--tier", "inner"}, {"remember", "nobody", "x"}, {"import", "json", "/no/such/file.json"}} {
+	for _, args := range [][]string{{"log", "nobody"}, {"edit", "nobody", "--tier", "inner"}, {"remember", "nobody", "x"}, {"import", "json", "/no/such/file.json"},
+		// These are refused inside their write, which made the file first.
+		{"undo"}, {"forget", "01"}, {"unlog", "01"}, {"amend", "01", "--minutes", "3"}, {"remember", "--edit", "01", "x"}} {
 		if r := h.run(args...); r.code != exitUsage {
 			t.Errorf("tend %s on a missing database: exit %d, stderr %q; want exit 2", strings.Join(args, " "), r.code, r.stderr)
 		}
