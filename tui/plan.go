@@ -192,14 +192,14 @@ func (v *planView) draw() ([]string, []span) {
 	if len(days) == 0 {
 		return nil, nil
 	}
-	when, enjoy := days[0].Date.Format("Mon 2 Jan"), "Enjoy the day."
+	when := days[0].Date.Format("Mon 2 Jan")
 	if len(days) > 1 {
-		when, enjoy = when+" to "+days[len(days)-1].Date.Format("Mon 2 Jan"), "Enjoy the days."
+		when += " to " + days[len(days)-1].Date.Format("Mon 2 Jan")
 	}
 	later := len(v.plan.Later)
 	planned := len(v.items) - later
 	if planned+later == 0 {
-		return wrapText(st.title.Render(when)+": no one is due. "+enjoy, v.width), nil
+		return wrapText(st.title.Render(when)+": "+words.NoOneToCall(len(days)), v.width), nil
 	}
 	head := st.title.Render(when) + ": " + words.Count(planned, "call", "calls") // one person may be planned twice
 	if v.wide() {

@@ -50,8 +50,9 @@ type todayView struct {
 	width, height int
 	items         []todayItem
 	suggestions   int
-	moreDue       int  // due beyond the suggestions: the Plan view spreads them
-	ranked        bool // the core's first ranking has come
+	moreDue       int      // due beyond the suggestions: the Plan view spreads them
+	resting       []string // due, left in peace after a recent contact (core.Resting)
+	ranked        bool     // the core's first ranking has come
 	cur, top      int
 }
 
@@ -72,10 +73,20 @@ func (v *todayView) refresh(w *world, prefer string) {
 	}
 	v.suggestions = len(v.items)
 	v.moreDue = -v.suggestions
+	var resting []cadence.Status
 	for _, e := range w.active {
-		if s := e.status; s.Left.IsZero() && (s.Due || s.Boosted) {
+		s := e.status
+		if s.Left.IsZero() && (s.Due || s.Boosted) {
 			v.moreDue++ // as tend today counts them (core.MoreDue)
 		}
+		if s.Due && s.Left.Kind == cadence.ReasonQuiet {
+			resting = append(resting, s)
+		}
+	}
+	cadence.SortByPriority(resting)
+	v.resting = v.resting[:0]
+	for _, s := range resting {
+		v.resting = append(v.resting, termtext.Line(s.Person.Name))
 	}
 	for _, m := range w.day.Memories {
 		v.items = append(v.items, todayItem{kind: todayMemory, id: m.PersonID, memory: m})
@@ -168,7 +179,10 @@ func (v *todayView) layout() ([]string, []span) {
 		lines = append(lines, wrapText(fmt.Sprintf("People (2) lists them with %s; %s on one brings them back.",
 			v.keys.Archived.Help().Key, v.keys.Restore.Help().Key), v.width)...)
 	case v.suggestions == 0:
-		lines = append(lines, st.title.Render(day)+": no one is due. Enjoy the day.")
+		lines = append(lines, st.title.Render(day)+": "+words.NoOneToCall(1))
+		if len(v.resting) > 0 {
+			lines = append(lines, wrapText(words.Resting(v.resting, w.rules.QuietDays), v.width)...)
+		}
 	default:
 		lines = append(lines, st.title.Render(day)+": "+words.Count(v.suggestions, "person", "people")+" to talk to")
 	}
@@ -180,8 +194,7 @@ func (v *todayView) layout() ([]string, []span) {
 	}
 	more := func() { // after the suggestions, as tend today ends them
 		if v.moreDue > 0 {
-			lines = append(lines, "", st.dim.Render(fmt.Sprintf("%d more %s due: Plan (5) spreads them over the coming days.",
-				v.moreDue, map[bool]string{true: "is", false: "are"}[v.moreDue == 1])))
+			lines = append(lines, "", st.dim.Render(words.More(v.moreDue)+": Plan (5) spreads them over the coming days."))
 		}
 	}
 	for i, it := range v.items {

@@ -121,7 +121,7 @@ func TestTodaySaysHowManyMoreAreDue(t *testing.T) {
 	}
 	h.clock = testNow
 	h.start(100, 40)
-	h.contains("5 people to talk to", "3 more are due: Plan (5) spreads them")
+	h.contains("5 people to talk to", "3 more to talk to: Plan (5) spreads them")
 }
 
 // TestPersonSaysWhatYouLastTalkedAbout: the Person view gives "last time",
@@ -133,4 +133,26 @@ func TestPersonSaysWhatYouLastTalkedAbout(t *testing.T) {
 	h.start(100, 30)
 	h.open(ids["Ben"])
 	h.contains("last time", "dinner at Rosa's")
+}
+
+// TestTodayNamesWhoIsResting: a day with no one to call names who is due
+// but left in peace after a recent contact, as tend today does.
+func TestTodayNamesWhoIsResting(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.clock = testNow.AddDate(0, 0, -40)
+	ana, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Ana Lima", Tier: cadence.Close})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.clock = testNow
+	text := domain.Interaction{People: []string{ana.ID}, Via: cadence.Text, Direction: cadence.Out, At: testNow.Add(-time.Hour)}
+	if _, err := h.s.AddInteraction(context.Background(), text); err != nil {
+		t.Fatal(err)
+	}
+	h.start(100, 30)
+	h.contains("no one to call today", "Ana Lima is due, and left in peace for now")
+	if strings.Contains(h.screen(), "no one is due") {
+		t.Errorf("Today says no one is due while Ana is:\n%s", h.screen())
+	}
 }

@@ -36,7 +36,7 @@ func newDigestCmd(a *app, runF func(digestOptions) error) *cobra.Command {
 and what you last talked about with each (the note of the latest
 interaction, or else their open memories), birthdays and dates of the
 week ahead with ages where the year is known, memories due, who is waiting for your reply,
-who is drifting, and how many more are due.
+who is drifting, and how many more there are to talk to.
 
 With --week, the rest of the week (all of it on its first day, which is
 week_starts in the settings, Monday by default): the calls planned day by
@@ -200,18 +200,14 @@ func (l letter) moreWords() string {
 	if l.MoreDue == 0 {
 		return ""
 	}
-	verb := "are"
-	if l.MoreDue == 1 {
-		verb = "is"
-	}
-	return fmt.Sprintf("And %d more %s due: tend plan spreads them over the coming days.", l.MoreDue, verb)
+	return "And " + words.More(l.MoreDue) + ": tend plan spreads them over the coming days."
 }
 
 func (l letter) nothingWords() string {
 	if l.Week {
-		return "Nothing this week: no one is due. Enjoy the days."
+		return "Nothing this week: no one to call. Enjoy the days."
 	}
-	return "Nothing today: no one is due. Enjoy the day."
+	return "Nothing today: no one to call. Enjoy the day."
 }
 
 // personLines are the lines under someone to call: the reasons, then what

@@ -107,11 +107,10 @@ func runPlan(a *app, opts planOptions) error {
 		}
 		b.WriteString(say)
 	case planned+len(plan.Later) == 0:
-		enjoy := "Enjoy the days."
-		if opts.days == 1 {
-			enjoy = "Enjoy the day."
+		fmt.Fprintf(&b, "%s: %s\n", span, words.NoOneToCall(opts.days))
+		if err := writeResting(a, c, &b, now); err != nil {
+			return err
 		}
-		fmt.Fprintf(&b, "%s: no one is due. %s\n", span, enjoy)
 	default:
 		// Calls, not people: someone due may be planned again on their
 		// birthday, two days that are two calls.

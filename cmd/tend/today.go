@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -41,8 +40,9 @@ conversation), are left in peace, unless it is their birthday or date, or a
 memory of theirs has come due. A birthday or date today leads the list.
 
 Beneath the suggestions, today lists the memories that have come due and
-the birthdays and dates of the week, and says how many more are due when
---limit cut the list. --json gives the suggestions alone.
+the birthdays and dates of the week, and says how many more there are to
+talk to when --limit cut the list. A day with no one to call names who is
+due but left in peace after a recent contact. --json gives the suggestions alone.
 
 Two patterns are named too. When they reached out the last 3 times, it is
 your turn, and they move up. An inner or close friend whose gaps between
@@ -111,7 +111,10 @@ func runToday(a *app, opts todayOptions) error {
 		}
 		b.WriteString(say)
 	case len(today) == 0:
-		fmt.Fprintf(&b, "%s: no one is due. Enjoy the day.\n", now.Format("Monday 2 January"))
+		fmt.Fprintf(&b, "%s: %s\n", now.Format("Monday 2 January"), words.NoOneToCall(1))
+		if err := writeResting(a, c, &b, now); err != nil {
+			return err
+		}
 	default:
 		fmt.Fprintf(&b, "%s: %s to talk to\n\n", paint(styleTitle, now.Format("Monday 2 January")), words.Count(len(today), "person", "people"))
 		for i, st := range today {
@@ -130,7 +133,7 @@ func runToday(a *app, opts todayOptions) error {
 			return err
 		}
 		if more > 0 {
-			fmt.Fprintf(&b, "\n%s more %s due: tend plan\n", strconv.Itoa(more), map[bool]string{true: "is", false: "are"}[more == 1])
+			fmt.Fprintf(&b, "\n%s: tend plan\n", words.More(more))
 		}
 	}
 	if count > 0 {
@@ -140,6 +143,21 @@ func runToday(a *app, opts todayOptions) error {
 	}
 	_, err = fmt.Fprint(a.out, b.String())
 	return err
+}
+
+// writeResting adds to b who is due at now but left in peace after a
+// recent contact, when anyone is: a day with no one to call has not
+// forgotten them.
+func writeResting(a *app, c *core.Core, b *strings.Builder, now time.Time) error {
+	names, err := c.Resting(a.ctx(), now)
+	if err != nil || len(names) == 0 {
+		return err
+	}
+	for i, n := range names {
+		names[i] = oneLine(n)
+	}
+	fmt.Fprintln(b, words.Resting(names, c.Rules().QuietDays))
+	return nil
 }
 
 // briefOf is the brief line of today's people at now.

@@ -38,8 +38,9 @@ func (c *Core) Today(ctx context.Context, now time.Time, limit int) (Today, erro
 	return Today{Suggestions: res, Ranked: n, Cut: rank.Cut() || len(res) >= limit}, nil
 }
 
-// MoreDue counts the people due at now beyond those today suggests. It
-// reads everyone, so it does only when the list was cut.
+// MoreDue counts the people today would suggest at now beyond its limit
+// (due, or moved up by a date or a reply they wait for). It reads
+// everyone, so it does only when the list was cut.
 func (c *Core) MoreDue(ctx context.Context, now time.Time, today Today) (int, error) {
 	if !today.Cut {
 		return 0, nil
@@ -52,4 +53,24 @@ func (c *Core) MoreDue(ctx context.Context, now time.Time, today Today) (int, er
 		return nil
 	})
 	return max(more, 0), err
+}
+
+// Resting lists the names of the people due at now whom today leaves in
+// peace, for you were in touch in the last quiet days: a day with no one
+// to call says so, rather than that no one is due. It reads everyone, so
+// a face asks only when today is empty.
+func (c *Core) Resting(ctx context.Context, now time.Time) ([]string, error) {
+	var resting []cadence.Status
+	err := c.store.EachCadenceUnder(ctx, &c.rules, func(p cadence.Person) error {
+		if st := c.rules.Assess(p, now); st.Due && st.Left.Kind == cadence.ReasonQuiet {
+			resting = append(resting, st)
+		}
+		return nil
+	})
+	cadence.SortByPriority(resting)
+	names := make([]string, len(resting))
+	for i, st := range resting {
+		names[i] = st.Person.Name
+	}
+	return names, err
 }

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNoOneToCallNamesWhoIsResting: on a day when everyone due was in touch
+// in the last two days, today and plan do not say that no one is due, and
+// name who is: list shows them due.
+func TestNoOneToCallNamesWhoIsResting(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima", "--tier", "close")
+	h.ok("log", "ana", "--at", "40d")
+	h.ok("log", "ana", "--via", "text")
+	h.ok("add", "Ben Okafor", "--tier", "inner")
+	h.ok("log", "ben", "--at", "10d")
+	h.ok("log", "ben", "--via", "text", "--at", "1d")
+	want := "Ben Okafor and Ana Lima are due, and left in peace for now: you were in touch in the last 2 days."
+	for _, args := range [][]string{{"today"}, {"plan", "--days", "2"}} {
+		out := h.ok(args...).stdout
+		if strings.Contains(out, "no one is due") || !strings.Contains(out, "no one to call") || !strings.Contains(out, want) {
+			t.Errorf("tend %s =\n%s\nwant no one to call, and %q", strings.Join(args, " "), out, want)
+		}
+	}
+	h.ok("log", "ana,ben", "--via", "in-person", "--at", "1d")
+	if out := h.ok("today").stdout; strings.Contains(out, "left in peace") {
+		t.Errorf("today after meeting both =\n%s\nwant no one left in peace: no one is due", out)
+	}
+}
