@@ -28,3 +28,15 @@ func TestNoOneToCallNamesWhoIsResting(t *testing.T) {
 		t.Errorf("today after meeting both =\n%s\nwant no one left in peace: no one is due", out)
 	}
 }
+
+// TestLetterWithNoDatabaseSaysSo: a letter mailed by a cron job from a
+// path with no database says there is none, not that no one is due.
+func TestLetterWithNoDatabaseSaysSo(t *testing.T) {
+	h := newHarness(t)
+	for _, format := range []string{"text", "markdown", "html"} {
+		out := h.ok("digest", "--format", format).stdout
+		if !strings.Contains(out, "No database at "+h.db+" yet") || strings.Contains(out, "no one to call") {
+			t.Errorf("digest --format %s with no database =\n%s\nwant it to say there is no database", format, out)
+		}
+	}
+}
