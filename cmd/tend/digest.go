@@ -89,10 +89,10 @@ func runDigest(a *app, opts digestOptions) error {
 	if err != nil {
 		return err
 	}
-	if s, _ := a.Store(); s.Missing() && !opts.json {
+	if c.Missing() && !opts.json {
 		// A letter of "no one to call" every morning would hide a
 		// mistyped TEND_DB in a cron job: it says there is no one yet.
-		_, err := fmt.Fprintf(a.out, "No database at %s yet.\n%s", oneLine(s.Path()), nobodyYet)
+		_, err := fmt.Fprintf(a.out, "No database at %s yet.\n%s", oneLine(c.Path()), nobodyYet)
 		return err
 	}
 	d, err := c.Digest(a.ctx(), now, opts.week, settings.WeekStart)

@@ -33,3 +33,10 @@ func (c *Core) Rules() cadence.Rules { return c.rules }
 // is wired together (opening, watching for changes, closing). Use cases
 // never hand it to a face.
 func (c *Core) Store() *store.Store { return c.store }
+
+// Missing reports that there is no database at the path yet: reads find
+// no one, and the first write makes it.
+func (c *Core) Missing() bool { return c.store.Missing() }
+
+// Path is the database file's path.
+func (c *Core) Path() string { return c.store.Path() }

@@ -75,13 +75,17 @@ func Left(l cadence.Left) string {
 	return ""
 }
 
-// dayWords names a day in the next week: "today", "tomorrow", "on Friday".
+// dayWords names the day of a date: "today", "tomorrow", "on Friday"
+// within the week, and "on Thu 10 Dec" a week or more ahead (days_ahead
+// may reach 30), where a weekday alone would name the wrong one.
 func dayWords(r cadence.Reason) string {
-	switch r.Days {
-	case 0:
+	switch {
+	case r.Days == 0:
 		return "today"
-	case 1:
+	case r.Days == 1:
 		return "tomorrow"
+	case r.Days >= 7:
+		return "on " + r.On.Format("Mon 2 Jan")
 	}
 	return "on " + r.On.Weekday().String()
 }

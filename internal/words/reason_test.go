@@ -21,6 +21,10 @@ func TestReason(t *testing.T) {
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 0, On: friday}, "birthday today"},
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "anniversary", Days: 1, On: friday}, "anniversary tomorrow"},
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "name day", Days: 3, On: friday}, "name day on Friday"},
+		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 6, On: friday}, "birthday on Friday"},
+		// A week or more ahead (days_ahead up to 30), a weekday alone names the wrong one.
+		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 7, On: friday}, "birthday on " + friday.Format("Mon 2 Jan")},
+		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 16, On: friday}, "birthday on " + friday.Format("Mon 2 Jan")},
 		{cadence.Reason{Kind: cadence.ReasonMemory, Label: "exam", Days: 0}, "remember: exam (due today)"},
 		{cadence.Reason{Kind: cadence.ReasonMemory, Label: "exam", Days: 1}, "remember: exam (due yesterday)"},
 		{cadence.Reason{Kind: cadence.ReasonMemory, Label: "new job", Days: 5}, "remember: new job (due 5 days ago)"},
