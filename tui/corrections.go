@@ -59,7 +59,7 @@ func newAmendForm(kit formKit, in domain.Interaction, loc *time.Location) *logFo
 	if in.Minutes > 0 {
 		f.mins.input.SetValue(strconv.Itoa(in.Minutes))
 	}
-	f.notes.input.SetValue(in.Note)
+	f.notes.setText(in.Note)
 	f.with.input.SetValue(strings.Join(in.Names, ", "))
 	if in.Missed {
 		f.missed.value = "yes"

@@ -174,6 +174,27 @@ func TestCorrectChangesOnlyWhatWasChanged(t *testing.T) {
 	}
 }
 
+// TestCorrectingANoteKeepsItsLines: a word added to a note of two lines
+// keeps the line break.
+func TestCorrectingANoteKeepsItsLines(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	at := time.Date(2026, 11, 23, 18, 0, 0, 0, time.UTC)
+	if _, err := h.s.AddInteraction(context.Background(), domain.Interaction{People: []string{ids["Ana"]}, Via: cadence.Call, At: at, Note: "tab\there\nnewline"}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("4", "c")
+	h.press("tab", "tab", "tab", "tab") // channel, direction, when, minutes: to the note
+	h.contains("tab⇥here↵newline")
+	h.typeText("!")
+	h.press("enter")
+	if in := h.interactions()[0]; in.Note != "tab\there\nnewline!" {
+		t.Errorf("note after adding a mark = %q, want its tab and line kept", in.Note)
+	}
+}
+
 // TestEscClosesAnUntouchedCorrection: esc on the correction form as it
 // opened closes it at once, as on the other forms; nothing was typed.
 func TestEscClosesAnUntouchedCorrection(t *testing.T) {

@@ -63,6 +63,22 @@ type field struct {
 	canon  func(string) string // the option a typed value stands for ("phone" → "call")
 	value  string              // a locked field's value
 	start  string              // the value the form opened with
+	lines  bool                // a text of several lines: see lineMarks
+}
+
+// A note may hold line breaks and tabs, which a one-line input cannot: its
+// field shows them as marks, and gives them back as they were when the
+// form is saved, so that editing one word keeps the note's lines.
+var (
+	toLineMarks   = strings.NewReplacer("\r\n", "↵", "\n", "↵", "\t", "⇥")
+	fromLineMarks = strings.NewReplacer("↵", "\n", "⇥", "\t")
+)
+
+// setText puts stored text in the field, line breaks and tabs as marks.
+func (f *field) setText(s string) {
+	f.lines = true
+	f.input.SetValue(termtext.Text(toLineMarks.Replace(s)))
+	f.input.CursorEnd()
 }
 
 func (f *field) choices() []string {
@@ -77,6 +93,9 @@ func (f *field) choices() []string {
 func (f *field) current() string {
 	if f.locked {
 		return f.value
+	}
+	if f.lines {
+		return fromLineMarks.Replace(f.input.Value())
 	}
 	return f.input.Value()
 }

@@ -509,6 +509,29 @@ func TestEditSavesOnlyWhatChanged(t *testing.T) {
 	same(want)
 }
 
+// TestEditingANoteKeepsItsLines: a note of several lines, changed by one
+// word in the edit form, keeps its line breaks and tabs, which the field
+// shows as marks.
+func TestEditingANoteKeepsItsLines(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	p, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Pat Reyes", Notes: "line one\nline\ttwo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("2", "e")
+	for range 8 {
+		h.press("tab") // to notes
+	}
+	h.contains("line one↵line⇥two")
+	h.typeText(" three")
+	h.press("enter")
+	if got := h.person(p.ID).Notes; got != "line one\nline\ttwo three" {
+		t.Errorf("notes after adding a word = %q, want the lines kept", got)
+	}
+}
+
 // TestFormInATinyWindow: however short the window, the field being typed
 // into is on screen, before the title and the hints.
 func TestFormInATinyWindow(t *testing.T) {

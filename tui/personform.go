@@ -60,7 +60,9 @@ func newPersonForm(kit formKit, p *entry) *personForm {
 	f.emails = f.add(&field{label: "emails", input: newInput(st, strings.Join(sp.Emails, ", "), "optional, commas between")})
 	f.tags = f.add(&field{label: "tags", input: newInput(st, strings.Join(sp.Tags, ", "), "optional, commas between")})
 	f.dates = f.add(&field{label: "dates", input: newInput(st, strings.Join(dates, ", "), "anniversary=2015-06-01, ...")})
-	f.notesFld = f.add(&field{label: "notes", input: newInput(st, sp.Notes, "optional")})
+	notes := &field{label: "notes", input: newInput(st, "", "optional")}
+	notes.setText(sp.Notes)
+	f.notesFld = f.add(notes)
 	f.focusOn(0)
 	return f
 }
@@ -121,7 +123,7 @@ func (f *personForm) submit(e env) (tea.Cmd, error) {
 		return addPersonCmd(e.ctx, e.core, e.rules, p), nil
 	}
 	// The edit sets only the fields that were changed: an input shows a
-	// name or notes with line breaks flattened, and lists joined with
+	// name with line breaks flattened, and lists joined with
 	// commas, so one left as it was would not read back as it is (a tag
 	// "a,b" would become two). Aliases, which the form does not show, are
 	// kept.
