@@ -242,6 +242,33 @@ func TestUndoGoesBackOneChangeAtATime(t *testing.T) {
 	}
 }
 
+// TestAnEditThatChangesNothingIsNoChange: setting what is already stored
+// writes nothing, and undo then reverts the change before it.
+func TestAnEditThatChangesNothingIsNoChange(t *testing.T) {
+	ctx := t.Context()
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	ana, err := s.AddPerson(ctx, domain.Person{Name: "Ana", Tier: cadence.Close, Tags: []string{"a"},
+		ImportantDates: []domain.ImportantDate{{Label: "wedding", Date: cadence.MonthDay{Month: 6, Day: 1}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, s)
+	got, err := s.UpdatePerson(ctx, ana.ID, func(p *domain.Person) error {
+		p.Tier, p.Tags = cadence.Close, []string{"a"}
+		p.ImportantDates = []domain.ImportantDate{{Label: "wedding", Date: cadence.MonthDay{Month: 6, Day: 1}}}
+		return nil
+	})
+	if err != nil || !got.UpdatedAt.Equal(ana.UpdatedAt) {
+		t.Fatalf("UpdatePerson with no change = %+v, %v; want Ana as stored", got, err)
+	}
+	if dump(t, s) != before {
+		t.Error("an edit that changes nothing wrote")
+	}
+	if changes, err := s.Changes(ctx, 0); err != nil || len(changes) != 1 {
+		t.Errorf("Changes = %d, %v; want only the add", len(changes), err)
+	}
+}
+
 // TestJournalKeepsTheLatest forgets changes older than KeepChanges.
 func TestJournalKeepsTheLatest(t *testing.T) {
 	ctx := t.Context()

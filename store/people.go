@@ -181,6 +181,12 @@ func (s *Store) updatePerson(ctx context.Context, tx *sql.Tx, id string, change 
 			}
 		}
 		p.ID = id
+		if slices.Equal(storedValues(p), storedValues(before)) && slices.Equal(p.ImportantDates, before.ImportantDates) {
+			// Nothing stored would change: no write, and nothing for
+			// undo to spend itself on.
+			*result = before
+			return nil
+		}
 		p.UpdatedAt = s.moment()
 		if err := checkNameFree(ctx, tx, p); err != nil {
 			return err
@@ -190,15 +196,12 @@ func (s *Store) updatePerson(ctx context.Context, tx *sql.Tx, id string, change 
 		}
 		_, err = tx.ExecContext(ctx, `
 			UPDATE people SET name = ?, name_key = ?, tier = ?, every_days = ?, birthday = ?,
-			       phones = ?, emails = ?, tags = ?, notes = ?, updated_at = ?,
+			       phones = ?, emails = ?, tags = ?, notes = ?,
 			       archived_at = ?, snoozed_until = ?, aliases = ?,
-			       org = ?, job_title = ?, phone_types = ?, email_types = ?, name_parts = ?, uid = ?
+			       org = ?, job_title = ?, phone_types = ?, email_types = ?, name_parts = ?, uid = ?,
+			       updated_at = ?
 			WHERE id = ?`,
-			p.Name, domain.NameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
-			jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes, formatTime(p.UpdatedAt),
-			formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases),
-			p.Org, p.JobTitle, jsonTypes(p.Phones, p.PhoneTypes), jsonTypes(p.Emails, p.EmailTypes),
-			jsonNameParts(p.NameParts), p.UID, id)
+			append(storedValues(p), formatTime(p.UpdatedAt), id)...)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", p.Name, err)
 		}
@@ -210,6 +213,16 @@ func (s *Store) updatePerson(ctx context.Context, tx *sql.Tx, id string, change 
 		return nil
 	}()
 	return desc, err
+}
+
+// storedValues are the values updatePerson writes of p, but for
+// updated_at, in the order of its columns.
+func storedValues(p domain.Person) []any {
+	return []any{p.Name, domain.NameKey(p.Name), string(p.Tier), nullInt(p.Every), nullString(p.Birthday.String()),
+		jsonList(p.Phones), jsonList(p.Emails), jsonList(p.Tags), p.Notes,
+		formatOptionalTime(p.ArchivedAt), formatOptionalTime(p.SnoozedUntil), jsonList(p.Aliases),
+		p.Org, p.JobTitle, jsonTypes(p.Phones, p.PhoneTypes), jsonTypes(p.Emails, p.EmailTypes),
+		jsonNameParts(p.NameParts), p.UID}
 }
 
 // DeletePerson removes a person with their memories and dates, and takes
