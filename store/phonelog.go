@@ -147,30 +147,30 @@ func (im *Import) PutSourceKeys(keys []domain.SourceKey) error {
 	return nil
 }
 
-// HandCalls lists the calls and video calls between from and to that no
-// log import wrote, for a call log to find the calls someone logged by
-// hand. One query, by time, asked before the import writes anything.
-func (im *Import) HandCalls(from, to time.Time) ([]domain.HandCall, error) {
+// CallsBetween lists the calls and video calls tend has between from and
+// to, each once for each person in it, oldest first.
+func (im *Import) CallsBetween(from, to time.Time) ([]domain.LoggedCall, error) {
 	// main.: asked before anything is written, so what is there is the
 	// database's, also in a dry run, whose tables of the same names stand
 	// in for them (see shadow).
-	rows, err := im.tx.QueryContext(im.ctx, `SELECT i.id, ip.person_id, i.at, i.missed FROM main.interactions i
+	rows, err := im.tx.QueryContext(im.ctx, `SELECT i.id, ip.person_id, i.at, i.missed, i.direction = 'in',
+			EXISTS (SELECT 1 FROM main.interaction_sources s WHERE s.interaction_id = i.id)
+		FROM main.interactions i
 		JOIN main.interaction_people ip ON ip.interaction_id = i.id
 		WHERE i.at BETWEEN ? AND ? AND i.via IN ('call', 'video')
-			AND NOT EXISTS (SELECT 1 FROM main.interaction_sources s WHERE s.interaction_id = i.id)
 		ORDER BY i.at, i.id`, formatTime(from), formatTime(to))
 	if err != nil {
-		return nil, fmt.Errorf("look for calls logged by hand: %w", err)
+		return nil, fmt.Errorf("look for calls tend has: %w", err)
 	}
 	defer rows.Close()
-	var out []domain.HandCall
+	var out []domain.LoggedCall
 	for rows.Next() {
 		var (
-			c  domain.HandCall
+			c  domain.LoggedCall
 			at string
 		)
-		if err := rows.Scan(&c.ID, &c.Person, &at, &c.Missed); err != nil {
-			return nil, fmt.Errorf("look for calls logged by hand: %w", err)
+		if err := rows.Scan(&c.ID, &c.Person, &at, &c.Missed, &c.In, &c.Sourced); err != nil {
+			return nil, fmt.Errorf("look for calls tend has: %w", err)
 		}
 		if c.At, err = parseTime(at); err != nil {
 			return nil, err

@@ -18,6 +18,7 @@ import (
 	"github.com/tend-app/tend/internal/core"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/phonelog"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // logImportOptions are the flags of tend import calls and import messages.
@@ -533,6 +534,18 @@ func (r logReport) print(a *app) error {
 			fmt.Fprintf(&b, "; %s that match several people", groupDigits(s.Ambiguous))
 		}
 		b.WriteString("\n")
+	}
+	for i, sh := range s.Shared {
+		if i == 3 {
+			fmt.Fprintf(&b, "  shared:      %d more numbers or addresses of several people\n", len(s.Shared)-3)
+			break
+		}
+		names := make([]string, len(sh.Names))
+		for j, n := range sh.Names {
+			names[j] = oneLine(n)
+		}
+		fmt.Fprintf(&b, "  shared:      %s with %s, which %s have: left out, for the log does not say which; tend log the one you talked to\n",
+			countOf(sh.Count, "record", "records"), oneLine(sh.Party), words.And(names))
 	}
 	if s.Hidden > 0 || s.Service > 0 {
 		fmt.Fprintf(&b, "  no person:   %s from private numbers, %s from short codes and named senders\n", groupDigits(s.Hidden), groupDigits(s.Service))

@@ -179,6 +179,40 @@ func TestImportLogsTwiceAndOverlapping(t *testing.T) {
 	}
 }
 
+// TestImportCallsAgainInAnotherRegion: the same log read again with its
+// numbers read in another region (a cron job's locale, --region once) is
+// the same calls, not new ones.
+func TestImportCallsAgainInAnotherRegion(t *testing.T) {
+	h := logHarness(t)
+	f := writeFile(t, t.TempDir(), "calls.xml", sbrCalls(call("01701234567", t0, 1, 60), call("01701234567", t0+600, 3, 0)))
+	h.ok("import", "calls", f) // region DE, from LANG
+	h.ok("import", "calls", f, "--region", "US")
+	h.env = append(h.env, "LANG=C")
+	out := h.ok("import", "calls", f).stdout
+	if n := len(historyJSON(t, h)); n != 2 {
+		t.Errorf("%d interactions after three reads of one log of two calls, want 2:\n%s", n, out)
+	}
+}
+
+// TestImportCallsOnASharedNumber: a number two active people have leaves
+// its calls out and says so, naming both; an archived one's old number
+// does not count.
+func TestImportCallsOnASharedNumber(t *testing.T) {
+	h := logHarness(t)
+	h.ok("add", "Carla Lima", "--phone", "+49 170 1234567") // Ana's number: the family landline
+	h.ok("add", "Old Phone", "--phone", "+49 151 2345678")
+	h.ok("archive", "old phone")
+	f := writeFile(t, t.TempDir(), "calls.xml", sbrCalls(call("01701234567", t0, 1, 60), call("01512345678", t0+600, 1, 60)))
+	out := h.ok("import", "calls", f).stdout
+	if !strings.Contains(out, "1 record with +491701234567, which Ana Lima and Carla Lima have: left out") {
+		t.Errorf("the summary does not name the shared number and both people:\n%s", out)
+	}
+	hist := historyJSON(t, h)
+	if len(hist) != 1 || fmt.Sprint(hist[0]["names"]) != "[Ben Okafor]" {
+		t.Errorf("history = %v, want Ben's call alone", hist)
+	}
+}
+
 // TestImportCallsLoggedByHand: a call logged by hand and the same call in
 // the log are one; a missed call only ever meets a missed call.
 func TestImportCallsLoggedByHand(t *testing.T) {

@@ -19,11 +19,13 @@ type SourceKey struct {
 	Interaction string
 }
 
-// HandCall is a call or video call that no log import wrote: one logged
-// by hand (or brought by another kind of import).
-type HandCall struct {
-	ID     string
-	Person string
-	At     time.Time
-	Missed bool
+// LoggedCall is a call or video call tend has, as a log import matches
+// calls of its file against it.
+type LoggedCall struct {
+	ID      string
+	Person  string
+	At      time.Time
+	Missed  bool
+	In      bool // theirs
+	Sourced bool // a log import wrote it (else it was logged by hand, or brought by another kind of import)
 }

@@ -17,7 +17,7 @@ type Target interface {
 	People() ([]domain.Person, error)
 	SourceKeys(keys []int64) (map[int64]int32, []domain.Sourced, error)
 	PutSourceKeys(keys []domain.SourceKey) error
-	HandCalls(from, to time.Time) ([]domain.HandCall, error)
+	CallsBetween(from, to time.Time) ([]domain.LoggedCall, error)
 	MoveInteraction(id string, at time.Time) error
 	PutInteraction(domain.Interaction) error
 	NewIDs() func() string
@@ -43,6 +43,17 @@ type Summary struct {
 	// Strangers are the numbers and names not in tend, the most frequent
 	// first: for the dry run's list, never for the database.
 	Strangers []Stranger
+	// Shared are the numbers and addresses of more than one active person
+	// in tend, whose records are left out: a call on a family's landline
+	// was with one of them, and the log does not say which.
+	Shared []Shared
+}
+
+// Shared is a number or address several people in tend have.
+type Shared struct {
+	Party string   // the number in international form, or the e-mail
+	Names []string // the people who have it
+	Count int      // the records left out
 }
 
 // Stranger is a number or chat name tend does not know.
@@ -62,6 +73,10 @@ type Importer struct {
 	email map[string][]string
 	names []domain.Candidate
 	as    []string
+
+	archived map[string]bool    // by person id
+	nameOf   map[string]string  // by person id
+	shared   map[string]*Shared // by party
 
 	sets    [][]string     // the people of each record, interned
 	setOf   map[string]int // joined ids → index in sets
@@ -102,7 +117,8 @@ type ImportOptions struct {
 // NewImporter loads everyone from t to match records against.
 func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
 	im := &Importer{t: t, norm: NewNormalizer(opts.Region), phone: map[string][]string{}, email: map[string][]string{},
-		as: opts.As, setOf: map[string]int{}, strange: map[string]*Stranger{}}
+		as: opts.As, setOf: map[string]int{}, strange: map[string]*Stranger{},
+		archived: map[string]bool{}, nameOf: map[string]string{}, shared: map[string]*Shared{}}
 	im.newID = t.NewIDs()
 	people, err := t.People()
 	if err != nil {
@@ -123,8 +139,37 @@ func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
 			im.email[k] = appendOnce(im.email[k], p.ID)
 		}
 		im.names = append(im.names, domain.Candidate{ID: p.ID, Name: p.Name})
+		im.nameOf[p.ID], im.archived[p.ID] = p.Name, !p.ArchivedAt.IsZero()
 	}
 	return im, nil
+}
+
+// onlyOne narrows the people who have a record's number or address to the
+// one active person among them, or counts the record as shared and
+// returns nil.
+func (im *Importer) onlyOne(found []string, party string) []string {
+	var active []string
+	for _, id := range found {
+		if !im.archived[id] {
+			active = append(active, id)
+		}
+	}
+	if len(active) == 1 {
+		return active
+	}
+	if len(active) == 0 {
+		active = found
+	}
+	sh := im.shared[party]
+	if sh == nil {
+		sh = &Shared{Party: plain(party)}
+		for _, id := range active {
+			sh.Names = append(sh.Names, im.nameOf[id])
+		}
+		im.shared[party] = sh
+	}
+	sh.Count++
+	return nil
 }
 
 func appendOnce(ids []string, id string) []string {
@@ -207,6 +252,11 @@ func (im *Importer) who(r Record) ([]string, string) {
 	case Hidden:
 		if !r.ByName {
 			im.sum.Hidden++
+			return nil, ""
+		}
+	}
+	if len(found) > 1 {
+		if found = im.onlyOne(found, party); found == nil {
 			return nil, ""
 		}
 	}
@@ -319,15 +369,28 @@ func (im *Importer) Finish() (Summary, error) {
 		return im.sum, err
 	}
 	im.sum.Strangers = im.strangers()
+	for _, sh := range im.shared {
+		im.sum.Shared = append(im.sum.Shared, *sh)
+	}
+	slices.SortFunc(im.sum.Shared, func(a, b Shared) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Party, b.Party)) })
 	return im.sum, nil
 }
 
-// handLogged pairs calls of the log with calls logged by hand: the same
-// person, missed or not alike, within handWindow of the call (its start to
-// its end). Each call logged by hand stands for one call of the log. It
-// reads them in one query before anything is written.
-func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]string, error) {
-	hand := map[int]string{}
+// onRecord is a call of tend's that a call of the log is.
+type onRecord struct {
+	id    string
+	again bool // an earlier import wrote it, under another key
+}
+
+// handLogged pairs calls of the log with the calls tend has, in one query
+// before anything is written. A call logged by hand is the same person,
+// missed or not alike, within handWindow of the call (its start to its
+// end); each stands for one call of the log. A call an earlier import
+// wrote is the same person, side and second: read again under another key
+// (the number read in another region, or written otherwise in another
+// backup), it is the same call.
+func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]onRecord, error) {
+	hand := map[int]onRecord{}
 	var from, to int64
 	for _, it := range items {
 		if it.kind == Message {
@@ -341,11 +404,11 @@ func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]str
 	if from == 0 {
 		return hand, nil
 	}
-	calls, err := im.t.HandCalls(time.Unix(from, 0).Add(-handWindow), time.Unix(to, 0).Add(handWindow))
+	calls, err := im.t.CallsBetween(time.Unix(from, 0).Add(-handWindow), time.Unix(to, 0).Add(handWindow))
 	if err != nil || len(calls) == 0 {
 		return hand, err
 	}
-	byPerson := map[string][]domain.HandCall{}
+	byPerson := map[string][]domain.LoggedCall{}
 	for _, c := range calls {
 		byPerson[c.Person] = append(byPerson[c.Person], c)
 	}
@@ -359,10 +422,21 @@ func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]str
 		}
 		start := time.Unix(it.at, 0).Add(-handWindow)
 		end := time.Unix(it.at+int64(it.secs), 0).Add(handWindow)
-		for _, c := range byPerson[im.sets[it.set][0]] {
-			if !used[c.ID] && c.Missed == (it.kind == Missed) && !c.At.Before(start) && !c.At.After(end) {
+		mine := byPerson[im.sets[it.set][0]]
+		for _, c := range mine {
+			if !used[c.ID] && c.Sourced && c.At.Unix() == it.at && c.In == it.in && c.Missed == (it.kind == Missed) {
 				used[c.ID] = true
-				hand[i] = c.ID
+				hand[i] = onRecord{id: c.ID, again: true}
+				break
+			}
+		}
+		if _, ok := hand[i]; ok {
+			continue
+		}
+		for _, c := range mine {
+			if !used[c.ID] && !c.Sourced && c.Missed == (it.kind == Missed) && !c.At.Before(start) && !c.At.After(end) {
+				used[c.ID] = true
+				hand[i] = onRecord{id: c.ID}
 				break
 			}
 		}
@@ -370,16 +444,20 @@ func (im *Importer) handLogged(items []item, known map[int64]int32) (map[int]str
 	return hand, nil
 }
 
-func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]string, links *[]domain.SourceKey) error {
+func (im *Importer) call(i int, it item, known map[int64]int32, hand map[int]onRecord, links *[]domain.SourceKey) error {
 	if _, ok := known[it.key]; ok {
 		im.sum.Known++
 		im.t.CountMatched(1)
 		return nil
 	}
-	if id, ok := hand[i]; ok {
-		im.sum.HandLogged++
+	if c, ok := hand[i]; ok {
+		if c.again {
+			im.sum.Known++
+		} else {
+			im.sum.HandLogged++
+		}
 		im.t.CountMatched(1)
-		*links = append(*links, domain.SourceKey{Key: it.key, Interaction: id})
+		*links = append(*links, domain.SourceKey{Key: it.key, Interaction: c.id})
 		return nil
 	}
 	in := domain.Interaction{

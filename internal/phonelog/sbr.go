@@ -92,7 +92,12 @@ func sbrRecord(t *sbrElement) (Record, string) {
 			secs = 0
 		}
 		switch code {
-		case "1", "7": // incoming; answered on another device
+		case "1": // incoming
+			rec.Kind, rec.In, rec.Seconds = Answered, true, secs
+			if secs == 0 {
+				rec.Kind = Missed // answered and gone at once: no conversation
+			}
+		case "7": // answered on another device, which keeps the length
 			rec.Kind, rec.In, rec.Seconds = Answered, true, secs
 		case "2":
 			rec.Kind, rec.Seconds = Answered, secs

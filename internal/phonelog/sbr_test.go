@@ -58,6 +58,8 @@ func TestSBRCalls(t *testing.T) {
   <call number="+436612341234" duration="0" date="1312471300072" type="5" />
   <call number="+436612341234" duration="0" date="1312471300072" type="6" />
   <call number="+436612341234" duration="0" date="1312471300072" type="42" />
+  <call number="+436612341234" duration="0" date="1312471300072" type="1" />
+  <call number="+436612341234" duration="0" date="1312471300072" type="7" />
 </calls>`
 	recs, skips, err := readAll(t, func(o Options, e Emit) error { return ReadSBRCalls(strings.NewReader(in), o, e) })
 	if err != nil {
@@ -67,7 +69,9 @@ func TestSBRCalls(t *testing.T) {
 		kind Kind
 		in   bool
 		secs int
-	}{{Answered, true, 59}, {Answered, false, 22}, {Missed, false, 0}, {Missed, true, 0}, {Missed, true, 0}}
+	}{{Answered, true, 59}, {Answered, false, 22}, {Missed, false, 0}, {Missed, true, 0}, {Missed, true, 0},
+		{Missed, true, 0},   // incoming of no second: answered and gone, no conversation
+		{Answered, true, 0}} // answered on another device, which keeps the length
 	if len(recs) != len(want) || len(skips) != 2 {
 		t.Fatalf("got %d records and skips %q", len(recs), skips)
 	}

@@ -28,12 +28,10 @@ func ReadTermuxCalls(r io.Reader, opts Options, emit Emit) error {
 			return rec, fmt.Sprintf("duration %q is not mm:ss", clipName(jsonString(obj["duration"])))
 		}
 		switch typ := jsonString(obj["type"]); typ {
-		case "INCOMING":
-			rec.Kind, rec.In, rec.Seconds = Answered, true, secs
-		case "OUTGOING":
-			rec.Kind, rec.Seconds = Answered, secs
+		case "INCOMING", "OUTGOING":
+			rec.Kind, rec.In, rec.Seconds = Answered, typ == "INCOMING", secs
 			if secs == 0 {
-				rec.Kind = Missed
+				rec.Kind = Missed // no second of conversation, either way
 			}
 		case "MISSED", "VOICEMAIL", "REJECTED":
 			rec.Kind, rec.In = Missed, true
