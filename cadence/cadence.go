@@ -196,7 +196,11 @@ func (r *Rules) assess(p Person, now time.Time, reasons bool) Status {
 			if p.Last.Missed {
 				return Reason{Kind: ReasonCalled, Name: p.Name, Days: days}
 			}
-			return Reason{Kind: ReasonWrote, Name: p.Name, Days: days}
+			r := Reason{Kind: ReasonWrote, Name: p.Name, Days: days}
+			if p.Last.Via == Gift {
+				r.Via = Gift // a gift is not written: the words differ
+			}
+			return r
 		})
 	}
 	s.Boosted = boosted

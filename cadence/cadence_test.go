@@ -569,6 +569,12 @@ func TestAssessBoosts(t *testing.T) {
 				reasons: []Reason{wrote("Ben Okafor", 4)}},
 		},
 		{
+			name: "owed reply: a gift, said as one",
+			p:    base(func(p *Person) { p.Last = touch(ago(3), Gift, In) }),
+			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,
+				reasons: []Reason{{Kind: ReasonWrote, Name: "Ben Okafor", Days: 3, Via: Gift}}},
+		},
+		{
 			name: "owed reply: 25 hours ago is 1 day",
 			p:    base(func(p *Person) { p.Last = touch(now.Add(-25*time.Hour), Text, In) }),
 			want: want{days: 10, ratio: 0.33, priority: 0.83, boosted: true,

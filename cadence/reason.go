@@ -17,7 +17,7 @@ const (
 	// many days ago it came due.
 	ReasonMemory
 	// ReasonWrote: their message has waited Days days for an answer. Name
-	// is theirs.
+	// is theirs; Via is Gift when it was a gift, else empty.
 	ReasonWrote
 	// ReasonCalled: their call, which you missed, has waited Days days to
 	// be returned. Name is theirs.

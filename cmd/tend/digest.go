@@ -188,12 +188,15 @@ func memoryWords(m domain.DueMemory, now time.Time) string {
 	return oneLine(m.Name) + ": " + oneLine(m.Text) + " (" + due + ")"
 }
 
-// owedWords says it as today's reasons do: "wrote", or "called" for a
+// owedWords says it as today's reasons do: "wrote", "sent a gift", or "called" for a
 // call of theirs you missed.
 func owedWords(o letterOwed) string {
 	verb := "wrote"
-	if o.Called {
+	switch {
+	case o.Called:
 		verb = "called"
+	case o.Gift:
+		verb = "sent a gift"
 	}
 	return fmt.Sprintf("%s %s %s ago", oneLine(o.Name), verb, words.Plural(o.Days, "day"))
 }

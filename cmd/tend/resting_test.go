@@ -40,3 +40,17 @@ func TestLetterWithNoDatabaseSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestAGiftIsNotWritten: a gift waiting for thanks is not said as a
+// message that waits for an answer.
+func TestAGiftIsNotWritten(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Gina Ray")
+	h.ok("log", "gina", "--via", "gift", "--in", "--at", "3d")
+	if out := h.ok("today").stdout; !strings.Contains(out, "Gina sent a gift 3 days ago, you have not thanked them") {
+		t.Errorf("today =\n%s\nwant the gift said as one", out)
+	}
+	if out := h.ok("digest").stdout; !strings.Contains(out, "Gina Ray sent a gift 3 days ago") || strings.Contains(out, "wrote") {
+		t.Errorf("digest =\n%s\nwant the gift said as one", out)
+	}
+}

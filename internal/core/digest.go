@@ -52,7 +52,8 @@ type DigestDate struct {
 type DigestOwed struct {
 	ID, Name string
 	Days     int
-	Called   bool
+	Called   bool // a call of theirs you missed
+	Gift     bool // a gift of theirs
 }
 
 // Digest gathers the letter of the day at now, or with week the rest of
@@ -137,7 +138,7 @@ func (c *Core) Digest(ctx context.Context, now time.Time, week bool, weekStart t
 			add(d.Date, strings.TrimSpace(d.Label))
 		}
 		if owed, days := cadence.OwesReply(p, now); owed {
-			l.Owed = append(l.Owed, DigestOwed{ID: p.ID, Name: p.Name, Days: days, Called: p.Last.Missed})
+			l.Owed = append(l.Owed, DigestOwed{ID: p.ID, Name: p.Name, Days: days, Called: p.Last.Missed, Gift: p.Last.Via == cadence.Gift})
 		}
 		if st := rules.Assess(p, now); st.Drift != nil {
 			l.Drifting = append(l.Drifting, st)

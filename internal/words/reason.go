@@ -29,6 +29,9 @@ func Reason(r cadence.Reason) string {
 	case cadence.ReasonCalled:
 		return ShortName(r.Name) + " called " + Plural(r.Days, "day") + " ago, you have not called back"
 	case cadence.ReasonWrote:
+		if r.Via == cadence.Gift {
+			return ShortName(r.Name) + " sent a gift " + Plural(r.Days, "day") + " ago, you have not thanked them"
+		}
 		return ShortName(r.Name) + " wrote " + Plural(r.Days, "day") + " ago, you have not answered"
 	case cadence.ReasonTurn:
 		return ShortName(r.Name) + " reached out the last " + strconv.Itoa(r.Count) + " times — your turn"

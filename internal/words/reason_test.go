@@ -22,6 +22,8 @@ func TestReason(t *testing.T) {
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "anniversary", Days: 1, On: friday}, "anniversary tomorrow"},
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "name day", Days: 3, On: friday}, "name day on Friday"},
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 6, On: friday}, "birthday on Friday"},
+		{cadence.Reason{Kind: cadence.ReasonWrote, Name: "Gina Ray", Days: 3, Via: cadence.Gift}, "Gina sent a gift 3 days ago, you have not thanked them"},
+		{cadence.Reason{Kind: cadence.ReasonWrote, Name: "Gina Ray", Days: 3, Via: cadence.Letter}, "Gina wrote 3 days ago, you have not answered"},
 		// A week or more ahead (days_ahead up to 30), a weekday alone names the wrong one.
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 7, On: friday}, "birthday on " + friday.Format("Mon 2 Jan")},
 		{cadence.Reason{Kind: cadence.ReasonDate, Label: "birthday", Days: 16, On: friday}, "birthday on " + friday.Format("Mon 2 Jan")},
