@@ -212,3 +212,21 @@ func (s *Store) candidatePools(ctx context.Context, scope Scope) ([][]domain.Can
 	}
 	return pools, nil
 }
+
+// OthersNamed lists the active people other than the person with the id
+// whom name would find were it not their alias: an alias is looked at
+// before the start of a name, so "ben" as Ana's alias takes "ben" from Ben
+// Okafor, and a face says so.
+func (s *Store) OthersNamed(ctx context.Context, name, id string) ([]string, error) {
+	pool, err := s.Candidates(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	pool = slices.DeleteFunc(pool, func(c domain.Candidate) bool { return c.ID == id })
+	found, _ := domain.Resolve(name, [][]domain.Candidate{pool})
+	names := make([]string, len(found))
+	for i, c := range found {
+		names[i] = c.Name
+	}
+	return names, nil
+}

@@ -66,6 +66,9 @@ func runAdd(a *app, opts addOptions) error {
 		return err
 	}
 	a.changed("add", []recordRef{personRef(p.ID)}, nil, exchange.Person(p))
+	if err := noteAliasesTaken(a, c, p, nil); err != nil {
+		return err
+	}
 	if opts.json {
 		return a.printJSON(exchange.Person(p))
 	}

@@ -79,6 +79,9 @@ func runEdit(a *app, opts editOptions) error {
 	}
 	p := edited.After
 	noteArchived(a, p)
+	if err := noteAliasesTaken(a, c, p, edited.Before.Aliases); err != nil {
+		return err
+	}
 	if len(edited.Changes) > 0 {
 		a.changed("edit", []recordRef{personRef(p.ID)}, exchange.Person(edited.Before), exchange.Person(p))
 	}

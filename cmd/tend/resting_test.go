@@ -54,3 +54,21 @@ func TestAGiftIsNotWritten(t *testing.T) {
 		t.Errorf("digest =\n%s\nwant the gift said as one", out)
 	}
 }
+
+// TestAnAliasThatTakesAName: an alias that another person's name answered
+// to is taken, and add and edit say so.
+func TestAnAliasThatTakesAName(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ben Okafor")
+	h.ok("add", "Ana Lima")
+	r := h.ok("edit", "ana", "--alias", "ben")
+	if !strings.Contains(r.stderr, `Note: "ben" found Ben Okafor until now; as an alias, tend log ben now means Ana Lima.`) {
+		t.Errorf("edit --alias ben: stderr %q; want a note that ben now means Ana", r.stderr)
+	}
+	if r := h.ok("edit", "ana", "--alias", "annie"); r.stderr != "" {
+		t.Errorf("an alias no one else answers to: stderr %q, want none", r.stderr)
+	}
+	if r := h.ok("add", "Carla Diaz", "--alias", "ana"); !strings.Contains(r.stderr, `"ana" found Ana Lima until now`) {
+		t.Errorf("add --alias ana: stderr %q; want a note", r.stderr)
+	}
+}

@@ -20,3 +20,9 @@ func (c *Core) FindPerson(ctx context.Context, query string, scope domain.Scope)
 func (c *Core) FindPeople(ctx context.Context, lists []string, scope domain.Scope) ([]domain.Person, error) {
 	return c.store.FindPeople(ctx, lists, scope)
 }
+
+// OthersNamed lists the active people other than the person with the id
+// whom name would find were it not their alias (see store.OthersNamed).
+func (c *Core) OthersNamed(ctx context.Context, name, id string) ([]string, error) {
+	return c.store.OthersNamed(ctx, name, id)
+}
