@@ -150,6 +150,11 @@ func Open(path string, opts Options) (*Store, error) {
 		// a folder it may not write in is said at the first write.
 		s.mode, s.readOnly = ReadOnly, "its folder or the disk it is on is read-only (tend keeps two files beside it while it writes)"
 	}
+	if err == nil && s.mode != ReadOnly {
+		if err := checkLeftoverWAL(abs, opts); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.openFile(); err != nil {
 		return nil, err
 	}
@@ -454,12 +459,14 @@ func (s *Store) explainOpen(err error) error {
 		// reader waits only for one that locks it whole.
 		return s.busyError(s.readWait)
 	case isCode(err, sqliteCorrupt):
-		s.markDamaged()
 		if wal, _ := readWAL(s.path); wal.Pending > 0 {
 			// A copy put in place by hand, with the -wal of the file that
 			// was there before: the file may be sound, and doctor tells.
-			return domain.Errorf(ErrDamaged, "%s cannot be read with the -wal beside it, which may belong to another copy of the file (one put in its place by hand?); nothing was written. Run tend doctor: it says which, and what to move away", s.path)
+			// It is not marked damaged: moving the -wal away may be all
+			// it takes.
+			return foreignWALError(s.path)
 		}
+		s.markDamaged()
 		return s.damagedError()
 	case isCode(err, sqliteNotADB):
 		return fmt.Errorf("open %s: not a database tend can read (it may be damaged, or another program's file); it was left as it is: run tend doctor", s.path)
@@ -479,6 +486,33 @@ func (s *Store) explainOpen(err error) error {
 func (s *Store) markDamaged() {
 	s.damaged.Store(true)
 	MarkDamaged(s.path)
+}
+
+// foreignWALError says the file cannot be read with the -wal beside it.
+func foreignWALError(path string) error {
+	return domain.Errorf(ErrDamaged, "%s cannot be read with the -wal beside it, which may belong to another copy of the file (one put in its place by hand?); nothing was written. Run tend doctor: it says which, and what to move away", path)
+}
+
+// checkLeftoverWAL reads the file at path with its -wal, as a command that
+// only reads does, when the -wal holds changes not in the file and no
+// running tend has it open: a killed tend's last changes, or another
+// copy's, beside a file put in its place by hand. Opening it to write
+// would put the -wal into the file, which damages a file it does not
+// belong to, and then remove it; a -wal that cannot be read with the file
+// is left as it is, for doctor.
+func checkLeftoverWAL(path string, opts Options) error {
+	if wal, _ := readWAL(path); wal.Pending == 0 || dbInUse(path) {
+		return nil
+	}
+	opts.Mode = ReadOnly
+	r, err := Open(path, opts)
+	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			return foreignWALError(path)
+		}
+		return err
+	}
+	return r.Close()
 }
 
 func (s *Store) damagedError() error {

@@ -132,6 +132,28 @@ func TestDoctorOnARestoreDoneByHand(t *testing.T) {
 	if b, _ := os.ReadFile(h.db); string(b) != before[0] {
 		t.Error("a read beside a stale -wal changed tend.db")
 	}
+	if _, err := os.Stat(h.db + ".damaged"); err == nil {
+		t.Error("a read beside a stale -wal marked the sound file damaged")
+	}
+	// A write, or the full-screen view, opening the file would put the
+	// -wal into it, damaging it, and remove the -wal: each is refused
+	// before, and the file and its -wal stay as they were (the -shm is
+	// an index of the -wal, which a reader may build again).
+	for _, args := range [][]string{{"add", "Zed"}, {"log", "ana"}, {"undo"}, {"backup", filepath.Join(t.TempDir(), "c.db")}} {
+		r := h.run(args...)
+		if r.code == 0 || !strings.Contains(r.stderr, "cannot be read with the -wal beside it") {
+			t.Errorf("tend %s beside a stale -wal: exit %d, stderr %q; want it refused, sending to doctor", strings.Join(args, " "), r.code, r.stderr)
+		}
+		for i, side := range []string{"", "-wal"} {
+			if b, _ := os.ReadFile(h.db + side); string(b) != before[i] {
+				t.Errorf("tend %s beside a stale -wal changed tend.db%s", strings.Join(args, " "), side)
+			}
+		}
+	}
+	// Once the -wal is moved away, as doctor says, the file is written.
+	os.Rename(h.db+"-wal", h.db+"-wal.stale")
+	os.Remove(h.db + "-shm")
+	h.ok("add", "Zed")
 }
 
 // TestRestoreThroughALink: a database reached through a symbolic link (a
