@@ -106,7 +106,9 @@ func closeChange(ctx context.Context, tx *sql.Tx, seq int64, desc string) error 
 	if _, err := tx.ExecContext(ctx, `UPDATE changes SET description = ? WHERE seq = ?`, desc, seq); err != nil {
 		return fmt.Errorf("record change: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM changes WHERE seq <= ?`, seq-KeepChanges)
+	// The latest KeepChanges that are left, not those of the latest
+	// KeepChanges numbers: an undone change leaves a gap in the numbers.
+	_, err = tx.ExecContext(ctx, `DELETE FROM changes WHERE seq < (SELECT min(seq) FROM (SELECT seq FROM changes ORDER BY seq DESC LIMIT ?))`, KeepChanges)
 	if err != nil {
 		return fmt.Errorf("record change: %w", err)
 	}

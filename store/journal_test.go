@@ -288,6 +288,35 @@ func TestJournalKeepsTheLatest(t *testing.T) {
 	}
 }
 
+// TestUndoneChangesDoNotCount: changes made and undone leave gaps in the
+// numbers, and undo still goes back through the latest KeepChanges left.
+func TestUndoneChangesDoNotCount(t *testing.T) {
+	ctx := t.Context()
+	s := openInternal(t, filepath.Join(t.TempDir(), "tend.db"))
+	var ana domain.Person
+	for i := range 40 {
+		p, err := s.AddPerson(ctx, domain.Person{Name: fmt.Sprint("P", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			ana = p
+		}
+	}
+	for range 30 {
+		if _, err := s.AddInteraction(ctx, domain.Interaction{People: []string{ana.ID}, Via: cadence.Call, At: internalNow.Add(-time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Undo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changes, err := s.Changes(ctx, 0)
+	if err != nil || len(changes) != 40 || changes[len(changes)-1].Description != "added P0" {
+		t.Errorf("Changes = %d, %v; want the 40 adds, back to the first", len(changes), err)
+	}
+}
+
 // TestRmIsFinal: rm is no change undo can revert, and the changes before
 // it can no longer be undone either.
 func TestRmIsFinal(t *testing.T) {
