@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tend-app/tend/internal/domain"
@@ -57,21 +58,38 @@ func TestWritesStopWhenTheFileIsReplaced(t *testing.T) {
 // the last writes of a file deleted while open; a new database there
 // would take it as its own.
 func TestOpenRefusesAnOrphanWAL(t *testing.T) {
-	for _, side := range []string{"-wal", "-shm"} {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "tend.db")
-		if err := os.WriteFile(path+side, []byte("left over"), 0o600); err != nil {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tend.db")
+	if err := os.WriteFile(path+"-wal", []byte(strings.Repeat("a frame left over ", 10)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Open(path, internalOptions(seeds.Add(1))); !errors.Is(err, ErrReplaced) {
+		if s != nil {
+			s.Close()
+		}
+		t.Errorf("Open beside an orphan -wal = %v, want ErrReplaced", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("Open beside an orphan -wal created a database")
+	}
+}
+
+// TestOpenClearsAnEmptyOrphanWAL: an empty -wal, or one of its header
+// alone, and a -shm hold no change: a new database is made, and they go.
+func TestOpenClearsAnEmptyOrphanWAL(t *testing.T) {
+	for side, content := range map[string]string{"-wal": "", "-shm": "an index of nothing"} {
+		path := filepath.Join(t.TempDir(), "tend.db")
+		if err := os.WriteFile(path+side, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if s, err := Open(path, internalOptions(seeds.Add(1))); !errors.Is(err, ErrReplaced) {
-			if s != nil {
-				s.Close()
-			}
-			t.Errorf("Open beside an orphan %s = %v, want ErrReplaced", side, err)
+		s, err := Open(path, internalOptions(seeds.Add(1)))
+		if err != nil {
+			t.Fatalf("Open beside an empty %s: %v", side, err)
 		}
-		if _, err := os.Stat(path); err == nil {
-			t.Errorf("Open beside an orphan %s created a database", side)
+		if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Ana"}); err != nil {
+			t.Errorf("a write beside an empty %s: %v", side, err)
 		}
+		s.Close()
 	}
 }
 

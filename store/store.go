@@ -585,6 +585,14 @@ func (s *Store) moment() time.Time { return s.now().UTC().Truncate(time.Second) 
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
+// OrphanWAL reports whether a -wal that may hold changes is beside path:
+// more than its 32-byte header, or not a file. Beside no database, it may
+// be the last writes of a file deleted while tend had it open.
+func OrphanWAL(path string) bool {
+	info, err := os.Lstat(path + "-wal")
+	return err == nil && (!info.Mode().IsRegular() || info.Size() > 32)
+}
+
 // prepareFile creates the folder (0700) and an empty file (0600) so that
 // SQLite never creates them with looser modes, and refuses a path that is a
 // folder.
@@ -598,12 +606,17 @@ func prepareFile(path string) (made bool, err error) {
 	case !errors.Is(err, os.ErrNotExist):
 		return false, fmt.Errorf("open %s: %w", path, err)
 	}
-	// A -wal or -shm with no database is what is left when the file was
-	// deleted or moved while tend had it open: the -wal may hold its last
-	// writes. A new database here would take them as its own.
+	// A -wal with no database is what is left when the file was deleted
+	// or moved while tend had it open: it may hold its last writes, and a
+	// new database here would take them as its own. One with no change in
+	// it (no more than its 32-byte header), and the -shm, an index of the
+	// -wal, hold nothing: they go.
+	if OrphanWAL(path) {
+		return false, domain.Errorf(ErrReplaced, "there is no database at %s, but its -wal is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, path+"-wal")
+	}
 	for _, side := range []string{"-wal", "-shm"} {
-		if _, err := os.Lstat(path + side); err == nil {
-			return false, domain.Errorf(ErrReplaced, "there is no database at %s, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, side, path+side)
+		if err := os.Remove(path + side); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return false, fmt.Errorf("create %s: %w", path, err)
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {

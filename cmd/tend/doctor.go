@@ -137,12 +137,10 @@ func diagnose(a *app, path string) doctorReport {
 		// Nothing there to be wrong yet, unless the file went and its
 		// -wal stayed: it may hold the latest changes, and tend makes no
 		// new database beside it.
-		for _, side := range []string{"-wal", "-shm"} {
-			if _, err := os.Lstat(path + side); err == nil {
-				r.Checks = append(r.Checks, checkProblem("file", fmt.Sprintf(
-					"there is no database, but its %s is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away", side, path+side)))
-				return r
-			}
+		if core.OrphanWAL(path) {
+			r.Checks = append(r.Checks, checkProblem("file", fmt.Sprintf(
+				"there is no database, but its -wal is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away", path+"-wal")))
+			return r
 		}
 		r.Healthy = true
 		return r

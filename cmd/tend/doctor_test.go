@@ -210,7 +210,7 @@ func TestDoctorOnAPipeOrADevice(t *testing.T) {
 // than "no database yet".
 func TestDoctorOnAWalWithoutItsDatabase(t *testing.T) {
 	h := newHarness(t)
-	if err := os.WriteFile(h.db+"-wal", nil, 0o600); err != nil {
+	if err := os.WriteFile(h.db+"-wal", []byte(strings.Repeat("a frame left over ", 10)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	r := h.run("doctor")
@@ -220,4 +220,13 @@ func TestDoctorOnAWalWithoutItsDatabase(t *testing.T) {
 	if r := h.run("add", "Ana Lima"); r.code == 0 {
 		t.Errorf("add beside a -wal with no database made one")
 	}
+	// An empty -wal, as a tend open on a file deleted under it leaves,
+	// holds nothing: doctor finds nothing wrong, and add makes the file.
+	if err := os.WriteFile(h.db+"-wal", nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.run("doctor"); r.code != 0 {
+		t.Errorf("doctor beside an empty -wal: exit %d, stdout %q", r.code, r.stdout)
+	}
+	h.ok("add", "Ana Lima")
 }

@@ -50,3 +50,8 @@ func RemoveLeftovers(path string) ([]string, error) { return store.RemoveLeftove
 
 // SchemaVersion is the version of the database's schema this tend writes.
 func SchemaVersion() int { return store.SchemaVersion() }
+
+// OrphanWAL reports whether a -wal that holds changes is at path's side
+// where there is no database: the file went while tend had it open, and
+// no new database is made beside it.
+func OrphanWAL(path string) bool { return store.OrphanWAL(path) }
