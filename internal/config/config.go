@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -112,7 +113,7 @@ func Load(path string) (Settings, error) {
 	if path == "" {
 		return s, nil
 	}
-	doc, err := os.ReadFile(path)
+	doc, err := readSettings(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return s, nil
 	}
@@ -128,6 +129,35 @@ func Load(path string) (Settings, error) {
 		return s, err
 	}
 	return s, nil
+}
+
+// maxSettings is the most of a settings file read: a few lines are all
+// it holds, and /dev/zero given as one would fill the memory.
+const maxSettings = 1 << 20
+
+// readSettings reads the file at path, if it is a file: a named pipe would
+// hold the shell's prompt for ever, waiting for a writer.
+func readSettings(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		if info.IsDir() {
+			return nil, errors.New("it is a folder, not a file")
+		}
+		return nil, errors.New("it is not a file (a device, a pipe or a socket)")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	doc, err := io.ReadAll(io.LimitReader(f, maxSettings+1))
+	if err == nil && len(doc) > maxSettings {
+		return nil, errors.New("it is larger than 1 MB; a settings file holds a few lines")
+	}
+	return doc, err
 }
 
 // Parse reads settings from the text of a file named name, for tests and

@@ -222,6 +222,13 @@ func TestLoadUnreadable(t *testing.T) {
 	if err != nil || !s.Found || s.Rules.Limit != 3 {
 		t.Errorf("Load: %+v, %v; want limit 3", s, err)
 	}
+	big := filepath.Join(dir, "big.toml")
+	if err := os.WriteFile(big, []byte(strings.Repeat("# a comment\n", 100_000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "larger than 1 MB") {
+		t.Errorf("Load of 1.2 MB = %v, want it refused", err)
+	}
 }
 
 func FuzzParse(f *testing.F) {
