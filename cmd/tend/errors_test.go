@@ -121,6 +121,7 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"until the end of time", []string{"snooze", "ana", "--until", "9999-12-30"}, "too far ahead"},
 		{"birthday in the future", []string{"add", "Zed", "--birthday", "2030-01-01"}, "birthday 2030-01-01 is in the future"},
 		{"birthday in year 1", []string{"add", "Zed", "--birthday", "0001-01-01"}, "year 1 is before 1900"},
+		{"birthday tomorrow, this year", []string{"add", "Zed", "--birthday", "2026-11-25"}, "birthday 2026-11-25 is in the future"},
 		{"edit birthday into the future", []string{"edit", "ana", "--birthday", "9999-12-31"}, "is in the future"},
 		{"100 KB tier", []string{"add", "Zed", "--tier", strings.Repeat("x", 100<<10)}, `unknown tier "xxxxxxxxxx`},
 		{"100 KB unknown flag value", []string{"today", "--json=" + strings.Repeat("y", 100<<10)}, `--json takes no value`},

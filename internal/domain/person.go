@@ -257,8 +257,11 @@ func CheckBirthday(d cadence.MonthDay, now time.Time) error {
 	if d.Year < MinYear {
 		return Errorf(ErrInvalid, "birthday: year %d is before %d", d.Year, MinYear)
 	}
+	// Days compared as calendar days where the user is (now's location):
+	// born today is fine, tomorrow is not.
 	born := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
-	if born.After(now.UTC().AddDate(0, 0, 1)) {
+	y, m, day := now.Date()
+	if born.After(time.Date(y, m, day, 0, 0, 0, 0, time.UTC)) {
 		return Errorf(ErrInvalid, "birthday %s is in the future", d)
 	}
 	return nil
