@@ -90,13 +90,18 @@ func (f snapshotFile) remove() {
 // (removeLeftovers), and doctor reports it.
 func (s *Store) snapshot(ctx context.Context) (snapshotFile, error) {
 	dir := filepath.Dir(s.path)
+	if !canWrite(dir) {
+		// A read-only folder (a mount, a snapshot): the plain copy is
+		// made in the folder for temporary files, private to the user.
+		dir = os.TempDir()
+	}
 	// VACUUM INTO accepts an empty file.
 	snap, err := newSnapshotFile(dir)
 	if err != nil {
 		return snapshotFile{}, fmt.Errorf("back up: %w", err)
 	}
 	f := snap.lock
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", snap.name); err != nil {
+	if err := vacuumInto(ctx, s.db, snap.name); err != nil {
 		snap.remove()
 		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
 	}

@@ -216,7 +216,7 @@ func vacuumInto(ctx context.Context, db *sql.DB, uri string) error {
 	if _, err := conn.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
 		return err
 	}
-	_, err = conn.ExecContext(ctx, "VACUUM INTO '"+uri+"'")
+	_, err = conn.ExecContext(ctx, "VACUUM INTO ?", uri)
 	if _, rerr := conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA query_only = %d", was)); rerr != nil {
 		conn.Raw(func(any) error { return driver.ErrBadConn }) // never back to the pool as it is
 	}

@@ -155,7 +155,9 @@ func runBackup(a *app, opts backupOptions) error {
 			return sw.Close()
 		}
 	}
-	c, err := a.UnrankedCore()
+	// A backup only reads: it works on a read-only file or folder (a
+	// snapshot, a read-only mount), as export does.
+	c, err := a.ReadUnrankedCore()
 	if err != nil {
 		return err
 	}

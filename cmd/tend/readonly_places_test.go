@@ -73,7 +73,10 @@ func TestReadOnlyFolder(t *testing.T) {
 	db := filepath.Join(data, "tend.db")
 	b.ok("--db", db, "add", "Ana Lima", "--now", "2026-09-01")
 	b.ok("--db", db, "log", "ana", "--at", "2026-10-12")
-	run := asNobody(t, b, dir, db, data, db)
+	if err := os.Mkdir(filepath.Join(dir, "nobodys"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	run := asNobody(t, b, dir, db, data, db, filepath.Join(dir, "nobodys"))
 	if err := os.Chmod(data, 0o500); err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +94,11 @@ func TestReadOnlyFolder(t *testing.T) {
 	if err == nil || !strings.Contains(out, "its folder or the disk it is on is read-only") || strings.Contains(out, "(14)") ||
 		strings.Count(strings.TrimSpace(out), "\n") != 0 {
 		t.Errorf("a write in a read-only folder: %v\n%s", err, out)
+	}
+	// A backup only reads: from a read-only mount is where one is wanted.
+	out, err = run("backup", "--json", filepath.Join(dir, "nobodys", "b.db"))
+	if err != nil || !strings.Contains(out, `"bytes"`) {
+		t.Errorf("backup of a database in a read-only folder: %v\n%s", err, out)
 	}
 	if got, _ := os.ReadFile(db); !bytes.Equal(got, want) {
 		t.Error("reads in a read-only folder changed the file")
