@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -315,7 +316,7 @@ func (s *Store) openFile() error {
 	s.db = db
 	if s.opened, err = os.Stat(s.path); err != nil {
 		db.Close()
-		return fmt.Errorf("open %s: %w", s.path, err)
+		return fmt.Errorf("open %s: %w", s.path, linkProblem(s.path, err))
 	}
 	return nil
 }
@@ -585,6 +586,18 @@ func (s *Store) moment() time.Time { return s.now().UTC().Truncate(time.Second) 
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
+// linkProblem words an error met following the path: a symbolic link to
+// nowhere, or a loop of links, is said as such.
+func linkProblem(path string, err error) error {
+	if errors.Is(err, syscall.ELOOP) {
+		return errors.New("it is a symbolic link that leads round in a loop")
+	}
+	if to, lerr := os.Readlink(path); lerr == nil && errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("it is a symbolic link to %s, which is not there", to)
+	}
+	return unwrapPath(err)
+}
+
 // OrphanWAL reports whether a -wal that may hold changes is beside path:
 // more than its 32-byte header, or not a file. Beside no database, it may
 // be the last writes of a file deleted while tend had it open.
@@ -604,7 +617,7 @@ func prepareFile(path string) (made bool, err error) {
 	case err == nil:
 		return false, nil
 	case !errors.Is(err, os.ErrNotExist):
-		return false, fmt.Errorf("open %s: %w", path, err)
+		return false, fmt.Errorf("open %s: %w", path, linkProblem(path, err))
 	}
 	// A -wal with no database is what is left when the file was deleted
 	// or moved while tend had it open: it may hold its last writes, and a
@@ -627,7 +640,7 @@ func prepareFile(path string) (made bool, err error) {
 		if errors.Is(err, os.ErrExist) {
 			return false, nil // another process created it first
 		}
-		return false, fmt.Errorf("create %s: %w", path, err)
+		return false, fmt.Errorf("create %s: %w", path, unwrapPath(err))
 	}
 	return true, f.Close()
 }

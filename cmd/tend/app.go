@@ -154,6 +154,12 @@ func parseNow(s string, loc *time.Location) (time.Time, error) {
 		// what is logged "now" then reads 12:00, not midnight.
 		t = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, loc)
 	} else {
+		var y, m, d int
+		if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) == len(time.DateOnly) && m >= 1 && m <= 12 && d >= 1 {
+			if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d > last {
+				return time.Time{}, fmt.Errorf("%q: %s %d has no day %d", s, time.Month(m), y, d)
+			}
+		}
 		return time.Time{}, fmt.Errorf("cannot read %q (want RFC 3339, such as 2026-11-24T09:00:00Z, or YYYY-MM-DD)", s)
 	}
 	if t.Before(minNow) || !t.Before(maxNow) {

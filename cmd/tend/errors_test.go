@@ -121,6 +121,8 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{"until the end of time", []string{"snooze", "ana", "--until", "9999-12-30"}, "too far ahead"},
 		{"birthday in the future", []string{"add", "Zed", "--birthday", "2030-01-01"}, "birthday 2030-01-01 is in the future"},
 		{"birthday in year 1", []string{"add", "Zed", "--birthday", "0001-01-01"}, "year 1 is before 1900"},
+		{"empty --db", []string{"today", "--db", ""}, "--db is empty"},
+		{"--now on a day the month lacks", []string{"today", "--now", "2026-02-30"}, "February 2026 has no day 30"},
 		{"birthday tomorrow, this year", []string{"add", "Zed", "--birthday", "2026-11-25"}, "birthday 2026-11-25 is in the future"},
 		{"edit birthday into the future", []string{"edit", "ana", "--birthday", "9999-12-31"}, "is in the future"},
 		{"100 KB tier", []string{"add", "Zed", "--tier", strings.Repeat("x", 100<<10)}, `unknown tier "xxxxxxxxxx`},
@@ -244,10 +246,17 @@ func TestBadDatabasePaths(t *testing.T) {
 	if err := os.WriteFile(junk, garbage, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	dangling, loop := filepath.Join(dir, "dangling.db"), filepath.Join(dir, "loop.db")
+	if os.Symlink(filepath.Join(dir, "gone", "x.db"), dangling) != nil || os.Symlink(loop, loop) != nil {
+		t.Skip("no symbolic links here")
+	}
 	tests := []struct {
 		name, db, want string
 		args           []string
 	}{
+		{"a link to nowhere", dangling, "it is a symbolic link to " + filepath.Join(dir, "gone", "x.db") + ", which is not there", []string{"add", "Ana"}},
+		{"a loop of links, to write", loop, "it is a symbolic link that leads round in a loop", []string{"add", "Ana"}},
+		{"a loop of links, to read", loop, "it is a symbolic link that leads round in a loop", []string{"today"}},
 		{"directory", dir, "is a directory", []string{"today"}},
 		{"not sqlite", junk, "not a database", []string{"today"}},
 		{"unwritable place", "/proc/tend-test/tend.db", "create data folder", []string{"add", "Ana"}},
@@ -260,7 +269,7 @@ func TestBadDatabasePaths(t *testing.T) {
 			code := run(append([]string{"--db", tc.db, "--now", "2026-11-24"}, tc.args...), system{
 				Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Location: timeUTC(),
 			})
-			if code != exitFailure || !strings.Contains(errb.String(), tc.want) {
+			if code != exitFailure || !strings.Contains(errb.String(), tc.want) || strings.Contains(errb.String(), "stat ") {
 				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, errb.String(), exitFailure, tc.want)
 			}
 		})

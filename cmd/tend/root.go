@@ -399,5 +399,10 @@ func nulInPath(cmd *cobra.Command, a *app) error {
 	if strings.ContainsRune(a.env["TEND_DB"], 0) {
 		return usageErrorf("TEND_DB: a file name cannot hold a NUL byte")
 	}
+	// --db "" (an unset shell variable, --db "$DB") would otherwise read
+	// as no --db, and open the default database in silence.
+	if f := cmd.Flags().Lookup("db"); f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
+		return usageErrorf("--db is empty: name the database file, or leave --db out for the default")
+	}
 	return nil
 }
