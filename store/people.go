@@ -83,7 +83,7 @@ func checkNameFree(ctx context.Context, tx *sql.Tx, p domain.Person) error {
 	case err != nil:
 		return fmt.Errorf("check name: %w", err)
 	}
-	return domain.Errorf(domain.ErrNameTaken, "%q is already someone in tend (use --name on edit, or archive them first)", name)
+	return domain.Errorf(domain.ErrNameTaken, "%q is already someone in tend: give a name that tells them apart (a surname, a place), or archive the other first", name)
 }
 
 // checkAliasesFree refuses an alias that is already another active

@@ -43,6 +43,8 @@ func Contact(c cadence.Contact, typed string) string {
 		what = "a card"
 	}
 	switch {
+	case c.Direction == cadence.In && c.Via == cadence.InPerson:
+		with = "set up by" // "a meeting in person from Ben" says nothing
 	case c.Direction == cadence.In:
 		with = "from"
 	case c.Via == cadence.Letter || c.Via == cadence.Gift:

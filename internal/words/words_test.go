@@ -153,7 +153,7 @@ func TestLogged(t *testing.T) {
 		want  string
 	}{
 		{cadence.Contact{Via: cadence.Call, Direction: cadence.Out}, "", "Logged a call with Ben, today at 09:30."},
-		{cadence.Contact{Via: cadence.InPerson, Direction: cadence.In}, "", "Logged a meeting in person from Ben, today at 09:30."},
+		{cadence.Contact{Via: cadence.InPerson, Direction: cadence.In}, "", "Logged a meeting in person set up by Ben, today at 09:30."},
 		{cadence.Contact{Via: cadence.Letter, Direction: cadence.Out}, "card", "Logged a card for Ben, today at 09:30."},
 		{cadence.Contact{Via: cadence.Letter, Direction: cadence.Out}, "Card ", "Logged a card for Ben, today at 09:30."},
 		{cadence.Contact{Via: cadence.Letter, Direction: cadence.Out}, "letter", "Logged a letter for Ben, today at 09:30."},
