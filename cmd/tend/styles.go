@@ -34,6 +34,9 @@ func tierText(t cadence.Tier) string {
 // is made safe first: a stored colour sequence shows as text, and only
 // tend's own styling reaches the terminal.
 func paint(st lipgloss.Style, s string) string {
+	if s == "" {
+		return "" // no codes around nothing: a table trims an empty last cell
+	}
 	lines := strings.Split(termtext.Text(s), "\n")
 	for i, l := range lines {
 		lines[i] = st.Render(l)
