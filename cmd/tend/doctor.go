@@ -126,7 +126,11 @@ func runDoctor(a *app, opts doctorOptions) error {
 	if r.Healthy {
 		return nil
 	}
-	return fmt.Errorf("the doctor found %s (see above)", doctorFindings(r.Checks))
+	where := "see above"
+	if opts.json {
+		where = "see the checks in the JSON"
+	}
+	return fmt.Errorf("the doctor found %s (%s)", doctorFindings(r.Checks), where)
 }
 
 func diagnose(a *app, path string) doctorReport {

@@ -92,7 +92,7 @@ func TestDoctorWarnsOnOpenPermissions(t *testing.T) {
 	if s := statusOf(rep, "permissions"); s != statusWarning {
 		t.Errorf("permissions = %s, want warning", s)
 	}
-	if line := strings.TrimSuffix(r.stderr, "\n"); line != "tend: the doctor found 1 warning (see above)" {
+	if line := strings.TrimSuffix(r.stderr, "\n"); line != "tend: the doctor found 1 warning (see the checks in the JSON)" {
 		t.Errorf("stderr = %q, want one line counting the warning", r.stderr)
 	}
 	text := h.run("doctor")
