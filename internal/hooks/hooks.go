@@ -152,6 +152,9 @@ func (r Runner) find(name string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("not run: %v", err)
 	}
+	if !dir.IsDir() {
+		return "", fmt.Errorf("not run: %s is a file, where tend looks for a folder of hooks", r.Dir)
+	}
 	path := filepath.Join(r.Dir, name)
 	hook, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -163,9 +166,6 @@ func (r Runner) find(name string) (string, error) {
 	}
 	if err != nil {
 		return "", fmt.Errorf("not run: %v", err)
-	}
-	if !dir.IsDir() {
-		return "", fmt.Errorf("not run: %s is not a folder", r.Dir)
 	}
 	if why := unsafe(dir); why != "" {
 		return "", fmt.Errorf("not run: the folder %s %s", r.Dir, why)

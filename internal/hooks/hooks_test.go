@@ -64,6 +64,7 @@ func TestRunRefuses(t *testing.T) {
 		{"a hook others can write", func(_, path string) { os.Chmod(path, 0o720) }, "PATH can be changed by others (chmod go-w)"},
 		{"a hook that is not executable", func(_, path string) { os.Chmod(path, 0o600) }, "PATH is not executable (chmod u+x)"},
 		{"a folder for a hook", func(_, path string) { os.Remove(path); os.Mkdir(path, 0o700) }, "PATH is not a file"},
+		{"a file for the folder", func(dir, _ string) { os.RemoveAll(dir); os.WriteFile(dir, nil, 0o600) }, "DIR is a file, where tend looks for a folder of hooks"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
