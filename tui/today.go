@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -64,8 +65,9 @@ func (v *todayView) SetSize(w, h int) {
 func (v *todayView) refresh(w *world, prefer string) {
 	v.w, v.ranked = w, true
 	var keep string
+	oldCur, oldSuggestions, wasSuggestion := v.cur, v.suggestions, true
 	if v.cur < len(v.items) {
-		keep = v.items[v.cur].key()
+		keep, wasSuggestion = v.items[v.cur].key(), v.items[v.cur].kind == todaySuggestion
 	}
 	v.items = v.items[:0]
 	for _, s := range w.today {
@@ -95,6 +97,14 @@ func (v *todayView) refresh(w *world, prefer string) {
 		v.items = append(v.items, todayItem{kind: todayDate, id: d.PersonID, date: d})
 	}
 	v.cur = 0
+	if !wasSuggestion && len(v.items) > 0 && !slices.ContainsFunc(v.items, func(it todayItem) bool { return it.key() == keep }) {
+		// The memory the cursor was on was settled (d): it stays at its
+		// place among the memories and dates, for the next one, rather
+		// than going up to the person's suggestion.
+		v.cur = clampInt(oldCur-oldSuggestions+v.suggestions, 0, len(v.items)-1)
+		v.scroll()
+		return
+	}
 	for i, it := range v.items {
 		if prefer != "" && it.id == prefer {
 			v.cur = i

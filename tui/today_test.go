@@ -156,3 +156,26 @@ func TestTodayNamesWhoIsResting(t *testing.T) {
 		t.Errorf("Today says no one is due while Ana is:\n%s", h.screen())
 	}
 }
+
+// TestSettlingAMemoryKeepsTheCursorAmongThem: after d on one memory of
+// several, the cursor is on the next memory, not back up on the person's
+// suggestion, so that several are settled one after the other.
+func TestSettlingAMemoryKeepsTheCursorAmongThem(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ids := h.seedTour()
+	for _, text := range []string{"visa", "new flat"} {
+		m := domain.Memory{PersonID: ids["Ben"], Text: text, Due: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+		if _, err := h.s.AddMemory(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.start(100, 40)
+	for !strings.Contains(h.cursorLine(), "Ana Lima: exam on Friday") {
+		h.press("down")
+	}
+	h.press("d")
+	if line := h.cursorLine(); !strings.Contains(line, "Ben Okafor: ") {
+		t.Errorf("after d the cursor is on %q, want the next memory, Ben's", line)
+	}
+}
