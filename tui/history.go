@@ -12,6 +12,7 @@ import (
 	"github.com/tend-app/tend/cadence"
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/internal/termtext"
+	"github.com/tend-app/tend/internal/words"
 )
 
 // historyPage is how many interactions History reads at a time; more are
@@ -343,7 +344,7 @@ func (v *historyView) View() string {
 			dir = "in "
 		}
 		line := marker + st.dim.Render(in.At.In(w.now.Location()).Format(layout)) + "  " +
-			nameStyle.Render(pad(strings.Join(names, ", "), namesW)) + " " + via + " " + dir
+			nameStyle.Render(pad(words.And(names), namesW)) + " " + via + " " + dir
 		if wide {
 			var extra []string
 			if in.Minutes > 0 {

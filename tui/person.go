@@ -283,7 +283,7 @@ func (v *personView) notes(e *entry) []note {
 		if hint.Tier != "" {
 			h = fmt.Sprintf("press e, then enter, to change the tier to %s; nothing changes until you do", hint.Tier)
 		}
-		out = append(out, note{label: "rhythm", text: n, hint: h})
+		out = append(out, note{label: "rhythm", text: words.RhythmHintNoFlags(hint), hint: h})
 	}
 	return out
 }

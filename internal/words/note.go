@@ -31,6 +31,16 @@ func Note(n cadence.Note) string {
 // expects 30 — move to inner?", "...; you set every 10 — try --every 28d?",
 // "...; the family tag expects 10 — try --every 40d?".
 func RhythmHint(h cadence.RhythmHint) string {
+	return rhythmHint(h, "try --every "+strconv.Itoa(h.Every)+"d?")
+}
+
+// RhythmHintNoFlags is RhythmHint for a face with no flags to type, the
+// full-screen view: "...; you set every 10 — every 28 days?".
+func RhythmHintNoFlags(h cadence.RhythmHint) string {
+	return rhythmHint(h, "every "+Plural(h.Every, "day")+"?")
+}
+
+func rhythmHint(h cadence.RhythmHint, ask string) string {
 	expect := string(h.Current) + " tier expects " + strconv.Itoa(h.Interval)
 	switch {
 	case h.Own:
@@ -38,7 +48,6 @@ func RhythmHint(h cadence.RhythmHint) string {
 	case h.Tag != "":
 		expect = "the " + h.Tag + " tag expects " + strconv.Itoa(h.Interval)
 	}
-	ask := "try --every " + strconv.Itoa(h.Every) + "d?"
 	if h.Tier != "" {
 		ask = "move to " + string(h.Tier) + "?"
 	}

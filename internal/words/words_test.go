@@ -207,3 +207,14 @@ func TestLastConversation(t *testing.T) {
 		}
 	}
 }
+
+// TestRhythmHintNoFlags: the full-screen view asks with no flag to type.
+func TestRhythmHintNoFlags(t *testing.T) {
+	h := cadence.RhythmHint{Days: 12, Interval: 10, Own: true, Every: 28}
+	if got, want := words.RhythmHint(h), "you talk about every 12 days; you set every 10 — try --every 28d?"; got != want {
+		t.Errorf("RhythmHint = %q, want %q", got, want)
+	}
+	if got, want := words.RhythmHintNoFlags(h), "you talk about every 12 days; you set every 10 — every 28 days?"; got != want {
+		t.Errorf("RhythmHintNoFlags = %q, want %q", got, want)
+	}
+}
