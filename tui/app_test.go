@@ -195,6 +195,22 @@ func TestPeopleFilterFoldsAccents(t *testing.T) {
 	}
 }
 
+// TestPeopleFilterFindsAliases: /mama finds Mum, as tend log mama does.
+func TestPeopleFilterFindsAliases(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.seedTour()
+	if _, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Mum", Aliases: []string{"mama"}}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("2", "/")
+	h.typeText("mama")
+	if len(h.m.people.rows) != 1 || h.m.people.rows[0].sum.Name != "Mum" {
+		t.Errorf("/mama does not find Mum alone:\n%s", h.screen())
+	}
+}
+
 func TestPeopleSortedByDueWithBar(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
@@ -564,6 +580,11 @@ func TestHistorySearchAndTheWholeNote(t *testing.T) {
 	h.contains("1 of ", "dinner at Rosa's")
 	if strings.Contains(h.screen(), "observatory") {
 		t.Errorf("the search for rosa lets the call through:\n%s", h.screen())
+	}
+	h.typeText("zzz")
+	h.contains("0 of ", "no interaction matches")
+	for range 3 {
+		h.press("backspace")
 	}
 	h.press("enter", "esc") // keep the search, then drop it
 	if h.m.history.searched() || h.m.tab != tabHistory {

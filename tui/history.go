@@ -359,6 +359,9 @@ func (v *historyView) View() string {
 		}
 		lines = append(lines, line)
 	}
+	if len(v.items) == 0 {
+		lines = append(lines, "  no interaction matches") // as People says "no one matches"
+	}
 	if below := len(v.items) - end; below > 0 && v.listHeight() < v.listRoom() {
 		lines = append(lines, moreBelow(below))
 	}

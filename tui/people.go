@@ -63,7 +63,7 @@ func (v *peopleView) refresh(w *world, prefer string) {
 	}
 	v.names = v.names[:0]
 	for _, e := range v.all {
-		v.names = append(v.names, e.sum.Name)
+		v.names = append(v.names, filterText(e))
 	}
 	v.applyFilter(keep)
 }
@@ -79,7 +79,7 @@ func (v *peopleView) applyFilter(keep string) {
 		for _, e := range v.all {
 			if hasTags(e.sum.Tags, tags) {
 				pool = append(pool, e)
-				names = append(names, e.sum.Name)
+				names = append(names, filterText(e))
 			}
 		}
 	}
@@ -113,6 +113,15 @@ func (v *peopleView) applyFilter(keep string) {
 		}
 	}
 	v.scroll()
+}
+
+// filterText is what the filter looks in for someone: their name and
+// aliases, as tend log finds them ("mama" finds Mum).
+func filterText(e *entry) string {
+	if len(e.sum.Aliases) == 0 {
+		return e.sum.Name
+	}
+	return e.sum.Name + " " + strings.Join(e.sum.Aliases, " ")
 }
 
 // splitFilter parts a filter into its #tags and the name it looks for.
