@@ -33,7 +33,7 @@ func (s *Store) Backup(ctx context.Context, dst string, opts BackupOptions) (int
 	}
 	snap, err := s.snapshot(ctx)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("back up: %w", err)
 	}
 	defer snap.remove()
 	err = safefile.Write(dst, wopts, func(w io.Writer) error {
@@ -98,18 +98,18 @@ func (s *Store) snapshot(ctx context.Context) (snapshotFile, error) {
 	// VACUUM INTO accepts an empty file.
 	snap, err := newSnapshotFile(dir)
 	if err != nil {
-		return snapshotFile{}, fmt.Errorf("back up: %w", err)
+		return snapshotFile{}, err
 	}
 	f := snap.lock
 	if err := vacuumInto(ctx, s.db, snap.name); err != nil {
 		snap.remove()
-		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
+		return snapshotFile{}, diskFull(err, dir)
 	}
 	// VACUUM INTO does not sync what it wrote; a backup that a power cut
 	// can empty is no backup.
 	if err := f.Sync(); err != nil {
 		snap.remove()
-		return snapshotFile{}, fmt.Errorf("back up: %w", diskFull(err, dir))
+		return snapshotFile{}, diskFull(err, dir)
 	}
 	return snap, nil
 }

@@ -156,7 +156,7 @@ func (s *Store) userVersion(ctx context.Context) (int, error) {
 func (s *Store) backup(ctx context.Context, version int) error {
 	snap, err := s.snapshot(ctx)
 	if err != nil {
-		return fmt.Errorf("back up before migrating: %w", err)
+		return fmt.Errorf("no copy of it could be kept before bringing it up to date, so nothing was changed: %w", err)
 	}
 	defer snap.remove()
 	for i := 1; ; i++ {
@@ -169,7 +169,7 @@ func (s *Store) backup(ctx context.Context, version int) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("back up before migrating: %w", err)
+			return fmt.Errorf("no copy of it could be kept before bringing it up to date, so nothing was changed: %w", unwrapPath(err))
 		}
 		return nil
 	}
