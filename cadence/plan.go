@@ -12,7 +12,8 @@ type PlanDay struct {
 type Schedule struct {
 	Days []PlanDay
 	// Later holds the people who are due, or come due, within the window but
-	// found no day with room, most pressing first.
+	// found no day with room, or were left in peace after a recent contact
+	// on every day they were due, most pressing first.
 	Later []Status
 }
 
@@ -35,8 +36,8 @@ type Schedule struct {
 // someone due now with a birthday next week appears twice, once for each
 // reason; a date or memory counts on its day, not in the days before.
 //
-// Whoever was due on some day of the window but found no room, and is
-// planned on no day, is in Later.
+// Whoever was due on some day of the window but found no room, or was
+// left in peace on each such day, and is planned on no day, is in Later.
 func Plan(people []Person, now time.Time, days, perDay int) Schedule {
 	return defaultRules.Plan(people, now, days, perDay)
 }

@@ -25,6 +25,7 @@ func (r Rules) planPlain(people []Person, now time.Time, days, perDay int) Sched
 		planned bool   // on some day, for any reason
 		due     bool   // planned as due (or moved up), so not again
 		seen    bool   // due (or moved up) and free on some day
+		resting bool   // due (or moved up), but left in peace on each such day
 		last    Status // as they stood the last day they were, without reasons
 		lastAt  time.Time
 	}
@@ -62,6 +63,9 @@ func (r Rules) planPlain(people []Person, now time.Time, days, perDay int) Sched
 				continue
 			}
 			st := r.assess(c.free, at, false)
+			if st.Left.Kind == ReasonQuiet && (st.Due || st.Boosted) && !c.seen {
+				c.resting, c.last, c.lastAt = true, st, at
+			}
 			if !st.Left.IsZero() || !(st.Due || st.Boosted) {
 				continue
 			}
@@ -94,7 +98,7 @@ func (r Rules) planPlain(people []Person, now time.Time, days, perDay int) Sched
 		s.Days[d].People = append(s.Days[d].People, chosen...)
 	}
 	for _, c := range cands {
-		if c.seen && !c.due {
+		if (c.seen || c.resting) && !c.due {
 			s.Later = append(s.Later, r.Assess(c.last.Person, c.lastAt))
 		}
 	}
@@ -114,7 +118,8 @@ func FreeOnDiffers(r Rules, p Person, now time.Time, days int) string {
 	c := pl.candidate(p)
 	for d := 1; d < days; d++ {
 		st := r.assess(c.free, pl.moments[d], false)
-		want := freeDay{suggested: st.Left.IsZero() && (st.Due || st.Boosted), priority: st.Priority}
+		want := freeDay{suggested: st.Left.IsZero() && (st.Due || st.Boosted),
+			resting: st.Left.Kind == ReasonQuiet && (st.Due || st.Boosted), priority: st.Priority}
 		if got := pl.freeOn(&c, d); got != want {
 			return fmt.Sprintf("day %d: freeOn = %+v; assess gives %+v (%+v)", d, got, want, st)
 		}

@@ -68,6 +68,7 @@ type planCand struct {
 
 	due          bool    // planned as due (or moved up), so not again
 	seen         bool    // due (or moved up) and free on some day
+	resting      bool    // due (or moved up) on some day, but left in peace every such day
 	lastDay      int32   // the last day they were
 	lastPriority float64 // and their priority that day
 }
@@ -125,7 +126,8 @@ func (pl *Planner) Add(p Person) {
 	pinDays := pl.pinDays(&c)
 	keep := len(pinDays) > 0
 	for d := pl.days - 1; d > 0 && !keep; d-- {
-		keep = pl.freeOn(&c, d).suggested
+		fd := pl.freeOn(&c, d)
+		keep = fd.suggested || fd.resting
 	}
 	if !keep {
 		return // on no day of the window, for any reason
@@ -208,6 +210,7 @@ func (pl *Planner) pinDays(c *planCand) []int32 {
 // they are to be contacted, and how pressing they are.
 type freeDay struct {
 	suggested bool
+	resting   bool // due (or moved up), but left in peace after a recent contact
 	priority  float64
 }
 
@@ -252,7 +255,7 @@ func (pl *Planner) freeOn(c *planCand, d int) freeDay {
 		return freeDay{priority: priority}
 	}
 	if c.touched && !memoryDue && pl.daysSince(c.sinceTouch, d, func() int { return DaysBetween(c.touch, at) }) <= pl.rules.QuietDays {
-		return freeDay{priority: priority}
+		return freeDay{priority: priority, resting: true}
 	}
 	return freeDay{suggested: true, priority: priority}
 }
@@ -361,6 +364,9 @@ func (pl *Planner) Schedule() Schedule {
 			}
 			fd := pl.freeOn(c, d)
 			if !fd.suggested {
+				if fd.resting && !c.seen {
+					c.resting, c.lastDay, c.lastPriority = true, int32(d), fd.priority
+				}
 				continue
 			}
 			c.seen, c.lastDay, c.lastPriority = true, int32(d), fd.priority
@@ -416,7 +422,9 @@ func (pl *Planner) Schedule() Schedule {
 	// Assess gives.
 	var later []placed
 	for i := range int32(pl.cands.len()) {
-		if c := pl.cands.at(i); c.seen && !c.due {
+		// Those due who found no day with room, and those left in peace
+		// on every day they were due: the plan has not forgotten them.
+		if c := pl.cands.at(i); (c.seen || c.resting) && !c.due {
 			later = append(later, placed{cand: i, priority: c.lastPriority})
 		}
 	}

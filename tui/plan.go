@@ -202,7 +202,10 @@ func (v *planView) draw() ([]string, []span) {
 		return wrapText(st.title.Render(when)+": "+words.NoOneToCall(len(days)), v.width), nil
 	}
 	head := st.title.Render(when) + ": " + words.Count(planned, "call", "calls") // one person may be planned twice
-	if v.wide() {
+	switch {
+	case planned == 0: // only Later: those left in peace, or with no room
+		head = st.title.Render(when) + ": " + words.NoOneToCall(len(days))
+	case v.wide():
 		head += fmt.Sprintf(", at most %d a day", w.limit)
 	}
 	lines := []string{head}
@@ -249,7 +252,7 @@ func (v *planView) draw() ([]string, []span) {
 		}
 	}
 	if later > 0 {
-		lines = append(lines, "", st.title.Render("Later")+st.dim.Render(": "+words.Count(later, "person", "people")+" did not fit"))
+		lines = append(lines, "", st.title.Render("Later")+st.dim.Render(": "+words.Later(later, words.RestingIn(v.plan.Later))))
 		for ; i < len(v.items); i++ {
 			person(i)
 		}

@@ -114,7 +114,11 @@ func runPlan(a *app, opts planOptions) error {
 	default:
 		// Calls, not people: someone due may be planned again on their
 		// birthday, two days that are two calls.
-		fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), words.Count(planned, "call", "calls"), opts.perDay)
+		if planned == 0 {
+			fmt.Fprintf(&b, "%s: %s\n", paint(styleTitle, span), words.NoOneToCall(opts.days))
+		} else {
+			fmt.Fprintf(&b, "%s: %s, at most %d a day\n", paint(styleTitle, span), words.Count(planned, "call", "calls"), opts.perDay)
+		}
 		for i, d := range plan.Days {
 			if len(d.People) == 0 {
 				continue
@@ -127,7 +131,7 @@ func runPlan(a *app, opts planOptions) error {
 			writePlanned(&b, d.People, notes)
 		}
 		if len(plan.Later) > 0 {
-			fmt.Fprintf(&b, "\n%s\n", paint(styleName, fmt.Sprintf("Later: %s did not fit", words.Count(len(plan.Later), "person", "people"))))
+			fmt.Fprintf(&b, "\n%s\n", paint(styleName, "Later: "+words.Later(len(plan.Later), words.RestingIn(plan.Later))))
 			writePlanned(&b, plan.Later, notes)
 		}
 	}

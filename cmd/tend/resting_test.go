@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -17,11 +18,22 @@ func TestNoOneToCallNamesWhoIsResting(t *testing.T) {
 	h.ok("log", "ben", "--at", "10d")
 	h.ok("log", "ben", "--via", "text", "--at", "1d")
 	want := "Ben Okafor and Ana Lima are due, and left in peace for now: you were in touch in the last 2 days."
-	for _, args := range [][]string{{"today"}, {"plan", "--days", "2"}} {
-		out := h.ok(args...).stdout
-		if strings.Contains(out, "no one is due") || !strings.Contains(out, "no one to call") || !strings.Contains(out, want) {
-			t.Errorf("tend %s =\n%s\nwant no one to call, and %q", strings.Join(args, " "), out, want)
-		}
+	if out := h.ok("today").stdout; strings.Contains(out, "no one is due") || !strings.Contains(out, "no one to call") || !strings.Contains(out, want) {
+		t.Errorf("tend today =\n%s\nwant no one to call, and %q", out, want)
+	}
+	// A plan whose days are all within their quiet days lists them under
+	// Later: it has not forgotten them.
+	out := h.ok("plan", "--days", "2").stdout
+	if !strings.Contains(out, "no one to call") || !strings.Contains(out, "Later: 2 people left in peace after a recent contact") ||
+		!strings.Contains(out, "Ben Okafor") || !strings.Contains(out, "Ana Lima") {
+		t.Errorf("tend plan --days 2 =\n%s\nwant no one to call, and both under Later", out)
+	}
+	var plan []struct {
+		Date   *string
+		People []struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(h.ok("plan", "--days", "2", "--json").stdout), &plan); err != nil || len(plan) != 3 || plan[2].Date != nil || len(plan[2].People) != 2 {
+		t.Errorf("plan --days 2 --json = %+v, %v; want both in the last element, of no date", plan, err)
 	}
 	h.ok("log", "ana,ben", "--via", "in-person", "--at", "1d")
 	if out := h.ok("today").stdout; strings.Contains(out, "left in peace") {

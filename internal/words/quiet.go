@@ -3,6 +3,8 @@ package words
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/tend-app/tend/cadence"
 )
 
 // NoOneToCall ends a day or days with no one on the list. It does not say
@@ -37,4 +39,27 @@ func Resting(names []string, quietDays int) string {
 		shown = append(names[:3:3], fmt.Sprintf("%d more", len(names)-3))
 	}
 	return fmt.Sprintf("%s %s due, and left in peace for now: you were in touch in the last %s.", And(shown), verb, Plural(quietDays, "day"))
+}
+
+// Later says who a plan puts under Later: "2 people did not fit", "1
+// person left in peace after a recent contact", or both, of n in all.
+func Later(n, resting int) string {
+	switch resting {
+	case 0:
+		return Count(n, "person", "people") + " did not fit"
+	case n:
+		return Count(n, "person", "people") + " left in peace after a recent contact"
+	}
+	return Count(n-resting, "person", "people") + " did not fit, " + strconv.Itoa(resting) + " left in peace after a recent contact"
+}
+
+// RestingIn counts the statuses left out for the quiet days.
+func RestingIn(ss []cadence.Status) int {
+	n := 0
+	for _, st := range ss {
+		if st.Left.Kind == cadence.ReasonQuiet {
+			n++
+		}
+	}
+	return n
 }
