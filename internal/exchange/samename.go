@@ -125,7 +125,7 @@ func (g *nameGuard) place(p *domain.Person, where string) (domain.ImportNote, bo
 	if first.uid != "" && uid != "" {
 		why = "another UID"
 	}
-	return domain.ImportNote{Where: where, Text: fmt.Sprintf("a second %q, with %s than %s: added as %q, not merged",
+	return domain.ImportNote{Where: where, Text: fmt.Sprintf("a second %q, with %s than %s: kept apart as %q, not merged",
 		base, why, first.where, p.Name)}, true
 }
 

@@ -279,7 +279,7 @@ func TestVCardSameNameInOneFile(t *testing.T) {
 	}
 	r := readVCardString(t, card("TEL:1\r\n")+card("TEL:2\r\n"))
 	if len(r.notes) != 1 || r.notes[0].Where != "card 2" ||
-		r.notes[0].Text != `a second "John Smith", with nothing else in common than card 1: added as "John Smith (2)", not merged` {
+		r.notes[0].Text != `a second "John Smith", with nothing else in common than card 1: kept apart as "John Smith (2)", not merged` {
 		t.Errorf("note = %+v", r.notes)
 	}
 }
