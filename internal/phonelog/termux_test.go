@@ -20,17 +20,5 @@ func TestTermuxCallKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []struct {
-		kind Kind
-		in   bool
-		secs int
-	}{{Answered, true, 123}, {Missed, true, 0}, {Missed, false, 0}, {Answered, false, 7}, {Missed, true, 0}}
-	if len(recs) != len(want) {
-		t.Fatalf("got %d records, want %d", len(recs), len(want))
-	}
-	for i, w := range want {
-		if recs[i].Kind != w.kind || recs[i].In != w.in || recs[i].Seconds != w.secs {
-			t.Errorf("record %d = %+v, want %+v", i, recs[i], w)
-		}
-	}
+	checkCalls(t, recs, []callWant{{Answered, true, 123}, {Missed, true, 0}, {Missed, false, 0}, {Answered, false, 7}, {Missed, true, 0}})
 }
