@@ -156,6 +156,46 @@ func TestDoctorOnARestoreDoneByHand(t *testing.T) {
 	h.ok("add", "Zed")
 }
 
+// TestAWriteBesideAForeignWALOfTheSameSize: a copy of the file made by hand
+// (cp, not tend backup) has the page count of the file the crashed
+// tend's -wal was written for, so it reads with that -wal; only a check
+// of every page shows the two do not belong together. The write is
+// refused, and the file and the -wal stay as they were.
+func TestAWriteBesideAForeignWALOfTheSameSize(t *testing.T) {
+	h := privateHarness(t)
+	h.ok("add", "Ana Lima")
+	copyByHand, err := os.ReadFile(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		h.ok("add", fmt.Sprintf("Person %d", i), "--note", strings.Repeat("n", 300))
+	}
+	s, err := store.Open(h.db, store.Options{}) // a full-screen view, killed after its writes
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Zed New"}); err != nil {
+		t.Fatal(err)
+	}
+	wal, _ := os.ReadFile(h.db + "-wal")
+	shm, _ := os.ReadFile(h.db + "-shm")
+	s.Close()
+	os.WriteFile(h.db, copyByHand, 0o600)
+	os.WriteFile(h.db+"-wal", wal, 0o600)
+	os.WriteFile(h.db+"-shm", shm, 0o600)
+	r := h.run("log", "ana")
+	if r.code == 0 || !strings.Contains(r.stderr, "cannot be read with the -wal beside it") {
+		t.Errorf("log beside a foreign -wal of the same size: exit %d, stderr %q; want it refused", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(h.db); string(b) != string(copyByHand) {
+		t.Error("the refused write changed the file")
+	}
+	if b, _ := os.ReadFile(h.db + "-wal"); string(b) != string(wal) {
+		t.Error("the refused write changed or removed the -wal")
+	}
+}
+
 // TestRestoreThroughALink: a database reached through a symbolic link (a
 // synced folder) is restored in the file the link leads to, the link kept,
 // and what is kept aside is a copy of that file, not another link to it.
