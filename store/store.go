@@ -445,7 +445,9 @@ func (s *Store) lockedEmpty(remove func()) bool {
 	var n int
 	err = conn.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM interactions)
 		+ (SELECT count(*) FROM memories) + (SELECT count(*) FROM changes)`).Scan(&n)
-	if err != nil || n > 0 {
+	if err != nil || n > 0 || othersHold(s.path) {
+		// Written, or open in another tend about to write (its first add
+		// on the same missing path): it stays.
 		return false
 	}
 	remove()
@@ -705,6 +707,15 @@ func dsn(path string, wait time.Duration) string {
 // write runs fn in one transaction: every write of a command is all or
 // nothing. It waits for another process's write to end (see begin).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.missing && s.mode != ReadOnly && s.readOnly == "" {
+		// The empty database that stands for the missing file answers
+		// first: a write refused there (nothing to undo, no such memory)
+		// is refused before any file is made, so that another tend making
+		// the file at the same moment never finds it taken away.
+		if err := s.trial(ctx, fn); err != nil {
+			return s.explainWrite(err)
+		}
+	}
 	first := s.missing
 	err := s.ready(ctx)
 	if err == nil {
@@ -714,6 +725,16 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		s.unmake() // a refused first write leaves no database behind
 	}
 	return err
+}
+
+// trial runs fn in a transaction it rolls back.
+func (s *Store) trial(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
 }
 
 // transact runs fn in one transaction on the file as it is, waiting for

@@ -68,3 +68,37 @@ func TestUnmakeLeavesAFileAnotherTendWrote(t *testing.T) {
 		t.Errorf("unmake removed a file another tend had written: %v", err)
 	}
 }
+
+// TestARefusedFirstWriteBesideAnotherFirstWrite: on a path with no
+// database, a write refused (a memory that is not there) at the moment
+// another tend makes the file with its first add never takes the file
+// from under it: the add succeeds every time.
+func TestARefusedFirstWriteBesideAnotherFirstWrite(t *testing.T) {
+	for round := range 20 {
+		path := filepath.Join(t.TempDir(), "new", "tend.db")
+		opts := internalOptions(seeds.Add(1))
+		opts.Mode = WriteLater
+		a, err := Open(path, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = internalOptions(seeds.Add(1))
+		opts.Mode = WriteLater
+		b, err := Open(path, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error)
+		go func() {
+			_, err := a.DeleteMemory(t.Context(), "01NOSUCHMEMORY")
+			done <- err
+		}()
+		_, addErr := b.AddPerson(t.Context(), domain.Person{Name: "Ben Okafor"})
+		<-done
+		a.Close()
+		b.Close()
+		if addErr != nil {
+			t.Fatalf("round %d: the add beside a refused write failed: %v", round, addErr)
+		}
+	}
+}
