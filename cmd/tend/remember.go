@@ -78,8 +78,8 @@ func runRemember(a *app, opts rememberOptions) error {
 	if err != nil {
 		return err
 	}
-	var due time.Time
-	if opts.onSet {
+	var due time.Time // zero: no day (remember --edit ID --on "" takes it away)
+	if opts.onSet && !(opts.editing && strings.TrimSpace(opts.on) == "") {
 		mo, err := ahead("on", opts.on, now)
 		if err != nil {
 			return err

@@ -84,3 +84,25 @@ func TestAnAliasThatTakesAName(t *testing.T) {
 		t.Errorf("add --alias ana: stderr %q; want a note", r.stderr)
 	}
 }
+
+// TestRememberEditTakesTheDayAway: remember --edit ID --on "" leaves the
+// memory with no day, as its help says; a new memory with --on "" is
+// still refused, as an empty WHEN is everywhere else.
+func TestRememberEditTakesTheDayAway(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	var m struct{ ID string }
+	if err := json.Unmarshal([]byte(h.ok("remember", "ana", "exam", "--on", "friday", "--json").stdout), &m); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("remember", "--edit", m.ID, "--on", "")
+	var shown struct {
+		Memories []struct{ Due *string }
+	}
+	if err := json.Unmarshal([]byte(h.ok("show", "ana", "--json").stdout), &shown); err != nil || len(shown.Memories) != 1 || shown.Memories[0].Due != nil {
+		t.Errorf("the memory after --on \"\" = %+v, %v; want no day", shown, err)
+	}
+	if r := h.run("remember", "ana", "x", "--on", ""); r.code != exitUsage {
+		t.Errorf("remember NAME TEXT --on \"\": exit %d, want it refused", r.code)
+	}
+}

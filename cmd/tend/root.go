@@ -363,6 +363,9 @@ var whenFlags = []string{"at", "on", "until", "since", "for"}
 // the user meant something else.
 func emptyWhen(cmd *cobra.Command) error {
 	for _, name := range whenFlags {
+		if name == "on" && cmd.Name() == "remember" && cmd.Flags().Changed("edit") {
+			continue // remember --edit ID --on "" takes the day away, as its help says
+		}
 		f := cmd.Flags().Lookup(name)
 		if f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
 			return usageErrorf("--%s is empty: give a day or a time, such as yesterday, 3d or 2026-11-20", name)
