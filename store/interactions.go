@@ -311,6 +311,11 @@ func (s *Store) AmendInteraction(ctx context.Context, idPrefix string, change fu
 			return "", err
 		}
 		in.At = in.At.UTC().Truncate(time.Second)
+		if in.Via == before.Via && in.Direction == before.Direction && in.At.Equal(before.At) && in.Minutes == before.Minutes &&
+			in.Note == before.Note && in.Missed == before.Missed && slices.Equal(in.People, before.People) {
+			after = before // nothing to write, and nothing for undo to spend itself on
+			return "", nil
+		}
 		at := formatTime(in.At)
 		_, err = tx.ExecContext(ctx, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ?, missed = ? WHERE id = ?`,
 			string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, boolInt(in.Missed), in.ID)

@@ -194,7 +194,7 @@ func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*
 		if err != nil {
 			return "", err
 		}
-		id, person := m.ID, m.PersonID
+		id, person, was := m.ID, m.PersonID, m
 		if err := change(&m); err != nil {
 			return "", err
 		}
@@ -205,6 +205,10 @@ func (s *Store) UpdateMemory(ctx context.Context, idPrefix string, change func(*
 		}
 		if err := domain.ValidText("text", m.Text); err != nil {
 			return "", err
+		}
+		if m.Text == was.Text && m.Due.Equal(was.Due) && m.DoneAt.Equal(was.DoneAt) {
+			out = was // nothing to write, and nothing for undo to spend itself on
+			return "", nil
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE memories SET text = ?, due = ?, done_at = ? WHERE id = ?`,
 			m.Text, formatOptionalDate(m.Due), formatOptionalTime(m.DoneAt), m.ID)

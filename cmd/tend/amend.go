@@ -145,11 +145,13 @@ func runAmend(a *app, opts amendOptions) error {
 	case err != nil:
 		return contactWords(err)
 	}
-	a.changed("amend", interactionRefs(after), interactionJSON(before), interactionJSON(after))
+	changes := interactionChanges(before, after, now)
+	if len(changes) > 0 {
+		a.changed("amend", interactionRefs(after), interactionJSON(before), interactionJSON(after))
+	}
 	if opts.json {
 		return a.printJSON(interactionJSON(after))
 	}
-	changes := interactionChanges(before, after, now)
 	if len(changes) == 0 {
 		changes = []string{"nothing changed"}
 	}

@@ -117,7 +117,9 @@ func runEditMemory(a *app, c *core.Core, opts rememberOptions, due time.Time) er
 	if err != nil {
 		return err
 	}
-	a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(before), exchange.Memory(m))
+	if before.Text != m.Text || !before.Due.Equal(m.Due) {
+		a.changed("remember", []recordRef{memoryRef(m.ID), personRef(m.PersonID)}, exchange.Memory(before), exchange.Memory(m))
+	}
 	if opts.json {
 		return a.printJSON(exchange.Memory(m))
 	}

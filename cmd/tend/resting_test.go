@@ -106,3 +106,20 @@ func TestRememberEditTakesTheDayAway(t *testing.T) {
 		t.Errorf("remember NAME TEXT --on \"\": exit %d, want it refused", r.code)
 	}
 }
+
+// TestCorrectionsThatChangeNothingAreNoChange: an amend or a memory edit
+// that leaves everything as it was is nothing undo reverts.
+func TestCorrectionsThatChangeNothingAreNoChange(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	var in, m struct{ ID string }
+	json.Unmarshal([]byte(h.ok("log", "ana", "--at", "2d", "--json").stdout), &in)
+	json.Unmarshal([]byte(h.ok("remember", "ana", "exam", "--json").stdout), &m)
+	before := h.ok("undo", "--list").stdout
+	h.ok("amend", in.ID, "--minutes", "0")
+	h.ok("amend", in.ID, "--with", "ana")
+	h.ok("remember", "--edit", m.ID, "exam")
+	if after := h.ok("undo", "--list").stdout; after != before {
+		t.Errorf("undo --list after corrections that change nothing:\n%s\nwant as before:\n%s", after, before)
+	}
+}
