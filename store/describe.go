@@ -91,6 +91,7 @@ func PersonChanges(before, after domain.Person) []string {
 	field("rhythm", every(before.Every), every(after.Every))
 	field("birthday", words.MonthDay(before.Birthday), words.MonthDay(after.Birthday))
 	list := func(label string, a, b []string) {
+		n := len(out)
 		for _, x := range b {
 			if !slices.Contains(a, x) {
 				out = append(out, fmt.Sprintf("%s %s added", label, oneLine(x)))
@@ -100,6 +101,13 @@ func PersonChanges(before, after domain.Person) []string {
 			if !slices.Contains(b, x) {
 				out = append(out, fmt.Sprintf("%s %s removed", label, oneLine(x)))
 			}
+		}
+		if len(out) == n && !slices.Equal(a, b) {
+			many := label + "s"
+			if label == "alias" {
+				many = "aliases"
+			}
+			out = append(out, many+" in a new order") // stored, and shown, in the order given
 		}
 	}
 	// Dates are compared as label and date, and shown in words.

@@ -15,3 +15,14 @@ func TestPersonChangesSayOneDay(t *testing.T) {
 		t.Errorf("PersonChanges = %q, want %q", got, "rhythm 1 day set")
 	}
 }
+
+// TestPersonChangesSaysANewOrder: tags or aliases given again in another
+// order are a change the words name, since the order is stored.
+func TestPersonChangesSaysANewOrder(t *testing.T) {
+	before := domain.Person{Tags: []string{"work", "family"}, Aliases: []string{"ani", "al"}}
+	after := domain.Person{Tags: []string{"family", "work"}, Aliases: []string{"al", "ani"}}
+	got := strings.Join(PersonChanges(before, after), "; ")
+	if got != "tags in a new order; aliases in a new order" {
+		t.Errorf("PersonChanges = %q", got)
+	}
+}
