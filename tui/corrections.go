@@ -109,7 +109,7 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 	changes.of(f.mins, func() { change.Minutes = &minutes })
 	changes.of(f.notes, func() { change.Note = &note })
 	changes.of(f.missed, func() { change.Missed = &missed })
-	changes.of(f.with, func() { change.People = []string{with} })
+	changes.of(f.with, func() { change.People = []string{keepWho(with, f.amend)} })
 	if changes == 0 {
 		return func() tea.Msg { return savedMsg{status: "Nothing changed."} }, nil
 	}
@@ -122,4 +122,20 @@ func (f *logForm) submitAmend(e env) (tea.Cmd, error) {
 		return savedMsg{status: "Corrected: " + words.ContactOf(after) + " " +
 			nameList(after.Names) + ", " + words.When(after.At, now) + ". U undoes it."}
 	}), nil
+}
+
+// keepWho puts the id of each person who was there in place of their name
+// in "with", as written: found again by name, an archived Ana would
+// become the active Ana of the same name (names are only unique among
+// the active).
+func keepWho(with string, in *domain.Interaction) string {
+	parts := strings.Split(with, ",")
+	for i, part := range parts {
+		for j, name := range in.Names {
+			if strings.TrimSpace(part) == name && j < len(in.People) {
+				parts[i] = in.People[j]
+			}
+		}
+	}
+	return strings.Join(parts, ",")
 }

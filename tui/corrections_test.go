@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -250,5 +251,43 @@ func TestHistoryReachesPastItsFirstPage(t *testing.T) {
 	h.press("enter", "esc", "G") // keep the search, then drop it, then the last
 	if line := h.cursorLine(); !strings.Contains(line, "2024-01-01") {
 		t.Errorf("G put the cursor on %q, want the oldest, of 2024-01-01:\n%s", line, h.screen())
+	}
+}
+
+// TestCorrectingWhoKeepsAnArchivedPerson: adding someone to a dinner in
+// the correction form leaves an archived person who was there as they
+// were, not swapped for an active person of the same name.
+func TestCorrectingWhoKeepsAnArchivedPerson(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ctx := context.Background()
+	oldAna, err := h.s.AddPerson(ctx, domain.Person{Name: "Ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ben, err := h.s.AddPerson(ctx, domain.Person{Name: "Ben", Tier: cadence.Inner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.AddInteraction(ctx, domain.Interaction{People: []string{oldAna.ID, ben.ID}, Via: cadence.InPerson, At: testNow.Add(-48 * time.Hour), Note: "dinner"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.UpdatePerson(ctx, oldAna.ID, func(p *domain.Person) error { p.ArchivedAt = testNow.Add(-time.Hour); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.AddPerson(ctx, domain.Person{Name: "Ana", Tier: cadence.Close}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.AddPerson(ctx, domain.Person{Name: "Cy"}); err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("4", "c")
+	h.press("tab", "tab", "tab", "tab", "tab") // to "with"
+	h.typeText(", Cy")
+	h.press("enter")
+	in := h.interactions()[0]
+	if !slices.Contains(in.People, oldAna.ID) || !slices.Contains(in.People, ben.ID) || len(in.People) != 3 {
+		t.Errorf("the dinner is with %v (%v); want the archived Ana, Ben and Cy", in.Names, in.People)
 	}
 }
