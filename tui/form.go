@@ -63,21 +63,26 @@ type field struct {
 	canon  func(string) string // the option a typed value stands for ("phone" → "call")
 	value  string              // a locked field's value
 	start  string              // the value the form opened with
-	lines  bool                // a text of several lines: see lineMarks
+	marks  *[2]string          // a text of several lines: its marks for a break and a tab (see lineMarks)
 }
 
 // A note may hold line breaks and tabs, which a one-line input cannot: its
 // field shows them as marks, and gives them back as they were when the
-// form is saved, so that editing one word keeps the note's lines.
-var (
-	toLineMarks   = strings.NewReplacer("\r\n", "↵", "\n", "↵", "\t", "⇥")
-	fromLineMarks = strings.NewReplacer("↵", "\n", "⇥", "\t")
-)
+// form is saved, so that editing one word keeps the note's lines. The
+// marks are the first pair of these the note does not hold itself.
+var lineMarks = [][2]string{{"↵", "⇥"}, {"⏎", "↹"}, {"¶", "→"}}
 
 // setText puts stored text in the field, line breaks and tabs as marks.
 func (f *field) setText(s string) {
-	f.lines = true
-	f.input.SetValue(termtext.Text(toLineMarks.Replace(s)))
+	f.marks = nil
+	for _, m := range lineMarks {
+		if !strings.Contains(s, m[0]) && !strings.Contains(s, m[1]) {
+			f.marks = &m
+			s = strings.NewReplacer("\r\n", m[0], "\n", m[0], "\t", m[1]).Replace(s)
+			break
+		}
+	}
+	f.input.SetValue(termtext.Text(s))
 	f.input.CursorEnd()
 }
 
@@ -94,8 +99,8 @@ func (f *field) current() string {
 	if f.locked {
 		return f.value
 	}
-	if f.lines {
-		return fromLineMarks.Replace(f.input.Value())
+	if f.marks != nil {
+		return strings.NewReplacer(f.marks[0], "\n", f.marks[1], "\t").Replace(f.input.Value())
 	}
 	return f.input.Value()
 }

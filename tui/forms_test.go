@@ -532,6 +532,28 @@ func TestEditingANoteKeepsItsLines(t *testing.T) {
 	}
 }
 
+// TestEditingANoteThatHoldsTheMarks: a note that holds ↵ and ⇥ itself
+// keeps them, its lines shown with other marks.
+func TestEditingANoteThatHoldsTheMarks(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	p, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Pat Reyes", Notes: "press ↵ then ⇥\nnext line"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.start(80, 24)
+	h.press("2", "e")
+	for range 8 {
+		h.press("tab") // to notes
+	}
+	h.contains("press ↵ then ⇥⏎next line")
+	h.typeText(" ok")
+	h.press("enter")
+	if got := h.person(p.ID).Notes; got != "press ↵ then ⇥\nnext line ok" {
+		t.Errorf("notes = %q, want the marks and the line kept", got)
+	}
+}
+
 // TestFormInATinyWindow: however short the window, the field being typed
 // into is on screen, before the title and the hints.
 func TestFormInATinyWindow(t *testing.T) {
