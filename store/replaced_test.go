@@ -60,7 +60,7 @@ func TestWritesStopWhenTheFileIsReplaced(t *testing.T) {
 func TestOpenRefusesAnOrphanWAL(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tend.db")
-	if err := os.WriteFile(path+"-wal", []byte(strings.Repeat("a frame left over ", 10)), 0o600); err != nil {
+	if err := os.WriteFile(path+"-wal", []byte(walMagic+strings.Repeat("a frame left over ", 10)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if s, err := Open(path, internalOptions(seeds.Add(1))); !errors.Is(err, ErrReplaced) {
@@ -77,7 +77,8 @@ func TestOpenRefusesAnOrphanWAL(t *testing.T) {
 // TestOpenClearsAnEmptyOrphanWAL: an empty -wal, or one of its header
 // alone, and a -shm hold no change: a new database is made, and they go.
 func TestOpenClearsAnEmptyOrphanWAL(t *testing.T) {
-	for side, content := range map[string]string{"-wal": "", "-shm": "an index of nothing"} {
+	for side, content := range map[string]string{"-wal": "", "-shm": "an index of nothing", "-wal ": strings.Repeat("\x00", 4096)} {
+		side = strings.TrimSpace(side) // "-wal ": the zeros a full disk leaves, which SQLite would not read
 		path := filepath.Join(t.TempDir(), "tend.db")
 		if err := os.WriteFile(path+side, []byte(content), 0o600); err != nil {
 			t.Fatal(err)
@@ -128,3 +129,6 @@ func TestAReadsSecondConnectionMakesNoFile(t *testing.T) {
 		t.Errorf("a read on a new connection to another file at the path: %v, want ErrReplaced", err)
 	}
 }
+
+// walMagic is how SQLite's -wal files begin.
+const walMagic = "\x37\x7f\x06\x82"

@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -613,7 +614,26 @@ func linkProblem(path string, err error) error {
 // be the last writes of a file deleted while tend had it open.
 func OrphanWAL(path string) bool {
 	info, err := os.Lstat(path + "-wal")
-	return err == nil && (!info.Mode().IsRegular() || info.Size() > 32)
+	switch {
+	case err != nil:
+		return false
+	case !info.Mode().IsRegular():
+		return true
+	case info.Size() <= 32:
+		return false
+	}
+	// A file without SQLite's WAL header (zeros a full disk left, say) is
+	// one SQLite would not read either.
+	f, err := os.Open(path + "-wal")
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	var magic [4]byte
+	if _, err := io.ReadFull(f, magic[:]); err != nil {
+		return true
+	}
+	return binary.BigEndian.Uint32(magic[:])&^1 == 0x377f0682
 }
 
 // prepareFile creates the folder (0700) and an empty file (0600) so that
@@ -638,8 +658,11 @@ func prepareFile(path string) (made bool, err error) {
 		return false, domain.Errorf(ErrReplaced, "there is no database at %s, but its -wal is still there (the file was moved or deleted while tend had it open, and it may hold the latest changes): put the database back, or move %s away; nothing was created", path, path+"-wal")
 	}
 	for _, side := range []string{"-wal", "-shm"} {
+		if info, err := os.Lstat(path + side); err == nil && !info.Mode().IsRegular() {
+			return false, fmt.Errorf("create %s: %s is in the way, and is not a file tend made", path, path+side)
+		}
 		if err := os.Remove(path + side); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return false, fmt.Errorf("create %s: %w", path, err)
+			return false, fmt.Errorf("create %s: %w", path, unwrapPath(err))
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {

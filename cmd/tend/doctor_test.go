@@ -210,7 +210,7 @@ func TestDoctorOnAPipeOrADevice(t *testing.T) {
 // than "no database yet".
 func TestDoctorOnAWalWithoutItsDatabase(t *testing.T) {
 	h := newHarness(t)
-	if err := os.WriteFile(h.db+"-wal", []byte(strings.Repeat("a frame left over ", 10)), 0o600); err != nil {
+	if err := os.WriteFile(h.db+"-wal", []byte(walMagic+strings.Repeat("a frame left over ", 10)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	r := h.run("doctor")
@@ -230,3 +230,6 @@ func TestDoctorOnAWalWithoutItsDatabase(t *testing.T) {
 	}
 	h.ok("add", "Ana Lima")
 }
+
+// walMagic is how SQLite's -wal files begin.
+const walMagic = "\x37\x7f\x06\x82"
