@@ -28,11 +28,12 @@ import (
 //     a note is appended unless tend has it already, and a tier, rhythm or
 //     birthday the file gives replaces tend's (a year-less birthday never
 //     erases the year of the same day).
-//   - Interactions and memories have no updated_at, and tend never edits
-//     them, so a known id normally holds the same record on both sides. The
-//     file's version replaces the stored one only when they differ, so that
-//     a hand-corrected export can fix a note; a memory marked done stays
-//     done (the earlier done_at is kept), so a merge never reopens it.
+//   - Interactions and memories have no updated_at. A known id whose record
+//     the file holds otherwise keeps tend's version, with a note: the file
+//     is most often an older export, and amend or remember --edit made
+//     tend's the later word (an old export imported again must not undo
+//     those corrections). A memory done in the file is done in tend too
+//     (the earlier done_at is kept), so a merge never reopens it.
 //
 // Every rule is idempotent: importing the same file again changes nothing
 // and counts every record as matched.
@@ -91,6 +92,7 @@ type Import struct {
 	byUID      map[string]string          // an address book's UID → id of the person holding it
 	alias      map[string]string          // a file's person id → tend's id for the same person
 	unresolved map[string]bool            // person ids written before that person was seen
+	kept       int                        // interactions and memories the file holds otherwise: tend's kept
 
 	// counted is how each person this import has met was counted, so that
 	// a file naming someone twice (friends.md names a friend in the Friends
@@ -117,16 +119,13 @@ type Import struct {
 	// looks up each row's interaction to learn whether the change added it,
 	// and a bulk import's rows are nearly all of interactions it added,
 	// which undo finds by rowid and needs no journal for. It cost a fifth
-	// of a million interactions' import. The rows it would journal, those
-	// of interactions tend had before whose people the file changes, are
-	// journaled by mergeInteraction while it is off (journalPeople).
+	// of a million interactions' import. An interaction tend had before
+	// keeps its people (see mergeInteraction): no row it would journal is
+	// added while it is off.
 	written  int
 	indexes  []string        // the CREATE INDEX statements to run again
 	triggers []string        // the CREATE TRIGGER statements to run again
 	touched  map[string]bool // people whose interactions changed while the triggers were off
-	// journalPeople, while the journal's trigger is off, journals a new
-	// row of interaction_people as the trigger would.
-	journalPeople *sql.Stmt
 
 	// The rows of person_history the import works out itself (see
 	// import_history.go): of people who had none when it began, unless
@@ -179,11 +178,10 @@ type importedPerson struct {
 // importStatements are prepared once per import: a million interactions
 // are a million executions of the same few statements.
 type importStatements struct {
-	insPerson, updPerson, delDates, insDate                          *sql.Stmt
-	insInteractions, getInteraction, getParticipants, updInteraction *sql.Stmt
-	delParticipants, insParticipants                                 *sql.Stmt
-	insMemory, getMemory, updMemory                                  *sql.Stmt
-	addedInteractions                                                *sql.Stmt
+	insPerson, updPerson, delDates, insDate                           *sql.Stmt
+	insInteractions, getInteraction, getParticipants, insParticipants *sql.Stmt
+	insMemory, getMemory, updMemory                                   *sql.Stmt
+	addedInteractions                                                 *sql.Stmt
 }
 
 // importCacheKiB is the page cache an import works with. One transaction
@@ -371,8 +369,6 @@ func (im *Import) prepare() error {
 		{&st.addedInteractions, `SELECT id FROM interactions WHERE rowid BETWEEN ? AND ?`},
 		{&st.getInteraction, `SELECT via, direction, at, minutes, note, missed FROM interactions WHERE id = ?`},
 		{&st.getParticipants, `SELECT person_id FROM interaction_people WHERE interaction_id = ? ORDER BY person_id`},
-		{&st.updInteraction, `UPDATE interactions SET via = ?, direction = ?, at = ?, minutes = ?, note = ?, missed = ? WHERE id = ?`},
-		{&st.delParticipants, `DELETE FROM interaction_people WHERE interaction_id = ?`},
 		{&st.insParticipants, insertParticipantsSQL(participantBatch)},
 		{&st.insMemory, `INSERT INTO memories (id, person_id, text, due, done_at, created_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
@@ -959,26 +955,8 @@ func (im *Import) mergeInteraction(in domain.Interaction) error {
 		int(minutes.Int64) == in.Minutes && note == in.Note && missed == in.Missed && slices.Equal(storedPeople, in.People) {
 		return nil
 	}
-	if _, err := im.st.updInteraction.ExecContext(im.ctx,
-		string(in.Via), string(in.Direction), at, nullInt(in.Minutes), in.Note, boolInt(in.Missed), in.ID); err != nil {
-		return fmt.Errorf("update interaction %s: %w", in.ID, err)
-	}
-	im.touch(storedPeople...)
-	im.needRebuild(storedPeople...)
-	im.needRebuild(in.People...)
-	if _, err := im.st.delParticipants.ExecContext(im.ctx, in.ID); err != nil {
-		return fmt.Errorf("update interaction %s: %w", in.ID, err)
-	}
-	if im.journalPeople != nil {
-		// Its people were all deleted just now, so each row below is new.
-		for _, pid := range in.People {
-			if _, err := im.journalPeople.ExecContext(im.ctx, in.ID, pid); err != nil {
-				return fmt.Errorf("update interaction %s: %w", in.ID, err)
-			}
-		}
-	}
-	im.res.Interactions.Updated++
-	return im.insertParticipants([]domain.Interaction{in})
+	im.keep("interaction", in.ID)
+	return nil
 }
 
 func (im *Import) participants(id string) ([]string, error) {
@@ -1093,6 +1071,12 @@ func (im *Import) PutMemory(m domain.Memory) error {
 	if person == m.PersonID && text == m.Text && nullEqual(storedDue, due) && nullEqual(storedDone, done) {
 		return nil
 	}
+	if nullEqual(storedDone, done) {
+		im.keep("memory", m.ID)
+		return nil
+	}
+	// Done in the file: done in tend, the rest as tend has it.
+	m.PersonID, m.Text, due = person, text, storedDue
 	if _, err := im.st.updMemory.ExecContext(im.ctx, m.PersonID, m.Text, due, done, m.ID); err != nil {
 		return fmt.Errorf("update memory %s: %w", m.ID, err)
 	}
@@ -1110,7 +1094,22 @@ func nullEqual(stored sql.NullString, v any) bool {
 // finish settles references to people the file named before it listed
 // them: an id matched by name to someone in tend is rewritten to tend's id,
 // and an id nobody has is an error.
+// keep notes that the file's record of id differs from tend's, which
+// stays: the first few by id, then how many more.
+func (im *Import) keep(what, id string) {
+	im.kept++
+	if im.kept <= keptNamed {
+		im.Note(domain.ImportNote{Where: what + " " + id, Text: "the file holds it otherwise; tend's kept (tend amend or remember --edit corrects it)"})
+	}
+}
+
+// keptNamed is how many kept records the notes name one by one.
+const keptNamed = 5
+
 func (im *Import) finish() error {
+	if im.kept > keptNamed {
+		im.Note(domain.ImportNote{Text: fmt.Sprintf("%d more interactions and memories the file holds otherwise: tend's kept", im.kept-keptNamed)})
+	}
 	if err := im.flush(); err != nil {
 		return err
 	}
@@ -1189,14 +1188,6 @@ func (im *Import) dropDerived() error {
 		} else {
 			im.triggers = append(im.triggers, o.def)
 		}
-		if o.name == "journal_interaction_people_insert" {
-			// The trigger's own statement (migration 0006), for one row.
-			if im.journalPeople, err = im.tx.PrepareContext(im.ctx, `INSERT INTO change_rows (change_seq, tbl, key, row_id, before)
-				SELECT o.seq, 'interaction_people', json_array(?1, ?2), NULL, NULL FROM change_open o
-				WHERE coalesce((SELECT rowid FROM interactions WHERE id = ?1), 0) <= o.interactions_mark`); err != nil {
-				return fmt.Errorf("import: %w", err)
-			}
-		}
 	}
 	return nil
 }
@@ -1273,10 +1264,6 @@ func (im *Import) restoreDerived() error {
 	}
 	im.indexes, im.triggers, im.touched = nil, nil, nil
 	im.history = nil
-	if im.journalPeople != nil {
-		im.journalPeople.Close()
-		im.journalPeople = nil
-	}
 	return nil
 }
 

@@ -314,12 +314,26 @@ func TestImportMemoryStaysDone(t *testing.T) {
 	if res.Memories.Updated != 0 || len(ms) != 1 || !ms[0].DoneAt.Equal(done.DoneAt) {
 		t.Errorf("an open copy reopened a done memory: %+v, %+v", res.Memories, ms)
 	}
-	fixed := done
-	fixed.Text = "exam on Friday"
-	res = importAll(t, s, false, nil, nil, []domain.Memory{fixed})
+	// A file that holds the text otherwise is most often an older export:
+	// tend's text, which remember --edit may have corrected since, stays.
+	other := done
+	other.Text = "exam on Friday"
+	res = importAll(t, s, false, nil, nil, []domain.Memory{other})
 	ms, _ = s.Memories(t.Context(), p.ID)
-	if res.Memories.Updated != 1 || ms[0].Text != "exam on Friday" {
-		t.Errorf("a corrected text was not applied: %+v, %+v", res.Memories, ms)
+	if res.Memories.Updated != 0 || ms[0].Text != "exam" || len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Text, "tend's kept") {
+		t.Errorf("a file's other text replaced tend's: %+v, %+v, notes %v", res.Memories, ms, res.Notes)
+	}
+	// Done in the file and open in tend: done in tend, the rest as it was.
+	openAgain := domain.Memory{ID: "01EEEEEEEEEEEEEEEEEEEEEEEE", PersonID: p.ID, Text: "visa"}
+	importAll(t, s, false, nil, nil, []domain.Memory{openAgain})
+	doneElsewhere := openAgain
+	doneElsewhere.Text, doneElsewhere.DoneAt = "visa, old words", ts("2026-03-08T10:00:00Z")
+	res = importAll(t, s, false, nil, nil, []domain.Memory{doneElsewhere})
+	ms, _ = s.Memories(t.Context(), p.ID)
+	for _, m := range ms {
+		if m.ID == openAgain.ID && (m.Text != "visa" || !m.DoneAt.Equal(doneElsewhere.DoneAt) || res.Memories.Updated != 1) {
+			t.Errorf("a memory done in the file: %+v, %+v; want done, with tend's text", m, res.Memories)
+		}
 	}
 }
 

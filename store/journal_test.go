@@ -416,10 +416,11 @@ func TestBigImportIsOneChange(t *testing.T) {
 
 // TestBulkImportJournalsAsTheTriggers runs one file through the plain path
 // and the bulk path (which drops the journal's trigger on new rows of
-// interaction_people and journals them itself): interactions tend had whose
-// people the file changes, before and after the bulk path begins, one of
-// them twice. The journals must hold the same rows, and undo must give back
-// what was there.
+// interaction_people): the file holds interactions tend had with other
+// people, before and after the bulk path begins, one of them twice. They
+// keep tend's people, so neither journal holds a row of them; the
+// journals must hold the same rows, and undo must give back what was
+// there.
 func TestBulkImportJournalsAsTheTriggers(t *testing.T) {
 	ctx := t.Context()
 	load := func(bulk int) (*Store, string, string) {
@@ -496,8 +497,8 @@ func TestBulkImportJournalsAsTheTriggers(t *testing.T) {
 		return s, before, journal.String()
 	}
 	_, _, plain := load(1 << 30)
-	if !strings.Contains(plain, `["old-1","p3"] | - | -`) {
-		t.Fatalf("the plain import's journal lacks the new row of old-1:\n%s", plain)
+	if strings.Contains(plain, `"old-`) {
+		t.Fatalf("the plain import's journal holds rows of interactions tend had, whose people it should keep:\n%s", plain)
 	}
 	s, before, bulk := load(10)
 	if bulk != plain {
