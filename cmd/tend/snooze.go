@@ -88,9 +88,16 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	if err != nil {
 		return err
 	}
-	a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
+	unchanged := before.SnoozedUntil.Equal(p.SnoozedUntil) || (opts.off && !before.SnoozedUntil.After(now))
+	if !unchanged {
+		a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
+	}
 	if opts.json {
 		return a.printJSON(exchange.Person(p))
+	}
+	if opts.off && !before.SnoozedUntil.After(now) {
+		_, err = fmt.Fprintf(a.out, "%s was not snoozed: already in today's list.\n", paint(styleName, p.Name))
+		return err
 	}
 	_, err = fmt.Fprintln(a.out, words.Snoozed(paint(styleName, p.Name), until, now.Location()))
 	return err

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestAnAliasThatTakesAName: an alias that another person's name answered
+// to is taken, and add and edit say so.
+func TestAnAliasThatTakesAName(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ben Okafor")
+	h.ok("add", "Ana Lima")
+	r := h.ok("edit", "ana", "--alias", "ben")
+	if !strings.Contains(r.stderr, `Note: "ben" found Ben Okafor until now; as an alias, tend log ben now means Ana Lima.`) {
+		t.Errorf("edit --alias ben: stderr %q; want a note that ben now means Ana", r.stderr)
+	}
+	if r := h.ok("edit", "ana", "--alias", "annie"); r.stderr != "" {
+		t.Errorf("an alias no one else answers to: stderr %q, want none", r.stderr)
+	}
+	if r := h.ok("add", "Carla Diaz", "--alias", "ana"); !strings.Contains(r.stderr, `"ana" found Ana Lima until now`) {
+		t.Errorf("add --alias ana: stderr %q; want a note", r.stderr)
+	}
+}
+
+// TestRememberEditTakesTheDayAway: remember --edit ID --on "" leaves the
+// memory with no day, as its help says; a new memory with --on "" is
+// still refused, as an empty WHEN is everywhere else.
+func TestRememberEditTakesTheDayAway(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	var m struct{ ID string }
+	if err := json.Unmarshal([]byte(h.ok("remember", "ana", "exam", "--on", "friday", "--json").stdout), &m); err != nil {
+		t.Fatal(err)
+	}
+	h.ok("remember", "--edit", m.ID, "--on", "")
+	var shown struct {
+		Memories []struct{ Due *string }
+	}
+	if err := json.Unmarshal([]byte(h.ok("show", "ana", "--json").stdout), &shown); err != nil || len(shown.Memories) != 1 || shown.Memories[0].Due != nil {
+		t.Errorf("the memory after --on \"\" = %+v, %v; want no day", shown, err)
+	}
+	if r := h.run("remember", "ana", "x", "--on", ""); r.code != exitUsage {
+		t.Errorf("remember NAME TEXT --on \"\": exit %d, want it refused", r.code)
+	}
+}
+
+// TestCorrectionsThatChangeNothingAreNoChange: an amend or a memory edit
+// that leaves everything as it was is nothing undo reverts.
+func TestCorrectionsThatChangeNothingAreNoChange(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	var in, m struct{ ID string }
+	json.Unmarshal([]byte(h.ok("log", "ana", "--at", "2d", "--json").stdout), &in)
+	json.Unmarshal([]byte(h.ok("remember", "ana", "exam", "--json").stdout), &m)
+	before := h.ok("undo", "--list").stdout
+	h.ok("amend", in.ID, "--minutes", "0")
+	h.ok("amend", in.ID, "--with", "ana")
+	h.ok("remember", "--edit", m.ID, "exam")
+	if after := h.ok("undo", "--list").stdout; after != before {
+		t.Errorf("undo --list after corrections that change nothing:\n%s\nwant as before:\n%s", after, before)
+	}
+}
+
+// TestSnoozeOffOnSomeoneNotSnoozed says so, and is no change.
+func TestSnoozeOffOnSomeoneNotSnoozed(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Cleo Ray")
+	before := h.ok("undo", "--list").stdout
+	if out := h.ok("snooze", "cleo", "--off").stdout; out != "Cleo Ray was not snoozed: already in today's list.\n" {
+		t.Errorf("snooze --off on someone not snoozed = %q", out)
+	}
+	if after := h.ok("undo", "--list").stdout; after != before {
+		t.Errorf("undo --list after it:\n%s\nwant as before:\n%s", after, before)
+	}
+}
