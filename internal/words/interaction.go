@@ -40,7 +40,7 @@ func Interaction(in domain.Interaction, self string, emphasize func(string) stri
 				others = append(others, termtext.Line(in.Names[i]))
 			}
 		}
-		parts = append(parts, "with "+strings.Join(others, ", "))
+		parts = append(parts, "with "+And(others)) // "Ana and Lima, Ana": a comma may be in a name
 	}
 	return strings.Join(parts, ", ")
 }

@@ -34,3 +34,12 @@ func TestInteraction(t *testing.T) {
 		}
 	}
 }
+
+// TestInteractionJoinsOthersAsASentence: the others there are joined as a
+// sentence, so a name with a comma reads as one person.
+func TestInteractionJoinsOthersAsASentence(t *testing.T) {
+	in := domain.Interaction{People: []string{"me", "a", "b"}, Names: []string{"Me", "Ben", "Lima, Ana"}, Via: cadence.InPerson}
+	if got := words.Interaction(in, "me", func(s string) string { return s }); got != "in-person, with Ben and Lima, Ana" {
+		t.Errorf("Interaction = %q", got)
+	}
+}
