@@ -68,10 +68,17 @@ func (s *Store) findPerson(ctx context.Context, query string, scope Scope, sugge
 			seen[domain.NameKey(c.Name)]++
 		}
 		// People of the same name are told apart by the start of their id,
-		// which a NAME may be given as.
+		// which a NAME may be given as: long enough to differ between
+		// them (ids made in one millisecond share their first ten).
+		n := 10
+		for i := range found {
+			for j := range i {
+				n = max(n, commonPrefix(found[i].ID, found[j].ID)+1)
+			}
+		}
 		for i, c := range found {
 			if seen[domain.NameKey(c.Name)] > 1 {
-				names[i] += " (" + c.ID[:min(len(c.ID), 10)] + ")"
+				names[i] += " (" + c.ID[:min(len(c.ID), n)] + ")"
 			}
 		}
 		return domain.Person{}, &domain.AmbiguousError{Query: query, Candidates: names}

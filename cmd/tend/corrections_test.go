@@ -75,3 +75,21 @@ func TestSnoozeOffOnSomeoneNotSnoozed(t *testing.T) {
 		t.Errorf("undo --list after it:\n%s\nwant as before:\n%s", after, before)
 	}
 }
+
+// TestRestoreBesideAnActiveNamesake: the refusal says how to bring them
+// back, and the way it gives works.
+func TestRestoreBesideAnActiveNamesake(t *testing.T) {
+	h := newHarness(t)
+	var old struct{ ID string }
+	json.Unmarshal([]byte(h.ok("add", "Ana Lima", "--json").stdout), &old)
+	h.ok("archive", "ana")
+	h.ok("add", "Ana Lima")
+	r := h.run("restore", "ana")
+	id := old.ID
+	want := "tend edit " + id + " --name 'Ana Lima (2)', then tend restore " + id
+	if r.code != exitUsage || !strings.Contains(r.stderr, want) {
+		t.Fatalf("restore beside an active namesake: exit %d, stderr %q; want %q", r.code, r.stderr, want)
+	}
+	h.ok("edit", id, "--name", "Ana Lima (2)")
+	h.ok("restore", id)
+}

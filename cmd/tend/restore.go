@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -39,6 +40,13 @@ func runRestorePerson(a *app, opts restoreOptions) error {
 		return err
 	}
 	before, p, err := c.Restore(a.ctx(), found.ID)
+	if errors.Is(err, domain.ErrNameTaken) {
+		// Names are unique among the active: one of the two must be
+		// renamed, and the archived one can be named by its id.
+		id := found.ID // whole: ids made in one millisecond share their start
+		return usageErrorf("someone active is called %s too: rename one first, such as tend edit %s --name %s, then tend restore %s",
+			oneLine(found.Name), id, quoteArg(found.Name+" (2)"), id)
+	}
 	if err != nil {
 		return err
 	}
