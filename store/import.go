@@ -782,8 +782,8 @@ func (im *Import) writeDates(p domain.Person) error {
 	return nil
 }
 
-// PutInteraction adds an interaction by id, or replaces the stored one when
-// the file's differs. It needs an id: without one, importing twice would
+// PutInteraction adds an interaction by id; one tend has stays as tend has
+// it (mergeInteraction). It needs an id: without one, importing twice would
 // log everything twice. Interactions are written in batches; a batch is
 // always written before the import ends.
 func (im *Import) PutInteraction(in domain.Interaction) error {
@@ -931,8 +931,8 @@ func insertParticipantsSQL(n int) string {
 		strings.Repeat("(?, ?, ?, ?), ", n-1) + `(?, ?, ?, ?)`
 }
 
-// mergeInteraction compares an interaction with the stored one of its id,
-// and writes the file's if they differ.
+// mergeInteraction compares an interaction with the stored one of its id:
+// when they differ, tend's is kept, with a note (see the rules above).
 func (im *Import) mergeInteraction(in domain.Interaction) error {
 	if err := im.writeParticipants(); err != nil { // the stored people must be there to compare with
 		return err
@@ -954,6 +954,13 @@ func (im *Import) mergeInteraction(in domain.Interaction) error {
 	if via == string(in.Via) && dir == string(in.Direction) && storedAt == at &&
 		int(minutes.Int64) == in.Minutes && note == in.Note && missed == in.Missed && slices.Equal(storedPeople, in.People) {
 		return nil
+	}
+	for _, pid := range in.People {
+		if _, ok := im.people[pid]; !ok {
+			// Someone the file lists later (or as an alias of tend's): the
+			// difference may be only their id, so there is nothing to say.
+			return nil
+		}
 	}
 	im.keep("interaction", in.ID)
 	return nil
@@ -1019,8 +1026,8 @@ func (im *Import) writeParticipants() error {
 	return nil
 }
 
-// PutMemory adds a memory by id, or replaces the stored one when the
-// file's differs; done stays done.
+// PutMemory adds a memory by id; one tend has stays as tend has it, but
+// done in the file is done in tend, and done stays done.
 func (im *Import) PutMemory(m domain.Memory) error {
 	if strings.TrimSpace(m.ID) == "" {
 		return domain.Errorf(domain.ErrInvalid, "a memory needs an id")
@@ -1072,7 +1079,9 @@ func (im *Import) PutMemory(m domain.Memory) error {
 		return nil
 	}
 	if nullEqual(storedDone, done) {
-		im.keep("memory", m.ID)
+		if _, ok := im.people[m.PersonID]; ok || person == m.PersonID {
+			im.keep("memory", m.ID)
+		}
 		return nil
 	}
 	// Done in the file: done in tend, the rest as tend has it.
@@ -1091,9 +1100,6 @@ func nullEqual(stored sql.NullString, v any) bool {
 	return stored.Valid && stored.String == v.(string)
 }
 
-// finish settles references to people the file named before it listed
-// them: an id matched by name to someone in tend is rewritten to tend's id,
-// and an id nobody has is an error.
 // keep notes that the file's record of id differs from tend's, which
 // stays: the first few by id, then how many more.
 func (im *Import) keep(what, id string) {
@@ -1106,6 +1112,9 @@ func (im *Import) keep(what, id string) {
 // keptNamed is how many kept records the notes name one by one.
 const keptNamed = 5
 
+// finish settles references to people the file named before it listed
+// them: an id matched by name to someone in tend is rewritten to tend's id,
+// and an id nobody has is an error.
 func (im *Import) finish() error {
 	if im.kept > keptNamed {
 		im.Note(domain.ImportNote{Text: fmt.Sprintf("%d more interactions and memories the file holds otherwise: tend's kept", im.kept-keptNamed)})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,4 +32,43 @@ func TestAnOldExportKeepsLaterCorrections(t *testing.T) {
 	if show := h.ok("show", "ana").stdout; !strings.Contains(show, "exam moved") {
 		t.Errorf("show after importing the old export:\n%s\nwant the edited memory", show)
 	}
+}
+
+// TestAFileThatListsPeopleLastHasNoFalseNotes: a file whose people come
+// after its interactions and memories, whose person tend knows under
+// another id (matched by name), imported twice, says nothing was kept
+// otherwise: the records are the same.
+func TestAFileThatListsPeopleLastHasNoFalseNotes(t *testing.T) {
+	a, b := newHarness(t), newHarness(t)
+	a.ok("add", "Ana Lima")
+	b.env = append(b.env, "TEND_NOW=2026-11-24T09:30:05Z")
+	b.ok("add", "Ana Lima")
+	a.ok("log", "ana", "--at", "2d", "--note", "a call")
+	a.ok("remember", "ana", "exam")
+	file := filepath.Join(t.TempDir(), "a.json")
+	a.ok("export", "json", "-o", file)
+	var d map[string]any
+	raw, _ := os.ReadFile(file)
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatal(err)
+	}
+	reordered := `{"format": "tend", "version": 1, "exported_at": ` + mustJSON(t, d["exported_at"]) +
+		`, "interactions": ` + mustJSON(t, d["interactions"]) + `, "memories": ` + mustJSON(t, d["memories"]) +
+		`, "people": ` + mustJSON(t, d["people"]) + `}`
+	if err := os.WriteFile(file, []byte(reordered), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.ok("import", "json", file)
+	if out := b.ok("import", "json", file).stdout; strings.Contains(out, "tend's kept") {
+		t.Errorf("the same file imported again:\n%s\nwant no note of records kept otherwise", out)
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
