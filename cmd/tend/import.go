@@ -218,9 +218,18 @@ func printImport(a *app, name, format string, res domain.ImportResult) error {
 		}
 		fmt.Fprintf(&b, "  note: %s%s\n", where, oneLine(n.Text))
 	}
+	if res.People.New >= manyNewPeople && !res.DryRun && (format == "vcard" || format == "csv") {
+		// An address book brings everyone its owner ever saved: all on the
+		// default tier, added on one day, and so all due on one day.
+		fmt.Fprintf(&b, "  hint: the %d new people are all due on the same day, a rhythm after today; give the few who matter a tier (tend edit NAME --tier close), and archive those you do not keep up with (tend archive NAME)\n", res.People.New)
+	}
 	_, err := fmt.Fprint(a.out, b.String())
 	return err
 }
+
+// manyNewPeople is how many new people from an address book bring the
+// hint about tiers: more than the closest layers hold.
+const manyNewPeople = 50
 
 // newKinds says what an import added, each kind apart: "3 new people, 4
 // new interactions", or "nothing new".
@@ -237,6 +246,9 @@ func newKinds(res domain.ImportResult) string {
 		}
 	}
 	if len(parts) == 0 {
+		if n := res.People.Updated + res.Interactions.Updated + res.Memories.Updated; n > 0 {
+			return fmt.Sprintf("nothing new, %d updated", n) // "nothing new" alone reads as nothing done
+		}
 		return "nothing new"
 	}
 	return strings.Join(parts, ", ")

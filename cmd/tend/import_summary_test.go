@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,4 +117,23 @@ func TestImportSummaries(t *testing.T) {
 	keep(h)
 
 	compareGolden(t, "import_summaries", transcript.String())
+}
+
+// TestImportOfAnAddressBookSaysWhatItBrings: a re-import that only updates
+// says so, not "nothing new" alone; an address book of many new people
+// gets the hint that they all come due on one day.
+func TestImportOfAnAddressBookSaysWhatItBrings(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Oscar Wilde", "--phone", "5555550004")
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Oscar Wilde\r\nEMAIL:oscar@example.com\r\nEND:VCARD\r\n"
+	if out := h.runIn(card, "import", "vcard", "-").stdout; !strings.Contains(out, "nothing new, 1 updated") {
+		t.Errorf("an import that updated Oscar:\n%s\nwant nothing new, 1 updated", out)
+	}
+	var many strings.Builder
+	for i := range manyNewPeople {
+		fmt.Fprintf(&many, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %d\r\nEND:VCARD\r\n", i)
+	}
+	if out := h.runIn(many.String(), "import", "vcard", "-").stdout; !strings.Contains(out, "hint: the 50 new people are all due on the same day") {
+		t.Errorf("an address book of 50:\n%s\nwant the hint about tiers", out)
+	}
 }
