@@ -22,8 +22,8 @@ func noteAliasesTaken(a *app, c *core.Core, p domain.Person, before []string) er
 		if err != nil {
 			return err
 		}
-		if len(others) == 0 {
-			continue
+		if len(others) != 1 {
+			continue // no one, or several: the name found no one for sure before
 		}
 		for i, o := range others {
 			others[i] = oneLine(o)

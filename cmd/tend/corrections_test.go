@@ -22,6 +22,12 @@ func TestAnAliasThatTakesAName(t *testing.T) {
 	if r := h.ok("add", "Carla Diaz", "--alias", "ana"); !strings.Contains(r.stderr, `"ana" found Ana Lima until now`) {
 		t.Errorf("add --alias ana: stderr %q; want a note", r.stderr)
 	}
+	// A name that found several before found no one for sure: no note,
+	// where one listed 72 people of a large address book.
+	h.ok("add", "Ben Ode")
+	if r := h.ok("add", "Dev Patel", "--alias", "be"); r.stderr != "" {
+		t.Errorf("add --alias be, which found Ben Okafor and Ben Ode: stderr %q, want none", r.stderr)
+	}
 }
 
 // TestRememberEditTakesTheDayAway: remember --edit ID --on "" leaves the
