@@ -39,6 +39,16 @@ func MatchName(query string, pool []Candidate) []Candidate {
 			found = append(found, c)
 		}
 	}
+	if len(found) > 0 {
+		return found
+	}
+	// An alias the user gave is as exact as a name: a chat with "Elon" is
+	// Elon Musk's, whose alias it is.
+	for _, c := range pool {
+		if slices.ContainsFunc(c.Aliases, func(a string) bool { return NameKey(a) == key }) {
+			found = append(found, c)
+		}
+	}
 	return found
 }
 

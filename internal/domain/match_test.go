@@ -162,3 +162,27 @@ func TestMatchFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchNameOfAChat: a chat's partner is found by name, exactly or
+// ignoring case, then by an alias the user gave; never by a start.
+func TestMatchNameOfAChat(t *testing.T) {
+	pool := []domain.Candidate{{ID: "a", Name: "Ana Lima"}, {ID: "e", Name: "Elon Musk", Aliases: []string{"Elon"}}, {ID: "n", Name: "Anabel"}}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"Ana Lima", []string{"a"}},
+		{"ana lima", []string{"a"}},
+		{"elon", []string{"e"}},
+		{"Ana", nil},
+		{"Elon M", nil},
+	} {
+		var got []string
+		for _, f := range domain.MatchName(c.query, pool) {
+			got = append(got, f.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("MatchName(%q) = %v, want %v", c.query, got, c.want)
+		}
+	}
+}

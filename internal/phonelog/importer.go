@@ -138,7 +138,7 @@ func NewImporter(t Target, opts ImportOptions) (*Importer, error) {
 			k := strings.ToLower(strings.TrimSpace(e))
 			im.email[k] = appendOnce(im.email[k], p.ID)
 		}
-		im.names = append(im.names, domain.Candidate{ID: p.ID, Name: p.Name})
+		im.names = append(im.names, domain.Candidate{ID: p.ID, Name: p.Name, Aliases: p.Aliases})
 		im.nameOf[p.ID], im.archived[p.ID] = p.Name, !p.ArchivedAt.IsZero()
 	}
 	return im, nil
