@@ -387,7 +387,7 @@ func classify(name, title string, head, whole []byte, open func() (io.ReadCloser
 		if kind == "messages" {
 			other = "calls"
 		}
-		return in, usageErrorf("import %s: this is a %s file, not a %s; read it with tend import %s", name, f, kindWhat(kind), other)
+		return in, usageErrorf("import %s: this file is of the format %s, not a %s; read it with tend import %s", name, f, kindWhat(kind), other)
 	}
 	in.format = f
 	return in, nil
