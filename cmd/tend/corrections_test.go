@@ -99,3 +99,29 @@ func TestRestoreBesideAnActiveNamesake(t *testing.T) {
 	h.ok("edit", id, "--name", "Ana Lima (2)")
 	h.ok("restore", id)
 }
+
+// TestDoneByMistakeIsReopened: done --reopen opens a done memory again,
+// says so when it was open, and undo takes it back.
+func TestDoneByMistakeIsReopened(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Ana Lima")
+	var m struct{ ID string }
+	json.Unmarshal([]byte(h.ok("remember", "ana", "exam", "--json").stdout), &m)
+	h.ok("done", "ana", "1")
+	if out := h.ok("done", "--reopen", m.ID).stdout; out != "Open again: exam\n" {
+		t.Errorf("done --reopen = %q", out)
+	}
+	if out := h.ok("show", "ana").stdout; !strings.Contains(out, "1 [ ] exam") {
+		t.Errorf("show after --reopen:\n%s\nwant the memory open", out)
+	}
+	if out := h.ok("done", "--reopen", m.ID).stdout; out != "Not done yet: exam\n" {
+		t.Errorf("done --reopen of an open memory = %q", out)
+	}
+	h.ok("undo")
+	if out := h.ok("show", "ana").stdout; !strings.Contains(out, "[x] exam") {
+		t.Errorf("show after undoing --reopen:\n%s\nwant it done again", out)
+	}
+	if r := h.run("done", "--reopen", "ana", "1"); r.code != exitUsage {
+		t.Errorf("done --reopen NAME N: exit %d, want it refused", r.code)
+	}
+}

@@ -31,6 +31,26 @@ func (c *Core) Done(ctx context.Context, id string) (MarkedDone, error) {
 	return MarkedDone{Before: m, After: after}, nil
 }
 
+// Reopen marks the done memory with id (or a unique start of it) not done:
+// a done by mistake put right. Already says it was open.
+func (c *Core) Reopen(ctx context.Context, id string) (MarkedDone, error) {
+	m, err := c.store.Memory(ctx, id)
+	if err != nil {
+		return MarkedDone{}, err
+	}
+	if !m.Done() {
+		return MarkedDone{Before: m, After: m, Already: true}, nil
+	}
+	after, err := c.store.UpdateMemory(ctx, m.ID, func(m *domain.Memory) error {
+		m.DoneAt = time.Time{}
+		return nil
+	})
+	if err != nil {
+		return MarkedDone{}, err
+	}
+	return MarkedDone{Before: m, After: after}, nil
+}
+
 // OpenMemories are a person's memories not yet done, in the order the
 // faces number them (1, 2, ...).
 func (c *Core) OpenMemories(ctx context.Context, personID string) ([]domain.Memory, error) {
