@@ -70,7 +70,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	if wal.Pending == 0 {
 		return alone()
 	}
-	if wal.PageSizeDiffers || walOlderThanFile(abs) {
+	if wal.PageSizeDiffers {
 		h, err := alone()
 		h.WAL = WALHealth{Pending: wal.Pending, Foreign: true}
 		return h, err

@@ -492,27 +492,6 @@ func (s *Store) markDamaged() {
 	MarkDamaged(s.path)
 }
 
-// walOlderThanFile reports that the database file was written well after
-// its -wal last was: tend writes the file only from its -wal, in a
-// checkpoint that leaves nothing pending, so a file written later beside
-// changes still pending was put there by something else (a copy by hand).
-// The minute is room for a checkpoint of a large import killed halfway,
-// whose -wal belongs. A copy that kept its old time (cp -p, mv), or one
-// made within the minute, is not seen: its pages may read as one file
-// with the -wal's.
-func walOlderThanFile(path string) bool {
-	db, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	wal, err := os.Stat(path + "-wal")
-	return err == nil && db.ModTime().After(wal.ModTime().Add(walOlderBy))
-}
-
-// walOlderBy is how much later than its -wal a file must have been written
-// for walOlderThanFile.
-const walOlderBy = time.Minute
-
 // foreignWALError says the file cannot be read with the -wal beside it.
 func foreignWALError(path string) error {
 	return domain.Errorf(ErrDamaged, "%s cannot be read with the -wal beside it, which may belong to another copy of the file (one put in its place by hand?); nothing was written. Run tend doctor: it says which, and what to move away", path)
@@ -528,9 +507,6 @@ func foreignWALError(path string) error {
 func checkLeftoverWAL(path string, opts Options) error {
 	if wal, _ := readWAL(path); wal.Pending == 0 || dbInUse(path) {
 		return nil
-	}
-	if walOlderThanFile(path) {
-		return foreignWALError(path)
 	}
 	opts.Mode = ReadOnly
 	r, err := Open(path, opts)

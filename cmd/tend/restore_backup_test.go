@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tend-app/tend/internal/domain"
 	"github.com/tend-app/tend/store"
@@ -194,48 +193,6 @@ func TestAWriteBesideAForeignWALOfTheSameSize(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(h.db + "-wal"); string(b) != string(wal) {
 		t.Error("the refused write changed or removed the -wal")
-	}
-}
-
-// TestAWriteBesideAnOlderWALThatReadsAsOne: a copy put back by hand,
-// written after a crashed tend's -wal, whose pages read with that -wal as
-// one sound file (the copy is an older state of the same file): the write
-// is refused, as doctor says, and nothing changes.
-func TestAWriteBesideAnOlderWALThatReadsAsOne(t *testing.T) {
-	h := privateHarness(t)
-	h.ok("add", "Ana Lima")
-	h.ok("add", "Ben Okafor")
-	copyByHand, err := os.ReadFile(h.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.ok("log", "ben", "--note", "only in the copy")
-	s, err := store.Open(h.db, store.Options{}) // a full-screen view, killed after its write
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddPerson(t.Context(), domain.Person{Name: "Zed New"}); err != nil {
-		t.Fatal(err)
-	}
-	wal, _ := os.ReadFile(h.db + "-wal")
-	shm, _ := os.ReadFile(h.db + "-shm")
-	s.Close()
-	os.WriteFile(h.db+"-wal", wal, 0o600)
-	os.WriteFile(h.db+"-shm", shm, 0o600)
-	crashed := time.Now().Add(-time.Hour)
-	os.Chtimes(h.db+"-wal", crashed, crashed)
-	os.WriteFile(h.db, copyByHand, 0o600) // cp, an hour after the crash
-	if r := h.run("add", "After Restore"); r.code == 0 || !strings.Contains(r.stderr, "-wal beside it") {
-		t.Errorf("add beside an older -wal: exit %d, stderr %q; want it refused", r.code, r.stderr)
-	}
-	if b, _ := os.ReadFile(h.db); string(b) != string(copyByHand) {
-		t.Error("the refused write changed the file")
-	}
-	if b, _ := os.ReadFile(h.db + "-wal"); string(b) != string(wal) {
-		t.Error("the refused write changed or removed the -wal")
-	}
-	if rep, _ := h.doctorJSON(); statusOf(rep, "wal") != statusProblem {
-		t.Errorf("doctor's wal check = %s, want a problem", statusOf(rep, "wal"))
 	}
 }
 
