@@ -955,8 +955,10 @@ func (im *Import) mergeInteraction(in domain.Interaction) error {
 		int(minutes.Int64) == in.Minutes && note == in.Note && missed == in.Missed && slices.Equal(storedPeople, in.People) {
 		return nil
 	}
+	same := via == string(in.Via) && dir == string(in.Direction) && storedAt == at &&
+		int(minutes.Int64) == in.Minutes && note == in.Note && missed == in.Missed
 	for _, pid := range in.People {
-		if _, ok := im.people[pid]; !ok {
+		if _, ok := im.people[pid]; !ok && same {
 			// Someone the file lists later (or as an alias of tend's): the
 			// difference may be only their id, so there is nothing to say.
 			return nil
@@ -1079,8 +1081,8 @@ func (im *Import) PutMemory(m domain.Memory) error {
 		return nil
 	}
 	if nullEqual(storedDone, done) {
-		if _, ok := im.people[m.PersonID]; ok || person == m.PersonID {
-			im.keep("memory", m.ID)
+		if _, ok := im.people[m.PersonID]; ok || person == m.PersonID || text != m.Text || !nullEqual(storedDue, due) {
+			im.keep("memory", m.ID) // not only a person the file lists later
 		}
 		return nil
 	}

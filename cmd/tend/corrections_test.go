@@ -74,7 +74,7 @@ func TestSnoozeOffOnSomeoneNotSnoozed(t *testing.T) {
 	h := newHarness(t)
 	h.ok("add", "Cleo Ray")
 	before := h.ok("undo", "--list").stdout
-	if out := h.ok("snooze", "cleo", "--off").stdout; out != "Cleo Ray was not snoozed: already in today's list.\n" {
+	if out := h.ok("snooze", "cleo", "--off").stdout; out != "Cleo Ray is not snoozed; nothing changed.\n" {
 		t.Errorf("snooze --off on someone not snoozed = %q", out)
 	}
 	if after := h.ok("undo", "--list").stdout; after != before {

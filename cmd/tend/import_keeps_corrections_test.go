@@ -62,6 +62,13 @@ func TestAFileThatListsPeopleLastHasNoFalseNotes(t *testing.T) {
 	if out := b.ok("import", "json", file).stdout; strings.Contains(out, "tend's kept") {
 		t.Errorf("the same file imported again:\n%s\nwant no note of records kept otherwise", out)
 	}
+	// A real difference is still said, the person listed later or not.
+	var in []struct{ ID string }
+	json.Unmarshal([]byte(b.ok("history", "--json").stdout), &in)
+	b.ok("amend", in[0].ID, "--note", "fixed in b")
+	if out := b.ok("import", "json", file).stdout; !strings.Contains(out, "interaction "+in[0].ID) {
+		t.Errorf("the file again after an amend:\n%s\nwant a note that tend's interaction was kept", out)
+	}
 }
 
 func mustJSON(t *testing.T, v any) string {

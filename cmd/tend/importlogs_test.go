@@ -540,3 +540,21 @@ func TestImportRegionFromTheSettings(t *testing.T) {
 		t.Errorf("import with region DE in the settings:\n%s", out)
 	}
 }
+
+// TestAChatNameThatIsAnAlias: the partner of a chat is found by an alias
+// the user gave them, but the user's own name in the chat ("Sam"), which
+// is someone's alias, does not make that someone the partner: tend asks
+// who the user is, as it did before aliases counted.
+func TestAChatNameThatIsAnAlias(t *testing.T) {
+	h := newHarness(t)
+	h.ok("add", "Samantha Reyes", "--alias", "Sam")
+	chat := writeFile(t, t.TempDir(), "chat.txt", "11/20/26, 12:00 - Sam: Hi Ben\n11/20/26, 12:01 - Ben: hey Sam\n11/21/26, 09:00 - Sam: lunch?\n")
+	if r := h.run("import", "messages", chat); r.code != exitUsage || !strings.Contains(r.stderr, "--me") {
+		t.Errorf("a chat of Sam and Ben, Sam an alias: exit %d, stderr %q; want tend to ask who the user is", r.code, r.stderr)
+	}
+	h.ok("import", "messages", chat, "--me", "Ben")
+	hist := historyJSON(t, h)
+	if len(hist) != 3 || fmt.Sprint(hist[0]["names"]) != "[Samantha Reyes]" || hist[1]["direction"] != "out" {
+		t.Errorf("history = %v, want three touches with Samantha (hers, Ben's, hers), found by her alias", hist)
+	}
+}

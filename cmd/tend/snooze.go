@@ -96,7 +96,7 @@ func runSnooze(a *app, opts snoozeOptions) error {
 		return a.printJSON(exchange.Person(p))
 	}
 	if opts.off && !before.SnoozedUntil.After(now) {
-		_, err = fmt.Fprintf(a.out, "%s was not snoozed: already in today's list.\n", paint(styleName, p.Name))
+		_, err = fmt.Fprintf(a.out, "%s is not snoozed; nothing changed.\n", paint(styleName, p.Name))
 		return err
 	}
 	_, err = fmt.Fprintln(a.out, words.Snoozed(paint(styleName, p.Name), until, now.Location()))

@@ -39,13 +39,18 @@ func MatchName(query string, pool []Candidate) []Candidate {
 			found = append(found, c)
 		}
 	}
-	if len(found) > 0 {
-		return found
-	}
-	// An alias the user gave is as exact as a name: a chat with "Elon" is
-	// Elon Musk's, whose alias it is.
+	return found
+}
+
+// MatchAlias returns the people whose alias is the name from a chat,
+// ignoring case: a chat with "Elon" is Elon Musk's, whose alias it is.
+// It is asked only of the partner, once told apart from the user: the
+// user's own name in a chat ("Sam") is often someone's alias.
+func MatchAlias(query string, pool []Candidate) []Candidate {
+	key := NameKey(strings.TrimSpace(query))
+	var found []Candidate
 	for _, c := range pool {
-		if slices.ContainsFunc(c.Aliases, func(a string) bool { return NameKey(a) == key }) {
+		if key != "" && slices.ContainsFunc(c.Aliases, func(a string) bool { return NameKey(a) == key }) {
 			found = append(found, c)
 		}
 	}

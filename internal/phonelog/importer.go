@@ -261,7 +261,11 @@ func (im *Importer) who(r Record) ([]string, string) {
 		}
 	}
 	if len(found) == 0 && r.ByName {
-		for _, c := range domain.MatchName(r.Name, im.names) {
+		matched := domain.MatchName(r.Name, im.names)
+		if len(matched) == 0 {
+			matched = domain.MatchAlias(r.Name, im.names)
+		}
+		for _, c := range matched {
 			found = append(found, c.ID)
 		}
 		if len(found) > 1 {
