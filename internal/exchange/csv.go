@@ -16,12 +16,13 @@ import (
 )
 
 // CSVColumns are the columns of `tend export csv`, in order. The first
-// eleven are read back by ReadCSV; the others are worked out by tend (where
-// each person stands today) and are passed over on import, so that an
-// exported file, edited in a spreadsheet, imports again.
+// eleven, and aliases, are read back by ReadCSV; the others are worked out
+// by tend (where each person stands today) and are passed over on import,
+// so that an exported file, edited in a spreadsheet, imports again.
+// aliases comes last, after the columns scripts had before it.
 var CSVColumns = []string{
 	"name", "tier", "every", "birthday", "phone", "email", "tags", "notes", "dates", "org", "job_title",
-	"last_real_at", "last_real_via", "days_since_real", "due_ratio", "due", "id",
+	"last_real_at", "last_real_via", "days_since_real", "due_ratio", "due", "id", "aliases",
 }
 
 // listSep joins the phones, e-mails and tags of one cell.
@@ -51,7 +52,7 @@ func WriteCSV(w io.Writer, people []domain.Summary, rules cadence.Rules, now tim
 			strings.Join(p.Phones, listSep), strings.Join(p.Emails, listSep), strings.Join(p.Tags, listSep), p.Notes,
 			datesCell(p.ImportantDates), p.Org, p.JobTitle,
 			lastAt, lastVia, strconv.Itoa(st.DaysSinceReal), strconv.FormatFloat(st.DueRatio, 'f', 2, 64),
-			strconv.FormatBool(st.Due), p.ID,
+			strconv.FormatBool(st.Due), p.ID, strings.Join(p.Aliases, listSep),
 		}
 		for i := range row {
 			row[i] = defuseCell(row[i])

@@ -233,3 +233,12 @@ func TestCSVNicknamesAreAliases(t *testing.T) {
 		t.Errorf("Zed = %q, aliases %q; want Zed, with no alias repeating the name", zed.Name, zed.Aliases)
 	}
 }
+
+// TestCSVAliasesRoundTrip: tend's own aliases column comes back as the
+// aliases it wrote.
+func TestCSVAliasesRoundTrip(t *testing.T) {
+	r := readCSVString(t, "name,aliases\nMum Lima,mum; mama\n")
+	if len(r.people) != 1 || strings.Join(r.people[0].Aliases, "|") != "mum|mama" {
+		t.Errorf("people = %+v, want Mum Lima with the aliases mum and mama", r.people)
+	}
+}

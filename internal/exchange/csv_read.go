@@ -166,6 +166,7 @@ const (
 	fPrefix     = "prefix"
 	fSuffix     = "suffix"
 	fNickname   = "nickname"
+	fAliases    = "aliases" // tend's own column: alias; alias
 	fOrg        = "org"
 	fJobTitle   = "job_title"
 	fEmail      = "email"
@@ -197,7 +198,7 @@ var csvHeaders = map[string]csvColumn{
 	// Outlook's "Title" is the name's prefix (Mr., Dr.); the job is "Job Title".
 	"title": {field: fPrefix}, "name prefix": {field: fPrefix}, "prefix": {field: fPrefix},
 	"suffix": {field: fSuffix}, "name suffix": {field: fSuffix},
-	"nickname": {field: fNickname}, "nick name": {field: fNickname},
+	"nickname": {field: fNickname}, "nick name": {field: fNickname}, "aliases": {field: fAliases},
 	// Work.
 	"org": {field: fOrg}, "company": {field: fOrg}, "organization": {field: fOrg}, "organisation": {field: fOrg},
 	"organization name": {field: fOrg}, "organization 1 - name": {field: fOrg},
@@ -439,6 +440,8 @@ func (l *csvLayout) person(cells []string) (p domain.Person, leftOut string, err
 			n.Suffix = v
 		case fNickname:
 			nicknames = append(nicknames, v)
+		case fAliases:
+			nicknames = append(nicknames, splitList(v, ";")...)
 		case fOrg:
 			p.Org = v
 		case fJobTitle:
