@@ -511,46 +511,30 @@ func TestEditSavesOnlyWhatChanged(t *testing.T) {
 
 // TestEditingANoteKeepsItsLines: a note of several lines, changed by one
 // word in the edit form, keeps its line breaks and tabs, which the field
-// shows as marks.
+// shows as marks; a note that holds those marks itself keeps them, its
+// lines shown with another pair.
 func TestEditingANoteKeepsItsLines(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t)
-	p, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Pat Reyes", Notes: "line one\nline\ttwo"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.start(80, 24)
-	h.press("2", "e")
-	for range 8 {
-		h.press("tab") // to notes
-	}
-	h.contains("line one↵line⇥two")
-	h.typeText(" three")
-	h.press("enter")
-	if got := h.person(p.ID).Notes; got != "line one\nline\ttwo three" {
-		t.Errorf("notes after adding a word = %q, want the lines kept", got)
-	}
-}
-
-// TestEditingANoteThatHoldsTheMarks: a note that holds ↵ and ⇥ itself
-// keeps them, its lines shown with other marks.
-func TestEditingANoteThatHoldsTheMarks(t *testing.T) {
-	t.Parallel()
-	h := newHarness(t)
-	p, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Pat Reyes", Notes: "press ↵ then ⇥\nnext line"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.start(80, 24)
-	h.press("2", "e")
-	for range 8 {
-		h.press("tab") // to notes
-	}
-	h.contains("press ↵ then ⇥⏎next line")
-	h.typeText(" ok")
-	h.press("enter")
-	if got := h.person(p.ID).Notes; got != "press ↵ then ⇥\nnext line ok" {
-		t.Errorf("notes = %q, want the marks and the line kept", got)
+	for _, c := range []struct{ stored, shown, saved string }{
+		{"line one\nline\ttwo", "line one↵line⇥two", "line one\nline\ttwo three"},
+		{"press ↵ then ⇥\nnext line", "press ↵ then ⇥⏎next line", "press ↵ then ⇥\nnext line three"},
+	} {
+		h := newHarness(t)
+		p, err := h.s.AddPerson(context.Background(), domain.Person{Name: "Pat Reyes", Notes: c.stored})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.start(80, 24)
+		h.press("2", "e")
+		for range 8 {
+			h.press("tab") // to notes
+		}
+		h.contains(c.shown)
+		h.typeText(" three")
+		h.press("enter")
+		if got := h.person(p.ID).Notes; got != c.saved {
+			t.Errorf("notes %q after adding a word = %q, want %q", c.stored, got, c.saved)
+		}
 	}
 }
 
