@@ -633,7 +633,7 @@ func OrphanWAL(path string) bool {
 	if _, err := io.ReadFull(f, magic[:]); err != nil {
 		return true
 	}
-	return binary.BigEndian.Uint32(magic[:])&^1 == 0x377f0682
+	return binary.BigEndian.Uint32(magic[:])&^1 == walHeaderMagic
 }
 
 // prepareFile creates the folder (0700) and an empty file (0600) so that

@@ -21,6 +21,10 @@ type walState struct {
 	PageSizeDiffers bool
 }
 
+// walHeaderMagic begins every -wal SQLite writes (its last bit says the
+// byte order of the checksums).
+const walHeaderMagic = 0x377f0682
+
 // readWAL reads the -wal beside the database file at path. A missing or
 // empty -wal holds nothing.
 func readWAL(path string) (walState, error) {
@@ -30,7 +34,7 @@ func readWAL(path string) (walState, error) {
 		return st, nil
 	}
 	magic := binary.BigEndian.Uint32(wal[0:4])
-	if magic&^1 != 0x377f0682 {
+	if magic&^1 != walHeaderMagic {
 		return st, nil // not a WAL header: SQLite ignores the file
 	}
 	var order binary.ByteOrder = binary.LittleEndian
