@@ -434,7 +434,7 @@ func readLogInput(a *app, in logInput, imp *phonelog.Importer, opts logImportOpt
 	err = phonelog.Read(in.format, r, ro, imp.Add)
 	var ie *phonelog.InputError
 	if errors.As(err, &ie) {
-		return &phonelog.InputError{Where: in.name + strings.TrimSuffix(": "+ie.Where, ": "), Reason: ie.Reason}
+		return &phonelog.InputError{Where: "import " + in.name + strings.TrimSuffix(": "+ie.Where, ": "), Reason: ie.Reason} // as every import names its file
 	}
 	return err
 }
