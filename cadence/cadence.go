@@ -134,6 +134,10 @@ type Status struct {
 	Left     Left     // why they are left out of today; zero when they are not
 }
 
+// Resting says s is due but left out of today for the quiet days after a
+// recent contact: a day with no one to call names them.
+func (s Status) Resting() bool { return s.Due && s.Left.Kind == ReasonQuiet }
+
 // Assess works out one person's status at now.
 func Assess(p Person, now time.Time) Status { return defaultRules.assess(p, now, true) }
 

@@ -505,7 +505,12 @@ func foreignWALError(path string) error {
 // belong to, and then remove it; a -wal that cannot be read with the file
 // is left as it is, for doctor.
 func checkLeftoverWAL(path string, opts Options) error {
-	if wal, _ := readWAL(path); wal.Pending == 0 || dbInUse(path) {
+	// Whether a tend has it open is asked first: then the -wal is its own,
+	// and a write beside a running full-screen view does not read it.
+	if dbInUse(path) {
+		return nil
+	}
+	if wal, _ := readWAL(path); wal.Pending == 0 {
 		return nil
 	}
 	opts.Mode = ReadOnly

@@ -81,7 +81,7 @@ func (v *todayView) refresh(w *world, prefer string) {
 		if s.Left.IsZero() && (s.Due || s.Boosted) {
 			v.moreDue++ // as tend today counts them (core.MoreDue)
 		}
-		if s.Due && s.Left.Kind == cadence.ReasonQuiet {
+		if s.Resting() {
 			resting = append(resting, s)
 		}
 	}

@@ -88,14 +88,14 @@ func runSnooze(a *app, opts snoozeOptions) error {
 	if err != nil {
 		return err
 	}
-	unchanged := before.SnoozedUntil.Equal(p.SnoozedUntil) || (opts.off && !before.SnoozedUntil.After(now))
-	if !unchanged {
+	wasNot := opts.off && !before.SnoozedUntil.After(now) // --off on someone not snoozed
+	if !wasNot && !before.SnoozedUntil.Equal(p.SnoozedUntil) {
 		a.changed("snooze", []recordRef{personRef(p.ID)}, exchange.Person(before), exchange.Person(p))
 	}
 	if opts.json {
 		return a.printJSON(exchange.Person(p))
 	}
-	if opts.off && !before.SnoozedUntil.After(now) {
+	if wasNot {
 		_, err = fmt.Fprintf(a.out, "%s is not snoozed; nothing changed.\n", paint(styleName, p.Name))
 		return err
 	}

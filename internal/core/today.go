@@ -62,7 +62,7 @@ func (c *Core) MoreDue(ctx context.Context, now time.Time, today Today) (int, er
 func (c *Core) Resting(ctx context.Context, now time.Time) ([]string, error) {
 	var resting []cadence.Status
 	err := c.store.EachCadenceUnder(ctx, &c.rules, func(p cadence.Person) error {
-		if st := c.rules.Assess(p, now); st.Due && st.Left.Kind == cadence.ReasonQuiet {
+		if st := c.rules.Assess(p, now); st.Resting() {
 			resting = append(resting, st)
 		}
 		return nil
